@@ -1,0 +1,11 @@
+// The bare list of channel and event names. The preload imports only this file (no zod), and
+// the contract below is checked against it in both directions by the compiler.
+export const channelNames = ['app.info'] as const;
+export type ChannelName = (typeof channelNames)[number];
+
+export const eventNames = ['app.menu'] as const;
+export type EventName = (typeof eventNames)[number];
+
+// Electron IPC channel names, shared by main and preload so the two cannot drift apart.
+export const ipcInvokePrefix = 'madoguchi:invoke:';
+export const ipcEventPrefix = 'madoguchi:event:';

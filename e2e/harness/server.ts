@@ -1,0 +1,222 @@
+// TEST-ONLY. Runs the real services and the real dispatcher in Node behind 127.0.0.1, serves the
+// built renderer, and injects a bridge that stands in for Electron's preload. Never packaged.
+import { build } from 'esbuild';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve, sep } from 'node:path';
+import { events, type EventName, type EventPayload } from '../../core/contract';
+import { createDispatcher } from '../../electron/main/ipc/dispatcher';
+import { createFileLogger } from '../../electron/main/log';
+import { logDir } from '../../electron/main/paths';
+import { securityHeaders } from '../../electron/main/protocol';
+import { contentSecurityPolicy } from '../../electron/main/security';
+import { createServices, type Services } from '../../electron/main/services';
+
+export type HarnessOptions = {
+  dataDir: string;
+  rendererDir?: string;
+  port?: number;
+  version?: string;
+};
+
+export type Harness = {
+  url: string;
+  origin: string;
+  services: Services;
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  close: () => Promise<void>;
+};
+
+const ROOT = resolve(__dirname, '../..');
+const COOKIE = 'madoguchi_harness';
+const MAX_BODY = 64 * 1024 * 1024;
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+let bridgeCode: Promise<string> | null = null;
+function bridgeScript(): Promise<string> {
+  bridgeCode ??= build({
+    entryPoints: [join(__dirname, 'bridge.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+  }).then((r) => r.outputFiles[0]?.text ?? '');
+  return bridgeCode;
+}
+
+async function readPackageVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        resolveBody(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => {
+      resolveBody(Buffer.concat(chunks));
+    });
+    req.on('error', reject);
+  });
+}
+
+function sameToken(a: string | undefined, b: string): boolean {
+  if (!a || a.length !== b.length) return false;
+  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+function cookieToken(req: IncomingMessage): string | undefined {
+  const header = req.headers.cookie ?? '';
+  for (const part of header.split(';')) {
+    const [k, v] = part.trim().split('=');
+    if (k === COOKIE) return v;
+  }
+  return undefined;
+}
+
+export async function startHarness(opts: HarnessOptions): Promise<Harness> {
+  const rendererDir = resolve(opts.rendererDir ?? join(ROOT, 'out/renderer'));
+  mkdirSync(opts.dataDir, { recursive: true });
+  const logger = createFileLogger(logDir(opts.dataDir));
+  const services = createServices({
+    runtime: {
+      appName: 'Madoguchi',
+      version: opts.version ?? (await readPackageVersion()),
+      runtime: 'harness',
+      platform: process.platform,
+      dataDir: opts.dataDir,
+    },
+    logger,
+  });
+  const dispatch = createDispatcher({
+    handlers: services.handlers,
+    logger,
+    validateOutput: true,
+    context: () => ({ accountId: null }),
+  });
+  const token = randomBytes(24).toString('hex');
+  const headers = securityHeaders(contentSecurityPolicy({ connectSelf: true }));
+  const streams = new Set<ServerResponse>();
+  let origin = '';
+
+  const send = (
+    res: ServerResponse,
+    status: number,
+    type: string,
+    body: string | Buffer,
+    extra: Record<string, string> = {},
+  ): void => {
+    res.writeHead(status, { ...headers, 'Content-Type': type, ...extra });
+    res.end(body);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', origin);
+    const fromQuery = url.searchParams.get('token') ?? undefined;
+    const authorised = sameToken(cookieToken(req), token) || sameToken(fromQuery, token);
+    if (!authorised) {
+      send(res, 403, 'text/plain', 'Forbidden');
+      return;
+    }
+    const setCookie = { 'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` };
+
+    if (req.method === 'POST' && url.pathname.startsWith('/__harness/rpc/')) {
+      const channel = decodeURIComponent(url.pathname.slice('/__harness/rpc/'.length));
+      // Same-origin requests from our page are the harness's "trusted sender".
+      const trusted = req.headers.origin === origin && cookieToken(req) !== undefined;
+      const body = await readBody(req);
+      let payload: unknown = undefined;
+      if (body) {
+        try {
+          payload = JSON.parse(body.toString('utf8'));
+        } catch {
+          payload = undefined;
+        }
+      }
+      const result = await dispatch(channel, payload, trusted);
+      send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
+      return;
+    }
+    if (req.method !== 'GET') {
+      send(res, 405, 'text/plain', 'Method not allowed');
+      return;
+    }
+    if (url.pathname === '/__harness/bridge.js') {
+      send(res, 200, MIME['.js'] ?? '', await bridgeScript());
+      return;
+    }
+    if (url.pathname === '/__harness/events') {
+      res.writeHead(200, { ...headers, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+      return;
+    }
+    const path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
+    const file = resolve(rendererDir, `.${path}`);
+    if (!file.startsWith(rendererDir + sep)) {
+      send(res, 404, 'text/plain', 'Not found');
+      return;
+    }
+    let content: Buffer;
+    try {
+      content = await readFile(file);
+    } catch {
+      send(res, 404, 'text/plain', 'Not found');
+      return;
+    }
+    if (path === '/index.html') {
+      const html = content
+        .toString('utf8')
+        .replace('<head>', '<head>\n    <script src="/__harness/bridge.js"></script>');
+      send(res, 200, MIME['.html'] ?? '', html, setCookie);
+      return;
+    }
+    send(res, 200, MIME[extname(file)] ?? 'application/octet-stream', content);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, 'text/plain', 'Internal error');
+      else res.end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(opts.port ?? 0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    services,
+    emit: (event, payload) => {
+      const data = JSON.stringify(events[event].parse(payload));
+      for (const s of streams) s.write(`event: ${event}\ndata: ${data}\n\n`);
+    },
+    close: async () => {
+      for (const s of streams) s.end();
+      await new Promise<void>((r) => server.close(() => r()));
+      await services.close();
+    },
+  };
+}

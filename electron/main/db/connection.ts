@@ -1,0 +1,60 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { existsSync } from 'node:fs';
+
+export type Db = Database.Database;
+
+export type OpenOptions = {
+  // Path of a better_sqlite3.node built for the running runtime (Electron's ABI differs from
+  // Node's); undefined uses the package's own build, which `npm install` makes for Node.
+  nativeBinding?: string | undefined;
+  create: boolean;
+};
+
+export class WrongKeyError extends Error {
+  constructor() {
+    super('The database key does not open this database.');
+    this.name = 'WrongKeyError';
+  }
+}
+
+// SQLite3 Multiple Ciphers: ChaCha20-Poly1305 authenticates every page, and a raw key in x'…'
+// form skips the cipher's own KDF (our KDF runs once, when the key is unwrapped).
+const CIPHER = 'chacha20';
+
+export const KEY_BYTES = 32;
+
+function applyKey(db: Db, key: Buffer): void {
+  if (key.length !== KEY_BYTES) throw new Error('A database key must be 32 bytes.');
+  db.pragma(`cipher='${CIPHER}'`);
+  db.pragma(`key="x'${key.toString('hex')}'"`);
+}
+
+function isNotADb(err: unknown): boolean {
+  return err instanceof Error && 'code' in err && (err as { code: unknown }).code === 'SQLITE_NOTADB';
+}
+
+export function openEncrypted(file: string, key: Buffer, opts: OpenOptions): Db {
+  if (!opts.create && !existsSync(file)) throw new Error('Database file not found.');
+  const db = new Database(file, { nativeBinding: opts.nativeBinding, fileMustExist: !opts.create });
+  try {
+    applyKey(db, key);
+    // Reading the schema proves the key before anything else touches the file.
+    db.prepare('SELECT count(*) AS n FROM sqlite_master').get();
+  } catch (err) {
+    db.close();
+    if (isNotADb(err)) throw new WrongKeyError();
+    throw err;
+  }
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  // Sort and index spill stays in memory: SQLite's temp files are not encrypted.
+  db.pragma('temp_store = MEMORY');
+  // About 64 MiB of page cache: the working set of ~100,000 requests fits.
+  db.pragma('cache_size = -65536');
+  return db;
+}
+
+export function userVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}

@@ -1,0 +1,93 @@
+import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
+import { join } from 'node:path';
+import { electronNativeBinding } from './db/native';
+import { createDispatcher } from './ipc/dispatcher';
+import { registerIpc, sendEvent } from './ipc/register';
+import { createFileLogger } from './log';
+import { buildMenuTemplate } from './menu';
+import { logDir, resolveDataDir } from './paths';
+import { serveAppRequest } from './protocol';
+import { APP_SCHEME, hardenSession, hardenWebContents } from './security';
+import { createServices } from './services';
+import { createMainWindow } from './window';
+
+// Composition root of the main process. Everything but the Electron glue lives in services/,
+// which the test harness runs unchanged in plain Node.
+
+app.setPath('userData', resolveDataDir(process.platform, process.env, app.getPath('userData')));
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+  ]);
+  start();
+}
+
+function start(): void {
+  const dataDir = app.getPath('userData');
+  const logger = createFileLogger(logDir(dataDir));
+  const services = createServices({
+    runtime: {
+      appName: 'Madoguchi',
+      version: app.getVersion(),
+      runtime: 'electron',
+      platform: process.platform,
+      dataDir,
+    },
+    logger,
+    nativeBinding: electronNativeBinding(app.getAppPath()),
+  });
+  let mainWindow: BrowserWindow | null = null;
+  const dispatch = createDispatcher({
+    handlers: services.handlers,
+    logger,
+    validateOutput: !app.isPackaged,
+    context: () => ({ accountId: null }),
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents);
+  });
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    app.quit();
+  });
+  app.on('will-quit', () => {
+    void services.close();
+  });
+
+  void app.whenReady().then(async () => {
+    hardenSession(session.defaultSession);
+    const rendererDir = join(__dirname, '../renderer');
+    protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url));
+    registerIpc(ipcMain, dispatch, () => mainWindow?.webContents.id);
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate({
+          print: () => {
+            mainWindow?.webContents.print({ silent: false, printBackground: true });
+          },
+          about: () => {
+            if (mainWindow) sendEvent(mainWindow.webContents, 'app.menu', { command: 'about' });
+          },
+          quit: () => {
+            app.quit();
+          },
+          devTools: !app.isPackaged,
+        }),
+      ),
+    );
+    mainWindow = await createMainWindow(join(__dirname, '../preload/index.cjs'));
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+    logger.info('app.started', { version: app.getVersion() });
+  });
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ErrorCode } from '../../../core/contract';
+import { createMemoryLogger } from '../log';
+import { AppError } from '../services/errors';
+import { createDispatcher } from './dispatcher';
+import type { HandlerMap } from './handlers-type';
+
+const info = {
+  appName: 'Madoguchi',
+  version: '1.2.3',
+  runtime: 'harness' as const,
+  platform: 'linux',
+  dataDir: '/data',
+  database: { state: 'absent' as const, schemaVersion: null },
+};
+
+function setup(handler: HandlerMap['app.info'] = () => info, validateOutput = true) {
+  const spy = vi.fn(handler);
+  const logger = createMemoryLogger();
+  const dispatch = createDispatcher({
+    handlers: { 'app.info': spy },
+    logger,
+    validateOutput,
+    context: () => ({ accountId: null }),
+  });
+  return { dispatch, spy, logger };
+}
+
+describe('dispatcher', () => {
+  it('answers a valid call with ok and the handler output', async () => {
+    const { dispatch, spy } = setup();
+    await expect(dispatch('app.info', {}, true)).resolves.toEqual({ ok: true, data: info });
+    expect(spy).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['a string', 'x'],
+    ['null', null],
+    ['undefined', undefined],
+    ['an unknown key', { extra: 1 }],
+    ['an array', []],
+  ])(
+    'refuses a malformed payload (%s) with BAD_INPUT and zod issues, without calling the handler',
+    async (_label, payload) => {
+      const { dispatch, spy } = setup();
+      const result = await dispatch('app.info', payload, true);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe(ErrorCode.BAD_INPUT);
+      expect(result.error.message).toMatch(/入力内容/);
+      expect(result.error.issues?.length).toBeGreaterThan(0);
+      expect(spy).not.toHaveBeenCalled();
+    },
+  );
+
+  it('refuses an unknown channel, including prototype keys', async () => {
+    const { dispatch, spy } = setup();
+    for (const name of ['app.nothing', '__proto__', 'constructor', 'toString', '']) {
+      const result = await dispatch(name, {}, true);
+      expect(result).toMatchObject({ ok: false, error: { code: ErrorCode.UNKNOWN_CHANNEL } });
+    }
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('refuses a foreign sender before looking at the payload', async () => {
+    const { dispatch, spy, logger } = setup();
+    const result = await dispatch('app.info', {}, false);
+    expect(result).toMatchObject({ ok: false, error: { code: ErrorCode.FORBIDDEN } });
+    expect(spy).not.toHaveBeenCalled();
+    expect(logger.entries.at(-1)?.event).toBe('ipc.refused_sender');
+  });
+
+  it('returns an AppError thrown by a service as data', async () => {
+    const { dispatch } = setup(() => {
+      throw new AppError(ErrorCode.CONFLICT, '既に更新されています。');
+    });
+    await expect(dispatch('app.info', {}, true)).resolves.toEqual({
+      ok: false,
+      error: { code: ErrorCode.CONFLICT, message: '既に更新されています。' },
+    });
+  });
+
+  it('hides an unexpected error behind INTERNAL and logs no message text', async () => {
+    const { dispatch, logger } = setup(() => {
+      throw new Error('山田太郎 secret detail');
+    });
+    const result = await dispatch('app.info', {}, true);
+    expect(result).toMatchObject({ ok: false, error: { code: ErrorCode.INTERNAL } });
+    expect(JSON.stringify(result)).not.toContain('山田太郎');
+    expect(JSON.stringify(logger.entries)).not.toContain('山田太郎');
+  });
+
+  it('catches a handler whose output breaks the contract when output validation is on', async () => {
+    const broken = () => ({ ...info, version: 42 }) as unknown as typeof info;
+    const checked = setup(broken, true);
+    await expect(checked.dispatch('app.info', {}, true)).resolves.toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.INTERNAL },
+    });
+    const unchecked = setup(broken, false);
+    await expect(unchecked.dispatch('app.info', {}, true)).resolves.toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,82 @@
+import type { z } from 'zod';
+import {
+  contract,
+  defaultMessages,
+  ErrorCode,
+  type AppErrorData,
+  type ChannelName,
+  type Issue,
+  type Result,
+} from '../../../core/contract';
+import { AppError } from '../services/errors';
+import type { Logger } from '../log';
+import type { CallContext, HandlerMap } from './handlers-type';
+
+export type DispatchOptions = {
+  handlers: HandlerMap;
+  logger: Logger;
+  // Parse handler output against the contract (development and tests): a drifting handler is
+  // caught before the renderer sees malformed data.
+  validateOutput: boolean;
+  context: () => CallContext;
+};
+
+export type Dispatch = (channel: string, payload: unknown, trustedSender: boolean) => Promise<Result<unknown>>;
+
+function isChannel(name: string): name is ChannelName {
+  return Object.hasOwn(contract, name);
+}
+
+function fail(code: ErrorCode, message?: string, issues?: Issue[]): { ok: false; error: AppErrorData } {
+  const error: AppErrorData = { code, message: message ?? defaultMessages[code] };
+  if (issues && issues.length > 0) error.issues = issues;
+  return { ok: false, error };
+}
+
+export function zodIssues(error: z.ZodError): Issue[] {
+  return error.issues.map((i) => ({
+    path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+    message: i.message,
+  }));
+}
+
+// The one place every IPC call passes through, in Electron and in the test harness alike:
+// sender check, input parsing, handler, errors as data.
+export function createDispatcher(opts: DispatchOptions): Dispatch {
+  const { handlers, logger } = opts;
+  return async (channel, payload, trustedSender) => {
+    if (!trustedSender) {
+      logger.warn('ipc.refused_sender', { channel: isChannel(channel) ? channel : 'unknown' });
+      return fail(ErrorCode.FORBIDDEN);
+    }
+    if (!isChannel(channel)) {
+      logger.warn('ipc.unknown_channel');
+      return fail(ErrorCode.UNKNOWN_CHANNEL);
+    }
+    const def = contract[channel];
+    const parsed = def.input.safeParse(payload);
+    if (!parsed.success) {
+      logger.info('ipc.bad_input', { channel });
+      return fail(ErrorCode.BAD_INPUT, undefined, zodIssues(parsed.error));
+    }
+    try {
+      // The map is indexed by the same key as the contract, so the types line up at run time.
+      const handler = handlers[channel] as (input: unknown, ctx: CallContext) => unknown;
+      const output = await handler(parsed.data, opts.context());
+      if (!opts.validateOutput) return { ok: true, data: output };
+      const checked = def.output.safeParse(output);
+      if (!checked.success) {
+        logger.error('ipc.bad_output', { channel });
+        return fail(ErrorCode.INTERNAL);
+      }
+      return { ok: true, data: checked.data };
+    } catch (err) {
+      if (err instanceof AppError) {
+        logger.info('ipc.app_error', { channel, code: err.code });
+        return fail(err.code, err.message, err.issues);
+      }
+      logger.error('ipc.handler_failed', { channel, error: err instanceof Error ? err.name : 'unknown' });
+      return fail(ErrorCode.INTERNAL);
+    }
+  };
+}

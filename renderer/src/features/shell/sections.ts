@@ -1,0 +1,17 @@
+export const sections = [
+  {
+    id: 'dashboard',
+    label: 'ダッシュボード',
+    description: '期限が近い請求、補正待ち、承認待ちの案件をまとめて確認します。',
+  },
+  { id: 'requests', label: '請求一覧', description: '受け付けたすべての開示等請求を検索・絞り込みします。' },
+  { id: 'intake', label: '新規受付', description: '郵送・FAX 等で届いた請求書を登録します。' },
+  { id: 'reports', label: 'レポート', description: '月次・年次の報告書と管理台帳を作成します。' },
+  { id: 'settings', label: '設定', description: '組織情報、手数料、期限、アカウントなどを設定します。' },
+] as const;
+
+export type SectionId = (typeof sections)[number]['id'];
+
+export function isSectionId(value: unknown): value is SectionId {
+  return sections.some((s) => s.id === value);
+}
