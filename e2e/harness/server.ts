@@ -26,7 +26,8 @@ export type Harness = {
   url: string;
   origin: string;
   services: Services;
-  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  // Resolves once the event went to at least one connected page (waits up to 5 s for one).
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -209,8 +210,12 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     url: `${origin}/?token=${token}`,
     origin,
     services,
-    emit: (event, payload) => {
+    emit: async (event, payload) => {
       const data = JSON.stringify(events[event].parse(payload));
+      for (let waited = 0; streams.size === 0 && waited < 5000; waited += 50) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      if (streams.size === 0) throw new Error('No page is listening for events.');
       for (const s of streams) s.write(`event: ${event}\ndata: ${data}\n\n`);
     },
     close: async () => {

@@ -1,0 +1,23 @@
+// `npm run bench [-- FILTER]`: runs the groups whose name starts with FILTER and prints one JSON
+// object per metric and line: {"name": …, "value": …, "unit": …}.
+import type { BenchGroup } from './lib';
+import { startup } from './groups/startup';
+
+const groups: BenchGroup[] = [startup];
+
+async function main(): Promise<void> {
+  const filter = process.argv[2] ?? '';
+  const chosen = groups.filter((g) => g.name.startsWith(filter) || filter.startsWith(`${g.name}.`));
+  if (chosen.length === 0) {
+    process.stderr.write(`No benchmark group matches "${filter}". Groups: ${groups.map((g) => g.name).join(', ')}\n`);
+    process.exit(2);
+  }
+  for (const group of chosen) {
+    for (const metric of await group.run()) process.stdout.write(`${JSON.stringify(metric)}\n`);
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHarness, type Harness } from '../harness/server';
+
+// The harness stands in for Electron's sender check: only our own page, holding the per-run
+// cookie and sending our Origin, is a trusted sender.
+let harness: Harness;
+let dataDir: string;
+
+test.beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-harness-spec-'));
+  harness = await startHarness({ dataDir });
+});
+
+test.afterAll(async () => {
+  await harness.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function token(): string {
+  return new URL(harness.url).searchParams.get('token') ?? '';
+}
+
+test('refuses requests without the per-run token', async () => {
+  const res = await fetch(`${harness.origin}/index.html`);
+  expect(res.status).toBe(403);
+  const rpc = await fetch(`${harness.origin}/__harness/rpc/app.info`, { method: 'POST', body: '{}' });
+  expect(rpc.status).toBe(403);
+});
+
+test('answers a foreign origin holding the cookie with FORBIDDEN, through the real dispatcher', async () => {
+  const res = await fetch(`${harness.origin}/__harness/rpc/app.info`, {
+    method: 'POST',
+    headers: { Cookie: `madoguchi_harness=${token()}`, Origin: 'http://evil.example' },
+    body: '{}',
+  });
+  expect(await res.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+});
+
+test('answers our own origin, and refuses unknown channels and unparsable bodies', async () => {
+  const headers = { Cookie: `madoguchi_harness=${token()}`, Origin: harness.origin };
+  const ok = await fetch(`${harness.origin}/__harness/rpc/app.info`, { method: 'POST', headers, body: '{}' });
+  expect(await ok.json()).toMatchObject({ ok: true, data: { runtime: 'harness', dataDir } });
+  const unknown = await fetch(`${harness.origin}/__harness/rpc/app.delete`, { method: 'POST', headers, body: '{}' });
+  expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  const garbage = await fetch(`${harness.origin}/__harness/rpc/app.info`, { method: 'POST', headers, body: '{nope' });
+  expect(await garbage.json()).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+});
+
+test('serves the renderer with the same CSP as the app, plus connect-src to itself', async () => {
+  const res = await fetch(harness.url);
+  expect(res.status).toBe(200);
+  const csp = res.headers.get('content-security-policy') ?? '';
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).toContain("connect-src 'self'");
+  expect(await res.text()).toContain('/__harness/bridge.js');
+});
