@@ -1,9 +1,10 @@
-import { defineConfig, type Project } from '@playwright/test';
+import { defineConfig, type PlaywrightTestOptions, type PlaywrightWorkerOptions, type Project } from '@playwright/test';
 import { chromiumArgs, chromiumPath, electronBinary, type Target } from './e2e/fixtures/targets';
 
 // Two targets share the same specs: the harness (default, Chromium against the real services in
 // Node) and the built Electron app, where its binary exists.
-const projects: Project<{ target: Target }>[] = [
+type Options = PlaywrightWorkerOptions & { target: Target };
+const projects: Project<PlaywrightTestOptions, Options>[] = [
   {
     name: 'harness',
     use: {
@@ -17,7 +18,7 @@ if (electronBinary()) {
   projects.push({ name: 'electron', use: { target: 'electron' }, testIgnore: /(bundle|harness)\.spec\.ts/ });
 }
 
-export default defineConfig({
+export default defineConfig<PlaywrightTestOptions, Options>({
   testDir: 'e2e/specs',
   fullyParallel: true,
   workers: 2,

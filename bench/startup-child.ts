@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   });
   const result = await dispatch('app.info', {}, true);
   if (!result.ok) throw new Error(result.error.code);
-  process.stdout.write(`${JSON.stringify({ answered: true, state: (result.data as { database: { state: string } }).database.state })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ answered: true, state: (result.data as { database: { state: string } }).database.state })}\n`,
+  );
   await services.close();
 }
 

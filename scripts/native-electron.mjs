@@ -32,14 +32,21 @@ mkdirSync(dirname(work), { recursive: true });
 cpSync(pkgDir, work, { recursive: true, filter: (src) => !src.startsWith(join(pkgDir, 'build')) });
 
 // Headers must be Electron's, not the Node headers an .npmrc `nodedir` may point at.
-const env = { ...process.env };
-for (const k of Object.keys(env)) if (/^npm_config_(nodedir|target|runtime|disturl|dist_url)$/i.test(k)) delete env[k];
+const env = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => !/^npm_config_(nodedir|target|runtime|disturl|dist_url)$/i.test(k)),
+);
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: work, env, stdio: 'inherit' });
 
 try {
   // A prebuilt binary for this Electron version, when the package publishes one.
   const prebuild = require.resolve('prebuild-install/bin.js', { paths: [pkgDir] });
-  run(process.execPath, [prebuild, '--runtime=electron', `--target=${electronVersion}`, `--arch=${arch}`, `--platform=${platform}`]);
+  run(process.execPath, [
+    prebuild,
+    '--runtime=electron',
+    `--target=${electronVersion}`,
+    `--arch=${arch}`,
+    `--platform=${platform}`,
+  ]);
 } catch {
   console.log('native-electron: no prebuilt binary; compiling from source with node-gyp');
   const nodeGyp = process.env.npm_config_node_gyp || require.resolve('node-gyp/bin/node-gyp.js');

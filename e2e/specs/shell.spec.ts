@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { expect, test } from '../fixtures/app';
 import { sectionLabels, ShellPage } from '../pages/ShellPage';
 
-const version = (JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version;
+const version = (JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string })
+  .version;
 
 test('shows the Japanese shell and what app.info returned through the dispatcher', async ({ app }) => {
   const shell = new ShellPage(app.page);
