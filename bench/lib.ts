@@ -1,3 +1,7 @@
+import { createMemoryLogger } from '../electron/main/log';
+import { createServices } from '../electron/main/services';
+import type { KdfCost } from '../electron/main/vault/kdf';
+
 export type Metric = { name: string; value: number; unit: string };
 export type BenchGroup = { name: string; run: () => Promise<Metric[]> };
 
@@ -15,4 +19,34 @@ export function median(values: number[]): number {
 export function round(value: number, digits = 2): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
+}
+
+export const BENCH_PASSWORD = 'bench passphrase 2026';
+export const demoOrganisation = {
+  companyName: '株式会社サンプル商事',
+  postalCode: '100-0001',
+  address: '東京都千代田区千代田1-1',
+  phone: '03-1234-5678',
+  representative: '代表取締役 見本一郎',
+  officerTitle: '個人情報保護管理者',
+  officerName: '見本花子',
+  contactName: 'お客様相談室 個人情報窓口',
+  contactPhone: '0120-000-000',
+  contactHours: '平日 9:00〜17:00',
+  contactEmail: 'privacy@example.co.jp',
+};
+
+// Creates a vault with one administrator ("admin"), then locks it.
+export async function createVault(dataDir: string, kdfCost?: () => Promise<KdfCost>): Promise<void> {
+  const services = createServices({
+    runtime: { appName: 'Madoguchi', version: 'bench', runtime: 'harness', platform: process.platform, dataDir },
+    logger: createMemoryLogger(),
+    kdfCost,
+    isNetworkLocation: () => Promise.resolve(false),
+  });
+  await services.vault.setup({
+    organisation: demoOrganisation,
+    admin: { loginName: 'admin', displayName: 'ベンチ管理者', password: BENCH_PASSWORD },
+  });
+  await services.close();
 }

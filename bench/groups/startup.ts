@@ -1,12 +1,9 @@
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openEncrypted } from '../../electron/main/db/connection';
-import { databasePath } from '../../electron/main/paths';
-import { median, round, type BenchGroup } from '../lib';
+import { createVault, median, round, type BenchGroup } from '../lib';
 
 const RUNS = 7;
 
@@ -48,14 +45,10 @@ export const startup: BenchGroup = {
       });
       const dataDir = join(work, 'data');
       mkdirSync(dataDir);
-      const key = randomBytes(32);
-      const db = openEncrypted(databasePath(dataDir), key, { create: true });
-      db.exec('CREATE TABLE probe (id INTEGER PRIMARY KEY)');
-      db.close();
+      await createVault(dataDir);
       const env = {
         ...process.env,
         BENCH_DATA_DIR: dataDir,
-        BENCH_KEY_HEX: key.toString('hex'),
         NODE_PATH: resolve(__dirname, '../../node_modules'),
       };
       const samples: number[] = [];

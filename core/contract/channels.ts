@@ -1,9 +1,26 @@
 // The bare list of channel and event names. The preload imports only this file (no zod), and
-// the contract below is checked against it in both directions by the compiler.
-export const channelNames = ['app.info'] as const;
+// the contract is checked against it in both directions by the compiler.
+export const channelNames = [
+  'app.info',
+  'vault.setup',
+  'session.current',
+  'session.login',
+  'session.recover',
+  'session.lock',
+  'session.changePassword',
+  'accounts.list',
+  'accounts.create',
+  'accounts.update',
+  'accounts.resetPassword',
+  'settings.get',
+  'settings.updateOrganisation',
+  'settings.updateSecurity',
+  'audit.list',
+  'audit.verify',
+] as const;
 export type ChannelName = (typeof channelNames)[number];
 
-export const eventNames = ['app.menu'] as const;
+export const eventNames = ['app.menu', 'session.locked'] as const;
 export type EventName = (typeof eventNames)[number];
 
 // Electron IPC channel names, shared by main and preload so the two cannot drift apart.

@@ -1,6 +1,18 @@
 import { z } from 'zod';
+import { auditActionNames, lockReasons } from '../domain/audit';
+import { Organisation } from '../domain/organisation';
+import { roles } from '../domain/roles';
 import type { ChannelName, EventName } from './channels';
 
+// Who may call a channel: anyone (before login), any logged-in account, or a role.
+export type Access = 'public' | 'session' | 'staff' | 'approver' | 'admin';
+
+const NoInput = z.object({}).strict();
+const Ok = z.object({}).strict();
+const Id = z.string().min(1).max(64);
+const IsoDateTime = z.iso.datetime({ offset: true });
+
+export const Role = z.enum(roles);
 export const DatabaseState = z.enum(['absent', 'locked', 'open']);
 
 export const AppInfo = z.object({
@@ -16,20 +28,174 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
-const NoInput = z.object({}).strict();
+// Passwords are checked against the policy in main (core/domain/password.ts); the schema only
+// bounds their size so a huge string never reaches the KDF.
+const Password = z.string().min(1, 'パスワードを入力してください。').max(1024);
+const LoginName = z
+  .string()
+  .trim()
+  .min(1, 'ログイン名を入力してください。')
+  .max(64, 'ログイン名は64文字以内で入力してください。')
+  .regex(/^[A-Za-z0-9._@-]+$/, 'ログイン名は半角英数字と . _ @ - で入力してください。');
+const DisplayName = z.string().trim().min(1, '氏名を入力してください。').max(100, '氏名は100文字以内で入力してください。');
 
-type ChannelDef = { input: z.ZodType; output: z.ZodType };
+export const Session = z.object({
+  accountId: Id,
+  loginName: z.string(),
+  displayName: z.string(),
+  roles: z.array(Role),
+  mustChangePassword: z.boolean(),
+});
+export type Session = z.infer<typeof Session>;
 
-// Every IPC channel: its zod input and output schema. Adding a name to channels.ts without an
-// entry here (or the reverse) fails the compiler, as does a missing handler in main.
+export const SessionState = z.object({
+  vault: z.enum(['absent', 'locked', 'unlocked']),
+  session: Session.nullable(),
+  idleLockMinutes: z.number().int().nullable(),
+});
+export type SessionState = z.infer<typeof SessionState>;
+
+export const Account = z.object({
+  id: Id,
+  loginName: z.string(),
+  displayName: z.string(),
+  roles: z.array(Role),
+  disabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Account = z.infer<typeof Account>;
+
+export const SecuritySettings = z
+  .object({
+    idleLockMinutes: z
+      .number()
+      .int('自動ロックまでの時間は分単位の整数で入力してください。')
+      .min(1, '自動ロックまでの時間は1分以上にしてください。')
+      .max(240, '自動ロックまでの時間は240分以内にしてください。'),
+  })
+  .strict();
+export type SecuritySettings = z.infer<typeof SecuritySettings>;
+
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  accountId: z.string().nullable(),
+  action: z.string(),
+  targetId: z.string().nullable(),
+  summary: z.string(),
+});
+
+export const AuditVerification = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  entryId: z.number().int().nullable(),
+  problem: z.enum(['modified', 'missing', 'head_mismatch']).nullable(),
+});
+export type AuditVerification = z.infer<typeof AuditVerification>;
+
+type ChannelDef = { input: z.ZodType; output: z.ZodType; access: Access; duringPasswordChange?: true };
+
+// Every IPC channel: its zod input and output schema and who may call it. Adding a name to
+// channels.ts without an entry here (or the reverse) fails the compiler, as does a missing
+// handler in main.
 export const contract = {
-  'app.info': { input: NoInput, output: AppInfo },
+  'app.info': { input: NoInput, output: AppInfo, access: 'public' },
+  'vault.setup': {
+    input: z
+      .object({
+        organisation: Organisation,
+        admin: z.object({ loginName: LoginName, displayName: DisplayName, password: Password }).strict(),
+      })
+      .strict(),
+    output: z.object({ recoveryKey: z.string(), session: Session }),
+    access: 'public',
+  },
+  'session.current': { input: NoInput, output: SessionState, access: 'public' },
+  'session.login': {
+    input: z.object({ loginName: z.string().trim().min(1, 'ログイン名を入力してください。').max(64), password: Password }).strict(),
+    output: Session,
+    access: 'public',
+  },
+  'session.recover': {
+    input: z
+      .object({ recoveryKey: z.string().min(1).max(100), loginName: LoginName, newPassword: Password })
+      .strict(),
+    output: Session,
+    access: 'public',
+  },
+  'session.lock': {
+    input: z.object({ reason: z.enum(['manual', 'logout']) }).strict(),
+    output: Ok,
+    access: 'public',
+    duringPasswordChange: true,
+  },
+  'session.changePassword': {
+    input: z.object({ currentPassword: Password, newPassword: Password }).strict(),
+    output: Session,
+    access: 'session',
+    duringPasswordChange: true,
+  },
+  'accounts.list': { input: NoInput, output: z.array(Account), access: 'admin' },
+  'accounts.create': {
+    input: z
+      .object({
+        loginName: LoginName,
+        displayName: DisplayName,
+        roles: z.array(Role).min(1, '役割を1つ以上選択してください。').max(3),
+        temporaryPassword: Password,
+      })
+      .strict(),
+    output: Account,
+    access: 'admin',
+  },
+  'accounts.update': {
+    input: z
+      .object({
+        id: Id,
+        displayName: DisplayName.optional(),
+        roles: z.array(Role).min(1, '役割を1つ以上選択してください。').max(3).optional(),
+        disabled: z.boolean().optional(),
+      })
+      .strict(),
+    output: Account,
+    access: 'admin',
+  },
+  'accounts.resetPassword': {
+    input: z.object({ id: Id, temporaryPassword: Password }).strict(),
+    output: Account,
+    access: 'admin',
+  },
+  'settings.get': {
+    input: NoInput,
+    output: z.object({ organisation: Organisation, security: SecuritySettings }),
+    access: 'session',
+  },
+  'settings.updateOrganisation': { input: Organisation, output: Organisation, access: 'admin' },
+  'settings.updateSecurity': { input: SecuritySettings, output: SecuritySettings, access: 'admin' },
+  'audit.list': {
+    input: z
+      .object({
+        from: IsoDateTime.optional(),
+        to: IsoDateTime.optional(),
+        accountId: Id.optional(),
+        action: z.enum(auditActionNames).optional(),
+        limit: z.number().int().min(1).max(500),
+        offset: z.number().int().min(0).max(10_000_000),
+      })
+      .strict(),
+    output: z.object({ entries: z.array(AuditEntry), total: z.number().int() }),
+    access: 'admin',
+  },
+  'audit.verify': { input: NoInput, output: AuditVerification, access: 'admin' },
 } as const satisfies { [K in ChannelName]: ChannelDef };
 
 // Main → renderer events and their payloads.
-export const MenuCommand = z.enum(['about', 'print']);
+export const MenuCommand = z.enum(['about', 'print', 'lock']);
 export const events = {
   'app.menu': z.object({ command: MenuCommand }),
+  'session.locked': z.object({ reason: z.enum(lockReasons) }),
 } as const satisfies { [K in EventName]: z.ZodType };
 
 export type Contract = typeof contract;

@@ -6,6 +6,10 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   LOCKED: 'LOCKED',
+  AUTH_FAILED: 'AUTH_FAILED',
+  THROTTLED: 'THROTTLED',
+  PASSWORD_CHANGE_REQUIRED: 'PASSWORD_CHANGE_REQUIRED',
+  UNAVAILABLE: 'UNAVAILABLE',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -30,7 +34,11 @@ export const defaultMessages: Record<ErrorCode, string> = {
   UNKNOWN_CHANNEL: '不明な操作が要求されました。',
   NOT_FOUND: '対象のデータが見つかりません。',
   CONFLICT: 'ほかの操作と競合しました。画面を更新してから再度お試しください。',
-  LOCKED: 'データベースがロックされています。ログインしてください。',
+  LOCKED: 'ロックされています。ログインしてください。',
+  AUTH_FAILED: 'ログイン名またはパスワードが正しくありません。',
+  THROTTLED: 'ログインの失敗が続いたため、しばらくお待ちください。',
+  PASSWORD_CHANGE_REQUIRED: '続行するには、パスワードを変更してください。',
+  UNAVAILABLE: 'データベースを開けません。',
   INTERNAL:
     '内部エラーが発生しました。お手数ですが、もう一度お試しください。解決しない場合はシステム管理者にお問い合わせください。',
 };

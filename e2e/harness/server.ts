@@ -14,12 +14,15 @@ import { logDir } from '../../electron/main/paths';
 import { securityHeaders } from '../../electron/main/protocol';
 import { contentSecurityPolicy } from '../../electron/main/security';
 import { createServices, type Services } from '../../electron/main/services';
+import type { KdfCost } from '../../electron/main/vault/kdf';
 
 export type HarnessOptions = {
   dataDir: string;
   rendererDir?: string;
   port?: number;
   version?: string;
+  // End-to-end tests use a cheap KDF so that a login does not take half a second.
+  kdfCost?: () => Promise<KdfCost>;
 };
 
 export type Harness = {
@@ -99,7 +102,15 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const rendererDir = resolve(opts.rendererDir ?? join(ROOT, 'out/renderer'));
   mkdirSync(opts.dataDir, { recursive: true });
   const logger = createFileLogger(logDir(opts.dataDir));
+  const streams = new Set<ServerResponse>();
+  const broadcast = (event: string, data: unknown) => {
+    for (const s of streams) s.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
   const services = createServices({
+    emit: (event, payload) => {
+      broadcast(event, events[event].parse(payload));
+    },
+    kdfCost: opts.kdfCost,
     runtime: {
       appName: 'Madoguchi',
       version: opts.version ?? (await readPackageVersion()),
@@ -113,11 +124,11 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     handlers: services.handlers,
     logger,
     validateOutput: true,
-    context: () => ({ accountId: null }),
+    context: services.context,
+    onCall: services.touch,
   });
   const token = randomBytes(24).toString('hex');
   const headers = securityHeaders(contentSecurityPolicy({ connectSelf: true }));
-  const streams = new Set<ServerResponse>();
   let origin = '';
 
   const send = (
@@ -211,12 +222,12 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     origin,
     services,
     emit: async (event, payload) => {
-      const data = JSON.stringify(events[event].parse(payload));
+      const data = events[event].parse(payload);
       for (let waited = 0; streams.size === 0 && waited < 5000; waited += 50) {
         await new Promise((r) => setTimeout(r, 50));
       }
       if (streams.size === 0) throw new Error('No page is listening for events.');
-      for (const s of streams) s.write(`event: ${event}\ndata: ${data}\n\n`);
+      broadcast(event, data);
     },
     close: async () => {
       for (const s of streams) s.end();

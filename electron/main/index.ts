@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, powerMonitor, protocol, session } from 'electron';
 import { join } from 'node:path';
 import { electronNativeBinding } from './db/native';
 import { createDispatcher } from './ipc/dispatcher';
@@ -29,7 +29,15 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   const dataDir = app.getPath('userData');
   const logger = createFileLogger(logDir(dataDir));
+  let mainWindow: BrowserWindow | null = null;
   const services = createServices({
+    emit: (event, payload) => {
+      if (!mainWindow) return;
+      sendEvent(mainWindow.webContents, event, payload);
+      // Locking wipes the renderer's state too: nothing decrypted stays on screen or in memory.
+      if (event === 'session.locked') mainWindow.webContents.reload();
+    },
+    idleSeconds: () => powerMonitor.getSystemIdleTime(),
     runtime: {
       appName: 'Madoguchi',
       version: app.getVersion(),
@@ -40,12 +48,11 @@ function start(): void {
     logger,
     nativeBinding: electronNativeBinding(app.getAppPath()),
   });
-  let mainWindow: BrowserWindow | null = null;
   const dispatch = createDispatcher({
     handlers: services.handlers,
     logger,
     validateOutput: !app.isPackaged,
-    context: () => ({ accountId: null }),
+    context: services.context,
   });
 
   app.on('web-contents-created', (_event, contents) => {
@@ -65,6 +72,8 @@ function start(): void {
 
   void app.whenReady().then(async () => {
     hardenSession(session.defaultSession);
+    powerMonitor.on('lock-screen', () => void services.vault.lock('system'));
+    powerMonitor.on('suspend', () => void services.vault.lock('system'));
     const rendererDir = join(__dirname, '../renderer');
     protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url));
     registerIpc(ipcMain, dispatch, () => mainWindow?.webContents.id);
@@ -73,6 +82,9 @@ function start(): void {
         buildMenuTemplate({
           print: () => {
             mainWindow?.webContents.print({ silent: false, printBackground: true });
+          },
+          lock: () => {
+            void services.vault.lock('manual');
           },
           about: () => {
             if (mainWindow) sendEvent(mainWindow.webContents, 'app.menu', { command: 'about' });

@@ -7,11 +7,18 @@ function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOption
 }
 
 describe('application menu', () => {
-  const actions = { print: vi.fn(), about: vi.fn(), quit: vi.fn(), devTools: false };
+  const actions = { print: vi.fn(), lock: vi.fn(), about: vi.fn(), quit: vi.fn(), devTools: false };
   const template = buildMenuTemplate(actions);
 
   it('is in Japanese with ファイル・編集・表示・ヘルプ', () => {
     expect(template.map((m) => m.label?.replace(/\(&.\)/, ''))).toEqual(['ファイル', '編集', '表示', 'ヘルプ']);
+  });
+
+  it('locks with Ctrl+L', () => {
+    const lock = flatten(template).find((i) => i.label?.startsWith('ロック'));
+    expect(lock?.accelerator).toBe('CmdOrCtrl+L');
+    lock?.click?.(undefined as never, undefined, undefined as never);
+    expect(actions.lock).toHaveBeenCalledTimes(1);
   });
 
   it('prints and quits through the given actions', () => {

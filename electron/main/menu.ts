@@ -2,6 +2,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 
 export type MenuActions = {
   print: () => void;
+  lock: () => void;
   about: () => void;
   quit: () => void;
   devTools: boolean;
@@ -23,6 +24,8 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
       label: 'ファイル(&F)',
       submenu: [
         { label: '印刷(&P)…', accelerator: 'CmdOrCtrl+P', click: actions.print },
+        { type: 'separator' },
+        { label: 'ロック(&L)', accelerator: 'CmdOrCtrl+L', click: actions.lock },
         { type: 'separator' },
         { label: '終了(&X)', accelerator: 'CmdOrCtrl+Q', click: actions.quit },
       ],

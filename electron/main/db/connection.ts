@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync } from 'node:fs';
+import { NewerDatabaseError } from './errors';
 
 export type Db = Database.Database;
 
@@ -8,6 +9,8 @@ export type OpenOptions = {
   // Node's); undefined uses the package's own build, which `npm install` makes for Node.
   nativeBinding?: string | undefined;
   create: boolean;
+  // Refuse (and leave the file byte-identical) a database written by a newer app version.
+  maxSchemaVersion?: number;
 };
 
 export class WrongKeyError extends Error {
@@ -45,6 +48,13 @@ export function openEncrypted(file: string, key: Buffer, opts: OpenOptions): Db 
     if (isNotADb(err)) throw new WrongKeyError();
     throw err;
   }
+  if (opts.maxSchemaVersion !== undefined) {
+    const found = userVersion(db);
+    if (found > opts.maxSchemaVersion) {
+      db.close();
+      throw new NewerDatabaseError(found, opts.maxSchemaVersion);
+    }
+  }
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
@@ -57,4 +67,10 @@ export function openEncrypted(file: string, key: Buffer, opts: OpenOptions): Db 
 
 export function userVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
+}
+
+// An encrypted copy (same cipher and key) of the whole database. db.backup() refuses encrypted
+// databases and serialize() would return plaintext.
+export function vacuumInto(db: Db, file: string): void {
+  db.prepare('VACUUM INTO ?').run(file);
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ErrorCode } from '../../../core/contract';
+import { channelNames, ErrorCode } from '../../../core/contract';
+import type { Role } from '../../../core/domain/roles';
 import { createMemoryLogger } from '../log';
 import { AppError } from '../services/errors';
 import { createDispatcher } from './dispatcher';
-import type { HandlerMap } from './handlers-type';
+import type { CallContext, HandlerMap } from './handlers-type';
 
 const info = {
   appName: 'Madoguchi',
@@ -14,17 +15,18 @@ const info = {
   database: { state: 'absent' as const, schemaVersion: null },
 };
 
-function setup(handler: HandlerMap['app.info'] = () => info, validateOutput = true) {
+function setup(handler: HandlerMap['app.info'] = () => info, validateOutput = true, context: CallContext = { session: null }) {
   const spy = vi.fn(handler);
   const logger = createMemoryLogger();
-  const dispatch = createDispatcher({
-    handlers: { 'app.info': spy },
-    logger,
-    validateOutput,
-    context: () => ({ accountId: null }),
-  });
-  return { dispatch, spy, logger };
+  const others = Object.fromEntries(channelNames.map((n) => [n, vi.fn(() => ({}))]));
+  const handlers = { ...others, 'app.info': spy } as unknown as HandlerMap;
+  const dispatch = createDispatcher({ handlers, logger, validateOutput, context: () => context });
+  return { dispatch, spy, logger, handlers };
 }
+
+const session = (roles: Role[], mustChangePassword = false): CallContext => ({
+  session: { accountId: 'a1', roles, mustChangePassword },
+});
 
 describe('dispatcher', () => {
   it('answers a valid call with ok and the handler output', async () => {
@@ -99,5 +101,38 @@ describe('dispatcher', () => {
     });
     const unchecked = setup(broken, false);
     await expect(unchecked.dispatch('app.info', {}, true)).resolves.toMatchObject({ ok: true });
+  });
+
+  it('answers LOCKED to a session channel while nobody is logged in, before parsing or calling', async () => {
+    const { dispatch, handlers } = setup();
+    const result = await dispatch('accounts.list', {}, true);
+    expect(result).toMatchObject({ ok: false, error: { code: ErrorCode.LOCKED } });
+    expect(handlers['accounts.list']).not.toHaveBeenCalled();
+    const settings = await dispatch('settings.get', {}, true);
+    expect(settings).toMatchObject({ ok: false, error: { code: ErrorCode.LOCKED } });
+  });
+
+  it('refuses a role-restricted channel to an account without the role', async () => {
+    const { dispatch, handlers } = setup(undefined, true, session(['staff', 'approver']));
+    await expect(dispatch('accounts.list', {}, true)).resolves.toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.FORBIDDEN },
+    });
+    expect(handlers['accounts.list']).not.toHaveBeenCalled();
+    const admin = setup(undefined, false, session(['admin']));
+    await expect(admin.dispatch('accounts.list', {}, true)).resolves.toMatchObject({ ok: true });
+  });
+
+  it('allows only the password change and lock while a temporary password is in use', async () => {
+    const { dispatch, handlers } = setup(undefined, false, session(['admin'], true));
+    await expect(dispatch('accounts.list', {}, true)).resolves.toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.PASSWORD_CHANGE_REQUIRED },
+    });
+    await expect(
+      dispatch('session.changePassword', { currentPassword: 'x', newPassword: 'y' }, true),
+    ).resolves.toMatchObject({ ok: true });
+    await expect(dispatch('session.lock', { reason: 'manual' }, true)).resolves.toMatchObject({ ok: true });
+    expect(handlers['accounts.list']).not.toHaveBeenCalled();
   });
 });

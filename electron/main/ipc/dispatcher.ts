@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   contract,
+  type Access,
   defaultMessages,
   ErrorCode,
   type AppErrorData,
@@ -19,9 +20,21 @@ export type DispatchOptions = {
   // caught before the renderer sees malformed data.
   validateOutput: boolean;
   context: () => CallContext;
+  // Called for every call from a trusted sender (activity for the idle lock).
+  onCall?: () => void;
 };
 
 export type Dispatch = (channel: string, payload: unknown, trustedSender: boolean) => Promise<Result<unknown>>;
+
+// Access is checked before the payload is even parsed: a locked app answers LOCKED to anything
+// but the public channels, and a temporary password must be changed before anything else.
+function accessRefusal(access: Access, duringPasswordChange: boolean, ctx: CallContext): ErrorCode | null {
+  if (access === 'public') return null;
+  if (!ctx.session) return ErrorCode.LOCKED;
+  if (ctx.session.mustChangePassword && !duringPasswordChange) return ErrorCode.PASSWORD_CHANGE_REQUIRED;
+  if (access === 'session') return null;
+  return ctx.session.roles.includes(access) ? null : ErrorCode.FORBIDDEN;
+}
 
 function isChannel(name: string): name is ChannelName {
   return Object.hasOwn(contract, name);
@@ -49,11 +62,18 @@ export function createDispatcher(opts: DispatchOptions): Dispatch {
       logger.warn('ipc.refused_sender', { channel: isChannel(channel) ? channel : 'unknown' });
       return fail(ErrorCode.FORBIDDEN);
     }
+    opts.onCall?.();
     if (!isChannel(channel)) {
       logger.warn('ipc.unknown_channel');
       return fail(ErrorCode.UNKNOWN_CHANNEL);
     }
-    const def = contract[channel];
+    const def: { access: Access; duringPasswordChange?: true } & (typeof contract)[typeof channel] = contract[channel];
+    const ctx = opts.context();
+    const refusal = accessRefusal(def.access, def.duringPasswordChange === true, ctx);
+    if (refusal) {
+      logger.info('ipc.access_refused', { channel, code: refusal });
+      return fail(refusal);
+    }
     const parsed = def.input.safeParse(payload);
     if (!parsed.success) {
       logger.info('ipc.bad_input', { channel });
@@ -62,7 +82,7 @@ export function createDispatcher(opts: DispatchOptions): Dispatch {
     try {
       // The map is indexed by the same key as the contract, so the types line up at run time.
       const handler = handlers[channel] as (input: unknown, ctx: CallContext) => unknown;
-      const output = await handler(parsed.data, opts.context());
+      const output = await handler(parsed.data, ctx);
       if (!opts.validateOutput) return { ok: true, data: output };
       const checked = def.output.safeParse(output);
       if (!checked.success) {

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import type { ChannelName, Contract, ParsedInput } from '../../../core/contract';
+import type { Role } from '../../../core/domain/roles';
 
 export type CallContext = {
-  // Id of the logged-in staff account, once the vault exists; null before login.
-  accountId: string | null;
+  // The logged-in account, or null while the vault is locked.
+  session: { accountId: string; roles: readonly Role[]; mustChangePassword: boolean } | null;
 };
 
 // A handler returns the output schema's input type; the dispatcher parses it in dev and tests.

@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../../core/contract';
-import type { DatabaseService } from './database';
+import { userVersion } from '../db/connection';
+import type { Vault } from './vault';
 
 export type RuntimeInfo = {
   appName: string;
@@ -9,9 +10,13 @@ export type RuntimeInfo = {
   dataDir: string;
 };
 
-export function appInfo(runtime: RuntimeInfo, database: DatabaseService): AppInfo {
+export function appInfo(runtime: RuntimeInfo, vault: Vault): AppInfo {
+  const state = vault.state();
   return {
     ...runtime,
-    database: { state: database.state(), schemaVersion: database.schemaVersion() },
+    database: {
+      state: state === 'unlocked' ? 'open' : state,
+      schemaVersion: state === 'unlocked' ? userVersion(vault.connection()) : null,
+    },
   };
 }

@@ -1,33 +1,104 @@
-import { databasePath } from '../paths';
-import type { HandlerMap } from '../ipc/handlers-type';
+import type { EventName, EventPayload } from '../../../core/contract';
+import { listAudit, verifyAudit } from '../db/repositories/audit';
+import type { CallContext, HandlerMap } from '../ipc/handlers-type';
 import type { Logger } from '../log';
+import type { KdfCost } from '../vault/kdf';
+import { AccountsService } from './accounts';
 import { appInfo, type RuntimeInfo } from './app-info';
-import { DatabaseService } from './database';
+import { watchIdle } from './idle';
+import { SettingsService } from './settings';
+import { Vault } from './vault';
 
 export type ServiceOptions = {
   runtime: RuntimeInfo;
   logger: Logger;
   nativeBinding?: string | undefined;
+  clock?: () => Date;
+  emit?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  kdfCost?: () => Promise<KdfCost>;
+  isNetworkLocation?: (path: string) => Promise<boolean>;
+  // Seconds since the user last did anything; undefined counts from the last IPC call.
+  idleSeconds?: () => number;
 };
 
 export type Services = {
   handlers: HandlerMap;
-  database: DatabaseService;
+  vault: Vault;
+  context: () => CallContext;
+  // Every dispatched call counts as activity for the idle lock.
+  touch: () => void;
   close: () => Promise<void>;
 };
 
 // The composition of every use case, shared by Electron's main process and the test harness.
 // Nothing here may import 'electron'.
 export function createServices(opts: ServiceOptions): Services {
-  const database = new DatabaseService(databasePath(opts.runtime.dataDir), opts.nativeBinding);
+  const clock = opts.clock ?? (() => new Date());
+  const vault = new Vault({
+    dataDir: opts.runtime.dataDir,
+    nativeBinding: opts.nativeBinding,
+    logger: opts.logger,
+    clock,
+    emit: opts.emit ?? (() => undefined),
+    kdfCost: opts.kdfCost,
+    isNetworkLocation: opts.isNetworkLocation,
+  });
+  const accounts = new AccountsService(vault, clock);
+  const settings = new SettingsService(vault);
+  let lastActivity = Date.now();
+  const idle = watchIdle({
+    idleSeconds: opts.idleSeconds ?? (() => (Date.now() - lastActivity) / 1000),
+    limitSeconds: () => (vault.state() === 'unlocked' ? settings.security().idleLockMinutes * 60 : null),
+    onIdle: () => {
+      void vault.lock('idle');
+    },
+  });
+
   const handlers: HandlerMap = {
-    'app.info': () => appInfo(opts.runtime, database),
+    'app.info': () => appInfo(opts.runtime, vault),
+    'vault.setup': (input) => vault.setup(input),
+    'session.current': () => ({
+      vault: vault.state(),
+      session: vault.session(),
+      idleLockMinutes: vault.state() === 'unlocked' ? settings.security().idleLockMinutes : null,
+    }),
+    'session.login': (input) => vault.login(input.loginName, input.password),
+    'session.recover': (input) => vault.recover(input.recoveryKey, input.loginName, input.newPassword),
+    'session.lock': async (input) => {
+      await vault.lock(input.reason);
+      return {};
+    },
+    'session.changePassword': (input) => vault.changePassword(input.currentPassword, input.newPassword),
+    'accounts.list': () => accounts.list(),
+    'accounts.create': (input) => accounts.create(input),
+    'accounts.update': (input) => accounts.update(input),
+    'accounts.resetPassword': (input) => accounts.resetPassword(input),
+    'settings.get': () => ({ organisation: settings.organisation(), security: settings.security() }),
+    'settings.updateOrganisation': (input) => settings.updateOrganisation(input),
+    'settings.updateSecurity': (input) => settings.updateSecurity(input),
+    'audit.list': (input) => listAudit(vault.connection(), input),
+    'audit.verify': () => {
+      const result = verifyAudit(vault.connection());
+      vault.write('audit.verify', null, `ok=${String(result.ok)} checked=${result.checked}`, () => undefined);
+      return result.ok
+        ? { ok: true, checked: result.checked, entryId: null, problem: null }
+        : { ok: false, checked: result.checked, entryId: result.entryId, problem: result.problem };
+    },
   };
+
   return {
     handlers,
-    database,
+    vault,
+    context: () => {
+      const s = vault.session();
+      return { session: s ? { accountId: s.accountId, roles: s.roles, mustChangePassword: s.mustChangePassword } : null };
+    },
+    touch: () => {
+      lastActivity = Date.now();
+    },
     close: async () => {
-      database.close();
+      idle.stop();
+      vault.close();
       await opts.logger.close();
     },
   };

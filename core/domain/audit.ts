@@ -1,0 +1,20 @@
+// Audit actions and their Japanese labels for the administrator's audit screen.
+export const auditActions = {
+  'vault.setup': '初期設定',
+  'session.login': 'ログイン',
+  'session.login_failed': 'ログイン失敗',
+  'session.login_throttled': 'ログイン待機中の試行',
+  'session.lock': 'ロック・ログアウト',
+  'session.recover': '回復キーによる再設定',
+  'session.password_changed': 'パスワード変更',
+  'accounts.create': 'アカウント作成',
+  'accounts.update': 'アカウント変更',
+  'accounts.reset_password': '仮パスワード設定',
+  'settings.update': '設定変更',
+  'audit.verify': '監査ログの検証',
+} as const;
+export type AuditAction = keyof typeof auditActions;
+export const auditActionNames = Object.keys(auditActions) as [AuditAction, ...AuditAction[]];
+
+export const lockReasons = ['manual', 'logout', 'idle', 'system'] as const;
+export type LockReason = (typeof lockReasons)[number];

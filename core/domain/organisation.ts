@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+const required = (label: string, max = 200) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${label}を入力してください。`)
+    .max(max, `${label}は${max}文字以内で入力してください。`);
+const optional = (label: string, max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label}は${max}文字以内で入力してください。`);
+
+export const postalCode = z
+  .string()
+  .trim()
+  .transform((s) => s.normalize('NFKC').replace(/[ー－−]/g, '-'))
+  .refine((s) => /^\d{3}-?\d{4}$/.test(s), '郵便番号は「123-4567」の形式で入力してください。')
+  .transform((s) => (s.includes('-') ? s : `${s.slice(0, 3)}-${s.slice(3)}`));
+
+export const phone = z
+  .string()
+  .trim()
+  .transform((s) => s.normalize('NFKC'))
+  .refine((s) => /^[0-9()+\- ]{6,20}$/.test(s), '電話番号は数字とハイフンで入力してください。');
+
+const email = z
+  .string()
+  .trim()
+  .refine((s) => s === '' || z.email().safeParse(s).success, 'メールアドレスの形式が正しくありません。');
+
+// The organisation profile printed on every letter (sender block and contact window).
+export const Organisation = z
+  .object({
+    companyName: required('会社名'),
+    postalCode,
+    address: required('住所', 300),
+    phone,
+    representative: required('代表者'),
+    officerTitle: required('個人情報保護管理者の役職'),
+    officerName: required('個人情報保護管理者の氏名'),
+    contactName: required('問合せ窓口の名称'),
+    contactPhone: phone,
+    contactHours: optional('受付時間'),
+    contactEmail: email,
+  })
+  .strict();
+export type Organisation = z.infer<typeof Organisation>;
+export type OrganisationInput = z.input<typeof Organisation>;

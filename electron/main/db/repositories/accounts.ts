@@ -1,0 +1,100 @@
+import type { Role } from '../../../../core/domain/roles';
+import type { Db } from '../connection';
+
+export type AccountRecord = {
+  id: string;
+  loginName: string;
+  displayName: string;
+  roles: Role[];
+  disabled: boolean;
+  mustChangePassword: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+type Row = {
+  id: string;
+  login_name: string;
+  display_name: string;
+  disabled: number;
+  must_change_password: number;
+  created_at: string;
+  updated_at: string;
+  roles: string | null;
+};
+
+const SELECT = `
+  SELECT a.*, (SELECT group_concat(role) FROM account_roles r WHERE r.account_id = a.id) AS roles
+  FROM accounts a`;
+
+const ROLE_ORDER: Role[] = ['staff', 'approver', 'admin'];
+
+function toRecord(r: Row): AccountRecord {
+  const held = new Set((r.roles ?? '').split(',').filter(Boolean));
+  return {
+    id: r.id,
+    loginName: r.login_name,
+    displayName: r.display_name,
+    roles: ROLE_ORDER.filter((role) => held.has(role)),
+    disabled: r.disabled === 1,
+    mustChangePassword: r.must_change_password === 1,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function insertAccount(db: Db, a: AccountRecord): void {
+  db.prepare(
+    'INSERT INTO accounts (id, login_name, display_name, disabled, must_change_password, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(a.id, a.loginName, a.displayName, a.disabled ? 1 : 0, a.mustChangePassword ? 1 : 0, a.createdAt, a.updatedAt);
+  setRoles(db, a.id, a.roles);
+}
+
+export function setRoles(db: Db, accountId: string, roles: readonly Role[]): void {
+  db.prepare('DELETE FROM account_roles WHERE account_id = ?').run(accountId);
+  const insert = db.prepare('INSERT INTO account_roles (account_id, role) VALUES (?, ?)');
+  for (const role of roles) insert.run(accountId, role);
+}
+
+export function updateAccount(
+  db: Db,
+  id: string,
+  patch: { displayName?: string; disabled?: boolean; mustChangePassword?: boolean },
+  updatedAt: string,
+): void {
+  const current = getAccount(db, id);
+  if (!current) return;
+  db.prepare(
+    'UPDATE accounts SET display_name = ?, disabled = ?, must_change_password = ?, updated_at = ? WHERE id = ?',
+  ).run(
+    patch.displayName ?? current.displayName,
+    (patch.disabled ?? current.disabled) ? 1 : 0,
+    (patch.mustChangePassword ?? current.mustChangePassword) ? 1 : 0,
+    updatedAt,
+    id,
+  );
+}
+
+export function getAccount(db: Db, id: string): AccountRecord | null {
+  const row = db.prepare(`${SELECT} WHERE a.id = ?`).get(id) as Row | undefined;
+  return row ? toRecord(row) : null;
+}
+
+export function findAccountByLogin(db: Db, loginName: string): AccountRecord | null {
+  const row = db.prepare(`${SELECT} WHERE a.login_name = ?`).get(loginName) as Row | undefined;
+  return row ? toRecord(row) : null;
+}
+
+export function listAccounts(db: Db): AccountRecord[] {
+  return (db.prepare(`${SELECT} ORDER BY a.created_at, a.login_name`).all() as Row[]).map(toRecord);
+}
+
+export function countActiveAdmins(db: Db): number {
+  return (
+    db
+      .prepare(
+        "SELECT count(*) AS n FROM accounts a JOIN account_roles r ON r.account_id = a.id AND r.role = 'admin' WHERE a.disabled = 0",
+      )
+      .get() as { n: number }
+  ).n;
+}

@@ -1,0 +1,17 @@
+// Locks the vault after the administrator's idle time. The idle source differs per runtime:
+// Electron asks the OS (powerMonitor.getSystemIdleTime), the harness counts from the last call.
+export type IdleWatch = { stop: () => void };
+
+export function watchIdle(opts: {
+  idleSeconds: () => number;
+  limitSeconds: () => number | null;
+  onIdle: () => void;
+  intervalMs?: number;
+}): IdleWatch {
+  const timer = setInterval(() => {
+    const limit = opts.limitSeconds();
+    if (limit !== null && opts.idleSeconds() >= limit) opts.onIdle();
+  }, opts.intervalMs ?? 15_000);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}

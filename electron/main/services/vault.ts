@@ -1,0 +1,470 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ErrorCode, type EventName, type EventPayload, type Session } from '../../../core/contract';
+import type { AuditAction, LockReason } from '../../../core/domain/audit';
+import { throttleSeconds } from '../../../core/domain/login-throttle';
+import type { Organisation } from '../../../core/domain/organisation';
+import { passwordProblems } from '../../../core/domain/password';
+import { formatRecoveryKey, parseRecoveryKey, RECOVERY_KEY_BYTES } from '../../../core/domain/recovery-key';
+import { KEY_BYTES, openEncrypted, vacuumInto, WrongKeyError, type Db } from '../db/connection';
+import { NewerDatabaseError } from '../db/errors';
+import { migrate } from '../db/migrate';
+import { LATEST_SCHEMA_VERSION, migrations } from '../db/migrations';
+import { findAccountByLogin, getAccount, insertAccount, updateAccount, type AccountRecord } from '../db/repositories/accounts';
+import { appendAudit } from '../db/repositories/audit';
+import { putSetting } from '../db/repositories/settings';
+import { isNetworkLocation } from '../files/network';
+import type { Logger } from '../log';
+import { databasePath } from '../paths';
+import {
+  HeaderCorruptError,
+  lookupId,
+  newLookupSalt,
+  normaliseLoginName,
+  readHeader,
+  writeHeader,
+  type PendingAudit,
+  type VaultHeader,
+} from '../vault/header';
+import { calibrateKdf, newKdfParams, type KdfCost } from '../vault/kdf';
+import { unwrapKey, wrapKey } from '../vault/wrap';
+import { AppError } from './errors';
+
+export type VaultDeps = {
+  dataDir: string;
+  nativeBinding?: string | undefined;
+  logger: Logger;
+  clock: () => Date;
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  // Tests pass a cheap cost; the app calibrates to about 0.5 s on the user's PC.
+  kdfCost?: () => Promise<KdfCost>;
+  isNetworkLocation?: (path: string) => Promise<boolean>;
+};
+
+type Unlocked = { db: Db; key: Buffer; session: Session };
+
+const RECOVERY_AAD = 'madoguchi:v1:recovery';
+const accountAad = (accountId: string) => `madoguchi:v1:account:${accountId}`;
+const RECOVERY_LOOKUP = '(recovery)';
+const MAX_THROTTLE_ENTRIES = 1000;
+
+function badPassword(field: string, problems: string[]): AppError {
+  return new AppError(
+    ErrorCode.BAD_INPUT,
+    problems[0] ?? '',
+    problems.map((message) => ({ path: [field], message })),
+  );
+}
+
+export function sessionOf(a: AccountRecord): Session {
+  return {
+    accountId: a.id,
+    loginName: a.loginName,
+    displayName: a.displayName,
+    roles: a.roles,
+    mustChangePassword: a.mustChangePassword,
+  };
+}
+
+// The vault: the encrypted database, the wrapped keys in vault.json, and who is logged in.
+// State-changing operations run one at a time; keys never leave this object.
+export class Vault {
+  private unlocked: Unlocked | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: VaultDeps) {}
+
+  get dbFile(): string {
+    return databasePath(this.deps.dataDir);
+  }
+
+  state(): 'absent' | 'locked' | 'unlocked' {
+    if (this.unlocked) return 'unlocked';
+    return existsSync(this.dbFile) || readHeaderSafe(this.deps.dataDir) ? 'locked' : 'absent';
+  }
+
+  session(): Session | null {
+    return this.unlocked?.session ?? null;
+  }
+
+  connection(): Db {
+    if (!this.unlocked) throw new AppError(ErrorCode.LOCKED, 'ロックされています。ログインしてください。');
+    return this.unlocked.db;
+  }
+
+  // Runs fn and its audit entry in one transaction.
+  write<T>(action: AuditAction, targetId: string | null, summary: string, fn: (db: Db) => T): T {
+    const db = this.connection();
+    return db.transaction(() => {
+      const result = fn(db);
+      this.audit(db, action, targetId, summary);
+      return result;
+    })();
+  }
+
+  audit(db: Db, action: AuditAction, targetId: string | null, summary: string, accountId?: string | null): void {
+    appendAudit(db, {
+      at: this.deps.clock().toISOString(),
+      accountId: accountId === undefined ? (this.unlocked?.session.accountId ?? null) : accountId,
+      action,
+      targetId,
+      summary,
+    });
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async ensureLocalFolder(): Promise<void> {
+    const check = this.deps.isNetworkLocation ?? ((p: string) => isNetworkLocation(p));
+    if (await check(this.deps.dataDir)) {
+      throw new AppError(
+        ErrorCode.UNAVAILABLE,
+        'データフォルダーがネットワーク上にあるため使用できません。データベースはこのパソコンのローカルディスクに置いてください（バックアップの保存先にはネットワークを使用できます）。',
+      );
+    }
+  }
+
+  private header(): VaultHeader | null {
+    try {
+      return readHeader(this.deps.dataDir);
+    } catch (err) {
+      if (err instanceof HeaderCorruptError) {
+        throw new AppError(ErrorCode.UNAVAILABLE, '鍵情報ファイル（vault.json）を読み込めません。バックアップから復元してください。');
+      }
+      throw err;
+    }
+  }
+
+  private open(key: Buffer, create: boolean): Db {
+    let db: Db;
+    try {
+      db = openEncrypted(this.dbFile, key, {
+        create,
+        nativeBinding: this.deps.nativeBinding,
+        maxSchemaVersion: LATEST_SCHEMA_VERSION,
+      });
+    } catch (err) {
+      if (err instanceof NewerDatabaseError) {
+        this.deps.logger.warn('vault.newer_schema', { found: err.found, supported: err.supported });
+        throw new AppError(
+          ErrorCode.UNAVAILABLE,
+          'このデータベースは新しいバージョンの Madoguchi で作成されています。アプリを最新版に更新してください。',
+        );
+      }
+      if (err instanceof WrongKeyError) {
+        throw new AppError(ErrorCode.UNAVAILABLE, 'データベースと鍵情報が一致しません。バックアップから復元してください。');
+      }
+      throw err;
+    }
+    try {
+      const result = migrate(db, migrations, (from) => {
+        const dir = join(this.deps.dataDir, 'backups');
+        mkdirSync(dir, { recursive: true });
+        const stamp = this.deps.clock().toISOString().replace(/[:.]/g, '-');
+        vacuumInto(db, join(dir, `pre-migration-v${from}-${stamp}.db`));
+      });
+      if (result.applied.length) this.deps.logger.info('vault.migrated', { from: result.from, to: result.to });
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    return db;
+  }
+
+  private becomeUnlocked(db: Db, key: Buffer, account: AccountRecord): Session {
+    const session = sessionOf(account);
+    this.unlocked = { db, key, session };
+    return session;
+  }
+
+  setup(input: {
+    organisation: Organisation;
+    admin: { loginName: string; displayName: string; password: string };
+  }): Promise<{ recoveryKey: string; session: Session }> {
+    return this.serial(async () => {
+      if (this.state() !== 'absent') throw new AppError(ErrorCode.CONFLICT, '初期設定は既に完了しています。');
+      const problems = passwordProblems(input.admin.password);
+      if (problems.length) throw badPassword('admin.password', problems);
+      await this.ensureLocalFolder();
+      mkdirSync(this.deps.dataDir, { recursive: true });
+      const cost = await (this.deps.kdfCost ?? (() => calibrateKdf()))();
+      const key = randomBytes(KEY_BYTES);
+      const recoveryBytes = randomBytes(RECOVERY_KEY_BYTES);
+      const now = this.deps.clock().toISOString();
+      const admin: AccountRecord = {
+        id: randomUUID(),
+        loginName: normaliseLoginName(input.admin.loginName),
+        displayName: input.admin.displayName,
+        roles: ['staff', 'approver', 'admin'],
+        disabled: false,
+        mustChangePassword: false,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const header: VaultHeader = {
+        format: 1,
+        lookupSalt: newLookupSalt(),
+        kdfCost: cost,
+        accounts: {},
+        recovery: await wrapKey(key, recoveryBytes, newKdfParams(cost), RECOVERY_AAD),
+        throttle: {},
+        pendingAudit: [],
+      };
+      header.accounts[lookupId(header, admin.loginName)] = {
+        accountId: admin.id,
+        wrap: await wrapKey(key, input.admin.password, newKdfParams(cost), accountAad(admin.id)),
+      };
+      const db = this.open(key, true);
+      try {
+        db.transaction(() => {
+          putSetting(db, 'organisation', input.organisation);
+          putSetting(db, 'security', { idleLockMinutes: 10 });
+          insertAccount(db, admin);
+          this.audit(db, 'vault.setup', admin.id, `schema=${LATEST_SCHEMA_VERSION}`, admin.id);
+        })();
+        writeHeader(this.deps.dataDir, header);
+      } catch (err) {
+        db.close();
+        throw err;
+      }
+      const recoveryKey = formatRecoveryKey(recoveryBytes);
+      recoveryBytes.fill(0);
+      this.deps.logger.info('vault.created', { accountId: admin.id });
+      return { recoveryKey, session: this.becomeUnlocked(db, key, admin) };
+    });
+  }
+
+  private throttleCheck(header: VaultHeader, lid: string): void {
+    const entry = header.throttle[lid];
+    if (!entry?.lockedUntil) return;
+    const wait = Math.ceil((Date.parse(entry.lockedUntil) - this.deps.clock().getTime()) / 1000);
+    if (wait <= 0) return;
+    header.pendingAudit.push({
+      at: this.deps.clock().toISOString(),
+      action: 'session.login_throttled',
+      accountId: header.accounts[lid]?.accountId ?? null,
+    });
+    writeHeader(this.deps.dataDir, header);
+    throw new AppError(
+      ErrorCode.THROTTLED,
+      `ログインの失敗が続いたため、一時的にログインできません。${wait}秒後にもう一度お試しください。`,
+    );
+  }
+
+  private recordFailure(header: VaultHeader, lid: string, accountId: string | null): void {
+    const failures = (header.throttle[lid]?.failures ?? 0) + 1;
+    const wait = throttleSeconds(failures);
+    const now = this.deps.clock();
+    delete header.throttle[lid];
+    header.throttle[lid] = { failures, lockedUntil: wait > 0 ? new Date(now.getTime() + wait * 1000).toISOString() : null };
+    const keys = Object.keys(header.throttle);
+    for (const old of keys.slice(0, Math.max(0, keys.length - MAX_THROTTLE_ENTRIES))) delete header.throttle[old];
+    header.pendingAudit.push({ at: now.toISOString(), action: 'session.login_failed', accountId });
+    writeHeader(this.deps.dataDir, header);
+  }
+
+  private flushPendingAudit(db: Db, header: VaultHeader): void {
+    const pending: PendingAudit[] = header.pendingAudit;
+    if (!pending.length) return;
+    db.transaction(() => {
+      for (const p of pending) this.audit(db, p.action, p.accountId, 'while locked', p.accountId);
+    })();
+    header.pendingAudit = [];
+  }
+
+  login(loginName: string, password: string): Promise<Session> {
+    return this.serial(async () => {
+      if (this.unlocked) this.lockNow('logout');
+      const header = this.header();
+      if (!header) throw new AppError(ErrorCode.CONFLICT, '初期設定が完了していません。');
+      const lid = lookupId(header, loginName);
+      this.throttleCheck(header, lid);
+      const entry = header.accounts[lid];
+      // An unknown name costs the same KDF time as a known one and fails the same way.
+      const key = entry
+        ? await unwrapKey(entry.wrap, password, accountAad(entry.accountId))
+        : await unwrapKey(header.recovery, password, 'madoguchi:v1:no-such-account');
+      if (!key || !entry) {
+        key?.fill(0);
+        this.recordFailure(header, lid, entry?.accountId ?? null);
+        this.deps.logger.info('session.login_failed');
+        throw new AppError(ErrorCode.AUTH_FAILED, 'ログイン名またはパスワードが正しくありません。');
+      }
+      await this.ensureLocalFolder();
+      const db = this.open(key, false);
+      const account = getAccount(db, entry.accountId);
+      if (!account || account.disabled) {
+        db.close();
+        key.fill(0);
+        this.recordFailure(header, lid, entry.accountId);
+        throw new AppError(ErrorCode.AUTH_FAILED, 'ログイン名またはパスワードが正しくありません。');
+      }
+      delete header.throttle[lid];
+      this.flushPendingAudit(db, header);
+      writeHeader(this.deps.dataDir, header);
+      const session = this.becomeUnlocked(db, key, account);
+      db.transaction(() => {
+        this.audit(db, 'session.login', account.id, 'password');
+      })();
+      this.deps.logger.info('session.login', { accountId: account.id });
+      return session;
+    });
+  }
+
+  recover(recoveryKey: string, loginName: string, newPassword: string): Promise<Session> {
+    return this.serial(async () => {
+      if (this.unlocked) this.lockNow('logout');
+      const header = this.header();
+      if (!header) throw new AppError(ErrorCode.CONFLICT, '初期設定が完了していません。');
+      const problems = passwordProblems(newPassword);
+      if (problems.length) throw badPassword('newPassword', problems);
+      this.throttleCheck(header, RECOVERY_LOOKUP);
+      const bytes = parseRecoveryKey(recoveryKey);
+      const key = bytes ? await unwrapKey(header.recovery, bytes, RECOVERY_AAD) : null;
+      bytes?.fill(0);
+      if (!key) {
+        this.recordFailure(header, RECOVERY_LOOKUP, null);
+        throw new AppError(ErrorCode.AUTH_FAILED, '回復キーが正しくありません。入力内容をご確認ください。');
+      }
+      await this.ensureLocalFolder();
+      const db = this.open(key, false);
+      const account = findAccountByLogin(db, normaliseLoginName(loginName));
+      if (!account || account.disabled || !account.roles.includes('admin')) {
+        db.close();
+        key.fill(0);
+        throw new AppError(
+          ErrorCode.BAD_INPUT,
+          '指定したログイン名の有効な管理者アカウントが見つかりません。',
+          [{ path: ['loginName'], message: '有効な管理者アカウントのログイン名を入力してください。' }],
+        );
+      }
+      const lid = lookupId(header, account.loginName);
+      header.accounts[lid] = {
+        accountId: account.id,
+        wrap: await wrapKey(key, newPassword, newKdfParams(header.kdfCost), accountAad(account.id)),
+      };
+      delete header.throttle[lid];
+      delete header.throttle[RECOVERY_LOOKUP];
+      this.flushPendingAudit(db, header);
+      db.transaction(() => {
+        updateAccount(db, account.id, { mustChangePassword: false }, this.deps.clock().toISOString());
+        this.audit(db, 'session.recover', account.id, 'recovery key', account.id);
+      })();
+      writeHeader(this.deps.dataDir, header);
+      const refreshed = getAccount(db, account.id) ?? account;
+      return this.becomeUnlocked(db, key, refreshed);
+    });
+  }
+
+  changePassword(currentPassword: string, newPassword: string): Promise<Session> {
+    return this.serial(async () => {
+      const u = this.unlocked;
+      if (!u) throw new AppError(ErrorCode.LOCKED, 'ロックされています。ログインしてください。');
+      const header = this.header();
+      if (!header) throw new AppError(ErrorCode.INTERNAL, '鍵情報ファイルが見つかりません。');
+      const lid = lookupId(header, u.session.loginName);
+      const entry = header.accounts[lid];
+      const check = entry ? await unwrapKey(entry.wrap, currentPassword, accountAad(u.session.accountId)) : null;
+      if (!check) {
+        throw new AppError(ErrorCode.AUTH_FAILED, '現在のパスワードが正しくありません。', [
+          { path: ['currentPassword'], message: '現在のパスワードが正しくありません。' },
+        ]);
+      }
+      check.fill(0);
+      const problems = passwordProblems(newPassword);
+      if (newPassword === currentPassword) problems.push('新しいパスワードは現在のものと異なるものにしてください。');
+      if (problems.length) throw badPassword('newPassword', problems);
+      header.accounts[lid] = {
+        accountId: u.session.accountId,
+        wrap: await wrapKey(u.key, newPassword, newKdfParams(header.kdfCost), accountAad(u.session.accountId)),
+      };
+      this.write('session.password_changed', u.session.accountId, 'rewrapped', (db) => {
+        updateAccount(db, u.session.accountId, { mustChangePassword: false }, this.deps.clock().toISOString());
+      });
+      writeHeader(this.deps.dataDir, header);
+      const account = getAccount(u.db, u.session.accountId);
+      if (account) u.session = sessionOf(account);
+      return u.session;
+    });
+  }
+
+  // Gives an account a (temporary) password: a new wrap of the database key under it.
+  setAccountPassword(account: { id: string; loginName: string }, password: string): Promise<void> {
+    return this.serial(async () => {
+      const u = this.unlocked;
+      if (!u) throw new AppError(ErrorCode.LOCKED, 'ロックされています。ログインしてください。');
+      const problems = passwordProblems(password);
+      if (problems.length) throw badPassword('temporaryPassword', problems);
+      const header = this.header();
+      if (!header) throw new AppError(ErrorCode.INTERNAL, '鍵情報ファイルが見つかりません。');
+      const lid = lookupId(header, account.loginName);
+      header.accounts[lid] = {
+        accountId: account.id,
+        wrap: await wrapKey(u.key, password, newKdfParams(header.kdfCost), accountAad(account.id)),
+      };
+      delete header.throttle[lid];
+      writeHeader(this.deps.dataDir, header);
+    });
+  }
+
+  // A disabled account loses its wrap: without it, no password can open the database.
+  removeAccountPassword(loginName: string): void {
+    const header = this.header();
+    if (!header) return;
+    delete header.accounts[lookupId(header, loginName)];
+    writeHeader(this.deps.dataDir, header);
+  }
+
+  refreshSession(): void {
+    const u = this.unlocked;
+    if (!u) return;
+    const account = getAccount(u.db, u.session.accountId);
+    if (account) u.session = sessionOf(account);
+  }
+
+  lock(reason: LockReason): Promise<void> {
+    return this.serial(() => {
+      this.lockNow(reason);
+      return Promise.resolve();
+    });
+  }
+
+  // Closes the database and zeroes the key. The renderer is reloaded by whoever owns it.
+  private lockNow(reason: LockReason): void {
+    const u = this.unlocked;
+    if (!u) return;
+    try {
+      u.db.transaction(() => {
+        this.audit(u.db, 'session.lock', u.session.accountId, reason);
+      })();
+    } catch {
+      this.deps.logger.warn('session.lock_audit_failed');
+    }
+    u.db.close();
+    u.key.fill(0);
+    this.unlocked = null;
+    this.deps.logger.info('session.locked', { reason });
+    this.deps.emit('session.locked', { reason });
+  }
+
+  close(): void {
+    const u = this.unlocked;
+    if (!u) return;
+    u.db.close();
+    u.key.fill(0);
+    this.unlocked = null;
+  }
+}
+
+function readHeaderSafe(dataDir: string): boolean {
+  try {
+    return readHeader(dataDir) !== null;
+  } catch {
+    return true;
+  }
+}

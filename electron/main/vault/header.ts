@@ -1,0 +1,86 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { KdfParams } from './kdf';
+import { Wrap } from './wrap';
+
+// vault.json: what must be readable before the database is open. It holds no personal data:
+// accounts are found by an HMAC of the login name, wraps are ciphertext, and the throttle and
+// pending-audit records carry only those HMACs and random account ids.
+export const HEADER_FILE = 'vault.json';
+
+const Throttle = z.object({ failures: z.number().int().nonnegative(), lockedUntil: z.iso.datetime().nullable() }).strict();
+
+const PendingAudit = z
+  .object({
+    at: z.iso.datetime(),
+    action: z.enum(['session.login_failed', 'session.login_throttled']),
+    accountId: z.string().nullable(),
+  })
+  .strict();
+export type PendingAudit = z.infer<typeof PendingAudit>;
+
+export const VaultHeader = z
+  .object({
+    format: z.literal(1),
+    lookupSalt: z.base64(),
+    // The KDF cost calibrated on this PC at setup, used for every new wrap.
+    kdfCost: KdfParams.omit({ salt: true }),
+    accounts: z.record(z.string(), z.object({ accountId: z.string(), wrap: Wrap }).strict()),
+    recovery: Wrap,
+    throttle: z.record(z.string(), Throttle),
+    pendingAudit: z.array(PendingAudit),
+  })
+  .strict();
+export type VaultHeader = z.infer<typeof VaultHeader>;
+
+export function headerPath(dataDir: string): string {
+  return join(dataDir, HEADER_FILE);
+}
+
+export function newLookupSalt(): string {
+  return randomBytes(32).toString('base64');
+}
+
+// Login names compare case-insensitively and across full/half width (NFKC).
+export function normaliseLoginName(name: string): string {
+  return name.normalize('NFKC').trim().toLowerCase();
+}
+
+export function lookupId(header: Pick<VaultHeader, 'lookupSalt'>, loginName: string): string {
+  return createHmac('sha256', Buffer.from(header.lookupSalt, 'base64'))
+    .update(normaliseLoginName(loginName), 'utf8')
+    .digest('base64url');
+}
+
+export class HeaderCorruptError extends Error {
+  constructor() {
+    super('vault.json is unreadable.');
+    this.name = 'HeaderCorruptError';
+  }
+}
+
+export function readHeader(dataDir: string): VaultHeader | null {
+  const file = headerPath(dataDir);
+  if (!existsSync(file)) return null;
+  try {
+    return VaultHeader.parse(JSON.parse(readFileSync(file, 'utf8')));
+  } catch {
+    throw new HeaderCorruptError();
+  }
+}
+
+// Write beside, flush, then rename over: a crash leaves either the old or the new header.
+export function writeHeader(dataDir: string, header: VaultHeader): void {
+  const file = headerPath(dataDir);
+  const temp = `${file}.tmp`;
+  writeFileSync(temp, JSON.stringify(VaultHeader.parse(header), null, 2), { mode: 0o600 });
+  const fd = openSync(temp, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, file);
+}
