@@ -37,7 +37,11 @@ const LoginName = z
   .min(1, 'ログイン名を入力してください。')
   .max(64, 'ログイン名は64文字以内で入力してください。')
   .regex(/^[A-Za-z0-9._@-]+$/, 'ログイン名は半角英数字と . _ @ - で入力してください。');
-const DisplayName = z.string().trim().min(1, '氏名を入力してください。').max(100, '氏名は100文字以内で入力してください。');
+const DisplayName = z
+  .string()
+  .trim()
+  .min(1, '氏名を入力してください。')
+  .max(100, '氏名は100文字以内で入力してください。');
 
 export const Session = z.object({
   accountId: Id,
@@ -114,14 +118,14 @@ export const contract = {
   },
   'session.current': { input: NoInput, output: SessionState, access: 'public' },
   'session.login': {
-    input: z.object({ loginName: z.string().trim().min(1, 'ログイン名を入力してください。').max(64), password: Password }).strict(),
+    input: z
+      .object({ loginName: z.string().trim().min(1, 'ログイン名を入力してください。').max(64), password: Password })
+      .strict(),
     output: Session,
     access: 'public',
   },
   'session.recover': {
-    input: z
-      .object({ recoveryKey: z.string().min(1).max(100), loginName: LoginName, newPassword: Password })
-      .strict(),
+    input: z.object({ recoveryKey: z.string().min(1).max(100), loginName: LoginName, newPassword: Password }).strict(),
     output: Session,
     access: 'public',
   },

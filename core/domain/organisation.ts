@@ -1,16 +1,9 @@
 import { z } from 'zod';
 
 const required = (label: string, max = 200) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${label}を入力してください。`)
-    .max(max, `${label}は${max}文字以内で入力してください。`);
+  z.string().trim().min(1, `${label}を入力してください。`).max(max, `${label}は${max}文字以内で入力してください。`);
 const optional = (label: string, max = 200) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label}は${max}文字以内で入力してください。`);
+  z.string().trim().max(max, `${label}は${max}文字以内で入力してください。`);
 
 export const postalCode = z
   .string()

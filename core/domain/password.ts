@@ -5,9 +5,11 @@ export const PASSWORD_MAX_LENGTH = 256;
 
 const common = new Set(commonPasswords);
 
+const graphemes = new Intl.Segmenter('ja', { granularity: 'grapheme' });
+
 // Counts user-perceived characters, so a 12-character Japanese passphrase counts as 12.
 function length(password: string): number {
-  return [...password].length;
+  return Array.from(graphemes.segment(password)).length;
 }
 
 // Returns Japanese messages for each rule the password breaks; empty when acceptable.

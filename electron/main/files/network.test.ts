@@ -4,7 +4,12 @@ import { isNetworkLocation, linuxFsType, windowsPathKind } from './network';
 describe('network location', () => {
   it('recognises UNC, long UNC and device paths on Windows', async () => {
     const probe = vi.fn(() => Promise.resolve('local' as const));
-    for (const p of ['\\\\fileserver\\share\\madoguchi', '//fileserver/share', '\\\\?\\UNC\\srv\\s\\x', '\\\\.\\pipe\\x']) {
+    for (const p of [
+      '\\\\fileserver\\share\\madoguchi',
+      '//fileserver/share',
+      '\\\\?\\UNC\\srv\\s\\x',
+      '\\\\.\\pipe\\x',
+    ]) {
       expect(windowsPathKind(p).kind).toBe('unc');
       await expect(isNetworkLocation(p, 'win32', probe)).resolves.toBe(true);
     }
@@ -12,7 +17,9 @@ describe('network location', () => {
   });
 
   it('asks the drive type of a drive letter, long paths included', async () => {
-    const probe = vi.fn((letter: string) => Promise.resolve(letter === 'Z' ? ('network' as const) : ('local' as const)));
+    const probe = vi.fn((letter: string) =>
+      Promise.resolve(letter === 'Z' ? ('network' as const) : ('local' as const)),
+    );
     await expect(isNetworkLocation('Z:\\Madoguchi', 'win32', probe)).resolves.toBe(true);
     await expect(isNetworkLocation('c:\\Users\\sato\\AppData\\Local\\Madoguchi', 'win32', probe)).resolves.toBe(false);
     await expect(isNetworkLocation('\\\\?\\Z:\\deep\\path', 'win32', probe)).resolves.toBe(true);

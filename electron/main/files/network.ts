@@ -7,7 +7,21 @@ import { dirname, resolve } from 'node:path';
 
 export type DriveTypeProbe = (driveLetter: string) => Promise<'network' | 'local' | 'unknown'>;
 
-const NETWORK_FS = new Set(['nfs', 'nfs4', 'cifs', 'smb3', 'smbfs', 'fuse.sshfs', 'sshfs', 'afs', 'ceph', 'glusterfs', '9p', 'davfs', 'fuse.davfs2']);
+const NETWORK_FS = new Set([
+  'nfs',
+  'nfs4',
+  'cifs',
+  'smb3',
+  'smbfs',
+  'fuse.sshfs',
+  'sshfs',
+  'afs',
+  'ceph',
+  'glusterfs',
+  '9p',
+  'davfs',
+  'fuse.davfs2',
+]);
 
 // \\server\share, //server/share and \\?\UNC\server\share are network paths; \\.\ device paths
 // are refused too. \\?\C:\… is a long local path and is judged by its drive.
@@ -32,7 +46,12 @@ export const powershellDriveProbe: DriveTypeProbe = (letter) =>
     }
     execFile(
       'powershell.exe',
-      ['-NoProfile', '-NonInteractive', '-Command', `(Get-CimInstance Win32_LogicalDisk -Filter "DeviceID='${letter}:'").DriveType`],
+      [
+        '-NoProfile',
+        '-NonInteractive',
+        '-Command',
+        `(Get-CimInstance Win32_LogicalDisk -Filter "DeviceID='${letter}:'").DriveType`,
+      ],
       { timeout: 5000, windowsHide: true },
       (err, stdout) => {
         if (err) resolveProbe('unknown');

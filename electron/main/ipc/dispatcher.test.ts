@@ -15,7 +15,11 @@ const info = {
   database: { state: 'absent' as const, schemaVersion: null },
 };
 
-function setup(handler: HandlerMap['app.info'] = () => info, validateOutput = true, context: CallContext = { session: null }) {
+function setup(
+  handler: HandlerMap['app.info'] = () => info,
+  validateOutput = true,
+  context: CallContext = { session: null },
+) {
   const spy = vi.fn(handler);
   const logger = createMemoryLogger();
   const others = Object.fromEntries(channelNames.map((n) => [n, vi.fn(() => ({}))]));

@@ -29,7 +29,12 @@ export class AccountsService {
     return listAccounts(this.vault.connection());
   }
 
-  async create(input: { loginName: string; displayName: string; roles: Role[]; temporaryPassword: string }): Promise<Account> {
+  async create(input: {
+    loginName: string;
+    displayName: string;
+    roles: Role[];
+    temporaryPassword: string;
+  }): Promise<Account> {
     const db = this.vault.connection();
     const loginName = normaliseLoginName(input.loginName);
     if (findAccountByLogin(db, loginName)) {
@@ -57,14 +62,22 @@ export class AccountsService {
     return account;
   }
 
-  update(input: { id: string; displayName?: string | undefined; roles?: Role[] | undefined; disabled?: boolean | undefined }): Account {
+  update(input: {
+    id: string;
+    displayName?: string | undefined;
+    roles?: Role[] | undefined;
+    disabled?: boolean | undefined;
+  }): Account {
     const db = this.vault.connection();
     const current = getAccount(db, input.id);
     if (!current) throw notFound();
     const self = this.vault.session()?.accountId === input.id;
-    if (self && input.disabled === true) throw new AppError(ErrorCode.CONFLICT, '自分自身のアカウントは無効にできません。');
+    if (self && input.disabled === true)
+      throw new AppError(ErrorCode.CONFLICT, '自分自身のアカウントは無効にできません。');
     const losesAdmin =
-      current.roles.includes('admin') && !current.disabled && (input.disabled === true || (input.roles !== undefined && !input.roles.includes('admin')));
+      current.roles.includes('admin') &&
+      !current.disabled &&
+      (input.disabled === true || (input.roles !== undefined && !input.roles.includes('admin')));
     if (losesAdmin && countActiveAdmins(db) <= 1) {
       throw new AppError(ErrorCode.CONFLICT, '有効な管理者が1人もいなくなるため、この変更はできません。');
     }
@@ -74,7 +87,12 @@ export class AccountsService {
       input.disabled !== undefined ? `disabled=${String(input.disabled)}` : null,
     ].filter(Boolean);
     this.vault.write('accounts.update', input.id, changes.join(' '), (tx) => {
-      updateAccount(tx, input.id, { displayName: input.displayName, disabled: input.disabled }, this.clock().toISOString());
+      updateAccount(
+        tx,
+        input.id,
+        { displayName: input.displayName, disabled: input.disabled },
+        this.clock().toISOString(),
+      );
       if (input.roles) setRoles(tx, input.id, [...new Set(input.roles)]);
     });
     if (input.disabled === true) this.vault.removeAccountPassword(current.loginName);

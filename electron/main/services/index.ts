@@ -91,7 +91,9 @@ export function createServices(opts: ServiceOptions): Services {
     vault,
     context: () => {
       const s = vault.session();
-      return { session: s ? { accountId: s.accountId, roles: s.roles, mustChangePassword: s.mustChangePassword } : null };
+      return {
+        session: s ? { accountId: s.accountId, roles: s.roles, mustChangePassword: s.mustChangePassword } : null,
+      };
     },
     touch: () => {
       lastActivity = Date.now();

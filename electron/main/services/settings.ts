@@ -11,7 +11,8 @@ export class SettingsService {
 
   organisation(): Organisation {
     const parsed = Organisation.safeParse(getSetting(this.vault.connection(), 'organisation'));
-    if (!parsed.success) throw new AppError(ErrorCode.INTERNAL, '組織情報を読み込めません。設定画面で入力し直してください。');
+    if (!parsed.success)
+      throw new AppError(ErrorCode.INTERNAL, '組織情報を読み込めません。設定画面で入力し直してください。');
     return parsed.data;
   }
 

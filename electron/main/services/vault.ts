@@ -11,7 +11,13 @@ import { KEY_BYTES, openEncrypted, vacuumInto, WrongKeyError, type Db } from '..
 import { NewerDatabaseError } from '../db/errors';
 import { migrate } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION, migrations } from '../db/migrations';
-import { findAccountByLogin, getAccount, insertAccount, updateAccount, type AccountRecord } from '../db/repositories/accounts';
+import {
+  findAccountByLogin,
+  getAccount,
+  insertAccount,
+  updateAccount,
+  type AccountRecord,
+} from '../db/repositories/accounts';
 import { appendAudit } from '../db/repositories/audit';
 import { putSetting } from '../db/repositories/settings';
 import { isNetworkLocation } from '../files/network';
@@ -134,7 +140,10 @@ export class Vault {
       return readHeader(this.deps.dataDir);
     } catch (err) {
       if (err instanceof HeaderCorruptError) {
-        throw new AppError(ErrorCode.UNAVAILABLE, '鍵情報ファイル（vault.json）を読み込めません。バックアップから復元してください。');
+        throw new AppError(
+          ErrorCode.UNAVAILABLE,
+          '鍵情報ファイル（vault.json）を読み込めません。バックアップから復元してください。',
+        );
       }
       throw err;
     }
@@ -157,7 +166,10 @@ export class Vault {
         );
       }
       if (err instanceof WrongKeyError) {
-        throw new AppError(ErrorCode.UNAVAILABLE, 'データベースと鍵情報が一致しません。バックアップから復元してください。');
+        throw new AppError(
+          ErrorCode.UNAVAILABLE,
+          'データベースと鍵情報が一致しません。バックアップから復元してください。',
+        );
       }
       throw err;
     }
@@ -260,10 +272,15 @@ export class Vault {
     const failures = (header.throttle[lid]?.failures ?? 0) + 1;
     const wait = throttleSeconds(failures);
     const now = this.deps.clock();
-    delete header.throttle[lid];
-    header.throttle[lid] = { failures, lockedUntil: wait > 0 ? new Date(now.getTime() + wait * 1000).toISOString() : null };
+    header.throttle = without(header.throttle, lid);
+    header.throttle[lid] = {
+      failures,
+      lockedUntil: wait > 0 ? new Date(now.getTime() + wait * 1000).toISOString() : null,
+    };
     const keys = Object.keys(header.throttle);
-    for (const old of keys.slice(0, Math.max(0, keys.length - MAX_THROTTLE_ENTRIES))) delete header.throttle[old];
+    for (const old of keys.slice(0, Math.max(0, keys.length - MAX_THROTTLE_ENTRIES))) {
+      header.throttle = without(header.throttle, old);
+    }
     header.pendingAudit.push({ at: now.toISOString(), action: 'session.login_failed', accountId });
     writeHeader(this.deps.dataDir, header);
   }
@@ -304,7 +321,7 @@ export class Vault {
         this.recordFailure(header, lid, entry.accountId);
         throw new AppError(ErrorCode.AUTH_FAILED, 'ログイン名またはパスワードが正しくありません。');
       }
-      delete header.throttle[lid];
+      header.throttle = without(header.throttle, lid);
       this.flushPendingAudit(db, header);
       writeHeader(this.deps.dataDir, header);
       const session = this.becomeUnlocked(db, key, account);
@@ -337,19 +354,17 @@ export class Vault {
       if (!account || account.disabled || !account.roles.includes('admin')) {
         db.close();
         key.fill(0);
-        throw new AppError(
-          ErrorCode.BAD_INPUT,
-          '指定したログイン名の有効な管理者アカウントが見つかりません。',
-          [{ path: ['loginName'], message: '有効な管理者アカウントのログイン名を入力してください。' }],
-        );
+        throw new AppError(ErrorCode.BAD_INPUT, '指定したログイン名の有効な管理者アカウントが見つかりません。', [
+          { path: ['loginName'], message: '有効な管理者アカウントのログイン名を入力してください。' },
+        ]);
       }
       const lid = lookupId(header, account.loginName);
       header.accounts[lid] = {
         accountId: account.id,
         wrap: await wrapKey(key, newPassword, newKdfParams(header.kdfCost), accountAad(account.id)),
       };
-      delete header.throttle[lid];
-      delete header.throttle[RECOVERY_LOOKUP];
+      header.throttle = without(header.throttle, lid);
+      header.throttle = without(header.throttle, RECOVERY_LOOKUP);
       this.flushPendingAudit(db, header);
       db.transaction(() => {
         updateAccount(db, account.id, { mustChangePassword: false }, this.deps.clock().toISOString());
@@ -407,7 +422,7 @@ export class Vault {
         accountId: account.id,
         wrap: await wrapKey(u.key, password, newKdfParams(header.kdfCost), accountAad(account.id)),
       };
-      delete header.throttle[lid];
+      header.throttle = without(header.throttle, lid);
       writeHeader(this.deps.dataDir, header);
     });
   }
@@ -416,7 +431,7 @@ export class Vault {
   removeAccountPassword(loginName: string): void {
     const header = this.header();
     if (!header) return;
-    delete header.accounts[lookupId(header, loginName)];
+    header.accounts = without(header.accounts, lookupId(header, loginName));
     writeHeader(this.deps.dataDir, header);
   }
 
@@ -459,6 +474,10 @@ export class Vault {
     u.key.fill(0);
     this.unlocked = null;
   }
+}
+
+function without<T>(record: Record<string, T>, key: string): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
 }
 
 function readHeaderSafe(dataDir: string): boolean {

@@ -10,7 +10,9 @@ import { Wrap } from './wrap';
 // pending-audit records carry only those HMACs and random account ids.
 export const HEADER_FILE = 'vault.json';
 
-const Throttle = z.object({ failures: z.number().int().nonnegative(), lockedUntil: z.iso.datetime().nullable() }).strict();
+const Throttle = z
+  .object({ failures: z.number().int().nonnegative(), lockedUntil: z.iso.datetime().nullable() })
+  .strict();
 
 const PendingAudit = z
   .object({

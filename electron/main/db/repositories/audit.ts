@@ -45,8 +45,7 @@ export function entryHash(prevHash: string, e: Omit<AuditEntry, 'hash' | 'prevHa
 // Appends one entry; call inside the transaction of the change it records.
 export function appendAudit(db: Db, input: AuditInput): number {
   const head = db.prepare('SELECT last_id, last_hash FROM audit_head WHERE id = 1').get() as
-    | { last_id: number; last_hash: string }
-    | undefined;
+    { last_id: number; last_hash: string } | undefined;
   const prevHash = head?.last_hash ?? GENESIS_HASH;
   const id = (head?.last_id ?? 0) + 1;
   const hash = entryHash(prevHash, { id, ...input });
@@ -115,8 +114,7 @@ export function verifyAudit(db: Db): AuditVerification {
     checked += 1;
   }
   const head = db.prepare('SELECT last_id, last_hash FROM audit_head WHERE id = 1').get() as
-    | { last_id: number; last_hash: string }
-    | undefined;
+    { last_id: number; last_hash: string } | undefined;
   const lastId = expectedId - 1;
   if ((head?.last_id ?? 0) !== lastId || (head?.last_hash ?? GENESIS_HASH) !== prevHash) {
     return { ok: false, checked, entryId: Math.max(lastId + 1, 1), problem: 'head_mismatch' };

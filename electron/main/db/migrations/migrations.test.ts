@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDataDir } from '../../services/test-support';
+import { openEncrypted, userVersion } from '../connection';
+import { NewerDatabaseError } from '../errors';
+import { migrate } from '../migrate';
+import { m0001Initial } from './0001-initial';
+import { LATEST_SCHEMA_VERSION, migrations } from './index';
+import type { Migration } from './types';
+
+function freshDb() {
+  const dir = tempDataDir();
+  const key = randomBytes(32);
+  return { dir, key, db: openEncrypted(join(dir, 'm.db'), key, { create: true }) };
+}
+
+describe('migrations', () => {
+  it('are numbered 1..n and the latest is what the app opens', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    expect(LATEST_SCHEMA_VERSION).toBe(migrations.length);
+  });
+
+  it('0001-initial creates the settings, accounts, roles and audit tables', () => {
+    const { db } = freshDb();
+    migrate(db, [m0001Initial], () => undefined);
+    expect(userVersion(db)).toBe(1);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(
+      expect.arrayContaining(['account_roles', 'accounts', 'audit_head', 'audit_log', 'settings']),
+    );
+    expect(() => db.prepare("INSERT INTO account_roles VALUES ('x', 'root')").run()).toThrow();
+    db.close();
+  });
+
+  it('backs up an existing database (encrypted) before running pending migrations', () => {
+    const { dir, db } = freshDb();
+    migrate(db, [m0001Initial], () => {
+      throw new Error('no backup for a new database');
+    });
+    const next: Migration = { version: 2, name: 'add-x', up: (d) => d.exec('CREATE TABLE x (a INTEGER) STRICT') };
+    const backups: string[] = [];
+    const result = migrate(db, [m0001Initial, next], (from) => {
+      const file = join(dir, `backup-v${from}.db`);
+      db.prepare('VACUUM INTO ?').run(file);
+      backups.push(file);
+    });
+    expect(result).toEqual({ from: 1, to: 2, applied: ['0002-add-x'] });
+    expect(backups).toHaveLength(1);
+    expect(existsSync(backups[0] ?? '')).toBe(true);
+    expect(
+      readFileSync(backups[0] ?? '')
+        .subarray(0, 15)
+        .toString('latin1'),
+    ).not.toBe('SQLite format 3');
+    expect(readdirSync(dir)).toContain('backup-v1.db');
+    db.close();
+  });
+
+  it('rolls back a failing migration together with its user_version', () => {
+    const { db } = freshDb();
+    const broken: Migration = {
+      version: 1,
+      name: 'broken',
+      up: (d) => {
+        d.exec('CREATE TABLE y (a INTEGER)');
+        throw new Error('boom');
+      },
+    };
+    expect(() => migrate(db, [broken], () => undefined)).toThrow('boom');
+    expect(userVersion(db)).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'y'").pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('refuses a database from a newer version', () => {
+    const { db } = freshDb();
+    db.pragma('user_version = 7');
+    expect(() => migrate(db, migrations, () => undefined)).toThrow(NewerDatabaseError);
+    db.close();
+  });
+});

@@ -1,0 +1,71 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../../core/contract';
+import { Organisation } from '../../../core/domain/organisation';
+import { createDispatcher } from '../ipc/dispatcher';
+import { AppError } from './errors';
+import { createFileLogger, createMemoryLogger } from '../log';
+import { logDir } from '../paths';
+import type { KdfCost } from '../vault/kdf';
+import { createServices, type Services } from './index';
+
+// Shared by unit tests (not shipped code paths): a cheap KDF keeps each test fast.
+export const cheapKdf = (): Promise<KdfCost> => Promise.resolve({ algorithm: 'scrypt', logN: 14, r: 8, p: 1 });
+
+export const organisation = {
+  companyName: '株式会社サンプル商事',
+  postalCode: '1000001',
+  address: '東京都千代田区千代田1-1',
+  phone: '03-1234-5678',
+  representative: '代表取締役 見本一郎',
+  officerTitle: '個人情報保護管理者',
+  officerName: '見本花子',
+  contactName: 'お客様相談室',
+  contactPhone: '0120-000-000',
+  contactHours: '平日 9:00〜17:00',
+  contactEmail: 'privacy@example.co.jp',
+};
+
+export const ADMIN_PASSWORD = 'correct horse battery';
+
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'madoguchi-vault-'));
+}
+
+export function makeServices(
+  dataDir: string,
+  opts: { clock?: () => Date; fileLog?: boolean; isNetworkLocation?: (p: string) => Promise<boolean> } = {},
+): Services {
+  return createServices({
+    runtime: { appName: 'Madoguchi', version: 'test', runtime: 'harness', platform: process.platform, dataDir },
+    logger: opts.fileLog ? createFileLogger(logDir(dataDir)) : createMemoryLogger(),
+    clock: opts.clock,
+    kdfCost: cheapKdf,
+    isNetworkLocation: opts.isNetworkLocation ?? (() => Promise.resolve(false)),
+  });
+}
+
+export function setupVault(services: Services, adminName = '管理 太郎') {
+  return services.vault.setup({
+    organisation: Organisation.parse(organisation),
+    admin: { loginName: 'admin', displayName: adminName, password: ADMIN_PASSWORD },
+  });
+}
+
+// Calls a channel through the real dispatcher, as the renderer would.
+export async function call<C extends ChannelName>(
+  services: Services,
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
+  const dispatch = createDispatcher({
+    handlers: services.handlers,
+    logger: createMemoryLogger(),
+    validateOutput: true,
+    context: services.context,
+  });
+  const result = await dispatch(channel, input, true);
+  if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.issues);
+  return result.data as ChannelOutput<C>;
+}

@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { KdfParams, newKdfParams } from './kdf';
+import { unwrapKey, wrapKey } from './wrap';
+
+const cost = { algorithm: 'scrypt' as const, logN: 14, r: 8, p: 1 };
+
+describe('key wrapping', () => {
+  it('unwraps with the same secret and purpose only', async () => {
+    const key = randomBytes(32);
+    const wrap = await wrapKey(key, 'パスワード の 例 です', newKdfParams(cost), 'account:1');
+    expect(await unwrapKey(wrap, 'パスワード の 例 です', 'account:1')).toEqual(key);
+    expect(await unwrapKey(wrap, 'パスワード の 例 でず', 'account:1')).toBeNull();
+    expect(await unwrapKey(wrap, 'パスワード の 例 です', 'account:2')).toBeNull();
+    expect(Buffer.from(wrap.ciphertext, 'base64').equals(key)).toBe(false);
+  });
+
+  it('treats NFC and NFD spellings of a passphrase as the same', async () => {
+    const key = randomBytes(32);
+    const nfc = 'がぎぐげご ぱぴぷぺぽ';
+    const wrap = await wrapKey(key, nfc, newKdfParams(cost), 'a');
+    expect(await unwrapKey(wrap, nfc.normalize('NFD'), 'a')).toEqual(key);
+  });
+
+  it('detects a tampered ciphertext', async () => {
+    const wrap = await wrapKey(randomBytes(32), 'secret secret', newKdfParams(cost), 'a');
+    const bytes = Buffer.from(wrap.ciphertext, 'base64');
+    bytes[0] = (bytes[0] ?? 0) ^ 1;
+    expect(await unwrapKey({ ...wrap, ciphertext: bytes.toString('base64') }, 'secret secret', 'a')).toBeNull();
+  });
+
+  it('validates KDF parameters as a value object', () => {
+    expect(KdfParams.safeParse(newKdfParams(cost)).success).toBe(true);
+    expect(KdfParams.safeParse({ ...newKdfParams(cost), logN: 30 }).success).toBe(false);
+    expect(KdfParams.safeParse({ ...newKdfParams(cost), logN: 10 }).success).toBe(false);
+    expect(KdfParams.safeParse({ ...newKdfParams(cost), salt: 'AAAA' }).success).toBe(false);
+    expect(KdfParams.safeParse({ ...newKdfParams(cost), extra: 1 }).success).toBe(false);
+  });
+});
