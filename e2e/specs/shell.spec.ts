@@ -1,10 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures/app';
+import { ADMIN } from '../fixtures/vault';
+import { LoginPage } from '../pages/LoginPage';
 import { sectionLabels, ShellPage } from '../pages/ShellPage';
 
 const version = (JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string })
   .version;
+
+test.use({ prepared: true });
+
+test.beforeEach(async ({ app }) => {
+  await new LoginPage(app.page).login(ADMIN.loginName, ADMIN.password);
+  await expect(app.page.getByTestId('current-account')).toBeVisible();
+});
 
 test('shows the Japanese shell and what app.info returned through the dispatcher', async ({ app }) => {
   const shell = new ShellPage(app.page);
@@ -15,7 +24,7 @@ test('shows the Japanese shell and what app.info returned through the dispatcher
 
   await expect(shell.statusVersion()).toHaveText(`バージョン ${version}`);
   await expect(shell.statusDataDir()).toHaveText(`データフォルダー: ${app.dataDir}`);
-  await expect(shell.statusDatabase()).toHaveText('データベース: 未作成（初期設定が必要です）');
+  await expect(shell.statusDatabase()).toHaveText('データベース: 使用中');
   await expect(app.page.getByTestId('system-status')).toContainText(app.dataDir);
 });
 

@@ -1,103 +1,61 @@
-import {
-  Body1,
-  MessageBar,
-  MessageBarBody,
-  Tab,
-  TabList,
-  Title2,
-  Title3,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { AboutDialog } from '../features/shell/AboutDialog';
-import { StatusBar } from '../features/shell/StatusBar';
-import { isSectionId, sections, type SectionId } from '../features/shell/sections';
-import { onEvent } from '../lib/api';
+import { Spinner, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect } from 'react';
+import { ErrorBar } from '../components/ErrorBar';
+import { ChangePasswordForm } from '../features/session/ChangePasswordForm';
+import { LoginScreen } from '../features/session/LoginScreen';
+import { SetupWizard } from '../features/setup/SetupWizard';
+import { errorMessage, onEvent } from '../lib/api';
+import { useRefreshAll, useSessionState } from '../lib/session';
+import { Shell } from './Shell';
 
 const useStyles = makeStyles({
-  root: { display: 'grid', gridTemplateRows: 'auto 1fr auto', gridTemplateColumns: '220px 1fr', height: '100vh' },
-  header: {
-    gridColumn: '1 / 3',
-    display: 'flex',
-    alignItems: 'baseline',
-    gap: tokens.spacingHorizontalM,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
-    backgroundColor: tokens.colorBrandBackground,
-    color: tokens.colorNeutralForegroundOnBrand,
-  },
-  nav: {
-    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
-    padding: tokens.spacingVerticalM,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  main: { overflow: 'auto', padding: tokens.spacingHorizontalXL },
-  footer: { gridColumn: '1 / 3' },
-  description: { display: 'block', marginBottom: tokens.spacingVerticalL, color: tokens.colorNeutralForeground2 },
+  center: { display: 'grid', placeItems: 'center', minHeight: '100%' },
+  forced: { maxWidth: '480px', margin: '0 auto', padding: tokens.spacingHorizontalXXL },
 });
 
-function SectionBody(props: { id: SectionId }) {
-  if (props.id === 'dashboard') return <DashboardPage />;
-  return (
-    <MessageBar intent="info">
-      <MessageBarBody>この画面は今後のバージョンで提供されます。</MessageBarBody>
-    </MessageBar>
-  );
-}
-
+// Chooses the screen from the vault state: first-run setup, login, a forced password change,
+// or the application itself.
 export function App() {
   const styles = useStyles();
-  const [section, setSection] = useState<SectionId>('dashboard');
-  const [aboutOpen, setAboutOpen] = useState(false);
-  const current = sections.find((s) => s.id === section) ?? sections[0];
+  const state = useSessionState();
+  const refresh = useRefreshAll();
 
+  // Main locked the vault (idle, OS lock, menu): drop everything the page holds.
   useEffect(
     () =>
-      onEvent('app.menu', (payload) => {
-        if (payload.command === 'about') setAboutOpen(true);
+      onEvent('session.locked', () => {
+        window.location.reload();
       }),
     [],
   );
 
-  return (
-    <div className={styles.root}>
-      <header className={styles.header}>
-        <Title3 as="p">窓口 Madoguchi</Title3>
-        <Body1>保有個人データ開示等請求 管理</Body1>
-      </header>
-      <nav className={styles.nav} aria-label="メインメニュー">
-        <TabList
-          vertical
-          size="large"
-          selectedValue={section}
-          onTabSelect={(_e, data) => {
-            if (isSectionId(data.value)) setSection(data.value);
-          }}
-        >
-          {sections.map((s) => (
-            <Tab key={s.id} value={s.id}>
-              {s.label}
-            </Tab>
-          ))}
-        </TabList>
-      </nav>
-      <main className={styles.main} aria-labelledby="page-title">
-        <Title2 as="h1" id="page-title">
-          {current.label}
-        </Title2>
-        <Body1 className={styles.description}>{current.description}</Body1>
-        <SectionBody id={current.id} />
-      </main>
-      <div className={styles.footer}>
-        <StatusBar />
+  if (state.isPending) {
+    return (
+      <div className={styles.center}>
+        <Spinner label="起動しています…" />
       </div>
-      <AboutDialog
-        open={aboutOpen}
-        onClose={() => {
-          setAboutOpen(false);
-        }}
-      />
-    </div>
-  );
+    );
+  }
+  if (state.isError) {
+    return (
+      <div className={styles.center}>
+        <ErrorBar message={errorMessage(state.error)} />
+      </div>
+    );
+  }
+  const { vault, session } = state.data;
+  if (vault === 'absent') return <SetupWizard onFinished={() => void refresh()} />;
+  if (!session) return <LoginScreen onDone={() => void refresh()} />;
+  if (session.mustChangePassword) {
+    return (
+      <div className={styles.forced}>
+        <Title2 as="h1" block>
+          パスワードの変更
+        </Title2>
+        <p>仮パスワードでログインしました。続行するには、ご自身のパスワードを設定してください。</p>
+        <ChangePasswordForm onDone={() => void refresh()} />
+      </div>
+    );
+  }
+  return <Shell session={session} />;
 }

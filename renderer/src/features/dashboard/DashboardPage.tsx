@@ -40,7 +40,13 @@ export function DashboardPage() {
   return (
     <div className={styles.grid}>
       <Card>
-        <CardHeader header={<Subtitle2 as="h2">システムの状態</Subtitle2>} />
+        <CardHeader
+          header={
+            <Subtitle2 as="h2" block>
+              システムの状態
+            </Subtitle2>
+          }
+        />
         {info.data ? (
           <dl className={styles.dl} data-testid="system-status">
             <dt>バージョン</dt>

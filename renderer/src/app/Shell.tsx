@@ -1,0 +1,137 @@
+import {
+  Body1,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Tab,
+  TabList,
+  Title2,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { AboutDialog } from '../features/shell/AboutDialog';
+import { StatusBar } from '../features/shell/StatusBar';
+import { isSectionId, sections, type SectionId } from '../features/shell/sections';
+import type { Session } from '../../../core/contract';
+import { roleLabels } from '../../../core/domain/roles';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { onEvent } from '../lib/api';
+import { useLock } from '../lib/session';
+
+const useStyles = makeStyles({
+  root: { display: 'grid', gridTemplateRows: 'auto 1fr auto', gridTemplateColumns: '220px 1fr', height: '100vh' },
+  header: {
+    gridColumn: '1 / 3',
+    display: 'flex',
+    alignItems: 'baseline',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  nav: {
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: tokens.spacingVerticalM,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  main: { overflow: 'auto', padding: tokens.spacingHorizontalXL },
+  footer: { gridColumn: '1 / 3' },
+  description: { display: 'block', marginBottom: tokens.spacingVerticalL, color: tokens.colorNeutralForeground2 },
+  account: { marginLeft: 'auto', display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+});
+
+function SectionBody(props: { id: SectionId; session: Session }) {
+  if (props.id === 'dashboard') return <DashboardPage />;
+  if (props.id === 'settings') return <SettingsPage session={props.session} />;
+  return (
+    <MessageBar intent="info">
+      <MessageBarBody>この画面は今後のバージョンで提供されます。</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export function Shell(props: { session: Session }) {
+  const styles = useStyles();
+  const lock = useLock();
+  const [section, setSection] = useState<SectionId>('dashboard');
+  const [aboutOpen, setAboutOpen] = useState(false);
+  const current = sections.find((s) => s.id === section) ?? sections[0];
+
+  useEffect(
+    () =>
+      onEvent('app.menu', (payload) => {
+        if (payload.command === 'about') setAboutOpen(true);
+      }),
+    [],
+  );
+
+  // Ctrl+L locks from anywhere (in Electron the menu accelerator does the same in main).
+  const { mutate: lockNow } = lock;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'l') {
+        e.preventDefault();
+        lockNow('manual');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [lockNow]);
+
+  return (
+    <div className={styles.root}>
+      <header className={styles.header}>
+        <Title3 as="p" block>
+          窓口 Madoguchi
+        </Title3>
+        <Body1>保有個人データ開示等請求 管理</Body1>
+        <div className={styles.account}>
+          <Body1 data-testid="current-account">
+            {props.session.displayName}（{props.session.roles.map((r) => roleLabels[r]).join('・')}）
+          </Body1>
+          <Button size="small" onClick={() => lock.mutate('manual')} disabled={lock.isPending} title="Ctrl+L">
+            ロック
+          </Button>
+          <Button size="small" onClick={() => lock.mutate('logout')} disabled={lock.isPending}>
+            ログアウト
+          </Button>
+        </div>
+      </header>
+      <nav className={styles.nav} aria-label="メインメニュー">
+        <TabList
+          vertical
+          size="large"
+          selectedValue={section}
+          onTabSelect={(_e, data) => {
+            if (isSectionId(data.value)) setSection(data.value);
+          }}
+        >
+          {sections.map((s) => (
+            <Tab key={s.id} value={s.id}>
+              {s.label}
+            </Tab>
+          ))}
+        </TabList>
+      </nav>
+      <main className={styles.main} aria-labelledby="page-title">
+        <Title2 as="h1" block id="page-title">
+          {current.label}
+        </Title2>
+        <Body1 className={styles.description}>{current.description}</Body1>
+        <SectionBody id={current.id} session={props.session} />
+      </main>
+      <div className={styles.footer}>
+        <StatusBar />
+      </div>
+      <AboutDialog
+        open={aboutOpen}
+        onClose={() => {
+          setAboutOpen(false);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+
+export function ErrorBar(props: { message: string | null }) {
+  if (!props.message) return null;
+  return (
+    <MessageBar intent="error" role="alert">
+      <MessageBarBody>{props.message}</MessageBarBody>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,183 @@
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { AuditVerification } from '../../../../core/contract';
+import { auditActionNames, auditActions, type AuditAction } from '../../../../core/domain/audit';
+import { ErrorBar } from '../../components/ErrorBar';
+import { call, errorMessage } from '../../lib/api';
+
+const PAGE = 50;
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  filters: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'flex-end', flexWrap: 'wrap' },
+  pager: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+});
+
+const problemText: Record<NonNullable<AuditVerification['problem']>, string> = {
+  modified: '内容が書き換えられています',
+  missing: '記録が削除されています',
+  head_mismatch: '最新の記録が削除または改変されています',
+};
+
+// A local calendar day as the UTC instant of its midnight (the filter's lower or upper bound).
+function dayStart(date: string, plusDays = 0): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(y ?? 0, (m ?? 1) - 1, (d ?? 1) + plusDays).toISOString();
+}
+
+const timeFormat = new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'medium' });
+
+export function AuditPanel() {
+  const styles = useStyles();
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [action, setAction] = useState<AuditAction | ''>('');
+  const [accountId, setAccountId] = useState('');
+  const [page, setPage] = useState(0);
+  const accounts = useQuery({ queryKey: ['accounts.list'], queryFn: () => call('accounts.list', {}) });
+  const filter = {
+    from: dayStart(from),
+    to: dayStart(to, 1),
+    action: action === '' ? undefined : action,
+    accountId: accountId === '' ? undefined : accountId,
+    limit: PAGE,
+    offset: page * PAGE,
+  };
+  const entries = useQuery({ queryKey: ['audit.list', filter], queryFn: () => call('audit.list', filter) });
+  const verify = useMutation({ mutationFn: () => call('audit.verify', {}) });
+  const names = new Map((accounts.data ?? []).map((a) => [a.id, a.displayName]));
+  const total = entries.data?.total ?? 0;
+  const reset = () => setPage(0);
+
+  return (
+    <div className={styles.stack}>
+      <div>
+        <Button onClick={() => verify.mutate()} disabled={verify.isPending}>
+          監査ログを検証する
+        </Button>
+      </div>
+      {verify.data?.ok === true && (
+        <MessageBar intent="success" data-testid="audit-verification">
+          <MessageBarBody>監査ログは改ざんされていません（{verify.data.checked}件を検証しました）。</MessageBarBody>
+        </MessageBar>
+      )}
+      {verify.data?.ok === false && (
+        <MessageBar intent="error" data-testid="audit-verification">
+          <MessageBarBody>
+            監査ログの {verify.data.entryId} 番の記録で不整合が見つかりました（
+            {verify.data.problem ? problemText[verify.data.problem] : '不明'}）。システム管理者に報告してください。
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <ErrorBar
+        message={verify.isError ? errorMessage(verify.error) : entries.isError ? errorMessage(entries.error) : null}
+      />
+      <div className={styles.filters}>
+        <Field label="開始日">
+          <Input
+            type="date"
+            value={from}
+            onChange={(_e, d) => {
+              setFrom(d.value);
+              reset();
+            }}
+          />
+        </Field>
+        <Field label="終了日">
+          <Input
+            type="date"
+            value={to}
+            onChange={(_e, d) => {
+              setTo(d.value);
+              reset();
+            }}
+          />
+        </Field>
+        <Field label="操作">
+          <Select
+            value={action}
+            onChange={(_e, d) => {
+              setAction(d.value as AuditAction | '');
+              reset();
+            }}
+          >
+            <option value="">すべて</option>
+            {auditActionNames.map((a) => (
+              <option key={a} value={a}>
+                {auditActions[a]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="アカウント">
+          <Select
+            value={accountId}
+            onChange={(_e, d) => {
+              setAccountId(d.value);
+              reset();
+            }}
+          >
+            <option value="">すべて</option>
+            {(accounts.data ?? []).map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.displayName}（{a.loginName}）
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <Table aria-label="監査ログ" size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>番号</TableHeaderCell>
+            <TableHeaderCell>日時</TableHeaderCell>
+            <TableHeaderCell>アカウント</TableHeaderCell>
+            <TableHeaderCell>操作</TableHeaderCell>
+            <TableHeaderCell>内容</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {(entries.data?.entries ?? []).map((e) => (
+            <TableRow key={e.id}>
+              <TableCell>{e.id}</TableCell>
+              <TableCell>{timeFormat.format(new Date(e.at))}</TableCell>
+              <TableCell>{e.accountId ? (names.get(e.accountId) ?? e.accountId) : '—'}</TableCell>
+              <TableCell>{(auditActions as Record<string, string>)[e.action] ?? e.action}</TableCell>
+              <TableCell>{e.summary}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <div className={styles.pager}>
+        <Button size="small" disabled={page === 0} onClick={() => setPage(page - 1)}>
+          前へ
+        </Button>
+        <span>
+          {total === 0
+            ? '該当する記録はありません'
+            : `${page * PAGE + 1}〜${Math.min(total, (page + 1) * PAGE)}件目 / 全${total}件`}
+        </span>
+        <Button size="small" disabled={(page + 1) * PAGE >= total} onClick={() => setPage(page + 1)}>
+          次へ
+        </Button>
+      </div>
+    </div>
+  );
+}

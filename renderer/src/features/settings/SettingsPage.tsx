@@ -1,0 +1,55 @@
+import { Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Session } from '../../../../core/contract';
+import { ErrorBar } from '../../components/ErrorBar';
+import { call, errorMessage } from '../../lib/api';
+import { ChangePasswordForm } from '../session/ChangePasswordForm';
+import { AccountsPanel } from './AccountsPanel';
+import { AuditPanel } from './AuditPanel';
+import { OrganisationPanel } from './OrganisationPanel';
+import { SecurityPanel } from './SecurityPanel';
+
+const useStyles = makeStyles({ body: { paddingTop: tokens.spacingVerticalL } });
+
+type TabId = 'organisation' | 'password' | 'accounts' | 'security' | 'audit';
+
+export function SettingsPage(props: { session: Session }) {
+  const styles = useStyles();
+  const admin = props.session.roles.includes('admin');
+  const [tab, setTab] = useState<TabId>('organisation');
+  const settings = useQuery({ queryKey: ['settings.get'], queryFn: () => call('settings.get', {}) });
+  const tabs: { id: TabId; label: string; adminOnly: boolean }[] = [
+    { id: 'organisation', label: '組織情報', adminOnly: false },
+    { id: 'password', label: 'パスワード変更', adminOnly: false },
+    { id: 'accounts', label: 'アカウント', adminOnly: true },
+    { id: 'security', label: 'セキュリティ', adminOnly: true },
+    { id: 'audit', label: '監査ログ', adminOnly: true },
+  ];
+  return (
+    <div>
+      <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabId)} aria-label="設定の項目">
+        {tabs
+          .filter((t) => admin || !t.adminOnly)
+          .map((t) => (
+            <Tab key={t.id} value={t.id}>
+              {t.label}
+            </Tab>
+          ))}
+      </TabList>
+      <div className={styles.body}>
+        {settings.isError && <ErrorBar message={errorMessage(settings.error)} />}
+        {tab === 'organisation' &&
+          (settings.data ? (
+            <OrganisationPanel value={settings.data.organisation} editable={admin} />
+          ) : (
+            <Spinner size="tiny" />
+          ))}
+        {tab === 'password' && <ChangePasswordForm onDone={() => undefined} />}
+        {tab === 'accounts' && admin && <AccountsPanel />}
+        {tab === 'security' && admin && settings.data && <SecurityPanel value={settings.data.security} />}
+        {tab === 'audit' && admin && <AuditPanel />}
+      </div>
+    </div>
+  );
+}
