@@ -2,8 +2,9 @@
 // object per metric and line: {"name": …, "value": …, "unit": …}.
 import type { BenchGroup } from './lib';
 import { startup } from './groups/startup';
+import { vault } from './groups/vault';
 
-const groups: BenchGroup[] = [startup];
+const groups: BenchGroup[] = [startup, vault];
 
 async function main(): Promise<void> {
   const filter = process.argv[2] ?? '';

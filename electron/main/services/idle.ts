@@ -6,7 +6,7 @@ export function watchIdle(opts: {
   idleSeconds: () => number;
   limitSeconds: () => number | null;
   onIdle: () => void;
-  intervalMs?: number;
+  intervalMs?: number | undefined;
 }): IdleWatch {
   const timer = setInterval(() => {
     const limit = opts.limitSeconds();

@@ -19,6 +19,7 @@ export type ServiceOptions = {
   isNetworkLocation?: (path: string) => Promise<boolean>;
   // Seconds since the user last did anything; undefined counts from the last IPC call.
   idleSeconds?: () => number;
+  idleCheckMs?: number;
 };
 
 export type Services = {
@@ -52,6 +53,7 @@ export function createServices(opts: ServiceOptions): Services {
     onIdle: () => {
       void vault.lock('idle');
     },
+    intervalMs: opts.idleCheckMs,
   });
 
   const handlers: HandlerMap = {

@@ -1,0 +1,182 @@
+import Plain from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openEncrypted, type Db } from '../../electron/main/db/connection';
+import { createMemoryLogger } from '../../electron/main/log';
+import { createServices } from '../../electron/main/services';
+import { BENCH_PASSWORD, createVault, median, round, type BenchGroup, type Metric } from '../lib';
+
+const ROWS = 100_000;
+
+// Request-like rows: the columns and indexes the request list and monthly report will use.
+const SCHEMA = `
+  CREATE TABLE requests (
+    id INTEGER PRIMARY KEY,
+    receipt_no TEXT NOT NULL UNIQUE,
+    received_on TEXT NOT NULL,
+    status TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    name TEXT NOT NULL,
+    name_kana TEXT NOT NULL,
+    body TEXT NOT NULL
+  );
+  CREATE INDEX requests_status ON requests (status, received_on);
+  CREATE INDEX requests_received ON requests (received_on);
+  CREATE INDEX requests_kana ON requests (name_kana);
+`;
+
+const STATUSES = ['受付', '確認中', '補正待ち', '調査中', '決定起案', '決裁待ち', '回答準備', '発送済', '完了'];
+const KINDS = ['利用目的の通知', '開示', '第三者提供記録の開示', '訂正', '利用停止'];
+const KANA = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ';
+
+// A fixed pseudo-random sequence, so both databases get exactly the same rows and queries.
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+type Workload = { insertMs: number; queryMs: number };
+
+// better-sqlite3-multiple-ciphers is API-compatible with better-sqlite3; only their type
+// declarations are separate packages.
+type Conn = Db;
+
+// The same pragmas openEncrypted sets, for the plain database.
+function configure(db: Conn): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('temp_store = MEMORY');
+  db.pragma('cache_size = -65536');
+}
+
+function runWorkload(db: Conn): Workload {
+  db.exec(SCHEMA);
+  const next = rng(42);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  const insert = db.prepare(
+    'INSERT INTO requests (receipt_no, received_on, status, kind, channel, name, name_kana, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const batch = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const day = new Date(Date.UTC(2024, 0, 1) + Math.floor(next() * 1000) * 86_400_000).toISOString().slice(0, 10);
+      const kana = Array.from({ length: 6 }, () => KANA.charAt(Math.floor(next() * KANA.length))).join('');
+      insert.run(
+        `${day.slice(0, 4)}-${String(i).padStart(6, '0')}`,
+        day,
+        pick(STATUSES),
+        pick(KINDS),
+        pick(['郵送', '簡易書留', 'FAX', 'メール', '窓口']),
+        `氏名${i}`,
+        kana,
+        'x'.repeat(200 + Math.floor(next() * 200)),
+      );
+    }
+  });
+  let started = performance.now();
+  for (let i = 0; i < ROWS; i += 1000) batch(i, i + 1000);
+  const insertMs = performance.now() - started;
+
+  const list = db.prepare(
+    'SELECT id, receipt_no, received_on, status, name FROM requests WHERE status = ? ORDER BY received_on DESC LIMIT 50 OFFSET ?',
+  );
+  const prefix = db.prepare(
+    'SELECT id, receipt_no, name FROM requests WHERE name_kana >= ? AND name_kana < ? ORDER BY name_kana LIMIT 50',
+  );
+  const byNo = db.prepare('SELECT * FROM requests WHERE receipt_no = ?');
+  const monthly = db.prepare(
+    'SELECT substr(received_on, 1, 7) AS month, kind, status, count(*) AS n FROM requests WHERE received_on >= ? AND received_on < ? GROUP BY month, kind, status',
+  );
+  const q = rng(7);
+  started = performance.now();
+  for (let i = 0; i < 2000; i++) {
+    list.all(STATUSES[i % STATUSES.length], Math.floor(q() * 500));
+    const a = KANA[Math.floor(q() * KANA.length)] ?? 'ア';
+    prefix.all(a, `${a}\uffff`);
+    byNo.get(`2025-${String(Math.floor(q() * ROWS)).padStart(6, '0')}`);
+  }
+  for (let m = 0; m < 24; m++) {
+    const from = new Date(Date.UTC(2024, m, 1)).toISOString().slice(0, 10);
+    const to = new Date(Date.UTC(2024, m + 1, 1)).toISOString().slice(0, 10);
+    monthly.all(from, to);
+  }
+  monthly.all('2024-01-01', '2027-01-01');
+  const queryMs = performance.now() - started;
+  db.close();
+  return { insertMs, queryMs };
+}
+
+export const vault: BenchGroup = {
+  name: 'vault',
+  run: async () => {
+    const work = mkdtempSync(join(tmpdir(), 'madoguchi-bench-vault-'));
+    try {
+      const metrics: Metric[] = [];
+      // Unlock as at a real login: the calibrated KDF (about 0.5 s by design) plus the open.
+      const dataDir = join(work, 'vault');
+      mkdirSync(dataDir);
+      await createVault(dataDir);
+      const unlock: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const services = createServices({
+          runtime: { appName: 'Madoguchi', version: 'bench', runtime: 'harness', platform: process.platform, dataDir },
+          logger: createMemoryLogger(),
+          isNetworkLocation: () => Promise.resolve(false),
+        });
+        const started = performance.now();
+        await services.vault.login('admin', BENCH_PASSWORD);
+        unlock.push(performance.now() - started);
+        await services.close();
+      }
+      metrics.push({ name: 'vault.unlock_ms', value: round(median(unlock)), unit: 'ms' });
+
+      const key = randomBytes(32);
+      const file = join(work, 'open.db');
+      openEncrypted(file, key, { create: true }).close();
+      const opens: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const started = performance.now();
+        openEncrypted(file, key, { create: false }).close();
+        opens.push(performance.now() - started);
+      }
+      metrics.push({ name: 'vault.open_ms', value: round(median(opens), 3), unit: 'ms' });
+
+      // The same schema and workload, encrypted and on plain better-sqlite3; best of 3 each.
+      const enc: Workload[] = [];
+      const plain: Workload[] = [];
+      for (let i = 0; i < 3; i++) {
+        enc.push(runWorkload(openEncrypted(join(work, `enc${i}.db`), randomBytes(32), { create: true })));
+        const p = new Plain(join(work, `plain${i}.db`));
+        const conn = p as unknown as Conn;
+        configure(conn);
+        plain.push(runWorkload(conn));
+      }
+      const best = (list: Workload[], k: keyof Workload) => Math.min(...list.map((w) => w[k]));
+      metrics.push(
+        { name: 'db.encrypted.insert_100k_ms', value: round(best(enc, 'insertMs')), unit: 'ms' },
+        { name: 'db.plain.insert_100k_ms', value: round(best(plain, 'insertMs')), unit: 'ms' },
+        { name: 'db.encrypted.query_ms', value: round(best(enc, 'queryMs')), unit: 'ms' },
+        { name: 'db.plain.query_ms', value: round(best(plain, 'queryMs')), unit: 'ms' },
+        {
+          name: 'db.encrypted_vs_plain.insert_ratio',
+          value: round(best(enc, 'insertMs') / best(plain, 'insertMs'), 3),
+          unit: 'ratio',
+        },
+        {
+          name: 'db.encrypted_vs_plain.query_ratio',
+          value: round(best(enc, 'queryMs') / best(plain, 'queryMs'), 3),
+          unit: 'ratio',
+        },
+      );
+      return metrics;
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,32 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createMemoryLogger } from '../log';
+import { createServices } from './index';
+import { call, cheapKdf, setupVault, tempDataDir } from './test-support';
+
+describe('idle lock', () => {
+  it('locks after the administrator’s idle time and tells the renderer why', async () => {
+    let idle = 0;
+    const emit = vi.fn();
+    const dataDir = tempDataDir();
+    const services = createServices({
+      runtime: { appName: 'Madoguchi', version: 'test', runtime: 'harness', platform: process.platform, dataDir },
+      logger: createMemoryLogger(),
+      kdfCost: cheapKdf,
+      isNetworkLocation: () => Promise.resolve(false),
+      emit,
+      idleSeconds: () => idle,
+      idleCheckMs: 20,
+    });
+    await setupVault(services);
+    await call(services, 'settings.updateSecurity', { idleLockMinutes: 5 });
+    idle = 4 * 60;
+    await new Promise((r) => setTimeout(r, 80));
+    expect(services.vault.state()).toBe('unlocked');
+    idle = 5 * 60;
+    await vi.waitFor(() => {
+      expect(services.vault.state()).toBe('locked');
+    });
+    expect(emit).toHaveBeenCalledWith('session.locked', { reason: 'idle' });
+    await services.close();
+  });
+});
