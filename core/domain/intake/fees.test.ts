@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { defaultFeeSchedule, evaluateFee, feeDue, feeScheduleProblems, type Payment } from './fees';
+
+const moneyOrder = (amount: number, issuedOn: string, receivedOn = '2026-11-22'): Payment => ({
+  id: `mo-${issuedOn}`,
+  means: 'postalMoneyOrder',
+  amount,
+  receivedOn,
+  issuedOn,
+});
+
+describe('fees', () => {
+  it('charges per request or per fee-bearing kind, never for 訂正・利用停止', () => {
+    expect(feeDue(['disclosure', 'thirdPartyRecords', 'correction'], defaultFeeSchedule)).toBe(1000);
+    expect(feeDue(['disclosure', 'thirdPartyRecords', 'correction'], { ...defaultFeeSchedule, per: 'kind' })).toBe(
+      2000,
+    );
+    expect(feeDue(['correction', 'suspension'], defaultFeeSchedule)).toBe(0);
+  });
+
+  it('is 充足 with a 1,000円 定額小為替 issued within six months', () => {
+    expect(evaluateFee(['disclosure'], defaultFeeSchedule, [moneyOrder(1000, '2026-06-01')])).toMatchObject({
+      status: 'paid',
+      due: 1000,
+      accepted: 1000,
+      shortfall: 0,
+      toReturn: 0,
+      defects: [],
+    });
+  });
+
+  it('refuses a 定額小為替 older than six months (the last valid day is the day before)', () => {
+    expect(evaluateFee(['disclosure'], defaultFeeSchedule, [moneyOrder(1000, '2026-05-23')]).status).toBe('paid');
+    const r = evaluateFee(['disclosure'], defaultFeeSchedule, [moneyOrder(1000, '2026-05-22')]);
+    expect(r.status).toBe('unpaid');
+    expect(r.toReturn).toBe(1000);
+    expect(r.defects.map((d) => d.code)).toEqual(['moneyOrderExpired', 'feeUnpaid']);
+    expect(r.defects[0]?.message).toMatch(/発行日 2026年5月22日）は発行日から6か月を過ぎている/);
+  });
+
+  it('reports a shortfall and an excess', () => {
+    const short = evaluateFee(['disclosure'], defaultFeeSchedule, [moneyOrder(500, '2026-11-01')]);
+    expect(short).toMatchObject({ status: 'short', shortfall: 500 });
+    expect(short.defects[0]?.message).toBe(
+      '手数料1,000円に対し、500円分のみ確認できました。不足額500円をお送りください。',
+    );
+    const over = evaluateFee(['disclosure'], defaultFeeSchedule, [
+      moneyOrder(1000, '2026-11-01'),
+      moneyOrder(500, '2026-11-02'),
+    ]);
+    expect(over).toMatchObject({ status: 'overpaid', toReturn: 500 });
+  });
+
+  it('flags a fee sent with a 訂正 request to be returned', () => {
+    const r = evaluateFee(['correction'], defaultFeeSchedule, [moneyOrder(1000, '2026-11-01')]);
+    expect(r).toMatchObject({ status: 'notRequired', due: 0, toReturn: 1000, defects: [] });
+    expect(r.notes[0]).toMatch(/手数料は不要です。同封された1,000円は返還してください/);
+  });
+
+  it('refuses a means the company does not accept', () => {
+    const r = evaluateFee(['purpose'], { ...defaultFeeSchedule, accepted: ['postalMoneyOrder'] }, [
+      { id: 's', means: 'stamps', amount: 1000, receivedOn: '2026-11-22' },
+    ]);
+    expect(r.defects[0]?.code).toBe('meansNotAccepted');
+    expect(r.status).toBe('unpaid');
+  });
+
+  it('validates the schedule', () => {
+    expect(feeScheduleProblems(defaultFeeSchedule)).toEqual([]);
+    expect(feeScheduleProblems({ ...defaultFeeSchedule, amount: -1 })).toHaveLength(1);
+    expect(feeScheduleProblems({ ...defaultFeeSchedule, amount: 1.5 })).toHaveLength(1);
+    expect(feeScheduleProblems({ ...defaultFeeSchedule, accepted: [] })).toHaveLength(1);
+  });
+});

@@ -1,0 +1,142 @@
+import { addMonths, formatJapaneseDate, type IsoDate } from '../dates';
+import { kindInfo, type RequestKind } from './kinds';
+
+// Fees (Art. 38, DOMAIN.md §4): only 利用目的の通知, 開示 and 第三者提供記録の開示 may carry one.
+
+export const feeMeans = ['postalMoneyOrder', 'stamps', 'cashRegistered', 'bankTransfer', 'counterCash'] as const;
+export type FeeMeans = (typeof feeMeans)[number];
+export const feeMeansLabels: Record<FeeMeans, string> = {
+  postalMoneyOrder: '郵便定額小為替',
+  stamps: '郵便切手',
+  cashRegistered: '現金書留',
+  bankTransfer: '振込',
+  counterCash: '窓口での現金',
+};
+
+export type FeeSchedule = {
+  // Yen; 0 means the company charges nothing.
+  amount: number;
+  per: 'request' | 'kind';
+  accepted: FeeMeans[];
+};
+
+export const defaultFeeSchedule: FeeSchedule = { amount: 1000, per: 'request', accepted: [...feeMeans] };
+
+// 郵便定額小為替 can be cashed for six months from the day it was issued.
+export const MONEY_ORDER_VALID_MONTHS = 6;
+
+export type Payment = {
+  id: string;
+  means: FeeMeans;
+  amount: number;
+  receivedOn: IsoDate;
+  // For 定額小為替: the issue date printed on it.
+  issuedOn?: IsoDate | null;
+};
+
+export type FeeStatus = 'notRequired' | 'unpaid' | 'short' | 'paid' | 'overpaid';
+export const feeStatusLabels: Record<FeeStatus, string> = {
+  notRequired: '不要',
+  unpaid: '未納',
+  short: '不足',
+  paid: '充足',
+  overpaid: '過納',
+};
+
+export type FeeResult = {
+  due: number;
+  // Money that counts towards the fee (usable means, not expired).
+  accepted: number;
+  status: FeeStatus;
+  shortfall: number;
+  // To be returned: overpayment, refused or expired payments, or any fee for 訂正・利用停止 etc.
+  toReturn: number;
+  defects: { code: string; message: string; paymentId?: string }[];
+  notes: string[];
+};
+
+export function feeApplies(kinds: readonly RequestKind[]): RequestKind[] {
+  return kinds.filter((k) => kindInfo[k].feeAllowed);
+}
+
+export function feeDue(kinds: readonly RequestKind[], schedule: FeeSchedule): number {
+  const chargeable = feeApplies(kinds).length;
+  if (chargeable === 0 || schedule.amount === 0) return 0;
+  return schedule.per === 'request' ? schedule.amount : schedule.amount * chargeable;
+}
+
+const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
+
+export function evaluateFee(
+  kinds: readonly RequestKind[],
+  schedule: FeeSchedule,
+  payments: readonly Payment[],
+): FeeResult {
+  const due = feeDue(kinds, schedule);
+  const defects: FeeResult['defects'] = [];
+  const notes: string[] = [];
+  let accepted = 0;
+  let refused = 0;
+  for (const p of payments) {
+    if (due === 0) {
+      refused += p.amount;
+      continue;
+    }
+    if (!schedule.accepted.includes(p.means)) {
+      refused += p.amount;
+      defects.push({
+        code: 'meansNotAccepted',
+        paymentId: p.id,
+        message: `${feeMeansLabels[p.means]}による手数料のお支払いはお受けしておりません（お送りいただいた${yen(p.amount)}分は返還いたします）。${schedule.accepted.map((m) => feeMeansLabels[m]).join('、')}のいずれかでお支払いください。`,
+      });
+      continue;
+    }
+    if (p.means === 'postalMoneyOrder') {
+      if (!p.issuedOn) {
+        notes.push('定額小為替の発行日を記録してください（発行日から6か月を過ぎたものは換金できません）。');
+      } else if (addMonths(p.issuedOn, MONEY_ORDER_VALID_MONTHS) <= p.receivedOn) {
+        refused += p.amount;
+        defects.push({
+          code: 'moneyOrderExpired',
+          paymentId: p.id,
+          message: `ご同封の定額小為替（発行日 ${formatJapaneseDate(p.issuedOn)}）は発行日から${MONEY_ORDER_VALID_MONTHS}か月を過ぎているため換金できません。お手数ですが、新たに発行した定額小為替をお送りください（お送りいただいたものは返還いたします）。`,
+        });
+        continue;
+      }
+    }
+    accepted += p.amount;
+  }
+  if (due === 0) {
+    if (refused > 0) {
+      notes.push(
+        `この請求（${kinds.map((k) => kindInfo[k].label).join('・')}）には手数料は不要です。同封された${yen(refused)}は返還してください。`,
+      );
+    }
+    return { due, accepted: 0, status: 'notRequired', shortfall: 0, toReturn: refused, defects, notes };
+  }
+  const shortfall = Math.max(0, due - accepted);
+  const excess = Math.max(0, accepted - due);
+  const status: FeeStatus = accepted === 0 ? 'unpaid' : shortfall > 0 ? 'short' : excess > 0 ? 'overpaid' : 'paid';
+  if (status === 'unpaid' || status === 'short') {
+    defects.push({
+      code: status === 'unpaid' ? 'feeUnpaid' : 'feeShort',
+      message:
+        status === 'unpaid'
+          ? `手数料${yen(due)}のお支払いが確認できません。${yen(due)}分をお送りください。`
+          : `手数料${yen(due)}に対し、${yen(accepted)}分のみ確認できました。不足額${yen(shortfall)}をお送りください。`,
+    });
+  }
+  if (excess > 0) notes.push(`手数料を${yen(excess)}多くお受け取りしています。超過分を返還してください。`);
+  return { due, accepted, status, shortfall, toReturn: refused + excess, defects, notes };
+}
+
+// The administrator's fee schedule: the law allows no fee for the other kinds, so the schedule
+// has one amount, applied only to the fee-bearing kinds; an amount outside practice is refused.
+export function feeScheduleProblems(s: FeeSchedule): string[] {
+  const problems: string[] = [];
+  if (!Number.isInteger(s.amount) || s.amount < 0) problems.push('手数料は0円以上の整数で入力してください。');
+  if (s.amount > 10_000)
+    problems.push('手数料が高額すぎます。実費を勘案した合理的な額（一般に1,000円前後）にしてください。');
+  if (s.accepted.length === 0 && s.amount > 0) problems.push('手数料の支払方法を1つ以上選択してください。');
+  return problems;
+}

@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateIdentity, type IdentityCase, type IdentityDocument } from './identity';
+
+const arrival = '2026-11-22';
+
+function doc(partial: Partial<IdentityDocument> & Pick<IdentityDocument, 'type'>): IdentityDocument {
+  return { id: partial.type, holder: 'principal', original: false, expiresOn: null, issuedOn: null, ...partial };
+}
+
+const licence = (expiresOn = '2029-01-01', holder: 'principal' | 'agent' = 'principal') =>
+  doc({ id: `licence-${holder}`, type: 'drivingLicence', expiresOn, holder });
+
+function base(partial: Partial<IdentityCase>): IdentityCase {
+  return {
+    arrivalDate: arrival,
+    requesterType: 'self',
+    kinds: ['disclosure'],
+    answerTo: 'principal',
+    principalBirthDate: '1980-04-01',
+    documents: [],
+    nameAddressMatch: { principal: true, agent: true },
+    ...partial,
+  };
+}
+
+const poa = (partial: Partial<NonNullable<IdentityDocument['powerOfAttorney']>> = {}) =>
+  doc({
+    id: 'poa',
+    type: 'powerOfAttorney',
+    original: true,
+    powerOfAttorney: { kinds: ['disclosure'], canReceive: true, registeredSeal: true, ...partial },
+  });
+const sealCert = (issuedOn = '2026-10-01', original = true) =>
+  doc({ id: 'seal', type: 'sealCertificate', issuedOn, original });
+
+describe('identity check: the person themself', () => {
+  it('accepts one valid photo ID', () => {
+    expect(evaluateIdentity(base({ documents: [licence()] }))).toEqual({ status: 'verified', defects: [], todos: [] });
+  });
+
+  it('accepts a photo ID expiring on the 到達日 itself', () => {
+    expect(evaluateIdentity(base({ documents: [licence(arrival)] })).status).toBe('verified');
+  });
+
+  it('refuses an expired ID with a sentence for the 補正 letter', () => {
+    const r = evaluateIdentity(base({ documents: [licence('2026-11-21')] }));
+    expect(r.status).toBe('defective');
+    expect(r.defects).toHaveLength(1);
+    expect(r.defects[0]).toMatchObject({ code: 'expired', documentId: 'licence-principal' });
+    expect(r.defects[0]?.message).toBe(
+      'ご提出いただいたご本人の運転免許証は有効期限（2026年11月21日）が過ぎています。請求書の到達日において有効な書類の写しをご提出ください。',
+    );
+  });
+
+  it('accepts two non-photo documents, and refuses one alone', () => {
+    const pension = doc({ id: 'pension', type: 'pensionBook' });
+    const insurance = doc({
+      id: 'ins',
+      type: 'healthInsurance',
+      expiresOn: '2027-03-31',
+      insurerNumberMasked: 'sender',
+    });
+    expect(evaluateIdentity(base({ documents: [pension, insurance] })).status).toBe('verified');
+    const one = evaluateIdentity(base({ documents: [pension] }));
+    expect(one.status).toBe('defective');
+    expect(one.defects[0]?.message).toMatch(/1点不足/);
+  });
+
+  it('takes a 住民票 issued exactly N months before the 到達日, not a day earlier', () => {
+    const pension = doc({ id: 'pension', type: 'pensionBook' });
+    const record = (issuedOn: string) =>
+      doc({ id: 'jumin', type: 'residentRecord', issuedOn, original: true, honsekiMasked: true });
+    expect(evaluateIdentity(base({ documents: [pension, record('2026-08-22')] })).status).toBe('verified');
+    const late = evaluateIdentity(base({ documents: [pension, record('2026-08-21')] }));
+    expect(late.status).toBe('defective');
+    expect(late.defects[0]).toMatchObject({ code: 'tooOld', documentId: 'jumin' });
+    expect(late.defects[0]?.message).toMatch(/発行日（2026年8月21日）から3か月を超えています/);
+    // The same document one day later: its window has closed.
+    expect(
+      evaluateIdentity(base({ arrivalDate: '2026-11-23', documents: [pension, record('2026-08-22')] })).status,
+    ).toBe('defective');
+  });
+
+  it('asks for the original of a 住民票', () => {
+    const r = evaluateIdentity(
+      base({
+        documents: [
+          doc({ id: 'p', type: 'pensionBook' }),
+          doc({ id: 'j', type: 'residentRecord', issuedOn: '2026-11-01', honsekiMasked: true }),
+        ],
+      }),
+    );
+    expect(r.defects.map((d) => d.code)).toContain('notOriginal');
+  });
+
+  it('reports a name or address that does not match, and waits for staff to compare', () => {
+    expect(
+      evaluateIdentity(base({ documents: [licence()], nameAddressMatch: { principal: false, agent: null } })).defects[0]
+        ?.code,
+    ).toBe('principalMismatch');
+    const pending = evaluateIdentity(
+      base({ documents: [licence()], nameAddressMatch: { principal: null, agent: null } }),
+    );
+    expect(pending.status).toBe('incomplete');
+    expect(pending.todos[0]).toMatch(/照合/);
+  });
+
+  it('asks staff to mask insurance numbers, destroy a My Number back side, black out 本籍', () => {
+    const r = evaluateIdentity(
+      base({
+        documents: [
+          doc({ id: 'mn', type: 'myNumberCard', expiresOn: '2030-01-01', backSideReceived: true }),
+          doc({ id: 'ins', type: 'healthInsurance', expiresOn: '2027-01-01' }),
+          doc({ id: 'j', type: 'residentRecord', issuedOn: '2026-11-01', original: true }),
+        ],
+      }),
+    );
+    expect(r.status).toBe('incomplete');
+    expect(r.todos.join('\n')).toMatch(/マイナンバーカードの裏面/);
+    expect(r.todos.join('\n')).toMatch(/保険者番号/);
+    expect(r.todos.join('\n')).toMatch(/本籍/);
+  });
+});
+
+describe('identity check: agents', () => {
+  const appointed = (docs: IdentityDocument[], extra: Partial<IdentityCase> = {}) =>
+    base({ requesterType: 'appointed', answerTo: 'agent', documents: docs, ...extra });
+
+  it('accepts an appointed agent with 委任状, seal certificate and own ID', () => {
+    expect(evaluateIdentity(appointed([licence(undefined, 'agent'), poa(), sealCert()]))).toEqual({
+      status: 'verified',
+      defects: [],
+      todos: [],
+    });
+  });
+
+  it('refuses an agent without the 印鑑登録証明書', () => {
+    const r = evaluateIdentity(appointed([licence(undefined, 'agent'), poa()]));
+    expect(r.defects.map((d) => d.code)).toEqual(['sealCertificateMissing']);
+    expect(r.defects[0]?.message).toMatch(/印鑑登録証明書/);
+  });
+
+  it('refuses an expired 印鑑登録証明書 (older than three months)', () => {
+    const r = evaluateIdentity(appointed([licence(undefined, 'agent'), poa(), sealCert('2026-07-01')]));
+    expect(r.defects.map((d) => d.code)).toEqual(['tooOld']);
+    expect(r.defects[0]?.message).toMatch(/印鑑登録証明書/);
+  });
+
+  it('refuses a 委任状 without 受領権限 when the answer is to go to the agent', () => {
+    const r = evaluateIdentity(appointed([licence(undefined, 'agent'), poa({ canReceive: false }), sealCert()]));
+    expect(r.defects.map((d) => d.code)).toEqual(['poaNoReceipt']);
+    expect(
+      evaluateIdentity(
+        appointed([licence(undefined, 'agent'), poa({ canReceive: false }), sealCert()], { answerTo: 'principal' }),
+      ).status,
+    ).toBe('verified');
+  });
+
+  it('refuses a 委任状 that does not cover every requested kind, naming them', () => {
+    const r = evaluateIdentity(
+      appointed([licence(undefined, 'agent'), poa(), sealCert()], { kinds: ['disclosure', 'correction', 'erasure'] }),
+    );
+    expect(r.defects[0]?.message).toMatch(/「訂正」「消去」の請求についての委任が記載されていません/);
+  });
+
+  it('refuses a parent once the child turned 18 before the 到達日', () => {
+    const family = doc({
+      id: 'koseki',
+      type: 'familyRegister',
+      issuedOn: '2026-11-01',
+      original: true,
+      honsekiMasked: true,
+    });
+    const parent = (birth: string) =>
+      evaluateIdentity(
+        base({
+          requesterType: 'parent',
+          answerTo: 'agent',
+          principalBirthDate: birth,
+          documents: [licence(undefined, 'agent'), family],
+        }),
+      );
+    expect(parent('2008-11-23').status).toBe('verified');
+    const adult = parent('2008-11-21');
+    expect(adult.defects.map((d) => d.code)).toEqual(['principalAdult']);
+    expect(adult.defects[0]?.message).toMatch(/18歳に達している/);
+    expect(parent('2008-11-22').status).toBe('defective');
+  });
+
+  it('needs the relationship document of a parent', () => {
+    const r = evaluateIdentity(
+      base({
+        requesterType: 'parent',
+        answerTo: 'agent',
+        principalBirthDate: '2015-01-01',
+        documents: [licence(undefined, 'agent')],
+      }),
+    );
+    expect(r.defects.map((d) => d.code)).toEqual(['relationshipMissing']);
+  });
+
+  it('accepts a lawyer identified by registration number without 実印 or seal certificate', () => {
+    const r = evaluateIdentity(
+      base({
+        requesterType: 'lawyer',
+        answerTo: 'agent',
+        lawyerRegistrationNo: '12345',
+        documents: [poa({ registeredSeal: false })],
+      }),
+    );
+    expect(r.status).toBe('verified');
+  });
+});

@@ -1,0 +1,449 @@
+import { addMonths, ageOn, formatJapaneseDate, type IsoDate } from '../dates';
+import { kindInfo, type RequestKind, type RequesterType } from './kinds';
+
+// The identity and agency check of DOMAIN.md §3, as a rule engine over what staff recorded.
+// Every defect is a sentence addressed to the requester: the 補正 letter quotes it as is.
+
+export const documentTypes = [
+  'drivingLicence',
+  'passport',
+  'myNumberCard',
+  'residenceCard',
+  'specialPermanentResident',
+  'healthInsurance',
+  'pensionBook',
+  'residentRecord',
+  'familyRegister',
+  'registryCertificate',
+  'sealCertificate',
+  'powerOfAttorney',
+  'other',
+] as const;
+export type DocumentType = (typeof documentTypes)[number];
+
+type DocInfo = {
+  label: string;
+  photoId: boolean;
+  nonPhotoId: boolean;
+  hasExpiry: boolean;
+  // Must have been issued within the policy's window before the 到達日.
+  issueWindow: boolean;
+  originalRequired: boolean;
+};
+
+export const documentInfo: Record<DocumentType, DocInfo> = {
+  drivingLicence: {
+    label: '運転免許証',
+    photoId: true,
+    nonPhotoId: false,
+    hasExpiry: true,
+    issueWindow: false,
+    originalRequired: false,
+  },
+  passport: {
+    label: 'パスポート',
+    photoId: true,
+    nonPhotoId: false,
+    hasExpiry: true,
+    issueWindow: false,
+    originalRequired: false,
+  },
+  myNumberCard: {
+    label: 'マイナンバーカード（表面）',
+    photoId: true,
+    nonPhotoId: false,
+    hasExpiry: true,
+    issueWindow: false,
+    originalRequired: false,
+  },
+  residenceCard: {
+    label: '在留カード',
+    photoId: true,
+    nonPhotoId: false,
+    hasExpiry: true,
+    issueWindow: false,
+    originalRequired: false,
+  },
+  specialPermanentResident: {
+    label: '特別永住者証明書',
+    photoId: true,
+    nonPhotoId: false,
+    hasExpiry: true,
+    issueWindow: false,
+    originalRequired: false,
+  },
+  healthInsurance: {
+    label: '健康保険の資格確認書・被保険者証',
+    photoId: false,
+    nonPhotoId: true,
+    hasExpiry: true,
+    issueWindow: false,
+    originalRequired: false,
+  },
+  pensionBook: {
+    label: '年金手帳・年金証書',
+    photoId: false,
+    nonPhotoId: true,
+    hasExpiry: false,
+    issueWindow: false,
+    originalRequired: false,
+  },
+  residentRecord: {
+    label: '住民票の写し',
+    photoId: false,
+    nonPhotoId: true,
+    hasExpiry: false,
+    issueWindow: true,
+    originalRequired: true,
+  },
+  familyRegister: {
+    label: '戸籍謄本',
+    photoId: false,
+    nonPhotoId: false,
+    hasExpiry: false,
+    issueWindow: true,
+    originalRequired: true,
+  },
+  registryCertificate: {
+    label: '登記事項証明書',
+    photoId: false,
+    nonPhotoId: false,
+    hasExpiry: false,
+    issueWindow: true,
+    originalRequired: true,
+  },
+  sealCertificate: {
+    label: '印鑑登録証明書',
+    photoId: false,
+    nonPhotoId: false,
+    hasExpiry: false,
+    issueWindow: true,
+    originalRequired: true,
+  },
+  powerOfAttorney: {
+    label: '委任状',
+    photoId: false,
+    nonPhotoId: false,
+    hasExpiry: false,
+    issueWindow: false,
+    originalRequired: true,
+  },
+  other: {
+    label: 'その他の書類',
+    photoId: false,
+    nonPhotoId: false,
+    hasExpiry: false,
+    issueWindow: false,
+    originalRequired: false,
+  },
+};
+
+export type IdentityDocument = {
+  id: string;
+  type: DocumentType;
+  holder: 'principal' | 'agent';
+  original: boolean;
+  expiresOn: IsoDate | null;
+  issuedOn: IsoDate | null;
+  // 住民票 or 戸籍謄本 showing the parent–child relationship.
+  showsRelationship?: boolean;
+  powerOfAttorney?: { kinds: RequestKind[]; canReceive: boolean; registeredSeal: boolean };
+  // Sensitive-data handling (DOMAIN.md §3).
+  insurerNumberMasked?: 'sender' | 'us' | null;
+  backSideReceived?: boolean;
+  containsMyNumber?: boolean;
+  destroyedOn?: IsoDate | null;
+  honsekiMasked?: boolean | null;
+};
+
+export type IdentityCase = {
+  arrivalDate: IsoDate;
+  requesterType: RequesterType;
+  kinds: RequestKind[];
+  answerTo: 'principal' | 'agent';
+  principalBirthDate: IsoDate | null;
+  documents: IdentityDocument[];
+  // Staff compare the form with the documents; null until they have.
+  nameAddressMatch: { principal: boolean | null; agent: boolean | null };
+  lawyerRegistrationNo?: string | null;
+};
+
+export type IdentityPolicy = {
+  issueWindowMonths: number;
+  adultAge: number;
+  lawyerNeedsSealCertificate: boolean;
+};
+
+export const defaultIdentityPolicy: IdentityPolicy = {
+  issueWindowMonths: 3,
+  adultAge: 18,
+  lawyerNeedsSealCertificate: false,
+};
+
+export type Defect = { code: string; message: string; documentId?: string };
+
+export type IdentityResult = {
+  status: 'verified' | 'defective' | 'incomplete';
+  defects: Defect[];
+  // Staff's own remaining tasks (not sent to the requester).
+  todos: string[];
+};
+
+export const identityStatusLabels: Record<IdentityResult['status'], string> = {
+  verified: '確認済',
+  defective: '不備',
+  incomplete: '確認中',
+};
+
+const whose = (holder: 'principal' | 'agent') => (holder === 'principal' ? 'ご本人' : '代理人');
+
+type Ctx = { c: IdentityCase; p: IdentityPolicy; defects: Defect[]; todos: string[] };
+
+// Whether one document is usable on the 到達日; records why not.
+function usable(doc: IdentityDocument, ctx: Ctx): boolean {
+  const info = documentInfo[doc.type];
+  const { c, p } = ctx;
+  let ok = true;
+  if (info.hasExpiry) {
+    if (doc.expiresOn === null) {
+      if (info.photoId) {
+        ctx.todos.push(`${info.label}の有効期限を記録してください。`);
+        ok = false;
+      }
+    } else if (doc.expiresOn < c.arrivalDate) {
+      ctx.defects.push({
+        code: 'expired',
+        documentId: doc.id,
+        message: `ご提出いただいた${whose(doc.holder)}の${info.label}は有効期限（${formatJapaneseDate(doc.expiresOn)}）が過ぎています。請求書の到達日において有効な書類の写しをご提出ください。`,
+      });
+      ok = false;
+    }
+  }
+  if (info.issueWindow) {
+    const earliest = addMonths(c.arrivalDate, -p.issueWindowMonths);
+    if (doc.issuedOn === null) {
+      ctx.todos.push(`${info.label}の発行日を記録してください。`);
+      ok = false;
+    } else if (doc.issuedOn < earliest) {
+      ctx.defects.push({
+        code: 'tooOld',
+        documentId: doc.id,
+        message: `ご提出いただいた${info.label}は発行日（${formatJapaneseDate(doc.issuedOn)}）から${p.issueWindowMonths}か月を超えています。発行日から${p.issueWindowMonths}か月以内のものをご提出ください。`,
+      });
+      ok = false;
+    } else if (doc.issuedOn > c.arrivalDate) {
+      ctx.todos.push(`${info.label}の発行日が到達日より後になっています。記録をご確認ください。`);
+      ok = false;
+    }
+  }
+  if (info.originalRequired && !doc.original) {
+    ctx.defects.push({
+      code: 'notOriginal',
+      documentId: doc.id,
+      message: `${info.label}は写しではなく原本をご提出ください。`,
+    });
+    ok = false;
+  }
+  return ok;
+}
+
+const docsOf = (ctx: Ctx, holder: 'principal' | 'agent', types: readonly DocumentType[]) =>
+  ctx.c.documents.filter((d) => d.holder === holder && types.includes(d.type));
+
+function requireIdentity(ctx: Ctx, holder: 'principal' | 'agent'): void {
+  const candidates = ctx.c.documents.filter(
+    (d) => d.holder === holder && (documentInfo[d.type].photoId || documentInfo[d.type].nonPhotoId),
+  );
+  const before = ctx.defects.length;
+  const valid = candidates.filter((d) => usable(d, ctx));
+  const photo = valid.filter((d) => documentInfo[d.type].photoId).length;
+  const nonPhoto = valid.filter((d) => documentInfo[d.type].nonPhotoId).length;
+  if (photo >= 1 || nonPhoto >= 2) return;
+  // A document already refused (expired, too old, a copy) says what to send instead.
+  if (ctx.defects.length > before && nonPhoto === 0) return;
+  const missing =
+    nonPhoto === 1
+      ? `${whose(holder)}の本人確認書類が1点不足しています。顔写真のない本人確認書類の場合は2点必要です。もう1点（健康保険の資格確認書、年金手帳、住民票の写し等）または顔写真付きの本人確認書類の写しをご提出ください。`
+      : `${whose(holder)}の本人確認書類をご提出ください。顔写真付きの本人確認書類（運転免許証、パスポート、マイナンバーカード（表面のみ）等）の写し1点、または顔写真のない本人確認書類（健康保険の資格確認書、年金手帳、住民票の写し等）2点が必要です。`;
+  ctx.defects.push({ code: `${holder}IdentityMissing`, message: missing });
+}
+
+function requireOne(
+  ctx: Ctx,
+  holder: 'principal' | 'agent',
+  types: readonly DocumentType[],
+  code: string,
+  message: string,
+  extra?: (d: IdentityDocument) => boolean,
+): void {
+  const found = docsOf(ctx, holder, types).filter((d) => (extra ? extra(d) : true));
+  const valid = found.filter((d) => usable(d, ctx));
+  if (valid.length === 0 && found.length === 0) ctx.defects.push({ code, message });
+}
+
+function requireMinor(ctx: Ctx, role: string): void {
+  const { c, p } = ctx;
+  if (c.principalBirthDate === null) {
+    ctx.todos.push('ご本人の生年月日を記録してください（未成年であることの確認に必要です）。');
+    return;
+  }
+  if (ageOn(c.principalBirthDate, c.arrivalDate) >= p.adultAge) {
+    ctx.defects.push({
+      code: 'principalAdult',
+      message: `ご本人は請求書の到達日（${formatJapaneseDate(c.arrivalDate)}）の時点で${p.adultAge}歳に達しているため、${role}による請求としてはお受けできません。ご本人から請求いただくか、ご本人の委任状等をご提出ください。`,
+    });
+  }
+}
+
+function requirePowerOfAttorney(ctx: Ctx, needsRegisteredSeal: boolean): void {
+  const { c } = ctx;
+  const poas = docsOf(ctx, 'principal', ['powerOfAttorney']).concat(docsOf(ctx, 'agent', ['powerOfAttorney']));
+  if (poas.length === 0) {
+    ctx.defects.push({
+      code: 'poaMissing',
+      message: 'ご本人が代理人に請求を委任したことを示す委任状（原本）をご提出ください。',
+    });
+    return;
+  }
+  const poa = poas.find((d) => usable(d, ctx));
+  if (!poa) return;
+  const scope = poa.powerOfAttorney;
+  if (!scope) {
+    ctx.todos.push('委任状の委任事項（請求の種類、受領権限、押印）を記録してください。');
+    return;
+  }
+  const uncovered = c.kinds.filter((k) => !scope.kinds.includes(k));
+  if (uncovered.length > 0) {
+    ctx.defects.push({
+      code: 'poaScope',
+      documentId: poa.id,
+      message: `委任状に「${uncovered.map((k) => kindInfo[k].label).join('」「')}」の請求についての委任が記載されていません。委任事項にこれらを含む委任状をご提出ください。`,
+    });
+  }
+  if (c.answerTo === 'agent' && !scope.canReceive) {
+    ctx.defects.push({
+      code: 'poaNoReceipt',
+      documentId: poa.id,
+      message:
+        '委任状に回答書の受領についての委任（受領権限）が記載されていません。代理人の方が回答を受け取るには、受領権限を含む委任状が必要です（受領権限がない場合、回答はご本人宛てにお送りします）。',
+    });
+  }
+  if (needsRegisteredSeal && !scope.registeredSeal) {
+    ctx.defects.push({
+      code: 'poaSeal',
+      documentId: poa.id,
+      message: '委任状にはご本人の実印（印鑑登録をした印鑑）を押印してください。',
+    });
+  }
+}
+
+function sensitiveHandling(ctx: Ctx): void {
+  for (const d of ctx.c.documents) {
+    if (d.type === 'healthInsurance' && !d.insurerNumberMasked) {
+      ctx.todos.push(
+        '健康保険の資格確認書・被保険者証の保険者番号、記号・番号、QRコードをマスキングしてください（番号は転記しないでください）。',
+      );
+    }
+    if (d.type === 'myNumberCard' && d.backSideReceived && !d.destroyedOn) {
+      ctx.todos.push(
+        'マイナンバーカードの裏面（個人番号）の写しを廃棄またはマスキングし、その日付を記録してください。',
+      );
+    }
+    if (d.type === 'residentRecord' && d.containsMyNumber && !d.destroyedOn) {
+      ctx.todos.push(
+        '住民票の写しに記載された個人番号をマスキング（または書類を廃棄）し、その日付を記録してください。',
+      );
+    }
+    if ((d.type === 'residentRecord' || d.type === 'familyRegister') && d.honsekiMasked !== true) {
+      ctx.todos.push(`${documentInfo[d.type].label}の本籍の記載を黒塗りしてください。`);
+    }
+  }
+}
+
+function nameAddress(ctx: Ctx, holder: 'principal' | 'agent'): void {
+  const match = ctx.c.nameAddressMatch[holder];
+  if (match === null) {
+    ctx.todos.push(`請求書と${whose(holder)}の本人確認書類の氏名・住所を照合してください。`);
+  } else if (!match) {
+    ctx.defects.push({
+      code: `${holder}Mismatch`,
+      message: `請求書に記載の${whose(holder)}の氏名・住所と本人確認書類の記載が一致していません。転居等により住所が異なる場合は、現住所の記載がある書類（運転免許証の裏面、住民票の写し等）をご提出ください。`,
+    });
+  }
+}
+
+export function evaluateIdentity(c: IdentityCase, p: IdentityPolicy = defaultIdentityPolicy): IdentityResult {
+  const ctx: Ctx = { c, p, defects: [], todos: [] };
+  const kinship = (d: IdentityDocument) => d.type === 'familyRegister' || d.showsRelationship === true;
+  switch (c.requesterType) {
+    case 'self':
+      requireIdentity(ctx, 'principal');
+      nameAddress(ctx, 'principal');
+      break;
+    case 'parent':
+      requireIdentity(ctx, 'agent');
+      requireOne(
+        ctx,
+        'principal',
+        ['familyRegister', 'residentRecord'],
+        'relationshipMissing',
+        '親権者であることを確認できる書類（戸籍謄本、または続柄の記載のある住民票の写し。発行日から3か月以内の原本）をご提出ください。',
+        kinship,
+      );
+      requireMinor(ctx, '親権者');
+      nameAddress(ctx, 'agent');
+      break;
+    case 'minorGuardian':
+      requireIdentity(ctx, 'agent');
+      requireOne(
+        ctx,
+        'principal',
+        ['familyRegister', 'registryCertificate'],
+        'guardianshipMissing',
+        '未成年後見人であることを確認できる書類（戸籍謄本または登記事項証明書。発行日から3か月以内の原本）をご提出ください。',
+      );
+      requireMinor(ctx, '未成年後見人');
+      nameAddress(ctx, 'agent');
+      break;
+    case 'adultGuardian':
+      requireIdentity(ctx, 'agent');
+      requireOne(
+        ctx,
+        'principal',
+        ['registryCertificate'],
+        'guardianshipMissing',
+        '成年後見人であることを確認できる登記事項証明書（発行日から3か月以内の原本）をご提出ください。',
+      );
+      nameAddress(ctx, 'agent');
+      break;
+    case 'appointed':
+      requireIdentity(ctx, 'agent');
+      requirePowerOfAttorney(ctx, true);
+      requireOne(
+        ctx,
+        'principal',
+        ['sealCertificate'],
+        'sealCertificateMissing',
+        '委任状に押印された実印の印鑑登録証明書（ご本人のもの。発行日から3か月以内の原本）をご提出ください。',
+      );
+      nameAddress(ctx, 'agent');
+      break;
+    case 'lawyer':
+      if (!c.lawyerRegistrationNo) requireIdentity(ctx, 'agent');
+      requirePowerOfAttorney(ctx, p.lawyerNeedsSealCertificate);
+      if (p.lawyerNeedsSealCertificate) {
+        requireOne(
+          ctx,
+          'principal',
+          ['sealCertificate'],
+          'sealCertificateMissing',
+          '委任状に押印された実印の印鑑登録証明書（ご本人のもの。発行日から3か月以内の原本）をご提出ください。',
+        );
+      }
+      if (!c.lawyerRegistrationNo) nameAddress(ctx, 'agent');
+      break;
+  }
+  sensitiveHandling(ctx);
+  const status = ctx.defects.length > 0 ? 'defective' : ctx.todos.length > 0 ? 'incomplete' : 'verified';
+  return { status, defects: ctx.defects, todos: [...new Set(ctx.todos)] };
+}
