@@ -17,6 +17,13 @@ export const channelNames = [
   'settings.updateSecurity',
   'audit.list',
   'audit.verify',
+  'settings.updateFees',
+  'intake.create',
+  'intake.duplicates',
+  'requests.get',
+  'requests.search',
+  'enclosures.add',
+  'enclosures.content',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
 

@@ -1,5 +1,16 @@
+import './zod-locale';
 import { z } from 'zod';
 import { auditActionNames, lockReasons } from '../domain/audit';
+import { FEE_NOT_ALLOWED_MESSAGE, feeMeans } from '../domain/intake/fees';
+import { channels, kindInfo, requestKinds, requesterTypes } from '../domain/intake/kinds';
+import {
+  DisclosureMethod,
+  IdentityDocumentInput,
+  IntakeInput,
+  Party,
+  PaymentInput,
+  RequestItem,
+} from '../domain/intake/request';
 import { Organisation } from '../domain/organisation';
 import { roles } from '../domain/roles';
 import type { ChannelName, EventName } from './channels';
@@ -99,6 +110,105 @@ export const AuditVerification = z.object({
 });
 export type AuditVerification = z.infer<typeof AuditVerification>;
 
+export const FeeSchedule = z
+  .object({
+    amount: z
+      .number()
+      .int('手数料は整数で入力してください。')
+      .min(0, '手数料は0円以上で入力してください。')
+      .max(10_000, '手数料が高額すぎます。'),
+    per: z.enum(['request', 'kind']),
+    accepted: z.array(z.enum(feeMeans)).max(feeMeans.length),
+    kinds: z
+      .array(z.enum(requestKinds))
+      .max(requestKinds.length)
+      .refine((ks) => ks.every((k) => kindInfo[k].feeAllowed), FEE_NOT_ALLOWED_MESSAGE),
+  })
+  .strict()
+  .refine((s) => s.amount === 0 || s.accepted.length > 0, {
+    path: ['accepted'],
+    message: '手数料の支払方法を1つ以上選択してください。',
+  });
+export type FeeSchedule = z.infer<typeof FeeSchedule>;
+
+const Defect = z.object({ code: z.string(), message: z.string(), documentId: z.string().optional() });
+
+export const enclosureTypes = [
+  'requestForm',
+  'identity',
+  'powerOfAttorney',
+  'sealCertificate',
+  'familyRegister',
+  'registryCertificate',
+  'residentRecord',
+  'fee',
+  'other',
+] as const;
+
+export const Enclosure = z.object({
+  id: z.string(),
+  type: z.enum(enclosureTypes),
+  mime: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  addedAt: z.string(),
+});
+export type Enclosure = z.infer<typeof Enclosure>;
+
+export const RequestSummary = z.object({
+  id: z.string(),
+  receiptNo: z.string(),
+  arrivalDate: z.string(),
+  status: z.string(),
+  requesterType: z.enum(requesterTypes),
+  principalName: z.string(),
+  principalKana: z.string(),
+  kinds: z.array(z.enum(requestKinds)),
+});
+export type RequestSummary = z.infer<typeof RequestSummary>;
+
+export const RequestDetail = z.object({
+  id: z.string(),
+  receiptNo: z.string(),
+  channel: z.enum(channels),
+  arrivalDate: z.string(),
+  provisional: z.boolean(),
+  trackingNo: z.string(),
+  receivedBy: z.string(),
+  requesterType: z.enum(requesterTypes),
+  principal: Party,
+  agent: Party.nullable(),
+  items: z.array(RequestItem),
+  disclosureMethod: DisclosureMethod.nullable(),
+  answerTo: z.enum(['principal', 'agent']),
+  delivery: z.enum(['simpleRegistered', 'restricted']),
+  notes: z.string(),
+  status: z.string(),
+  identity: z.object({
+    documents: z.array(IdentityDocumentInput),
+    nameAddressMatch: z.object({ principal: z.boolean().nullable(), agent: z.boolean().nullable() }),
+    lawyerRegistrationNo: z.string(),
+    result: z.object({
+      status: z.enum(['verified', 'defective', 'incomplete']),
+      defects: z.array(Defect),
+      todos: z.array(z.string()),
+    }),
+  }),
+  payments: z.array(PaymentInput),
+  fee: z.object({
+    due: z.number(),
+    accepted: z.number(),
+    status: z.enum(['notRequired', 'unpaid', 'short', 'paid', 'overpaid']),
+    shortfall: z.number(),
+    toReturn: z.number(),
+    defects: z.array(z.object({ code: z.string(), message: z.string(), paymentId: z.string().optional() })),
+    notes: z.array(z.string()),
+  }),
+  enclosures: z.array(Enclosure),
+  createdAt: z.string(),
+});
+export type RequestDetail = z.infer<typeof RequestDetail>;
+
 type ChannelDef = { input: z.ZodType; output: z.ZodType; access: Access; duringPasswordChange?: true };
 
 // Every IPC channel: its zod input and output schema and who may call it. Adding a name to
@@ -173,7 +283,7 @@ export const contract = {
   },
   'settings.get': {
     input: NoInput,
-    output: z.object({ organisation: Organisation, security: SecuritySettings }),
+    output: z.object({ organisation: Organisation, security: SecuritySettings, fees: FeeSchedule }),
     access: 'session',
   },
   'settings.updateOrganisation': { input: Organisation, output: Organisation, access: 'admin' },
@@ -193,6 +303,36 @@ export const contract = {
     access: 'admin',
   },
   'audit.verify': { input: NoInput, output: AuditVerification, access: 'admin' },
+  'settings.updateFees': { input: FeeSchedule, output: FeeSchedule, access: 'admin' },
+  'intake.create': { input: IntakeInput, output: RequestDetail, access: 'staff' },
+  'intake.duplicates': {
+    input: z
+      .object({
+        name: z.string().max(100),
+        kana: z.string().max(100),
+        birthDate: z.string().max(10).nullable(),
+        phone: z.string().max(30),
+      })
+      .strict(),
+    output: z.array(RequestSummary),
+    access: 'staff',
+  },
+  'requests.get': { input: z.object({ id: Id }).strict(), output: RequestDetail, access: 'staff' },
+  'requests.search': {
+    input: z.object({ query: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(200) }).strict(),
+    output: z.array(RequestSummary),
+    access: 'staff',
+  },
+  'enclosures.add': {
+    input: z.object({ requestId: Id, type: z.enum(enclosureTypes) }).strict(),
+    output: Enclosure.nullable(),
+    access: 'staff',
+  },
+  'enclosures.content': {
+    input: z.object({ id: Id }).strict(),
+    output: z.object({ mime: z.string(), base64: z.string() }),
+    access: 'staff',
+  },
 } as const satisfies { [K in ChannelName]: ChannelDef };
 
 // Main → renderer events and their payloads.

@@ -12,6 +12,8 @@ export const auditActions = {
   'accounts.reset_password': '仮パスワード設定',
   'settings.update': '設定変更',
   'audit.verify': '監査ログの検証',
+  'requests.create': '請求の受付',
+  'enclosures.add': '同封書類の取り込み',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 export const auditActionNames = Object.keys(auditActions) as [AuditAction, ...AuditAction[]];

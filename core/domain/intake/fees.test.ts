@@ -70,5 +70,13 @@ describe('fees', () => {
     expect(feeScheduleProblems({ ...defaultFeeSchedule, amount: -1 })).toHaveLength(1);
     expect(feeScheduleProblems({ ...defaultFeeSchedule, amount: 1.5 })).toHaveLength(1);
     expect(feeScheduleProblems({ ...defaultFeeSchedule, accepted: [] })).toHaveLength(1);
+    expect(feeScheduleProblems({ ...defaultFeeSchedule, kinds: ['disclosure', 'correction'] })).toEqual([
+      '訂正・追加・削除、利用停止・消去、第三者提供の停止の請求には手数料を求めることはできません（個人情報保護法第38条第1項）。',
+    ]);
+  });
+
+  it('charges only the kinds the company chose', () => {
+    expect(feeDue(['purpose'], { ...defaultFeeSchedule, kinds: ['disclosure'] })).toBe(0);
+    expect(feeDue(['purpose', 'disclosure'], { ...defaultFeeSchedule, kinds: ['disclosure'] })).toBe(1000);
   });
 });

@@ -18,9 +18,24 @@ export type FeeSchedule = {
   amount: number;
   per: 'request' | 'kind';
   accepted: FeeMeans[];
+  // The kinds the company charges for: a subset of those the law allows.
+  kinds: RequestKind[];
 };
 
-export const defaultFeeSchedule: FeeSchedule = { amount: 1000, per: 'request', accepted: [...feeMeans] };
+export const feeKinds = requestKindsWithFee();
+function requestKindsWithFee(): RequestKind[] {
+  return (Object.keys(kindInfo) as RequestKind[]).filter((k) => kindInfo[k].feeAllowed);
+}
+
+export const defaultFeeSchedule: FeeSchedule = {
+  amount: 1000,
+  per: 'request',
+  accepted: [...feeMeans],
+  kinds: feeKinds,
+};
+
+export const FEE_NOT_ALLOWED_MESSAGE =
+  '訂正・追加・削除、利用停止・消去、第三者提供の停止の請求には手数料を求めることはできません（個人情報保護法第38条第1項）。';
 
 // 郵便定額小為替 can be cashed for six months from the day it was issued.
 export const MONEY_ORDER_VALID_MONTHS = 6;
@@ -55,12 +70,12 @@ export type FeeResult = {
   notes: string[];
 };
 
-export function feeApplies(kinds: readonly RequestKind[]): RequestKind[] {
-  return kinds.filter((k) => kindInfo[k].feeAllowed);
+export function feeApplies(kinds: readonly RequestKind[], schedule: FeeSchedule): RequestKind[] {
+  return kinds.filter((k) => kindInfo[k].feeAllowed && schedule.kinds.includes(k));
 }
 
 export function feeDue(kinds: readonly RequestKind[], schedule: FeeSchedule): number {
-  const chargeable = feeApplies(kinds).length;
+  const chargeable = feeApplies(kinds, schedule).length;
   if (chargeable === 0 || schedule.amount === 0) return 0;
   return schedule.per === 'request' ? schedule.amount : schedule.amount * chargeable;
 }
@@ -138,5 +153,6 @@ export function feeScheduleProblems(s: FeeSchedule): string[] {
   if (s.amount > 10_000)
     problems.push('手数料が高額すぎます。実費を勘案した合理的な額（一般に1,000円前後）にしてください。');
   if (s.accepted.length === 0 && s.amount > 0) problems.push('手数料の支払方法を1つ以上選択してください。');
+  if (s.kinds.some((k) => !kindInfo[k].feeAllowed)) problems.push(FEE_NOT_ALLOWED_MESSAGE);
   return problems;
 }

@@ -3,7 +3,9 @@ import { listAudit, verifyAudit } from '../db/repositories/audit';
 import type { CallContext, HandlerMap } from '../ipc/handlers-type';
 import type { Logger } from '../log';
 import type { KdfCost } from '../vault/kdf';
+import { noDialogs, type FileDialogs } from '../files/dialogs';
 import { AccountsService } from './accounts';
+import { IntakeService } from './intake';
 import { appInfo, type RuntimeInfo } from './app-info';
 import { watchIdle } from './idle';
 import { SettingsService } from './settings';
@@ -20,6 +22,7 @@ export type ServiceOptions = {
   // Seconds since the user last did anything; undefined counts from the last IPC call.
   idleSeconds?: () => number;
   idleCheckMs?: number;
+  dialogs?: FileDialogs;
 };
 
 export type Services = {
@@ -46,6 +49,7 @@ export function createServices(opts: ServiceOptions): Services {
   });
   const accounts = new AccountsService(vault, clock);
   const settings = new SettingsService(vault);
+  const intake = new IntakeService(vault, clock, opts.dialogs ?? noDialogs);
   let lastActivity = Date.now();
   const idle = watchIdle({
     idleSeconds: opts.idleSeconds ?? (() => (Date.now() - lastActivity) / 1000),
@@ -75,7 +79,18 @@ export function createServices(opts: ServiceOptions): Services {
     'accounts.create': (input) => accounts.create(input),
     'accounts.update': (input) => accounts.update(input),
     'accounts.resetPassword': (input) => accounts.resetPassword(input),
-    'settings.get': () => ({ organisation: settings.organisation(), security: settings.security() }),
+    'settings.get': () => ({
+      organisation: settings.organisation(),
+      security: settings.security(),
+      fees: intake.fees(),
+    }),
+    'settings.updateFees': (input) => intake.updateFees(input),
+    'intake.create': (input) => intake.create(input),
+    'intake.duplicates': (input) => intake.duplicates(input),
+    'requests.get': (input) => intake.get(input.id),
+    'requests.search': (input) => intake.search(input.query, input.limit),
+    'enclosures.add': (input) => intake.addEnclosure(input.requestId, input.type),
+    'enclosures.content': (input) => intake.enclosureContent(input.id),
     'settings.updateOrganisation': (input) => settings.updateOrganisation(input),
     'settings.updateSecurity': (input) => settings.updateSecurity(input),
     'audit.list': (input) => listAudit(vault.connection(), input),

@@ -1,7 +1,8 @@
 import { m0001Initial } from './0001-initial';
+import { m0002Requests } from './0002-requests';
 import type { Migration } from './types';
 
 // Append-only: never edit or reorder a migration that has shipped.
-export const migrations: readonly Migration[] = [m0001Initial];
+export const migrations: readonly Migration[] = [m0001Initial, m0002Requests];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((v, m) => Math.max(v, m.version), 0);

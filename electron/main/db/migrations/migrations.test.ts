@@ -7,6 +7,7 @@ import { openEncrypted, userVersion } from '../connection';
 import { NewerDatabaseError } from '../errors';
 import { migrate } from '../migrate';
 import { m0001Initial } from './0001-initial';
+import { m0002Requests } from './0002-requests';
 import { LATEST_SCHEMA_VERSION, migrations } from './index';
 import type { Migration } from './types';
 
@@ -34,12 +35,37 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0002-requests adds the intake tables on top of 0001 and enforces their constraints', () => {
+    const { db } = freshDb();
+    migrate(db, [m0001Initial], () => undefined);
+    migrate(db, [m0001Initial, m0002Requests], () => undefined);
+    expect(userVersion(db)).toBe(2);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'requests',
+        'request_parties',
+        'request_items',
+        'enclosures',
+        'identity_documents',
+        'fee_payments',
+        'receipt_counters',
+      ]),
+    );
+    db.pragma('foreign_keys = ON');
+    expect(() =>
+      db.prepare("INSERT INTO fee_payments VALUES ('p', 'nope', 'stamps', 100, '2026-01-01', NULL)").run(),
+    ).toThrow();
+    db.close();
+  });
+
   it('backs up an existing database (encrypted) before running pending migrations', () => {
     const { dir, db } = freshDb();
     migrate(db, [m0001Initial], () => {
       throw new Error('no backup for a new database');
     });
     const next: Migration = { version: 2, name: 'add-x', up: (d) => d.exec('CREATE TABLE x (a INTEGER) STRICT') };
+    // (A stand-in second migration: the backup mechanism, not 0002's content, is under test.)
     const backups: string[] = [];
     const result = migrate(db, [m0001Initial, next], (from) => {
       const file = join(dir, `backup-v${from}.db`);

@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import { parseDate } from '../dates';
+import { phone, postalCode } from '../organisation';
+import { documentTypes } from './identity';
+import { feeMeans } from './fees';
+import { channels, requestKinds, requesterTypes, kindInfo } from './kinds';
+import { isKana } from './text';
+
+// The intake form's data, validated the same way in the renderer (next to each field) and in
+// main (authoritative). Messages are Japanese, addressed to staff.
+
+export const IsoDateSchema = z
+  .string()
+  .refine((s) => parseDate(s) === s, '日付は「2026/11/22」の形式で入力してください。');
+
+const text = (label: string, max: number) => z.string().trim().max(max, `${label}は${max}文字以内で入力してください。`);
+const requiredText = (label: string, max: number) => text(label, max).min(1, `${label}を入力してください。`);
+
+export const suspensionGrounds = [
+  'purposeViolation',
+  'improperUse',
+  'improperAcquisition',
+  'thirdPartyViolation',
+  'noLongerNeeded',
+  'leak',
+  'harmToRights',
+] as const;
+export const suspensionGroundLabels: Record<(typeof suspensionGrounds)[number], string> = {
+  purposeViolation: '目的外利用（第18条違反）',
+  improperUse: '不適正な利用（第19条違反）',
+  improperAcquisition: '不正な取得（第20条違反）',
+  thirdPartyViolation: '本人の同意のない第三者提供（第27条第1項・第28条違反）',
+  noLongerNeeded: '利用する必要がなくなった（第35条第5項）',
+  leak: '漏えい等の事案が生じた（第35条第5項）',
+  harmToRights: '本人の権利又は正当な利益が害されるおそれ（第35条第5項）',
+};
+
+export const Party = z
+  .object({
+    name: requiredText('氏名', 100),
+    kana: requiredText('フリガナ', 100).refine(isKana, 'フリガナはカタカナまたはひらがなで入力してください。'),
+    birthDate: IsoDateSchema.nullable(),
+    postalCode: postalCode.or(z.literal('')),
+    address: requiredText('住所', 300),
+    phone: phone.or(z.literal('')),
+    email: z
+      .string()
+      .trim()
+      .max(254)
+      .refine((s) => s === '' || z.email().safeParse(s).success, 'メールアドレスの形式が正しくありません。'),
+    customerNo: text('顧客番号など', 100),
+    formerName: text('旧姓', 100),
+    formerAddress: text('旧住所', 300),
+    relationship: text('本人との関係', 100),
+    // A spelling for letters when the font lacks a character of the real one (e.g. 𠮷 → 吉).
+    letterName: text('回答書用の氏名', 100),
+    letterAddress: text('回答書用の住所', 300),
+  })
+  .strict();
+export type Party = z.infer<typeof Party>;
+
+export const RequestItem = z
+  .object({
+    kind: z.enum(requestKinds, '請求の種類を選択してください。'),
+    dataItems: text('対象となる保有個人データの項目', 1000),
+    period: text('対象期間', 200),
+    currentContent: text('現在の内容', 2000),
+    correctContent: text('訂正後の内容', 2000),
+    grounds: z.array(z.enum(suspensionGrounds)).max(suspensionGrounds.length),
+    groundText: text('理由', 2000),
+  })
+  .strict()
+  .superRefine((item, ctx) => {
+    const group = kindInfo[item.kind].group;
+    if (group === 'correction' && item.correctContent === '') {
+      ctx.addIssue({ code: 'custom', path: ['correctContent'], message: '訂正・追加・削除の内容を入力してください。' });
+    }
+    if ((group === 'suspension' || group === 'stopProvision') && item.grounds.length === 0 && item.groundText === '') {
+      ctx.addIssue({ code: 'custom', path: ['grounds'], message: '請求の理由を選択するか入力してください。' });
+    }
+  });
+export type RequestItem = z.infer<typeof RequestItem>;
+
+export const DisclosureMethod = z
+  .object({
+    method: z.enum(['paper', 'media', 'email', 'download']),
+    format: text('ファイル形式', 50),
+  })
+  .strict();
+export type DisclosureMethod = z.infer<typeof DisclosureMethod>;
+
+export const IdentityDocumentInput = z
+  .object({
+    id: z.string().min(1).max(64),
+    type: z.enum(documentTypes),
+    holder: z.enum(['principal', 'agent']),
+    original: z.boolean(),
+    expiresOn: IsoDateSchema.nullable(),
+    issuedOn: IsoDateSchema.nullable(),
+    showsRelationship: z.boolean().optional(),
+    powerOfAttorney: z
+      .object({ kinds: z.array(z.enum(requestKinds)).max(9), canReceive: z.boolean(), registeredSeal: z.boolean() })
+      .strict()
+      .optional(),
+    insurerNumberMasked: z.enum(['sender', 'us']).nullable().optional(),
+    backSideReceived: z.boolean().optional(),
+    containsMyNumber: z.boolean().optional(),
+    destroyedOn: IsoDateSchema.nullable().optional(),
+    honsekiMasked: z.boolean().nullable().optional(),
+  })
+  .strict();
+
+export const PaymentInput = z
+  .object({
+    id: z.string().min(1).max(64),
+    means: z.enum(feeMeans),
+    amount: z
+      .number()
+      .int('金額は整数で入力してください。')
+      .positive('金額は1円以上で入力してください。')
+      .max(100_000, '金額が大きすぎます。'),
+    receivedOn: IsoDateSchema,
+    issuedOn: IsoDateSchema.nullable().optional(),
+  })
+  .strict();
+
+export const IntakeInput = z
+  .object({
+    channel: z.enum(channels, '受付方法を選択してください。'),
+    arrivalDate: IsoDateSchema,
+    provisional: z.boolean(),
+    trackingNo: text('追跡番号', 50),
+    requesterType: z.enum(requesterTypes, '請求者の種別を選択してください。'),
+    principal: Party,
+    agent: Party.nullable(),
+    items: z.array(RequestItem).min(1, '請求の種類を1つ以上選択してください。').max(requestKinds.length),
+    disclosureMethod: DisclosureMethod.nullable(),
+    answerTo: z.enum(['principal', 'agent']),
+    delivery: z.enum(['simpleRegistered', 'restricted']),
+    notes: text('備考', 4000),
+    identity: z
+      .object({
+        documents: z.array(IdentityDocumentInput).max(30),
+        nameAddressMatch: z.object({ principal: z.boolean().nullable(), agent: z.boolean().nullable() }).strict(),
+        lawyerRegistrationNo: text('弁護士登録番号', 20),
+      })
+      .strict(),
+    payments: z.array(PaymentInput).max(20),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const kinds = v.items.map((i) => i.kind);
+    if (new Set(kinds).size !== kinds.length) {
+      ctx.addIssue({ code: 'custom', path: ['items'], message: '同じ請求の種類が重複しています。' });
+    }
+    if (v.requesterType === 'self' && v.agent !== null) {
+      ctx.addIssue({ code: 'custom', path: ['agent'], message: '本人による請求では代理人の情報は入力できません。' });
+    }
+    if (v.requesterType !== 'self' && v.agent === null) {
+      ctx.addIssue({ code: 'custom', path: ['agent'], message: '代理人の情報を入力してください。' });
+    }
+    if (v.requesterType === 'self' && v.answerTo === 'agent') {
+      ctx.addIssue({ code: 'custom', path: ['answerTo'], message: '本人による請求の回答先は本人です。' });
+    }
+    if (kinds.some((k) => kindInfo[k].group === 'disclosure') && v.disclosureMethod === null) {
+      ctx.addIssue({ code: 'custom', path: ['disclosureMethod'], message: '開示の方法を選択してください。' });
+    }
+    for (const [i, p] of v.payments.entries()) {
+      if (p.receivedOn < v.arrivalDate && !v.provisional) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['payments', i, 'receivedOn'],
+          message: '手数料の受領日が到達日より前になっています。',
+        });
+      }
+    }
+  });
+export type IntakeInput = z.infer<typeof IntakeInput>;

@@ -1,0 +1,272 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ChannelInput } from '../../../core/contract';
+import { ErrorCode } from '../../../core/contract';
+import { createMemoryLogger } from '../log';
+import { AppError } from './errors';
+import { createServices } from './index';
+import { call, cheapKdf, setupVault, tempDataDir } from './test-support';
+
+const NOW = new Date('2026-11-22T01:00:00Z'); // 10:00 in Japan
+
+export function intakeInput(overrides: Partial<ChannelInput<'intake.create'>> = {}): ChannelInput<'intake.create'> {
+  const party = {
+    name: '山田 太郎',
+    kana: 'ヤマダ タロウ',
+    birthDate: '1980-04-01',
+    postalCode: '100-0001',
+    address: '東京都千代田区千代田1-1',
+    phone: '03-1234-5678',
+    email: '',
+    customerNo: '',
+    formerName: '',
+    formerAddress: '',
+    relationship: '',
+    letterName: '',
+    letterAddress: '',
+  };
+  return {
+    channel: 'post',
+    arrivalDate: '2026-11-20',
+    provisional: false,
+    trackingNo: '',
+    requesterType: 'self',
+    principal: party,
+    agent: null,
+    items: [
+      {
+        kind: 'disclosure',
+        dataItems: '購入履歴',
+        period: '2024年以降',
+        currentContent: '',
+        correctContent: '',
+        grounds: [],
+        groundText: '',
+      },
+    ],
+    disclosureMethod: { method: 'paper', format: '' },
+    answerTo: 'principal',
+    delivery: 'simpleRegistered',
+    notes: '',
+    identity: {
+      documents: [
+        {
+          id: 'd1',
+          type: 'drivingLicence',
+          holder: 'principal',
+          original: false,
+          expiresOn: '2029-01-01',
+          issuedOn: null,
+        },
+      ],
+      nameAddressMatch: { principal: true, agent: null },
+      lawyerRegistrationNo: '',
+    },
+    payments: [{ id: 'p1', means: 'postalMoneyOrder', amount: 1000, receivedOn: '2026-11-20', issuedOn: '2026-10-01' }],
+    ...overrides,
+  };
+}
+
+async function ready(files: string[] = []) {
+  const queue = [...files];
+  const services = createServices({
+    runtime: {
+      appName: 'Madoguchi',
+      version: 'test',
+      runtime: 'harness',
+      platform: process.platform,
+      dataDir: tempDataDir(),
+    },
+    logger: createMemoryLogger(),
+    kdfCost: cheapKdf,
+    isNetworkLocation: () => Promise.resolve(false),
+    clock: () => NOW,
+    dialogs: { openFile: () => Promise.resolve(queue.shift() ?? null) },
+  });
+  await setupVault(services);
+  return services;
+}
+
+async function failure(p: Promise<unknown>): Promise<AppError> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(err instanceof AppError)) throw new Error('expected an AppError');
+  return err;
+}
+
+function scratchFile(name: string, content: Buffer): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'madoguchi-upload-')), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const requestCount = (s: Awaited<ReturnType<typeof ready>>) =>
+  s.vault.connection().prepare('SELECT count(*) FROM requests').pluck().get() as number;
+
+describe('intake', () => {
+  it('registers a 本人 開示 request with a driving licence and a 1,000円 定額小為替: 確認済 and 充足', async () => {
+    const s = await ready();
+    const r = await call(s, 'intake.create', intakeInput());
+    expect(r.receiptNo).toBe('2026-0001');
+    expect(r.identity.result.status).toBe('verified');
+    expect(r.fee).toMatchObject({ status: 'paid', due: 1000 });
+    expect((await call(s, 'intake.create', intakeInput())).receiptNo).toBe('2026-0002');
+    expect(await call(s, 'requests.get', { id: r.id })).toEqual(r);
+    await s.close();
+  });
+
+  it('shows an agent request with an expired 印鑑登録証明書 as 不備', async () => {
+    const s = await ready();
+    const r = await call(
+      s,
+      'intake.create',
+      intakeInput({
+        requesterType: 'appointed',
+        answerTo: 'agent',
+        agent: { ...intakeInput().principal, name: '代理 花子', kana: 'ダイリ ハナコ', relationship: '知人' },
+        identity: {
+          documents: [
+            {
+              id: 'a',
+              type: 'drivingLicence',
+              holder: 'agent',
+              original: false,
+              expiresOn: '2030-01-01',
+              issuedOn: null,
+            },
+            {
+              id: 'poa',
+              type: 'powerOfAttorney',
+              holder: 'principal',
+              original: true,
+              expiresOn: null,
+              issuedOn: null,
+              powerOfAttorney: { kinds: ['disclosure'], canReceive: true, registeredSeal: true },
+            },
+            {
+              id: 'seal',
+              type: 'sealCertificate',
+              holder: 'principal',
+              original: true,
+              expiresOn: null,
+              issuedOn: '2026-06-01',
+            },
+          ],
+          nameAddressMatch: { principal: null, agent: true },
+          lawyerRegistrationNo: '',
+        },
+      }),
+    );
+    expect(r.identity.result.status).toBe('defective');
+    expect(r.identity.result.defects.map((d) => d.code)).toEqual(['tooOld']);
+    expect(r.identity.result.defects[0]?.message).toMatch(
+      /印鑑登録証明書は発行日（2026年6月1日）から3か月を超えています/,
+    );
+    await s.close();
+  });
+
+  it('refuses a future 到達日, an empty required field and a fee schedule for 訂正, storing nothing', async () => {
+    const s = await ready();
+    const future = await failure(call(s, 'intake.create', intakeInput({ arrivalDate: '2026-11-23', payments: [] })));
+    expect(future).toMatchObject({ code: ErrorCode.BAD_INPUT, message: '到達日に未来の日付は指定できません。' });
+    expect(future.issues?.[0]?.path).toEqual(['arrivalDate']);
+    const empty = await failure(
+      call(s, 'intake.create', intakeInput({ principal: { ...intakeInput().principal, name: '' } })),
+    );
+    expect(empty.code).toBe(ErrorCode.BAD_INPUT);
+    expect(empty.issues).toContainEqual({ path: ['principal', 'name'], message: '氏名を入力してください。' });
+    const fee = await failure(
+      call(s, 'settings.updateFees', { amount: 1000, per: 'request', accepted: ['stamps'], kinds: ['correction'] }),
+    );
+    expect(fee.issues?.[0]?.message).toMatch(/手数料を求めることはできません（個人情報保護法第38条第1項）/);
+    expect(requestCount(s)).toBe(0);
+    expect((await call(s, 'settings.get', {})).fees.kinds).toEqual(['purpose', 'disclosure', 'thirdPartyRecords']);
+    await s.close();
+  });
+
+  it('flags a fee enclosed with a 訂正 request to be returned', async () => {
+    const s = await ready();
+    const r = await call(
+      s,
+      'intake.create',
+      intakeInput({
+        items: [
+          {
+            kind: 'correction',
+            dataItems: '住所',
+            period: '',
+            currentContent: '旧住所',
+            correctContent: '新住所',
+            grounds: [],
+            groundText: '',
+          },
+        ],
+        disclosureMethod: null,
+      }),
+    );
+    expect(r.fee).toMatchObject({ status: 'notRequired', toReturn: 1000 });
+    await s.close();
+  });
+
+  it('stores a scanned PDF encrypted, detected by content; refuses a renamed non-PDF and a 30 MB file', async () => {
+    const pdf = scratchFile('scan.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x20)]));
+    const fake = scratchFile('invoice.pdf', Buffer.from('MZ\x90\x00 this is an executable'));
+    const huge = scratchFile('huge.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(30 * 1024 * 1024)]));
+    const s = await ready([pdf, fake, huge]);
+    const r = await call(s, 'intake.create', intakeInput());
+    const added = await call(s, 'enclosures.add', { requestId: r.id, type: 'requestForm' });
+    expect(added).toMatchObject({ mime: 'application/pdf', type: 'requestForm', size: 2009 });
+    const renamed = await failure(call(s, 'enclosures.add', { requestId: r.id, type: 'identity' }));
+    expect(renamed.message).toMatch(/PDF・PNG・JPEG・TIFF のいずれでもありません/);
+    const tooBig = await failure(call(s, 'enclosures.add', { requestId: r.id, type: 'identity' }));
+    expect(tooBig.message).toMatch(/ファイルが大きすぎます（30.0MB）/);
+    expect((await call(s, 'requests.get', { id: r.id })).enclosures).toHaveLength(1);
+    const content = await call(s, 'enclosures.content', { id: added?.id ?? '' });
+    expect(Buffer.from(content.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    // A cancelled dialog adds nothing.
+    expect(await call(s, 'enclosures.add', { requestId: r.id, type: 'identity' })).toBeNull();
+    await s.close();
+  });
+
+  it('finds requests by フリガナ prefix (hiragana too) and by 受付番号, and warns of an open duplicate', async () => {
+    const s = await ready();
+    await call(s, 'intake.create', intakeInput());
+    await call(
+      s,
+      'intake.create',
+      intakeInput({
+        principal: {
+          ...intakeInput().principal,
+          name: '山本 一郎',
+          kana: 'ヤマモト イチロウ',
+          phone: '',
+          birthDate: null,
+        },
+      }),
+    );
+    expect((await call(s, 'requests.search', { query: 'やまだ', limit: 10 })).map((r) => r.principalName)).toEqual([
+      '山田 太郎',
+    ]);
+    expect((await call(s, 'requests.search', { query: 'ﾔﾏ', limit: 10 })).length).toBe(2);
+    expect((await call(s, 'requests.search', { query: '2026-0002', limit: 10 })).map((r) => r.principalKana)).toEqual([
+      'ヤマモト イチロウ',
+    ]);
+    const dup = await call(s, 'intake.duplicates', { name: '山田太郎', kana: '', birthDate: '1980-04-01', phone: '' });
+    expect(dup.map((d) => d.receiptNo)).toEqual(['2026-0001']);
+    const byPhone = await call(s, 'intake.duplicates', {
+      name: '',
+      kana: 'やまだたろう',
+      birthDate: null,
+      phone: '0312345678',
+    });
+    expect(byPhone).toHaveLength(1);
+    expect(
+      await call(s, 'intake.duplicates', { name: '山田太郎', kana: '', birthDate: '1990-01-01', phone: '' }),
+    ).toEqual([]);
+    await s.close();
+  });
+});

@@ -1,0 +1,312 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { open, stat } from 'node:fs/promises';
+import {
+  ErrorCode,
+  FeeSchedule,
+  type Enclosure,
+  type RequestDetail,
+  type RequestSummary,
+} from '../../../core/contract';
+import { evaluateFee, defaultFeeSchedule } from '../../../core/domain/intake/fees';
+import { defaultIdentityPolicy, evaluateIdentity } from '../../../core/domain/intake/identity';
+import type { RequestKind, RequesterType } from '../../../core/domain/intake/kinds';
+import {
+  DisclosureMethod,
+  IdentityDocumentInput,
+  Party,
+  PaymentInput,
+  RequestItem,
+  type IntakeInput,
+} from '../../../core/domain/intake/request';
+import { kanaKey, nameKey, phoneKey } from '../../../core/domain/intake/text';
+import {
+  findPossibleDuplicates,
+  getDocuments,
+  getEnclosureContent,
+  getItems,
+  getParties,
+  getPayments,
+  getRequestRow,
+  insertEnclosure,
+  insertRequest,
+  listEnclosures,
+  nextSerial,
+  searchByKana,
+  searchByReceiptNo,
+  type SummaryRow,
+} from '../db/repositories/requests';
+import { getSetting, putSetting } from '../db/repositories/settings';
+import type { FileDialogs } from '../files/dialogs';
+import { sniffMime } from '../files/sniff';
+import { AppError } from './errors';
+import type { Vault } from './vault';
+
+export const MAX_ENCLOSURE_BYTES = 20 * 1024 * 1024;
+const CLOSED_STATUSES = ['completed', 'withdrawn', 'deemedWithdrawn', 'declined'] as const;
+
+// The day in Japan, whatever the PC's clock zone: 到達日 are Japanese calendar days.
+export function japanToday(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+function bad(path: (string | number)[], message: string): AppError {
+  return new AppError(ErrorCode.BAD_INPUT, message, [{ path, message }]);
+}
+
+function toSummary(r: SummaryRow): RequestSummary {
+  const principal = Party.parse(JSON.parse(r.principal ?? '{}'));
+  return {
+    id: r.id,
+    receiptNo: r.receipt_no,
+    arrivalDate: r.arrival_date,
+    status: r.status,
+    requesterType: r.requester_type as RequesterType,
+    principalName: principal.name,
+    principalKana: principal.kana,
+    kinds: (r.kinds ?? '').split(',').filter(Boolean) as RequestKind[],
+  };
+}
+
+export class IntakeService {
+  constructor(
+    private readonly vault: Vault,
+    private readonly clock: () => Date,
+    private readonly dialogs: FileDialogs,
+  ) {}
+
+  fees(): FeeSchedule {
+    const parsed = FeeSchedule.safeParse(getSetting(this.vault.connection(), 'fees'));
+    return parsed.success ? parsed.data : defaultFeeSchedule;
+  }
+
+  updateFees(value: FeeSchedule): FeeSchedule {
+    this.vault.write('settings.update', 'fees', `amount=${value.amount} per=${value.per}`, (db) => {
+      putSetting(db, 'fees', value);
+    });
+    return value;
+  }
+
+  create(input: IntakeInput): RequestDetail {
+    const session = this.vault.session();
+    if (!session) throw new AppError(ErrorCode.LOCKED, 'ロックされています。ログインしてください。');
+    const today = japanToday(this.clock());
+    if (input.arrivalDate > today) throw bad(['arrivalDate'], '到達日に未来の日付は指定できません。');
+    for (const [i, p] of input.payments.entries()) {
+      if (p.receivedOn > today)
+        throw bad(['payments', i, 'receivedOn'], '手数料の受領日に未来の日付は指定できません。');
+    }
+    const id = randomUUID();
+    const at = this.clock().toISOString();
+    const year = Number(today.slice(0, 4));
+    const search = {
+      kana: kanaKey(input.principal.kana),
+      name: nameKey(input.principal.name),
+      birth: input.principal.birthDate,
+      phone: input.principal.phone ? phoneKey(input.principal.phone) : null,
+    };
+    this.vault.write(
+      'requests.create',
+      id,
+      `kinds=${input.items.map((i) => i.kind).join(',')} channel=${input.channel}`,
+      (db) => {
+        const receiptNo = `${year}-${String(nextSerial(db, year)).padStart(4, '0')}`;
+        insertRequest(db, {
+          id,
+          receiptNo,
+          channel: input.channel,
+          arrivalDate: input.arrivalDate,
+          provisional: input.provisional,
+          trackingNo: input.trackingNo,
+          receivedBy: session.accountId,
+          requesterType: input.requesterType,
+          answerTo: input.answerTo,
+          delivery: input.delivery,
+          disclosureMethod: input.disclosureMethod ? JSON.stringify(input.disclosureMethod) : null,
+          status: 'received',
+          notes: input.notes,
+          identityJson: JSON.stringify({
+            nameAddressMatch: input.identity.nameAddressMatch,
+            lawyerRegistrationNo: input.identity.lawyerRegistrationNo,
+          }),
+          search,
+          parties: [
+            { role: 'principal', data: JSON.stringify(input.principal) },
+            ...(input.agent ? [{ role: 'agent' as const, data: JSON.stringify(input.agent) }] : []),
+          ],
+          items: input.items.map((i) => ({ kind: i.kind, details: JSON.stringify(i) })),
+          documents: input.identity.documents.map((d) => ({ id: `${id}:${d.id}`, data: JSON.stringify(d) })),
+          payments: input.payments.map((p) => ({
+            id: `${id}:${p.id}`,
+            means: p.means,
+            amount: p.amount,
+            receivedOn: p.receivedOn,
+            issuedOn: p.issuedOn ?? null,
+          })),
+          at,
+        });
+      },
+    );
+    return this.get(id);
+  }
+
+  get(id: string): RequestDetail {
+    const db = this.vault.connection();
+    const row = getRequestRow(db, id);
+    if (!row) throw new AppError(ErrorCode.NOT_FOUND, '請求が見つかりません。');
+    const parties = getParties(db, id);
+    const party = (role: string) => {
+      const found = parties.find((p) => p.role === role);
+      return found ? Party.parse(JSON.parse(found.data)) : null;
+    };
+    const principal = party('principal');
+    if (!principal) throw new AppError(ErrorCode.INTERNAL, '請求の記録が壊れています。');
+    const items = getItems(db, id).map((i) => RequestItem.parse(JSON.parse(i.details)));
+    const documents = getDocuments(db, id).map((d) => IdentityDocumentInput.parse(JSON.parse(d)));
+    const payments = getPayments(db, id).map((p) =>
+      PaymentInput.parse({
+        id: p.id.slice(id.length + 1),
+        means: p.means,
+        amount: p.amount,
+        receivedOn: p.received_on,
+        issuedOn: p.issued_on,
+      }),
+    );
+    const identity = JSON.parse(row.identity_json) as {
+      nameAddressMatch: { principal: boolean | null; agent: boolean | null };
+      lawyerRegistrationNo: string;
+    };
+    const kinds = items.map((i) => i.kind);
+    const result = evaluateIdentity(
+      {
+        arrivalDate: row.arrival_date,
+        requesterType: row.requester_type as RequesterType,
+        kinds,
+        answerTo: row.answer_to as 'principal' | 'agent',
+        principalBirthDate: principal.birthDate,
+        documents,
+        nameAddressMatch: identity.nameAddressMatch,
+        lawyerRegistrationNo: identity.lawyerRegistrationNo,
+      },
+      defaultIdentityPolicy,
+    );
+    const enclosures: Enclosure[] = listEnclosures(db, id).map((e) => ({
+      id: e.id,
+      type: e.type as Enclosure['type'],
+      mime: e.mime,
+      size: e.size,
+      sha256: e.sha256,
+      addedAt: e.added_at,
+    }));
+    return {
+      id,
+      receiptNo: row.receipt_no,
+      channel: row.channel as RequestDetail['channel'],
+      arrivalDate: row.arrival_date,
+      provisional: row.provisional === 1,
+      trackingNo: row.tracking_no,
+      receivedBy: row.received_by,
+      requesterType: row.requester_type as RequesterType,
+      principal,
+      agent: party('agent'),
+      items,
+      disclosureMethod: row.disclosure_method ? DisclosureMethod.parse(JSON.parse(row.disclosure_method)) : null,
+      answerTo: row.answer_to as 'principal' | 'agent',
+      delivery: row.delivery as RequestDetail['delivery'],
+      notes: row.notes,
+      status: row.status,
+      identity: {
+        documents,
+        nameAddressMatch: identity.nameAddressMatch,
+        lawyerRegistrationNo: identity.lawyerRegistrationNo,
+        result,
+      },
+      payments,
+      fee: evaluateFee(kinds, this.fees(), payments),
+      enclosures,
+      createdAt: row.created_at,
+    };
+  }
+
+  search(query: string, limit: number): RequestSummary[] {
+    const db = this.vault.connection();
+    const q = query.normalize('NFKC').trim();
+    const rows = /^\d{4}(-\d*)?$/.test(q) ? searchByReceiptNo(db, q, limit) : searchByKana(db, kanaKey(q), limit);
+    return rows.map(toSummary);
+  }
+
+  duplicates(input: { name: string; kana: string; birthDate: string | null; phone: string }): RequestSummary[] {
+    const key = {
+      name: nameKey(input.name),
+      birth: input.birthDate,
+      kana: kanaKey(input.kana),
+      phone: input.phone ? phoneKey(input.phone) : null,
+    };
+    if (!key.name && !key.kana) return [];
+    return findPossibleDuplicates(this.vault.connection(), key, CLOSED_STATUSES).map(toSummary);
+  }
+
+  async addEnclosure(requestId: string, type: Enclosure['type']): Promise<Enclosure | null> {
+    const session = this.vault.session();
+    if (!session) throw new AppError(ErrorCode.LOCKED, 'ロックされています。ログインしてください。');
+    if (!getRequestRow(this.vault.connection(), requestId))
+      throw new AppError(ErrorCode.NOT_FOUND, '請求が見つかりません。');
+    const path = await this.dialogs.openFile({
+      title: '同封書類の取り込み',
+      filters: [
+        { name: 'PDF・画像（PDF, PNG, JPEG, TIFF）', extensions: ['pdf', 'png', 'jpg', 'jpeg', 'tif', 'tiff'] },
+      ],
+    });
+    if (path === null) return null;
+    const info = await stat(path).catch(() => null);
+    if (!info?.isFile()) throw new AppError(ErrorCode.BAD_INPUT, 'ファイルを読み込めませんでした。');
+    if (info.size === 0) throw new AppError(ErrorCode.BAD_INPUT, 'ファイルが空です。');
+    if (info.size > MAX_ENCLOSURE_BYTES) {
+      throw new AppError(
+        ErrorCode.BAD_INPUT,
+        `ファイルが大きすぎます（${(info.size / 1024 / 1024).toFixed(1)}MB）。1ファイル${MAX_ENCLOSURE_BYTES / 1024 / 1024}MBまでです。スキャナーの解像度を下げるか、ページを分けて取り込んでください。`,
+      );
+    }
+    const handle = await open(path, 'r');
+    let content: Buffer;
+    try {
+      content = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+    const mime = sniffMime(content.subarray(0, 16));
+    if (!mime) {
+      throw new AppError(
+        ErrorCode.BAD_INPUT,
+        'このファイルは PDF・PNG・JPEG・TIFF のいずれでもありません（拡張子ではなく内容で判定しています）。スキャンした書類のファイルを選択してください。',
+      );
+    }
+    const enclosure: Enclosure = {
+      id: randomUUID(),
+      type,
+      mime,
+      size: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      addedAt: this.clock().toISOString(),
+    };
+    this.vault.write(
+      'enclosures.add',
+      requestId,
+      `enclosure=${enclosure.id} type=${type} mime=${mime} size=${content.length}`,
+      (db) => {
+        insertEnclosure(db, { ...enclosure, requestId, content, addedBy: session.accountId });
+      },
+    );
+    return enclosure;
+  }
+
+  enclosureContent(id: string): { mime: string; base64: string } {
+    const found = getEnclosureContent(this.vault.connection(), id);
+    if (!found?.content) throw new AppError(ErrorCode.NOT_FOUND, '同封書類が見つかりません。');
+    return { mime: found.mime, base64: found.content.toString('base64') };
+  }
+}
