@@ -1,10 +1,11 @@
 // `npm run bench [-- FILTER]`: runs the groups whose name starts with FILTER and prints one JSON
 // object per metric and line: {"name": …, "value": …, "unit": …}.
 import type { BenchGroup } from './lib';
+import { intake } from './groups/intake';
 import { startup } from './groups/startup';
 import { vault } from './groups/vault';
 
-const groups: BenchGroup[] = [startup, vault];
+const groups: BenchGroup[] = [startup, vault, intake];
 
 async function main(): Promise<void> {
   const filter = process.argv[2] ?? '';

@@ -1,0 +1,116 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { kanaKey } from '../../core/domain/intake/text';
+import { insertRequest, nextSerial } from '../../electron/main/db/repositories/requests';
+import { createDispatcher } from '../../electron/main/ipc/dispatcher';
+import { createMemoryLogger } from '../../electron/main/log';
+import { createServices } from '../../electron/main/services';
+import { intakeFixture } from '../fixtures';
+import { BENCH_PASSWORD, createVault, percentile, round, type BenchGroup } from '../lib';
+
+const INSERTS = 300;
+const SEARCH_ROWS = 100_000;
+const SEARCHES = 1000;
+const KANA = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ';
+
+export const intake: BenchGroup = {
+  name: 'intake',
+  run: async () => {
+    const work = mkdtempSync(join(tmpdir(), 'madoguchi-bench-intake-'));
+    try {
+      const dataDir = join(work, 'vault');
+      mkdirSync(dataDir);
+      await createVault(dataDir);
+      // Two scans per request, as a 請求書 and an ID copy typically arrive (about 150 KB each).
+      const scan = (n: number) => {
+        const path = join(work, `scan${n}.pdf`);
+        writeFileSync(path, Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(150 * 1024)]));
+        return path;
+      };
+      const files = [scan(1), scan(2)];
+      let turn = 0;
+      const services = createServices({
+        runtime: { appName: 'Madoguchi', version: 'bench', runtime: 'harness', platform: process.platform, dataDir },
+        logger: createMemoryLogger(),
+        isNetworkLocation: () => Promise.resolve(false),
+        dialogs: { openFile: () => Promise.resolve(files[turn++ % 2] ?? null) },
+      });
+      await services.vault.login('admin', BENCH_PASSWORD);
+      const dispatch = createDispatcher({
+        handlers: services.handlers,
+        logger: createMemoryLogger(),
+        validateOutput: false,
+        context: services.context,
+      });
+      const ok = async (channel: string, input: unknown) => {
+        const r = await dispatch(channel, input, true);
+        if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+        return r.data as { id: string };
+      };
+
+      // Registration through the dispatcher and services, each request with two enclosures.
+      let started = performance.now();
+      for (let i = 0; i < INSERTS; i++) {
+        const created = await ok('intake.create', intakeFixture(i));
+        await ok('enclosures.add', { requestId: created.id, type: 'requestForm' });
+        await ok('enclosures.add', { requestId: created.id, type: 'identity' });
+      }
+      const insertPerS = INSERTS / ((performance.now() - started) / 1000);
+
+      // Fill up to 100,000 requests in bulk (setup, not measured), then time the searches.
+      const db = services.vault.connection();
+      const fill = db.transaction((from: number, to: number) => {
+        for (let i = from; i < to; i++) {
+          const input = intakeFixture(i);
+          const id = randomUUID();
+          const kana = `${KANA.charAt(i % KANA.length)}${KANA.charAt((i * 7) % KANA.length)}${KANA.charAt((i * 13) % KANA.length)} ${input.principal.kana}`;
+          insertRequest(db, {
+            id,
+            receiptNo: `2025-${String(nextSerial(db, 2025)).padStart(6, '0')}`,
+            channel: input.channel,
+            arrivalDate: input.arrivalDate,
+            provisional: false,
+            trackingNo: '',
+            receivedBy: services.vault.session()?.accountId ?? '',
+            requesterType: input.requesterType,
+            answerTo: input.answerTo,
+            delivery: input.delivery,
+            disclosureMethod: null,
+            status: 'received',
+            notes: '',
+            identityJson: '{}',
+            search: { kana: kanaKey(kana), name: input.principal.name, birth: input.principal.birthDate, phone: null },
+            parties: [{ role: 'principal', data: JSON.stringify({ ...input.principal, kana }) }],
+            items: input.items.map((it) => ({ kind: it.kind, details: JSON.stringify(it) })),
+            documents: [],
+            payments: [],
+            at: new Date().toISOString(),
+          });
+        }
+      });
+      for (let i = INSERTS; i < SEARCH_ROWS; i += 5000) fill(i, Math.min(SEARCH_ROWS, i + 5000));
+      const timings: number[] = [];
+      for (let i = 0; i < SEARCHES; i++) {
+        const query =
+          i % 2 === 0
+            ? KANA.slice(i % KANA.length, (i % KANA.length) + 1 + (i % 3))
+            : `2025-${String((i * 97) % SEARCH_ROWS)
+                .padStart(6, '0')
+                .slice(0, 4 + (i % 3))}`;
+        started = performance.now();
+        await ok('requests.search', { query, limit: 50 });
+        timings.push(performance.now() - started);
+      }
+      await services.close();
+      return [
+        { name: 'intake.insert_per_s', value: round(insertPerS, 1), unit: 'requests/s' },
+        { name: 'intake.search_p95_ms', value: round(percentile(timings, 95)), unit: 'ms' },
+        { name: 'intake.search_p50_ms', value: round(percentile(timings, 50)), unit: 'ms' },
+      ];
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  },
+};
