@@ -31,6 +31,8 @@ export type Harness = {
   services: Services;
   // Resolves once the event went to at least one connected page (waits up to 5 s for one).
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => Promise<void>;
+  // The next "file dialog" main opens answers with this path (the harness has no real dialog).
+  queueOpenFile: (path: string) => void;
   close: () => Promise<void>;
 };
 
@@ -103,6 +105,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   mkdirSync(opts.dataDir, { recursive: true });
   const logger = createFileLogger(logDir(opts.dataDir));
   const streams = new Set<ServerResponse>();
+  const fileQueue: string[] = [];
   const broadcast = (event: string, data: unknown) => {
     for (const s of streams) s.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
@@ -111,6 +114,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       broadcast(event, events[event].parse(payload));
     },
     kdfCost: opts.kdfCost,
+    dialogs: { openFile: () => Promise.resolve(fileQueue.shift() ?? null) },
     runtime: {
       appName: 'Madoguchi',
       version: opts.version ?? (await readPackageVersion()),
@@ -228,6 +232,9 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       }
       if (streams.size === 0) throw new Error('No page is listening for events.');
       broadcast(event, data);
+    },
+    queueOpenFile: (path) => {
+      fileQueue.push(path);
     },
     close: async () => {
       for (const s of streams) s.end();

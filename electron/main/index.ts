@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, powerMonitor, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session } from 'electron';
 import { join } from 'node:path';
 import { electronNativeBinding } from './db/native';
 import { createDispatcher } from './ipc/dispatcher';
@@ -38,6 +38,13 @@ function start(): void {
       if (event === 'session.locked') mainWindow.webContents.reload();
     },
     idleSeconds: () => powerMonitor.getSystemIdleTime(),
+    dialogs: {
+      openFile: async (o) => {
+        const options = { title: o.title, filters: o.filters, properties: ['openFile' as const] };
+        const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return r.canceled ? null : (r.filePaths[0] ?? null);
+      },
+    },
     runtime: {
       appName: 'Madoguchi',
       version: app.getVersion(),

@@ -17,6 +17,8 @@ import { StatusBar } from '../features/shell/StatusBar';
 import { isSectionId, sections, type SectionId } from '../features/shell/sections';
 import type { Session } from '../../../core/contract';
 import { roleLabels } from '../../../core/domain/roles';
+import { IntakePage } from '../features/intake/IntakePage';
+import { RequestSummaryPage } from '../features/intake/RequestSummaryPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { onEvent } from '../lib/api';
 import { useLock } from '../lib/session';
@@ -43,8 +45,26 @@ const useStyles = makeStyles({
   account: { marginLeft: 'auto', display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
 });
 
+function IntakeSection() {
+  const [created, setCreated] = useState<string | null>(null);
+  const [round, setRound] = useState(0);
+  if (created) {
+    return (
+      <RequestSummaryPage
+        id={created}
+        onNew={() => {
+          setCreated(null);
+          setRound(round + 1);
+        }}
+      />
+    );
+  }
+  return <IntakePage key={round} onCreated={setCreated} />;
+}
+
 function SectionBody(props: { id: SectionId; session: Session }) {
   if (props.id === 'dashboard') return <DashboardPage />;
+  if (props.id === 'intake') return <IntakeSection />;
   if (props.id === 'settings') return <SettingsPage session={props.session} />;
   return (
     <MessageBar intent="info">

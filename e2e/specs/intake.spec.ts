@@ -1,0 +1,90 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '../fixtures/app';
+import { ADMIN } from '../fixtures/vault';
+import { IntakePage } from '../pages/IntakePage';
+import { LoginPage } from '../pages/LoginPage';
+import { ShellPage } from '../pages/ShellPage';
+
+test.use({ prepared: true });
+
+test.beforeEach(async ({ app }) => {
+  await new LoginPage(app.page).login(ADMIN.loginName, ADMIN.password);
+  await new ShellPage(app.page).open('新規受付');
+});
+
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date()).replaceAll('-', '/');
+
+test('a 本人 request with a driving licence and a 1,000円 定額小為替 is 確認済 and 充足', async ({ app }) => {
+  const intake = new IntakePage(app.page);
+  await intake.fillParty('本人', {
+    氏名: '山田 太郎',
+    フリガナ: 'やまだ たろう',
+    生年月日: '昭和55年4月1日',
+    住所: '東京都千代田区千代田1-1',
+  });
+  await intake.chooseKind('開示');
+  await intake.addDocument({ type: '運転免許証', expires: '2030/1/1' });
+  await intake.nameAddress('一致');
+  await intake.addPayment({ amount: '1000', received: today, issued: '令和8年10月1日' });
+  await expect(intake.checkPanel.getByTestId('identity-status')).toHaveText('確認済');
+  await expect(intake.checkPanel.getByTestId('fee-status')).toHaveText('充足');
+  await intake.submit();
+  await expect(app.page.getByText(/・本人・開示$/)).toBeVisible();
+
+  await expect(app.page.getByTestId('receipt-no')).toHaveText(/^受付番号 \d{4}-0001$/);
+  await expect(app.page.getByTestId('identity-status')).toHaveText('確認済');
+  await expect(app.page.getByTestId('fee-status')).toHaveText('充足');
+
+  // A scan is detected by its content; a renamed non-PDF is refused with a clear message.
+  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-scan-'));
+  writeFileSync(join(dir, 'scan.pdf'), Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4096, 32)]));
+  writeFileSync(join(dir, 'fake.pdf'), 'MZ not a pdf at all');
+  await app.nextOpenFile(join(dir, 'scan.pdf'));
+  await app.page.getByRole('button', { name: 'ファイルを取り込む…' }).click();
+  await expect(app.page.getByRole('table', { name: '同封書類' })).toContainText('application/pdf');
+  await app.nextOpenFile(join(dir, 'fake.pdf'));
+  await app.page.getByRole('button', { name: 'ファイルを取り込む…' }).click();
+  await expect(app.page.getByRole('alert')).toContainText('PDF・PNG・JPEG・TIFF のいずれでもありません');
+  await expect(app.page.getByRole('table', { name: '同封書類' }).getByRole('row')).toHaveCount(1);
+});
+
+test('a postal 開示 request from an agent with an expired 印鑑登録証明書 shows that defect', async ({ app }) => {
+  const intake = new IntakePage(app.page);
+  await intake.select('受付方法', '簡易書留');
+  await intake.select('請求者の種別', '任意代理人');
+  await intake.fillParty('本人', { 氏名: '佐藤 花子', フリガナ: 'サトウ ハナコ', 住所: '大阪府大阪市北区梅田1-1-1' });
+  await intake.fillParty('代理人', {
+    氏名: '鈴木 一郎',
+    フリガナ: 'スズキ イチロウ',
+    住所: '大阪府大阪市北区梅田2-2-2',
+  });
+  await intake.chooseKind('開示');
+  await intake.select('回答の送付先', '代理人');
+  await intake.addDocument({ type: '運転免許証', holder: '代理人', expires: '2030/1/1' });
+  const poa = await intake.addDocument({ type: '委任状', holder: '本人', original: true });
+  await poa.getByLabel('委任事項: 開示').check();
+  await poa.getByLabel('受領権限あり').check();
+  await poa.getByLabel('実印の押印あり').check();
+  await intake.addDocument({ type: '印鑑登録証明書', holder: '本人', issued: '2025/1/10', original: true });
+  await intake.nameAddress('一致');
+  await expect(intake.checkPanel.getByTestId('identity-status')).toHaveText('不備');
+  await intake.submit();
+
+  await expect(app.page.getByTestId('receipt-no')).toBeVisible();
+  await expect(app.page.getByTestId('identity-status')).toHaveText('不備');
+  await expect(app.page.getByRole('list', { name: '不備の内容' })).toContainText(
+    '印鑑登録証明書は発行日（2025年1月10日）から3か月を超えています',
+  );
+});
+
+test('bad input is shown next to the field and nothing is registered', async ({ app }) => {
+  const intake = new IntakePage(app.page);
+  await intake.field('到達日').fill('2026/02/30');
+  await intake.submit();
+  await expect(app.page.getByText('日付は「2026/11/22」の形式で入力してください。')).toBeVisible();
+  await expect(app.page.getByText('氏名を入力してください。').first()).toBeVisible();
+  await expect(app.page.getByText('請求の種類を1つ以上選択してください。')).toBeVisible();
+  await expect(app.page.getByTestId('receipt-no')).toHaveCount(0);
+});

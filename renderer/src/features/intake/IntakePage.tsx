@@ -1,0 +1,257 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import {
+  Button,
+  Card,
+  Checkbox,
+  MessageBar,
+  MessageBarBody,
+  Subtitle1,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useDeferredValue, useEffect, useState } from 'react';
+import { Controller, useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { evaluateFee, defaultFeeSchedule } from '../../../../core/domain/intake/fees';
+import { evaluateIdentity } from '../../../../core/domain/intake/identity';
+import {
+  channelLabels,
+  channels,
+  kindInfo,
+  requesterTypeLabels,
+  requesterTypes,
+  type RequesterType,
+} from '../../../../core/domain/intake/kinds';
+import { IntakeInput } from '../../../../core/domain/intake/request';
+import { DateField } from '../../components/DateField';
+import { ErrorBar } from '../../components/ErrorBar';
+import { SelectField } from '../../components/SelectField';
+import { TextField } from '../../components/TextField';
+import { ApiError, call } from '../../lib/api';
+import { enterMovesOn } from '../../lib/enterMovesOn';
+import { CheckPanel } from './CheckPanel';
+import { FeeSection } from './FeeSection';
+import { IdentitySection } from './IdentitySection';
+import { KindsSection } from './KindsSection';
+import { emptyIntake, emptyParty, type IntakeForm } from './model';
+import { PartyFields } from './PartyFields';
+
+const useStyles = makeStyles({
+  layout: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) 340px',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'start',
+  },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  card: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(4, minmax(160px, 1fr))',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'end',
+  },
+  side: { position: 'sticky', top: 0, padding: tokens.spacingHorizontalL },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM, justifyContent: 'flex-end' },
+});
+
+const isIso = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+const isoOrNull = (v: unknown) => (isIso(v) ? v : null);
+
+function useLiveCheck(form: IntakeForm, fees: typeof defaultFeeSchedule) {
+  if (!isIso(form.arrivalDate)) return { identity: null, fee: null };
+  const kinds = form.items.map((i) => i.kind);
+  const documents = form.identity.documents.map((d) => ({
+    ...d,
+    expiresOn: isoOrNull(d.expiresOn),
+    issuedOn: isoOrNull(d.issuedOn),
+  }));
+  const identity = evaluateIdentity({
+    arrivalDate: form.arrivalDate,
+    requesterType: form.requesterType,
+    kinds,
+    answerTo: form.answerTo,
+    principalBirthDate: isoOrNull(form.principal.birthDate),
+    documents,
+    nameAddressMatch: form.identity.nameAddressMatch,
+    lawyerRegistrationNo: form.identity.lawyerRegistrationNo,
+  });
+  const payments = form.payments
+    .filter((p) => Number.isFinite(p.amount) && p.amount > 0 && isIso(p.receivedOn))
+    .map((p) => ({ ...p, issuedOn: isoOrNull(p.issuedOn) }));
+  return { identity, fee: evaluateFee(kinds, fees, payments) };
+}
+
+export function IntakePage(props: { onCreated: (id: string) => void }) {
+  const styles = useStyles();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<IntakeForm>({
+    resolver: zodResolver(IntakeInput),
+    defaultValues: emptyIntake(),
+    mode: 'onTouched',
+  });
+  const c = form.control;
+  const values = useWatch({ control: c }) as IntakeForm;
+  const settings = useQuery({ queryKey: ['settings.get'], queryFn: () => call('settings.get', {}) });
+  const live = useLiveCheck(values, settings.data?.fees ?? defaultFeeSchedule);
+  const agent = values.requesterType !== 'self';
+  const hasDisclosure = values.items.some((i) => kindInfo[i.kind].group === 'disclosure');
+
+  useEffect(() => {
+    const current = form.getValues('disclosureMethod');
+    // (The method select may have registered an empty object before this runs.)
+    if (hasDisclosure && !current?.method) form.setValue('disclosureMethod', { method: 'paper', format: '' });
+    if (!hasDisclosure && current !== null) form.setValue('disclosureMethod', null);
+  }, [hasDisclosure, form]);
+
+  const dupKey = useDeferredValue({
+    name: values.principal.name,
+    kana: values.principal.kana,
+    birthDate: isoOrNull(values.principal.birthDate),
+    phone: values.principal.phone,
+  });
+  const duplicates = useQuery({
+    queryKey: ['intake.duplicates', dupKey],
+    queryFn: () => call('intake.duplicates', dupKey),
+    enabled: dupKey.name.trim() !== '' || dupKey.kana.trim() !== '',
+  });
+
+  const create = useMutation({
+    mutationFn: (input: IntakeForm) => call('intake.create', input),
+    onSuccess: (r) => props.onCreated(r.id),
+    onError: (err) => {
+      if (err instanceof ApiError && err.issues) {
+        for (const issue of err.issues)
+          form.setError(issue.path.join('.') as FieldPath<IntakeForm>, { type: 'server', message: issue.message });
+      }
+      setError(err instanceof ApiError ? err.message : '登録できませんでした。');
+    },
+  });
+
+  const onRequesterType = (t: RequesterType) => {
+    if (t === 'self') {
+      form.setValue('agent', null);
+      form.setValue('answerTo', 'principal');
+    } else if (form.getValues('agent') === null) {
+      form.setValue('agent', { ...emptyParty });
+    }
+  };
+
+  return (
+    <div className={styles.layout}>
+      <form
+        className={styles.form}
+        noValidate
+        onKeyDown={enterMovesOn}
+        onSubmit={(e) =>
+          void form.handleSubmit(
+            (v) => {
+              setError(null);
+              create.mutate(v);
+            },
+            () => setError('入力内容に誤りがあります。赤字の項目をご確認ください。'),
+          )(e)
+        }
+      >
+        <ErrorBar message={error} />
+        <Card className={styles.card}>
+          <Subtitle1 as="h2" block>
+            1. 受付
+          </Subtitle1>
+          <div className={styles.row}>
+            <SelectField<IntakeForm, (typeof channels)[number]>
+              name="channel"
+              label="受付方法"
+              control={c}
+              options={channels}
+              labels={channelLabels}
+              required
+            />
+            <DateField<IntakeForm> name="arrivalDate" label="到達日" control={c} required />
+            <TextField<IntakeForm> name="trackingNo" label="追跡番号" control={c} />
+            {values.channel === 'fax' && (
+              <Controller
+                control={c}
+                name="provisional"
+                render={({ field }) => (
+                  <Checkbox
+                    label="仮受付（原本の到着待ち）"
+                    checked={field.value}
+                    onChange={(_e, d) => field.onChange(d.checked === true)}
+                  />
+                )}
+              />
+            )}
+          </div>
+        </Card>
+        <Card className={styles.card}>
+          <Subtitle1 as="h2" block>
+            2. 請求者
+          </Subtitle1>
+          <div className={styles.row}>
+            <SelectField<IntakeForm, RequesterType>
+              name="requesterType"
+              label="請求者の種別"
+              control={c}
+              options={requesterTypes}
+              labels={requesterTypeLabels}
+              onValue={onRequesterType}
+              required
+            />
+          </div>
+          <Subtitle1 as="h3" block>
+            本人
+          </Subtitle1>
+          <PartyFields role="principal" control={c} />
+          {duplicates.data && duplicates.data.length > 0 && (
+            <MessageBar intent="warning" data-testid="duplicate-warning">
+              <MessageBarBody>
+                同じ方からの処理中の請求があります:{' '}
+                {duplicates.data
+                  .map((d) => `${d.receiptNo}（${d.principalName}、${d.arrivalDate.replaceAll('-', '/')}到達）`)
+                  .join('、')}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {agent && (
+            <>
+              <Subtitle1 as="h3" block>
+                代理人
+              </Subtitle1>
+              <PartyFields role="agent" control={c} />
+            </>
+          )}
+        </Card>
+        <Card className={styles.card}>
+          <Subtitle1 as="h2" block>
+            3. 請求の内容
+          </Subtitle1>
+          <KindsSection control={c} hasDisclosure={hasDisclosure} agent={agent} />
+        </Card>
+        <Card className={styles.card}>
+          <Subtitle1 as="h2" block>
+            4. 本人確認・代理人確認
+          </Subtitle1>
+          <IdentitySection control={c} agent={agent} lawyer={values.requesterType === 'lawyer'} />
+        </Card>
+        <Card className={styles.card}>
+          <Subtitle1 as="h2" block>
+            5. 手数料
+          </Subtitle1>
+          <FeeSection control={c} />
+        </Card>
+        <Card className={styles.card}>
+          <TextField<IntakeForm> name="notes" label="備考" control={c} />
+          <div className={styles.actions}>
+            <Button type="submit" appearance="primary" disabled={create.isPending}>
+              受付を登録する
+            </Button>
+          </div>
+        </Card>
+      </form>
+      <Card className={styles.side}>
+        <CheckPanel identity={live.identity} fee={live.fee} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import {
+  Body1,
+  Button,
+  Card,
+  Select,
+  Spinner,
+  Subtitle1,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { enclosureTypes, type Enclosure } from '../../../../core/contract';
+import { channelLabels, kindInfo, requesterTypeLabels } from '../../../../core/domain/intake/kinds';
+import { ErrorBar } from '../../components/ErrorBar';
+import { call, errorMessage } from '../../lib/api';
+import { CheckPanel } from './CheckPanel';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  card: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+});
+
+export const enclosureTypeLabels: Record<Enclosure['type'], string> = {
+  requestForm: '請求書',
+  identity: '本人確認書類',
+  powerOfAttorney: '委任状',
+  sealCertificate: '印鑑登録証明書',
+  familyRegister: '戸籍謄本',
+  registryCertificate: '登記事項証明書',
+  residentRecord: '住民票',
+  fee: '手数料',
+  other: 'その他',
+};
+
+const slash = (d: string) => d.replaceAll('-', '/');
+
+export function RequestSummaryPage(props: { id: string; onNew: () => void }) {
+  const styles = useStyles();
+  const client = useQueryClient();
+  const [type, setType] = useState<Enclosure['type']>('requestForm');
+  const request = useQuery({
+    queryKey: ['requests.get', props.id],
+    queryFn: () => call('requests.get', { id: props.id }),
+  });
+  const add = useMutation({
+    mutationFn: () => call('enclosures.add', { requestId: props.id, type }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['requests.get', props.id] }),
+  });
+  if (request.isPending) return <Spinner />;
+  if (request.isError) return <ErrorBar message={errorMessage(request.error)} />;
+  const r = request.data;
+  return (
+    <div className={styles.stack}>
+      <Card className={styles.card}>
+        <Title3 as="h2" block data-testid="receipt-no">
+          受付番号 {r.receiptNo}
+        </Title3>
+        <Body1>
+          {channelLabels[r.channel]}・{slash(r.arrivalDate)} 到達{r.provisional ? '（仮受付）' : ''}・
+          {requesterTypeLabels[r.requesterType]}・{r.items.map((i) => kindInfo[i.kind].label).join('、')}
+        </Body1>
+        <Body1>
+          本人: {r.principal.name}（{r.principal.kana}）{r.agent ? ` / 代理人: ${r.agent.name}` : ''}
+        </Body1>
+      </Card>
+      <Card className={styles.card}>
+        <CheckPanel identity={r.identity.result} fee={r.fee} />
+      </Card>
+      <Card className={styles.card}>
+        <Subtitle1 as="h3" block>
+          同封書類（スキャン）
+        </Subtitle1>
+        <ErrorBar message={add.isError ? errorMessage(add.error) : null} />
+        <Table size="small" aria-label="同封書類">
+          <TableBody>
+            {r.enclosures.map((e) => (
+              <TableRow key={e.id}>
+                <TableCell>{enclosureTypeLabels[e.type]}</TableCell>
+                <TableCell>{e.mime}</TableCell>
+                <TableCell>{Math.ceil(e.size / 1024).toLocaleString('ja-JP')} KB</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        <div className={styles.row}>
+          <Select aria-label="書類の種類" value={type} onChange={(_e, d) => setType(d.value as Enclosure['type'])}>
+            {enclosureTypes.map((t) => (
+              <option key={t} value={t}>
+                {enclosureTypeLabels[t]}
+              </option>
+            ))}
+          </Select>
+          <Button onClick={() => add.mutate()} disabled={add.isPending}>
+            ファイルを取り込む…
+          </Button>
+        </div>
+      </Card>
+      <div>
+        <Button appearance="primary" onClick={props.onNew}>
+          続けて新規受付
+        </Button>
+      </div>
+    </div>
+  );
+}
