@@ -12,6 +12,7 @@ async function main(): Promise<void> {
   const services = createServices({
     runtime: { appName: 'Madoguchi', version: 'bench', runtime: 'harness', platform: process.platform, dataDir },
     logger,
+    resourcesDir: process.env['BENCH_RESOURCES_DIR'] ?? '',
   });
   const dispatch = createDispatcher({
     handlers: services.handlers,

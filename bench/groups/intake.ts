@@ -6,7 +6,7 @@ import { kanaKey } from '../../core/domain/intake/text';
 import { insertRequest, nextSerial } from '../../electron/main/db/repositories/requests';
 import { createDispatcher } from '../../electron/main/ipc/dispatcher';
 import { createMemoryLogger } from '../../electron/main/log';
-import { createServices } from '../../electron/main/services';
+import { makeServices } from '../../electron/main/services/test-support';
 import { intakeFixture } from '../fixtures';
 import { BENCH_PASSWORD, createVault, percentile, round, type BenchGroup } from '../lib';
 
@@ -31,10 +31,8 @@ export const intake: BenchGroup = {
       };
       const files = [scan(1), scan(2)];
       let turn = 0;
-      const services = createServices({
-        runtime: { appName: 'Madoguchi', version: 'bench', runtime: 'harness', platform: process.platform, dataDir },
-        logger: createMemoryLogger(),
-        isNetworkLocation: () => Promise.resolve(false),
+      const services = makeServices(dataDir, {
+        kdfCost: undefined,
         dialogs: { openFile: () => Promise.resolve(files[turn++ % 2] ?? null) },
       });
       await services.vault.login('admin', BENCH_PASSWORD);

@@ -49,6 +49,7 @@ export const startup: BenchGroup = {
       const env = {
         ...process.env,
         BENCH_DATA_DIR: dataDir,
+        BENCH_RESOURCES_DIR: resolve(__dirname, '../../resources'),
         NODE_PATH: resolve(__dirname, '../../node_modules'),
       };
       const samples: number[] = [];

@@ -4,8 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openEncrypted, type Db } from '../../electron/main/db/connection';
-import { createMemoryLogger } from '../../electron/main/log';
-import { createServices } from '../../electron/main/services';
+import { makeServices } from '../../electron/main/services/test-support';
 import { BENCH_PASSWORD, createVault, median, round, type BenchGroup, type Metric } from '../lib';
 
 const ROWS = 100_000;
@@ -124,11 +123,7 @@ export const vault: BenchGroup = {
       await createVault(dataDir);
       const unlock: number[] = [];
       for (let i = 0; i < 3; i++) {
-        const services = createServices({
-          runtime: { appName: 'Madoguchi', version: 'bench', runtime: 'harness', platform: process.platform, dataDir },
-          logger: createMemoryLogger(),
-          isNetworkLocation: () => Promise.resolve(false),
-        });
+        const services = makeServices(dataDir, { kdfCost: undefined });
         const started = performance.now();
         await services.vault.login('admin', BENCH_PASSWORD);
         unlock.push(performance.now() - started);

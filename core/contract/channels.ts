@@ -24,6 +24,7 @@ export const channelNames = [
   'requests.search',
   'enclosures.add',
   'enclosures.content',
+  'glyphs.check',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
 

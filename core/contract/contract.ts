@@ -333,6 +333,13 @@ export const contract = {
     output: z.object({ mime: z.string(), base64: z.string() }),
     access: 'staff',
   },
+  'glyphs.check': {
+    input: z
+      .object({ texts: z.record(z.string().max(64), z.string().max(2000)).refine((r) => Object.keys(r).length <= 30) })
+      .strict(),
+    output: z.record(z.string(), z.array(z.string())),
+    access: 'session',
+  },
 } as const satisfies { [K in ChannelName]: ChannelDef };
 
 // Main → renderer events and their payloads.

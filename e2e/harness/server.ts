@@ -115,6 +115,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     },
     kdfCost: opts.kdfCost,
     dialogs: { openFile: () => Promise.resolve(fileQueue.shift() ?? null) },
+    resourcesDir: join(ROOT, 'resources'),
     runtime: {
       appName: 'Madoguchi',
       version: opts.version ?? (await readPackageVersion()),

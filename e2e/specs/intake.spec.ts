@@ -88,3 +88,16 @@ test('bad input is shown next to the field and nothing is registered', async ({ 
   await expect(app.page.getByText('請求の種類を1つ以上選択してください。')).toBeVisible();
   await expect(app.page.getByTestId('receipt-no')).toHaveCount(0);
 });
+
+test('a name the letter font cannot print asks for a spelling for letters and keeps the original', async ({ app }) => {
+  const intake = new IntakePage(app.page);
+  await intake.fillParty('本人', { 氏名: '𠮷田 花子', フリガナ: 'ヨシダ ハナコ', 住所: '東京都港区芝公園4-2-8' });
+  await expect(app.page.getByTestId('glyph-warning')).toContainText('「𠮷」は回答書の書体にない文字');
+  await intake.field('回答書用の氏名').fill('吉田 花子');
+  await intake.chooseKind('利用目的の通知');
+  await intake.addDocument({ type: 'パスポート', expires: '2031/3/31' });
+  await intake.nameAddress('一致');
+  await intake.submit();
+  await expect(app.page.getByTestId('receipt-no')).toBeVisible();
+  await expect(app.page.getByText('本人: 𠮷田 花子（ヨシダ ハナコ）')).toBeVisible();
+});

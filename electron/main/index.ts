@@ -54,6 +54,8 @@ function start(): void {
     },
     logger,
     nativeBinding: electronNativeBinding(app.getAppPath()),
+    // extraResources in the package; the repository's resources/ when run from a checkout.
+    resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
   });
   const dispatch = createDispatcher({
     handlers: services.handlers,

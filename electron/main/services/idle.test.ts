@@ -1,18 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createMemoryLogger } from '../log';
-import { createServices } from './index';
-import { call, cheapKdf, setupVault, tempDataDir } from './test-support';
+import { call, makeServices, setupVault, tempDataDir } from './test-support';
 
 describe('idle lock', () => {
   it('locks after the administrator’s idle time and tells the renderer why', async () => {
     let idle = 0;
     const emit = vi.fn();
     const dataDir = tempDataDir();
-    const services = createServices({
-      runtime: { appName: 'Madoguchi', version: 'test', runtime: 'harness', platform: process.platform, dataDir },
-      logger: createMemoryLogger(),
-      kdfCost: cheapKdf,
-      isNetworkLocation: () => Promise.resolve(false),
+    const services = makeServices(dataDir, {
       emit,
       idleSeconds: () => idle,
       idleCheckMs: 20,

@@ -4,6 +4,7 @@ import type { CallContext, HandlerMap } from '../ipc/handlers-type';
 import type { Logger } from '../log';
 import type { KdfCost } from '../vault/kdf';
 import { noDialogs, type FileDialogs } from '../files/dialogs';
+import { FontCoverage } from '../pdf/glyphs';
 import { AccountsService } from './accounts';
 import { IntakeService } from './intake';
 import { appInfo, type RuntimeInfo } from './app-info';
@@ -23,6 +24,8 @@ export type ServiceOptions = {
   idleSeconds?: () => number;
   idleCheckMs?: number;
   dialogs?: FileDialogs;
+  // The app's resources/ folder (fonts for letters and the glyph check).
+  resourcesDir: string;
 };
 
 export type Services = {
@@ -50,6 +53,7 @@ export function createServices(opts: ServiceOptions): Services {
   const accounts = new AccountsService(vault, clock);
   const settings = new SettingsService(vault);
   const intake = new IntakeService(vault, clock, opts.dialogs ?? noDialogs);
+  const coverage = FontCoverage.inResources(opts.resourcesDir);
   let lastActivity = Date.now();
   const idle = watchIdle({
     idleSeconds: opts.idleSeconds ?? (() => (Date.now() - lastActivity) / 1000),
@@ -91,6 +95,8 @@ export function createServices(opts: ServiceOptions): Services {
     'requests.search': (input) => intake.search(input.query, input.limit),
     'enclosures.add': (input) => intake.addEnclosure(input.requestId, input.type),
     'enclosures.content': (input) => intake.enclosureContent(input.id),
+    'glyphs.check': (input) =>
+      Object.fromEntries(Object.entries(input.texts).map(([k, v]) => [k, coverage.missing(v)])),
     'settings.updateOrganisation': (input) => settings.updateOrganisation(input),
     'settings.updateSecurity': (input) => settings.updateSecurity(input),
     'audit.list': (input) => listAudit(vault.connection(), input),

@@ -4,10 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../../core/contract';
 import { ErrorCode } from '../../../core/contract';
-import { createMemoryLogger } from '../log';
 import { AppError } from './errors';
-import { createServices } from './index';
-import { call, cheapKdf, setupVault, tempDataDir } from './test-support';
+import { call, makeServices, setupVault, tempDataDir } from './test-support';
 
 const NOW = new Date('2026-11-22T01:00:00Z'); // 10:00 in Japan
 
@@ -71,17 +69,7 @@ export function intakeInput(overrides: Partial<ChannelInput<'intake.create'>> = 
 
 async function ready(files: string[] = []) {
   const queue = [...files];
-  const services = createServices({
-    runtime: {
-      appName: 'Madoguchi',
-      version: 'test',
-      runtime: 'harness',
-      platform: process.platform,
-      dataDir: tempDataDir(),
-    },
-    logger: createMemoryLogger(),
-    kdfCost: cheapKdf,
-    isNetworkLocation: () => Promise.resolve(false),
+  const services = makeServices(tempDataDir(), {
     clock: () => NOW,
     dialogs: { openFile: () => Promise.resolve(queue.shift() ?? null) },
   });

@@ -8,7 +8,7 @@ import { AppError } from './errors';
 import { createFileLogger, createMemoryLogger } from '../log';
 import { logDir } from '../paths';
 import type { KdfCost } from '../vault/kdf';
-import { createServices, type Services } from './index';
+import { createServices, type ServiceOptions, type Services } from './index';
 
 // Shared by unit tests (not shipped code paths): a cheap KDF keeps each test fast.
 export const cheapKdf = (): Promise<KdfCost> => Promise.resolve({ algorithm: 'scrypt', logN: 14, r: 8, p: 1 });
@@ -33,16 +33,19 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'madoguchi-vault-'));
 }
 
-export function makeServices(
-  dataDir: string,
-  opts: { clock?: () => Date; fileLog?: boolean; isNetworkLocation?: (p: string) => Promise<boolean> } = {},
-): Services {
+export const RESOURCES_DIR = join(__dirname, '../../../resources');
+
+// Services over dataDir as Node tests, benchmarks and the harness need them: a cheap KDF unless
+// told otherwise, no network-drive probe, the repository's resources/.
+export function makeServices(dataDir: string, opts: Partial<ServiceOptions> & { fileLog?: boolean } = {}): Services {
+  const { fileLog, ...overrides } = opts;
   return createServices({
     runtime: { appName: 'Madoguchi', version: 'test', runtime: 'harness', platform: process.platform, dataDir },
-    logger: opts.fileLog ? createFileLogger(logDir(dataDir)) : createMemoryLogger(),
-    clock: opts.clock,
+    logger: fileLog ? createFileLogger(logDir(dataDir)) : createMemoryLogger(),
     kdfCost: cheapKdf,
-    isNetworkLocation: opts.isNetworkLocation ?? (() => Promise.resolve(false)),
+    isNetworkLocation: () => Promise.resolve(false),
+    resourcesDir: RESOURCES_DIR,
+    ...overrides,
   });
 }
 

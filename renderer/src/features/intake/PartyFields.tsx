@@ -1,5 +1,8 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
-import type { Control } from 'react-hook-form';
+import { MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
+import { useDeferredValue } from 'react';
+import { useWatch, type Control } from 'react-hook-form';
+import { call } from '../../lib/api';
 import { DateField } from '../../components/DateField';
 import { TextField } from '../../components/TextField';
 import type { IntakeForm } from './model';
@@ -12,7 +15,57 @@ const useStyles = makeStyles({
     alignItems: 'start',
   },
   wide: { gridColumn: 'span 2' },
+  wideAll: { gridColumn: '1 / -1', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
+
+// Names and addresses are checked against the letter font as they are typed: a character it
+// lacks (𠮷, some 外字) would print as an empty box, so staff record a spelling for letters.
+function GlyphCheck(props: { role: 'principal' | 'agent'; control: Control<IntakeForm> }) {
+  const styles = useStyles();
+  const name = useWatch({ control: props.control, name: `${props.role}.name` });
+  const address = useWatch({ control: props.control, name: `${props.role}.address` });
+  const texts = useDeferredValue({ name, address });
+  const check = useQuery({
+    queryKey: ['glyphs.check', texts],
+    queryFn: () => call('glyphs.check', { texts }),
+    enabled: texts.name !== '' || texts.address !== '',
+    staleTime: Infinity,
+  });
+  const inName = check.data?.['name'] ?? [];
+  const inAddress = check.data?.['address'] ?? [];
+  if (inName.length === 0 && inAddress.length === 0) return null;
+  const chars = [...new Set([...inName, ...inAddress])].map((c) => `「${c}」`).join('');
+  return (
+    <div className={styles.wideAll}>
+      <MessageBar intent="warning" data-testid="glyph-warning">
+        <MessageBarBody>
+          {chars}
+          は回答書の書体にない文字のため、そのままでは印字できません。回答書に印字する表記を入力してください（元の表記はそのまま記録されます）。
+        </MessageBarBody>
+      </MessageBar>
+      <div className={styles.grid}>
+        {inName.length > 0 && (
+          <TextField<IntakeForm>
+            name={`${props.role}.letterName`}
+            label="回答書用の氏名"
+            control={props.control}
+            required
+          />
+        )}
+        {inAddress.length > 0 && (
+          <div className={styles.wide}>
+            <TextField<IntakeForm>
+              name={`${props.role}.letterAddress`}
+              label="回答書用の住所"
+              control={props.control}
+              required
+            />
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
 
 export function PartyFields(props: { role: 'principal' | 'agent'; control: Control<IntakeForm> }) {
   const styles = useStyles();
@@ -43,6 +96,7 @@ export function PartyFields(props: { role: 'principal' | 'agent'; control: Contr
       {p === 'agent' && (
         <TextField<IntakeForm> name="agent.relationship" label="本人との関係" control={c} hint="例: 母、弁護士" />
       )}
+      <GlyphCheck role={p} control={c} />
     </div>
   );
 }

@@ -1,0 +1,37 @@
+import fontkit from '@pdf-lib/fontkit';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const LETTER_FONT = 'ipaexm.ttf';
+
+type Font = { hasGlyphForCodePoint: (cp: number) => boolean };
+
+// Which characters of a text the letter font cannot draw. pdf-lib would silently draw an empty
+// box for them, so names and addresses are checked as they are entered and again before a letter
+// is finalized. The font is parsed once per process.
+export class FontCoverage {
+  private font: Font | null = null;
+
+  constructor(private readonly fontPath: string) {}
+
+  static inResources(resourcesDir: string): FontCoverage {
+    return new FontCoverage(join(resourcesDir, 'fonts', LETTER_FONT));
+  }
+
+  private load(): Font {
+    this.font ??= fontkit.create(readFileSync(this.fontPath)) as unknown as Font;
+    return this.font;
+  }
+
+  missing(text: string): string[] {
+    const font = this.load();
+    const out = new Set<string>();
+    for (const ch of text.normalize('NFC')) {
+      const cp = ch.codePointAt(0) ?? 0;
+      // Spaces, controls and variation selectors are not drawn as glyphs of their own.
+      if (/\s/u.test(ch) || cp < 0x20 || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef)) continue;
+      if (!font.hasGlyphForCodePoint(cp)) out.add(ch);
+    }
+    return [...out];
+  }
+}
