@@ -18,6 +18,7 @@ export const channelNames = [
   'audit.list',
   'audit.verify',
   'settings.updateFees',
+  'settings.updateIntake',
   'intake.create',
   'intake.duplicates',
   'requests.get',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { auditActionNames, lockReasons } from '../domain/audit';
 import { FEE_NOT_ALLOWED_MESSAGE, feeMeans } from '../domain/intake/fees';
 import { channels, kindInfo, requestKinds, requesterTypes } from '../domain/intake/kinds';
+import { receiptPatternProblems } from '../domain/intake/receipt-number';
 import {
   DisclosureMethod,
   IdentityDocumentInput,
@@ -130,6 +131,21 @@ export const FeeSchedule = z
     message: '手数料の支払方法を1つ以上選択してください。',
   });
 export type FeeSchedule = z.infer<typeof FeeSchedule>;
+
+export const IntakeSettings = z
+  .object({
+    receiptPattern: z.string().superRefine((p, ctx) => {
+      for (const message of receiptPatternProblems(p)) ctx.addIssue({ code: 'custom', message });
+    }),
+    issueWindowMonths: z
+      .number()
+      .int('発行後の有効期間は月単位の整数で入力してください。')
+      .min(1, '発行後の有効期間は1か月以上にしてください。')
+      .max(12, '発行後の有効期間は12か月以内にしてください。'),
+    lawyerNeedsSealCertificate: z.boolean(),
+  })
+  .strict();
+export type IntakeSettings = z.infer<typeof IntakeSettings>;
 
 const Defect = z.object({ code: z.string(), message: z.string(), documentId: z.string().optional() });
 
@@ -283,7 +299,12 @@ export const contract = {
   },
   'settings.get': {
     input: NoInput,
-    output: z.object({ organisation: Organisation, security: SecuritySettings, fees: FeeSchedule }),
+    output: z.object({
+      organisation: Organisation,
+      security: SecuritySettings,
+      fees: FeeSchedule,
+      intake: IntakeSettings,
+    }),
     access: 'session',
   },
   'settings.updateOrganisation': { input: Organisation, output: Organisation, access: 'admin' },
@@ -304,6 +325,7 @@ export const contract = {
   },
   'audit.verify': { input: NoInput, output: AuditVerification, access: 'admin' },
   'settings.updateFees': { input: FeeSchedule, output: FeeSchedule, access: 'admin' },
+  'settings.updateIntake': { input: IntakeSettings, output: IntakeSettings, access: 'admin' },
   'intake.create': { input: IntakeInput, output: RequestDetail, access: 'staff' },
   'intake.duplicates': {
     input: z

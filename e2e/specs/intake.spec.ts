@@ -48,6 +48,19 @@ test('a 本人 request with a driving licence and a 1,000円 定額小為替 is 
   await app.page.getByRole('button', { name: 'ファイルを取り込む…' }).click();
   await expect(app.page.getByRole('alert')).toContainText('PDF・PNG・JPEG・TIFF のいずれでもありません');
   await expect(app.page.getByRole('table', { name: '同封書類' }).getByRole('row')).toHaveCount(1);
+
+  // An image scan is previewed in the app.
+  const png = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEklEQVR4nGP4z8DAwMDAxAADAA4GAQDYykJnAAAAAElFTkSuQmCC';
+  writeFileSync(join(dir, 'id.png'), Buffer.from(png, 'base64'));
+  await app.page.getByLabel('書類の種類').selectOption({ label: '本人確認書類' });
+  await app.nextOpenFile(join(dir, 'id.png'));
+  await app.page.getByRole('button', { name: 'ファイルを取り込む…' }).click();
+  const row = app.page.getByRole('row', { name: /本人確認書類/ });
+  await expect(row).toContainText('image/png');
+  await row.getByRole('button', { name: '表示' }).click();
+  const image = app.page.getByRole('img', { name: '本人確認書類のスキャン画像' });
+  await expect(image).toBeVisible();
+  expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2);
 });
 
 test('a postal 開示 request from an agent with an expired 印鑑登録証明書 shows that defect', async ({ app }) => {

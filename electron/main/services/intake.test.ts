@@ -257,4 +257,72 @@ describe('intake', () => {
     ).toEqual([]);
     await s.close();
   });
+
+  it('numbers requests with the administrator’s pattern, never reusing a number, and applies the identity policy', async () => {
+    const s = await ready();
+    const first = await call(s, 'intake.create', intakeInput());
+    expect(first.receiptNo).toBe('2026-0001');
+    const bad = await failure(
+      call(s, 'settings.updateIntake', {
+        receiptPattern: '{YYYY}',
+        issueWindowMonths: 3,
+        lawyerNeedsSealCertificate: false,
+      }),
+    );
+    expect(bad.issues?.[0]?.message).toMatch(/連番/);
+    await call(s, 'settings.updateIntake', {
+      receiptPattern: 'KJ{YY}-{NNN}',
+      issueWindowMonths: 6,
+      lawyerNeedsSealCertificate: false,
+    });
+    expect((await call(s, 'intake.create', intakeInput())).receiptNo).toBe('KJ26-002');
+    await call(s, 'settings.updateIntake', {
+      receiptPattern: '{YYYY}-{NNNN}',
+      issueWindowMonths: 6,
+      lawyerNeedsSealCertificate: false,
+    });
+    expect((await call(s, 'intake.create', intakeInput())).receiptNo).toBe('2026-0003');
+    expect((await call(s, 'requests.search', { query: 'KJ26', limit: 5 })).map((r) => r.receiptNo)).toEqual([
+      'KJ26-002',
+    ]);
+    // Six months instead of three: a seal certificate issued on 2026-06-01 is now in time.
+    const withSeal = intakeInput({
+      requesterType: 'appointed',
+      answerTo: 'agent',
+      agent: { ...intakeInput().principal, name: '代理 花子', kana: 'ダイリ ハナコ' },
+      identity: {
+        documents: [
+          {
+            id: 'a',
+            type: 'drivingLicence',
+            holder: 'agent',
+            original: false,
+            expiresOn: '2030-01-01',
+            issuedOn: null,
+          },
+          {
+            id: 'poa',
+            type: 'powerOfAttorney',
+            holder: 'principal',
+            original: true,
+            expiresOn: null,
+            issuedOn: null,
+            powerOfAttorney: { kinds: ['disclosure'], canReceive: true, registeredSeal: true },
+          },
+          {
+            id: 'seal',
+            type: 'sealCertificate',
+            holder: 'principal',
+            original: true,
+            expiresOn: null,
+            issuedOn: '2026-06-01',
+          },
+        ],
+        nameAddressMatch: { principal: null, agent: true },
+        lawyerRegistrationNo: '',
+      },
+    });
+    expect((await call(s, 'intake.create', withSeal)).identity.result.status).toBe('verified');
+    await s.close();
+  });
 });

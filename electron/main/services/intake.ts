@@ -1,14 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
+import { counterKey, DEFAULT_RECEIPT_PATTERN, formatReceiptNo } from '../../../core/domain/intake/receipt-number';
 import {
   ErrorCode,
   FeeSchedule,
+  IntakeSettings,
   type Enclosure,
   type RequestDetail,
   type RequestSummary,
 } from '../../../core/contract';
 import { evaluateFee, defaultFeeSchedule } from '../../../core/domain/intake/fees';
-import { defaultIdentityPolicy, evaluateIdentity } from '../../../core/domain/intake/identity';
+import { defaultIdentityPolicy, evaluateIdentity, type IdentityPolicy } from '../../../core/domain/intake/identity';
 import type { RequestKind, RequesterType } from '../../../core/domain/intake/kinds';
 import {
   DisclosureMethod,
@@ -31,6 +33,7 @@ import {
   insertRequest,
   listEnclosures,
   nextSerial,
+  receiptNoTaken,
   searchByKana,
   searchByReceiptNo,
   type SummaryRow,
@@ -84,6 +87,38 @@ export class IntakeService {
     return parsed.success ? parsed.data : defaultFeeSchedule;
   }
 
+  settings(): IntakeSettings {
+    const parsed = IntakeSettings.safeParse(getSetting(this.vault.connection(), 'intake'));
+    return parsed.success
+      ? parsed.data
+      : {
+          receiptPattern: DEFAULT_RECEIPT_PATTERN,
+          issueWindowMonths: defaultIdentityPolicy.issueWindowMonths,
+          lawyerNeedsSealCertificate: defaultIdentityPolicy.lawyerNeedsSealCertificate,
+        };
+  }
+
+  updateSettings(value: IntakeSettings): IntakeSettings {
+    this.vault.write(
+      'settings.update',
+      'intake',
+      `months=${value.issueWindowMonths} lawyerSeal=${String(value.lawyerNeedsSealCertificate)}`,
+      (db) => {
+        putSetting(db, 'intake', value);
+      },
+    );
+    return value;
+  }
+
+  private identityPolicy(): IdentityPolicy {
+    const s = this.settings();
+    return {
+      ...defaultIdentityPolicy,
+      issueWindowMonths: s.issueWindowMonths,
+      lawyerNeedsSealCertificate: s.lawyerNeedsSealCertificate,
+    };
+  }
+
   updateFees(value: FeeSchedule): FeeSchedule {
     this.vault.write('settings.update', 'fees', `amount=${value.amount} per=${value.per}`, (db) => {
       putSetting(db, 'fees', value);
@@ -102,7 +137,7 @@ export class IntakeService {
     }
     const id = randomUUID();
     const at = this.clock().toISOString();
-    const year = Number(today.slice(0, 4));
+    const pattern = this.settings().receiptPattern;
     const search = {
       kana: kanaKey(input.principal.kana),
       name: nameKey(input.principal.name),
@@ -114,7 +149,10 @@ export class IntakeService {
       id,
       `kinds=${input.items.map((i) => i.kind).join(',')} channel=${input.channel}`,
       (db) => {
-        const receiptNo = `${year}-${String(nextSerial(db, year)).padStart(4, '0')}`;
+        // A number already taken (the pattern was changed back, say) is skipped, never reused.
+        let receiptNo = formatReceiptNo(pattern, today, nextSerial(db, counterKey(pattern, today)));
+        while (receiptNoTaken(db, receiptNo))
+          receiptNo = formatReceiptNo(pattern, today, nextSerial(db, counterKey(pattern, today)));
         insertRequest(db, {
           id,
           receiptNo,
@@ -192,7 +230,7 @@ export class IntakeService {
         nameAddressMatch: identity.nameAddressMatch,
         lawyerRegistrationNo: identity.lawyerRegistrationNo,
       },
-      defaultIdentityPolicy,
+      this.identityPolicy(),
     );
     const enclosures: Enclosure[] = listEnclosures(db, id).map((e) => ({
       id: e.id,
@@ -235,7 +273,8 @@ export class IntakeService {
   search(query: string, limit: number): RequestSummary[] {
     const db = this.vault.connection();
     const q = query.normalize('NFKC').trim();
-    const rows = /^\d{4}(-\d*)?$/.test(q) ? searchByReceiptNo(db, q, limit) : searchByKana(db, kanaKey(q), limit);
+    // フリガナ never contains digits; anything with one is (part of) a 受付番号.
+    const rows = /\d/.test(q) ? searchByReceiptNo(db, q, limit) : searchByKana(db, kanaKey(q), limit);
     return rows.map(toSummary);
   }
 

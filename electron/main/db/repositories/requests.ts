@@ -42,7 +42,8 @@ export type NewRequest = {
   at: string;
 };
 
-// Next 受付番号 serial for a year; numbers are never reused, even if a request is later purged.
+// Next 受付番号 serial for a counter (a year, or 0 for patterns without one); numbers are never
+// reused, even if a request is later purged.
 export function nextSerial(db: Db, year: number): number {
   const row = db
     .prepare(
@@ -50,6 +51,10 @@ export function nextSerial(db: Db, year: number): number {
     )
     .get(year) as { last: number };
   return row.last;
+}
+
+export function receiptNoTaken(db: Db, receiptNo: string): boolean {
+  return db.prepare('SELECT 1 FROM requests WHERE receipt_no = ?').get(receiptNo) !== undefined;
 }
 
 export function insertRequest(db: Db, r: NewRequest): void {

@@ -13,7 +13,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useState } from 'react';
 import { Controller, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { evaluateFee, defaultFeeSchedule } from '../../../../core/domain/intake/fees';
-import { evaluateIdentity } from '../../../../core/domain/intake/identity';
+import { defaultIdentityPolicy, evaluateIdentity, type IdentityPolicy } from '../../../../core/domain/intake/identity';
 import {
   channelLabels,
   channels,
@@ -58,7 +58,7 @@ const useStyles = makeStyles({
 const isIso = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 const isoOrNull = (v: unknown) => (isIso(v) ? v : null);
 
-function useLiveCheck(form: IntakeForm, fees: typeof defaultFeeSchedule) {
+function useLiveCheck(form: IntakeForm, fees: typeof defaultFeeSchedule, policy: IdentityPolicy) {
   if (!isIso(form.arrivalDate)) return { identity: null, fee: null };
   const kinds = form.items.map((i) => i.kind);
   const documents = form.identity.documents.map((d) => ({
@@ -66,16 +66,19 @@ function useLiveCheck(form: IntakeForm, fees: typeof defaultFeeSchedule) {
     expiresOn: isoOrNull(d.expiresOn),
     issuedOn: isoOrNull(d.issuedOn),
   }));
-  const identity = evaluateIdentity({
-    arrivalDate: form.arrivalDate,
-    requesterType: form.requesterType,
-    kinds,
-    answerTo: form.answerTo,
-    principalBirthDate: isoOrNull(form.principal.birthDate),
-    documents,
-    nameAddressMatch: form.identity.nameAddressMatch,
-    lawyerRegistrationNo: form.identity.lawyerRegistrationNo,
-  });
+  const identity = evaluateIdentity(
+    {
+      arrivalDate: form.arrivalDate,
+      requesterType: form.requesterType,
+      kinds,
+      answerTo: form.answerTo,
+      principalBirthDate: isoOrNull(form.principal.birthDate),
+      documents,
+      nameAddressMatch: form.identity.nameAddressMatch,
+      lawyerRegistrationNo: form.identity.lawyerRegistrationNo,
+    },
+    policy,
+  );
   const payments = form.payments
     .filter((p) => Number.isFinite(p.amount) && p.amount > 0 && isIso(p.receivedOn))
     .map((p) => ({ ...p, issuedOn: isoOrNull(p.issuedOn) }));
@@ -93,7 +96,15 @@ export function IntakePage(props: { onCreated: (id: string) => void }) {
   const c = form.control;
   const values = useWatch({ control: c }) as IntakeForm;
   const settings = useQuery({ queryKey: ['settings.get'], queryFn: () => call('settings.get', {}) });
-  const live = useLiveCheck(values, settings.data?.fees ?? defaultFeeSchedule);
+  const intakeSettings = settings.data?.intake;
+  const policy = intakeSettings
+    ? {
+        ...defaultIdentityPolicy,
+        issueWindowMonths: intakeSettings.issueWindowMonths,
+        lawyerNeedsSealCertificate: intakeSettings.lawyerNeedsSealCertificate,
+      }
+    : defaultIdentityPolicy;
+  const live = useLiveCheck(values, settings.data?.fees ?? defaultFeeSchedule, policy);
   const agent = values.requesterType !== 'self';
   const hasDisclosure = values.items.some((i) => kindInfo[i.kind].group === 'disclosure');
 

@@ -41,10 +41,43 @@ export const enclosureTypeLabels: Record<Enclosure['type'], string> = {
 
 const slash = (d: string) => d.replaceAll('-', '/');
 
+// PNG and JPEG show inline (CSP allows data: images). PDF and TIFF need a renderer of their own
+// (pdf.js, a TIFF decoder) and are not previewed yet.
+function EnclosurePreview(props: { enclosure: Enclosure; onClose: () => void }) {
+  const content = useQuery({
+    queryKey: ['enclosures.content', props.enclosure.id],
+    queryFn: () => call('enclosures.content', { id: props.enclosure.id }),
+    enabled: props.enclosure.mime === 'image/png' || props.enclosure.mime === 'image/jpeg',
+  });
+  return (
+    <Card>
+      {content.data ? (
+        <img
+          src={`data:${content.data.mime};base64,${content.data.base64}`}
+          alt={`${enclosureTypeLabels[props.enclosure.type]}のスキャン画像`}
+          style={{ maxWidth: '100%' }}
+        />
+      ) : content.isError ? (
+        <ErrorBar message={errorMessage(content.error)} />
+      ) : props.enclosure.mime === 'image/png' || props.enclosure.mime === 'image/jpeg' ? (
+        <Spinner size="tiny" />
+      ) : (
+        <Body1>PDF・TIFF のプレビューには対応していません（ファイルは暗号化して保存されています）。</Body1>
+      )}
+      <div>
+        <Button size="small" onClick={props.onClose}>
+          閉じる
+        </Button>
+      </div>
+    </Card>
+  );
+}
+
 export function RequestSummaryPage(props: { id: string; onNew: () => void }) {
   const styles = useStyles();
   const client = useQueryClient();
   const [type, setType] = useState<Enclosure['type']>('requestForm');
+  const [preview, setPreview] = useState<Enclosure | null>(null);
   const request = useQuery({
     queryKey: ['requests.get', props.id],
     queryFn: () => call('requests.get', { id: props.id }),
@@ -85,10 +118,16 @@ export function RequestSummaryPage(props: { id: string; onNew: () => void }) {
                 <TableCell>{enclosureTypeLabels[e.type]}</TableCell>
                 <TableCell>{e.mime}</TableCell>
                 <TableCell>{Math.ceil(e.size / 1024).toLocaleString('ja-JP')} KB</TableCell>
+                <TableCell>
+                  <Button size="small" onClick={() => setPreview(e)}>
+                    表示
+                  </Button>
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
+        {preview && <EnclosurePreview enclosure={preview} onClose={() => setPreview(null)} />}
         <div className={styles.row}>
           <Select aria-label="書類の種類" value={type} onChange={(_e, d) => setType(d.value as Enclosure['type'])}>
             {enclosureTypes.map((t) => (

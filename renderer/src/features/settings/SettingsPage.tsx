@@ -7,12 +7,13 @@ import { call, errorMessage } from '../../lib/api';
 import { ChangePasswordForm } from '../session/ChangePasswordForm';
 import { AccountsPanel } from './AccountsPanel';
 import { AuditPanel } from './AuditPanel';
+import { IntakeSettingsPanel } from './IntakeSettingsPanel';
 import { OrganisationPanel } from './OrganisationPanel';
 import { SecurityPanel } from './SecurityPanel';
 
 const useStyles = makeStyles({ body: { paddingTop: tokens.spacingVerticalL } });
 
-type TabId = 'organisation' | 'password' | 'accounts' | 'security' | 'audit';
+type TabId = 'organisation' | 'password' | 'intake' | 'accounts' | 'security' | 'audit';
 
 export function SettingsPage(props: { session: Session }) {
   const styles = useStyles();
@@ -22,6 +23,7 @@ export function SettingsPage(props: { session: Session }) {
   const tabs: { id: TabId; label: string; adminOnly: boolean }[] = [
     { id: 'organisation', label: '組織情報', adminOnly: false },
     { id: 'password', label: 'パスワード変更', adminOnly: false },
+    { id: 'intake', label: '受付・手数料', adminOnly: true },
     { id: 'accounts', label: 'アカウント', adminOnly: true },
     { id: 'security', label: 'セキュリティ', adminOnly: true },
     { id: 'audit', label: '監査ログ', adminOnly: true },
@@ -46,6 +48,9 @@ export function SettingsPage(props: { session: Session }) {
             <Spinner size="tiny" />
           ))}
         {tab === 'password' && <ChangePasswordForm onDone={() => undefined} />}
+        {tab === 'intake' && admin && settings.data && (
+          <IntakeSettingsPanel intake={settings.data.intake} fees={settings.data.fees} />
+        )}
         {tab === 'accounts' && admin && <AccountsPanel />}
         {tab === 'security' && admin && settings.data && <SecurityPanel value={settings.data.security} />}
         {tab === 'audit' && admin && <AuditPanel />}
