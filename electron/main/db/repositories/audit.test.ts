@@ -46,7 +46,10 @@ describe('audit trail', () => {
   it('detects a re-hashed entry through the next link', async () => {
     const services = await auditedVault();
     const db = services.vault.connection();
-    db.prepare("UPDATE audit_log SET action = 'session.lock', hash = 'f'||substr(hash, 2) WHERE id = 2").run();
+    // A forged action with a forged hash: the next entry's link no longer matches.
+    db.prepare(
+      "UPDATE audit_log SET action = 'accounts.create', hash = (CASE WHEN substr(hash, 1, 1) = '0' THEN '1' ELSE '0' END) || substr(hash, 2) WHERE id = 2",
+    ).run();
     expect(verifyAudit(db)).toMatchObject({ ok: false, entryId: 2 });
     await services.close();
   });
