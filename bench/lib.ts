@@ -1,4 +1,5 @@
-import { makeServices } from '../electron/main/services/test-support';
+import { Organisation } from '../core/domain/organisation';
+import { makeServices, organisation } from '../electron/main/services/test-support';
 import type { KdfCost } from '../electron/main/vault/kdf';
 
 export type Metric = { name: string; value: number; unit: string };
@@ -21,26 +22,13 @@ export function round(value: number, digits = 2): number {
 }
 
 export const BENCH_PASSWORD = 'bench passphrase 2026';
-export const demoOrganisation = {
-  companyName: '株式会社サンプル商事',
-  postalCode: '100-0001',
-  address: '東京都千代田区千代田1-1',
-  phone: '03-1234-5678',
-  representative: '代表取締役 見本一郎',
-  officerTitle: '個人情報保護管理者',
-  officerName: '見本花子',
-  contactName: 'お客様相談室 個人情報窓口',
-  contactPhone: '0120-000-000',
-  contactHours: '平日 9:00〜17:00',
-  contactEmail: 'privacy@example.co.jp',
-};
 
 // Creates a vault with one administrator ("admin"), then locks it.
 export async function createVault(dataDir: string, kdfCost?: () => Promise<KdfCost>): Promise<void> {
   // Without a cost given, the KDF is calibrated as in the app (about 0.5 s).
   const services = makeServices(dataDir, { kdfCost });
   await services.vault.setup({
-    organisation: demoOrganisation,
+    organisation: Organisation.parse(organisation),
     admin: { loginName: 'admin', displayName: 'ベンチ管理者', password: BENCH_PASSWORD },
   });
   await services.close();

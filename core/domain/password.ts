@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { commonPasswords } from './common-passwords';
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -24,3 +25,8 @@ export function passwordProblems(password: string): string[] {
   }
   return problems;
 }
+
+// The policy as a schema, for forms: each broken rule becomes a message under the field.
+export const PolicyPassword = z.string().superRefine((p, ctx) => {
+  for (const message of passwordProblems(p)) ctx.addIssue({ code: 'custom', message });
+});

@@ -67,6 +67,39 @@ export function intakeInput(overrides: Partial<ChannelInput<'intake.create'>> = 
   };
 }
 
+// An appointed agent's request: agent ID, a full 委任状, and the principal's seal certificate.
+function appointedInput(sealIssuedOn: string): ChannelInput<'intake.create'> {
+  return intakeInput({
+    requesterType: 'appointed',
+    answerTo: 'agent',
+    agent: { ...intakeInput().principal, name: '代理 花子', kana: 'ダイリ ハナコ', relationship: '知人' },
+    identity: {
+      documents: [
+        { id: 'a', type: 'drivingLicence', holder: 'agent', original: false, expiresOn: '2030-01-01', issuedOn: null },
+        {
+          id: 'poa',
+          type: 'powerOfAttorney',
+          holder: 'principal',
+          original: true,
+          expiresOn: null,
+          issuedOn: null,
+          powerOfAttorney: { kinds: ['disclosure'], canReceive: true, registeredSeal: true },
+        },
+        {
+          id: 'seal',
+          type: 'sealCertificate',
+          holder: 'principal',
+          original: true,
+          expiresOn: null,
+          issuedOn: sealIssuedOn,
+        },
+      ],
+      nameAddressMatch: { principal: null, agent: true },
+      lawyerRegistrationNo: '',
+    },
+  });
+}
+
 async function ready(files: string[] = []) {
   const queue = [...files];
   const services = makeServices(tempDataDir(), {
@@ -109,46 +142,7 @@ describe('intake', () => {
 
   it('shows an agent request with an expired 印鑑登録証明書 as 不備', async () => {
     const s = await ready();
-    const r = await call(
-      s,
-      'intake.create',
-      intakeInput({
-        requesterType: 'appointed',
-        answerTo: 'agent',
-        agent: { ...intakeInput().principal, name: '代理 花子', kana: 'ダイリ ハナコ', relationship: '知人' },
-        identity: {
-          documents: [
-            {
-              id: 'a',
-              type: 'drivingLicence',
-              holder: 'agent',
-              original: false,
-              expiresOn: '2030-01-01',
-              issuedOn: null,
-            },
-            {
-              id: 'poa',
-              type: 'powerOfAttorney',
-              holder: 'principal',
-              original: true,
-              expiresOn: null,
-              issuedOn: null,
-              powerOfAttorney: { kinds: ['disclosure'], canReceive: true, registeredSeal: true },
-            },
-            {
-              id: 'seal',
-              type: 'sealCertificate',
-              holder: 'principal',
-              original: true,
-              expiresOn: null,
-              issuedOn: '2026-06-01',
-            },
-          ],
-          nameAddressMatch: { principal: null, agent: true },
-          lawyerRegistrationNo: '',
-        },
-      }),
-    );
+    const r = await call(s, 'intake.create', appointedInput('2026-06-01'));
     expect(r.identity.result.status).toBe('defective');
     expect(r.identity.result.defects.map((d) => d.code)).toEqual(['tooOld']);
     expect(r.identity.result.defects[0]?.message).toMatch(
@@ -286,42 +280,7 @@ describe('intake', () => {
       'KJ26-002',
     ]);
     // Six months instead of three: a seal certificate issued on 2026-06-01 is now in time.
-    const withSeal = intakeInput({
-      requesterType: 'appointed',
-      answerTo: 'agent',
-      agent: { ...intakeInput().principal, name: '代理 花子', kana: 'ダイリ ハナコ' },
-      identity: {
-        documents: [
-          {
-            id: 'a',
-            type: 'drivingLicence',
-            holder: 'agent',
-            original: false,
-            expiresOn: '2030-01-01',
-            issuedOn: null,
-          },
-          {
-            id: 'poa',
-            type: 'powerOfAttorney',
-            holder: 'principal',
-            original: true,
-            expiresOn: null,
-            issuedOn: null,
-            powerOfAttorney: { kinds: ['disclosure'], canReceive: true, registeredSeal: true },
-          },
-          {
-            id: 'seal',
-            type: 'sealCertificate',
-            holder: 'principal',
-            original: true,
-            expiresOn: null,
-            issuedOn: '2026-06-01',
-          },
-        ],
-        nameAddressMatch: { principal: null, agent: true },
-        lawyerRegistrationNo: '',
-      },
-    });
+    const withSeal = appointedInput('2026-06-01');
     expect((await call(s, 'intake.create', withSeal)).identity.result.status).toBe('verified');
     await s.close();
   });

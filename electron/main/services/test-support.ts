@@ -49,6 +49,7 @@ export function makeServices(dataDir: string, opts: Partial<ServiceOptions> & { 
   });
 }
 
+// Sets up a vault with one administrator "admin" (password ADMIN_PASSWORD); leaves it unlocked.
 export function setupVault(services: Services, adminName = '管理 太郎') {
   return services.vault.setup({
     organisation: Organisation.parse(organisation),

@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { passwordProblems } from '../../../../core/domain/password';
+import { PolicyPassword } from '../../../../core/domain/password';
 import { ErrorBar } from '../../components/ErrorBar';
 import { TextField } from '../../components/TextField';
 import { call } from '../../lib/api';
@@ -17,9 +17,7 @@ const useStyles = makeStyles({
 const ChangeForm = z
   .object({
     currentPassword: z.string().min(1, '現在のパスワードを入力してください。'),
-    newPassword: z.string().superRefine((p, ctx) => {
-      for (const message of passwordProblems(p)) ctx.addIssue({ code: 'custom', message });
-    }),
+    newPassword: PolicyPassword,
     newPasswordConfirm: z.string(),
   })
   .refine((v) => v.newPassword === v.newPasswordConfirm, {

@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { passwordProblems } from '../../../../core/domain/password';
+import { PolicyPassword } from '../../../../core/domain/password';
 import { ErrorBar } from '../../components/ErrorBar';
 import { TextField } from '../../components/TextField';
 import { call } from '../../lib/api';
@@ -32,9 +32,7 @@ const RecoverForm = z
   .object({
     recoveryKey: z.string().trim().min(1, '回復キーを入力してください。'),
     loginName: z.string().trim().min(1, '管理者のログイン名を入力してください。'),
-    newPassword: z.string().superRefine((p, ctx) => {
-      for (const message of passwordProblems(p)) ctx.addIssue({ code: 'custom', message });
-    }),
+    newPassword: PolicyPassword,
     newPasswordConfirm: z.string(),
   })
   .refine((v) => v.newPassword === v.newPasswordConfirm, {

@@ -24,7 +24,7 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { Account } from '../../../../core/contract';
-import { passwordProblems } from '../../../../core/domain/password';
+import { PolicyPassword } from '../../../../core/domain/password';
 import { roleLabels, roles, type Role } from '../../../../core/domain/roles';
 import { ErrorBar } from '../../components/ErrorBar';
 import { TextField } from '../../components/TextField';
@@ -37,9 +37,7 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
-const password = z.string().superRefine((p, ctx) => {
-  for (const message of passwordProblems(p)) ctx.addIssue({ code: 'custom', message });
-});
+const password = PolicyPassword;
 const roleList = z.array(z.enum(roles)).min(1, '役割を1つ以上選択してください。');
 
 const NewAccount = z.object({

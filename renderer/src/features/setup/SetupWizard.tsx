@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { Organisation, type OrganisationInput } from '../../../../core/domain/organisation';
-import { passwordProblems } from '../../../../core/domain/password';
+import { PolicyPassword } from '../../../../core/domain/password';
 import { ErrorBar } from '../../components/ErrorBar';
 import { TextField } from '../../components/TextField';
 import { call } from '../../lib/api';
@@ -37,9 +37,7 @@ export const AdminForm = z
       .max(64, 'ログイン名は64文字以内で入力してください。')
       .regex(/^[A-Za-z0-9._@-]+$/, 'ログイン名は半角英数字と . _ @ - で入力してください。'),
     displayName: z.string().trim().min(1, '氏名を入力してください。').max(100),
-    password: z.string().superRefine((p, ctx) => {
-      for (const message of passwordProblems(p)) ctx.addIssue({ code: 'custom', message });
-    }),
+    password: PolicyPassword,
     passwordConfirm: z.string(),
   })
   .refine((v) => v.password === v.passwordConfirm, {
