@@ -43,13 +43,13 @@ export type AppInfo = z.infer<typeof AppInfo>;
 // Passwords are checked against the policy in main (core/domain/password.ts); the schema only
 // bounds their size so a huge string never reaches the KDF.
 const Password = z.string().min(1, 'パスワードを入力してください。').max(1024);
-const LoginName = z
+export const LoginName = z
   .string()
   .trim()
   .min(1, 'ログイン名を入力してください。')
   .max(64, 'ログイン名は64文字以内で入力してください。')
   .regex(/^[A-Za-z0-9._@-]+$/, 'ログイン名は半角英数字と . _ @ - で入力してください。');
-const DisplayName = z
+export const DisplayName = z
   .string()
   .trim()
   .min(1, '氏名を入力してください。')

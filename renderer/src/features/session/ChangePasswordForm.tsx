@@ -4,8 +4,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { PolicyPassword } from '../../../../core/domain/password';
 import { ErrorBar } from '../../components/ErrorBar';
+import { mismatch, NewPasswordFields, newPasswordShape, passwordsMatch } from '../../components/NewPasswordFields';
 import { TextField } from '../../components/TextField';
 import { call } from '../../lib/api';
 import { applyServerErrors } from '../../lib/forms';
@@ -17,13 +17,9 @@ const useStyles = makeStyles({
 const ChangeForm = z
   .object({
     currentPassword: z.string().min(1, '現在のパスワードを入力してください。'),
-    newPassword: PolicyPassword,
-    newPasswordConfirm: z.string(),
+    ...newPasswordShape,
   })
-  .refine((v) => v.newPassword === v.newPasswordConfirm, {
-    path: ['newPasswordConfirm'],
-    message: 'パスワードが一致しません。',
-  });
+  .refine(passwordsMatch, mismatch);
 type ChangeForm = z.infer<typeof ChangeForm>;
 
 export function ChangePasswordForm(props: { onDone: () => void }) {
@@ -61,21 +57,7 @@ export function ChangePasswordForm(props: { onDone: () => void }) {
         autoComplete="current-password"
         control={form.control}
       />
-      <TextField<ChangeForm>
-        name="newPassword"
-        label="新しいパスワード"
-        type="password"
-        autoComplete="new-password"
-        control={form.control}
-        hint="12文字以上。長い文章も使えます。"
-      />
-      <TextField<ChangeForm>
-        name="newPasswordConfirm"
-        label="新しいパスワード（確認）"
-        type="password"
-        autoComplete="new-password"
-        control={form.control}
-      />
+      <NewPasswordFields<ChangeForm> control={form.control} />
       <Button type="submit" appearance="primary" disabled={change.isPending}>
         パスワードを変更する
       </Button>

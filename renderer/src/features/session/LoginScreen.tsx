@@ -4,8 +4,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { PolicyPassword } from '../../../../core/domain/password';
 import { ErrorBar } from '../../components/ErrorBar';
+import { mismatch, NewPasswordFields, newPasswordShape, passwordsMatch } from '../../components/NewPasswordFields';
 import { TextField } from '../../components/TextField';
 import { call } from '../../lib/api';
 import { applyServerErrors } from '../../lib/forms';
@@ -32,13 +32,9 @@ const RecoverForm = z
   .object({
     recoveryKey: z.string().trim().min(1, '回復キーを入力してください。'),
     loginName: z.string().trim().min(1, '管理者のログイン名を入力してください。'),
-    newPassword: PolicyPassword,
-    newPasswordConfirm: z.string(),
+    ...newPasswordShape,
   })
-  .refine((v) => v.newPassword === v.newPasswordConfirm, {
-    path: ['newPasswordConfirm'],
-    message: 'パスワードが一致しません。',
-  });
+  .refine(passwordsMatch, mismatch);
 type RecoverForm = z.infer<typeof RecoverForm>;
 
 function PasswordLogin(props: { onDone: () => void }) {
@@ -105,20 +101,7 @@ function RecoveryLogin(props: { onDone: () => void }) {
         autoFocus
       />
       <TextField<RecoverForm> name="loginName" label="管理者のログイン名" control={form.control} />
-      <TextField<RecoverForm>
-        name="newPassword"
-        label="新しいパスワード"
-        type="password"
-        autoComplete="new-password"
-        control={form.control}
-      />
-      <TextField<RecoverForm>
-        name="newPasswordConfirm"
-        label="新しいパスワード（確認）"
-        type="password"
-        autoComplete="new-password"
-        control={form.control}
-      />
+      <NewPasswordFields<RecoverForm> control={form.control} />
       <Button type="submit" appearance="primary" disabled={recover.isPending}>
         パスワードを再設定してログイン
       </Button>

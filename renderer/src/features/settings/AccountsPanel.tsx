@@ -23,7 +23,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
-import type { Account } from '../../../../core/contract';
+import { DisplayName, LoginName, type Account } from '../../../../core/contract';
 import { PolicyPassword } from '../../../../core/domain/password';
 import { roleLabels, roles, type Role } from '../../../../core/domain/roles';
 import { ErrorBar } from '../../components/ErrorBar';
@@ -41,18 +41,14 @@ const password = PolicyPassword;
 const roleList = z.array(z.enum(roles)).min(1, '役割を1つ以上選択してください。');
 
 const NewAccount = z.object({
-  loginName: z
-    .string()
-    .trim()
-    .min(1, 'ログイン名を入力してください。')
-    .regex(/^[A-Za-z0-9._@-]+$/, 'ログイン名は半角英数字と . _ @ - で入力してください。'),
-  displayName: z.string().trim().min(1, '氏名を入力してください。'),
+  loginName: LoginName,
+  displayName: DisplayName,
   roles: roleList,
   temporaryPassword: password,
 });
 type NewAccount = z.infer<typeof NewAccount>;
 
-const EditAccount = z.object({ displayName: z.string().trim().min(1, '氏名を入力してください。'), roles: roleList });
+const EditAccount = z.object({ displayName: DisplayName, roles: roleList });
 type EditAccount = z.infer<typeof EditAccount>;
 
 const TempPassword = z.object({ temporaryPassword: password });

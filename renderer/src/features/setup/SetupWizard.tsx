@@ -5,8 +5,9 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { Organisation, type OrganisationInput } from '../../../../core/domain/organisation';
-import { PolicyPassword } from '../../../../core/domain/password';
+import { DisplayName, LoginName } from '../../../../core/contract';
 import { ErrorBar } from '../../components/ErrorBar';
+import { mismatch, NewPasswordFields, newPasswordShape, passwordsMatch } from '../../components/NewPasswordFields';
 import { TextField } from '../../components/TextField';
 import { call } from '../../lib/api';
 import { applyServerErrors } from '../../lib/forms';
@@ -30,20 +31,11 @@ const useStyles = makeStyles({
 
 export const AdminForm = z
   .object({
-    loginName: z
-      .string()
-      .trim()
-      .min(1, 'ログイン名を入力してください。')
-      .max(64, 'ログイン名は64文字以内で入力してください。')
-      .regex(/^[A-Za-z0-9._@-]+$/, 'ログイン名は半角英数字と . _ @ - で入力してください。'),
-    displayName: z.string().trim().min(1, '氏名を入力してください。').max(100),
-    password: PolicyPassword,
-    passwordConfirm: z.string(),
+    loginName: LoginName,
+    displayName: DisplayName,
+    ...newPasswordShape,
   })
-  .refine((v) => v.password === v.passwordConfirm, {
-    path: ['passwordConfirm'],
-    message: 'パスワードが一致しません。',
-  });
+  .refine(passwordsMatch, mismatch);
 type AdminForm = z.infer<typeof AdminForm>;
 
 const stepLabels = ['1. 組織情報', '2. 管理者アカウント', '3. 回復キー'];
@@ -63,7 +55,7 @@ export function SetupWizard(props: { onFinished: () => void }) {
   const adminForm = useForm<AdminForm>({
     resolver: zodResolver(AdminForm),
     mode: 'onTouched',
-    defaultValues: { loginName: '', displayName: '', password: '', passwordConfirm: '' },
+    defaultValues: { loginName: '', displayName: '', newPassword: '', newPasswordConfirm: '' },
   });
 
   const setup = useMutation({
@@ -71,7 +63,7 @@ export function SetupWizard(props: { onFinished: () => void }) {
       if (!org) throw new Error('organisation missing');
       return call('vault.setup', {
         organisation: org,
-        admin: { loginName: admin.loginName, displayName: admin.displayName, password: admin.password },
+        admin: { loginName: admin.loginName, displayName: admin.displayName, password: admin.newPassword },
       });
     },
     onSuccess: (result) => {
@@ -79,7 +71,11 @@ export function SetupWizard(props: { onFinished: () => void }) {
       setStep(2);
     },
     onError: (err) => {
-      setError(applyServerErrors(err, adminForm.setError, ['loginName', 'displayName', 'password'], ['admin']));
+      setError(
+        applyServerErrors(err, adminForm.setError, ['loginName', 'displayName', 'newPassword'], ['admin'], {
+          password: 'newPassword',
+        }),
+      );
     },
   });
 
@@ -146,22 +142,7 @@ export function SetupWizard(props: { onFinished: () => void }) {
                 hint="半角英数字（例: yamada）"
               />
               <TextField<AdminForm> name="displayName" label="氏名" control={adminForm.control} required />
-              <TextField<AdminForm>
-                name="password"
-                label="パスワード"
-                type="password"
-                autoComplete="new-password"
-                control={adminForm.control}
-                required
-              />
-              <TextField<AdminForm>
-                name="passwordConfirm"
-                label="パスワード（確認）"
-                type="password"
-                autoComplete="new-password"
-                control={adminForm.control}
-                required
-              />
+              <NewPasswordFields<AdminForm> control={adminForm.control} label="パスワード" required />
               <div className={styles.actions}>
                 <Button onClick={() => setStep(0)} disabled={setup.isPending}>
                   戻る
