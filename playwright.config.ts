@@ -24,7 +24,7 @@ export default defineConfig<PlaywrightTestOptions, Options>({
   workers: 2,
   retries: 0,
   forbidOnly: true,
-  timeout: 30_000,
+  timeout: 60_000,
   reporter: [['list']],
   use: { locale: 'ja-JP', trace: 'retain-on-failure' },
   projects,

@@ -22,6 +22,7 @@ export const channelNames = [
   'intake.create',
   'intake.duplicates',
   'requests.get',
+  'intake.confirmOriginals',
   'requests.search',
   'enclosures.add',
   'enclosures.content',

@@ -6,6 +6,7 @@ import { channels, kindInfo, requestKinds, requesterTypes } from '../domain/inta
 import { receiptPatternProblems } from '../domain/intake/receipt-number';
 import {
   DisclosureMethod,
+  IsoDateSchema,
   IdentityDocumentInput,
   IntakeInput,
   Party,
@@ -340,6 +341,11 @@ export const contract = {
     access: 'staff',
   },
   'requests.get': { input: z.object({ id: Id }).strict(), output: RequestDetail, access: 'staff' },
+  'intake.confirmOriginals': {
+    input: z.object({ id: Id, arrivalDate: IsoDateSchema }).strict(),
+    output: RequestDetail,
+    access: 'staff',
+  },
   'requests.search': {
     input: z.object({ query: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(200) }).strict(),
     output: z.array(RequestSummary),

@@ -13,6 +13,7 @@ export const auditActions = {
   'settings.update': '設定変更',
   'audit.verify': '監査ログの検証',
   'requests.create': '請求の受付',
+  'requests.originals': '原本の到着（仮受付の確定）',
   'enclosures.add': '同封書類の取り込み',
 } as const;
 export type AuditAction = keyof typeof auditActions;

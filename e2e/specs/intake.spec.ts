@@ -114,3 +114,24 @@ test('a name the letter font cannot print asks for a spelling for letters and ke
   await expect(app.page.getByTestId('receipt-no')).toBeVisible();
   await expect(app.page.getByText('本人: 𠮷田 花子（ヨシダ ハナコ）')).toBeVisible();
 });
+
+test('a FAX taken as 仮受付 gets its 到達日 when the originals arrive', async ({ app }) => {
+  const intake = new IntakePage(app.page);
+  await intake.select('受付方法', 'FAX');
+  await app.page.getByLabel('仮受付（原本の到着待ち）').check();
+  await intake.fillParty('本人', {
+    氏名: '高橋 健太',
+    フリガナ: 'タカハシ ケンタ',
+    住所: '福岡県福岡市中央区天神1-1-1',
+  });
+  await intake.chooseKind('訂正');
+  await intake.field('訂正・追加・削除の内容').fill('住所を福岡県福岡市中央区天神1-1-1に訂正');
+  await intake.addDocument({ type: 'パスポート', expires: '2031/3/31' });
+  await intake.nameAddress('一致');
+  await intake.submit();
+  await expect(app.page.getByText(/FAX・.*到達（仮受付）/)).toBeVisible();
+  await intake.field('原本の到着日').fill(today);
+  await app.page.getByRole('button', { name: '原本の到着を記録' }).click();
+  await expect(app.page.getByText(new RegExp(`FAX・${today} 到達・本人・訂正`))).toBeVisible();
+  await expect(app.page.getByRole('button', { name: '原本の到着を記録' })).toHaveCount(0);
+});

@@ -284,4 +284,22 @@ describe('intake', () => {
     expect((await call(s, 'intake.create', withSeal)).identity.result.status).toBe('verified');
     await s.close();
   });
+
+  it('takes a FAX as 仮受付 and moves the 到達日 to the day the originals arrive', async () => {
+    const s = await ready();
+    const fax = await call(
+      s,
+      'intake.create',
+      intakeInput({ channel: 'fax', provisional: true, arrivalDate: '2026-11-18', payments: [] }),
+    );
+    expect(fax.provisional).toBe(true);
+    const early = await failure(call(s, 'intake.confirmOriginals', { id: fax.id, arrivalDate: '2026-11-17' }));
+    expect(early.message).toMatch(/FAX の受信日より前/);
+    const confirmed = await call(s, 'intake.confirmOriginals', { id: fax.id, arrivalDate: '2026-11-21' });
+    expect(confirmed).toMatchObject({ provisional: false, arrivalDate: '2026-11-21' });
+    expect((await failure(call(s, 'intake.confirmOriginals', { id: fax.id, arrivalDate: '2026-11-21' }))).code).toBe(
+      ErrorCode.CONFLICT,
+    );
+    await s.close();
+  });
 });

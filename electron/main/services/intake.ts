@@ -29,6 +29,7 @@ import {
   getParties,
   getPayments,
   getRequestRow,
+  confirmOriginals,
   insertEnclosure,
   insertRequest,
   listEnclosures,
@@ -189,6 +190,19 @@ export class IntakeService {
         });
       },
     );
+    return this.get(id);
+  }
+
+  // A FAX taken as 仮受付: the originals have arrived, and their day becomes the 到達日.
+  confirmOriginals(id: string, arrivalDate: string): RequestDetail {
+    const row = getRequestRow(this.vault.connection(), id);
+    if (!row) throw new AppError(ErrorCode.NOT_FOUND, '請求が見つかりません。');
+    if (row.provisional !== 1) throw new AppError(ErrorCode.CONFLICT, 'この請求は仮受付ではありません。');
+    if (arrivalDate > japanToday(this.clock())) throw bad(['arrivalDate'], '到達日に未来の日付は指定できません。');
+    if (arrivalDate < row.arrival_date) throw bad(['arrivalDate'], '原本の到達日は FAX の受信日より前にはできません。');
+    this.vault.write('requests.originals', id, `arrival=${arrivalDate}`, (db) => {
+      confirmOriginals(db, id, arrivalDate, this.clock().toISOString());
+    });
     return this.get(id);
   }
 

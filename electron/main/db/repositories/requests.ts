@@ -97,6 +97,14 @@ export function insertRequest(db: Db, r: NewRequest): void {
   for (const p of r.payments) pay.run(p.id, r.id, p.means, p.amount, p.receivedOn, p.issuedOn);
 }
 
+export function confirmOriginals(db: Db, id: string, arrivalDate: string, at: string): void {
+  db.prepare('UPDATE requests SET provisional = 0, arrival_date = ?, updated_at = ? WHERE id = ?').run(
+    arrivalDate,
+    at,
+    id,
+  );
+}
+
 export function getRequestRow(db: Db, id: string): RequestRow | null {
   return (db.prepare('SELECT * FROM requests WHERE id = ?').get(id) as RequestRow | undefined) ?? null;
 }

@@ -88,10 +88,12 @@ function useLiveCheck(form: IntakeForm, fees: typeof defaultFeeSchedule, policy:
 export function IntakePage(props: { onCreated: (id: string) => void }) {
   const styles = useStyles();
   const [error, setError] = useState<string | null>(null);
+  // Validated on change as well as on blur: a message that vanished only on blur would shift the
+  // layout under the pointer and swallow the click that caused the blur.
   const form = useForm<IntakeForm>({
     resolver: zodResolver(IntakeInput),
     defaultValues: emptyIntake(),
-    mode: 'onTouched',
+    mode: 'all',
   });
   const c = form.control;
   const values = useWatch({ control: c }) as IntakeForm;

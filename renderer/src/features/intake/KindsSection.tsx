@@ -123,6 +123,14 @@ export function KindsSection(props: { control: Control<IntakeForm>; hasDisclosur
             labels={methodLabels}
           />
         )}
+        {props.hasDisclosure && (
+          <TextField<IntakeForm>
+            name="disclosureMethod.format"
+            label="希望するファイル形式"
+            control={c}
+            hint="電磁的記録の場合（例: PDF、CSV）"
+          />
+        )}
         {props.agent && (
           <SelectField<IntakeForm, 'principal' | 'agent'>
             name="answerTo"

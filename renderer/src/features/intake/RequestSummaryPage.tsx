@@ -1,5 +1,9 @@
 import {
   Body1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
   Button,
   Card,
   Select,
@@ -16,6 +20,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { enclosureTypes, type Enclosure } from '../../../../core/contract';
+import { parseDate } from '../../../../core/domain/dates';
 import { channelLabels, kindInfo, requesterTypeLabels } from '../../../../core/domain/intake/kinds';
 import { ErrorBar } from '../../components/ErrorBar';
 import { call, errorMessage } from '../../lib/api';
@@ -73,6 +78,36 @@ function EnclosurePreview(props: { enclosure: Enclosure; onClose: () => void }) 
   );
 }
 
+// A FAX taken as 仮受付 waits for the originals; their day becomes the 到達日.
+function ConfirmOriginals(props: { id: string }) {
+  const client = useQueryClient();
+  const [text, setText] = useState('');
+  const day = parseDate(text);
+  const confirm = useMutation({
+    mutationFn: (arrivalDate: string) => call('intake.confirmOriginals', { id: props.id, arrivalDate }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['requests.get', props.id] }),
+  });
+  return (
+    <div>
+      <MessageBar intent="info">
+        <MessageBarBody>
+          FAX による仮受付です。原本が届いたら到着日を記録してください（到達日は原本の到着日になります）。
+        </MessageBarBody>
+      </MessageBar>
+      <ErrorBar message={confirm.isError ? errorMessage(confirm.error) : null} />
+      <Field
+        label="原本の到着日"
+        validationMessage={text !== '' && !day ? '日付は「2026/11/22」の形式で入力してください。' : undefined}
+      >
+        <Input value={text} onChange={(_e, d) => setText(d.value)} />
+      </Field>
+      <Button disabled={!day || confirm.isPending} onClick={() => day && confirm.mutate(day)}>
+        原本の到着を記録
+      </Button>
+    </div>
+  );
+}
+
 export function RequestSummaryPage(props: { id: string; onNew: () => void }) {
   const styles = useStyles();
   const client = useQueryClient();
@@ -99,6 +134,7 @@ export function RequestSummaryPage(props: { id: string; onNew: () => void }) {
           {channelLabels[r.channel]}・{slash(r.arrivalDate)} 到達{r.provisional ? '（仮受付）' : ''}・
           {requesterTypeLabels[r.requesterType]}・{r.items.map((i) => kindInfo[i.kind].label).join('、')}
         </Body1>
+        {r.provisional && <ConfirmOriginals id={r.id} />}
         <Body1>
           本人: {r.principal.name}（{r.principal.kana}）{r.agent ? ` / 代理人: ${r.agent.name}` : ''}
         </Body1>
