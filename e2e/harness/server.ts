@@ -11,7 +11,7 @@ import { events, type EventName, type EventPayload } from '../../core/contract';
 import { createDispatcher } from '../../electron/main/ipc/dispatcher';
 import { createFileLogger } from '../../electron/main/log';
 import { logDir } from '../../electron/main/paths';
-import { securityHeaders } from '../../electron/main/protocol';
+import { MIME, securityHeaders } from '../../electron/main/protocol';
 import { contentSecurityPolicy } from '../../electron/main/security';
 import { createServices, type Services } from '../../electron/main/services';
 import type { KdfCost } from '../../electron/main/vault/kdf';
@@ -39,14 +39,6 @@ export type Harness = {
 const ROOT = resolve(__dirname, '../..');
 const COOKIE = 'madoguchi_harness';
 const MAX_BODY = 64 * 1024 * 1024;
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 let bridgeCode: Promise<string> | null = null;
 function bridgeScript(): Promise<string> {

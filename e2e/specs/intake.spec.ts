@@ -1,6 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PDFDocument, rgb } from 'pdf-lib';
+import * as UTIF from 'utif2';
 import { expect, test } from '../fixtures/app';
 import { ADMIN } from '../fixtures/vault';
 import { IntakePage } from '../pages/IntakePage';
@@ -134,4 +136,46 @@ test('a FAX taken as 仮受付 gets its 到達日 when the originals arrive', as
   await app.page.getByRole('button', { name: '原本の到着を記録' }).click();
   await expect(app.page.getByText(new RegExp(`FAX・${today} 到達・本人・訂正`))).toBeVisible();
   await expect(app.page.getByRole('button', { name: '原本の到着を記録' })).toHaveCount(0);
+});
+
+test('scanned PDF and fax TIFF enclosures are previewed in the window', async ({ app }) => {
+  const intake = new IntakePage(app.page);
+  await intake.fillParty('本人', {
+    氏名: '中村 陽子',
+    フリガナ: 'ナカムラ ヨウコ',
+    住所: '北海道札幌市中央区北1条西2丁目',
+  });
+  await intake.chooseKind('利用停止');
+  await app.page.getByRole('checkbox', { name: '目的外利用（第18条違反）' }).check();
+  await intake.addDocument({ type: 'パスポート', expires: '2031/3/31' });
+  await intake.nameAddress('一致');
+  await intake.submit();
+  await expect(app.page.getByTestId('receipt-no')).toBeVisible();
+
+  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-scan-'));
+  const pdf = await PDFDocument.create();
+  pdf.addPage([300, 200]).drawRectangle({ x: 20, y: 20, width: 100, height: 60, color: rgb(0.2, 0.2, 0.2) });
+  pdf.addPage([300, 200]);
+  writeFileSync(join(dir, 'form.pdf'), await pdf.save());
+  const rgba = new Uint8Array(16 * 8 * 4).fill(255);
+  writeFileSync(join(dir, 'fax.tif'), Buffer.from(UTIF.encodeImage(rgba, 16, 8)));
+
+  await app.nextOpenFile(join(dir, 'form.pdf'));
+  await app.page.getByRole('button', { name: 'ファイルを取り込む…' }).click();
+  await app.page
+    .getByRole('row', { name: /請求書/ })
+    .getByRole('button', { name: '表示' })
+    .click();
+  await expect(app.page.getByRole('img', { name: '請求書のスキャン画像 2ページ目' })).toBeVisible();
+  await app.page.getByRole('button', { name: '閉じる' }).click();
+
+  await app.page.getByLabel('書類の種類').selectOption({ label: 'その他' });
+  await app.nextOpenFile(join(dir, 'fax.tif'));
+  await app.page.getByRole('button', { name: 'ファイルを取り込む…' }).click();
+  const row = app.page.getByRole('row', { name: /その他/ });
+  await expect(row).toContainText('image/tiff');
+  await row.getByRole('button', { name: '表示' }).click();
+  const page1 = app.page.getByRole('img', { name: 'その他のスキャン画像 1ページ目' });
+  await expect(page1).toBeVisible();
+  expect(await page1.evaluate((c: HTMLCanvasElement) => [c.width, c.height])).toEqual([16, 8]);
 });

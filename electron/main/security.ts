@@ -24,7 +24,8 @@ export function contentSecurityPolicy(opts: { connectSelf: boolean } = { connect
     "form-action 'none'",
     "frame-ancestors 'none'",
     "frame-src 'none'",
-    "worker-src 'none'",
+    // The PDF preview's pdf.js worker, bundled with the renderer.
+    "worker-src 'self'",
     "manifest-src 'none'",
   ].join('; ');
 }

@@ -25,6 +25,7 @@ import { channelLabels, kindInfo, requesterTypeLabels } from '../../../../core/d
 import { ErrorBar } from '../../components/ErrorBar';
 import { call, errorMessage } from '../../lib/api';
 import { CheckPanel } from './CheckPanel';
+import { ScanPreview } from './ScanPreview';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -46,29 +47,22 @@ export const enclosureTypeLabels: Record<Enclosure['type'], string> = {
 
 const slash = (d: string) => d.replaceAll('-', '/');
 
-// PNG and JPEG show inline (CSP allows data: images). PDF and TIFF need a renderer of their own
-// (pdf.js, a TIFF decoder) and are not previewed yet.
+// PNG and JPEG show as images (CSP allows data: images); PDF and TIFF are drawn on canvases.
 function EnclosurePreview(props: { enclosure: Enclosure; onClose: () => void }) {
   const content = useQuery({
     queryKey: ['enclosures.content', props.enclosure.id],
     queryFn: () => call('enclosures.content', { id: props.enclosure.id }),
-    enabled: props.enclosure.mime === 'image/png' || props.enclosure.mime === 'image/jpeg',
   });
+  const label = `${enclosureTypeLabels[props.enclosure.type]}のスキャン画像`;
+  const isImage = props.enclosure.mime === 'image/png' || props.enclosure.mime === 'image/jpeg';
   return (
     <Card>
-      {content.data ? (
-        <img
-          src={`data:${content.data.mime};base64,${content.data.base64}`}
-          alt={`${enclosureTypeLabels[props.enclosure.type]}のスキャン画像`}
-          style={{ maxWidth: '100%' }}
-        />
-      ) : content.isError ? (
-        <ErrorBar message={errorMessage(content.error)} />
-      ) : props.enclosure.mime === 'image/png' || props.enclosure.mime === 'image/jpeg' ? (
-        <Spinner size="tiny" />
-      ) : (
-        <Body1>PDF・TIFF のプレビューには対応していません（ファイルは暗号化して保存されています）。</Body1>
+      {content.data && isImage && (
+        <img src={`data:${content.data.mime};base64,${content.data.base64}`} alt={label} style={{ maxWidth: '100%' }} />
       )}
+      {content.data && !isImage && <ScanPreview mime={content.data.mime} base64={content.data.base64} label={label} />}
+      {content.isError && <ErrorBar message={errorMessage(content.error)} />}
+      {content.isPending && <Spinner size="tiny" />}
       <div>
         <Button size="small" onClick={props.onClose}>
           閉じる

@@ -1,0 +1,86 @@
+import { Body1, Spinner } from '@fluentui/react-components';
+import { getDocument, GlobalWorkerOptions } from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { useEffect, useRef, useState } from 'react';
+import * as UTIF from 'utif2';
+
+GlobalWorkerOptions.workerSrc = workerUrl;
+
+const MAX_PAGES = 10;
+
+function bytesOf(base64: string): Uint8Array {
+  const bin = atob(base64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+function canvasFor(width: number, height: number): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  canvas.style.maxWidth = '100%';
+  canvas.style.display = 'block';
+  canvas.style.marginBottom = '8px';
+  canvas.setAttribute('role', 'img');
+  return canvas;
+}
+
+// PDF pages through pdf.js; TIFF (fax) pages through UTIF.
+async function render(mime: string, data: Uint8Array, label: string): Promise<HTMLCanvasElement[]> {
+  const pages: HTMLCanvasElement[] = [];
+  if (mime === 'application/pdf') {
+    const pdf = await getDocument({ data, isEvalSupported: false, disableFontFace: true }).promise;
+    for (let n = 1; n <= Math.min(pdf.numPages, MAX_PAGES); n++) {
+      const page = await pdf.getPage(n);
+      const viewport = page.getViewport({ scale: 1.5 });
+      const canvas = canvasFor(Math.ceil(viewport.width), Math.ceil(viewport.height));
+      await page.render({ canvas, viewport }).promise;
+      canvas.setAttribute('aria-label', `${label} ${n}ページ目`);
+      pages.push(canvas);
+    }
+    await pdf.destroy();
+  } else if (mime === 'image/tiff') {
+    const buffer = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+    const ifds = UTIF.decode(buffer).slice(0, MAX_PAGES);
+    ifds.forEach((ifd, i) => {
+      UTIF.decodeImage(buffer, ifd);
+      const rgba = UTIF.toRGBA8(ifd);
+      const canvas = canvasFor(ifd.width, ifd.height);
+      canvas.getContext('2d')?.putImageData(new ImageData(new Uint8ClampedArray(rgba), ifd.width, ifd.height), 0, 0);
+      canvas.setAttribute('aria-label', `${label} ${i + 1}ページ目`);
+      pages.push(canvas);
+    });
+  }
+  return pages;
+}
+
+// Shows a scanned PDF or TIFF in the window; nothing decrypted is written to disk.
+export function ScanPreview(props: { mime: string; base64: string; label: string }) {
+  const host = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState<'loading' | 'done' | 'failed'>('loading');
+  useEffect(() => {
+    let cancelled = false;
+    render(props.mime, bytesOf(props.base64), props.label)
+      .then((pages) => {
+        if (cancelled || !host.current) return;
+        host.current.replaceChildren(...pages);
+        setState('done');
+      })
+      .catch(() => {
+        if (!cancelled) setState('failed');
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [props.mime, props.base64, props.label]);
+  return (
+    <div>
+      {state === 'loading' && <Spinner size="tiny" label="表示しています…" />}
+      {state === 'failed' && (
+        <Body1>このファイルは表示できませんでした（ファイルが壊れているか、対応していない形式です）。</Body1>
+      )}
+      <div ref={host} />
+    </div>
+  );
+}
