@@ -60,6 +60,7 @@ export function intakeFixture(i: number): ChannelInput<'intake.create'> {
     disclosureMethod: { method: 'paper', format: '' },
     answerTo: 'principal',
     delivery: 'simpleRegistered',
+    replyAddress: '',
     notes: '',
     identity: {
       documents: [

@@ -75,6 +75,7 @@ export const intake: BenchGroup = {
             requesterType: input.requesterType,
             answerTo: input.answerTo,
             delivery: input.delivery,
+            replyAddress: '',
             disclosureMethod: null,
             status: 'received',
             notes: '',

@@ -199,6 +199,7 @@ export const RequestDetail = z.object({
   disclosureMethod: DisclosureMethod.nullable(),
   answerTo: z.enum(['principal', 'agent']),
   delivery: z.enum(['simpleRegistered', 'restricted']),
+  replyAddress: z.string(),
   notes: z.string(),
   status: z.string(),
   identity: z.object({

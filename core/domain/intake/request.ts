@@ -137,6 +137,8 @@ export const IntakeInput = z
     disclosureMethod: DisclosureMethod.nullable(),
     answerTo: z.enum(['principal', 'agent']),
     delivery: z.enum(['simpleRegistered', 'restricted']),
+    // Where to send the answer when it is not the address on the form (blank: that address).
+    replyAddress: text('回答の送付先住所', 300),
     notes: text('備考', 4000),
     identity: z
       .object({

@@ -47,6 +47,7 @@ export function intakeInput(overrides: Partial<ChannelInput<'intake.create'>> = 
     disclosureMethod: { method: 'paper', format: '' },
     answerTo: 'principal',
     delivery: 'simpleRegistered',
+    replyAddress: '',
     notes: '',
     identity: {
       documents: [
@@ -135,7 +136,9 @@ describe('intake', () => {
     expect(r.receiptNo).toBe('2026-0001');
     expect(r.identity.result.status).toBe('verified');
     expect(r.fee).toMatchObject({ status: 'paid', due: 1000 });
-    expect((await call(s, 'intake.create', intakeInput())).receiptNo).toBe('2026-0002');
+    const second = await call(s, 'intake.create', intakeInput({ replyAddress: '大阪府大阪市北区梅田1-1-1 転送先' }));
+    expect(second.receiptNo).toBe('2026-0002');
+    expect((await call(s, 'requests.get', { id: second.id })).replyAddress).toBe('大阪府大阪市北区梅田1-1-1 転送先');
     expect(await call(s, 'requests.get', { id: r.id })).toEqual(r);
     await s.close();
   });

@@ -165,6 +165,7 @@ export class IntakeService {
           requesterType: input.requesterType,
           answerTo: input.answerTo,
           delivery: input.delivery,
+          replyAddress: input.replyAddress,
           disclosureMethod: input.disclosureMethod ? JSON.stringify(input.disclosureMethod) : null,
           status: 'received',
           notes: input.notes,
@@ -269,6 +270,7 @@ export class IntakeService {
       disclosureMethod: row.disclosure_method ? DisclosureMethod.parse(JSON.parse(row.disclosure_method)) : null,
       answerTo: row.answer_to as 'principal' | 'agent',
       delivery: row.delivery as RequestDetail['delivery'],
+      replyAddress: row.reply_address,
       notes: row.notes,
       status: row.status,
       identity: {

@@ -23,6 +23,7 @@ export const m0002Requests: Migration = {
         requester_type TEXT NOT NULL,
         answer_to TEXT NOT NULL,
         delivery TEXT NOT NULL,
+        reply_address TEXT NOT NULL DEFAULT '',
         disclosure_method TEXT,
         status TEXT NOT NULL,
         notes TEXT NOT NULL DEFAULT '',

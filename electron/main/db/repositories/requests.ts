@@ -11,6 +11,7 @@ export type RequestRow = {
   requester_type: string;
   answer_to: string;
   delivery: string;
+  reply_address: string;
   disclosure_method: string | null;
   status: string;
   notes: string;
@@ -30,6 +31,7 @@ export type NewRequest = {
   requesterType: string;
   answerTo: string;
   delivery: string;
+  replyAddress: string;
   disclosureMethod: string | null;
   status: string;
   notes: string;
@@ -60,9 +62,9 @@ export function receiptNoTaken(db: Db, receiptNo: string): boolean {
 export function insertRequest(db: Db, r: NewRequest): void {
   db.prepare(
     `INSERT INTO requests (id, receipt_no, channel, arrival_date, provisional, tracking_no, received_by, requester_type,
-       answer_to, delivery, disclosure_method, status, notes, identity_json, search_kana, search_name, search_birth,
-       search_phone, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       answer_to, delivery, reply_address, disclosure_method, status, notes, identity_json, search_kana, search_name,
+       search_birth, search_phone, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     r.id,
     r.receiptNo,
@@ -74,6 +76,7 @@ export function insertRequest(db: Db, r: NewRequest): void {
     r.requesterType,
     r.answerTo,
     r.delivery,
+    r.replyAddress,
     r.disclosureMethod,
     r.status,
     r.notes,

@@ -147,6 +147,12 @@ export function KindsSection(props: { control: Control<IntakeForm>; hasDisclosur
           options={['simpleRegistered', 'restricted']}
           labels={{ simpleRegistered: '簡易書留', restricted: '本人限定受取郵便' }}
         />
+        <TextField<IntakeForm>
+          name="replyAddress"
+          label="回答の送付先住所（請求書の住所と異なる場合）"
+          control={c}
+          hint="空欄の場合は請求書記載の住所に送付します"
+        />
       </div>
     </div>
   );

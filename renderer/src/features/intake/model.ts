@@ -41,6 +41,7 @@ export function emptyIntake(): IntakeForm {
     disclosureMethod: null,
     answerTo: 'principal',
     delivery: 'simpleRegistered',
+    replyAddress: '',
     notes: '',
     identity: { documents: [], nameAddressMatch: { principal: null, agent: null }, lawyerRegistrationNo: '' },
     payments: [],
