@@ -1,5 +1,4 @@
-import fontkit from '@pdf-lib/fontkit';
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const LETTER_FONT = 'ipaexm.ttf';
@@ -8,9 +7,9 @@ type Font = { hasGlyphForCodePoint: (cp: number) => boolean };
 
 // Which characters of a text the letter font cannot draw. pdf-lib would silently draw an empty
 // box for them, so names and addresses are checked as they are entered and again before a letter
-// is finalized. The font is parsed once per process.
+// is finalized. The font is parsed once per process, on first use (not at start-up).
 export class FontCoverage {
-  private font: Font | null = null;
+  private font: Promise<Font> | null = null;
 
   constructor(private readonly fontPath: string) {}
 
@@ -18,13 +17,15 @@ export class FontCoverage {
     return new FontCoverage(join(resourcesDir, 'fonts', LETTER_FONT));
   }
 
-  private load(): Font {
-    this.font ??= fontkit.create(readFileSync(this.fontPath)) as unknown as Font;
+  private load(): Promise<Font> {
+    this.font ??= Promise.all([import('@pdf-lib/fontkit'), readFile(this.fontPath)]).then(
+      ([fontkit, bytes]) => fontkit.default.create(bytes) as unknown as Font,
+    );
     return this.font;
   }
 
-  missing(text: string): string[] {
-    const font = this.load();
+  async missing(text: string): Promise<string[]> {
+    const font = await this.load();
     const out = new Set<string>();
     for (const ch of text.normalize('NFC')) {
       const cp = ch.codePointAt(0) ?? 0;

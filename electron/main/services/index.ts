@@ -98,8 +98,12 @@ export function createServices(opts: ServiceOptions): Services {
     'requests.search': (input) => intake.search(input.query, input.limit),
     'enclosures.add': (input) => intake.addEnclosure(input.requestId, input.type),
     'enclosures.content': (input) => intake.enclosureContent(input.id),
-    'glyphs.check': (input) =>
-      Object.fromEntries(Object.entries(input.texts).map(([k, v]) => [k, coverage.missing(v)])),
+    'glyphs.check': async (input) => {
+      const checked = await Promise.all(
+        Object.entries(input.texts).map(async ([k, v]) => [k, await coverage.missing(v)] as const),
+      );
+      return Object.fromEntries(checked);
+    },
     'settings.updateOrganisation': (input) => settings.updateOrganisation(input),
     'settings.updateSecurity': (input) => settings.updateSecurity(input),
     'audit.list': (input) => listAudit(vault.connection(), input),
