@@ -90,7 +90,9 @@ function start(): void {
       Menu.buildFromTemplate(
         buildMenuTemplate({
           print: () => {
-            mainWindow?.webContents.print({ silent: false, printBackground: true });
+            if (!mainWindow) return;
+            services.recordScreenPrint();
+            mainWindow.webContents.print({ silent: false, printBackground: true });
           },
           lock: () => {
             void services.vault.lock('manual');

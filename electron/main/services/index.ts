@@ -34,6 +34,8 @@ export type Services = {
   context: () => CallContext;
   // Every dispatched call counts as activity for the idle lock.
   touch: () => void;
+  // The menu's 印刷 prints the screen; like every print it is audited (when someone is logged in).
+  recordScreenPrint: () => void;
   close: () => Promise<void>;
 };
 
@@ -127,6 +129,9 @@ export function createServices(opts: ServiceOptions): Services {
     },
     touch: () => {
       lastActivity = Date.now();
+    },
+    recordScreenPrint: () => {
+      if (vault.state() === 'unlocked') vault.write('screen.print', null, 'menu', () => undefined);
     },
     close: async () => {
       idle.stop();

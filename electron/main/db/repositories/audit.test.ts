@@ -35,6 +35,17 @@ describe('audit trail', () => {
     await services.close();
   });
 
+  it('records a screen print from the menu only while someone is logged in', async () => {
+    const services = await auditedVault();
+    services.recordScreenPrint();
+    expect((await call(services, 'audit.list', { action: 'screen.print', limit: 5, offset: 0 })).total).toBe(1);
+    await services.vault.lock('manual');
+    services.recordScreenPrint();
+    await services.vault.login('admin', ADMIN_PASSWORD);
+    expect((await call(services, 'audit.list', { action: 'screen.print', limit: 5, offset: 0 })).total).toBe(1);
+    await services.close();
+  });
+
   it('names the entry changed with raw SQL', async () => {
     const services = await auditedVault();
     const db = services.vault.connection();
