@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import {
+  businessDaysBetween,
+  computeDeadlines,
+  DEFAULT_CLOSED_DAYS,
+  nonBusinessReason,
+  type DeadlineInput,
+} from './deadlines';
+
+const base = (partial: Partial<DeadlineInput> = {}): DeadlineInput => ({
+  arrivalDate: '2025-12-22',
+  slaBusinessDays: 10,
+  closedDays: DEFAULT_CLOSED_DAYS,
+  pauses: [],
+  extension: null,
+  ...partial,
+});
+
+describe('business days', () => {
+  it('skips weekends, national holidays and the company’s closed days', () => {
+    expect(nonBusinessReason('2026-01-10', DEFAULT_CLOSED_DAYS)).toBe('土曜日');
+    expect(nonBusinessReason('2026-01-11', DEFAULT_CLOSED_DAYS)).toBe('日曜日');
+    expect(nonBusinessReason('2026-01-12', DEFAULT_CLOSED_DAYS)).toBe('成人の日');
+    expect(nonBusinessReason('2025-12-29', DEFAULT_CLOSED_DAYS)).toBe('休業日');
+    expect(nonBusinessReason('2026-01-01', DEFAULT_CLOSED_DAYS)).toBe('元日');
+    expect(nonBusinessReason('2026-01-05', DEFAULT_CLOSED_DAYS)).toBeNull();
+    expect(nonBusinessReason('2025-12-29', [])).toBeNull();
+  });
+
+  it('counts business days between two days', () => {
+    expect(businessDaysBetween('2025-12-22', '2026-01-13', DEFAULT_CLOSED_DAYS)).toBe(10);
+  });
+});
+
+describe('deadlines', () => {
+  it('the example: arriving 2025-12-22 → 39条 2026-01-05, SLA 2026-01-13, due 2026-01-05', () => {
+    const d = computeDeadlines(base());
+    expect(d).toMatchObject({
+      article39Date: '2026-01-05',
+      slaDate: '2026-01-13',
+      dueDate: '2026-01-05',
+      dueBasis: 'article39',
+    });
+    expect(d.explanation).toEqual([
+      '到達日: 2025年12月22日（月）',
+      '法第39条の期限: 到達日の翌日から起算して2週間 → 2026年1月5日（月）',
+      '社内期限: 到達日の翌日から10営業日 → 2026年1月13日（火）（除外した日: 12月27日（土曜日）、12月28日（日曜日）、12月29日（休業日）、12月30日（休業日）、12月31日（休業日）、1月1日（元日）、1月2日（休業日）、1月3日（土曜日）、1月4日（日曜日）、1月10日（土曜日）、1月11日（日曜日）、1月12日（成人の日））',
+      '表示する期限: 2026年1月5日（月）（早い方）',
+    ]);
+  });
+
+  it('shows the SLA when it comes first', () => {
+    const d = computeDeadlines(base({ arrivalDate: '2026-06-01', slaBusinessDays: 5 }));
+    expect(d).toMatchObject({
+      slaDate: '2026-06-08',
+      article39Date: '2026-06-15',
+      dueDate: '2026-06-08',
+      dueBasis: 'sla',
+    });
+  });
+
+  it('stops the SLA while a 補正 is pending, and resumes it without the paused days; the 39条 date keeps running', () => {
+    const open = computeDeadlines(base({ arrivalDate: '2026-06-01', pauses: [{ from: '2026-06-03', to: null }] }));
+    expect(open.slaDate).toBeNull();
+    expect(open.dueDate).toBe('2026-06-15');
+    expect(open.explanation[2]).toMatch(/補正待ちのため停止中/);
+    const resumed = computeDeadlines(
+      base({ arrivalDate: '2026-06-01', pauses: [{ from: '2026-06-03', to: '2026-06-05' }] }),
+    );
+    // 6/2 counts, 6/3–6/5 paused, then 6/8… : ten business days end on 6/18 instead of 6/15.
+    expect(resumed.slaDate).toBe('2026-06-18');
+    expect(resumed.article39Date).toBe('2026-06-15');
+    expect(resumed.explanation.join('\n')).toMatch(/補正による停止: 3営業日/);
+  });
+
+  it('uses a recorded extension and says when it passes the 39条 date', () => {
+    const d = computeDeadlines(base({ extension: { date: '2026-01-20', reason: '対象データが大量のため' } }));
+    expect(d).toMatchObject({ dueDate: '2026-01-20', dueBasis: 'extension', beyondArticle39: true });
+    expect(d.explanation.join('\n')).toMatch(/延長: 2026年1月20日（火）（理由: 対象データが大量のため）/);
+    expect(d.explanation.at(-1)).toMatch(/訴えを提起できる状態/);
+  });
+
+  it('takes edited closed days', () => {
+    const d = computeDeadlines(base({ arrivalDate: '2026-08-07', slaBusinessDays: 3, closedDays: ['08-13', '08-14'] }));
+    // 8/10 counts, 8/11 is 山の日, 8/12 counts, 8/13–14 closed (お盆), then the weekend.
+    expect(d.slaDate).toBe('2026-08-17');
+  });
+});

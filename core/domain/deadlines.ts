@@ -1,0 +1,132 @@
+import holidayJp from '@holiday-jp/holiday_jp';
+import { addDays, formatJapaneseDate, type IsoDate } from './dates';
+
+// Deadlines (DOMAIN.md §5). The 39条 date: two weeks from the day after the request arrived
+// (when the person may go to court). The internal SLA: N business days counted from the day
+// after arrival, skipping weekends, national holidays and the company's closed days, and not
+// counting the days a request waits for a 補正. The date shown is the earlier of the two, unless
+// an extension was decided.
+
+export const DEFAULT_CLOSED_DAYS = ['12-29', '12-30', '12-31', '01-01', '01-02', '01-03'] as const;
+export const DEFAULT_SLA_BUSINESS_DAYS = 10;
+
+const weekdays = ['日', '月', '火', '水', '木', '金', '土'] as const;
+
+function weekday(day: IsoDate): number {
+  return new Date(`${day}T00:00:00Z`).getUTCDay();
+}
+
+export function withWeekday(day: IsoDate): string {
+  return `${formatJapaneseDate(day)}（${weekdays[weekday(day)] ?? ''}）`;
+}
+
+// Why a day is not a business day, or null when it is one.
+export function nonBusinessReason(day: IsoDate, closedDays: readonly string[]): string | null {
+  const w = weekday(day);
+  if (w === 6) return '土曜日';
+  if (w === 0) return '日曜日';
+  const holiday = (holidayJp.holidays as Record<string, { name: string } | undefined>)[day];
+  if (holiday) return holiday.name;
+  if (closedDays.includes(day.slice(5))) return '休業日';
+  return null;
+}
+
+export type Pause = { from: IsoDate; to: IsoDate | null };
+export type Extension = { date: IsoDate; reason: string };
+
+export type DeadlineInput = {
+  arrivalDate: IsoDate;
+  slaBusinessDays: number;
+  closedDays: readonly string[];
+  pauses: readonly Pause[];
+  extension: Extension | null;
+};
+
+export type Deadlines = {
+  article39Date: IsoDate;
+  // Null while a 補正 is pending: the internal clock is stopped.
+  slaDate: IsoDate | null;
+  dueDate: IsoDate;
+  dueBasis: 'article39' | 'sla' | 'extension';
+  beyondArticle39: boolean;
+  // How each date was computed, line by line, for staff (計算の内訳).
+  explanation: string[];
+};
+
+const paused = (day: IsoDate, pauses: readonly Pause[]) =>
+  pauses.some((p) => day >= p.from && (p.to === null || day <= p.to));
+
+function slaDate(input: DeadlineInput, skipped: string[], pausedDays: IsoDate[]): IsoDate | null {
+  if (input.pauses.some((p) => p.to === null)) return null;
+  let day = input.arrivalDate;
+  let counted = 0;
+  // Bounded: even a year of closures cannot stall the loop.
+  for (let guard = 0; counted < input.slaBusinessDays && guard < 2000; guard++) {
+    day = addDays(day, 1);
+    const reason = nonBusinessReason(day, input.closedDays);
+    if (reason) {
+      skipped.push(`${formatJapaneseDate(day).replace(/^\d+年/, '')}（${reason}）`);
+      continue;
+    }
+    if (paused(day, input.pauses)) {
+      pausedDays.push(day);
+      continue;
+    }
+    counted += 1;
+  }
+  return day;
+}
+
+export function computeDeadlines(input: DeadlineInput): Deadlines {
+  const article39Date = addDays(input.arrivalDate, 14);
+  const skipped: string[] = [];
+  const pausedDays: IsoDate[] = [];
+  const sla = slaDate(input, skipped, pausedDays);
+  const explanation = [
+    `到達日: ${withWeekday(input.arrivalDate)}`,
+    `法第39条の期限: 到達日の翌日から起算して2週間 → ${withWeekday(article39Date)}`,
+  ];
+  if (sla === null) {
+    explanation.push(`社内期限: 補正待ちのため停止中（補正が届いた日の翌営業日から再開します）`);
+  } else {
+    explanation.push(
+      `社内期限: 到達日の翌日から${input.slaBusinessDays}営業日 → ${withWeekday(sla)}` +
+        (skipped.length ? `（除外した日: ${skipped.join('、')}）` : ''),
+    );
+    if (pausedDays.length) {
+      explanation.push(
+        `補正による停止: ${pausedDays.length}営業日を数えていません（${pausedDays.map((d) => formatJapaneseDate(d)).join('、')}）`,
+      );
+    }
+  }
+  let dueDate: IsoDate;
+  let dueBasis: Deadlines['dueBasis'];
+  if (input.extension) {
+    dueDate = input.extension.date;
+    dueBasis = 'extension';
+    explanation.push(`延長: ${withWeekday(dueDate)}（理由: ${input.extension.reason}）`);
+  } else if (sla !== null && sla < article39Date) {
+    dueDate = sla;
+    dueBasis = 'sla';
+  } else {
+    dueDate = article39Date;
+    dueBasis = 'article39';
+  }
+  const beyondArticle39 = dueDate > article39Date;
+  explanation.push(
+    `表示する期限: ${withWeekday(dueDate)}` +
+      (dueBasis === 'extension' ? '（延長後の期限）' : sla === null ? '（法第39条の期限）' : '（早い方）') +
+      (beyondArticle39 ? '。法第39条の期限を過ぎるため、請求者は訴えを提起できる状態になります。' : ''),
+  );
+  return { article39Date, slaDate: sla, dueDate, dueBasis, beyondArticle39, explanation };
+}
+
+// Business days from one day to another (after `from`, up to and including `to`), for
+// "due within 3 business days" and days-to-answer figures.
+export function businessDaysBetween(from: IsoDate, to: IsoDate, closedDays: readonly string[]): number {
+  let n = 0;
+  for (let day = addDays(from, 1), guard = 0; day <= to && guard < 5000; day = addDays(day, 1), guard++) {
+    if (!nonBusinessReason(day, closedDays)) n += 1;
+  }
+  return n;
+}
