@@ -21,6 +21,7 @@ import {
   type IntakeInput,
 } from '../../../core/domain/intake/request';
 import { kanaKey, nameKey, phoneKey } from '../../../core/domain/intake/text';
+import { closedStates, type State } from '../../../core/domain/workflow';
 import {
   findPossibleDuplicates,
   getDocuments,
@@ -46,7 +47,6 @@ import { AppError } from './errors';
 import type { Vault } from './vault';
 
 export const MAX_ENCLOSURE_BYTES = 20 * 1024 * 1024;
-const CLOSED_STATUSES = ['completed', 'withdrawn', 'deemedWithdrawn', 'declined'] as const;
 
 // The day in Japan, whatever the PC's clock zone: 到達日 are Japanese calendar days.
 export function japanToday(now: Date): string {
@@ -167,7 +167,7 @@ export class IntakeService {
           delivery: input.delivery,
           replyAddress: input.replyAddress,
           disclosureMethod: input.disclosureMethod ? JSON.stringify(input.disclosureMethod) : null,
-          status: 'received',
+          status: 'received' satisfies State,
           notes: input.notes,
           identityJson: JSON.stringify({
             nameAddressMatch: input.identity.nameAddressMatch,
@@ -302,7 +302,7 @@ export class IntakeService {
       phone: input.phone ? phoneKey(input.phone) : null,
     };
     if (!key.name && !key.kana) return [];
-    return findPossibleDuplicates(this.vault.connection(), key, CLOSED_STATUSES).map(toSummary);
+    return findPossibleDuplicates(this.vault.connection(), key, closedStates).map(toSummary);
   }
 
   async addEnclosure(requestId: string, type: Enclosure['type']): Promise<Enclosure | null> {

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import {
+  actions,
+  actionsFrom,
+  closedStates,
+  states,
+  transition,
+  type Action,
+  type State,
+  type TransitionContext,
+} from './workflow';
+
+const ready: TransitionContext = {
+  actorId: 'approver',
+  identity: 'verified',
+  fee: 'paid',
+  cureDeadlinePassed: false,
+  allKindsDecided: true,
+  drafterId: 'drafter',
+  comment: '',
+  dispatchRecorded: true,
+  idDisposalRecorded: true,
+};
+
+const allowed: [State, Action, State][] = [
+  ['received', 'startCheck', 'checking'],
+  ['checking', 'startInvestigation', 'investigating'],
+  ['awaitingCure', 'cureReceived', 'checking'],
+  ['investigating', 'startDraft', 'drafting'],
+  ['drafting', 'submitForApproval', 'awaitingApproval'],
+  ['awaitingApproval', 'approve', 'preparingAnswer'],
+  ['preparingAnswer', 'recordDispatch', 'sent'],
+  ['sent', 'complete', 'completed'],
+];
+
+describe('workflow', () => {
+  it.each(allowed)('%s --%s--> %s', (from, action, to) => {
+    expect(transition(from, action, ready)).toEqual({ ok: true, to });
+  });
+
+  it('refuses every action from a state it does not start from, saying so', () => {
+    for (const from of states) {
+      for (const action of Object.keys(actions) as Action[]) {
+        if (actionsFrom(from).includes(action)) continue;
+        const r = transition(from, action, ready);
+        expect(r.ok, `${from} ${action}`).toBe(false);
+        if (!r.ok) expect(r.reason).toMatch(/」の請求に「.+」はできません。$/);
+      }
+    }
+  });
+
+  it('leaves no way out of a closed state', () => {
+    for (const s of closedStates) expect(actionsFrom(s)).toEqual([]);
+  });
+
+  it('asks for a 補正 only when something is missing', () => {
+    expect(transition('checking', 'requestCure', ready)).toEqual({
+      ok: false,
+      reason: '補正を依頼する不備（本人確認書類・手数料）がありません。',
+    });
+    expect(transition('checking', 'requestCure', { ...ready, identity: 'defective' })).toEqual({
+      ok: true,
+      to: 'awaitingCure',
+    });
+    expect(transition('checking', 'requestCure', { ...ready, fee: 'short' })).toEqual({ ok: true, to: 'awaitingCure' });
+  });
+
+  it('starts the investigation only once identity is verified and the fee settled', () => {
+    expect(transition('checking', 'startInvestigation', { ...ready, identity: 'incomplete' })).toMatchObject({
+      ok: false,
+    });
+    expect(transition('checking', 'startInvestigation', { ...ready, fee: 'unpaid' })).toEqual({
+      ok: false,
+      reason: '手数料が不足しています。',
+    });
+    expect(transition('checking', 'startInvestigation', { ...ready, fee: 'notRequired' })).toMatchObject({ ok: true });
+  });
+
+  it('needs a decision for every kind before approval, and an approver who is not the drafter', () => {
+    expect(transition('drafting', 'submitForApproval', { ...ready, allKindsDecided: false })).toMatchObject({
+      ok: false,
+    });
+    expect(transition('awaitingApproval', 'approve', { ...ready, actorId: 'drafter' })).toEqual({
+      ok: false,
+      reason: '起案者本人は承認できません（別の承認者による決裁が必要です）。',
+    });
+  });
+
+  it('sends back only with a comment', () => {
+    expect(transition('awaitingApproval', 'sendBack', ready)).toMatchObject({ ok: false });
+    expect(transition('awaitingApproval', 'sendBack', { ...ready, comment: '理由の記載が不足' })).toEqual({
+      ok: true,
+      to: 'drafting',
+    });
+  });
+
+  it('needs the dispatch and the ID disposal recorded', () => {
+    expect(transition('preparingAnswer', 'recordDispatch', { ...ready, dispatchRecorded: false })).toMatchObject({
+      ok: false,
+    });
+    expect(transition('sent', 'complete', { ...ready, idDisposalRecorded: false })).toMatchObject({ ok: false });
+  });
+
+  it('withdraws from any open state; closes as 請求なし only past the cure deadline; declines with a reason', () => {
+    for (const s of states.filter((x) => !closedStates.includes(x))) {
+      expect(transition(s, 'withdraw', ready)).toEqual({ ok: true, to: 'withdrawn' });
+    }
+    expect(transition('awaitingCure', 'closeAsNotMade', ready)).toEqual({
+      ok: false,
+      reason: '補正の期限がまだ過ぎていません。',
+    });
+    expect(transition('awaitingCure', 'closeAsNotMade', { ...ready, cureDeadlinePassed: true })).toEqual({
+      ok: true,
+      to: 'deemedWithdrawn',
+    });
+    expect(transition('checking', 'decline', ready)).toMatchObject({ ok: false });
+    expect(transition('checking', 'decline', { ...ready, comment: '法令に定める手続によらない請求のため' })).toEqual({
+      ok: true,
+      to: 'declined',
+    });
+  });
+});

@@ -1,0 +1,146 @@
+// The request's workflow (DOMAIN.md §2) as a state machine: which action leads where, and why an
+// action is refused. Every transition is checked here, for main and the renderer alike.
+
+export const states = [
+  'received',
+  'checking',
+  'awaitingCure',
+  'investigating',
+  'drafting',
+  'awaitingApproval',
+  'preparingAnswer',
+  'sent',
+  'completed',
+  'withdrawn',
+  'deemedWithdrawn',
+  'declined',
+] as const;
+export type State = (typeof states)[number];
+
+export const stateLabels: Record<State, string> = {
+  received: '受付',
+  checking: '確認中',
+  awaitingCure: '補正待ち',
+  investigating: '調査中',
+  drafting: '決定起案',
+  awaitingApproval: '決裁待ち',
+  preparingAnswer: '回答準備',
+  sent: '発送済',
+  completed: '完了',
+  withdrawn: '取下げ',
+  deemedWithdrawn: '請求なし',
+  declined: '応じられない',
+};
+
+export const closedStates: readonly State[] = ['completed', 'withdrawn', 'deemedWithdrawn', 'declined'];
+
+export type TransitionContext = {
+  actorId: string;
+  identity: 'verified' | 'defective' | 'incomplete';
+  fee: 'notRequired' | 'unpaid' | 'short' | 'paid' | 'overpaid';
+  cureDeadlinePassed: boolean;
+  allKindsDecided: boolean;
+  drafterId: string | null;
+  comment: string;
+  dispatchRecorded: boolean;
+  idDisposalRecorded: boolean;
+};
+
+type Rule = {
+  label: string;
+  from: readonly State[];
+  to: State;
+  // A Japanese sentence saying why the action cannot be taken now, or null.
+  guard?: (c: TransitionContext) => string | null;
+};
+
+const open = states.filter((s) => !closedStates.includes(s));
+
+export const actions = {
+  startCheck: { label: '確認を開始', from: ['received'], to: 'checking' },
+  requestCure: {
+    label: '補正を依頼',
+    from: ['checking'],
+    to: 'awaitingCure',
+    guard: (c) =>
+      c.identity === 'defective' || c.fee === 'unpaid' || c.fee === 'short'
+        ? null
+        : '補正を依頼する不備（本人確認書類・手数料）がありません。',
+  },
+  cureReceived: { label: '補正の到着を記録', from: ['awaitingCure'], to: 'checking' },
+  startInvestigation: {
+    label: '調査を開始',
+    from: ['checking'],
+    to: 'investigating',
+    guard: (c) =>
+      c.identity !== 'verified'
+        ? '本人確認・代理人確認が完了していません。'
+        : c.fee === 'unpaid' || c.fee === 'short'
+          ? '手数料が不足しています。'
+          : null,
+  },
+  startDraft: { label: '決定の起案を開始', from: ['investigating'], to: 'drafting' },
+  submitForApproval: {
+    label: '決裁に回す',
+    from: ['drafting'],
+    to: 'awaitingApproval',
+    guard: (c) => (c.allKindsDecided ? null : 'すべての請求の種類について決定を入力してください。'),
+  },
+  approve: {
+    label: '承認する',
+    from: ['awaitingApproval'],
+    to: 'preparingAnswer',
+    guard: (c) =>
+      c.drafterId !== null && c.drafterId === c.actorId
+        ? '起案者本人は承認できません（別の承認者による決裁が必要です）。'
+        : null,
+  },
+  sendBack: {
+    label: '差し戻す',
+    from: ['awaitingApproval'],
+    to: 'drafting',
+    guard: (c) => (c.comment.trim() === '' ? '差し戻しの理由を入力してください。' : null),
+  },
+  recordDispatch: {
+    label: '発送を記録',
+    from: ['preparingAnswer'],
+    to: 'sent',
+    guard: (c) => (c.dispatchRecorded ? null : '発送日・送付方法・追跡番号を記録してください。'),
+  },
+  complete: {
+    label: '完了にする',
+    from: ['sent'],
+    to: 'completed',
+    guard: (c) => (c.idDisposalRecorded ? null : '本人確認書類の写しの返却または廃棄を記録してください。'),
+  },
+  withdraw: { label: '取下げを記録', from: open, to: 'withdrawn' },
+  closeAsNotMade: {
+    label: '請求がなかったものとして終了',
+    from: ['awaitingCure'],
+    to: 'deemedWithdrawn',
+    guard: (c) => (c.cureDeadlinePassed ? null : '補正の期限がまだ過ぎていません。'),
+  },
+  decline: {
+    label: '応じられない旨を通知して終了',
+    from: ['received', 'checking', 'awaitingCure', 'investigating', 'drafting'],
+    to: 'declined',
+    guard: (c) => (c.comment.trim() === '' ? '応じられない理由を入力してください。' : null),
+  },
+} as const satisfies Record<string, Rule>;
+export type Action = keyof typeof actions;
+
+export type TransitionResult = { ok: true; to: State } | { ok: false; reason: string };
+
+export function transition(from: State, action: Action, c: TransitionContext): TransitionResult {
+  const rule: Rule = actions[action];
+  if (!rule.from.includes(from)) {
+    return { ok: false, reason: `「${stateLabels[from]}」の請求に「${rule.label}」はできません。` };
+  }
+  const refused = rule.guard?.(c) ?? null;
+  return refused ? { ok: false, reason: refused } : { ok: true, to: rule.to };
+}
+
+// The actions that can start from a state (before their guards are checked).
+export function actionsFrom(state: State): Action[] {
+  return (Object.keys(actions) as Action[]).filter((a) => (actions[a].from as readonly State[]).includes(state));
+}
