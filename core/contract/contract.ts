@@ -223,6 +223,14 @@ export const RequestDetail = z.object({
     notes: z.array(z.string()),
   }),
   enclosures: z.array(Enclosure),
+  deadlines: z.object({
+    article39Date: z.string(),
+    slaDate: z.string().nullable(),
+    dueDate: z.string(),
+    dueBasis: z.enum(['article39', 'sla', 'extension']),
+    beyondArticle39: z.boolean(),
+    explanation: z.array(z.string()),
+  }),
   createdAt: z.string(),
 });
 export type RequestDetail = z.infer<typeof RequestDetail>;

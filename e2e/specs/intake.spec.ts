@@ -38,6 +38,9 @@ test('a 本人 request with a driving licence and a 1,000円 定額小為替 is 
   await expect(app.page.getByTestId('receipt-no')).toHaveText(/^受付番号 \d{4}-0001$/);
   await expect(app.page.getByTestId('identity-status')).toHaveText('確認済');
   await expect(app.page.getByTestId('fee-status')).toHaveText('充足');
+  await expect(app.page.getByTestId('due-date')).toContainText('（法第39条の期限）');
+  await app.page.getByText('計算の内訳').click();
+  await expect(app.page.getByRole('list', { name: '期限の計算の内訳' })).toContainText('到達日の翌日から起算して2週間');
 
   // A scan is detected by its content; a renamed non-PDF is refused with a clear message.
   const dir = mkdtempSync(join(tmpdir(), 'madoguchi-scan-'));

@@ -22,6 +22,7 @@ import {
 } from '../../../core/domain/intake/request';
 import { kanaKey, nameKey, phoneKey } from '../../../core/domain/intake/text';
 import { closedStates, type State } from '../../../core/domain/workflow';
+import { computeDeadlines, DEFAULT_CLOSED_DAYS, DEFAULT_SLA_BUSINESS_DAYS } from '../../../core/domain/deadlines';
 import {
   findPossibleDuplicates,
   getDocuments,
@@ -282,6 +283,15 @@ export class IntakeService {
       payments,
       fee: evaluateFee(kinds, this.fees(), payments),
       enclosures,
+      // Workflow settings (SLA length, closed days, 補正 pauses, extensions) arrive with the
+      // processing screens; until then the defaults of DOMAIN.md §5 apply.
+      deadlines: computeDeadlines({
+        arrivalDate: row.arrival_date,
+        slaBusinessDays: DEFAULT_SLA_BUSINESS_DAYS,
+        closedDays: DEFAULT_CLOSED_DAYS,
+        pauses: [],
+        extension: null,
+      }),
       createdAt: row.created_at,
     };
   }

@@ -21,6 +21,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { enclosureTypes, type Enclosure } from '../../../../core/contract';
 import { parseDate } from '../../../../core/domain/dates';
+import { withWeekday } from '../../../../core/domain/deadlines';
 import { channelLabels, kindInfo, requesterTypeLabels } from '../../../../core/domain/intake/kinds';
 import { ErrorBar } from '../../components/ErrorBar';
 import { call, errorMessage } from '../../lib/api';
@@ -46,6 +47,7 @@ export const enclosureTypeLabels: Record<Enclosure['type'], string> = {
 };
 
 const slash = (d: string) => d.replaceAll('-', '/');
+const dueBasisLabels = { article39: '法第39条の期限', sla: '社内期限', extension: '延長後の期限' } as const;
 
 // PNG and JPEG show as images (CSP allows data: images); PDF and TIFF are drawn on canvases.
 function EnclosurePreview(props: { enclosure: Enclosure; onClose: () => void }) {
@@ -128,6 +130,17 @@ export function RequestSummaryPage(props: { id: string; onNew: () => void }) {
           {channelLabels[r.channel]}・{slash(r.arrivalDate)} 到達{r.provisional ? '（仮受付）' : ''}・
           {requesterTypeLabels[r.requesterType]}・{r.items.map((i) => kindInfo[i.kind].label).join('、')}
         </Body1>
+        <Body1 data-testid="due-date">
+          回答期限: {withWeekday(r.deadlines.dueDate)}（{dueBasisLabels[r.deadlines.dueBasis]}）
+        </Body1>
+        <details>
+          <summary>計算の内訳</summary>
+          <ul aria-label="期限の計算の内訳">
+            {r.deadlines.explanation.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </details>
         {r.provisional && <ConfirmOriginals id={r.id} />}
         <Body1>
           本人: {r.principal.name}（{r.principal.kana}）{r.agent ? ` / 代理人: ${r.agent.name}` : ''}
