@@ -23,6 +23,7 @@ export const channelNames = [
   'intake.duplicates',
   'requests.get',
   'intake.confirmOriginals',
+  'requests.transition',
   'requests.search',
   'enclosures.add',
   'enclosures.content',

@@ -4,6 +4,7 @@ import { auditActionNames, lockReasons } from '../domain/audit';
 import { FEE_NOT_ALLOWED_MESSAGE, feeMeans } from '../domain/intake/fees';
 import { channels, kindInfo, requestKinds, requesterTypes } from '../domain/intake/kinds';
 import { receiptPatternProblems } from '../domain/intake/receipt-number';
+import { actionNames } from '../domain/workflow';
 import {
   DisclosureMethod,
   IsoDateSchema,
@@ -231,6 +232,17 @@ export const RequestDetail = z.object({
     beyondArticle39: z.boolean(),
     explanation: z.array(z.string()),
   }),
+  history: z.array(
+    z.object({
+      at: z.string(),
+      accountId: z.string(),
+      action: z.string(),
+      from: z.string(),
+      to: z.string(),
+      comment: z.string(),
+    }),
+  ),
+  availableActions: z.array(z.enum(actionNames)),
   createdAt: z.string(),
 });
 export type RequestDetail = z.infer<typeof RequestDetail>;
@@ -350,6 +362,11 @@ export const contract = {
     access: 'staff',
   },
   'requests.get': { input: z.object({ id: Id }).strict(), output: RequestDetail, access: 'staff' },
+  'requests.transition': {
+    input: z.object({ id: Id, action: z.enum(actionNames), comment: z.string().trim().max(2000) }).strict(),
+    output: RequestDetail,
+    access: 'staff',
+  },
   'intake.confirmOriginals': {
     input: z.object({ id: Id, arrivalDate: IsoDateSchema }).strict(),
     output: RequestDetail,

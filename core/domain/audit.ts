@@ -15,6 +15,7 @@ export const auditActions = {
   'screen.print': '画面の印刷',
   'requests.create': '請求の受付',
   'requests.originals': '原本の到着（仮受付の確定）',
+  'requests.transition': '請求の段階の変更',
   'enclosures.add': '同封書類の取り込み',
 } as const;
 export type AuditAction = keyof typeof auditActions;

@@ -128,6 +128,10 @@ export const actions = {
   },
 } as const satisfies Record<string, Rule>;
 export type Action = keyof typeof actions;
+export const actionNames = Object.keys(actions) as [Action, ...Action[]];
+
+// Days a requester has to send what a 補正 asked for (policy; DOMAIN.md §2).
+export const DEFAULT_CURE_DAYS = 14;
 
 export type TransitionResult = { ok: true; to: State } | { ok: false; reason: string };
 

@@ -95,6 +95,17 @@ test('a postal 開示 request from an agent with an expired 印鑑登録証明�
   await expect(app.page.getByRole('list', { name: '不備の内容' })).toContainText(
     '印鑑登録証明書は発行日（2025年1月10日）から3か月を超えています',
   );
+
+  // The workflow refuses to investigate a defective request and takes a 補正 instead.
+  await expect(app.page.getByTestId('current-step')).toHaveText('現在の段階: 受付');
+  await app.page.getByRole('button', { name: '確認を開始' }).click();
+  await expect(app.page.getByTestId('current-step')).toHaveText('現在の段階: 確認中');
+  await app.page.getByRole('button', { name: '調査を開始' }).click();
+  await expect(app.page.getByRole('alert')).toHaveText('本人確認・代理人確認が完了していません。');
+  await app.page.getByRole('button', { name: '補正を依頼' }).click();
+  await expect(app.page.getByTestId('current-step')).toHaveText('現在の段階: 補正待ち');
+  await app.page.getByText('計算の内訳').click();
+  await expect(app.page.getByRole('list', { name: '期限の計算の内訳' })).toContainText('補正待ちのため停止中');
 });
 
 test('bad input is shown next to the field and nothing is registered', async ({ app }) => {

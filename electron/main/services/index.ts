@@ -97,6 +97,7 @@ export function createServices(opts: ServiceOptions): Services {
     'intake.duplicates': (input) => intake.duplicates(input),
     'requests.get': (input) => intake.get(input.id),
     'intake.confirmOriginals': (input) => intake.confirmOriginals(input.id, input.arrivalDate),
+    'requests.transition': (input) => intake.transition(input.id, input.action, input.comment),
     'requests.search': (input) => intake.search(input.query, input.limit),
     'enclosures.add': (input) => intake.addEnclosure(input.requestId, input.type),
     'enclosures.content': (input) => intake.enclosureContent(input.id),

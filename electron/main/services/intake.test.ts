@@ -307,4 +307,37 @@ describe('intake', () => {
     );
     await s.close();
   });
+
+  it('moves a request through its workflow, refusing with the reason, and pauses the SLA during a 補正', async () => {
+    let now = new Date('2026-11-20T01:00:00Z');
+    const s = makeServices(tempDataDir(), { clock: () => now });
+    await setupVault(s);
+    const r = await call(s, 'intake.create', appointedInput('2026-06-01'));
+    expect(r.status).toBe('received');
+    expect(r.availableActions).toContain('startCheck');
+    await call(s, 'requests.transition', { id: r.id, action: 'startCheck', comment: '' });
+    const refused = await failure(
+      call(s, 'requests.transition', { id: r.id, action: 'startInvestigation', comment: '' }),
+    );
+    expect(refused).toMatchObject({ code: ErrorCode.CONFLICT, message: '本人確認・代理人確認が完了していません。' });
+    const cure = await call(s, 'requests.transition', { id: r.id, action: 'requestCure', comment: '' });
+    expect(cure.status).toBe('awaitingCure');
+    expect(cure.deadlines.slaDate).toBeNull();
+    now = new Date('2026-11-26T01:00:00Z');
+    const back = await call(s, 'requests.transition', { id: r.id, action: 'cureReceived', comment: '' });
+    expect(back.status).toBe('checking');
+    // Paused from 11-20 to 11-26: the business days 11-24, 11-25 and 11-26 are not counted.
+    expect(back.deadlines.explanation.join('\n')).toMatch(/補正による停止: 3営業日/);
+    expect(back.history.map((h) => `${h.from}>${h.to}`)).toEqual([
+      'received>checking',
+      'checking>awaitingCure',
+      'awaitingCure>checking',
+    ]);
+    const wrong = await failure(call(s, 'requests.transition', { id: r.id, action: 'approve', comment: '' }));
+    expect(wrong.message).toBe('「確認中」の請求に「承認する」はできません。');
+    expect(
+      (await call(s, 'requests.transition', { id: r.id, action: 'withdraw', comment: '書面で取下げ' })).status,
+    ).toBe('withdrawn');
+    await s.close();
+  });
 });

@@ -21,8 +21,21 @@ import {
   type IntakeInput,
 } from '../../../core/domain/intake/request';
 import { kanaKey, nameKey, phoneKey } from '../../../core/domain/intake/text';
-import { closedStates, type State } from '../../../core/domain/workflow';
-import { computeDeadlines, DEFAULT_CLOSED_DAYS, DEFAULT_SLA_BUSINESS_DAYS } from '../../../core/domain/deadlines';
+import {
+  actionsFrom,
+  closedStates,
+  DEFAULT_CURE_DAYS,
+  transition,
+  type Action,
+  type State,
+} from '../../../core/domain/workflow';
+import { addDays } from '../../../core/domain/dates';
+import {
+  computeDeadlines,
+  DEFAULT_CLOSED_DAYS,
+  DEFAULT_SLA_BUSINESS_DAYS,
+  type Pause,
+} from '../../../core/domain/deadlines';
 import {
   findPossibleDuplicates,
   getDocuments,
@@ -32,6 +45,9 @@ import {
   getPayments,
   getRequestRow,
   confirmOriginals,
+  insertEvent,
+  listEvents,
+  type EventRow,
   insertEnclosure,
   insertRequest,
   listEnclosures,
@@ -61,6 +77,20 @@ export function japanToday(now: Date): string {
 
 function bad(path: (string | number)[], message: string): AppError {
   return new AppError(ErrorCode.BAD_INPUT, message, [{ path, message }]);
+}
+
+// The days a request waited for a 補正: from the day it was asked for to the day the cure arrived
+// (open while it still waits). The internal SLA does not count them.
+function curePauses(events: readonly EventRow[]): Pause[] {
+  const pauses: Pause[] = [];
+  for (const e of events) {
+    if (e.to_state === 'awaitingCure') pauses.push({ from: e.day, to: null });
+    else if (e.from_state === 'awaitingCure') {
+      const open = pauses.at(-1);
+      if (open?.to === null) open.to = e.day;
+    }
+  }
+  return pauses;
 }
 
 function toSummary(r: SummaryRow): RequestSummary {
@@ -195,6 +225,42 @@ export class IntakeService {
     return this.get(id);
   }
 
+  // Moves a request along its workflow; core/domain/workflow decides what is allowed.
+  transition(id: string, action: Action, comment: string): RequestDetail {
+    const session = this.vault.session();
+    if (!session) throw new AppError(ErrorCode.LOCKED, 'ロックされています。ログインしてください。');
+    const detail = this.get(id);
+    const today = japanToday(this.clock());
+    const cureAsked = [...detail.history].reverse().find((e) => e.to === 'awaitingCure');
+    const result = transition(detail.status as State, action, {
+      actorId: session.accountId,
+      identity: detail.identity.result.status,
+      fee: detail.fee.status,
+      cureDeadlinePassed:
+        cureAsked !== undefined && addDays(japanToday(new Date(cureAsked.at)), DEFAULT_CURE_DAYS) < today,
+      // Decisions, approval and dispatch records come with the processing screens (issue 5).
+      allKindsDecided: false,
+      drafterId: null,
+      comment,
+      dispatchRecorded: false,
+      idDisposalRecorded: false,
+    });
+    if (!result.ok) throw new AppError(ErrorCode.CONFLICT, result.reason);
+    this.vault.write('requests.transition', id, `action=${action} from=${detail.status} to=${result.to}`, (db) => {
+      insertEvent(db, {
+        requestId: id,
+        at: this.clock().toISOString(),
+        day: today,
+        accountId: session.accountId,
+        action,
+        from: detail.status,
+        to: result.to,
+        comment,
+      });
+    });
+    return this.get(id);
+  }
+
   // A FAX taken as 仮受付: the originals have arrived, and their day becomes the 到達日.
   confirmOriginals(id: string, arrivalDate: string): RequestDetail {
     const row = getRequestRow(this.vault.connection(), id);
@@ -248,6 +314,7 @@ export class IntakeService {
       },
       this.identityPolicy(),
     );
+    const events = listEvents(db, id);
     const enclosures: Enclosure[] = listEnclosures(db, id).map((e) => ({
       id: e.id,
       type: e.type as Enclosure['type'],
@@ -289,9 +356,18 @@ export class IntakeService {
         arrivalDate: row.arrival_date,
         slaBusinessDays: DEFAULT_SLA_BUSINESS_DAYS,
         closedDays: DEFAULT_CLOSED_DAYS,
-        pauses: [],
+        pauses: curePauses(events),
         extension: null,
       }),
+      history: events.map((e) => ({
+        at: e.at,
+        accountId: e.account_id,
+        action: e.action,
+        from: e.from_state,
+        to: e.to_state,
+        comment: e.comment,
+      })),
+      availableActions: actionsFrom(row.status as State),
       createdAt: row.created_at,
     };
   }

@@ -8,6 +8,7 @@ import { NewerDatabaseError } from '../errors';
 import { migrate } from '../migrate';
 import { m0001Initial } from './0001-initial';
 import { m0002Requests } from './0002-requests';
+import { m0003RequestEvents } from './0003-request-events';
 import { LATEST_SCHEMA_VERSION, migrations } from './index';
 import type { Migration } from './types';
 
@@ -56,6 +57,25 @@ describe('migrations', () => {
     expect(() =>
       db.prepare("INSERT INTO fee_payments VALUES ('p', 'nope', 'stamps', 100, '2026-01-01', NULL)").run(),
     ).toThrow();
+    db.close();
+  });
+
+  it('0003-request-events adds the workflow history', () => {
+    const { db } = freshDb();
+    migrate(db, [m0001Initial, m0002Requests, m0003RequestEvents], () => undefined);
+    expect(userVersion(db)).toBe(3);
+    const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('request_events');
+    expect(columns).toEqual([
+      'id',
+      'request_id',
+      'at',
+      'day',
+      'account_id',
+      'action',
+      'from_state',
+      'to_state',
+      'comment',
+    ]);
     db.close();
   });
 

@@ -220,3 +220,41 @@ export function getEnclosureContent(db: Db, id: string): { mime: string; content
       { mime: string; content: Buffer | null } | undefined) ?? null
   );
 }
+
+export type EventRow = {
+  id: number;
+  at: string;
+  day: string;
+  account_id: string;
+  action: string;
+  from_state: string;
+  to_state: string;
+  comment: string;
+};
+
+export function insertEvent(
+  db: Db,
+  e: {
+    requestId: string;
+    at: string;
+    day: string;
+    accountId: string;
+    action: string;
+    from: string;
+    to: string;
+    comment: string;
+  },
+): void {
+  db.prepare(
+    'INSERT INTO request_events (request_id, at, day, account_id, action, from_state, to_state, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(e.requestId, e.at, e.day, e.accountId, e.action, e.from, e.to, e.comment);
+  db.prepare('UPDATE requests SET status = ?, updated_at = ? WHERE id = ?').run(e.to, e.at, e.requestId);
+}
+
+export function listEvents(db: Db, requestId: string): EventRow[] {
+  return db
+    .prepare(
+      'SELECT id, at, day, account_id, action, from_state, to_state, comment FROM request_events WHERE request_id = ? ORDER BY id',
+    )
+    .all(requestId) as EventRow[];
+}

@@ -19,7 +19,8 @@ import {
 } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { enclosureTypes, type Enclosure } from '../../../../core/contract';
+import { enclosureTypes, type Enclosure, type RequestDetail } from '../../../../core/contract';
+import { actions, stateLabels, type Action, type State } from '../../../../core/domain/workflow';
 import { parseDate } from '../../../../core/domain/dates';
 import { withWeekday } from '../../../../core/domain/deadlines';
 import { channelLabels, kindInfo, requesterTypeLabels } from '../../../../core/domain/intake/kinds';
@@ -104,6 +105,43 @@ function ConfirmOriginals(props: { id: string }) {
   );
 }
 
+// The current step and the actions that can follow it; core/domain/workflow (in main) decides
+// whether an action is allowed and says why not.
+function WorkflowActions(props: { request: RequestDetail }) {
+  const client = useQueryClient();
+  const [comment, setComment] = useState('');
+  const move = useMutation({
+    mutationFn: (action: Action) => call('requests.transition', { id: props.request.id, action, comment }),
+    onSuccess: () => {
+      setComment('');
+      return client.invalidateQueries({ queryKey: ['requests.get', props.request.id] });
+    },
+  });
+  const available = props.request.availableActions;
+  return (
+    <div>
+      <Body1 block data-testid="current-step">
+        現在の段階: {stateLabels[props.request.status as State]}
+      </Body1>
+      <ErrorBar message={move.isError ? errorMessage(move.error) : null} />
+      {available.length > 0 && (
+        <>
+          <Field label="コメント（差戻し・取下げ・応じられない理由など）">
+            <Input value={comment} onChange={(_e, d) => setComment(d.value)} />
+          </Field>
+          <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginTop: 8 }}>
+            {available.map((a) => (
+              <Button key={a} onClick={() => move.mutate(a)} disabled={move.isPending}>
+                {actions[a].label}
+              </Button>
+            ))}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
 export function RequestSummaryPage(props: { id: string; onNew: () => void }) {
   const styles = useStyles();
   const client = useQueryClient();
@@ -142,6 +180,7 @@ export function RequestSummaryPage(props: { id: string; onNew: () => void }) {
           </ul>
         </details>
         {r.provisional && <ConfirmOriginals id={r.id} />}
+        <WorkflowActions request={r} />
         <Body1>
           本人: {r.principal.name}（{r.principal.kana}）{r.agent ? ` / 代理人: ${r.agent.name}` : ''}
         </Body1>
