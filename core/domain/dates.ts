@@ -75,3 +75,13 @@ export function formatJapaneseDate(d: IsoDate): string {
   const [y, m, day] = parts(d);
   return `${y}年${m}月${day}日`;
 }
+
+// Today's date in Japan, whatever the PC's time zone: a 到達日 is a Japanese calendar day.
+export function japanToday(now: Date): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}

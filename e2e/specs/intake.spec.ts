@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, rgb } from 'pdf-lib';
 import * as UTIF from 'utif2';
+import { japanToday } from '../../core/domain/dates';
 import { expect, test } from '../fixtures/app';
 import { ADMIN } from '../fixtures/vault';
 import { IntakePage } from '../pages/IntakePage';
@@ -16,7 +17,7 @@ test.beforeEach(async ({ app }) => {
   await new ShellPage(app.page).open('新規受付');
 });
 
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date()).replaceAll('-', '/');
+const today = japanToday(new Date()).replaceAll('-', '/');
 
 test('a 本人 request with a driving licence and a 1,000円 定額小為替 is 確認済 and 充足', async ({ app }) => {
   const intake = new IntakePage(app.page);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateIdentity, type IdentityCase, type IdentityDocument } from './identity';
+import { defaultIdentityPolicy, evaluateIdentity, type IdentityCase, type IdentityDocument } from './identity';
 
 const arrival = '2026-11-22';
 
@@ -144,6 +144,16 @@ describe('identity check: agents', () => {
     const r = evaluateIdentity(appointed([licence(undefined, 'agent'), poa(), sealCert('2026-07-01')]));
     expect(r.defects.map((d) => d.code)).toEqual(['tooOld']);
     expect(r.defects[0]?.message).toMatch(/印鑑登録証明書/);
+  });
+
+  it('quotes the administrator’s window in what it asks for', () => {
+    const r = evaluateIdentity(appointed([licence(undefined, 'agent'), poa()]), {
+      ...defaultIdentityPolicy,
+      issueWindowMonths: 6,
+    });
+    expect(r.defects[0]?.message).toBe(
+      '委任状に押印された実印の印鑑登録証明書（ご本人のもの。発行日から6か月以内の原本）をご提出ください。',
+    );
   });
 
   it('refuses a 委任状 without 受領権限 when the answer is to go to the agent', () => {

@@ -372,8 +372,20 @@ function nameAddress(ctx: Ctx, holder: 'principal' | 'agent'): void {
   }
 }
 
+function requireSealCertificate(ctx: Ctx, withinWindow: string): void {
+  requireOne(
+    ctx,
+    'principal',
+    ['sealCertificate'],
+    'sealCertificateMissing',
+    `委任状に押印された実印の印鑑登録証明書（ご本人のもの。${withinWindow}）をご提出ください。`,
+  );
+}
+
 export function evaluateIdentity(c: IdentityCase, p: IdentityPolicy = defaultIdentityPolicy): IdentityResult {
   const ctx: Ctx = { c, p, defects: [], todos: [] };
+  // The window is the administrator's setting, so the sentences quote it.
+  const withinWindow = `発行日から${p.issueWindowMonths}か月以内の原本`;
   const kinship = (d: IdentityDocument) => d.type === 'familyRegister' || d.showsRelationship === true;
   switch (c.requesterType) {
     case 'self':
@@ -387,7 +399,7 @@ export function evaluateIdentity(c: IdentityCase, p: IdentityPolicy = defaultIde
         'principal',
         ['familyRegister', 'residentRecord'],
         'relationshipMissing',
-        '親権者であることを確認できる書類（戸籍謄本、または続柄の記載のある住民票の写し。発行日から3か月以内の原本）をご提出ください。',
+        `親権者であることを確認できる書類（戸籍謄本、または続柄の記載のある住民票の写し。${withinWindow}）をご提出ください。`,
         kinship,
       );
       requireMinor(ctx, '親権者');
@@ -400,7 +412,7 @@ export function evaluateIdentity(c: IdentityCase, p: IdentityPolicy = defaultIde
         'principal',
         ['familyRegister', 'registryCertificate'],
         'guardianshipMissing',
-        '未成年後見人であることを確認できる書類（戸籍謄本または登記事項証明書。発行日から3か月以内の原本）をご提出ください。',
+        `未成年後見人であることを確認できる書類（戸籍謄本または登記事項証明書。${withinWindow}）をご提出ください。`,
       );
       requireMinor(ctx, '未成年後見人');
       nameAddress(ctx, 'agent');
@@ -412,34 +424,20 @@ export function evaluateIdentity(c: IdentityCase, p: IdentityPolicy = defaultIde
         'principal',
         ['registryCertificate'],
         'guardianshipMissing',
-        '成年後見人であることを確認できる登記事項証明書（発行日から3か月以内の原本）をご提出ください。',
+        `成年後見人であることを確認できる登記事項証明書（${withinWindow}）をご提出ください。`,
       );
       nameAddress(ctx, 'agent');
       break;
     case 'appointed':
       requireIdentity(ctx, 'agent');
       requirePowerOfAttorney(ctx, true);
-      requireOne(
-        ctx,
-        'principal',
-        ['sealCertificate'],
-        'sealCertificateMissing',
-        '委任状に押印された実印の印鑑登録証明書（ご本人のもの。発行日から3か月以内の原本）をご提出ください。',
-      );
+      requireSealCertificate(ctx, withinWindow);
       nameAddress(ctx, 'agent');
       break;
     case 'lawyer':
       if (!c.lawyerRegistrationNo) requireIdentity(ctx, 'agent');
       requirePowerOfAttorney(ctx, p.lawyerNeedsSealCertificate);
-      if (p.lawyerNeedsSealCertificate) {
-        requireOne(
-          ctx,
-          'principal',
-          ['sealCertificate'],
-          'sealCertificateMissing',
-          '委任状に押印された実印の印鑑登録証明書（ご本人のもの。発行日から3か月以内の原本）をご提出ください。',
-        );
-      }
+      if (p.lawyerNeedsSealCertificate) requireSealCertificate(ctx, withinWindow);
       if (!c.lawyerRegistrationNo) nameAddress(ctx, 'agent');
       break;
   }

@@ -3,7 +3,7 @@ import { parseDate } from '../dates';
 import { phone, postalCode } from '../organisation';
 import { documentTypes } from './identity';
 import { feeMeans } from './fees';
-import { channels, requestKinds, requesterTypes, kindInfo } from './kinds';
+import { channels, requestKinds, requesterTypes, kindInfo, type RequestKind } from './kinds';
 import { isKana } from './text';
 
 // The intake form's data, validated the same way in the renderer (next to each field) and in
@@ -59,6 +59,22 @@ export const Party = z
   .strict();
 export type Party = z.infer<typeof Party>;
 
+export const emptyParty: z.input<typeof Party> = {
+  name: '',
+  kana: '',
+  birthDate: null,
+  postalCode: '',
+  address: '',
+  phone: '',
+  email: '',
+  customerNo: '',
+  formerName: '',
+  formerAddress: '',
+  relationship: '',
+  letterName: '',
+  letterAddress: '',
+};
+
 export const RequestItem = z
   .object({
     kind: z.enum(requestKinds, '請求の種類を選択してください。'),
@@ -80,6 +96,10 @@ export const RequestItem = z
     }
   });
 export type RequestItem = z.infer<typeof RequestItem>;
+
+export function emptyItem(kind: RequestKind): RequestItem {
+  return { kind, dataItems: '', period: '', currentContent: '', correctContent: '', grounds: [], groundText: '' };
+}
 
 export const DisclosureMethod = z
   .object({

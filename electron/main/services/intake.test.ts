@@ -5,68 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../../core/contract';
 import { ErrorCode } from '../../../core/contract';
 import { AppError } from './errors';
-import { call, makeServices, setupVault, tempDataDir } from './test-support';
+import { call, intakeInput, makeServices, setupVault, tempDataDir } from './test-support';
 
 const NOW = new Date('2026-11-22T01:00:00Z'); // 10:00 in Japan
-
-export function intakeInput(overrides: Partial<ChannelInput<'intake.create'>> = {}): ChannelInput<'intake.create'> {
-  const party = {
-    name: '山田 太郎',
-    kana: 'ヤマダ タロウ',
-    birthDate: '1980-04-01',
-    postalCode: '100-0001',
-    address: '東京都千代田区千代田1-1',
-    phone: '03-1234-5678',
-    email: '',
-    customerNo: '',
-    formerName: '',
-    formerAddress: '',
-    relationship: '',
-    letterName: '',
-    letterAddress: '',
-  };
-  return {
-    channel: 'post',
-    arrivalDate: '2026-11-20',
-    provisional: false,
-    trackingNo: '',
-    requesterType: 'self',
-    principal: party,
-    agent: null,
-    items: [
-      {
-        kind: 'disclosure',
-        dataItems: '購入履歴',
-        period: '2024年以降',
-        currentContent: '',
-        correctContent: '',
-        grounds: [],
-        groundText: '',
-      },
-    ],
-    disclosureMethod: { method: 'paper', format: '' },
-    answerTo: 'principal',
-    delivery: 'simpleRegistered',
-    replyAddress: '',
-    notes: '',
-    identity: {
-      documents: [
-        {
-          id: 'd1',
-          type: 'drivingLicence',
-          holder: 'principal',
-          original: false,
-          expiresOn: '2029-01-01',
-          issuedOn: null,
-        },
-      ],
-      nameAddressMatch: { principal: true, agent: null },
-      lawyerRegistrationNo: '',
-    },
-    payments: [{ id: 'p1', means: 'postalMoneyOrder', amount: 1000, receivedOn: '2026-11-20', issuedOn: '2026-10-01' }],
-    ...overrides,
-  };
-}
 
 // An appointed agent's request: agent ID, a full 委任状, and the principal's seal certificate.
 function appointedInput(sealIssuedOn: string): ChannelInput<'intake.create'> {

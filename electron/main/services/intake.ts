@@ -29,7 +29,7 @@ import {
   type Action,
   type State,
 } from '../../../core/domain/workflow';
-import { addDays } from '../../../core/domain/dates';
+import { addDays, japanToday } from '../../../core/domain/dates';
 import {
   computeDeadlines,
   DEFAULT_CLOSED_DAYS,
@@ -64,16 +64,6 @@ import { AppError } from './errors';
 import type { Vault } from './vault';
 
 export const MAX_ENCLOSURE_BYTES = 20 * 1024 * 1024;
-
-// The day in Japan, whatever the PC's clock zone: 到達日 are Japanese calendar days.
-export function japanToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
 
 function bad(path: (string | number)[], message: string): AppError {
   return new AppError(ErrorCode.BAD_INPUT, message, [{ path, message }]);

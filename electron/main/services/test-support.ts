@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../core/contract';
+import { emptyItem, emptyParty } from '../../../core/domain/intake/request';
 import { Organisation } from '../../../core/domain/organisation';
 import { createDispatcher } from '../ipc/dispatcher';
 import { AppError } from './errors';
@@ -72,4 +73,48 @@ export async function call<C extends ChannelName>(
   const result = await dispatch(channel, input, true);
   if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.issues);
   return result.data as ChannelOutput<C>;
+}
+
+// A complete 本人 開示 request (fictional person) that tests and benchmarks vary by overrides:
+// a driving licence, name and address compared, a 1,000円 定額小為替.
+export function intakeInput(overrides: Partial<ChannelInput<'intake.create'>> = {}): ChannelInput<'intake.create'> {
+  return {
+    channel: 'post',
+    arrivalDate: '2026-11-20',
+    provisional: false,
+    trackingNo: '',
+    requesterType: 'self',
+    principal: {
+      ...emptyParty,
+      name: '山田 太郎',
+      kana: 'ヤマダ タロウ',
+      birthDate: '1980-04-01',
+      postalCode: '100-0001',
+      address: '東京都千代田区千代田1-1',
+      phone: '03-1234-5678',
+    },
+    agent: null,
+    items: [{ ...emptyItem('disclosure'), dataItems: '購入履歴', period: '2024年以降' }],
+    disclosureMethod: { method: 'paper', format: '' },
+    answerTo: 'principal',
+    delivery: 'simpleRegistered',
+    replyAddress: '',
+    notes: '',
+    identity: {
+      documents: [
+        {
+          id: 'd1',
+          type: 'drivingLicence',
+          holder: 'principal',
+          original: false,
+          expiresOn: '2029-01-01',
+          issuedOn: null,
+        },
+      ],
+      nameAddressMatch: { principal: true, agent: null },
+      lawyerRegistrationNo: '',
+    },
+    payments: [{ id: 'p1', means: 'postalMoneyOrder', amount: 1000, receivedOn: '2026-11-20', issuedOn: '2026-10-01' }],
+    ...overrides,
+  };
 }

@@ -22,7 +22,7 @@ import {
   requesterTypes,
   type RequesterType,
 } from '../../../../core/domain/intake/kinds';
-import { IntakeInput } from '../../../../core/domain/intake/request';
+import { emptyParty, IntakeInput } from '../../../../core/domain/intake/request';
 import { DateField } from '../../components/DateField';
 import { ErrorBar } from '../../components/ErrorBar';
 import { SelectField } from '../../components/SelectField';
@@ -33,7 +33,7 @@ import { CheckPanel } from './CheckPanel';
 import { FeeSection } from './FeeSection';
 import { IdentitySection } from './IdentitySection';
 import { KindsSection } from './KindsSection';
-import { emptyIntake, emptyParty, type IntakeForm } from './model';
+import { emptyIntake, type IntakeForm } from './model';
 import { PartyFields } from './PartyFields';
 
 const useStyles = makeStyles({

@@ -2,7 +2,7 @@ import { Checkbox, makeStyles, Subtitle2, tokens } from '@fluentui/react-compone
 import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { Controller, useFieldArray, useFormState, type Control } from 'react-hook-form';
 import { kindInfo, requestKinds, type RequestKind } from '../../../../core/domain/intake/kinds';
-import { suspensionGroundLabels, suspensionGrounds } from '../../../../core/domain/intake/request';
+import { emptyItem, suspensionGroundLabels, suspensionGrounds } from '../../../../core/domain/intake/request';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import type { IntakeForm } from './model';
@@ -37,15 +37,7 @@ export function KindsSection(props: { control: Control<IntakeForm>; hasDisclosur
   const selected = items.fields.map((f) => f.kind);
   const toggle = (kind: RequestKind, on: boolean) => {
     if (on) {
-      items.append({
-        kind,
-        dataItems: '',
-        period: '',
-        currentContent: '',
-        correctContent: '',
-        grounds: [],
-        groundText: '',
-      });
+      items.append(emptyItem(kind));
     } else {
       items.remove(selected.indexOf(kind));
     }

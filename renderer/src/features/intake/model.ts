@@ -1,37 +1,13 @@
 import type { z } from 'zod';
-import type { IntakeInput, Party } from '../../../../core/domain/intake/request';
+import { japanToday } from '../../../../core/domain/dates';
+import { emptyParty, type IntakeInput } from '../../../../core/domain/intake/request';
 
 export type IntakeForm = z.input<typeof IntakeInput>;
-
-export const emptyParty: z.input<typeof Party> = {
-  name: '',
-  kana: '',
-  birthDate: null,
-  postalCode: '',
-  address: '',
-  phone: '',
-  email: '',
-  customerNo: '',
-  formerName: '',
-  formerAddress: '',
-  relationship: '',
-  letterName: '',
-  letterAddress: '',
-};
-
-export function todayIso(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
 
 export function emptyIntake(): IntakeForm {
   return {
     channel: 'post',
-    arrivalDate: todayIso(),
+    arrivalDate: japanToday(new Date()),
     provisional: false,
     trackingNo: '',
     requesterType: 'self',

@@ -20,7 +20,7 @@ import { formatReceiptNo, receiptPatternProblems } from '../../../../core/domain
 import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { ErrorBar } from '../../components/ErrorBar';
 import { call, errorMessage } from '../../lib/api';
-import { todayIso } from '../intake/model';
+import { japanToday } from '../../../../core/domain/dates';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '720px' },
@@ -70,7 +70,7 @@ export function IntakeSettingsPanel(props: { intake: IntakeSettings; fees: FeeSc
         label="受付番号の形式"
         hint={
           patternProblems.length === 0
-            ? `次の番号の例: ${formatReceiptNo(intake.receiptPattern, todayIso(), 1)}（{YYYY}=西暦、{YY}=西暦下2桁、{NNNN}=連番）`
+            ? `次の番号の例: ${formatReceiptNo(intake.receiptPattern, japanToday(new Date()), 1)}（{YYYY}=西暦、{YY}=西暦下2桁、{NNNN}=連番）`
             : undefined
         }
         validationMessage={patternProblems[0]}
