@@ -4,7 +4,8 @@ import { auditActionNames, lockReasons } from '../domain/audit';
 import { FEE_NOT_ALLOWED_MESSAGE, feeMeans } from '../domain/intake/fees';
 import { channels, kindInfo, requestKinds, requesterTypes } from '../domain/intake/kinds';
 import { receiptPatternProblems } from '../domain/intake/receipt-number';
-import { actionNames } from '../domain/workflow';
+import { actionNames, states } from '../domain/workflow';
+import { Decision, ReasonLibrary } from '../domain/decisions';
 import {
   DisclosureMethod,
   IsoDateSchema,
@@ -149,6 +150,133 @@ export const IntakeSettings = z
   .strict();
 export type IntakeSettings = z.infer<typeof IntakeSettings>;
 
+const MonthDay = z
+  .string()
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '休業日は「12-29」（月-日）の形式で入力してください。')
+  .refine(
+    (md) =>
+      !Number.isNaN(Date.parse(`2024-${md}T00:00:00Z`)) &&
+      new Date(`2024-${md}T00:00:00Z`).toISOString().slice(5, 10) === md,
+    '存在しない日付です。',
+  );
+
+export const ProcessingSettings = z
+  .object({
+    slaBusinessDays: z
+      .number()
+      .int('社内期限は営業日数（整数）で入力してください。')
+      .min(1, '社内期限は1営業日以上にしてください。')
+      .max(60, '社内期限は60営業日以内にしてください。'),
+    closedDays: z
+      .array(MonthDay)
+      .max(60, '休業日は60日までです。')
+      .refine((ds) => new Set(ds).size === ds.length, '同じ休業日が重複しています。'),
+    cureDays: z
+      .number()
+      .int('補正の期限は日数（整数）で入力してください。')
+      .min(1, '補正の期限は1日以上にしてください。')
+      .max(90, '補正の期限は90日以内にしてください。'),
+  })
+  .strict();
+export type ProcessingSettings = z.infer<typeof ProcessingSettings>;
+
+export const Cure = z.object({
+  defects: z.array(z.string()),
+  dueDate: z.string(),
+  requestedOn: z.string(),
+});
+export type Cure = z.infer<typeof Cure>;
+
+export const CureInput = z
+  .object({
+    defects: z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1, '不備の内容を入力してください。')
+          .max(500, '不備の内容は500文字以内で入力してください。'),
+      )
+      .min(1, '補正を求める不備を1つ以上選択または入力してください。')
+      .max(30),
+    dueDate: IsoDateSchema,
+  })
+  .strict();
+
+export const Extension = z.object({
+  date: z.string(),
+  reason: z.string(),
+  decidedBy: z.string(),
+  decidedOn: z.string(),
+});
+export type Extension = z.infer<typeof Extension>;
+
+export const dispatchMethods = ['simpleRegistered', 'restricted', 'registered', 'post', 'counter', 'email'] as const;
+export const dispatchMethodLabels: Record<(typeof dispatchMethods)[number], string> = {
+  simpleRegistered: '簡易書留',
+  restricted: '本人限定受取郵便',
+  registered: '一般書留',
+  post: '普通郵便',
+  counter: '窓口で手渡し',
+  email: '電子メール',
+};
+export const DispatchInput = z
+  .object({
+    letter: z
+      .string()
+      .trim()
+      .min(1, '送付した書類の名称を入力してください。')
+      .max(200, '書類の名称は200文字以内で入力してください。'),
+    sentOn: IsoDateSchema,
+    method: z.enum(dispatchMethods, '送付方法を選択してください。'),
+    trackingNo: z.string().trim().max(50, '追跡番号は50文字以内で入力してください。'),
+  })
+  .strict()
+  .refine((d) => !['simpleRegistered', 'restricted', 'registered'].includes(d.method) || d.trackingNo !== '', {
+    path: ['trackingNo'],
+    message: '書留・本人限定受取郵便の追跡番号を入力してください。',
+  });
+export const Dispatch = z.object({
+  id: z.string(),
+  letter: z.string(),
+  sentOn: z.string(),
+  method: z.enum(dispatchMethods),
+  trackingNo: z.string(),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+});
+export type Dispatch = z.infer<typeof Dispatch>;
+
+export const disposalMethods = ['returned', 'destroyed', 'none'] as const;
+export const disposalLabels: Record<(typeof disposalMethods)[number], string> = {
+  returned: '回答書に同封して返却',
+  destroyed: '廃棄',
+  none: '写しの受領なし',
+};
+export const Disposal = z.object({ method: z.enum(disposalMethods), date: z.string() });
+export type Disposal = z.infer<typeof Disposal>;
+
+export const requestSorts = ['arrivalDesc', 'arrivalAsc', 'dueAsc'] as const;
+export const ListFilter = z
+  .object({
+    statuses: z.array(z.enum(states)).max(states.length),
+    kind: z.enum(requestKinds).nullable(),
+    channel: z.enum(channels).nullable(),
+    from: IsoDateSchema.nullable(),
+    to: IsoDateSchema.nullable(),
+    overdue: z.boolean(),
+    query: z.string().trim().max(100),
+    sort: z.enum(requestSorts),
+    offset: z.number().int().min(0).max(1_000_000),
+    limit: z.number().int().min(1).max(200),
+  })
+  .strict()
+  .refine((f) => f.from === null || f.to === null || f.from <= f.to, {
+    path: ['to'],
+    message: '期間の終わりは始まり以降の日付にしてください。',
+  });
+export type ListFilter = z.infer<typeof ListFilter>;
+
 const Defect = z.object({ code: z.string(), message: z.string(), documentId: z.string().optional() });
 
 export const enclosureTypes = [
@@ -182,6 +310,10 @@ export const RequestSummary = z.object({
   principalName: z.string(),
   principalKana: z.string(),
   kinds: z.array(z.enum(requestKinds)),
+  channel: z.enum(channels),
+  dueDate: z.string().nullable(),
+  cureDue: z.string().nullable(),
+  closedOn: z.string().nullable(),
 });
 export type RequestSummary = z.infer<typeof RequestSummary>;
 
@@ -232,9 +364,25 @@ export const RequestDetail = z.object({
     beyondArticle39: z.boolean(),
     explanation: z.array(z.string()),
   }),
+  cure: Cure.nullable(),
+  decisions: z.array(
+    z.object({ kind: z.enum(requestKinds), decision: Decision, draftedBy: z.string(), draftedAt: z.string() }),
+  ),
+  submittedBy: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  extension: Extension.nullable(),
+  dispatches: z.array(Dispatch),
+  disposal: Disposal.nullable(),
+  closedOn: z.string().nullable(),
+  // Display names of the accounts the record mentions (history, decisions, dispatches).
+  accountNames: z.record(z.string(), z.string()),
+  // For the current account: the primary next step, and why each action is refused now (null: allowed).
+  primaryAction: z.enum(actionNames).nullable(),
+  actionChecks: z.record(z.string(), z.string().nullable()),
   history: z.array(
     z.object({
       at: z.string(),
+      day: z.string(),
       accountId: z.string(),
       action: z.string(),
       from: z.string(),
@@ -246,6 +394,8 @@ export const RequestDetail = z.object({
   createdAt: z.string(),
 });
 export type RequestDetail = z.infer<typeof RequestDetail>;
+
+const DashboardList = z.object({ rows: z.array(RequestSummary), total: z.number().int() });
 
 type ChannelDef = { input: z.ZodType; output: z.ZodType; access: Access; duringPasswordChange?: true };
 
@@ -326,8 +476,16 @@ export const contract = {
       security: SecuritySettings,
       fees: FeeSchedule,
       intake: IntakeSettings,
+      processing: ProcessingSettings,
+      reasons: ReasonLibrary,
     }),
     access: 'session',
+  },
+  'settings.updateProcessing': { input: ProcessingSettings, output: ProcessingSettings, access: 'admin' },
+  'settings.updateReasons': {
+    input: z.object({ reasons: ReasonLibrary }).strict(),
+    output: ReasonLibrary,
+    access: 'admin',
   },
   'settings.updateOrganisation': { input: Organisation, output: Organisation, access: 'admin' },
   'settings.updateSecurity': { input: SecuritySettings, output: SecuritySettings, access: 'admin' },
@@ -365,6 +523,68 @@ export const contract = {
   'requests.transition': {
     input: z.object({ id: Id, action: z.enum(actionNames), comment: z.string().trim().max(2000) }).strict(),
     output: RequestDetail,
+    access: 'staff',
+  },
+  'requests.update': {
+    input: z.object({ id: Id, input: IntakeInput }).strict(),
+    output: RequestDetail,
+    access: 'staff',
+  },
+  'requests.requestCure': {
+    input: z.object({ id: Id, cure: CureInput }).strict(),
+    output: RequestDetail,
+    access: 'staff',
+  },
+  'requests.recordCure': {
+    input: z.object({ id: Id, arrivedOn: IsoDateSchema }).strict(),
+    output: RequestDetail,
+    access: 'staff',
+  },
+  'requests.saveDecision': {
+    input: z.object({ id: Id, kind: z.enum(requestKinds), decision: Decision }).strict(),
+    output: RequestDetail,
+    access: 'staff',
+  },
+  'requests.extend': {
+    input: z
+      .object({
+        id: Id,
+        date: IsoDateSchema,
+        reason: z
+          .string()
+          .trim()
+          .min(1, '延長の理由を入力してください。')
+          .max(2000, '延長の理由は2000文字以内で入力してください。'),
+      })
+      .strict(),
+    output: RequestDetail,
+    access: 'staff',
+  },
+  'requests.addDispatch': {
+    input: z.object({ id: Id, dispatch: DispatchInput }).strict(),
+    output: RequestDetail,
+    access: 'staff',
+  },
+  'requests.recordDisposal': {
+    input: z.object({ id: Id, method: z.enum(disposalMethods), date: IsoDateSchema }).strict(),
+    output: RequestDetail,
+    access: 'staff',
+  },
+  'requests.list': {
+    input: ListFilter,
+    output: z.object({ rows: z.array(RequestSummary), total: z.number().int() }),
+    access: 'staff',
+  },
+  'requests.dashboard': {
+    input: NoInput,
+    output: z.object({
+      today: z.string(),
+      overdue: DashboardList,
+      dueSoon: DashboardList,
+      cureOverdue: DashboardList,
+      awaitingMyApproval: DashboardList,
+      recentlyCompleted: DashboardList,
+    }),
     access: 'staff',
   },
   'intake.confirmOriginals': {

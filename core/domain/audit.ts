@@ -16,6 +16,13 @@ export const auditActions = {
   'requests.create': '請求の受付',
   'requests.originals': '原本の到着（仮受付の確定）',
   'requests.transition': '請求の段階の変更',
+  'requests.update': '受付内容の修正',
+  'requests.cure': '補正の依頼',
+  'requests.decision': '決定の起案',
+  'requests.approval': '決裁（承認・差戻し）',
+  'requests.extension': '回答期限の延長',
+  'requests.dispatch': '回答書の発送記録',
+  'requests.disposal': '本人確認書類の写しの返却・廃棄',
   'enclosures.add': '同封書類の取り込み',
 } as const;
 export type AuditAction = keyof typeof auditActions;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addBusinessDays,
   businessDaysBetween,
   computeDeadlines,
   DEFAULT_CLOSED_DAYS,
@@ -29,6 +30,12 @@ describe('business days', () => {
 
   it('counts business days between two days', () => {
     expect(businessDaysBetween('2025-12-22', '2026-01-13', DEFAULT_CLOSED_DAYS)).toBe(10);
+  });
+
+  it('adds business days (Friday + 3 skips 勤労感謝の日 → Thursday; over the new year to January 7)', () => {
+    expect(addBusinessDays('2026-11-20', 3, DEFAULT_CLOSED_DAYS)).toBe('2026-11-26');
+    expect(addBusinessDays('2025-12-26', 3, DEFAULT_CLOSED_DAYS)).toBe('2026-01-07');
+    expect(addBusinessDays('2025-12-22', 10, DEFAULT_CLOSED_DAYS)).toBe('2026-01-13');
   });
 });
 

@@ -130,3 +130,13 @@ export function businessDaysBetween(from: IsoDate, to: IsoDate, closedDays: read
   }
   return n;
 }
+
+// The day n business days after `from` (for "due within 3 business days").
+export function addBusinessDays(from: IsoDate, n: number, closedDays: readonly string[]): IsoDate {
+  let day = from;
+  for (let counted = 0, guard = 0; counted < n && guard < 5000; guard++) {
+    day = addDays(day, 1);
+    if (!nonBusinessReason(day, closedDays)) counted += 1;
+  }
+  return day;
+}

@@ -3,6 +3,7 @@ import {
   actions,
   actionsFrom,
   closedStates,
+  primaryActions,
   states,
   transition,
   type Action,
@@ -12,11 +13,13 @@ import {
 
 const ready: TransitionContext = {
   actorId: 'approver',
+  actorCanApprove: true,
   identity: 'verified',
   fee: 'paid',
   cureDeadlinePassed: false,
+  extraDefects: 0,
   allKindsDecided: true,
-  drafterId: 'drafter',
+  drafterIds: ['drafter'],
   comment: '',
   dispatchRecorded: true,
   idDisposalRecorded: true,
@@ -56,13 +59,15 @@ describe('workflow', () => {
   it('asks for a 補正 only when something is missing', () => {
     expect(transition('checking', 'requestCure', ready)).toEqual({
       ok: false,
-      reason: '補正を依頼する不備（本人確認書類・手数料）がありません。',
+      reason: '補正を依頼する不備（本人確認書類・手数料・記載内容）がありません。',
     });
     expect(transition('checking', 'requestCure', { ...ready, identity: 'defective' })).toEqual({
       ok: true,
       to: 'awaitingCure',
     });
     expect(transition('checking', 'requestCure', { ...ready, fee: 'short' })).toEqual({ ok: true, to: 'awaitingCure' });
+    expect(transition('checking', 'requestCure', { ...ready, identity: 'incomplete' })).toMatchObject({ ok: true });
+    expect(transition('checking', 'requestCure', { ...ready, extraDefects: 1 })).toMatchObject({ ok: true });
   });
 
   it('starts the investigation only once identity is verified and the fee settled', () => {
@@ -84,6 +89,17 @@ describe('workflow', () => {
       ok: false,
       reason: '起案者本人は承認できません（別の承認者による決裁が必要です）。',
     });
+    expect(transition('awaitingApproval', 'approve', { ...ready, actorCanApprove: false })).toMatchObject({
+      ok: false,
+      reason: '承認者の権限がありません。承認者のアカウントで決裁してください。',
+    });
+    expect(
+      transition('awaitingApproval', 'sendBack', { ...ready, actorCanApprove: false, comment: '再確認' }),
+    ).toMatchObject({ ok: false });
+    // Anyone who drafted part of it counts as a drafter.
+    expect(
+      transition('awaitingApproval', 'approve', { ...ready, actorId: 'second', drafterIds: ['drafter', 'second'] }),
+    ).toMatchObject({ ok: false });
   });
 
   it('sends back only with a comment', () => {
@@ -118,5 +134,15 @@ describe('workflow', () => {
       ok: true,
       to: 'declined',
     });
+  });
+});
+
+describe('primary actions', () => {
+  it('offers, for every open state but the closed ones, a next step that starts from it', () => {
+    for (const s of states) {
+      const a = primaryActions[s];
+      if (closedStates.includes(s)) expect(a).toBeUndefined();
+      else expect(a && actionsFrom(s).includes(a), s).toBe(true);
+    }
   });
 });

@@ -36,11 +36,16 @@ export const closedStates: readonly State[] = ['completed', 'withdrawn', 'deemed
 
 export type TransitionContext = {
   actorId: string;
+  // The actor holds the 承認者 role (approval and sending back need it).
+  actorCanApprove: boolean;
   identity: 'verified' | 'defective' | 'incomplete';
   fee: 'notRequired' | 'unpaid' | 'short' | 'paid' | 'overpaid';
   cureDeadlinePassed: boolean;
+  // Defects staff listed beyond the identity and fee checks (a missing signature, say).
+  extraDefects: number;
   allKindsDecided: boolean;
-  drafterId: string | null;
+  // Everyone who drafted a decision of the request or submitted it for approval (4-eyes).
+  drafterIds: readonly string[];
   comment: string;
   dispatchRecorded: boolean;
   idDisposalRecorded: boolean;
@@ -63,9 +68,9 @@ export const actions = {
     from: ['checking'],
     to: 'awaitingCure',
     guard: (c) =>
-      c.identity === 'defective' || c.fee === 'unpaid' || c.fee === 'short'
+      c.identity !== 'verified' || c.fee === 'unpaid' || c.fee === 'short' || c.extraDefects > 0
         ? null
-        : '補正を依頼する不備（本人確認書類・手数料）がありません。',
+        : '補正を依頼する不備（本人確認書類・手数料・記載内容）がありません。',
   },
   cureReceived: { label: '補正の到着を記録', from: ['awaitingCure'], to: 'checking' },
   startInvestigation: {
@@ -91,21 +96,28 @@ export const actions = {
     from: ['awaitingApproval'],
     to: 'preparingAnswer',
     guard: (c) =>
-      c.drafterId !== null && c.drafterId === c.actorId
-        ? '起案者本人は承認できません（別の承認者による決裁が必要です）。'
-        : null,
+      !c.actorCanApprove
+        ? '承認者の権限がありません。承認者のアカウントで決裁してください。'
+        : c.drafterIds.includes(c.actorId)
+          ? '起案者本人は承認できません（別の承認者による決裁が必要です）。'
+          : null,
   },
   sendBack: {
     label: '差し戻す',
     from: ['awaitingApproval'],
     to: 'drafting',
-    guard: (c) => (c.comment.trim() === '' ? '差し戻しの理由を入力してください。' : null),
+    guard: (c) =>
+      !c.actorCanApprove
+        ? '承認者の権限がありません。'
+        : c.comment.trim() === ''
+          ? '差し戻しの理由を入力してください。'
+          : null,
   },
   recordDispatch: {
-    label: '発送を記録',
+    label: '発送済にする',
     from: ['preparingAnswer'],
     to: 'sent',
-    guard: (c) => (c.dispatchRecorded ? null : '発送日・送付方法・追跡番号を記録してください。'),
+    guard: (c) => (c.dispatchRecorded ? null : '回答書の発送日・送付方法・追跡番号を記録してください。'),
   },
   complete: {
     label: '完了にする',
@@ -147,4 +159,48 @@ export function transition(from: State, action: Action, c: TransitionContext): T
 // The actions that can start from a state (before their guards are checked).
 export function actionsFrom(state: State): Action[] {
   return (Object.keys(actions) as Action[]).filter((a) => (actions[a].from as readonly State[]).includes(state));
+}
+
+// The one next step the request page offers as its primary button; the other actions are there
+// too, but quieter.
+export const primaryActions: Partial<Record<State, Action>> = {
+  received: 'startCheck',
+  checking: 'startInvestigation',
+  awaitingCure: 'cureReceived',
+  investigating: 'startDraft',
+  drafting: 'submitForApproval',
+  awaitingApproval: 'approve',
+  preparingAnswer: 'recordDispatch',
+  sent: 'complete',
+};
+
+// States in which the answer is still owed (the due date matters); 補正待ち is listed apart.
+export const answerPendingStates: readonly State[] = [
+  'received',
+  'checking',
+  'investigating',
+  'drafting',
+  'awaitingApproval',
+  'preparingAnswer',
+];
+
+export const isState = (s: string): s is State => (states as readonly string[]).includes(s);
+
+// Actions that ask staff for a comment first (the reason is part of the record).
+export const commentActions: readonly Action[] = ['sendBack', 'decline', 'withdraw'];
+
+// Labels of the history entries that record something without changing the step.
+export const recordLabels = {
+  update: '受付内容の修正',
+  originals: '原本の到着',
+  decision: '決定の起案',
+  extension: '回答期限の延長',
+  dispatch: '発送の記録',
+  disposal: '本人確認書類の写しの処理',
+} as const;
+export type RecordKind = keyof typeof recordLabels;
+
+export function historyLabel(action: string): string {
+  if (action in actions) return actions[action as Action].label;
+  return (recordLabels as Record<string, string>)[action] ?? action;
 }

@@ -7,6 +7,7 @@ import { noDialogs, type FileDialogs } from '../files/dialogs';
 import { FontCoverage } from '../pdf/glyphs';
 import { AccountsService } from './accounts';
 import { IntakeService } from './intake';
+import { RequestsService } from './requests';
 import { appInfo, type RuntimeInfo } from './app-info';
 import { watchIdle } from './idle';
 import { SettingsService } from './settings';
@@ -54,7 +55,8 @@ export function createServices(opts: ServiceOptions): Services {
   });
   const accounts = new AccountsService(vault, clock);
   const settings = new SettingsService(vault);
-  const intake = new IntakeService(vault, clock, opts.dialogs ?? noDialogs);
+  const requests = new RequestsService(vault, clock);
+  const intake = new IntakeService(vault, clock, opts.dialogs ?? noDialogs, requests);
   const coverage = FontCoverage.inResources(opts.resourcesDir);
   let lastActivity = Date.now();
   const idle = watchIdle({
@@ -90,14 +92,27 @@ export function createServices(opts: ServiceOptions): Services {
       security: settings.security(),
       fees: intake.fees(),
       intake: intake.settings(),
+      processing: requests.processingSettings(),
+      reasons: requests.reasons(),
     }),
+    'settings.updateProcessing': (input) => requests.updateProcessingSettings(input),
+    'settings.updateReasons': (input) => requests.updateReasons(input.reasons),
     'settings.updateIntake': (input) => intake.updateSettings(input),
     'settings.updateFees': (input) => intake.updateFees(input),
     'intake.create': (input) => intake.create(input),
     'intake.duplicates': (input) => intake.duplicates(input),
-    'requests.get': (input) => intake.get(input.id),
+    'requests.get': (input) => requests.get(input.id),
+    'requests.update': (input) => intake.update(input.id, input.input),
+    'requests.requestCure': (input) => requests.requestCure(input.id, input.cure),
+    'requests.recordCure': (input) => requests.recordCure(input.id, input.arrivedOn),
+    'requests.saveDecision': (input) => requests.saveDecision(input.id, input.kind, input.decision),
+    'requests.extend': (input) => requests.extend(input.id, input.date, input.reason),
+    'requests.addDispatch': (input) => requests.addDispatch(input.id, input.dispatch),
+    'requests.recordDisposal': (input) => requests.recordDisposal(input.id, input.method, input.date),
+    'requests.list': (input) => requests.list(input),
+    'requests.dashboard': () => requests.dashboard(),
     'intake.confirmOriginals': (input) => intake.confirmOriginals(input.id, input.arrivalDate),
-    'requests.transition': (input) => intake.transition(input.id, input.action, input.comment),
+    'requests.transition': (input) => requests.transition(input.id, input.action, input.comment),
     'requests.search': (input) => intake.search(input.query, input.limit),
     'enclosures.add': (input) => intake.addEnclosure(input.requestId, input.type),
     'enclosures.content': (input) => intake.enclosureContent(input.id),

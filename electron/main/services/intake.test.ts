@@ -261,11 +261,19 @@ describe('intake', () => {
       call(s, 'requests.transition', { id: r.id, action: 'startInvestigation', comment: '' }),
     );
     expect(refused).toMatchObject({ code: ErrorCode.CONFLICT, message: '本人確認・代理人確認が完了していません。' });
-    const cure = await call(s, 'requests.transition', { id: r.id, action: 'requestCure', comment: '' });
+    const cure = await call(s, 'requests.requestCure', {
+      id: r.id,
+      cure: { defects: ['印鑑登録証明書（発行後3か月以内の原本）'], dueDate: '2026-12-04' },
+    });
     expect(cure.status).toBe('awaitingCure');
     expect(cure.deadlines.slaDate).toBeNull();
-    now = new Date('2026-11-26T01:00:00Z');
-    const back = await call(s, 'requests.transition', { id: r.id, action: 'cureReceived', comment: '' });
+    expect(cure.cure).toEqual({
+      defects: ['印鑑登録証明書（発行後3か月以内の原本）'],
+      dueDate: '2026-12-04',
+      requestedOn: '2026-11-20',
+    });
+    now = new Date('2026-11-27T01:00:00Z');
+    const back = await call(s, 'requests.recordCure', { id: r.id, arrivedOn: '2026-11-26' });
     expect(back.status).toBe('checking');
     // Paused from 11-20 to 11-26: the business days 11-24, 11-25 and 11-26 are not counted.
     expect(back.deadlines.explanation.join('\n')).toMatch(/補正による停止: 3営業日/);

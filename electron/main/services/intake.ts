@@ -1,66 +1,38 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
-import { counterKey, DEFAULT_RECEIPT_PATTERN, formatReceiptNo } from '../../../core/domain/intake/receipt-number';
 import {
   ErrorCode,
-  FeeSchedule,
-  IntakeSettings,
   type Enclosure,
+  type FeeSchedule,
+  type IntakeSettings,
   type RequestDetail,
   type RequestSummary,
 } from '../../../core/contract';
-import { evaluateFee, defaultFeeSchedule } from '../../../core/domain/intake/fees';
-import { defaultIdentityPolicy, evaluateIdentity, type IdentityPolicy } from '../../../core/domain/intake/identity';
-import type { RequestKind, RequesterType } from '../../../core/domain/intake/kinds';
-import {
-  DisclosureMethod,
-  IdentityDocumentInput,
-  Party,
-  PaymentInput,
-  RequestItem,
-  type IntakeInput,
-} from '../../../core/domain/intake/request';
+import { japanToday } from '../../../core/domain/dates';
+import { counterKey, formatReceiptNo } from '../../../core/domain/intake/receipt-number';
+import type { IntakeInput } from '../../../core/domain/intake/request';
 import { kanaKey, nameKey, phoneKey } from '../../../core/domain/intake/text';
+import { closedStates, type RecordKind, type State } from '../../../core/domain/workflow';
 import {
-  actionsFrom,
-  closedStates,
-  DEFAULT_CURE_DAYS,
-  transition,
-  type Action,
-  type State,
-} from '../../../core/domain/workflow';
-import { addDays, japanToday } from '../../../core/domain/dates';
-import {
-  computeDeadlines,
-  DEFAULT_CLOSED_DAYS,
-  DEFAULT_SLA_BUSINESS_DAYS,
-  type Pause,
-} from '../../../core/domain/deadlines';
-import {
-  findPossibleDuplicates,
-  getDocuments,
-  getEnclosureContent,
-  getItems,
-  getParties,
-  getPayments,
-  getRequestRow,
   confirmOriginals,
-  insertEvent,
-  listEvents,
-  type EventRow,
+  findPossibleDuplicates,
+  getEnclosureContent,
+  getRequestRow,
   insertEnclosure,
+  insertEvent,
   insertRequest,
-  listEnclosures,
   nextSerial,
   receiptNoTaken,
+  replaceIntake,
   searchByKana,
   searchByReceiptNo,
-  type SummaryRow,
 } from '../db/repositories/requests';
-import { getSetting, putSetting } from '../db/repositories/settings';
+import { putSetting } from '../db/repositories/settings';
 import type { FileDialogs } from '../files/dialogs';
 import { sniffMime } from '../files/sniff';
 import { AppError } from './errors';
+import { readFees, readIntakeSettings } from './policies';
+import { toSummary, type RequestsService } from './requests';
 import type { Vault } from './vault';
 
 export const MAX_ENCLOSURE_BYTES = 20 * 1024 * 1024;
@@ -69,31 +41,42 @@ function bad(path: (string | number)[], message: string): AppError {
   return new AppError(ErrorCode.BAD_INPUT, message, [{ path, message }]);
 }
 
-// The days a request waited for a 補正: from the day it was asked for to the day the cure arrived
-// (open while it still waits). The internal SLA does not count them.
-function curePauses(events: readonly EventRow[]): Pause[] {
-  const pauses: Pause[] = [];
-  for (const e of events) {
-    if (e.to_state === 'awaitingCure') pauses.push({ from: e.day, to: null });
-    else if (e.from_state === 'awaitingCure') {
-      const open = pauses.at(-1);
-      if (open?.to === null) open.to = e.day;
-    }
-  }
-  return pauses;
-}
+const editableStates: readonly State[] = ['received', 'checking', 'awaitingCure'];
 
-function toSummary(r: SummaryRow): RequestSummary {
-  const principal = Party.parse(JSON.parse(r.principal ?? '{}'));
+// The stored form of what staff entered at intake (shared by create and update).
+function intakeRecord(id: string, input: IntakeInput, at: string) {
   return {
-    id: r.id,
-    receiptNo: r.receipt_no,
-    arrivalDate: r.arrival_date,
-    status: r.status,
-    requesterType: r.requester_type as RequesterType,
-    principalName: principal.name,
-    principalKana: principal.kana,
-    kinds: (r.kinds ?? '').split(',').filter(Boolean) as RequestKind[],
+    trackingNo: input.trackingNo,
+    requesterType: input.requesterType,
+    answerTo: input.answerTo,
+    delivery: input.delivery,
+    replyAddress: input.replyAddress,
+    disclosureMethod: input.disclosureMethod ? JSON.stringify(input.disclosureMethod) : null,
+    notes: input.notes,
+    identityJson: JSON.stringify({
+      nameAddressMatch: input.identity.nameAddressMatch,
+      lawyerRegistrationNo: input.identity.lawyerRegistrationNo,
+    }),
+    search: {
+      kana: kanaKey(input.principal.kana),
+      name: nameKey(input.principal.name),
+      birth: input.principal.birthDate,
+      phone: input.principal.phone ? phoneKey(input.principal.phone) : null,
+    },
+    parties: [
+      { role: 'principal' as const, data: JSON.stringify(input.principal) },
+      ...(input.agent ? [{ role: 'agent' as const, data: JSON.stringify(input.agent) }] : []),
+    ],
+    items: input.items.map((i) => ({ kind: i.kind, details: JSON.stringify(i) })),
+    documents: input.identity.documents.map((d) => ({ id: `${id}:${d.id}`, data: JSON.stringify(d) })),
+    payments: input.payments.map((p) => ({
+      id: `${id}:${p.id}`,
+      means: p.means,
+      amount: p.amount,
+      receivedOn: p.receivedOn,
+      issuedOn: p.issuedOn ?? null,
+    })),
+    at,
   };
 }
 
@@ -102,22 +85,15 @@ export class IntakeService {
     private readonly vault: Vault,
     private readonly clock: () => Date,
     private readonly dialogs: FileDialogs,
+    private readonly requests: RequestsService,
   ) {}
 
   fees(): FeeSchedule {
-    const parsed = FeeSchedule.safeParse(getSetting(this.vault.connection(), 'fees'));
-    return parsed.success ? parsed.data : defaultFeeSchedule;
+    return readFees(this.vault.connection());
   }
 
   settings(): IntakeSettings {
-    const parsed = IntakeSettings.safeParse(getSetting(this.vault.connection(), 'intake'));
-    return parsed.success
-      ? parsed.data
-      : {
-          receiptPattern: DEFAULT_RECEIPT_PATTERN,
-          issueWindowMonths: defaultIdentityPolicy.issueWindowMonths,
-          lawyerNeedsSealCertificate: defaultIdentityPolicy.lawyerNeedsSealCertificate,
-        };
+    return readIntakeSettings(this.vault.connection());
   }
 
   updateSettings(value: IntakeSettings): IntakeSettings {
@@ -132,15 +108,6 @@ export class IntakeService {
     return value;
   }
 
-  private identityPolicy(): IdentityPolicy {
-    const s = this.settings();
-    return {
-      ...defaultIdentityPolicy,
-      issueWindowMonths: s.issueWindowMonths,
-      lawyerNeedsSealCertificate: s.lawyerNeedsSealCertificate,
-    };
-  }
-
   updateFees(value: FeeSchedule): FeeSchedule {
     this.vault.write('settings.update', 'fees', `amount=${value.amount} per=${value.per}`, (db) => {
       putSetting(db, 'fees', value);
@@ -148,24 +115,22 @@ export class IntakeService {
     return value;
   }
 
-  create(input: IntakeInput): RequestDetail {
-    const session = this.vault.session();
-    if (!session) throw new AppError(ErrorCode.LOCKED, 'ロックされています。ログインしてください。');
+  private checkDates(input: IntakeInput): void {
     const today = japanToday(this.clock());
     if (input.arrivalDate > today) throw bad(['arrivalDate'], '到達日に未来の日付は指定できません。');
     for (const [i, p] of input.payments.entries()) {
       if (p.receivedOn > today)
         throw bad(['payments', i, 'receivedOn'], '手数料の受領日に未来の日付は指定できません。');
     }
+  }
+
+  create(input: IntakeInput): RequestDetail {
+    const session = this.vault.session();
+    if (!session) throw new AppError(ErrorCode.LOCKED, 'ロックされています。ログインしてください。');
+    this.checkDates(input);
+    const today = japanToday(this.clock());
     const id = randomUUID();
-    const at = this.clock().toISOString();
     const pattern = this.settings().receiptPattern;
-    const search = {
-      kana: kanaKey(input.principal.kana),
-      name: nameKey(input.principal.name),
-      birth: input.principal.birthDate,
-      phone: input.principal.phone ? phoneKey(input.principal.phone) : null,
-    };
     this.vault.write(
       'requests.create',
       id,
@@ -176,79 +141,58 @@ export class IntakeService {
         while (receiptNoTaken(db, receiptNo))
           receiptNo = formatReceiptNo(pattern, today, nextSerial(db, counterKey(pattern, today)));
         insertRequest(db, {
+          ...intakeRecord(id, input, this.clock().toISOString()),
           id,
           receiptNo,
           channel: input.channel,
           arrivalDate: input.arrivalDate,
           provisional: input.provisional,
-          trackingNo: input.trackingNo,
           receivedBy: session.accountId,
-          requesterType: input.requesterType,
-          answerTo: input.answerTo,
-          delivery: input.delivery,
-          replyAddress: input.replyAddress,
-          disclosureMethod: input.disclosureMethod ? JSON.stringify(input.disclosureMethod) : null,
           status: 'received' satisfies State,
-          notes: input.notes,
-          identityJson: JSON.stringify({
-            nameAddressMatch: input.identity.nameAddressMatch,
-            lawyerRegistrationNo: input.identity.lawyerRegistrationNo,
-          }),
-          search,
-          parties: [
-            { role: 'principal', data: JSON.stringify(input.principal) },
-            ...(input.agent ? [{ role: 'agent' as const, data: JSON.stringify(input.agent) }] : []),
-          ],
-          items: input.items.map((i) => ({ kind: i.kind, details: JSON.stringify(i) })),
-          documents: input.identity.documents.map((d) => ({ id: `${id}:${d.id}`, data: JSON.stringify(d) })),
-          payments: input.payments.map((p) => ({
-            id: `${id}:${p.id}`,
-            means: p.means,
-            amount: p.amount,
-            receivedOn: p.receivedOn,
-            issuedOn: p.issuedOn ?? null,
-          })),
-          at,
         });
+        this.requests.refreshDeadlines(db, id);
       },
     );
-    return this.get(id);
+    return this.requests.get(id);
   }
 
-  // Moves a request along its workflow; core/domain/workflow decides what is allowed.
-  transition(id: string, action: Action, comment: string): RequestDetail {
-    const session = this.vault.session();
-    if (!session) throw new AppError(ErrorCode.LOCKED, 'ロックされています。ログインしてください。');
-    const detail = this.get(id);
-    const today = japanToday(this.clock());
-    const cureAsked = [...detail.history].reverse().find((e) => e.to === 'awaitingCure');
-    const result = transition(detail.status as State, action, {
-      actorId: session.accountId,
-      identity: detail.identity.result.status,
-      fee: detail.fee.status,
-      cureDeadlinePassed:
-        cureAsked !== undefined && addDays(japanToday(new Date(cureAsked.at)), DEFAULT_CURE_DAYS) < today,
-      // Decisions, approval and dispatch records come with the processing screens (issue 5).
-      allKindsDecided: false,
-      drafterId: null,
-      comment,
-      dispatchRecorded: false,
-      idDisposalRecorded: false,
-    });
-    if (!result.ok) throw new AppError(ErrorCode.CONFLICT, result.reason);
-    this.vault.write('requests.transition', id, `action=${action} from=${detail.status} to=${result.to}`, (db) => {
+  // Corrects what was recorded at intake, or adds what a 補正 brought (documents, a fee), before
+  // the investigation starts. The 到達日 and the channel stay as received.
+  update(id: string, input: IntakeInput): RequestDetail {
+    const current = this.requests.get(id);
+    if (!editableStates.includes(current.status as State)) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        '受付内容は、調査を開始する前（受付・確認中・補正待ち）に限り修正できます。',
+      );
+    }
+    if (
+      input.arrivalDate !== current.arrivalDate ||
+      input.channel !== current.channel ||
+      input.provisional !== current.provisional
+    ) {
+      throw bad(
+        ['arrivalDate'],
+        '到達日・受付方法・仮受付の別は修正できません（仮受付の原本は「原本の到着を記録」から記録します）。',
+      );
+    }
+    this.checkDates(input);
+    this.vault.write('requests.update', id, `kinds=${input.items.map((i) => i.kind).join(',')}`, (db) => {
+      replaceIntake(db, id, intakeRecord(id, input, this.clock().toISOString()));
       insertEvent(db, {
         requestId: id,
         at: this.clock().toISOString(),
-        day: today,
-        accountId: session.accountId,
-        action,
-        from: detail.status,
-        to: result.to,
-        comment,
+        day: japanToday(this.clock()),
+        accountId: this.vault.session()?.accountId ?? '',
+        action: 'update' satisfies RecordKind,
+        from: current.status,
+        to: current.status,
+        comment: '',
+        closedOn: null,
       });
+      this.requests.refreshDeadlines(db, id);
     });
-    return this.get(id);
+    return this.requests.get(id);
   }
 
   // A FAX taken as 仮受付: the originals have arrived, and their day becomes the 到達日.
@@ -260,106 +204,9 @@ export class IntakeService {
     if (arrivalDate < row.arrival_date) throw bad(['arrivalDate'], '原本の到達日は FAX の受信日より前にはできません。');
     this.vault.write('requests.originals', id, `arrival=${arrivalDate}`, (db) => {
       confirmOriginals(db, id, arrivalDate, this.clock().toISOString());
+      this.requests.refreshDeadlines(db, id);
     });
-    return this.get(id);
-  }
-
-  get(id: string): RequestDetail {
-    const db = this.vault.connection();
-    const row = getRequestRow(db, id);
-    if (!row) throw new AppError(ErrorCode.NOT_FOUND, '請求が見つかりません。');
-    const parties = getParties(db, id);
-    const party = (role: string) => {
-      const found = parties.find((p) => p.role === role);
-      return found ? Party.parse(JSON.parse(found.data)) : null;
-    };
-    const principal = party('principal');
-    if (!principal) throw new AppError(ErrorCode.INTERNAL, '請求の記録が壊れています。');
-    const items = getItems(db, id).map((i) => RequestItem.parse(JSON.parse(i.details)));
-    const documents = getDocuments(db, id).map((d) => IdentityDocumentInput.parse(JSON.parse(d)));
-    const payments = getPayments(db, id).map((p) =>
-      PaymentInput.parse({
-        id: p.id.slice(id.length + 1),
-        means: p.means,
-        amount: p.amount,
-        receivedOn: p.received_on,
-        issuedOn: p.issued_on,
-      }),
-    );
-    const identity = JSON.parse(row.identity_json) as {
-      nameAddressMatch: { principal: boolean | null; agent: boolean | null };
-      lawyerRegistrationNo: string;
-    };
-    const kinds = items.map((i) => i.kind);
-    const result = evaluateIdentity(
-      {
-        arrivalDate: row.arrival_date,
-        requesterType: row.requester_type as RequesterType,
-        kinds,
-        answerTo: row.answer_to as 'principal' | 'agent',
-        principalBirthDate: principal.birthDate,
-        documents,
-        nameAddressMatch: identity.nameAddressMatch,
-        lawyerRegistrationNo: identity.lawyerRegistrationNo,
-      },
-      this.identityPolicy(),
-    );
-    const events = listEvents(db, id);
-    const enclosures: Enclosure[] = listEnclosures(db, id).map((e) => ({
-      id: e.id,
-      type: e.type as Enclosure['type'],
-      mime: e.mime,
-      size: e.size,
-      sha256: e.sha256,
-      addedAt: e.added_at,
-    }));
-    return {
-      id,
-      receiptNo: row.receipt_no,
-      channel: row.channel as RequestDetail['channel'],
-      arrivalDate: row.arrival_date,
-      provisional: row.provisional === 1,
-      trackingNo: row.tracking_no,
-      receivedBy: row.received_by,
-      requesterType: row.requester_type as RequesterType,
-      principal,
-      agent: party('agent'),
-      items,
-      disclosureMethod: row.disclosure_method ? DisclosureMethod.parse(JSON.parse(row.disclosure_method)) : null,
-      answerTo: row.answer_to as 'principal' | 'agent',
-      delivery: row.delivery as RequestDetail['delivery'],
-      replyAddress: row.reply_address,
-      notes: row.notes,
-      status: row.status,
-      identity: {
-        documents,
-        nameAddressMatch: identity.nameAddressMatch,
-        lawyerRegistrationNo: identity.lawyerRegistrationNo,
-        result,
-      },
-      payments,
-      fee: evaluateFee(kinds, this.fees(), payments),
-      enclosures,
-      // Workflow settings (SLA length, closed days, 補正 pauses, extensions) arrive with the
-      // processing screens; until then the defaults of DOMAIN.md §5 apply.
-      deadlines: computeDeadlines({
-        arrivalDate: row.arrival_date,
-        slaBusinessDays: DEFAULT_SLA_BUSINESS_DAYS,
-        closedDays: DEFAULT_CLOSED_DAYS,
-        pauses: curePauses(events),
-        extension: null,
-      }),
-      history: events.map((e) => ({
-        at: e.at,
-        accountId: e.account_id,
-        action: e.action,
-        from: e.from_state,
-        to: e.to_state,
-        comment: e.comment,
-      })),
-      availableActions: actionsFrom(row.status as State),
-      createdAt: row.created_at,
-    };
+    return this.requests.get(id);
   }
 
   search(query: string, limit: number): RequestSummary[] {

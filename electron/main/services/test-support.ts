@@ -114,7 +114,45 @@ export function intakeInput(overrides: Partial<ChannelInput<'intake.create'>> = 
       nameAddressMatch: { principal: true, agent: null },
       lawyerRegistrationNo: '',
     },
-    payments: [{ id: 'p1', means: 'postalMoneyOrder', amount: 1000, receivedOn: '2026-11-20', issuedOn: '2026-10-01' }],
+    payments: [
+      {
+        id: 'p1',
+        means: 'postalMoneyOrder',
+        amount: 1000,
+        receivedOn: overrides.arrivalDate ?? '2026-11-20',
+        issuedOn: '2026-10-01',
+      },
+    ],
     ...overrides,
   };
+}
+
+// Adds an account (as the administrator, who must be logged in) and logs in as it, with the
+// first-login password change done; returns its id.
+export async function switchToNewAccount(
+  services: Services,
+  loginName: string,
+  roles: ('staff' | 'approver' | 'admin')[],
+  displayName = '承認 次郎',
+): Promise<string> {
+  const account = await call(services, 'accounts.create', {
+    loginName,
+    displayName,
+    roles,
+    temporaryPassword: 'temporary password 1',
+  });
+  await services.vault.lock('logout');
+  await call(services, 'session.login', { loginName, password: 'temporary password 1' });
+  await call(services, 'session.changePassword', {
+    currentPassword: 'temporary password 1',
+    newPassword: OTHER_PASSWORD,
+  });
+  return account.id;
+}
+
+export const OTHER_PASSWORD = 'another staple battery';
+
+export async function switchTo(services: Services, loginName: string, password: string): Promise<void> {
+  await services.vault.lock('logout');
+  await call(services, 'session.login', { loginName, password });
 }

@@ -9,6 +9,7 @@ import { migrate } from '../migrate';
 import { m0001Initial } from './0001-initial';
 import { m0002Requests } from './0002-requests';
 import { m0003RequestEvents } from './0003-request-events';
+import { m0004Processing } from './0004-processing';
 import { LATEST_SCHEMA_VERSION, migrations } from './index';
 import type { Migration } from './types';
 
@@ -76,6 +77,23 @@ describe('migrations', () => {
       'to_state',
       'comment',
     ]);
+    db.close();
+  });
+
+  it('0004-processing adds the processing columns and tables, keeping rows from before', () => {
+    const { db } = freshDb();
+    migrate(db, [m0001Initial, m0002Requests, m0003RequestEvents], () => undefined);
+    db.exec(
+      `INSERT INTO accounts (id, login_name, display_name, created_at, updated_at) VALUES ('a', 'h', 'n', 't', 't')`,
+    );
+    db.exec(`INSERT INTO requests (id, receipt_no, channel, arrival_date, received_by, requester_type, answer_to,
+      delivery, status, search_kana, search_name, created_at, updated_at)
+      VALUES ('r', '1', 'post', '2026-01-05', 'a', 'self', 'principal', 'simpleRegistered', 'checking', 'k', 'n', 't', 't')`);
+    migrate(db, [m0001Initial, m0002Requests, m0003RequestEvents, m0004Processing], () => undefined);
+    expect(userVersion(db)).toBe(4);
+    expect(db.prepare('SELECT status, due_date FROM requests').get()).toEqual({ status: 'checking', due_date: null });
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['request_decisions', 'request_dispatches']));
     db.close();
   });
 

@@ -18,6 +18,16 @@ export type RequestRow = {
   identity_json: string;
   created_at: string;
   updated_at: string;
+  article39_date: string | null;
+  sla_date: string | null;
+  due_date: string | null;
+  cure_json: string | null;
+  cure_due: string | null;
+  extension_json: string | null;
+  submitted_by: string | null;
+  approved_by: string | null;
+  disposal_json: string | null;
+  closed_on: string | null;
 };
 
 export type NewRequest = {
@@ -88,16 +98,7 @@ export function insertRequest(db: Db, r: NewRequest): void {
     r.at,
     r.at,
   );
-  const party = db.prepare('INSERT INTO request_parties (request_id, role, data) VALUES (?, ?, ?)');
-  for (const p of r.parties) party.run(r.id, p.role, p.data);
-  const item = db.prepare('INSERT INTO request_items (request_id, kind, details) VALUES (?, ?, ?)');
-  for (const i of r.items) item.run(r.id, i.kind, i.details);
-  const doc = db.prepare('INSERT INTO identity_documents (id, request_id, data) VALUES (?, ?, ?)');
-  for (const d of r.documents) doc.run(d.id, r.id, d.data);
-  const pay = db.prepare(
-    'INSERT INTO fee_payments (id, request_id, means, amount, received_on, issued_on) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  for (const p of r.payments) pay.run(p.id, r.id, p.means, p.amount, p.receivedOn, p.issuedOn);
+  insertChildren(db, r.id, r);
 }
 
 export function confirmOriginals(db: Db, id: string, arrivalDate: string, at: string): void {
@@ -146,12 +147,16 @@ export type SummaryRow = {
   arrival_date: string;
   status: string;
   requester_type: string;
+  channel: string;
+  due_date: string | null;
+  cure_due: string | null;
+  closed_on: string | null;
   principal: string | null;
   kinds: string | null;
 };
 
 const SUMMARY = `
-  SELECT r.id, r.receipt_no, r.arrival_date, r.status, r.requester_type,
+  SELECT r.id, r.receipt_no, r.arrival_date, r.status, r.requester_type, r.channel, r.due_date, r.cure_due, r.closed_on,
     (SELECT data FROM request_parties p WHERE p.request_id = r.id AND p.role = 'principal') AS principal,
     (SELECT group_concat(kind) FROM request_items i WHERE i.request_id = r.id) AS kinds
   FROM requests r`;
@@ -243,12 +248,19 @@ export function insertEvent(
     from: string;
     to: string;
     comment: string;
+    // The day the request closed, when the event closes it.
+    closedOn: string | null;
   },
 ): void {
   db.prepare(
     'INSERT INTO request_events (request_id, at, day, account_id, action, from_state, to_state, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(e.requestId, e.at, e.day, e.accountId, e.action, e.from, e.to, e.comment);
-  db.prepare('UPDATE requests SET status = ?, updated_at = ? WHERE id = ?').run(e.to, e.at, e.requestId);
+  db.prepare('UPDATE requests SET status = ?, closed_on = ?, updated_at = ? WHERE id = ?').run(
+    e.to,
+    e.closedOn,
+    e.at,
+    e.requestId,
+  );
 }
 
 export function listEvents(db: Db, requestId: string): EventRow[] {
@@ -258,3 +270,240 @@ export function listEvents(db: Db, requestId: string): EventRow[] {
     )
     .all(requestId) as EventRow[];
 }
+
+// The request's processing columns (0004): one setter, so every write goes through the same door.
+export type ProcessingColumns = {
+  article39_date: string | null;
+  sla_date: string | null;
+  due_date: string | null;
+  cure_json: string | null;
+  cure_due: string | null;
+  extension_json: string | null;
+  submitted_by: string | null;
+  approved_by: string | null;
+  disposal_json: string | null;
+};
+
+export function setProcessing(db: Db, id: string, values: Partial<ProcessingColumns>, at: string): void {
+  const keys = Object.keys(values) as (keyof ProcessingColumns)[];
+  if (keys.length === 0) return;
+  db.prepare(`UPDATE requests SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, updated_at = @at WHERE id = @id`).run({
+    ...values,
+    at,
+    id,
+  });
+}
+
+// Requests whose dates are still to compute (rows from before migration 0004), or every open
+// one (after the SLA or closed-day settings changed).
+export function requestIdsForDeadlines(db: Db, all: boolean, closedStatuses: readonly string[]): string[] {
+  const closed = closedStatuses.map(() => '?').join(', ') || "''";
+  return db
+    .prepare(
+      all
+        ? `SELECT id FROM requests WHERE status NOT IN (${closed})`
+        : 'SELECT id FROM requests WHERE due_date IS NULL',
+    )
+    .pluck()
+    .all(...(all ? closedStatuses : [])) as string[];
+}
+
+export function replaceIntake(
+  db: Db,
+  id: string,
+  r: Pick<
+    NewRequest,
+    | 'trackingNo'
+    | 'requesterType'
+    | 'answerTo'
+    | 'delivery'
+    | 'replyAddress'
+    | 'disclosureMethod'
+    | 'notes'
+    | 'identityJson'
+    | 'search'
+    | 'parties'
+    | 'items'
+    | 'documents'
+    | 'payments'
+    | 'at'
+  >,
+): void {
+  db.prepare(
+    `UPDATE requests SET tracking_no = ?, requester_type = ?, answer_to = ?, delivery = ?, reply_address = ?,
+       disclosure_method = ?, notes = ?, identity_json = ?, search_kana = ?, search_name = ?, search_birth = ?,
+       search_phone = ?, updated_at = ? WHERE id = ?`,
+  ).run(
+    r.trackingNo,
+    r.requesterType,
+    r.answerTo,
+    r.delivery,
+    r.replyAddress,
+    r.disclosureMethod,
+    r.notes,
+    r.identityJson,
+    r.search.kana,
+    r.search.name,
+    r.search.birth,
+    r.search.phone,
+    r.at,
+    id,
+  );
+  for (const table of ['request_parties', 'request_items', 'identity_documents', 'fee_payments']) {
+    db.prepare(`DELETE FROM ${table} WHERE request_id = ?`).run(id);
+  }
+  insertChildren(db, id, r);
+}
+
+function insertChildren(db: Db, id: string, r: Pick<NewRequest, 'parties' | 'items' | 'documents' | 'payments'>): void {
+  const party = db.prepare('INSERT INTO request_parties (request_id, role, data) VALUES (?, ?, ?)');
+  for (const p of r.parties) party.run(id, p.role, p.data);
+  const item = db.prepare('INSERT INTO request_items (request_id, kind, details) VALUES (?, ?, ?)');
+  for (const i of r.items) item.run(id, i.kind, i.details);
+  const doc = db.prepare('INSERT INTO identity_documents (id, request_id, data) VALUES (?, ?, ?)');
+  for (const d of r.documents) doc.run(d.id, id, d.data);
+  const pay = db.prepare(
+    'INSERT INTO fee_payments (id, request_id, means, amount, received_on, issued_on) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  for (const p of r.payments) pay.run(p.id, id, p.means, p.amount, p.receivedOn, p.issuedOn);
+}
+
+export type DecisionRow = { kind: string; data: string; drafted_by: string; drafted_at: string };
+
+export function upsertDecision(
+  db: Db,
+  d: { requestId: string; kind: string; data: string; by: string; at: string },
+): void {
+  db.prepare(
+    `INSERT INTO request_decisions (request_id, kind, data, drafted_by, drafted_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (request_id, kind) DO UPDATE SET data = excluded.data, drafted_by = excluded.drafted_by,
+       drafted_at = excluded.drafted_at`,
+  ).run(d.requestId, d.kind, d.data, d.by, d.at);
+}
+
+export function listDecisions(db: Db, requestId: string): DecisionRow[] {
+  return db
+    .prepare('SELECT kind, data, drafted_by, drafted_at FROM request_decisions WHERE request_id = ?')
+    .all(requestId) as DecisionRow[];
+}
+
+export function deleteDecisionsExcept(db: Db, requestId: string, kinds: readonly string[]): void {
+  const keep = kinds.map(() => '?').join(', ') || "''";
+  db.prepare(`DELETE FROM request_decisions WHERE request_id = ? AND kind NOT IN (${keep})`).run(requestId, ...kinds);
+}
+
+export type DispatchRow = { id: string; data: string; recorded_by: string; recorded_at: string };
+
+export function insertDispatch(
+  db: Db,
+  d: { id: string; requestId: string; data: string; by: string; at: string },
+): void {
+  db.prepare(
+    'INSERT INTO request_dispatches (id, request_id, data, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)',
+  ).run(d.id, d.requestId, d.data, d.by, d.at);
+}
+
+export function listDispatches(db: Db, requestId: string): DispatchRow[] {
+  return db
+    .prepare(
+      'SELECT id, data, recorded_by, recorded_at FROM request_dispatches WHERE request_id = ? ORDER BY recorded_at',
+    )
+    .all(requestId) as DispatchRow[];
+}
+
+export function accountNames(db: Db): Record<string, string> {
+  const rows = db.prepare('SELECT id, display_name FROM accounts').all() as { id: string; display_name: string }[];
+  return Object.fromEntries(rows.map((r) => [r.id, r.display_name]));
+}
+
+// The request list: filters become WHERE terms on indexed columns; the page is ordered and cut
+// in SQL, and the total counted with the same terms.
+export type ListQuery = {
+  statuses: readonly string[];
+  kind: string | null;
+  channel: string | null;
+  from: string | null;
+  to: string | null;
+  overdueBefore: string | null;
+  overdueStatuses: readonly string[];
+  receiptPrefix: string | null;
+  kanaPrefix: string | null;
+  namePrefix: string | null;
+  sort: 'arrivalDesc' | 'arrivalAsc' | 'dueAsc';
+  offset: number;
+  limit: number;
+};
+
+export function listRequests(db: Db, q: ListQuery): { rows: SummaryRow[]; total: number } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const inList = (col: string, values: readonly string[]) => {
+    where.push(`${col} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  if (q.statuses.length > 0) inList('r.status', q.statuses);
+  if (q.overdueBefore !== null) {
+    inList('r.status', q.overdueStatuses);
+    where.push('r.due_date < ?');
+    params.push(q.overdueBefore);
+  }
+  if (q.kind !== null) {
+    where.push('r.id IN (SELECT request_id FROM request_items WHERE kind = ?)');
+    params.push(q.kind);
+  }
+  if (q.channel !== null) {
+    where.push('r.channel = ?');
+    params.push(q.channel);
+  }
+  if (q.from !== null) {
+    where.push('r.arrival_date >= ?');
+    params.push(q.from);
+  }
+  if (q.to !== null) {
+    where.push('r.arrival_date <= ?');
+    params.push(q.to);
+  }
+  // 受付番号, フリガナ or 氏名 starting with the query: ranges, so each can use its index.
+  const alternatives: string[] = [];
+  for (const [col, value] of [
+    ['r.receipt_no', q.receiptPrefix],
+    ['r.search_kana', q.kanaPrefix],
+    ['r.search_name', q.namePrefix],
+  ] as const) {
+    if (!value) continue;
+    alternatives.push(`(${col} >= ? AND ${col} < ?)`);
+    params.push(value, `${value}\uffff`);
+  }
+  if (alternatives.length) where.push(`(${alternatives.join(' OR ')})`);
+  return pageOf(db, where, params, orders[q.sort], q.limit, q.offset);
+}
+
+export const orders = {
+  arrivalDesc: 'r.arrival_date DESC, r.receipt_no DESC',
+  arrivalAsc: 'r.arrival_date ASC, r.receipt_no ASC',
+  dueAsc: 'r.due_date ASC, r.receipt_no ASC',
+  closedDesc: 'r.closed_on DESC, r.receipt_no DESC',
+  cureAsc: 'r.cure_due ASC, r.receipt_no ASC',
+} as const;
+
+// One page of summaries for WHERE terms (joined with AND) and their parameters, with the total.
+export function pageOf(
+  db: Db,
+  where: readonly string[],
+  params: readonly unknown[],
+  order: (typeof orders)[keyof typeof orders],
+  limit: number,
+  offset = 0,
+): { rows: SummaryRow[]; total: number } {
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = db
+    .prepare(`SELECT count(*) FROM requests r ${clause}`)
+    .pluck()
+    .get(...params) as number;
+  const rows = db
+    .prepare(`${SUMMARY} ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(...params, limit, offset) as SummaryRow[];
+  return { rows, total };
+}
+
+export const placeholders = (values: readonly unknown[]): string => values.map(() => '?').join(', ') || "''";

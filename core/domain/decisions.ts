@@ -1,0 +1,273 @@
+import { z } from 'zod';
+import { kindInfo, type RequestKind } from './intake/kinds';
+
+// Decisions (決定) per requested kind (DOMAIN.md §1): the outcome, the legal grounds of any
+// refusal, what is disclosed and what is withheld, and the reason given to the person (36条).
+
+export const outcomes = [
+  'notify',
+  'notNotify',
+  'full',
+  'partial',
+  'refused',
+  'nonexistent',
+  'done',
+  'notDone',
+  'alternative',
+] as const;
+export type Outcome = (typeof outcomes)[number];
+
+type Group = (typeof kindInfo)[RequestKind]['group'];
+
+export const outcomesByGroup: Record<Group, readonly Outcome[]> = {
+  notice: ['notify', 'notNotify'],
+  disclosure: ['full', 'partial', 'refused', 'nonexistent'],
+  correction: ['done', 'partial', 'notDone'],
+  suspension: ['done', 'partial', 'notDone', 'alternative'],
+  stopProvision: ['done', 'partial', 'notDone', 'alternative'],
+};
+
+// Labels differ by group: 「全部開示」 for a disclosure, 「訂正等を行う」 for a correction.
+export function outcomeLabel(kind: RequestKind, outcome: Outcome): string {
+  const group = kindInfo[kind].group;
+  const labels: Record<Group, Partial<Record<Outcome, string>>> = {
+    notice: { notify: '通知する', notNotify: '通知しない' },
+    disclosure: {
+      full: '全部開示',
+      partial: '一部開示',
+      refused: '不開示',
+      nonexistent: kind === 'thirdPartyRecords' ? '記録不存在' : '不存在',
+    },
+    correction: { done: '訂正等を行う', partial: '一部について訂正等を行う', notDone: '訂正等を行わない' },
+    suspension: {
+      done: '利用停止等を行う',
+      partial: '一部について利用停止等を行う',
+      notDone: '利用停止等を行わない',
+      alternative: '代替措置をとる',
+    },
+    stopProvision: {
+      done: '第三者提供を停止する',
+      partial: '一部について第三者提供を停止する',
+      notDone: '第三者提供を停止しない',
+      alternative: '代替措置をとる',
+    },
+  };
+  return labels[group][outcome] ?? outcome;
+}
+
+// Outcomes that grant the request in full; any other outcome is a (partial) refusal or a
+// different measure, which needs a legal ground and a reason (36条).
+export function grantsInFull(outcome: Outcome): boolean {
+  return outcome === 'notify' || outcome === 'full' || outcome === 'done';
+}
+
+export const groundCodes = [
+  'a32-2-clear',
+  'a21-4-1',
+  'a21-4-2',
+  'a21-4-3',
+  'a33-2-1',
+  'a33-2-2',
+  'a33-2-3',
+  'a33-3-method',
+  'nonexistent',
+  'recordNonexistent',
+  'a34-notApplicable',
+  'a35-notApplicable',
+  'alternative',
+] as const;
+export type GroundCode = (typeof groundCodes)[number];
+
+export const groundLabels: Record<GroundCode, string> = {
+  'a32-2-clear': '第32条第2項ただし書（利用目的が明らかである）',
+  'a21-4-1': '第32条第2項ただし書・第21条第4項第1号（本人又は第三者の生命、身体、財産その他の権利利益を害するおそれ）',
+  'a21-4-2': '第32条第2項ただし書・第21条第4項第2号（当社の権利又は正当な利益を害するおそれ）',
+  'a21-4-3': '第32条第2項ただし書・第21条第4項第3号（国の機関等の事務の遂行に支障を及ぼすおそれ）',
+  'a33-2-1': '第33条第2項第1号（本人又は第三者の生命、身体、財産その他の権利利益を害するおそれ）',
+  'a33-2-2': '第33条第2項第2号（当社の業務の適正な実施に著しい支障を及ぼすおそれ）',
+  'a33-2-3': '第33条第2項第3号（他の法令に違反することとなる）',
+  'a33-3-method': '第33条第3項（請求された方法による開示が困難）',
+  nonexistent: '保有個人データが存在しない（不存在）',
+  recordNonexistent: '第三者提供記録が存在しない（記録不存在）',
+  'a34-notApplicable': '第34条の要件に該当しない（内容が事実でないとは認められない等）',
+  'a35-notApplicable': '第35条の要件に該当しない',
+  alternative: '第35条第2項・第4項ただし書（代替措置）',
+};
+
+export const groundsByKind = (kind: RequestKind): readonly GroundCode[] => {
+  switch (kindInfo[kind].group) {
+    case 'notice':
+      return ['a32-2-clear', 'a21-4-1', 'a21-4-2', 'a21-4-3'];
+    case 'disclosure':
+      return [
+        'a33-2-1',
+        'a33-2-2',
+        'a33-2-3',
+        'a33-3-method',
+        kind === 'thirdPartyRecords' ? 'recordNonexistent' : 'nonexistent',
+      ];
+    case 'correction':
+      return ['a34-notApplicable'];
+    case 'suspension':
+    case 'stopProvision':
+      return ['a35-notApplicable', 'alternative'];
+  }
+};
+
+const text = (label: string, max: number) => z.string().trim().max(max, `${label}は${max}文字以内で入力してください。`);
+
+export const Decision = z
+  .object({
+    outcome: z.enum(outcomes, '決定の内容を選択してください。'),
+    grounds: z.array(z.enum(groundCodes)).max(groundCodes.length),
+    disclosed: text('開示する内容', 4000),
+    withheld: text('開示しない内容', 4000),
+    changes: text('訂正等の内容', 4000),
+    alternativeMeasure: text('代替措置の内容', 2000),
+    // 33条3項: the requested method is difficult; the answer is given on paper instead.
+    methodChanged: z.boolean(),
+    reason: text('理由', 4000),
+  })
+  .strict();
+export type Decision = z.infer<typeof Decision>;
+
+export function emptyDecision(): Decision {
+  return {
+    outcome: 'full',
+    grounds: [],
+    disclosed: '',
+    withheld: '',
+    changes: '',
+    alternativeMeasure: '',
+    methodChanged: false,
+    reason: '',
+  };
+}
+
+export type DecisionProblem = { path: keyof Decision; message: string };
+
+// What keeps a decision from being saved, in Japanese, field by field. Checked in the renderer
+// (next to each field) and in main (authoritative).
+export function decisionProblems(kind: RequestKind, d: Decision): DecisionProblem[] {
+  const problems: DecisionProblem[] = [];
+  const group = kindInfo[kind].group;
+  if (!outcomesByGroup[group].includes(d.outcome)) {
+    problems.push({ path: 'outcome', message: `「${kindInfo[kind].label}」にこの決定は選択できません。` });
+    return problems;
+  }
+  const allowed = groundsByKind(kind);
+  if (d.grounds.some((g) => !allowed.includes(g))) {
+    problems.push({ path: 'grounds', message: `「${kindInfo[kind].label}」に適用できない根拠が含まれています。` });
+  }
+  const refusing = !grantsInFull(d.outcome) || d.methodChanged;
+  if (refusing && d.grounds.length === 0) {
+    problems.push({ path: 'grounds', message: '応じない部分がある決定には、法令上の根拠を選択してください。' });
+  }
+  if (refusing && d.reason === '') {
+    problems.push({ path: 'reason', message: '応じない理由（本人に通知する文章）を入力してください（法第36条）。' });
+  }
+  if (d.methodChanged && !d.grounds.includes('a33-3-method')) {
+    problems.push({ path: 'grounds', message: '開示の方法を変更する場合は、第33条第3項を根拠に選択してください。' });
+  }
+  if (d.methodChanged && group !== 'disclosure') {
+    problems.push({ path: 'methodChanged', message: '開示の方法の変更は、開示の請求にのみ指定できます。' });
+  }
+  if (d.outcome === 'nonexistent' && !d.grounds.some((g) => g === 'nonexistent' || g === 'recordNonexistent')) {
+    problems.push({ path: 'grounds', message: '不存在の決定には「不存在」を根拠に選択してください。' });
+  }
+  if (d.outcome === 'alternative' && !d.grounds.includes('alternative')) {
+    problems.push({ path: 'grounds', message: '代替措置の決定には「代替措置」を根拠に選択してください。' });
+  }
+  if (group === 'disclosure' && (d.outcome === 'full' || d.outcome === 'partial') && d.disclosed === '') {
+    problems.push({ path: 'disclosed', message: '開示する保有個人データ（項目）を入力してください。' });
+  }
+  if (group === 'disclosure' && d.outcome === 'partial' && d.withheld === '') {
+    problems.push({ path: 'withheld', message: '開示しない部分を入力してください。' });
+  }
+  if (group === 'correction' && (d.outcome === 'done' || d.outcome === 'partial') && d.changes === '') {
+    problems.push({ path: 'changes', message: '訂正等を行った内容を入力してください（通知に記載します）。' });
+  }
+  if (d.outcome === 'alternative' && d.alternativeMeasure === '') {
+    problems.push({ path: 'alternativeMeasure', message: 'とる代替措置の内容を入力してください。' });
+  }
+  return problems;
+}
+
+// The editable library of standard reason sentences (定型文). Staff pick one and then edit it.
+export const ReasonTemplate = z
+  .object({
+    id: z.string().min(1).max(64),
+    ground: z.enum(groundCodes).nullable(),
+    title: z.string().trim().min(1, '見出しを入力してください。').max(100, '見出しは100文字以内で入力してください。'),
+    text: z.string().trim().min(1, '文章を入力してください。').max(4000, '文章は4000文字以内で入力してください。'),
+  })
+  .strict();
+export type ReasonTemplate = z.infer<typeof ReasonTemplate>;
+
+export const ReasonLibrary = z
+  .array(ReasonTemplate)
+  .max(200, '定型文は200件までです。')
+  .refine((list) => new Set(list.map((t) => t.id)).size === list.length, '定型文の識別子が重複しています。');
+
+export const defaultReasonLibrary: ReasonTemplate[] = [
+  {
+    id: 'third-party-harm',
+    ground: 'a33-2-1',
+    title: '第三者の権利利益',
+    text: '請求された情報には第三者の個人情報が含まれており、開示することにより当該第三者の権利利益を害するおそれがあるため、個人情報の保護に関する法律第33条第2項第1号に基づき、当該部分を開示しないことといたしました。',
+  },
+  {
+    id: 'business-obstruction',
+    ground: 'a33-2-2',
+    title: '業務の適正な実施への支障',
+    text: '請求された情報は当社の審査基準に関する評価情報であり、開示することにより当社の業務の適正な実施に著しい支障を及ぼすおそれがあるため、個人情報の保護に関する法律第33条第2項第2号に基づき、開示しないことといたしました。',
+  },
+  {
+    id: 'other-law',
+    ground: 'a33-2-3',
+    title: '他の法令違反',
+    text: '請求された情報を開示することは他の法令に違反することとなるため、個人情報の保護に関する法律第33条第2項第3号に基づき、開示しないことといたしました。',
+  },
+  {
+    id: 'method-difficult',
+    ground: 'a33-3-method',
+    title: '開示方法の変更',
+    text: 'ご指定の方法による開示は、当社のシステム上の制約により困難であるため、個人情報の保護に関する法律第33条第3項に基づき、書面の交付により開示いたします。',
+  },
+  {
+    id: 'nonexistent',
+    ground: 'nonexistent',
+    title: '不存在',
+    text: '当社の保有個人データを確認いたしましたが、ご請求の保有個人データは存在しませんでした。',
+  },
+  {
+    id: 'record-nonexistent',
+    ground: 'recordNonexistent',
+    title: '記録不存在',
+    text: 'ご請求の期間において、当社がお客様の個人データを第三者に提供した記録はありません（業務委託先への提供は第三者提供に当たらないため、記録の対象ではありません）。',
+  },
+  {
+    id: 'purpose-clear',
+    ground: 'a32-2-clear',
+    title: '利用目的が明らか',
+    text: 'お客様の個人情報の利用目的は、当社ウェブサイトの「個人情報の取扱いについて」において公表しているとおりであり、明らかであるため、個人情報の保護に関する法律第32条第2項ただし書に基づき、個別の通知はいたしません。',
+  },
+  {
+    id: 'correction-fact',
+    ground: 'a34-notApplicable',
+    title: '事実と相違しない',
+    text: '当社で調査いたしましたが、ご指摘の内容が事実でないとは認められなかったため、訂正等は行わないことといたしました。',
+  },
+  {
+    id: 'retention-duty',
+    ground: 'a35-notApplicable',
+    title: '法令上の保存義務',
+    text: 'ご請求の個人データは、法人税法等により7年間の保存が義務付けられている帳簿書類に記載されているため、保存期間の満了までは消去を行うことができません。',
+  },
+  {
+    id: 'alternative-measure',
+    ground: 'alternative',
+    title: '代替措置',
+    text: 'ご請求の措置を全面的に行うには多額の費用を要するため、代替措置として、お客様の個人データを営業目的に利用しない設定といたしました。',
+  },
+];

@@ -1,0 +1,52 @@
+import { FeeSchedule, IntakeSettings, ProcessingSettings } from '../../../core/contract';
+import { DEFAULT_CLOSED_DAYS, DEFAULT_SLA_BUSINESS_DAYS } from '../../../core/domain/deadlines';
+import { defaultReasonLibrary, ReasonLibrary, type ReasonTemplate } from '../../../core/domain/decisions';
+import { defaultFeeSchedule } from '../../../core/domain/intake/fees';
+import { defaultIdentityPolicy, type IdentityPolicy } from '../../../core/domain/intake/identity';
+import { DEFAULT_RECEIPT_PATTERN } from '../../../core/domain/intake/receipt-number';
+import { DEFAULT_CURE_DAYS } from '../../../core/domain/workflow';
+import type { Db } from '../db/connection';
+import { getSetting } from '../db/repositories/settings';
+
+// The administrator's policies as stored in settings, or the defaults of DOMAIN.md.
+
+export function readFees(db: Db): FeeSchedule {
+  const parsed = FeeSchedule.safeParse(getSetting(db, 'fees'));
+  return parsed.success ? parsed.data : defaultFeeSchedule;
+}
+
+export function readIntakeSettings(db: Db): IntakeSettings {
+  const parsed = IntakeSettings.safeParse(getSetting(db, 'intake'));
+  return parsed.success
+    ? parsed.data
+    : {
+        receiptPattern: DEFAULT_RECEIPT_PATTERN,
+        issueWindowMonths: defaultIdentityPolicy.issueWindowMonths,
+        lawyerNeedsSealCertificate: defaultIdentityPolicy.lawyerNeedsSealCertificate,
+      };
+}
+
+export function readIdentityPolicy(db: Db): IdentityPolicy {
+  const s = readIntakeSettings(db);
+  return {
+    ...defaultIdentityPolicy,
+    issueWindowMonths: s.issueWindowMonths,
+    lawyerNeedsSealCertificate: s.lawyerNeedsSealCertificate,
+  };
+}
+
+export const defaultProcessingSettings: ProcessingSettings = {
+  slaBusinessDays: DEFAULT_SLA_BUSINESS_DAYS,
+  closedDays: [...DEFAULT_CLOSED_DAYS],
+  cureDays: DEFAULT_CURE_DAYS,
+};
+
+export function readProcessingSettings(db: Db): ProcessingSettings {
+  const parsed = ProcessingSettings.safeParse(getSetting(db, 'processing'));
+  return parsed.success ? parsed.data : defaultProcessingSettings;
+}
+
+export function readReasonLibrary(db: Db): ReasonTemplate[] {
+  const parsed = ReasonLibrary.safeParse(getSetting(db, 'reasons'));
+  return parsed.success ? parsed.data : defaultReasonLibrary;
+}
