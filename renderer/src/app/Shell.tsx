@@ -18,9 +18,12 @@ import { isSectionId, sections, type SectionId } from '../features/shell/section
 import type { Session } from '../../../core/contract';
 import { roleLabels } from '../../../core/domain/roles';
 import { IntakePage } from '../features/intake/IntakePage';
-import { RequestSummaryPage } from '../features/intake/RequestSummaryPage';
+import { useQuery } from '@tanstack/react-query';
+import { RequestPage } from '../features/requests/RequestPage';
+import { RequestListPage } from '../features/requests/RequestListPage';
+import { PrivacyProvider, PrivacySwitch } from '../features/requests/privacy';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { onEvent } from '../lib/api';
+import { call, onEvent } from '../lib/api';
 import { useLock } from '../lib/session';
 
 const useStyles = makeStyles({
@@ -45,12 +48,28 @@ const useStyles = makeStyles({
   account: { marginLeft: 'auto', display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
 });
 
+// A request opened from anywhere; "修正" swaps in the intake form filled with what is stored.
+function OpenRequest(props: { id: string; onBack?: () => void; onNew?: () => void }) {
+  const [editing, setEditing] = useState(false);
+  const request = useQuery({
+    queryKey: ['requests.get', props.id],
+    queryFn: () => call('requests.get', { id: props.id }),
+    enabled: editing,
+  });
+  if (editing && request.data) {
+    return (
+      <IntakePage existing={request.data} onCreated={() => setEditing(false)} onCancel={() => setEditing(false)} />
+    );
+  }
+  return <RequestPage id={props.id} onBack={props.onBack} onNew={props.onNew} onEdit={() => setEditing(true)} />;
+}
+
 function IntakeSection() {
   const [created, setCreated] = useState<string | null>(null);
   const [round, setRound] = useState(0);
   if (created) {
     return (
-      <RequestSummaryPage
+      <OpenRequest
         id={created}
         onNew={() => {
           setCreated(null);
@@ -63,7 +82,12 @@ function IntakeSection() {
 }
 
 function SectionBody(props: { id: SectionId; session: Session }) {
-  if (props.id === 'dashboard') return <DashboardPage />;
+  const [open, setOpen] = useState<string | null>(null);
+  if (open && (props.id === 'dashboard' || props.id === 'requests')) {
+    return <OpenRequest key={open} id={open} onBack={() => setOpen(null)} />;
+  }
+  if (props.id === 'dashboard') return <DashboardPage session={props.session} onOpen={setOpen} />;
+  if (props.id === 'requests') return <RequestListPage onOpen={setOpen} />;
   if (props.id === 'intake') return <IntakeSection />;
   if (props.id === 'settings') return <SettingsPage session={props.session} />;
   return (
@@ -102,56 +126,59 @@ export function Shell(props: { session: Session }) {
   }, [lockNow]);
 
   return (
-    <div className={styles.root}>
-      <header className={styles.header}>
-        <Title3 as="p" block>
-          窓口 Madoguchi
-        </Title3>
-        <Body1>保有個人データ開示等請求 管理</Body1>
-        <div className={styles.account}>
-          <Body1 data-testid="current-account">
-            {props.session.displayName}（{props.session.roles.map((r) => roleLabels[r]).join('・')}）
-          </Body1>
-          <Button size="small" onClick={() => lock.mutate('manual')} disabled={lock.isPending} title="Ctrl+L">
-            ロック
-          </Button>
-          <Button size="small" onClick={() => lock.mutate('logout')} disabled={lock.isPending}>
-            ログアウト
-          </Button>
+    <PrivacyProvider>
+      <div className={styles.root}>
+        <header className={styles.header}>
+          <Title3 as="p" block>
+            窓口 Madoguchi
+          </Title3>
+          <Body1>保有個人データ開示等請求 管理</Body1>
+          <div className={styles.account}>
+            <PrivacySwitch />
+            <Body1 data-testid="current-account">
+              {props.session.displayName}（{props.session.roles.map((r) => roleLabels[r]).join('・')}）
+            </Body1>
+            <Button size="small" onClick={() => lock.mutate('manual')} disabled={lock.isPending} title="Ctrl+L">
+              ロック
+            </Button>
+            <Button size="small" onClick={() => lock.mutate('logout')} disabled={lock.isPending}>
+              ログアウト
+            </Button>
+          </div>
+        </header>
+        <nav className={styles.nav} aria-label="メインメニュー">
+          <TabList
+            vertical
+            size="large"
+            selectedValue={section}
+            onTabSelect={(_e, data) => {
+              if (isSectionId(data.value)) setSection(data.value);
+            }}
+          >
+            {sections.map((s) => (
+              <Tab key={s.id} value={s.id}>
+                {s.label}
+              </Tab>
+            ))}
+          </TabList>
+        </nav>
+        <main className={styles.main} aria-labelledby="page-title">
+          <Title2 as="h1" block id="page-title">
+            {current.label}
+          </Title2>
+          <Body1 className={styles.description}>{current.description}</Body1>
+          <SectionBody key={current.id} id={current.id} session={props.session} />
+        </main>
+        <div className={styles.footer}>
+          <StatusBar />
         </div>
-      </header>
-      <nav className={styles.nav} aria-label="メインメニュー">
-        <TabList
-          vertical
-          size="large"
-          selectedValue={section}
-          onTabSelect={(_e, data) => {
-            if (isSectionId(data.value)) setSection(data.value);
+        <AboutDialog
+          open={aboutOpen}
+          onClose={() => {
+            setAboutOpen(false);
           }}
-        >
-          {sections.map((s) => (
-            <Tab key={s.id} value={s.id}>
-              {s.label}
-            </Tab>
-          ))}
-        </TabList>
-      </nav>
-      <main className={styles.main} aria-labelledby="page-title">
-        <Title2 as="h1" block id="page-title">
-          {current.label}
-        </Title2>
-        <Body1 className={styles.description}>{current.description}</Body1>
-        <SectionBody id={current.id} session={props.session} />
-      </main>
-      <div className={styles.footer}>
-        <StatusBar />
+        />
       </div>
-      <AboutDialog
-        open={aboutOpen}
-        onClose={() => {
-          setAboutOpen(false);
-        }}
-      />
-    </div>
+    </PrivacyProvider>
   );
 }

@@ -1,20 +1,26 @@
 import {
+  Badge,
   Body1,
   Card,
   CardHeader,
   MessageBar,
   MessageBarBody,
+  Spinner,
   Subtitle2,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { errorMessage, useAppInfo } from '../../lib/api';
+import { useQuery } from '@tanstack/react-query';
+import type { Session } from '../../../../core/contract';
+import { ErrorBar } from '../../components/ErrorBar';
+import { call, errorMessage, useAppInfo } from '../../lib/api';
+import { RequestTable } from '../requests/RequestTable';
 import { databaseStateLabel } from '../shell/databaseState';
 
 const useStyles = makeStyles({
   grid: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(520px, 1fr))',
     gap: tokens.spacingHorizontalL,
   },
   dl: {
@@ -25,9 +31,50 @@ const useStyles = makeStyles({
     margin: 0,
   },
   dd: { margin: 0, wordBreak: 'break-all' },
+  empty: { color: tokens.colorNeutralForeground3 },
 });
 
-export function DashboardPage() {
+type ListKey = 'overdue' | 'dueSoon' | 'cureOverdue' | 'awaitingMyApproval' | 'recentlyCompleted';
+
+const lists: {
+  key: ListKey;
+  title: string;
+  empty: string;
+  show: 'due' | 'cure' | 'closed';
+  color: 'danger' | 'warning' | 'brand' | 'success';
+}[] = [
+  { key: 'overdue', title: '期限を過ぎた請求', empty: '期限を過ぎた請求はありません。', show: 'due', color: 'danger' },
+  {
+    key: 'dueSoon',
+    title: '3営業日以内に期限が来る請求',
+    empty: '該当する請求はありません。',
+    show: 'due',
+    color: 'warning',
+  },
+  {
+    key: 'cureOverdue',
+    title: '補正の期限を過ぎた請求（「請求なし」として終了できます）',
+    empty: '該当する請求はありません。',
+    show: 'cure',
+    color: 'warning',
+  },
+  {
+    key: 'awaitingMyApproval',
+    title: 'あなたの決裁を待っている請求',
+    empty: '決裁待ちの請求はありません。',
+    show: 'due',
+    color: 'brand',
+  },
+  {
+    key: 'recentlyCompleted',
+    title: '最近完了した請求（2週間）',
+    empty: '最近完了した請求はありません。',
+    show: 'closed',
+    color: 'success',
+  },
+];
+
+function SystemStatus() {
   const styles = useStyles();
   const info = useAppInfo();
   if (info.isError) {
@@ -38,28 +85,81 @@ export function DashboardPage() {
     );
   }
   return (
+    <Card>
+      <CardHeader
+        header={
+          <Subtitle2 as="h2" block>
+            システムの状態
+          </Subtitle2>
+        }
+      />
+      {info.data ? (
+        <dl className={styles.dl} data-testid="system-status">
+          <dt>バージョン</dt>
+          <dd className={styles.dd}>{info.data.version}</dd>
+          <dt>データベース</dt>
+          <dd className={styles.dd}>{databaseStateLabel[info.data.database.state]}</dd>
+          <dt>データフォルダー</dt>
+          <dd className={styles.dd}>{info.data.dataDir}</dd>
+        </dl>
+      ) : (
+        <Body1>読み込み中…</Body1>
+      )}
+    </Card>
+  );
+}
+
+export function DashboardPage(props: { session: Session; onOpen: (id: string) => void }) {
+  const styles = useStyles();
+  const staff = props.session.roles.includes('staff');
+  const board = useQuery({
+    queryKey: ['requests.dashboard'],
+    queryFn: () => call('requests.dashboard', {}),
+    enabled: staff,
+  });
+  return (
     <div className={styles.grid}>
-      <Card>
-        <CardHeader
-          header={
-            <Subtitle2 as="h2" block>
-              システムの状態
-            </Subtitle2>
-          }
-        />
-        {info.data ? (
-          <dl className={styles.dl} data-testid="system-status">
-            <dt>バージョン</dt>
-            <dd className={styles.dd}>{info.data.version}</dd>
-            <dt>データベース</dt>
-            <dd className={styles.dd}>{databaseStateLabel[info.data.database.state]}</dd>
-            <dt>データフォルダー</dt>
-            <dd className={styles.dd}>{info.data.dataDir}</dd>
-          </dl>
-        ) : (
-          <Body1>読み込み中…</Body1>
-        )}
-      </Card>
+      {staff && board.isError && <ErrorBar message={errorMessage(board.error)} />}
+      {staff && board.isPending && <Spinner label="読み込み中…" />}
+      {board.data &&
+        lists
+          .filter((l) => l.key !== 'awaitingMyApproval' || props.session.roles.includes('approver'))
+          .map((l) => {
+            const list = board.data[l.key];
+            return (
+              <Card key={l.key} data-testid={`dashboard-${l.key}`}>
+                <CardHeader
+                  header={
+                    <Subtitle2 as="h2" block>
+                      {l.title}{' '}
+                      <Badge color={list.total > 0 ? l.color : 'informative'} aria-label={`${list.total}件`}>
+                        {list.total}件
+                      </Badge>
+                    </Subtitle2>
+                  }
+                />
+                {list.total === 0 ? (
+                  <Body1 className={styles.empty}>{l.empty}</Body1>
+                ) : (
+                  <>
+                    <RequestTable
+                      rows={list.rows}
+                      label={l.title}
+                      onOpen={props.onOpen}
+                      today={board.data.today}
+                      show={l.show}
+                    />
+                    {list.total > list.rows.length && (
+                      <Body1 className={styles.empty}>
+                        ほか{list.total - list.rows.length}件は「請求一覧」で確認できます。
+                      </Body1>
+                    )}
+                  </>
+                )}
+              </Card>
+            );
+          })}
+      <SystemStatus />
     </div>
   );
 }

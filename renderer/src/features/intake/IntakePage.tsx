@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
+  Body1,
   Button,
   Card,
   Checkbox,
@@ -28,6 +29,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { ApiError, call } from '../../lib/api';
+import type { RequestDetail } from '../../../../core/contract';
 import { enterMovesOn } from '../../lib/enterMovesOn';
 import { CheckPanel } from './CheckPanel';
 import { FeeSection } from './FeeSection';
@@ -85,14 +87,45 @@ function useLiveCheck(form: IntakeForm, fees: typeof defaultFeeSchedule, policy:
   return { identity, fee: evaluateFee(kinds, fees, payments) };
 }
 
-export function IntakePage(props: { onCreated: (id: string) => void }) {
+// The form as stored for a request, to correct it or add what a 補正 brought.
+export function formOf(r: RequestDetail): IntakeForm {
+  return {
+    channel: r.channel,
+    arrivalDate: r.arrivalDate,
+    provisional: r.provisional,
+    trackingNo: r.trackingNo,
+    requesterType: r.requesterType,
+    principal: r.principal,
+    agent: r.agent,
+    items: r.items,
+    disclosureMethod: r.disclosureMethod,
+    answerTo: r.answerTo,
+    delivery: r.delivery,
+    replyAddress: r.replyAddress,
+    notes: r.notes,
+    identity: {
+      documents: r.identity.documents,
+      nameAddressMatch: r.identity.nameAddressMatch,
+      lawyerRegistrationNo: r.identity.lawyerRegistrationNo,
+    },
+    payments: r.payments,
+  };
+}
+
+export function IntakePage(props: {
+  onCreated: (id: string) => void;
+  // Given: the form corrects this request instead of registering a new one.
+  existing?: RequestDetail;
+  onCancel?: () => void;
+}) {
+  const existing = props.existing;
   const styles = useStyles();
   const [error, setError] = useState<string | null>(null);
   // Validated on change as well as on blur: a message that vanished only on blur would shift the
   // layout under the pointer and swallow the click that caused the blur.
   const form = useForm<IntakeForm>({
     resolver: zodResolver(IntakeInput),
-    defaultValues: emptyIntake(),
+    defaultValues: existing ? formOf(existing) : emptyIntake(),
     mode: 'all',
   });
   const c = form.control;
@@ -129,8 +162,11 @@ export function IntakePage(props: { onCreated: (id: string) => void }) {
     enabled: dupKey.name.trim() !== '' || dupKey.kana.trim() !== '',
   });
 
+  const otherDuplicates = (duplicates.data ?? []).filter((d) => d.id !== existing?.id);
+
   const create = useMutation({
-    mutationFn: (input: IntakeForm) => call('intake.create', input),
+    mutationFn: (input: IntakeForm) =>
+      existing ? call('requests.update', { id: existing.id, input }) : call('intake.create', input),
     onSuccess: (r) => props.onCreated(r.id),
     onError: (err) => {
       if (err instanceof ApiError && err.issues) {
@@ -171,31 +207,38 @@ export function IntakePage(props: { onCreated: (id: string) => void }) {
           <Subtitle1 as="h2" block>
             1. 受付
           </Subtitle1>
-          <div className={styles.row}>
-            <SelectField<IntakeForm, (typeof channels)[number]>
-              name="channel"
-              label="受付方法"
-              control={c}
-              options={channels}
-              labels={channelLabels}
-              required
-            />
-            <DateField<IntakeForm> name="arrivalDate" label="到達日" control={c} required />
-            <TextField<IntakeForm> name="trackingNo" label="追跡番号" control={c} />
-            {values.channel === 'fax' && (
-              <Controller
+          {existing ? (
+            <Body1 data-testid="fixed-receipt">
+              受付番号 {existing.receiptNo}・{channelLabels[existing.channel]}・到達日{' '}
+              {existing.arrivalDate.replaceAll('-', '/')}（到達日・受付方法は修正できません）
+            </Body1>
+          ) : (
+            <div className={styles.row}>
+              <SelectField<IntakeForm, (typeof channels)[number]>
+                name="channel"
+                label="受付方法"
                 control={c}
-                name="provisional"
-                render={({ field }) => (
-                  <Checkbox
-                    label="仮受付（原本の到着待ち）"
-                    checked={field.value}
-                    onChange={(_e, d) => field.onChange(d.checked === true)}
-                  />
-                )}
+                options={channels}
+                labels={channelLabels}
+                required
               />
-            )}
-          </div>
+              <DateField<IntakeForm> name="arrivalDate" label="到達日" control={c} required />
+              <TextField<IntakeForm> name="trackingNo" label="追跡番号" control={c} />
+              {values.channel === 'fax' && (
+                <Controller
+                  control={c}
+                  name="provisional"
+                  render={({ field }) => (
+                    <Checkbox
+                      label="仮受付（原本の到着待ち）"
+                      checked={field.value}
+                      onChange={(_e, d) => field.onChange(d.checked === true)}
+                    />
+                  )}
+                />
+              )}
+            </div>
+          )}
         </Card>
         <Card className={styles.card}>
           <Subtitle1 as="h2" block>
@@ -216,11 +259,11 @@ export function IntakePage(props: { onCreated: (id: string) => void }) {
             本人
           </Subtitle1>
           <PartyFields role="principal" control={c} />
-          {duplicates.data && duplicates.data.length > 0 && (
+          {otherDuplicates.length > 0 && (
             <MessageBar intent="warning" data-testid="duplicate-warning">
               <MessageBarBody>
                 同じ方からの処理中の請求があります:{' '}
-                {duplicates.data
+                {otherDuplicates
                   .map((d) => `${d.receiptNo}（${d.principalName}、${d.arrivalDate.replaceAll('-', '/')}到達）`)
                   .join('、')}
               </MessageBarBody>
@@ -256,8 +299,9 @@ export function IntakePage(props: { onCreated: (id: string) => void }) {
         <Card className={styles.card}>
           <TextField<IntakeForm> name="notes" label="備考" control={c} />
           <div className={styles.actions}>
+            {props.onCancel && <Button onClick={props.onCancel}>修正をやめる</Button>}
             <Button type="submit" appearance="primary" disabled={create.isPending}>
-              受付を登録する
+              {existing ? '修正を保存する' : '受付を登録する'}
             </Button>
           </div>
         </Card>

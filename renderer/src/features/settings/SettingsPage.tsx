@@ -9,11 +9,12 @@ import { AccountsPanel } from './AccountsPanel';
 import { AuditPanel } from './AuditPanel';
 import { IntakeSettingsPanel } from './IntakeSettingsPanel';
 import { OrganisationPanel } from './OrganisationPanel';
+import { ProcessingPanel, ReasonsPanel } from './ProcessingPanel';
 import { SecurityPanel } from './SecurityPanel';
 
 const useStyles = makeStyles({ body: { paddingTop: tokens.spacingVerticalL } });
 
-type TabId = 'organisation' | 'password' | 'intake' | 'accounts' | 'security' | 'audit';
+type TabId = 'organisation' | 'password' | 'intake' | 'processing' | 'reasons' | 'accounts' | 'security' | 'audit';
 
 export function SettingsPage(props: { session: Session }) {
   const styles = useStyles();
@@ -24,6 +25,8 @@ export function SettingsPage(props: { session: Session }) {
     { id: 'organisation', label: '組織情報', adminOnly: false },
     { id: 'password', label: 'パスワード変更', adminOnly: false },
     { id: 'intake', label: '受付・手数料', adminOnly: true },
+    { id: 'processing', label: '期限・休業日', adminOnly: true },
+    { id: 'reasons', label: '理由の定型文', adminOnly: true },
     { id: 'accounts', label: 'アカウント', adminOnly: true },
     { id: 'security', label: 'セキュリティ', adminOnly: true },
     { id: 'audit', label: '監査ログ', adminOnly: true },
@@ -51,6 +54,8 @@ export function SettingsPage(props: { session: Session }) {
         {tab === 'intake' && admin && settings.data && (
           <IntakeSettingsPanel intake={settings.data.intake} fees={settings.data.fees} />
         )}
+        {tab === 'processing' && admin && settings.data && <ProcessingPanel value={settings.data.processing} />}
+        {tab === 'reasons' && admin && settings.data && <ReasonsPanel value={settings.data.reasons} />}
         {tab === 'accounts' && admin && <AccountsPanel />}
         {tab === 'security' && admin && settings.data && <SecurityPanel value={settings.data.security} />}
         {tab === 'audit' && admin && <AuditPanel />}

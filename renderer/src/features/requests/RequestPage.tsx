@@ -12,6 +12,8 @@ import {
   Table,
   TableBody,
   TableCell,
+  TableHeader,
+  TableHeaderCell,
   TableRow,
   Title3,
   makeStyles,
@@ -20,14 +22,17 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { enclosureTypes, type Enclosure, type RequestDetail } from '../../../../core/contract';
-import { actions, stateLabels, type Action, type State } from '../../../../core/domain/workflow';
+import { historyLabel, isState, stateLabels } from '../../../../core/domain/workflow';
 import { parseDate } from '../../../../core/domain/dates';
 import { withWeekday } from '../../../../core/domain/deadlines';
 import { channelLabels, kindInfo, requesterTypeLabels } from '../../../../core/domain/intake/kinds';
 import { ErrorBar } from '../../components/ErrorBar';
 import { call, errorMessage } from '../../lib/api';
-import { CheckPanel } from './CheckPanel';
-import { ScanPreview } from './ScanPreview';
+import { CheckPanel } from '../intake/CheckPanel';
+import { ScanPreview } from '../intake/ScanPreview';
+import { AnswerSection, ExtensionForm } from './AnswerSection';
+import { DecisionSection } from './DecisionSection';
+import { WorkflowPanel } from './WorkflowPanel';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -105,44 +110,39 @@ function ConfirmOriginals(props: { id: string }) {
   );
 }
 
-// The current step and the actions that can follow it; core/domain/workflow (in main) decides
-// whether an action is allowed and says why not.
-function WorkflowActions(props: { request: RequestDetail }) {
-  const client = useQueryClient();
-  const [comment, setComment] = useState('');
-  const move = useMutation({
-    mutationFn: (action: Action) => call('requests.transition', { id: props.request.id, action, comment }),
-    onSuccess: () => {
-      setComment('');
-      return client.invalidateQueries({ queryKey: ['requests.get', props.request.id] });
-    },
-  });
-  const available = props.request.availableActions;
+function History(props: { request: RequestDetail }) {
+  const r = props.request;
+  const label = (s: string) => (isState(s) ? stateLabels[s] : s);
   return (
-    <div>
-      <Body1 block data-testid="current-step">
-        現在の段階: {stateLabels[props.request.status as State]}
-      </Body1>
-      <ErrorBar message={move.isError ? errorMessage(move.error) : null} />
-      {available.length > 0 && (
-        <>
-          <Field label="コメント（差戻し・取下げ・応じられない理由など）">
-            <Input value={comment} onChange={(_e, d) => setComment(d.value)} />
-          </Field>
-          <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginTop: 8 }}>
-            {available.map((a) => (
-              <Button key={a} onClick={() => move.mutate(a)} disabled={move.isPending}>
-                {actions[a].label}
-              </Button>
-            ))}
-          </div>
-        </>
-      )}
-    </div>
+    <Table size="small" aria-label="処理の記録">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>日時</TableHeaderCell>
+          <TableHeaderCell>操作</TableHeaderCell>
+          <TableHeaderCell>段階</TableHeaderCell>
+          <TableHeaderCell>担当</TableHeaderCell>
+          <TableHeaderCell>コメント</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {r.history.map((h, i) => (
+          <TableRow key={i}>
+            <TableCell>{new Date(h.at).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' })}</TableCell>
+            <TableCell>{historyLabel(h.action)}</TableCell>
+            <TableCell>{h.from === h.to ? label(h.to) : `${label(h.from)} → ${label(h.to)}`}</TableCell>
+            <TableCell>{r.accountNames[h.accountId] ?? h.accountId}</TableCell>
+            <TableCell>{h.comment}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }
 
-export function RequestSummaryPage(props: { id: string; onNew: () => void }) {
+const editableStates = ['received', 'checking', 'awaitingCure'];
+
+// One request: where it stands, what it needs next, its decisions, letters sent and history.
+export function RequestPage(props: { id: string; onBack?: () => void; onEdit?: () => void; onNew?: () => void }) {
   const styles = useStyles();
   const client = useQueryClient();
   const [type, setType] = useState<Enclosure['type']>('requestForm');
@@ -171,6 +171,10 @@ export function RequestSummaryPage(props: { id: string; onNew: () => void }) {
         <Body1 data-testid="due-date">
           回答期限: {withWeekday(r.deadlines.dueDate)}（{dueBasisLabels[r.deadlines.dueBasis]}）
         </Body1>
+        <Body1>
+          法第39条の期限: {withWeekday(r.deadlines.article39Date)}／社内期限:{' '}
+          {r.deadlines.slaDate ? withWeekday(r.deadlines.slaDate) : '補正待ちのため停止中'}
+        </Body1>
         <details>
           <summary>計算の内訳</summary>
           <ul aria-label="期限の計算の内訳">
@@ -179,12 +183,20 @@ export function RequestSummaryPage(props: { id: string; onNew: () => void }) {
             ))}
           </ul>
         </details>
+        <ExtensionForm request={r} />
         {r.provisional && <ConfirmOriginals id={r.id} />}
-        <WorkflowActions request={r} />
         <Body1>
           本人: {r.principal.name}（{r.principal.kana}）{r.agent ? ` / 代理人: ${r.agent.name}` : ''}
         </Body1>
+        {props.onEdit && editableStates.includes(r.status) && (
+          <div>
+            <Button onClick={props.onEdit}>受付内容を修正（補正で届いた書類・手数料の追加）</Button>
+          </div>
+        )}
       </Card>
+      <WorkflowPanel request={r} />
+      <DecisionSection request={r} />
+      <AnswerSection request={r} />
       <Card className={styles.card}>
         <CheckPanel identity={r.identity.result} fee={r.fee} />
       </Card>
@@ -223,10 +235,19 @@ export function RequestSummaryPage(props: { id: string; onNew: () => void }) {
           </Button>
         </div>
       </Card>
-      <div>
-        <Button appearance="primary" onClick={props.onNew}>
-          続けて新規受付
-        </Button>
+      <Card className={styles.card}>
+        <Subtitle1 as="h3" block>
+          処理の記録
+        </Subtitle1>
+        <History request={r} />
+      </Card>
+      <div className={styles.row}>
+        {props.onBack && <Button onClick={props.onBack}>一覧に戻る</Button>}
+        {props.onNew && (
+          <Button appearance="primary" onClick={props.onNew}>
+            続けて新規受付
+          </Button>
+        )}
       </div>
     </div>
   );

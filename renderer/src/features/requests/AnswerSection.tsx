@@ -1,0 +1,220 @@
+import {
+  Body1,
+  Button,
+  Card,
+  Field,
+  Input,
+  Select,
+  Subtitle1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import {
+  dispatchMethodLabels,
+  dispatchMethods,
+  disposalLabels,
+  disposalMethods,
+  type RequestDetail,
+} from '../../../../core/contract';
+import { japanToday, parseDate } from '../../../../core/domain/dates';
+import { withWeekday } from '../../../../core/domain/deadlines';
+import { answerPendingStates, type State } from '../../../../core/domain/workflow';
+import { ErrorBar } from '../../components/ErrorBar';
+import { PlainDateField } from '../../components/PlainDateField';
+import { ApiError, call, errorMessage } from '../../lib/api';
+import { slash } from './RequestTable';
+import { useRequestMutation } from './WorkflowPanel';
+
+const useStyles = makeStyles({
+  card: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'end',
+  },
+});
+
+const todayText = () => japanToday(new Date()).replaceAll('-', '/');
+type Method = (typeof dispatchMethods)[number];
+type DisposalMethod = (typeof disposalMethods)[number];
+
+const issueFor = (err: unknown, key: string) =>
+  err instanceof ApiError ? err.issues?.find((i) => i.path.at(-1) === key)?.message : undefined;
+
+// The letters sent (date, method, tracking number) and what happened to the ID copies.
+export function AnswerSection(props: { request: RequestDetail }) {
+  const styles = useStyles();
+  const r = props.request;
+  const [letter, setLetter] = useState('開示決定通知書');
+  const [sentText, setSentText] = useState(todayText);
+  const [method, setMethod] = useState<Method>(r.delivery === 'restricted' ? 'restricted' : 'simpleRegistered');
+  const [trackingNo, setTrackingNo] = useState('');
+  const [disposal, setDisposal] = useState<DisposalMethod>(r.identity.documents.length ? 'destroyed' : 'none');
+  const [disposalText, setDisposalText] = useState(todayText);
+  const add = useRequestMutation(
+    r.id,
+    (dispatch: { letter: string; sentOn: string; method: Method; trackingNo: string }) =>
+      call('requests.addDispatch', { id: r.id, dispatch }),
+    () => setTrackingNo(''),
+  );
+  const dispose = useRequestMutation(r.id, (v: { method: DisposalMethod; date: string }) =>
+    call('requests.recordDisposal', { id: r.id, ...v }),
+  );
+  const editable = r.status === 'preparingAnswer' || r.status === 'sent';
+  if (!editable && r.dispatches.length === 0 && !r.disposal) return null;
+  const sentOn = parseDate(sentText);
+  const disposalDate = parseDate(disposalText);
+  return (
+    <Card className={styles.card}>
+      <Subtitle1 as="h3" block>
+        発送と本人確認書類の写し
+      </Subtitle1>
+      {r.dispatches.length > 0 && (
+        <Table size="small" aria-label="発送の記録">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>書類</TableHeaderCell>
+              <TableHeaderCell>発送日</TableHeaderCell>
+              <TableHeaderCell>送付方法</TableHeaderCell>
+              <TableHeaderCell>追跡番号</TableHeaderCell>
+              <TableHeaderCell>記録者</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {r.dispatches.map((d) => (
+              <TableRow key={d.id}>
+                <TableCell>{d.letter}</TableCell>
+                <TableCell>{slash(d.sentOn)}</TableCell>
+                <TableCell>{dispatchMethodLabels[d.method]}</TableCell>
+                <TableCell>{d.trackingNo || '—'}</TableCell>
+                <TableCell>{r.accountNames[d.recordedBy] ?? d.recordedBy}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {editable && (
+        <div role="group" aria-label="発送の記録" className={styles.row}>
+          <Field label="送付した書類" required validationMessage={issueFor(add.error, 'letter')}>
+            <Input value={letter} onChange={(_e, d) => setLetter(d.value)} />
+          </Field>
+          <PlainDateField
+            label="発送日"
+            text={sentText}
+            onText={setSentText}
+            required
+            error={issueFor(add.error, 'sentOn')}
+          />
+          <Field label="送付方法" required>
+            <Select value={method} onChange={(_e, d) => setMethod(d.value as Method)}>
+              {dispatchMethods.map((m) => (
+                <option key={m} value={m}>
+                  {dispatchMethodLabels[m]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="追跡番号" validationMessage={issueFor(add.error, 'trackingNo')}>
+            <Input value={trackingNo} onChange={(_e, d) => setTrackingNo(d.value)} />
+          </Field>
+          <Button
+            disabled={!sentOn || add.isPending}
+            onClick={() => sentOn && add.mutate({ letter, sentOn, method, trackingNo })}
+          >
+            発送を記録する
+          </Button>
+        </div>
+      )}
+      <ErrorBar message={add.isError ? errorMessage(add.error) : null} />
+      {r.disposal ? (
+        <Body1 data-testid="disposal">
+          本人確認書類の写し: {disposalLabels[r.disposal.method]}（{slash(r.disposal.date)}）
+        </Body1>
+      ) : (
+        editable && (
+          <div role="group" aria-label="本人確認書類の写しの処理" className={styles.row}>
+            <Field label="本人確認書類の写しの処理" required>
+              <Select value={disposal} onChange={(_e, d) => setDisposal(d.value as DisposalMethod)}>
+                {disposalMethods.map((m) => (
+                  <option key={m} value={m}>
+                    {disposalLabels[m]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <PlainDateField label="処理した日" text={disposalText} onText={setDisposalText} required />
+            <Button
+              disabled={!disposalDate || dispose.isPending}
+              onClick={() => disposalDate && dispose.mutate({ method: disposal, date: disposalDate })}
+            >
+              処理を記録する
+            </Button>
+          </div>
+        )
+      )}
+      <ErrorBar message={dispose.isError ? errorMessage(dispose.error) : null} />
+    </Card>
+  );
+}
+
+// An extension (延長) is a decision with a new date and a reason; both go in the record.
+export function ExtensionForm(props: { request: RequestDetail }) {
+  const r = props.request;
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const [reason, setReason] = useState('');
+  const extend = useRequestMutation(
+    r.id,
+    (v: { date: string; reason: string }) => call('requests.extend', { id: r.id, ...v }),
+    () => setOpen(false),
+  );
+  const date = parseDate(text);
+  const allowed = [...answerPendingStates, 'awaitingCure'].includes(r.status);
+  if (!allowed) return null;
+  if (!open) {
+    return (
+      <div>
+        <Button size="small" onClick={() => setOpen(true)}>
+          回答期限を延長する…
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <div role="group" aria-label="回答期限の延長" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+      <Body1>
+        現在の期限: {withWeekday(r.deadlines.dueDate)}。延長する場合は、請求者へ延長のお知らせを送付してください。
+      </Body1>
+      <PlainDateField
+        label="延長後の期限"
+        text={text}
+        onText={setText}
+        required
+        error={issueFor(extend.error, 'date')}
+      />
+      <Field label="延長の理由" required validationMessage={issueFor(extend.error, 'reason')}>
+        <Textarea value={reason} onChange={(_e, d) => setReason(d.value)} />
+      </Field>
+      <ErrorBar message={extend.isError ? errorMessage(extend.error) : null} />
+      <div style={{ display: 'flex', gap: 8 }}>
+        <Button
+          appearance="primary"
+          disabled={!date || reason.trim() === '' || extend.isPending}
+          onClick={() => date && extend.mutate({ date, reason })}
+        >
+          延長を記録する
+        </Button>
+        <Button onClick={() => setOpen(false)}>取り消す</Button>
+      </div>
+    </div>
+  );
+}

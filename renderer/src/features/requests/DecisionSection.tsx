@@ -1,0 +1,278 @@
+import {
+  Body1,
+  Button,
+  Card,
+  Checkbox,
+  Field,
+  Select,
+  Subtitle1,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { RequestDetail } from '../../../../core/contract';
+import {
+  decisionProblems,
+  emptyDecision,
+  grantsInFull,
+  groundLabels,
+  groundsByKind,
+  outcomeLabel,
+  outcomesByGroup,
+  type Decision,
+  type Outcome,
+} from '../../../../core/domain/decisions';
+import { kindInfo, type RequestKind } from '../../../../core/domain/intake/kinds';
+import { ErrorBar } from '../../components/ErrorBar';
+import { ApiError, call, errorMessage } from '../../lib/api';
+import { useRequestMutation } from './WorkflowPanel';
+
+const useStyles = makeStyles({
+  card: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  kind: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
+  saved: { color: tokens.colorPaletteGreenForeground1 },
+  dl: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalL, margin: 0 },
+  dd: { margin: 0, whiteSpace: 'pre-wrap' },
+});
+
+type Problems = Partial<Record<keyof Decision, string>>;
+
+function DecisionForm(props: { request: RequestDetail; kind: RequestKind }) {
+  const styles = useStyles();
+  const { request: r, kind } = props;
+  const group = kindInfo[kind].group;
+  const saved = r.decisions.find((d) => d.kind === kind);
+  const [d, setD] = useState<Decision>(
+    () => saved?.decision ?? { ...emptyDecision(), outcome: outcomesByGroup[group][0] ?? 'full' },
+  );
+  const [tried, setTried] = useState(false);
+  const [server, setServer] = useState<Problems>({});
+  const settings = useQuery({ queryKey: ['settings.get'], queryFn: () => call('settings.get', {}) });
+  const save = useRequestMutation(r.id, (decision: Decision) =>
+    call('requests.saveDecision', { id: r.id, kind, decision }),
+  );
+  const local = Object.fromEntries(decisionProblems(kind, d).map((p) => [p.path, p.message])) as Problems;
+  const problems: Problems = tried ? { ...server, ...local } : server;
+  const set = (patch: Partial<Decision>) => {
+    setD({ ...d, ...patch });
+    setServer({});
+  };
+  const refusing = !grantsInFull(d.outcome) || d.methodChanged;
+  const allowedGrounds = groundsByKind(kind);
+  const templates = (settings.data?.reasons ?? []).filter(
+    (t) => t.ground === null || d.grounds.length === 0 || d.grounds.includes(t.ground),
+  );
+  const dirty = JSON.stringify(saved?.decision) !== JSON.stringify(d);
+  const msg = (k: keyof Decision) => ({
+    validationMessage: problems[k],
+    validationState: problems[k] ? ('error' as const) : ('none' as const),
+  });
+  return (
+    <div
+      className={styles.kind}
+      role="group"
+      aria-label={`${kindInfo[kind].label}の決定`}
+      data-testid={`decision-${kind}`}
+    >
+      <Subtitle1 as="h4">
+        {kindInfo[kind].label}（{kindInfo[kind].article}）
+      </Subtitle1>
+      <Field label="決定" required {...msg('outcome')}>
+        <Select value={d.outcome} onChange={(_e, v) => set({ outcome: v.value as Outcome })}>
+          {outcomesByGroup[group].map((o) => (
+            <option key={o} value={o}>
+              {outcomeLabel(kind, o)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {group === 'disclosure' && (
+        <Checkbox
+          label="請求された方法による開示が困難なため、書面で開示する（第33条第3項）"
+          checked={d.methodChanged}
+          onChange={(_e, v) => set({ methodChanged: v.checked === true })}
+        />
+      )}
+      {group === 'disclosure' && (d.outcome === 'full' || d.outcome === 'partial') && (
+        <Field label="開示する保有個人データ（項目）" required {...msg('disclosed')}>
+          <Textarea value={d.disclosed} onChange={(_e, v) => set({ disclosed: v.value })} />
+        </Field>
+      )}
+      {group === 'disclosure' && d.outcome === 'partial' && (
+        <Field label="開示しない部分" required {...msg('withheld')}>
+          <Textarea value={d.withheld} onChange={(_e, v) => set({ withheld: v.value })} />
+        </Field>
+      )}
+      {group === 'correction' && (d.outcome === 'done' || d.outcome === 'partial') && (
+        <Field label="訂正等を行った内容（通知に記載します）" required {...msg('changes')}>
+          <Textarea value={d.changes} onChange={(_e, v) => set({ changes: v.value })} />
+        </Field>
+      )}
+      {d.outcome === 'alternative' && (
+        <Field label="代替措置の内容" required {...msg('alternativeMeasure')}>
+          <Textarea value={d.alternativeMeasure} onChange={(_e, v) => set({ alternativeMeasure: v.value })} />
+        </Field>
+      )}
+      {refusing && (
+        <>
+          <Field label="法令上の根拠" required {...msg('grounds')}>
+            <div role="group" aria-label="法令上の根拠">
+              {allowedGrounds.map((g) => (
+                <Checkbox
+                  key={g}
+                  label={groundLabels[g]}
+                  checked={d.grounds.includes(g)}
+                  onChange={(_e, v) =>
+                    set({ grounds: v.checked ? [...d.grounds, g] : d.grounds.filter((x) => x !== g) })
+                  }
+                />
+              ))}
+            </div>
+          </Field>
+          <div className={styles.row}>
+            <Field label="定型文から挿入">
+              <Select
+                value=""
+                onChange={(_e, v) => {
+                  const t = templates.find((x) => x.id === v.value);
+                  if (t) set({ reason: d.reason ? `${d.reason}\n${t.text}` : t.text });
+                }}
+              >
+                <option value="">定型文を選択…</option>
+                {templates.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.title}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+          <Field
+            label="理由（本人への通知に記載する文章）"
+            required
+            {...msg('reason')}
+            hint="定型文を挿入した後、この請求に合わせて編集してください。"
+          >
+            <Textarea rows={5} value={d.reason} onChange={(_e, v) => set({ reason: v.value })} />
+          </Field>
+        </>
+      )}
+      <ErrorBar message={save.isError ? errorMessage(save.error) : null} />
+      <div className={styles.row}>
+        <Button
+          appearance="primary"
+          disabled={save.isPending}
+          onClick={() => {
+            setTried(true);
+            if (decisionProblems(kind, d).length > 0) return;
+            save.mutate(d, {
+              onError: (err) => {
+                if (err instanceof ApiError && err.issues) {
+                  setServer(Object.fromEntries(err.issues.map((i) => [String(i.path.at(-1)), i.message])));
+                }
+              },
+            });
+          }}
+        >
+          決定を保存
+        </Button>
+        {tried && Object.keys(local).length > 0 && (
+          <Body1 role="alert">入力内容に不足があります。赤字の項目をご確認ください。</Body1>
+        )}
+        {saved && !dirty && <Body1 className={styles.saved}>保存済み</Body1>}
+        {saved && dirty && <Body1>未保存の変更があります</Body1>}
+      </div>
+    </div>
+  );
+}
+
+function DecisionView(props: { request: RequestDetail; kind: RequestKind }) {
+  const styles = useStyles();
+  const saved = props.request.decisions.find((d) => d.kind === props.kind);
+  if (!saved) return <Body1>{kindInfo[props.kind].label}: 未決定</Body1>;
+  const d = saved.decision;
+  return (
+    <div className={styles.kind} data-testid={`decision-${props.kind}`}>
+      <Subtitle1 as="h4">{kindInfo[props.kind].label}</Subtitle1>
+      <dl className={styles.dl}>
+        <dt>決定</dt>
+        <dd className={styles.dd}>
+          {outcomeLabel(props.kind, d.outcome)}
+          {d.methodChanged ? '（書面による開示に変更）' : ''}
+        </dd>
+        {d.disclosed && (
+          <>
+            <dt>開示する内容</dt>
+            <dd className={styles.dd}>{d.disclosed}</dd>
+          </>
+        )}
+        {d.withheld && (
+          <>
+            <dt>開示しない部分</dt>
+            <dd className={styles.dd}>{d.withheld}</dd>
+          </>
+        )}
+        {d.changes && (
+          <>
+            <dt>訂正等の内容</dt>
+            <dd className={styles.dd}>{d.changes}</dd>
+          </>
+        )}
+        {d.alternativeMeasure && (
+          <>
+            <dt>代替措置</dt>
+            <dd className={styles.dd}>{d.alternativeMeasure}</dd>
+          </>
+        )}
+        {d.grounds.length > 0 && (
+          <>
+            <dt>根拠</dt>
+            <dd className={styles.dd}>{d.grounds.map((g) => groundLabels[g]).join('\n')}</dd>
+          </>
+        )}
+        {d.reason && (
+          <>
+            <dt>理由</dt>
+            <dd className={styles.dd}>{d.reason}</dd>
+          </>
+        )}
+        <dt>起案</dt>
+        <dd className={styles.dd}>{props.request.accountNames[saved.draftedBy] ?? saved.draftedBy}</dd>
+      </dl>
+    </div>
+  );
+}
+
+// Decisions per requested kind: editable while investigating and drafting, shown afterwards.
+export function DecisionSection(props: { request: RequestDetail }) {
+  const styles = useStyles();
+  const r = props.request;
+  const editable = r.status === 'investigating' || r.status === 'drafting';
+  const shown = editable || r.decisions.length > 0;
+  if (!shown) return null;
+  return (
+    <Card className={styles.card}>
+      <Subtitle1 as="h3" block>
+        決定
+      </Subtitle1>
+      {r.approvedBy && <Body1>決裁: {r.accountNames[r.approvedBy] ?? r.approvedBy}（承認済み）</Body1>}
+      {r.items.map((i) =>
+        editable ? (
+          <DecisionForm key={i.kind} request={r} kind={i.kind} />
+        ) : (
+          <DecisionView key={i.kind} request={r} kind={i.kind} />
+        ),
+      )}
+    </Card>
+  );
+}

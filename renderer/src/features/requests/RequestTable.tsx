@@ -1,0 +1,92 @@
+import {
+  Badge,
+  Button,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
+import type { RequestSummary } from '../../../../core/contract';
+import { kindInfo } from '../../../../core/domain/intake/kinds';
+import { answerPendingStates, closedStates, isState, stateLabels, type State } from '../../../../core/domain/workflow';
+import { mask, usePrivacy } from './privacy';
+
+export const slash = (d: string | null) => (d ? d.replaceAll('-', '/') : '—');
+
+export function StatusBadge(props: { status: string }) {
+  const s: State | null = isState(props.status) ? props.status : null;
+  const color =
+    s === null ? 'informative' : closedStates.includes(s) ? 'subtle' : s === 'awaitingCure' ? 'warning' : 'brand';
+  return (
+    <Badge appearance="tint" color={color}>
+      {s ? stateLabels[s] : props.status}
+    </Badge>
+  );
+}
+
+// Requests in a table; the 受付番号 opens the request. Names are masked in privacy mode.
+export function RequestTable(props: {
+  rows: readonly RequestSummary[];
+  label: string;
+  onOpen: (id: string) => void;
+  today?: string;
+  show?: 'due' | 'cure' | 'closed';
+}) {
+  const privacy = usePrivacy();
+  const show = props.show ?? 'due';
+  return (
+    <Table size="small" aria-label={props.label}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>受付番号</TableHeaderCell>
+          <TableHeaderCell>本人氏名</TableHeaderCell>
+          <TableHeaderCell>請求の種類</TableHeaderCell>
+          <TableHeaderCell>到達日</TableHeaderCell>
+          <TableHeaderCell>
+            {show === 'cure' ? '補正の期限' : show === 'closed' ? '完了日' : '回答期限'}
+          </TableHeaderCell>
+          <TableHeaderCell>段階</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {props.rows.map((r) => {
+          const date = show === 'cure' ? r.cureDue : show === 'closed' ? r.closedOn : r.dueDate;
+          const late =
+            show === 'due' &&
+            props.today !== undefined &&
+            r.dueDate !== null &&
+            r.dueDate < props.today &&
+            answerPendingStates.includes(r.status as State);
+          return (
+            <TableRow key={r.id} data-testid="request-row">
+              <TableCell>
+                <Button appearance="transparent" size="small" onClick={() => props.onOpen(r.id)}>
+                  {r.receiptNo}
+                </Button>
+              </TableCell>
+              <TableCell data-testid="principal-name">
+                {privacy ? mask(r.principalName) : r.principalName}
+                {!privacy && <span style={{ fontSize: '0.85em', marginLeft: 6 }}>（{r.principalKana}）</span>}
+              </TableCell>
+              <TableCell>{r.kinds.map((k) => kindInfo[k].label).join('、')}</TableCell>
+              <TableCell>{slash(r.arrivalDate)}</TableCell>
+              <TableCell>
+                {slash(date)}
+                {late && (
+                  <Badge color="danger" style={{ marginLeft: 4 }}>
+                    期限超過
+                  </Badge>
+                )}
+              </TableCell>
+              <TableCell>
+                <StatusBadge status={r.status} />
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}

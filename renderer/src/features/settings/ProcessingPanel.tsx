@@ -1,0 +1,173 @@
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle1,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { ProcessingSettings } from '../../../../core/contract';
+import { groundCodes, groundLabels, type GroundCode, type ReasonTemplate } from '../../../../core/domain/decisions';
+import { ErrorBar } from '../../components/ErrorBar';
+import { ApiError, call, errorMessage } from '../../lib/api';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '640px' },
+  template: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  row: { display: 'flex', gap: tokens.spacingHorizontalM },
+});
+
+function Saved(props: { text: string | null }) {
+  if (!props.text) return null;
+  return (
+    <MessageBar intent="success">
+      <MessageBarBody>{props.text}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+// Deadlines policy: the internal SLA, the company's closed days, the 補正 period.
+export function ProcessingPanel(props: { value: ProcessingSettings }) {
+  const styles = useStyles();
+  const client = useQueryClient();
+  const [sla, setSla] = useState(String(props.value.slaBusinessDays));
+  const [cure, setCure] = useState(String(props.value.cureDays));
+  const [closed, setClosed] = useState(props.value.closedDays.join('\n'));
+  const [saved, setSaved] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (v: ProcessingSettings) => call('settings.updateProcessing', v),
+    onSuccess: () => {
+      setSaved('保存しました。処理中の請求の期限を新しい設定で計算し直しました。');
+      void client.invalidateQueries();
+    },
+    onError: () => setSaved(null),
+  });
+  const issue = (key: string) =>
+    save.error instanceof ApiError ? save.error.issues?.find((i) => i.path[0] === key)?.message : undefined;
+  return (
+    <form
+      className={styles.form}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({
+          slaBusinessDays: Number(sla),
+          cureDays: Number(cure),
+          closedDays: closed
+            .split(/[\s,、]+/)
+            .map((d) => d.trim().replace('/', '-'))
+            .filter(Boolean)
+            .map((d) => d.replace(/^(\d)-/, '0$1-').replace(/-(\d)$/, '-0$1')),
+        });
+      }}
+    >
+      <Saved text={saved} />
+      <ErrorBar message={save.isError ? errorMessage(save.error) : null} />
+      <Field
+        label="社内期限（到達日の翌日から数える営業日数）"
+        hint="土日・祝日・休業日を除いて数えます。法第39条の期限（到達日の翌日から2週間）と早い方を回答期限として表示します。"
+        validationMessage={issue('slaBusinessDays')}
+      >
+        <Input type="number" min={1} max={60} value={sla} onChange={(_e, d) => setSla(d.value)} />
+      </Field>
+      <Field
+        label="休業日（毎年、月-日で1行に1日）"
+        hint="例: 12-29（年末年始の休業日など）"
+        validationMessage={issue('closedDays')}
+      >
+        <Textarea rows={6} value={closed} onChange={(_e, d) => setClosed(d.value)} />
+      </Field>
+      <Field label="補正の期限（補正依頼の日から数える日数）" validationMessage={issue('cureDays')}>
+        <Input type="number" min={1} max={90} value={cure} onChange={(_e, d) => setCure(d.value)} />
+      </Field>
+      <div>
+        <Button type="submit" appearance="primary" disabled={save.isPending}>
+          保存する
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+let counter = 0;
+const newId = () => `t${Date.now().toString(36)}${(counter += 1)}`;
+
+// The library of standard reason sentences that staff insert into decisions and then edit.
+export function ReasonsPanel(props: { value: ReasonTemplate[] }) {
+  const styles = useStyles();
+  const client = useQueryClient();
+  const [list, setList] = useState<ReasonTemplate[]>(props.value);
+  const [saved, setSaved] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (reasons: ReasonTemplate[]) => call('settings.updateReasons', { reasons }),
+    onSuccess: () => {
+      setSaved('定型文を保存しました。');
+      void client.invalidateQueries({ queryKey: ['settings.get'] });
+    },
+    onError: () => setSaved(null),
+  });
+  const update = (i: number, patch: Partial<ReasonTemplate>) => {
+    setList(list.map((t, j) => (j === i ? { ...t, ...patch } : t)));
+    setSaved(null);
+  };
+  const issue = (i: number, key: string) =>
+    save.error instanceof ApiError
+      ? save.error.issues?.find((x) => x.path[1] === i && x.path[2] === key)?.message
+      : undefined;
+  return (
+    <div className={styles.form}>
+      <Subtitle1 as="h2">理由の定型文</Subtitle1>
+      <Saved text={saved} />
+      <ErrorBar message={save.isError ? errorMessage(save.error) : null} />
+      {list.map((t, i) => (
+        <div key={t.id} className={styles.template} role="group" aria-label={`定型文 ${i + 1}`}>
+          <Field label="見出し" validationMessage={issue(i, 'title')}>
+            <Input value={t.title} onChange={(_e, d) => update(i, { title: d.value })} />
+          </Field>
+          <Field label="根拠">
+            <Select
+              value={t.ground ?? ''}
+              onChange={(_e, d) => update(i, { ground: d.value === '' ? null : (d.value as GroundCode) })}
+            >
+              <option value="">（根拠を問わない）</option>
+              {groundCodes.map((g) => (
+                <option key={g} value={g}>
+                  {groundLabels[g]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="文章" validationMessage={issue(i, 'text')}>
+            <Textarea rows={4} value={t.text} onChange={(_e, d) => update(i, { text: d.value })} />
+          </Field>
+          <div>
+            <Button size="small" onClick={() => setList(list.filter((_, j) => j !== i))}>
+              この定型文を削除
+            </Button>
+          </div>
+        </div>
+      ))}
+      <div className={styles.row}>
+        <Button onClick={() => setList([...list, { id: newId(), ground: null, title: '', text: '' }])}>
+          定型文を追加
+        </Button>
+        <Button appearance="primary" disabled={save.isPending} onClick={() => save.mutate(list)}>
+          定型文を保存する
+        </Button>
+      </div>
+    </div>
+  );
+}
