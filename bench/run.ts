@@ -2,10 +2,11 @@
 // object per metric and line: {"name": …, "value": …, "unit": …}.
 import type { BenchGroup } from './lib';
 import { intake } from './groups/intake';
+import { processing } from './groups/processing';
 import { startup } from './groups/startup';
 import { vault } from './groups/vault';
 
-const groups: BenchGroup[] = [startup, vault, intake];
+const groups: BenchGroup[] = [startup, vault, intake, processing];
 
 async function main(): Promise<void> {
   const filter = process.argv[2] ?? '';

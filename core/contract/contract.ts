@@ -395,7 +395,7 @@ export const RequestDetail = z.object({
 });
 export type RequestDetail = z.infer<typeof RequestDetail>;
 
-const DashboardList = z.object({ rows: z.array(RequestSummary), total: z.number().int() });
+const DashboardList = z.object({ rows: z.array(RequestSummary), total: z.number().int(), capped: z.boolean() });
 
 type ChannelDef = { input: z.ZodType; output: z.ZodType; access: Access; duringPasswordChange?: true };
 
@@ -572,7 +572,8 @@ export const contract = {
   },
   'requests.list': {
     input: ListFilter,
-    output: z.object({ rows: z.array(RequestSummary), total: z.number().int() }),
+    // total is exact up to 1,000 past the page; capped: there are more.
+    output: z.object({ rows: z.array(RequestSummary), total: z.number().int(), capped: z.boolean() }),
     access: 'staff',
   },
   'requests.dashboard': {

@@ -345,7 +345,7 @@ export class RequestsService {
     };
   }
 
-  list(f: ListFilter): { rows: RequestSummary[]; total: number } {
+  list(f: ListFilter): ChannelOutput<'requests.list'> {
     const db = this.vault.connection();
     this.ensureDeadlines(db);
     const q = f.query.normalize('NFKC').trim();
@@ -366,7 +366,7 @@ export class RequestsService {
       offset: f.offset,
       limit: f.limit,
     });
-    return { rows: page.rows.map(toSummary), total: page.total };
+    return { rows: page.rows.map(toSummary), total: page.total, capped: page.capped };
   }
 
   dashboard(): ChannelOutput<'requests.dashboard'> {
@@ -379,7 +379,7 @@ export class RequestsService {
     const pending = answerPendingStates;
     const page = (where: string[], params: unknown[], order: (typeof orders)[keyof typeof orders]) => {
       const p = pageOf(db, where, params, order, DASHBOARD_ROWS);
-      return { rows: p.rows.map(toSummary), total: p.total };
+      return { rows: p.rows.map(toSummary), total: p.total, capped: p.capped };
     };
     const mine = session.roles.includes('approver')
       ? page(
@@ -391,7 +391,7 @@ export class RequestsService {
           [session.accountId, session.accountId],
           orders.dueAsc,
         )
-      : { rows: [], total: 0 };
+      : { rows: [], total: 0, capped: false };
     return {
       today,
       overdue: page([`r.status IN (${placeholders(pending)})`, 'r.due_date < ?'], [...pending, today], orders.dueAsc),

@@ -460,6 +460,7 @@ export class Vault {
     } catch {
       this.deps.logger.warn('session.lock_audit_failed');
     }
+    optimizeQuietly(u.db);
     u.db.close();
     u.key.fill(0);
     this.unlocked = null;
@@ -470,6 +471,7 @@ export class Vault {
   close(): void {
     const u = this.unlocked;
     if (!u) return;
+    optimizeQuietly(u.db);
     u.db.close();
     u.key.fill(0);
     this.unlocked = null;
@@ -485,5 +487,15 @@ function readHeaderSafe(dataDir: string): boolean {
     return readHeader(dataDir) !== null;
   } catch {
     return true;
+  }
+}
+
+// Refreshes the planner's statistics where they went stale (SQLite's advice for closing a
+// connection); a failure here must never keep the vault from locking.
+function optimizeQuietly(db: { pragma: (s: string) => unknown }): void {
+  try {
+    db.pragma('optimize');
+  } catch {
+    // Statistics only.
   }
 }

@@ -434,7 +434,7 @@ export type ListQuery = {
   limit: number;
 };
 
-export function listRequests(db: Db, q: ListQuery): { rows: SummaryRow[]; total: number } {
+export function listRequests(db: Db, q: ListQuery): ReturnType<typeof pageOf> {
   const where: string[] = [];
   const params: unknown[] = [];
   const inList = (col: string, values: readonly string[]) => {
@@ -448,7 +448,8 @@ export function listRequests(db: Db, q: ListQuery): { rows: SummaryRow[]; total:
     params.push(q.overdueBefore);
   }
   if (q.kind !== null) {
-    where.push('r.id IN (SELECT request_id FROM request_items WHERE kind = ?)');
+    // A probe of request_items' primary key per candidate row (an IN list would be built first).
+    where.push('EXISTS (SELECT 1 FROM request_items i WHERE i.request_id = r.id AND i.kind = ?)');
     params.push(q.kind);
   }
   if (q.channel !== null) {
@@ -486,7 +487,12 @@ export const orders = {
   cureAsc: 'r.cure_due ASC, r.receipt_no ASC',
 } as const;
 
-// One page of summaries for WHERE terms (joined with AND) and their parameters, with the total.
+// Counting stops here: a list says "1,000件以上" rather than walk 100,000 rows for an exact
+// figure nobody pages through (the reports count exactly).
+export const COUNT_CAP = 1000;
+
+// One page of summaries for WHERE terms (joined with AND) and their parameters, with the total
+// (exact up to COUNT_CAP past the page; `capped` when there are more).
 export function pageOf(
   db: Db,
   where: readonly string[],
@@ -494,16 +500,17 @@ export function pageOf(
   order: (typeof orders)[keyof typeof orders],
   limit: number,
   offset = 0,
-): { rows: SummaryRow[]; total: number } {
+): { rows: SummaryRow[]; total: number; capped: boolean } {
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = db
-    .prepare(`SELECT count(*) FROM requests r ${clause}`)
+  const cap = Math.max(COUNT_CAP, offset + limit);
+  const counted = db
+    .prepare(`SELECT count(*) FROM (SELECT 1 FROM requests r ${clause} LIMIT ?)`)
     .pluck()
-    .get(...params) as number;
+    .get(...params, cap + 1) as number;
   const rows = db
     .prepare(`${SUMMARY} ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .all(...params, limit, offset) as SummaryRow[];
-  return { rows, total };
+  return { rows, total: Math.min(counted, cap), capped: counted > cap };
 }
 
 export const placeholders = (values: readonly unknown[]): string => values.map(() => '?').join(', ') || "''";

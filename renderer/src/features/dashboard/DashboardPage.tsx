@@ -133,7 +133,7 @@ export function DashboardPage(props: { session: Session; onOpen: (id: string) =>
                     <Subtitle2 as="h2" block>
                       {l.title}{' '}
                       <Badge color={list.total > 0 ? l.color : 'informative'} aria-label={`${list.total}件`}>
-                        {list.total}件
+                        {list.total}件{list.capped ? '以上' : ''}
                       </Badge>
                     </Subtitle2>
                   }

@@ -26,7 +26,7 @@ import {
 } from '../../../../core/contract';
 import { japanToday, parseDate } from '../../../../core/domain/dates';
 import { withWeekday } from '../../../../core/domain/deadlines';
-import { answerPendingStates, type State } from '../../../../core/domain/workflow';
+import { answerPendingStates } from '../../../../core/domain/workflow';
 import { ErrorBar } from '../../components/ErrorBar';
 import { PlainDateField } from '../../components/PlainDateField';
 import { ApiError, call, errorMessage } from '../../lib/api';
@@ -178,7 +178,7 @@ export function ExtensionForm(props: { request: RequestDetail }) {
     () => setOpen(false),
   );
   const date = parseDate(text);
-  const allowed = [...answerPendingStates, 'awaitingCure'].includes(r.status);
+  const allowed = ([...answerPendingStates, 'awaitingCure'] as string[]).includes(r.status);
   if (!allowed) return null;
   if (!open) {
     return (

@@ -86,6 +86,7 @@ export function RequestListPage(props: { onOpen: (id: string) => void }) {
       setPage(0);
     };
   const total = list.data?.total ?? 0;
+  const capped = list.data?.capped ?? false;
   return (
     <div className={styles.stack}>
       <Card className={styles.filters} role="search" aria-label="請求の絞り込み">
@@ -154,7 +155,7 @@ export function RequestListPage(props: { onOpen: (id: string) => void }) {
         ) : (
           <>
             <Body1 data-testid="list-total" aria-live="polite">
-              {total}件{total > 0 ? `（${page * PAGE + 1}〜${Math.min(total, (page + 1) * PAGE)}件目）` : ''}
+              {total.toLocaleString('ja-JP')}件{capped ? '以上' : ''}{total > 0 ? `（${page * PAGE + 1}〜${Math.min(total, (page + 1) * PAGE)}件目）` : ''}
             </Body1>
             {list.data && list.data.rows.length > 0 && (
               <RequestTable rows={list.data.rows} label="請求一覧" onOpen={props.onOpen} today={today} />
@@ -163,7 +164,7 @@ export function RequestListPage(props: { onOpen: (id: string) => void }) {
               <Button disabled={page === 0} onClick={() => setPage(page - 1)}>
                 前の50件
               </Button>
-              <Button disabled={(page + 1) * PAGE >= total} onClick={() => setPage(page + 1)}>
+              <Button disabled={!capped && (page + 1) * PAGE >= total} onClick={() => setPage(page + 1)}>
                 次の50件
               </Button>
             </div>

@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ListFilter } from '../../core/contract';
+import { addDays, japanToday } from '../../core/domain/dates';
+import { channels, requestKinds } from '../../core/domain/intake/kinds';
+import { kanaKey, nameKey } from '../../core/domain/intake/text';
+import { closedStates, states, type State } from '../../core/domain/workflow';
+import { insertEvent, insertRequest, nextSerial, setProcessing } from '../../electron/main/db/repositories/requests';
+import { createDispatcher } from '../../electron/main/ipc/dispatcher';
+import { createMemoryLogger } from '../../electron/main/log';
+import { makeServices } from '../../electron/main/services/test-support';
+import { intakeFixture } from '../fixtures';
+import { BENCH_PASSWORD, createVault, percentile, round, type BenchGroup } from '../lib';
+
+const ROWS = 100_000;
+const RUNS = 300;
+const KANA = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ';
+
+// A deterministic spread of requests over five years, as a busy desk would have: almost all
+// closed, about 1% open in every step, some overdue, some waiting for a 補正.
+function shape(i: number, today: string) {
+  const age = (i * 7919) % 1825;
+  const arrival = addDays(today, -age);
+  const open = age < 20 || i % 211 === 0;
+  const openStates = states.filter((s) => !closedStates.includes(s));
+  const status: State = open
+    ? (openStates[i % openStates.length] ?? 'received')
+    : i % 50 === 0
+      ? 'withdrawn'
+      : i % 41 === 0
+        ? 'deemedWithdrawn'
+        : 'completed';
+  return { arrival, status, due: addDays(arrival, 14) };
+}
+
+export const processing: BenchGroup = {
+  name: 'processing',
+  run: async () => {
+    const work = mkdtempSync(join(tmpdir(), 'madoguchi-bench-processing-'));
+    try {
+      const dataDir = join(work, 'vault');
+      mkdirSync(dataDir);
+      await createVault(dataDir);
+      const services = makeServices(dataDir, { kdfCost: undefined });
+      await services.vault.login('admin', BENCH_PASSWORD);
+      const me = services.vault.session()?.accountId ?? '';
+      const today = japanToday(new Date());
+      const db = services.vault.connection();
+
+      // Setup (not measured): 100,000 requests written in bulk, with the stored dates, the
+      // closing day and the approval fields the dashboard reads.
+      const fill = db.transaction((from: number, to: number) => {
+        for (let i = from; i < to; i++) {
+          const input = intakeFixture(i);
+          const { arrival, status, due } = shape(i, today);
+          const id = randomUUID();
+          const kana = `${KANA.charAt(i % KANA.length)}${KANA.charAt((i * 7) % KANA.length)} ${input.principal.kana}`;
+          const kinds = [requestKinds[i % requestKinds.length] ?? 'disclosure'];
+          insertRequest(db, {
+            id,
+            receiptNo: `${arrival.slice(0, 4)}-${String(nextSerial(db, Number(arrival.slice(0, 4)))).padStart(6, '0')}`,
+            channel: channels[i % channels.length] ?? 'post',
+            arrivalDate: arrival,
+            provisional: false,
+            trackingNo: '',
+            receivedBy: me,
+            requesterType: input.requesterType,
+            answerTo: input.answerTo,
+            delivery: input.delivery,
+            replyAddress: '',
+            disclosureMethod: null,
+            status,
+            notes: '',
+            identityJson: '{}',
+            search: {
+              kana: kanaKey(kana),
+              name: nameKey(input.principal.name),
+              birth: input.principal.birthDate,
+              phone: null,
+            },
+            parties: [{ role: 'principal', data: JSON.stringify({ ...input.principal, kana }) }],
+            items: kinds.map((kind) => ({ kind, details: JSON.stringify({ ...input.items[0], kind }) })),
+            documents: [],
+            payments: [],
+            at: new Date().toISOString(),
+          });
+          setProcessing(
+            db,
+            id,
+            {
+              article39_date: due,
+              sla_date: due,
+              due_date: due,
+              cure_due: status === 'awaitingCure' ? addDays(arrival, 14) : null,
+              submitted_by: status === 'awaitingApproval' ? `drafter-${i % 3}` : null,
+            },
+            new Date().toISOString(),
+          );
+          if (closedStates.includes(status)) {
+            insertEvent(db, {
+              requestId: id,
+              at: new Date().toISOString(),
+              day: addDays(arrival, 12),
+              accountId: me,
+              action: 'complete',
+              from: 'sent',
+              to: status,
+              comment: '',
+              closedOn: addDays(arrival, 12),
+            });
+          }
+        }
+      });
+      for (let i = 0; i < ROWS; i += 5000) fill(i, Math.min(ROWS, i + 5000));
+      // What the app does when the vault locks and opens again (PRAGMA optimize).
+      db.pragma('optimize');
+
+      const dispatch = createDispatcher({
+        handlers: services.handlers,
+        logger: createMemoryLogger(),
+        validateOutput: false,
+        context: services.context,
+      });
+      const ok = async (channel: string, input: unknown) => {
+        const r = await dispatch(channel, input, true);
+        if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+        return r.data;
+      };
+
+      // Filtered list pages, as staff use the list: open requests, a step, a kind, a channel, a
+      // period, overdue only, a search by 受付番号 / フリガナ / 氏名, later pages.
+      const base: ListFilter = {
+        statuses: [],
+        kind: null,
+        channel: null,
+        from: null,
+        to: null,
+        overdue: false,
+        query: '',
+        sort: 'arrivalDesc',
+        offset: 0,
+        limit: 50,
+      };
+      const openStates = states.filter((s) => !closedStates.includes(s));
+      const year = today.slice(0, 4);
+      const filters = (i: number): ListFilter => {
+        switch (i % 10) {
+          case 0:
+            return { ...base, statuses: openStates };
+          case 1:
+            return { ...base, statuses: [openStates[i % openStates.length] ?? 'received'], sort: 'dueAsc' };
+          case 2:
+            return { ...base, kind: requestKinds[i % requestKinds.length] ?? 'disclosure', offset: 50 * (i % 5) };
+          case 3:
+            return { ...base, channel: channels[i % channels.length] ?? 'post', statuses: ['completed'] };
+          case 4:
+            return { ...base, from: addDays(today, -30 - (i % 300)), to: addDays(today, -(i % 300)) };
+          case 5:
+            return { ...base, overdue: true, sort: 'dueAsc' };
+          case 6:
+            return { ...base, query: KANA.slice(i % KANA.length, (i % KANA.length) + 2) };
+          case 7:
+            return { ...base, query: `${year}-000${i % 10}` };
+          case 8:
+            return { ...base, query: ['山田', '佐藤', '鈴木', '高橋'][i % 4] ?? '山田' };
+          default:
+            return { ...base, kind: 'disclosure', channel: 'fax', from: addDays(today, -365), to: today };
+        }
+      };
+      const list: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const started = performance.now();
+        await ok('requests.list', filters(i));
+        list.push(performance.now() - started);
+        if (process.env['BENCH_DETAIL'])
+          process.stderr.write(`case ${i % 10} ${(performance.now() - started).toFixed(1)}\n`);
+      }
+      const dashboard: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const started = performance.now();
+        await ok('requests.dashboard', {});
+        dashboard.push(performance.now() - started);
+      }
+      await services.close();
+      return [
+        { name: 'processing.list.p95_ms', value: round(percentile(list, 95)), unit: 'ms' },
+        { name: 'processing.list.p50_ms', value: round(percentile(list, 50)), unit: 'ms' },
+        { name: 'processing.dashboard.p95_ms', value: round(percentile(dashboard, 95)), unit: 'ms' },
+        { name: 'processing.dashboard.p50_ms', value: round(percentile(dashboard, 50)), unit: 'ms' },
+      ];
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  },
+};
