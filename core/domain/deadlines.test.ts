@@ -84,12 +84,22 @@ describe('deadlines', () => {
     const d = computeDeadlines(base({ extension: { date: '2026-01-20', reason: '対象データが大量のため' } }));
     expect(d).toMatchObject({ dueDate: '2026-01-20', dueBasis: 'extension', beyondArticle39: true });
     expect(d.explanation.join('\n')).toMatch(/延長: 2026年1月20日（火）（理由: 対象データが大量のため）/);
-    expect(d.explanation.at(-1)).toMatch(/訴えを提起できる状態/);
+    expect(d.explanation.join('\n')).toMatch(/訴えを提起できる状態/);
   });
 
   it('takes edited closed days', () => {
     const d = computeDeadlines(base({ arrivalDate: '2026-08-07', slaBusinessDays: 3, closedDays: ['08-13', '08-14'] }));
     // 8/10 counts, 8/11 is 山の日, 8/12 counts, 8/13–14 closed (お盆), then the weekend.
     expect(d.slaDate).toBe('2026-08-17');
+  });
+
+  it('says when the due date is not a business day, and which day to send by', () => {
+    // Arriving Sunday 2026-11-15: the 39条 date is Sunday 11-29.
+    const d = computeDeadlines(base({ arrivalDate: '2026-11-15' }));
+    expect(d.dueDate).toBe('2026-11-29');
+    expect(d.explanation.at(-1)).toBe(
+      '期限の日は日曜日です。営業日に発送できるよう、前の営業日（2026年11月27日（金））までに発送してください。',
+    );
+    expect(computeDeadlines(base()).explanation.join('\n')).not.toMatch(/前の営業日/);
   });
 });

@@ -118,6 +118,14 @@ export function computeDeadlines(input: DeadlineInput): Deadlines {
       (dueBasis === 'extension' ? '（延長後の期限）' : sla === null ? '（法第39条の期限）' : '（早い方）') +
       (beyondArticle39 ? '。法第39条の期限を過ぎるため、請求者は訴えを提起できる状態になります。' : ''),
   );
+  const closedReason = nonBusinessReason(dueDate, input.closedDays);
+  if (closedReason) {
+    let before = addDays(dueDate, -1);
+    while (nonBusinessReason(before, input.closedDays)) before = addDays(before, -1);
+    explanation.push(
+      `期限の日は${closedReason}です。営業日に発送できるよう、前の営業日（${withWeekday(before)}）までに発送してください。`,
+    );
+  }
   return { article39Date, slaDate: sla, dueDate, dueBasis, beyondArticle39, explanation };
 }
 

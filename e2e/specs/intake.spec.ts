@@ -101,10 +101,13 @@ test('a postal 開示 request from an agent with an expired 印鑑登録証明�
   await expect(app.page.getByTestId('current-step')).toHaveText('現在の段階: 受付');
   await app.page.getByRole('button', { name: '確認を開始' }).click();
   await expect(app.page.getByTestId('current-step')).toHaveText('現在の段階: 確認中');
-  await app.page.getByRole('button', { name: '調査を開始' }).click();
-  await expect(app.page.getByRole('alert')).toHaveText('本人確認・代理人確認が完了していません。');
-  await app.page.getByRole('button', { name: '補正を依頼' }).click();
-  await expect(app.page.getByTestId('current-step')).toHaveText('現在の段階: 補正待ち');
+  await expect(app.page.getByRole('button', { name: '調査を開始' })).toBeDisabled();
+  await expect(app.page.getByTestId('missing')).toContainText('本人確認・代理人確認が完了していません。');
+  await app.page.getByRole('button', { name: '補正を依頼', exact: true }).click();
+  const cure = app.page.getByRole('group', { name: '補正の依頼' });
+  await expect(cure.getByRole('checkbox', { name: /印鑑登録証明書は発行日/ })).toBeChecked();
+  await cure.getByRole('button', { name: '補正を依頼する' }).click();
+  await expect(app.page.getByTestId('current-step')).toHaveText(/^現在の段階: 補正待ち/);
   await app.page.getByText('計算の内訳').click();
   await expect(app.page.getByRole('list', { name: '期限の計算の内訳' })).toContainText('補正待ちのため停止中');
 });

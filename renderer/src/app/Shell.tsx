@@ -102,6 +102,8 @@ export function Shell(props: { session: Session }) {
   const lock = useLock();
   const [section, setSection] = useState<SectionId>('dashboard');
   const [aboutOpen, setAboutOpen] = useState(false);
+  // Choosing a menu item again returns to its start page (from an opened request, say).
+  const [visit, setVisit] = useState(0);
   const current = sections.find((s) => s.id === section) ?? sections[0];
 
   useEffect(
@@ -156,7 +158,7 @@ export function Shell(props: { session: Session }) {
             }}
           >
             {sections.map((s) => (
-              <Tab key={s.id} value={s.id}>
+              <Tab key={s.id} value={s.id} onClick={() => setVisit((v) => v + 1)}>
                 {s.label}
               </Tab>
             ))}
@@ -167,7 +169,12 @@ export function Shell(props: { session: Session }) {
             {current.label}
           </Title2>
           <Body1 className={styles.description}>{current.description}</Body1>
-          <SectionBody key={current.id} id={current.id} session={props.session} />
+          <SectionBody
+            // Lists only: the intake form must not be wiped by a second click on its menu item.
+            key={current.id === 'dashboard' || current.id === 'requests' ? `${current.id}-${visit}` : current.id}
+            id={current.id}
+            session={props.session}
+          />
         </main>
         <div className={styles.footer}>
           <StatusBar />

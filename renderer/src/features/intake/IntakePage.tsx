@@ -10,7 +10,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useState } from 'react';
 import { Controller, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { evaluateFee, defaultFeeSchedule } from '../../../../core/domain/intake/fees';
@@ -164,10 +164,16 @@ export function IntakePage(props: {
 
   const otherDuplicates = (duplicates.data ?? []).filter((d) => d.id !== existing?.id);
 
+  const client = useQueryClient();
   const create = useMutation({
     mutationFn: (input: IntakeForm) =>
       existing ? call('requests.update', { id: existing.id, input }) : call('intake.create', input),
-    onSuccess: (r) => props.onCreated(r.id),
+    onSuccess: async (r) => {
+      client.setQueryData(['requests.get', r.id], r);
+      await client.invalidateQueries({ queryKey: ['requests.list'] });
+      await client.invalidateQueries({ queryKey: ['requests.dashboard'] });
+      props.onCreated(r.id);
+    },
     onError: (err) => {
       if (err instanceof ApiError && err.issues) {
         for (const issue of err.issues)

@@ -41,6 +41,9 @@ const useStyles = makeStyles({
   },
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
   saved: { color: tokens.colorPaletteGreenForeground1 },
+  grounds: { display: 'flex', flexDirection: 'column' },
+  required: { color: tokens.colorPaletteRedForeground3 },
+  error: { color: tokens.colorPaletteRedForeground1 },
   dl: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalL, margin: 0 },
   dd: { margin: 0, whiteSpace: 'pre-wrap' },
 });
@@ -125,20 +128,25 @@ function DecisionForm(props: { request: RequestDetail; kind: RequestKind }) {
       )}
       {refusing && (
         <>
-          <Field label="法令上の根拠" required {...msg('grounds')}>
-            <div role="group" aria-label="法令上の根拠">
-              {allowedGrounds.map((g) => (
-                <Checkbox
-                  key={g}
-                  label={groundLabels[g]}
-                  checked={d.grounds.includes(g)}
-                  onChange={(_e, v) =>
-                    set({ grounds: v.checked ? [...d.grounds, g] : d.grounds.filter((x) => x !== g) })
-                  }
-                />
-              ))}
-            </div>
-          </Field>
+          {/* Not a Field: Field would hand its label and asterisk to the first checkbox. */}
+          <div role="group" aria-label="法令上の根拠" className={styles.grounds}>
+            <Body1 block>
+              法令上の根拠 <span className={styles.required}>*</span>
+            </Body1>
+            {allowedGrounds.map((g) => (
+              <Checkbox
+                key={g}
+                label={groundLabels[g]}
+                checked={d.grounds.includes(g)}
+                onChange={(_e, v) => set({ grounds: v.checked ? [...d.grounds, g] : d.grounds.filter((x) => x !== g) })}
+              />
+            ))}
+            {problems.grounds && (
+              <Body1 block role="alert" className={styles.error}>
+                {problems.grounds}
+              </Body1>
+            )}
+          </div>
           <div className={styles.row}>
             <Field label="定型文から挿入">
               <Select

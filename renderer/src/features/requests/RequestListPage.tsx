@@ -155,7 +155,8 @@ export function RequestListPage(props: { onOpen: (id: string) => void }) {
         ) : (
           <>
             <Body1 data-testid="list-total" aria-live="polite">
-              {total.toLocaleString('ja-JP')}件{capped ? '以上' : ''}{total > 0 ? `（${page * PAGE + 1}〜${Math.min(total, (page + 1) * PAGE)}件目）` : ''}
+              {total.toLocaleString('ja-JP')}件{capped ? '以上' : ''}
+              {total > 0 ? `（${page * PAGE + 1}〜${Math.min(total, (page + 1) * PAGE)}件目）` : ''}
             </Body1>
             {list.data && list.data.rows.length > 0 && (
               <RequestTable rows={list.data.rows} label="請求一覧" onOpen={props.onOpen} today={today} />

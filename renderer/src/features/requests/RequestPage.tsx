@@ -160,6 +160,13 @@ export function RequestPage(props: { id: string; onBack?: () => void; onEdit?: (
   const r = request.data;
   return (
     <div className={styles.stack}>
+      {props.onBack && (
+        <div>
+          <Button appearance="subtle" onClick={props.onBack}>
+            ← 一覧に戻る
+          </Button>
+        </div>
+      )}
       <Card className={styles.card}>
         <Title3 as="h2" block data-testid="receipt-no">
           受付番号 {r.receiptNo}
@@ -171,7 +178,7 @@ export function RequestPage(props: { id: string; onBack?: () => void; onEdit?: (
         <Body1 data-testid="due-date">
           回答期限: {withWeekday(r.deadlines.dueDate)}（{dueBasisLabels[r.deadlines.dueBasis]}）
         </Body1>
-        <Body1>
+        <Body1 data-testid="deadline-dates">
           法第39条の期限: {withWeekday(r.deadlines.article39Date)}／社内期限:{' '}
           {r.deadlines.slaDate ? withWeekday(r.deadlines.slaDate) : '補正待ちのため停止中'}
         </Body1>

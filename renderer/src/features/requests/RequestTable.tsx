@@ -67,8 +67,8 @@ export function RequestTable(props: {
                 </Button>
               </TableCell>
               <TableCell data-testid="principal-name">
-                {privacy ? mask(r.principalName) : r.principalName}
-                {!privacy && <span style={{ fontSize: '0.85em', marginLeft: 6 }}>（{r.principalKana}）</span>}
+                <div style={{ whiteSpace: 'nowrap' }}>{privacy ? mask(r.principalName) : r.principalName}</div>
+                {!privacy && <div style={{ fontSize: '0.8em', whiteSpace: 'nowrap' }}>{r.principalKana}</div>}
               </TableCell>
               <TableCell>{r.kinds.map((k) => kindInfo[k].label).join('、')}</TableCell>
               <TableCell>{slash(r.arrivalDate)}</TableCell>

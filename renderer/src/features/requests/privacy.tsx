@@ -16,7 +16,13 @@ export function usePrivacy(): boolean {
 
 export function PrivacySwitch() {
   const { on, set } = useContext(PrivacyContext);
-  return <Switch label="プライバシーモード（氏名を隠す）" checked={on} onChange={(_e, d) => set(d.checked)} />;
+  return (
+    <Switch
+      label={{ children: 'プライバシーモード（氏名を隠す）', style: { color: 'inherit' } }}
+      checked={on}
+      onChange={(_e, d) => set(d.checked)}
+    />
+  );
 }
 
 // The first character stays, the rest become ＊ (spaces kept, so 姓 and 名 stay apart).

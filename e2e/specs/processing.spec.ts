@@ -1,0 +1,208 @@
+import type { Page } from '@playwright/test';
+import { japanToday } from '../../core/domain/dates';
+import { expect, test } from '../fixtures/app';
+import { ADMIN, APPROVER } from '../fixtures/vault';
+import { IntakePage } from '../pages/IntakePage';
+import { LoginPage } from '../pages/LoginPage';
+import { RequestPage } from '../pages/RequestPage';
+import { ShellPage } from '../pages/ShellPage';
+
+test.use({ prepared: true });
+
+const today = japanToday(new Date()).replaceAll('-', '/');
+
+// Registers a 本人 開示 request through the intake form; an expired licence makes it defective.
+async function registerDisclosure(page: Page, licenceExpires: string): Promise<string> {
+  await new ShellPage(page).open('新規受付');
+  const intake = new IntakePage(page);
+  await intake.fillParty('本人', {
+    氏名: '山田 太郎',
+    フリガナ: 'ヤマダ タロウ',
+    生年月日: '1980/4/1',
+    住所: '東京都千代田区千代田1-1',
+  });
+  await intake.chooseKind('開示');
+  await intake.addDocument({ type: '運転免許証', expires: licenceExpires });
+  await intake.nameAddress('一致');
+  await intake.addPayment({ amount: '1000', received: today, issued: today });
+  await intake.submit();
+  const receipt = page.getByTestId('receipt-no');
+  await expect(receipt).toBeVisible();
+  return ((await receipt.textContent()) ?? '').replace('受付番号 ', '');
+}
+
+async function openFromList(page: Page, receiptNo: string): Promise<void> {
+  await new ShellPage(page).open('請求一覧');
+  await page.getByLabel('検索（受付番号・氏名・フリガナ）').fill(receiptNo);
+  await expect(page.getByTestId('list-total')).toHaveText(/^1件/);
+  await page.getByRole('button', { name: receiptNo }).click();
+}
+
+async function relogin(page: Page, who: { loginName: string; password: string }): Promise<void> {
+  await page.getByRole('button', { name: 'ログアウト' }).click();
+  await new LoginPage(page).login(who.loginName, who.password);
+  await expect(page.getByTestId('current-account')).toBeVisible();
+}
+
+test('a 本人 開示 request goes from intake to 完了 with a 補正 on the way', async ({ app }) => {
+  const page = app.page;
+  await new LoginPage(page).login(ADMIN.loginName, ADMIN.password);
+  const receiptNo = await registerDisclosure(page, '2020/1/1');
+  const r = new RequestPage(page);
+  await expect(r.step).toContainText('受付');
+
+  await r.act('確認を開始');
+  await expect(r.step).toContainText('確認中');
+  // What is missing is said, and the investigation cannot start.
+  await expect(r.missing).toContainText('本人確認・代理人確認が完了していません。');
+  await expect(r.action('調査を開始')).toBeDisabled();
+
+  // 補正: the defects from the checklist are proposed; the SLA stops.
+  await r.act('補正を依頼');
+  const cure = page.getByRole('group', { name: '補正の依頼' });
+  await expect(cure.getByRole('checkbox').first()).toBeChecked();
+  await cure.getByRole('button', { name: '補正を依頼する' }).click();
+  await expect(r.step).toContainText('補正待ち');
+  await expect(page.getByTestId('deadline-dates')).toContainText('社内期限: 補正待ちのため停止中');
+
+  // The cure arrives: its day is recorded and the new licence copy added to the record.
+  await r.act('補正の到着を記録');
+  await page.getByRole('group', { name: '補正の到着' }).getByRole('button', { name: '到着を記録する' }).click();
+  await expect(r.step).toContainText('確認中');
+  await page.getByRole('button', { name: /^受付内容を修正/ }).click();
+  const intake = new IntakePage(page);
+  const expiry = intake.field('有効期限', intake.document(0));
+  await expiry.fill('2031/1/1');
+  await expiry.blur();
+  await expect(intake.checkPanel.getByTestId('identity-status')).toHaveText('確認済');
+  await page.getByRole('button', { name: '修正を保存する' }).click();
+  await expect(page.getByTestId('identity-status')).toHaveText('確認済');
+
+  await r.act('調査を開始');
+  await expect(r.step).toContainText('調査中');
+  await r.act('決定の起案を開始');
+  const decision = r.decision('開示');
+  await decision.getByLabel(/^開示する保有個人データ/).fill('氏名、住所、購入履歴');
+  await decision.getByRole('button', { name: '決定を保存' }).click();
+  await expect(decision.getByText('保存済み')).toBeVisible();
+  await r.act('決裁に回す');
+  await expect(r.step).toContainText('決裁待ち');
+
+  // The drafter cannot approve their own decision: the button is disabled with the reason.
+  await expect(r.action('承認する')).toBeDisabled();
+  await expect(r.missing).toContainText('起案者本人は承認できません');
+
+  // Another approver approves.
+  await relogin(page, APPROVER);
+  const board = page.getByTestId('dashboard-awaitingMyApproval');
+  await expect(board).toContainText(receiptNo);
+  await board.getByRole('button', { name: receiptNo }).click();
+  await r.act('承認する');
+  await expect(r.step).toContainText('回答準備');
+
+  // Dispatch: a registered letter needs its tracking number.
+  await expect(r.action('発送済にする')).toBeDisabled();
+  const dispatch = page.getByRole('group', { name: '発送の記録' });
+  await dispatch.getByRole('button', { name: '発送を記録する' }).click();
+  await expect(dispatch).toContainText('書留・本人限定受取郵便の追跡番号を入力してください。');
+  await dispatch.getByLabel('追跡番号').fill('1234-5678-9012');
+  await dispatch.getByRole('button', { name: '発送を記録する' }).click();
+  await expect(page.getByRole('table', { name: '発送の記録' })).toContainText('1234-5678-9012');
+  await r.act('発送済にする');
+  await expect(r.step).toContainText('発送済');
+
+  // Completion records what happened to the ID copy.
+  await expect(r.action('完了にする')).toBeDisabled();
+  await page
+    .getByRole('group', { name: '本人確認書類の写しの処理' })
+    .getByRole('button', { name: '処理を記録する' })
+    .click();
+  await expect(page.getByTestId('disposal')).toContainText('廃棄');
+  await r.act('完了にする');
+  await expect(r.step).toContainText('完了');
+  const history = page.getByRole('table', { name: '処理の記録' });
+  for (const label of [
+    '補正を依頼',
+    '補正の到着を記録',
+    '受付内容の修正',
+    '決定の起案',
+    '承認する',
+    '発送の記録',
+    '完了にする',
+  ]) {
+    await expect(history).toContainText(label);
+  }
+  await expect(history).toContainText(APPROVER.displayName);
+
+  // Completed requests leave the open list and show on the dashboard.
+  await new ShellPage(page).open('ダッシュボード');
+  await expect(page.getByTestId('dashboard-recentlyCompleted')).toContainText(receiptNo);
+});
+
+test('a drafter cannot approve their own decision through IPC either', async ({ app }) => {
+  const page = app.page;
+  await new LoginPage(page).login(ADMIN.loginName, ADMIN.password);
+  const receiptNo = await registerDisclosure(page, '2031/1/1');
+  const r = new RequestPage(page);
+  await r.act('確認を開始');
+  await r.act('調査を開始');
+  await r.act('決定の起案を開始');
+  const decision = r.decision('開示');
+  await decision.getByLabel(/^開示する保有個人データ/).fill('氏名、住所');
+  await decision.getByRole('button', { name: '決定を保存' }).click();
+  await expect(decision.getByText('保存済み')).toBeVisible();
+  await r.act('決裁に回す');
+  await expect(r.action('承認する')).toBeDisabled();
+
+  // Calling main directly, as a tampered renderer would, is refused in main.
+  const result = await page.evaluate(async () => {
+    const found = await window.madoguchi['requests.list']({
+      statuses: ['awaitingApproval'],
+      kind: null,
+      channel: null,
+      from: null,
+      to: null,
+      overdue: false,
+      query: '',
+      sort: 'arrivalDesc',
+      offset: 0,
+      limit: 1,
+    });
+    if (!found.ok) return found;
+    const id = found.data.rows[0]?.id ?? '';
+    return window.madoguchi['requests.transition']({ id, action: 'approve', comment: '' });
+  });
+  expect(result).toMatchObject({
+    ok: false,
+    error: { code: 'CONFLICT', message: '起案者本人は承認できません（別の承認者による決裁が必要です）。' },
+  });
+  await openFromList(page, receiptNo);
+  await expect(r.step).toContainText('決裁待ち');
+});
+
+test('a refusal without a legal ground and a reason cannot be saved', async ({ app }) => {
+  const page = app.page;
+  await new LoginPage(page).login(ADMIN.loginName, ADMIN.password);
+  await registerDisclosure(page, '2031/1/1');
+  const r = new RequestPage(page);
+  await r.act('確認を開始');
+  await r.act('調査を開始');
+  await r.act('決定の起案を開始');
+  const decision = r.decision('開示');
+  await decision.getByLabel(/^決定/).selectOption({ label: '不開示' });
+  await decision.getByRole('button', { name: '決定を保存' }).click();
+  await expect(decision).toContainText('応じない部分がある決定には、法令上の根拠を選択してください。');
+  await expect(decision).toContainText('応じない理由（本人に通知する文章）を入力してください（法第36条）。');
+  await expect(decision.getByText('保存済み')).toHaveCount(0);
+  await expect(r.action('決裁に回す')).toBeDisabled();
+  await expect(r.missing).toContainText('すべての請求の種類について決定を入力してください。');
+
+  // With a ground and a standard sentence (then edited) it is saved.
+  await decision.getByLabel(/^第33条第2項第2号/).check();
+  await decision.getByLabel('定型文から挿入').selectOption({ label: '業務の適正な実施への支障' });
+  const reason = decision.getByLabel(/^理由（本人への通知に記載する文章）/);
+  await expect(reason).toHaveValue(/業務の適正な実施に著しい支障/);
+  await reason.fill(`${await reason.inputValue()}（審査基準に関する情報）`);
+  await decision.getByRole('button', { name: '決定を保存' }).click();
+  await expect(decision.getByText('保存済み')).toBeVisible();
+});
