@@ -62,7 +62,12 @@ export function RequestTable(props: {
           return (
             <TableRow key={r.id} data-testid="request-row">
               <TableCell>
-                <Button appearance="transparent" size="small" onClick={() => props.onOpen(r.id)}>
+                <Button
+                  appearance="transparent"
+                  size="small"
+                  style={{ whiteSpace: 'nowrap' }}
+                  onClick={() => props.onOpen(r.id)}
+                >
                   {r.receiptNo}
                 </Button>
               </TableCell>

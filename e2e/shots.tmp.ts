@@ -1,0 +1,35 @@
+import { chromium } from 'playwright-core';
+import { startHarness } from './harness/server';
+import { readFileSync } from 'node:fs';
+async function main() {
+  const pw = readFileSync('/tmp/demo-pw', 'utf8').trim();
+  const h = await startHarness({ dataDir: '/tmp/demo1', port: 0 });
+  const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const p = await b.newPage({ viewport: { width: 1400, height: 900 } });
+  await p.goto(h.url);
+  await p.getByLabel('ログイン名').fill('demo');
+  await p.getByLabel('パスワード').fill(pw);
+  await p.getByRole('button', { name: 'ログイン' }).click();
+  await p.waitForTimeout(2500);
+  await p.screenshot({ path: '/tmp/s-dashboard.png' });
+  await p.getByRole('tab', { name: '請求一覧' }).click();
+  await p.getByRole('switch').click();
+  await p.waitForTimeout(1000);
+  await p.screenshot({ path: '/tmp/s-list.png' });
+  await p.getByRole('switch').click();
+  await p.getByLabel('段階').selectOption({ label: '決定起案' });
+  await p.waitForTimeout(800);
+  await p.getByTestId('request-row').first().getByRole('button').click();
+  await p.waitForTimeout(1500);
+  await p.getByRole('group', { name: /の決定$/ }).first().screenshot({ path: '/tmp/s-decision.png' });
+  await p.getByRole('tab', { name: '請求一覧' }).click();
+  await p.getByLabel('段階').selectOption({ label: '回答準備' });
+  await p.waitForTimeout(800);
+  await p.getByTestId('request-row').first().getByRole('button').click();
+  await p.waitForTimeout(1500);
+  await p.getByText('発送と本人確認書類の写し').scrollIntoViewIfNeeded();
+  await p.screenshot({ path: '/tmp/s-answer.png' });
+  await b.close();
+  await h.close();
+}
+main().catch((e: unknown) => { console.error(e); process.exit(1); });
