@@ -2,8 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
+import signpdf from '@signpdf/signpdf';
+import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import type { Letter } from '../../../core/domain/letters/catalogue';
 import { breakLines } from '../../../core/domain/letters/kinsoku';
+import { PadesSigner, type SigningIdentity } from './sign';
 
 // Lays out a letter model as an A4 社外文書 with pdf-lib and the bundled IPAex fonts (subset
 // embedded). The fonts are read and parsed once per process; each letter only subsets them.
@@ -56,8 +60,23 @@ export class LetterFonts {
   }
 }
 
-export type RenderOptions = { windowEnvelope: boolean; seal: Uint8Array | null; title?: string };
-export type Rendered = { bytes: Uint8Array; lines: string[]; pages: number };
+export type SignatureRequest = {
+  identity: SigningIdentity;
+  at: Date;
+  // The signer as shown by PDF readers (the company and its 個人情報保護管理者).
+  name: string;
+  reason: string;
+  location: string;
+  contactInfo: string;
+};
+
+export type RenderOptions = {
+  windowEnvelope: boolean;
+  seal: Uint8Array | null;
+  title?: string;
+  signature?: SignatureRequest;
+};
+export type Rendered = { bytes: Uint8Array; lines: string[]; pages: number; signed: boolean };
 
 // Widths per character at size 1, per font: measuring through fontkit's shaper for every
 // character of every line would dominate the time of a letter.
@@ -263,6 +282,25 @@ export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: Ren
       page.drawText(label, { x: (PAGE.width - width) / 2, y: MARGIN.bottom / 2, size: 9, font: mincho });
     });
   }
-  const bytes = await doc.save({ useObjectStreams: false });
-  return { bytes, lines: w.lines, pages: w.pages.length };
+  if (!opts.signature) {
+    const bytes = await doc.save({ useObjectStreams: false });
+    return { bytes, lines: w.lines, pages: w.pages.length, signed: false };
+  }
+  // One signature, applied last: the placeholder goes into the document pdf-lib saves, then the
+  // byte range is signed without pdf-lib touching the file again.
+  const sig = opts.signature;
+  pdflibAddPlaceholder({
+    pdfDoc: doc,
+    reason: sig.reason,
+    contactInfo: sig.contactInfo,
+    name: sig.name,
+    location: sig.location,
+    signingTime: sig.at,
+    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
+    signatureLength: 16384,
+    appName: 'Madoguchi',
+  });
+  const unsigned = await doc.save({ useObjectStreams: false });
+  const bytes = await signpdf.sign(Buffer.from(unsigned), new PadesSigner(sig.identity), sig.at);
+  return { bytes: new Uint8Array(bytes), lines: w.lines, pages: w.pages.length, signed: true };
 }
