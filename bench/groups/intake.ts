@@ -33,7 +33,7 @@ export const intake: BenchGroup = {
       let turn = 0;
       const services = makeServices(dataDir, {
         kdfCost: undefined,
-        dialogs: { openFile: () => Promise.resolve(files[turn++ % 2] ?? null) },
+        dialogs: { openFile: () => Promise.resolve(files[turn++ % 2] ?? null), saveFile: () => Promise.resolve(null) },
       });
       await services.vault.login('admin', BENCH_PASSWORD);
       const dispatch = createDispatcher({

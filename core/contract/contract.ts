@@ -6,6 +6,7 @@ import { channels, kindInfo, requestKinds, requesterTypes } from '../domain/inta
 import { receiptPatternProblems } from '../domain/intake/receipt-number';
 import { actionNames, states } from '../domain/workflow';
 import { Decision, ReasonLibrary } from '../domain/decisions';
+import { LetterTemplate, letterKinds } from '../domain/letters/catalogue';
 import {
   DisclosureMethod,
   IsoDateSchema,
@@ -257,6 +258,42 @@ export const Disposal = z.object({ method: z.enum(disposalMethods), date: z.stri
 export type Disposal = z.infer<typeof Disposal>;
 
 export const requestSorts = ['arrivalDesc', 'arrivalAsc', 'dueAsc'] as const;
+export const LetterSettings = z
+  .object({
+    documentNoPattern: z
+      .string()
+      .trim()
+      .min(1, '文書番号の形式を入力してください。')
+      .max(50, '文書番号の形式は50文字以内で入力してください。')
+      .refine((p) => p.includes('{連番}'), '文書番号の形式には {連番} を含めてください（例: 個保第{連番}号）。')
+      .refine((p) => !/\{(?!連番\}|年\})[^}]*\}/.test(p), '文書番号の形式に使えるのは {年} と {連番} だけです。'),
+    dateStyle: z.enum(['wareki', 'seireki']),
+    windowEnvelope: z.boolean(),
+    templates: z.partialRecord(z.enum(letterKinds), LetterTemplate),
+  })
+  .strict();
+export type LetterSettings = z.infer<typeof LetterSettings>;
+
+export const Certificate = z.object({ subject: z.string(), notBefore: z.string(), notAfter: z.string() });
+
+export const LetterInfo = z.object({
+  available: z.array(z.object({ kind: z.enum(letterKinds), label: z.string() })),
+  finalized: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(letterKinds),
+      label: z.string(),
+      documentNo: z.string(),
+      sha256: z.string(),
+      signed: z.boolean(),
+      createdBy: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+  signing: z.boolean(),
+});
+export type LetterInfo = z.infer<typeof LetterInfo>;
+
 export const ListFilter = z
   .object({
     statuses: z.array(z.enum(states)).max(states.length),
@@ -478,9 +515,39 @@ export const contract = {
       intake: IntakeSettings,
       processing: ProcessingSettings,
       reasons: ReasonLibrary,
+      letters: LetterSettings,
+      certificate: Certificate.nullable(),
+      seal: z.boolean(),
     }),
     access: 'session',
   },
+  'settings.updateLetters': { input: LetterSettings, output: LetterSettings, access: 'admin' },
+  'letters.importCertificate': {
+    input: z.object({ passphrase: z.string().max(200) }).strict(),
+    output: Certificate.nullable(),
+    access: 'admin',
+  },
+  'letters.removeCertificate': { input: NoInput, output: Ok, access: 'admin' },
+  'letters.importSeal': { input: NoInput, output: z.boolean(), access: 'admin' },
+  'letters.removeSeal': { input: NoInput, output: Ok, access: 'admin' },
+  'letters.list': { input: z.object({ requestId: Id }).strict(), output: LetterInfo, access: 'staff' },
+  'letters.preview': {
+    input: z.object({ requestId: Id, kind: z.enum(letterKinds) }).strict(),
+    output: z.object({ base64: z.string() }),
+    access: 'staff',
+  },
+  'letters.finalize': {
+    input: z.object({ requestId: Id, kind: z.enum(letterKinds) }).strict(),
+    output: z.object({ id: z.string(), documentNo: z.string(), signed: z.boolean() }),
+    access: 'staff',
+  },
+  'letters.content': {
+    input: z.object({ id: Id }).strict(),
+    output: z.object({ base64: z.string(), sha256: z.string() }),
+    access: 'staff',
+  },
+  'letters.printed': { input: z.object({ id: Id }).strict(), output: Ok, access: 'staff' },
+  'letters.save': { input: z.object({ id: Id }).strict(), output: z.object({ saved: z.boolean() }), access: 'staff' },
   'settings.updateProcessing': { input: ProcessingSettings, output: ProcessingSettings, access: 'admin' },
   'settings.updateReasons': {
     input: z.object({ reasons: ReasonLibrary }).strict(),

@@ -23,6 +23,11 @@ export const auditActions = {
   'requests.extension': '回答期限の延長',
   'requests.dispatch': '回答書の発送記録',
   'requests.disposal': '本人確認書類の写しの返却・廃棄',
+  'letters.finalize': '回答書の確定',
+  'letters.print': '回答書の印刷',
+  'letters.save': '回答書の保存',
+  'letters.certificate': '署名用証明書の登録・削除',
+  'letters.seal': '社印画像の登録・削除',
   'enclosures.add': '同封書類の取り込み',
 } as const;
 export type AuditAction = keyof typeof auditActions;

@@ -6,7 +6,8 @@ import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import { events, type EventName, type EventPayload } from '../../core/contract';
 import { createDispatcher } from '../../electron/main/ipc/dispatcher';
 import { createFileLogger } from '../../electron/main/log';
@@ -23,6 +24,8 @@ export type HarnessOptions = {
   version?: string;
   // End-to-end tests use a cheap KDF so that a login does not take half a second.
   kdfCost?: () => Promise<KdfCost>;
+  // Where "save" puts files (the harness's stand-in for a download folder).
+  downloadsDir?: string;
 };
 
 export type Harness = {
@@ -33,6 +36,7 @@ export type Harness = {
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => Promise<void>;
   // The next "file dialog" main opens answers with this path (the harness has no real dialog).
   queueOpenFile: (path: string) => void;
+  downloadsDir: string;
   close: () => Promise<void>;
 };
 
@@ -98,6 +102,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const logger = createFileLogger(logDir(opts.dataDir));
   const streams = new Set<ServerResponse>();
   const fileQueue: string[] = [];
+  const downloadsDir = resolve(opts.downloadsDir ?? join(tmpdir(), 'madoguchi-harness-downloads'));
   const broadcast = (event: string, data: unknown) => {
     for (const s of streams) s.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
@@ -106,7 +111,13 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       broadcast(event, events[event].parse(payload));
     },
     kdfCost: opts.kdfCost,
-    dialogs: { openFile: () => Promise.resolve(fileQueue.shift() ?? null) },
+    dialogs: {
+      openFile: () => Promise.resolve(fileQueue.shift() ?? null),
+      saveFile: (o) => {
+        mkdirSync(downloadsDir, { recursive: true });
+        return Promise.resolve(join(downloadsDir, basename(o.defaultName)));
+      },
+    },
     resourcesDir: join(ROOT, 'resources'),
     runtime: {
       appName: 'Madoguchi',
@@ -229,6 +240,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     queueOpenFile: (path) => {
       fileQueue.push(path);
     },
+    downloadsDir,
     close: async () => {
       for (const s of streams) s.end();
       await new Promise<void>((r) => server.close(() => r()));

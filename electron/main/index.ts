@@ -44,6 +44,11 @@ function start(): void {
         const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
         return r.canceled ? null : (r.filePaths[0] ?? null);
       },
+      saveFile: async (o) => {
+        const options = { title: o.title, defaultPath: o.defaultName, filters: o.filters };
+        const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        return r.canceled || r.filePath === '' ? null : r.filePath;
+      },
     },
     runtime: {
       appName: 'Madoguchi',

@@ -8,47 +8,7 @@ import { Organisation } from '../../../core/domain/organisation';
 import { organisation, RESOURCES_DIR } from '../services/test-support';
 import { LetterFonts, renderLetter } from './letter';
 import { CertificateError, readPkcs12 } from './sign';
-
-// A test certificate made by OpenSSL, exported as PKCS#12 the way IT departments hand it over.
-export function makeP12(dir: string, passphrase: string, legacy = false): Buffer {
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-      '-days',
-      '3650',
-      '-subj',
-      '/CN=Privacy Officer/O=Sample Corp/C=JP',
-    ],
-    { stdio: 'ignore' },
-  );
-  execFileSync(
-    'openssl',
-    [
-      'pkcs12',
-      '-export',
-      ...(legacy ? ['-legacy'] : []),
-      '-inkey',
-      join(dir, 'key.pem'),
-      '-in',
-      join(dir, 'cert.pem'),
-      '-out',
-      join(dir, 'id.p12'),
-      '-passout',
-      `pass:${passphrase}`,
-    ],
-    { stdio: 'ignore' },
-  );
-  return readFileSync(join(dir, 'id.p12'));
-}
+import { makeP12 } from './test-certificate';
 
 const org = Organisation.parse(organisation);
 const fonts = LetterFonts.inResources(RESOURCES_DIR);

@@ -8,6 +8,8 @@ import { FontCoverage } from '../pdf/glyphs';
 import { AccountsService } from './accounts';
 import { IntakeService } from './intake';
 import { RequestsService } from './requests';
+import { LettersService } from './letters';
+import { LetterFonts } from '../pdf/letter';
 import { appInfo, type RuntimeInfo } from './app-info';
 import { watchIdle } from './idle';
 import { SettingsService } from './settings';
@@ -58,6 +60,14 @@ export function createServices(opts: ServiceOptions): Services {
   const requests = new RequestsService(vault, clock);
   const intake = new IntakeService(vault, clock, opts.dialogs ?? noDialogs, requests);
   const coverage = FontCoverage.inResources(opts.resourcesDir);
+  const letters = new LettersService(
+    vault,
+    clock,
+    opts.dialogs ?? noDialogs,
+    requests,
+    LetterFonts.inResources(opts.resourcesDir),
+    coverage,
+  );
   let lastActivity = Date.now();
   const idle = watchIdle({
     idleSeconds: opts.idleSeconds ?? (() => (Date.now() - lastActivity) / 1000),
@@ -94,7 +104,21 @@ export function createServices(opts: ServiceOptions): Services {
       intake: intake.settings(),
       processing: requests.processingSettings(),
       reasons: requests.reasons(),
+      letters: letters.settings(),
+      certificate: letters.certificate(),
+      seal: letters.hasSeal(),
     }),
+    'settings.updateLetters': (input) => letters.updateSettings(input),
+    'letters.importCertificate': (input) => letters.importCertificate(input.passphrase),
+    'letters.removeCertificate': () => letters.removeCertificate(),
+    'letters.importSeal': () => letters.importSeal(),
+    'letters.removeSeal': () => letters.removeSeal(),
+    'letters.list': (input) => letters.list(input.requestId),
+    'letters.preview': (input) => letters.preview(input.requestId, input.kind),
+    'letters.finalize': (input) => letters.finalize(input.requestId, input.kind),
+    'letters.content': (input) => letters.content(input.id),
+    'letters.printed': (input) => letters.printed(input.id),
+    'letters.save': (input) => letters.save(input.id),
     'settings.updateProcessing': (input) => requests.updateProcessingSettings(input),
     'settings.updateReasons': (input) => requests.updateReasons(input.reasons),
     'settings.updateIntake': (input) => intake.updateSettings(input),

@@ -46,7 +46,7 @@ async function ready(files: string[] = []) {
   const queue = [...files];
   const services = makeServices(tempDataDir(), {
     clock: () => NOW,
-    dialogs: { openFile: () => Promise.resolve(queue.shift() ?? null) },
+    dialogs: { openFile: () => Promise.resolve(queue.shift() ?? null), saveFile: () => Promise.resolve(null) },
   });
   await setupVault(services);
   return services;

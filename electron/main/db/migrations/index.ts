@@ -2,9 +2,16 @@ import { m0001Initial } from './0001-initial';
 import { m0002Requests } from './0002-requests';
 import { m0003RequestEvents } from './0003-request-events';
 import { m0004Processing } from './0004-processing';
+import { m0005Letters } from './0005-letters';
 import type { Migration } from './types';
 
 // Append-only: never edit or reorder a migration that has shipped.
-export const migrations: readonly Migration[] = [m0001Initial, m0002Requests, m0003RequestEvents, m0004Processing];
+export const migrations: readonly Migration[] = [
+  m0001Initial,
+  m0002Requests,
+  m0003RequestEvents,
+  m0004Processing,
+  m0005Letters,
+];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((v, m) => Math.max(v, m.version), 0);

@@ -1,0 +1,99 @@
+import type { Db } from '../connection';
+
+export type LetterRow = {
+  id: string;
+  request_id: string;
+  kind: string;
+  document_no: string;
+  sha256: string;
+  signed: number;
+  created_by: string;
+  created_at: string;
+};
+
+export function nextLetterSerial(db: Db, year: number): number {
+  const row = db
+    .prepare(
+      'INSERT INTO letter_counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last',
+    )
+    .get(year) as { last: number };
+  return row.last;
+}
+
+export function documentNoTaken(db: Db, documentNo: string): boolean {
+  return db.prepare('SELECT 1 FROM letters WHERE document_no = ?').get(documentNo) !== undefined;
+}
+
+export function insertLetter(db: Db, l: Omit<LetterRow, 'signed'> & { signed: boolean; pdf: Uint8Array }): void {
+  db.prepare(
+    `INSERT INTO letters (id, request_id, kind, document_no, pdf, sha256, signed, created_by, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    l.id,
+    l.request_id,
+    l.kind,
+    l.document_no,
+    Buffer.from(l.pdf),
+    l.sha256,
+    l.signed ? 1 : 0,
+    l.created_by,
+    l.created_at,
+  );
+}
+
+export function listLetters(db: Db, requestId: string): LetterRow[] {
+  return db
+    .prepare(
+      'SELECT id, request_id, kind, document_no, sha256, signed, created_by, created_at FROM letters WHERE request_id = ? ORDER BY created_at',
+    )
+    .all(requestId) as LetterRow[];
+}
+
+export function getLetterPdf(db: Db, id: string): (LetterRow & { pdf: Buffer }) | null {
+  return (
+    (db.prepare('SELECT * FROM letters WHERE id = ?').get(id) as (LetterRow & { pdf: Buffer }) | undefined) ?? null
+  );
+}
+
+export type IdentityRow = {
+  key: Buffer;
+  certificates: string;
+  subject: string;
+  not_before: string;
+  not_after: string;
+  imported_by: string;
+  imported_at: string;
+};
+
+export function putSigningIdentity(db: Db, r: IdentityRow): void {
+  db.prepare(
+    `INSERT INTO signing_identity (id, key, certificates, subject, not_before, not_after, imported_by, imported_at)
+     VALUES (1, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET key = excluded.key, certificates = excluded.certificates, subject = excluded.subject,
+       not_before = excluded.not_before, not_after = excluded.not_after, imported_by = excluded.imported_by,
+       imported_at = excluded.imported_at`,
+  ).run(r.key, r.certificates, r.subject, r.not_before, r.not_after, r.imported_by, r.imported_at);
+}
+
+export function getSigningIdentity(db: Db): IdentityRow | null {
+  return (db.prepare('SELECT * FROM signing_identity WHERE id = 1').get() as IdentityRow | undefined) ?? null;
+}
+
+export function deleteSigningIdentity(db: Db): void {
+  db.prepare('DELETE FROM signing_identity').run();
+}
+
+export function putSeal(db: Db, png: Buffer, by: string, at: string): void {
+  db.prepare(
+    `INSERT INTO seal_image (id, png, imported_by, imported_at) VALUES (1, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET png = excluded.png, imported_by = excluded.imported_by, imported_at = excluded.imported_at`,
+  ).run(png, by, at);
+}
+
+export function getSeal(db: Db): Buffer | null {
+  return (db.prepare('SELECT png FROM seal_image WHERE id = 1').pluck().get() as Buffer | undefined) ?? null;
+}
+
+export function deleteSeal(db: Db): void {
+  db.prepare('DELETE FROM seal_image').run();
+}

@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ErrorCode } from '../../../core/contract';
+import { emptyDecision } from '../../../core/domain/decisions';
+import { makeP12 } from '../pdf/test-certificate';
+import { AppError } from './errors';
+import {
+  call,
+  intakeInput,
+  makeServices,
+  setupVault,
+  switchTo,
+  switchToNewAccount,
+  ADMIN_PASSWORD,
+  tempDataDir,
+} from './test-support';
+
+async function failure(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('expected a failure');
+}
+
+const NOW = new Date('2026-11-22T01:00:00Z');
+
+// A request taken to 回答準備 with a full disclosure decision (drafted by admin, approved by another).
+async function approvedRequest(opens: string[], saveDir: string, name = '山田 太郎') {
+  const dataDir = tempDataDir();
+  const s = makeServices(dataDir, {
+    clock: () => NOW,
+    fileLog: true,
+    dialogs: {
+      openFile: () => Promise.resolve(opens.shift() ?? null),
+      saveFile: (o) => Promise.resolve(join(saveDir, o.defaultName)),
+    },
+  });
+  await setupVault(s);
+  const base = intakeInput();
+  const r = await call(s, 'intake.create', { ...base, principal: { ...base.principal, name } });
+  for (const action of ['startCheck', 'startInvestigation', 'startDraft'] as const) {
+    await call(s, 'requests.transition', { id: r.id, action, comment: '' });
+  }
+  await call(s, 'requests.saveDecision', {
+    id: r.id,
+    kind: 'disclosure',
+    decision: { ...emptyDecision(), outcome: 'full', disclosed: '氏名、住所、購入履歴' },
+  });
+  await call(s, 'requests.transition', { id: r.id, action: 'submitForApproval', comment: '' });
+  await switchToNewAccount(s, 'shonin', ['staff', 'approver']);
+  await call(s, 'requests.transition', { id: r.id, action: 'approve', comment: '' });
+  await switchTo(s, 'admin', ADMIN_PASSWORD);
+  return { s, id: r.id, dataDir };
+}
+
+describe('letters service', () => {
+  it('finalizes a signed 開示決定通知書 with a document number, stores its bytes and SHA-256, and saves them', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'madoguchi-letters-svc-'));
+    makeP12(work, 'secret pass');
+    const { s, id, dataDir } = await approvedRequest([join(work, 'id.p12')], work);
+    const cert = await call(s, 'letters.importCertificate', { passphrase: 'secret pass' });
+    expect(cert?.subject).toContain('CN=Privacy Officer');
+
+    const info = await call(s, 'letters.list', { requestId: id });
+    expect(info.available.map((a) => a.kind)).toEqual(['receipt', 'disclosureDecision']);
+    expect(info.signing).toBe(true);
+    const done = await call(s, 'letters.finalize', { requestId: id, kind: 'disclosureDecision' });
+    expect(done).toMatchObject({ documentNo: '個保第1号', signed: true });
+    const second = await call(s, 'letters.finalize', { requestId: id, kind: 'receipt' });
+    expect(second.documentNo).toBe('個保第2号');
+
+    const content = await call(s, 'letters.content', { id: done.id });
+    const bytes = Buffer.from(content.base64, 'base64');
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(content.sha256);
+    expect(bytes.includes(Buffer.from('ETSI.CAdES.detached'))).toBe(true);
+    expect(bytes.toString('latin1')).toContain('/ByteRange');
+
+    expect(await call(s, 'letters.save', { id: done.id })).toEqual({ saved: true });
+    const saved = readFileSync(join(work, '個保第1号.pdf'));
+    expect(saved.equals(bytes)).toBe(true);
+    await call(s, 'letters.printed', { id: done.id });
+
+    const audit = await call(s, 'audit.list', { offset: 0, limit: 200 });
+    const actions = audit.entries.map((e) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['letters.certificate', 'letters.finalize', 'letters.save', 'letters.print']),
+    );
+    // The passphrase is never written anywhere: not in the audit log, not in the logs.
+    expect(JSON.stringify(audit.entries)).not.toContain('secret pass');
+    for (const f of readdirSync(join(dataDir, 'logs'), { recursive: true }) as string[]) {
+      if (f.endsWith('.log')) expect(readFileSync(join(dataDir, 'logs', f), 'utf8')).not.toContain('secret pass');
+    }
+    await s.close();
+  });
+
+  it('finalizes unsigned without a certificate, and says so', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'madoguchi-letters-svc-'));
+    const { s, id } = await approvedRequest([], work);
+    expect((await call(s, 'letters.list', { requestId: id })).signing).toBe(false);
+    const done = await call(s, 'letters.finalize', { requestId: id, kind: 'receipt' });
+    expect(done.signed).toBe(false);
+    await s.close();
+  });
+
+  it('refuses to finalize a letter that would lose a character, naming the field and the character', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'madoguchi-letters-svc-'));
+    const { s, id } = await approvedRequest([], work, '𠮷田 花子');
+    const refused = await failure(call(s, 'letters.finalize', { requestId: id, kind: 'receipt' }));
+    expect(refused.code).toBe(ErrorCode.BAD_INPUT);
+    expect(refused.message).toContain('宛名（氏名）に、回答書の書体にない文字「𠮷」があります');
+    expect((await call(s, 'letters.list', { requestId: id })).finalized).toEqual([]);
+    await s.close();
+  });
+
+  it('refuses a wrong passphrase and a letter the request cannot have', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'madoguchi-letters-svc-'));
+    makeP12(work, 'right');
+    const { s, id } = await approvedRequest([join(work, 'id.p12')], work);
+    const wrong = await failure(call(s, 'letters.importCertificate', { passphrase: 'wrong' }));
+    expect(wrong.message).toContain('パスフレーズが正しいか');
+    expect((await call(s, 'settings.get', {})).certificate).toBeNull();
+    const notNow = await failure(call(s, 'letters.finalize', { requestId: id, kind: 'withdrawal' }));
+    expect(notNow.message).toBe('この請求では「取下げの確認」は作成できません（記録がそろっていません）。');
+    await s.close();
+  });
+});
