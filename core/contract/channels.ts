@@ -27,6 +27,7 @@ export const channelNames = [
   'letters.importSeal',
   'letters.removeSeal',
   'letters.list',
+  'letters.templatePreview',
   'letters.preview',
   'letters.finalize',
   'letters.content',

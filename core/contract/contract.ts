@@ -531,6 +531,11 @@ export const contract = {
   'letters.importSeal': { input: NoInput, output: z.boolean(), access: 'admin' },
   'letters.removeSeal': { input: NoInput, output: Ok, access: 'admin' },
   'letters.list': { input: z.object({ requestId: Id }).strict(), output: LetterInfo, access: 'staff' },
+  'letters.templatePreview': {
+    input: z.object({ kind: z.enum(letterKinds), template: LetterTemplate }).strict(),
+    output: z.object({ base64: z.string() }),
+    access: 'admin',
+  },
   'letters.preview': {
     input: z.object({ requestId: Id, kind: z.enum(letterKinds) }).strict(),
     output: z.object({ base64: z.string() }),

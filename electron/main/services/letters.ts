@@ -12,6 +12,7 @@ import {
   type LetterKind,
   type LetterTemplate,
 } from '../../../core/domain/letters/catalogue';
+import { sampleLetterCase } from '../../../core/domain/letters/sample';
 import { Organisation } from '../../../core/domain/organisation';
 import {
   deleteSeal,
@@ -195,6 +196,18 @@ export class LettersService {
     const r = this.requests.get(requestId);
     this.assertAvailable(r, kind);
     const letter = this.build(r, kind, '（確定時に採番）', japanToday(this.clock()));
+    const rendered = await renderLetter(letter, this.fonts, this.renderOptions(false));
+    return { base64: Buffer.from(rendered.bytes).toString('base64') };
+  }
+
+  // A template as the administrator edits it, on a fictional request.
+  async templatePreview(kind: LetterKind, template: LetterTemplate): Promise<{ base64: string }> {
+    const letter = buildLetter(kind, sampleLetterCase, this.organisation(), {
+      documentNo: '個保第1号',
+      date: japanToday(this.clock()),
+      dateStyle: this.settings().dateStyle,
+      template,
+    });
     const rendered = await renderLetter(letter, this.fonts, this.renderOptions(false));
     return { base64: Buffer.from(rendered.bytes).toString('base64') };
   }

@@ -32,6 +32,7 @@ import { CheckPanel } from '../intake/CheckPanel';
 import { ScanPreview } from '../intake/ScanPreview';
 import { AnswerSection, ExtensionForm } from './AnswerSection';
 import { DecisionSection } from './DecisionSection';
+import { LettersSection } from './LettersSection';
 import { WorkflowPanel } from './WorkflowPanel';
 
 const useStyles = makeStyles({
@@ -203,6 +204,7 @@ export function RequestPage(props: { id: string; onBack?: () => void; onEdit?: (
       </Card>
       <WorkflowPanel request={r} />
       <DecisionSection request={r} />
+      <LettersSection request={r} />
       <AnswerSection request={r} />
       <Card className={styles.card}>
         <CheckPanel identity={r.identity.result} fee={r.fee} />

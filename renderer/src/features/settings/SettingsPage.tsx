@@ -8,13 +8,15 @@ import { ChangePasswordForm } from '../session/ChangePasswordForm';
 import { AccountsPanel } from './AccountsPanel';
 import { AuditPanel } from './AuditPanel';
 import { IntakeSettingsPanel } from './IntakeSettingsPanel';
+import { LettersPanel } from './LettersPanel';
 import { OrganisationPanel } from './OrganisationPanel';
 import { ProcessingPanel, ReasonsPanel } from './ProcessingPanel';
 import { SecurityPanel } from './SecurityPanel';
 
 const useStyles = makeStyles({ body: { paddingTop: tokens.spacingVerticalL } });
 
-type TabId = 'organisation' | 'password' | 'intake' | 'processing' | 'reasons' | 'accounts' | 'security' | 'audit';
+type TabId =
+  'organisation' | 'password' | 'intake' | 'processing' | 'reasons' | 'letters' | 'accounts' | 'security' | 'audit';
 
 export function SettingsPage(props: { session: Session }) {
   const styles = useStyles();
@@ -27,6 +29,7 @@ export function SettingsPage(props: { session: Session }) {
     { id: 'intake', label: '受付・手数料', adminOnly: true },
     { id: 'processing', label: '期限・休業日', adminOnly: true },
     { id: 'reasons', label: '理由の定型文', adminOnly: true },
+    { id: 'letters', label: '回答書', adminOnly: true },
     { id: 'accounts', label: 'アカウント', adminOnly: true },
     { id: 'security', label: 'セキュリティ', adminOnly: true },
     { id: 'audit', label: '監査ログ', adminOnly: true },
@@ -56,6 +59,7 @@ export function SettingsPage(props: { session: Session }) {
         )}
         {tab === 'processing' && admin && settings.data && <ProcessingPanel value={settings.data.processing} />}
         {tab === 'reasons' && admin && settings.data && <ReasonsPanel value={settings.data.reasons} />}
+        {tab === 'letters' && admin && settings.data && <LettersPanel settings={settings.data} />}
         {tab === 'accounts' && admin && <AccountsPanel />}
         {tab === 'security' && admin && settings.data && <SecurityPanel value={settings.data.security} />}
         {tab === 'audit' && admin && <AuditPanel />}

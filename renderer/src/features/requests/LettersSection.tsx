@@ -1,0 +1,183 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  Card,
+  MessageBar,
+  MessageBarBody,
+  Subtitle1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { RequestDetail } from '../../../../core/contract';
+import type { LetterKind } from '../../../../core/domain/letters/catalogue';
+import { ErrorBar } from '../../components/ErrorBar';
+import { call, errorMessage } from '../../lib/api';
+import { printPdf, ScanPreview } from '../intake/ScanPreview';
+
+const useStyles = makeStyles({
+  card: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  preview: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalS, maxWidth: '760px' },
+});
+
+type Shown = { title: string; base64: string } | null;
+
+// The letters this request can have: a draft to look at, then finalized (numbered, signed,
+// stored), then printed or saved. A finalized letter is always printed from its stored bytes.
+export function LettersSection(props: { request: RequestDetail }) {
+  const styles = useStyles();
+  const client = useQueryClient();
+  const id = props.request.id;
+  const [shown, setShown] = useState<Shown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const info = useQuery({
+    queryKey: ['letters.list', id, props.request.history.length],
+    queryFn: () => call('letters.list', { requestId: id }),
+  });
+  const preview = useMutation({
+    mutationFn: (kind: LetterKind) => call('letters.preview', { requestId: id, kind }),
+    onSuccess: (r, kind) =>
+      setShown({
+        title: `下書き: ${info.data?.available.find((a) => a.kind === kind)?.label ?? ''}`,
+        base64: r.base64,
+      }),
+  });
+  const finalize = useMutation({
+    mutationFn: (kind: LetterKind) => call('letters.finalize', { requestId: id, kind }),
+    onSuccess: async (r) => {
+      setNotice(`文書番号「${r.documentNo}」で確定しました${r.signed ? '（電子署名付き）' : '（署名なし）'}。`);
+      await client.invalidateQueries({ queryKey: ['letters.list', id] });
+    },
+  });
+  const show = useMutation({
+    mutationFn: async (letter: { id: string; label: string; documentNo: string }) => ({
+      letter,
+      content: await call('letters.content', { id: letter.id }),
+    }),
+    onSuccess: ({ letter, content }) =>
+      setShown({ title: `${letter.label}（${letter.documentNo}）`, base64: content.base64 }),
+  });
+  const print = useMutation({
+    mutationFn: async (letterId: string) => {
+      const content = await call('letters.content', { id: letterId });
+      await call('letters.printed', { id: letterId });
+      await printPdf(content.base64);
+    },
+  });
+  const save = useMutation({
+    mutationFn: (letterId: string) => call('letters.save', { id: letterId }),
+    onSuccess: (r) => setNotice(r.saved ? 'PDF ファイルを保存しました。' : null),
+  });
+  const error = [preview, finalize, show, print, save].find((m) => m.isError)?.error;
+  if (!info.data) return null;
+  const finalized = new Set(info.data.finalized.map((f) => f.kind));
+  return (
+    <Card className={styles.card}>
+      <Subtitle1 as="h3" block>
+        回答書・通知書
+      </Subtitle1>
+      {!info.data.signing && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            署名用の証明書が登録されていないため、電子署名なしで確定されます（設定 › 回答書 で登録できます）。
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent="success">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      <ErrorBar message={error ? errorMessage(error) : null} />
+      <Table size="small" aria-label="作成できる書類">
+        <TableBody>
+          {info.data.available.map((a) => (
+            <TableRow key={a.kind}>
+              <TableCell>
+                {a.label} {finalized.has(a.kind) && <Badge appearance="tint">確定済み</Badge>}
+              </TableCell>
+              <TableCell>
+                <div className={styles.row}>
+                  <Button size="small" onClick={() => preview.mutate(a.kind)} disabled={preview.isPending}>
+                    下書きを表示
+                  </Button>
+                  <Button
+                    size="small"
+                    appearance={finalized.has(a.kind) ? 'secondary' : 'primary'}
+                    onClick={() => finalize.mutate(a.kind)}
+                    disabled={finalize.isPending}
+                  >
+                    {finalized.has(a.kind) ? 'もう一度確定' : '確定する'}
+                  </Button>
+                </div>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {info.data.finalized.length > 0 && (
+        <Table size="small" aria-label="確定した書類">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>文書番号</TableHeaderCell>
+              <TableHeaderCell>書類</TableHeaderCell>
+              <TableHeaderCell>署名</TableHeaderCell>
+              <TableHeaderCell>確定</TableHeaderCell>
+              <TableHeaderCell>操作</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {info.data.finalized.map((f) => (
+              <TableRow key={f.id}>
+                <TableCell>{f.documentNo}</TableCell>
+                <TableCell>{f.label}</TableCell>
+                <TableCell>{f.signed ? '電子署名あり' : '署名なし'}</TableCell>
+                <TableCell>
+                  {new Date(f.createdAt).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' })}・{f.createdBy}
+                </TableCell>
+                <TableCell>
+                  <div className={styles.row}>
+                    <Button size="small" onClick={() => show.mutate(f)}>
+                      表示
+                    </Button>
+                    <Button size="small" onClick={() => print.mutate(f.id)} disabled={print.isPending}>
+                      印刷…
+                    </Button>
+                    <Button size="small" onClick={() => save.mutate(f.id)} disabled={save.isPending}>
+                      PDF を保存…
+                    </Button>
+                  </div>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {shown && (
+        <div className={styles.preview}>
+          <div className={styles.row}>
+            <Body1>{shown.title}</Body1>
+            <Button size="small" onClick={() => setShown(null)}>
+              閉じる
+            </Button>
+          </div>
+          <ScanPreview
+            key={`${shown.title}-${String(shown.base64.length)}`}
+            mime="application/pdf"
+            base64={shown.base64}
+            label={shown.title}
+          />
+        </div>
+      )}
+    </Card>
+  );
+}
