@@ -2,11 +2,12 @@
 // object per metric and line: {"name": …, "value": …, "unit": …}.
 import type { BenchGroup } from './lib';
 import { intake } from './groups/intake';
+import { letters } from './groups/letters';
 import { processing } from './groups/processing';
 import { startup } from './groups/startup';
 import { vault } from './groups/vault';
 
-const groups: BenchGroup[] = [startup, vault, intake, processing];
+const groups: BenchGroup[] = [startup, vault, intake, processing, letters];
 
 async function main(): Promise<void> {
   const filter = process.argv[2] ?? '';

@@ -7,7 +7,8 @@ import signpdf from '@signpdf/signpdf';
 import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import type { Letter } from '../../../core/domain/letters/catalogue';
 import { breakLines } from '../../../core/domain/letters/kinsoku';
-import { PadesSigner, type SigningIdentity } from './sign';
+import { useNativeDeflate } from './deflate';
+import type { PadesSigner } from './sign';
 
 // Lays out a letter model as an A4 社外文書 with pdf-lib and the bundled IPAex fonts (subset
 // embedded). The fonts are read and parsed once per process; each letter only subsets them.
@@ -61,7 +62,7 @@ export class LetterFonts {
 }
 
 export type SignatureRequest = {
-  identity: SigningIdentity;
+  signer: PadesSigner;
   at: Date;
   // The signer as shown by PDF readers (the company and its 個人情報保護管理者).
   name: string;
@@ -170,6 +171,7 @@ function subsetTag(): string {
 }
 
 export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: RenderOptions): Promise<Rendered> {
+  useNativeDeflate();
   const loaded = await fonts.load();
   const doc = await PDFDocument.create();
   doc.setTitle(opts.title ?? letter.title);
@@ -301,6 +303,6 @@ export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: Ren
     appName: 'Madoguchi',
   });
   const unsigned = await doc.save({ useObjectStreams: false });
-  const bytes = await signpdf.sign(Buffer.from(unsigned), new PadesSigner(sig.identity), sig.at);
+  const bytes = await signpdf.sign(Buffer.from(unsigned), sig.signer, sig.at);
   return { bytes: new Uint8Array(bytes), lines: w.lines, pages: w.pages.length, signed: true };
 }

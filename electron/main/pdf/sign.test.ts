@@ -7,7 +7,7 @@ import { buildLetter } from '../../../core/domain/letters/catalogue';
 import { Organisation } from '../../../core/domain/organisation';
 import { organisation, RESOURCES_DIR } from '../services/test-support';
 import { LetterFonts, renderLetter } from './letter';
-import { CertificateError, readPkcs12 } from './sign';
+import { CertificateError, PadesSigner, readPkcs12 } from './sign';
 import { makeP12 } from './test-certificate';
 
 const org = Organisation.parse(organisation);
@@ -38,7 +38,7 @@ async function signedLetter(dir: string): Promise<string> {
     windowEnvelope: false,
     seal: null,
     signature: {
-      identity,
+      signer: new PadesSigner(identity),
       at: new Date('2026-11-22T01:00:00Z'),
       name: `${org.companyName} ${org.officerName}`,
       reason: '受付のお知らせ',

@@ -100,17 +100,40 @@ function signingCertificateV2(cert: pkijs.Certificate, der: Buffer): asn1js.Sequ
   return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] });
 }
 
+// One per certificate: the key is imported and the certificates parsed once, not per letter.
 export class PadesSigner extends Signer {
+  private prepared: Promise<{
+    key: webcrypto.CryptoKey;
+    cert: pkijs.Certificate;
+    chain: pkijs.Certificate[];
+    essV2: asn1js.Sequence;
+  }> | null = null;
+
   constructor(private readonly identity: SigningIdentity) {
     super();
   }
 
+  private prepare() {
+    this.prepared ??= (async () => {
+      const [signerDer, ...chainDer] = this.identity.certificates;
+      if (!signerDer) throw new CertificateError('署名用の証明書がありません。');
+      const toCert = (der: Buffer) => pkijs.Certificate.fromBER(new Uint8Array(der));
+      const cert = toCert(signerDer);
+      const key = await webcrypto.subtle.importKey(
+        'pkcs8',
+        new Uint8Array(this.identity.key),
+        { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+        false,
+        ['sign'],
+      );
+      return { key, cert, chain: chainDer.map(toCert), essV2: signingCertificateV2(cert, signerDer) };
+    })();
+    return this.prepared;
+  }
+
   // The signing time is not put in the CMS (PAdES B-B); the caller sets /M instead.
   override async sign(pdfBuffer: Buffer): Promise<Buffer> {
-    const [signerDer, ...chain] = this.identity.certificates;
-    if (!signerDer) throw new CertificateError('署名用の証明書がありません。');
-    const toCert = (der: Buffer) => pkijs.Certificate.fromBER(new Uint8Array(der));
-    const cert = toCert(signerDer);
+    const { key, cert, chain, essV2 } = await this.prepare();
     const digest = createHash('sha256').update(pdfBuffer).digest();
     const signedData = new pkijs.SignedData({
       version: 1,
@@ -124,20 +147,13 @@ export class PadesSigner extends Signer {
             attributes: [
               attribute(OID.contentType, new asn1js.ObjectIdentifier({ value: OID.data })),
               attribute(OID.messageDigest, new asn1js.OctetString({ valueHex: digest })),
-              attribute(OID.signingCertificateV2, signingCertificateV2(cert, signerDer)),
+              attribute(OID.signingCertificateV2, essV2),
             ],
           }),
         }),
       ],
-      certificates: [cert, ...chain.map(toCert)],
+      certificates: [cert, ...chain],
     });
-    const key = await webcrypto.subtle.importKey(
-      'pkcs8',
-      new Uint8Array(this.identity.key),
-      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
-      false,
-      ['sign'],
-    );
     await signedData.sign(key, 0, 'SHA-256', undefined, engine);
     const content = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });
     return Buffer.from(content.toSchema().toBER(false));

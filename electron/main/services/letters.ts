@@ -32,7 +32,7 @@ import type { FileDialogs } from '../files/dialogs';
 import { sniffMime } from '../files/sniff';
 import type { FontCoverage } from '../pdf/glyphs';
 import { renderLetter, type LetterFonts } from '../pdf/letter';
-import { CertificateError, readPkcs12, type SigningIdentity } from '../pdf/sign';
+import { CertificateError, PadesSigner, readPkcs12, type SigningIdentity } from '../pdf/sign';
 import { AppError } from './errors';
 import type { RequestsService } from './requests';
 import type { Vault } from './vault';
@@ -124,6 +124,20 @@ export class LettersService {
     if (!parsed.success)
       throw new AppError(ErrorCode.CONFLICT, '組織情報が設定されていません。設定 › 組織情報を入力してください。');
     return parsed.data;
+  }
+
+  // The signer for the registered certificate, kept while the certificate stays the same.
+  private signerCache: { importedAt: string; signer: PadesSigner } | null = null;
+
+  private signer(): PadesSigner | null {
+    const row = getSigningIdentity(this.vault.connection());
+    if (!row) return null;
+    if (this.signerCache?.importedAt !== row.imported_at) {
+      const identity = this.identity();
+      if (!identity) return null;
+      this.signerCache = { importedAt: row.imported_at, signer: new PadesSigner(identity) };
+    }
+    return this.signerCache.signer;
   }
 
   private identity(): SigningIdentity | null {
@@ -258,7 +272,7 @@ export class LettersService {
     const today = japanToday(now);
     // Checked before a number is taken: a refused letter uses none.
     await this.assertPrintable(this.build(r, kind, '', today), r);
-    return this.store(r, kind, now, today, this.identity(), this.organisation(), session.accountId);
+    return this.store(r, kind, now, today, this.signer(), this.organisation(), session.accountId);
   }
 
   private async store(
@@ -266,7 +280,7 @@ export class LettersService {
     kind: LetterKind,
     now: Date,
     today: IsoDate,
-    identity: SigningIdentity | null,
+    signer: PadesSigner | null,
     org: Organisation,
     accountId: string,
   ): Promise<{ id: string; documentNo: string; signed: boolean }> {
@@ -276,10 +290,10 @@ export class LettersService {
     const rendered = await renderLetter(letter, this.fonts, {
       ...this.renderOptions(false),
       title: `${letterLabels[kind]}（${r.receiptNo}）`,
-      ...(identity
+      ...(signer
         ? {
             signature: {
-              identity,
+              signer,
               at: now,
               name: `${org.companyName} ${org.officerTitle} ${org.officerName}`,
               reason: letterLabels[kind],
