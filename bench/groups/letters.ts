@@ -12,6 +12,7 @@ import { organisation, RESOURCES_DIR } from '../../electron/main/services/test-s
 import { median, round, type BenchGroup, type Metric } from '../lib';
 
 const BATCH = 100;
+const SP = '\u3000';
 
 function letterFor(i: number): Letter {
   return buildLetter(
@@ -28,10 +29,10 @@ function html(letter: Letter): string {
   return `<!doctype html><html lang="ja"><meta charset="utf-8"><style>@page{size:A4;margin:20mm 20mm 22mm 25mm}
 body{font-family:"IPAexMincho";font-size:10.5pt;line-height:1.7}h1{font-family:"IPAexGothic";font-size:13pt;text-align:center}
 .r{text-align:right}</style><body><p class="r">${esc(letter.documentNo)}<br>${esc(letter.date)}</p>
-<p>〒${esc(letter.addressee.postalCode)}<br>${esc(letter.addressee.address)}<br>${esc(letter.addressee.name)}　様</p>
+<p>〒${esc(letter.addressee.postalCode)}<br>${esc(letter.addressee.address)}<br>${esc(letter.addressee.name)}${SP}様</p>
 <p class="r">${esc(letter.sender.company)}<br>${esc(letter.sender.officer)}</p><h1>${esc(letter.title)}</h1>
-${letter.body.map((b) => `<p>　${esc(b)}</p>`).join('')}<p style="text-align:center">記</p>
-<ol>${letter.items.map((it) => `<li><b>${esc(it.label)}</b>　${esc(it.text)}</li>`).join('')}</ol><p class="r">以上</p></body></html>`;
+${letter.body.map((b) => `<p>${SP}${esc(b)}</p>`).join('')}<p style="text-align:center">記</p>
+<ol>${letter.items.map((it) => `<li><b>${esc(it.label)}</b>${SP}${esc(it.text)}</li>`).join('')}</ol><p class="r">以上</p></body></html>`;
 }
 
 export const letters: BenchGroup = {
