@@ -27,6 +27,7 @@ export const channelNames = [
   'letters.importSeal',
   'letters.removeSeal',
   'letters.list',
+  'letters.pending',
   'letters.templatePreview',
   'letters.preview',
   'letters.finalize',

@@ -531,6 +531,13 @@ export const contract = {
   'letters.importSeal': { input: NoInput, output: z.boolean(), access: 'admin' },
   'letters.removeSeal': { input: NoInput, output: Ok, access: 'admin' },
   'letters.list': { input: z.object({ requestId: Id }).strict(), output: LetterInfo, access: 'staff' },
+  'letters.pending': {
+    input: NoInput,
+    output: z.array(
+      z.object({ requestId: z.string(), receiptNo: z.string(), kind: z.enum(letterKinds), label: z.string() }),
+    ),
+    access: 'staff',
+  },
   'letters.templatePreview': {
     input: z.object({ kind: z.enum(letterKinds), template: LetterTemplate }).strict(),
     output: z.object({ base64: z.string() }),

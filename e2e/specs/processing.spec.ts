@@ -100,6 +100,21 @@ test('a 本人 開示 request goes from intake to 完了 with a 補正 on the wa
   await r.act('承認する');
   await expect(r.step).toContainText('回答準備');
 
+  // The decision letter is finalized and printed from the dashboard, with the others ready today.
+  await new ShellPage(page).open('ダッシュボード');
+  const batch = page.getByTestId('batch-letters');
+  await expect(batch).toContainText(`${receiptNo} 開示決定通知書`);
+  await page.evaluate(() => {
+    window.print = () => {
+      (window as unknown as { printedPages: number }).printedPages =
+        document.querySelectorAll('.letter-print img').length;
+    };
+  });
+  await batch.getByRole('button', { name: 'まとめて確定して印刷…' }).click();
+  await expect(batch).toContainText('1通を確定し、印刷しました。');
+  expect(await page.evaluate(() => (window as unknown as { printedPages: number }).printedPages)).toBeGreaterThan(0);
+  await openFromList(page, receiptNo);
+
   // Dispatch: a registered letter needs its tracking number.
   await expect(r.action('発送済にする')).toBeDisabled();
   const dispatch = page.getByRole('group', { name: '発送の記録' });

@@ -114,6 +114,7 @@ export function createServices(opts: ServiceOptions): Services {
     'letters.importSeal': () => letters.importSeal(),
     'letters.removeSeal': () => letters.removeSeal(),
     'letters.list': (input) => letters.list(input.requestId),
+    'letters.pending': () => letters.pending(),
     'letters.templatePreview': (input) => letters.templatePreview(input.kind, input.template),
     'letters.preview': (input) => letters.preview(input.requestId, input.kind),
     'letters.finalize': (input) => letters.finalize(input.requestId, input.kind),

@@ -67,11 +67,13 @@ describe('letters service', () => {
     const cert = await call(s, 'letters.importCertificate', { passphrase: 'secret pass' });
     expect(cert?.subject).toContain('CN=Privacy Officer');
 
+    expect((await call(s, 'letters.pending', {})).map((p) => p.kind)).toEqual(['disclosureDecision']);
     const info = await call(s, 'letters.list', { requestId: id });
     expect(info.available.map((a) => a.kind)).toEqual(['receipt', 'disclosureDecision']);
     expect(info.signing).toBe(true);
     const done = await call(s, 'letters.finalize', { requestId: id, kind: 'disclosureDecision' });
     expect(done).toMatchObject({ documentNo: '個保第1号', signed: true });
+    expect(await call(s, 'letters.pending', {})).toEqual([]);
     const second = await call(s, 'letters.finalize', { requestId: id, kind: 'receipt' });
     expect(second.documentNo).toBe('個保第2号');
 

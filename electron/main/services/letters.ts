@@ -205,6 +205,31 @@ export class LettersService {
     }
   }
 
+  // The decision letters still to finalize for the requests whose answer is being prepared:
+  // what "finalize and print all letters ready today" works through.
+  pending(): { requestId: string; receiptNo: string; kind: LetterKind; label: string }[] {
+    const page = this.requests.list({
+      statuses: ['preparingAnswer'],
+      kind: null,
+      channel: null,
+      from: null,
+      to: null,
+      overdue: false,
+      query: '',
+      sort: 'dueAsc',
+      offset: 0,
+      limit: 200,
+    });
+    const notices: readonly LetterKind[] = ['receipt', 'cure', 'feeShortfall', 'extension'];
+    return page.rows.flatMap((row) => {
+      const r = this.requests.get(row.id);
+      const done = new Set(listLetters(this.vault.connection(), row.id).map((l) => l.kind));
+      return lettersFor(letterCase(r), r.status)
+        .filter((k) => !notices.includes(k) && !done.has(k))
+        .map((kind) => ({ requestId: row.id, receiptNo: r.receiptNo, kind, label: letterLabels[kind] }));
+    });
+  }
+
   // A draft to look at: not numbered, not signed, not stored.
   async preview(requestId: string, kind: LetterKind): Promise<{ base64: string }> {
     const r = this.requests.get(requestId);

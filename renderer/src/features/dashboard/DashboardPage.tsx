@@ -15,6 +15,7 @@ import type { Session } from '../../../../core/contract';
 import { ErrorBar } from '../../components/ErrorBar';
 import { call, errorMessage, useAppInfo } from '../../lib/api';
 import { RequestTable } from '../requests/RequestTable';
+import { BatchLetters } from './BatchLetters';
 import { databaseStateLabel } from '../shell/databaseState';
 
 const useStyles = makeStyles({
@@ -159,6 +160,7 @@ export function DashboardPage(props: { session: Session; onOpen: (id: string) =>
               </Card>
             );
           })}
+      {staff && <BatchLetters />}
       <SystemStatus />
     </div>
   );

@@ -87,10 +87,22 @@ export function ScanPreview(props: { mime: string; base64: string; label: string
 
 // Prints a PDF through the system print dialog: its pages are drawn by pdf.js at print
 // resolution into a print-only layer, and the rest of the window is hidden while printing.
-export async function printPdf(base64: string): Promise<void> {
-  const pdf = await getDocument({ data: bytesOf(base64), isEvalSupported: false, disableFontFace: true }).promise;
+export async function printPdf(documents: string | string[]): Promise<void> {
   const layer = document.createElement('div');
   layer.className = 'letter-print';
+  try {
+    for (const base64 of typeof documents === 'string' ? [documents] : documents) await drawPages(base64, layer);
+    document.body.append(layer);
+    document.body.classList.add('printing-letter');
+    window.print();
+  } finally {
+    document.body.classList.remove('printing-letter');
+    layer.remove();
+  }
+}
+
+async function drawPages(base64: string, layer: HTMLElement): Promise<void> {
+  const pdf = await getDocument({ data: bytesOf(base64), isEvalSupported: false, disableFontFace: true }).promise;
   try {
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
@@ -105,12 +117,7 @@ export async function printPdf(base64: string): Promise<void> {
       img.alt = '';
       layer.append(img);
     }
-    document.body.append(layer);
-    document.body.classList.add('printing-letter');
-    window.print();
   } finally {
-    document.body.classList.remove('printing-letter');
-    layer.remove();
     await pdf.destroy();
   }
 }

@@ -64,6 +64,7 @@ export function useRequestMutation<I>(id: string, fn: (input: I) => Promise<Requ
       client.setQueryData(['requests.get', id], r);
       await client.invalidateQueries({ queryKey: ['requests.dashboard'] });
       await client.invalidateQueries({ queryKey: ['requests.list'] });
+      await client.invalidateQueries({ queryKey: ['letters.pending'] });
       onDone?.();
     },
   });
