@@ -259,11 +259,13 @@ export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: Ren
   w.ensure(LINE * (letter.contact.length + 1));
   const boxTop = w.y + 4;
   for (const c of letter.contact) w.paragraph(c, MARGIN.left + 10 * MM, CONTENT - 10 * MM);
+  // The last line's baseline is LINE - BODY above w.y; the frame clears its descenders.
+  const boxBottom = w.y + LINE - BODY - 5;
   w.page.drawRectangle({
     x: MARGIN.left + 6 * MM,
-    y: w.y + LINE - 10,
+    y: boxBottom,
     width: CONTENT - 6 * MM,
-    height: boxTop - (w.y + LINE - 10),
+    height: boxTop - boxBottom,
     borderColor: rgb(0.4, 0.4, 0.4),
     borderWidth: 0.5,
   });
