@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -129,6 +129,28 @@ describe('letters service', () => {
     expect((await call(s, 'settings.get', {})).certificate).toBeNull();
     const notNow = await failure(call(s, 'letters.finalize', { requestId: id, kind: 'withdrawal' }));
     expect(notNow.message).toBe('この請求では「取下げの確認」は作成できません（記録がそろっていません）。');
+    await s.close();
+  });
+
+  it('takes a PNG seal and refuses anything else, and draws the seal on letters', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'madoguchi-letters-svc-'));
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEklEQVR4nGP4z8DAwMDAxAADAA4GAQDYykJnAAAAAElFTkSuQmCC',
+      'base64',
+    );
+    writeFileSync(join(work, 'seal.png'), png);
+    writeFileSync(join(work, 'seal.jpg.png'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0, 0, 0]));
+    const { s, id } = await approvedRequest([join(work, 'seal.jpg.png'), join(work, 'seal.png')], work);
+    const refused = await failure(call(s, 'letters.importSeal', {}));
+    expect(refused.message).toContain('PNG 画像ではありません');
+    expect((await call(s, 'settings.get', {})).seal).toBe(false);
+    expect(await call(s, 'letters.importSeal', {})).toBe(true);
+    expect((await call(s, 'settings.get', {})).seal).toBe(true);
+    const done = await call(s, 'letters.finalize', { requestId: id, kind: 'receipt' });
+    const bytes = Buffer.from((await call(s, 'letters.content', { id: done.id })).base64, 'base64');
+    expect(bytes.toString('latin1')).toContain('/Subtype /Image');
+    await call(s, 'letters.removeSeal', {});
+    expect((await call(s, 'settings.get', {})).seal).toBe(false);
     await s.close();
   });
 });
