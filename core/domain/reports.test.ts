@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { computeReport, monthPeriod, previousPeriod, stats, yearPeriod, type ReportRow } from './reports';
+
+const row = (over: Partial<ReportRow> & Pick<ReportRow, 'id' | 'arrivalDate' | 'article39Date'>): ReportRow => ({
+  channel: 'post',
+  requesterType: 'self',
+  kinds: ['disclosure'],
+  status: 'received',
+  closedOn: null,
+  approvedOn: null,
+  decisions: [],
+  answeredOn: null,
+  cureDays: 0,
+  cureRequestedOn: [],
+  slaDate: null,
+  feesReceived: [],
+  feeToReturn: 0,
+  ...over,
+});
+
+// Each number of October 2026 is known by construction (see the comments).
+const rows: ReportRow[] = [
+  // A: plain 開示, answered in 8 days, completed.
+  row({
+    id: 'A',
+    arrivalDate: '2026-10-01',
+    status: 'completed',
+    closedOn: '2026-10-12',
+    approvedOn: '2026-10-08',
+    decisions: [{ kind: 'disclosure', outcome: 'full' }],
+    answeredOn: '2026-10-09',
+    slaDate: '2026-10-15',
+    article39Date: '2026-10-15',
+    feesReceived: [{ on: '2026-10-01', amount: 1000 }],
+  }),
+  // B: by FAX from an agent, paused 6 days by a 補正; answered on day 15 (9 without the pause):
+  // within the SLA (which the pause moved) but after the 39条 date.
+  row({
+    id: 'B',
+    arrivalDate: '2026-10-05',
+    channel: 'fax',
+    requesterType: 'appointed',
+    status: 'completed',
+    closedOn: '2026-10-22',
+    approvedOn: '2026-10-19',
+    decisions: [{ kind: 'disclosure', outcome: 'refused' }],
+    answeredOn: '2026-10-20',
+    cureDays: 6,
+    cureRequestedOn: ['2026-10-06'],
+    slaDate: '2026-10-25',
+    article39Date: '2026-10-19',
+    feesReceived: [{ on: '2026-10-05', amount: 1000 }],
+  }),
+  // C: withdrawn.
+  row({
+    id: 'C',
+    arrivalDate: '2026-10-10',
+    channel: 'email',
+    kinds: ['correction'],
+    status: 'withdrawn',
+    closedOn: '2026-10-12',
+    article39Date: '2026-10-24',
+  }),
+  // D: answered after its SLA and its 39条 date; sent, not yet completed (open at the end).
+  row({
+    id: 'D',
+    arrivalDate: '2026-10-13',
+    kinds: ['erasure'],
+    status: 'sent',
+    approvedOn: '2026-10-28',
+    decisions: [{ kind: 'erasure', outcome: 'notDone' }],
+    answeredOn: '2026-10-29',
+    slaDate: '2026-10-27',
+    article39Date: '2026-10-27',
+  }),
+  // E: arrives at the end of October, answered in November (crosses the month boundary).
+  row({
+    id: 'E',
+    arrivalDate: '2026-10-28',
+    requesterType: 'parent',
+    status: 'sent',
+    answeredOn: '2026-11-05',
+    slaDate: '2026-11-11',
+    article39Date: '2026-11-11',
+    feesReceived: [{ on: '2026-10-28', amount: 1000 }],
+    feeToReturn: 200,
+  }),
+  // F: arrived in September and still not answered: overdue at both month ends.
+  row({
+    id: 'F',
+    arrivalDate: '2026-09-10',
+    status: 'investigating',
+    slaDate: '2026-09-24',
+    article39Date: '2026-09-24',
+  }),
+  // G: a 補正 in September never answered: closed as 請求なし in October.
+  row({
+    id: 'G',
+    arrivalDate: '2026-09-20',
+    status: 'deemedWithdrawn',
+    closedOn: '2026-10-07',
+    cureRequestedOn: ['2026-09-21'],
+    article39Date: '2026-10-04',
+  }),
+];
+
+describe('reports', () => {
+  it('computes October 2026 from the fixture, number by number', () => {
+    const { current: f } = computeReport(rows, monthPeriod('2026-10'));
+    expect(f.period).toEqual({ from: '2026-10-01', to: '2026-10-31' });
+    expect(f.received).toEqual({
+      total: 5,
+      byKind: { disclosure: 3, correction: 1, erasure: 1 },
+      byChannel: { post: 3, fax: 1, email: 1 },
+      byRequester: { self: 3, appointed: 1, parent: 1 },
+    });
+    expect(f.decided).toEqual({
+      total: 3,
+      byKindOutcome: { disclosure: { full: 1, refused: 1 }, erasure: { notDone: 1 } },
+    });
+    expect(f.completed).toBe(2);
+    expect(f.withdrawals).toBe(1);
+    expect(f.deemedWithdrawn).toBe(1);
+    expect(f.openAtEnd).toBe(3); // D, E, F
+    expect(f.overdueAtEnd).toBe(1); // F
+    expect(f.answered).toBe(3); // A, B, D
+    expect(f.daysToAnswer.all).toEqual({ count: 3, mean: 13, median: 15, max: 16 });
+    expect(f.daysToAnswer.withoutCure).toEqual({ count: 3, mean: 11, median: 9, max: 16 });
+    expect(f.daysToAnswer.byKind.disclosure).toEqual({ count: 2, mean: 11.5, median: 11.5, max: 15 });
+    expect(f.withinSla).toBe(2); // A, B
+    expect(f.withinArticle39).toBe(1); // A
+    expect(f.cures).toBe(1); // B
+    expect(f.feesReceived).toBe(3000);
+    expect(f.feesToReturn).toBe(200);
+  });
+
+  it('puts the previous period beside it', () => {
+    const { previous: p } = computeReport(rows, monthPeriod('2026-10'));
+    expect(p.period).toEqual({ from: '2026-09-01', to: '2026-09-30' });
+    expect(p.received.total).toBe(2); // F, G
+    expect(p.cures).toBe(1); // G
+    expect(p.openAtEnd).toBe(2); // F, G
+    expect(p.overdueAtEnd).toBe(1); // F
+    expect(p.answered).toBe(0);
+    expect(p.daysToAnswer.all).toEqual({ count: 0, mean: null, median: null, max: null });
+  });
+
+  it('handles years and month lengths', () => {
+    expect(monthPeriod('2028-02')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+    expect(previousPeriod(monthPeriod('2026-01'))).toEqual({ from: '2025-12-01', to: '2025-12-31' });
+    expect(previousPeriod(yearPeriod(2026))).toEqual({ from: '2025-01-01', to: '2025-12-31' });
+    expect(computeReport(rows, yearPeriod(2026)).current.received.total).toBe(7);
+    expect(stats([4, 1, 3, 2])).toEqual({ count: 4, mean: 2.5, median: 2.5, max: 4 });
+  });
+});

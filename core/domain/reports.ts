@@ -1,0 +1,171 @@
+import { addDays, addMonths, type IsoDate } from './dates';
+import type { Outcome } from './decisions';
+import type { Channel, RequestKind, RequesterType } from './intake/kinds';
+
+// The monthly and annual report (DOMAIN.md §7): what the 個人情報保護管理者 shows management.
+// Main gathers one flat row per request; the figures are computed here, for any period, so that
+// every number can be checked on a fixture where it is known by construction.
+
+export type ReportRow = {
+  id: string;
+  arrivalDate: IsoDate;
+  channel: Channel;
+  requesterType: RequesterType;
+  kinds: RequestKind[];
+  status: string;
+  closedOn: IsoDate | null;
+  // The day the decisions were approved (決裁), and each kind's outcome.
+  approvedOn: IsoDate | null;
+  decisions: { kind: RequestKind; outcome: Outcome }[];
+  // The first answer letter sent (発送日), if any.
+  answeredOn: IsoDate | null;
+  // Calendar days spent waiting for a 補正, and the days a 補正 was asked for.
+  cureDays: number;
+  cureRequestedOn: IsoDate[];
+  slaDate: IsoDate | null;
+  article39Date: IsoDate;
+  feesReceived: { on: IsoDate; amount: number }[];
+  feeToReturn: number;
+};
+
+export type Period = { from: IsoDate; to: IsoDate };
+
+export function monthPeriod(month: string): Period {
+  const from = `${month}-01`;
+  return { from, to: addDays(addMonths(from, 1), -1) };
+}
+
+export function yearPeriod(year: number): Period {
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
+}
+
+export function previousPeriod(p: Period): Period {
+  const months =
+    (Number(p.to.slice(0, 4)) - Number(p.from.slice(0, 4))) * 12 +
+    Number(p.to.slice(5, 7)) -
+    Number(p.from.slice(5, 7)) +
+    1;
+  const from = addMonths(p.from, -months);
+  return { from, to: addDays(p.from, -1) };
+}
+
+export type Stats = { count: number; mean: number | null; median: number | null; max: number | null };
+
+export type Figures = {
+  period: Period;
+  received: {
+    total: number;
+    byKind: Partial<Record<RequestKind, number>>;
+    byChannel: Partial<Record<Channel, number>>;
+    byRequester: Partial<Record<RequesterType, number>>;
+  };
+  decided: { total: number; byKindOutcome: Partial<Record<RequestKind, Partial<Record<Outcome, number>>>> };
+  completed: number;
+  openAtEnd: number;
+  overdueAtEnd: number;
+  daysToAnswer: { all: Stats; withoutCure: Stats; byKind: Partial<Record<RequestKind, Stats>> };
+  answered: number;
+  withinSla: number;
+  withinArticle39: number;
+  cures: number;
+  withdrawals: number;
+  deemedWithdrawn: number;
+  feesReceived: number;
+  feesToReturn: number;
+};
+
+const within = (d: IsoDate | null, p: Period) => d !== null && d >= p.from && d <= p.to;
+
+function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function stats(values: readonly number[]): Stats {
+  if (values.length === 0) return { count: 0, mean: null, median: null, max: null };
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  const mean = sorted.reduce((n, v) => n + v, 0) / sorted.length;
+  return { count: sorted.length, mean: Math.round(mean * 10) / 10, median, max: sorted.at(-1) ?? null };
+}
+
+const bump = <K extends string>(rec: Partial<Record<K, number>>, key: K) => {
+  rec[key] = (rec[key] ?? 0) + 1;
+};
+
+export function computeFigures(rows: readonly ReportRow[], period: Period): Figures {
+  const f: Figures = {
+    period,
+    received: { total: 0, byKind: {}, byChannel: {}, byRequester: {} },
+    decided: { total: 0, byKindOutcome: {} },
+    completed: 0,
+    openAtEnd: 0,
+    overdueAtEnd: 0,
+    daysToAnswer: { all: stats([]), withoutCure: stats([]), byKind: {} },
+    answered: 0,
+    withinSla: 0,
+    withinArticle39: 0,
+    cures: 0,
+    withdrawals: 0,
+    deemedWithdrawn: 0,
+    feesReceived: 0,
+    feesToReturn: 0,
+  };
+  const all: number[] = [];
+  const net: number[] = [];
+  const byKind: Partial<Record<RequestKind, number[]>> = {};
+  for (const r of rows) {
+    if (within(r.arrivalDate, period)) {
+      f.received.total += 1;
+      for (const k of r.kinds) bump(f.received.byKind, k);
+      bump(f.received.byChannel, r.channel);
+      bump(f.received.byRequester, r.requesterType);
+      f.feesToReturn += r.feeToReturn;
+    }
+    if (within(r.approvedOn, period)) {
+      for (const d of r.decisions) {
+        f.decided.total += 1;
+        const perKind = (f.decided.byKindOutcome[d.kind] ??= {});
+        bump(perKind, d.outcome);
+      }
+    }
+    if (within(r.closedOn, period)) {
+      if (r.status === 'completed') f.completed += 1;
+      if (r.status === 'withdrawn') f.withdrawals += 1;
+      if (r.status === 'deemedWithdrawn') f.deemedWithdrawn += 1;
+    }
+    // Open at the end: arrived by then and not closed by then.
+    const openAtEnd = r.arrivalDate <= period.to && (r.closedOn === null || r.closedOn > period.to);
+    if (openAtEnd) {
+      f.openAtEnd += 1;
+      const answered = r.answeredOn !== null && r.answeredOn <= period.to;
+      const due = r.slaDate !== null && r.slaDate < r.article39Date ? r.slaDate : r.article39Date;
+      if (!answered && due < period.to) f.overdueAtEnd += 1;
+    }
+    f.cures += r.cureRequestedOn.filter((d) => within(d, period)).length;
+    f.feesReceived += r.feesReceived.filter((p) => within(p.on, period)).reduce((n, p) => n + p.amount, 0);
+    if (r.answeredOn !== null && within(r.answeredOn, period)) {
+      const days = daysBetween(r.arrivalDate, r.answeredOn);
+      all.push(days);
+      net.push(days - r.cureDays);
+      for (const k of r.kinds) (byKind[k] ??= []).push(days);
+      f.answered += 1;
+      if (r.slaDate !== null && r.answeredOn <= r.slaDate) f.withinSla += 1;
+      if (r.answeredOn <= r.article39Date) f.withinArticle39 += 1;
+    }
+  }
+  f.daysToAnswer = {
+    all: stats(all),
+    withoutCure: stats(net),
+    byKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, stats(v)])) as Partial<
+      Record<RequestKind, Stats>
+    >,
+  };
+  return f;
+}
+
+export type Report = { current: Figures; previous: Figures };
+
+export function computeReport(rows: readonly ReportRow[], period: Period): Report {
+  return { current: computeFigures(rows, period), previous: computeFigures(rows, previousPeriod(period)) };
+}
