@@ -27,6 +27,8 @@ export const channelNames = [
   'letters.importSeal',
   'letters.removeSeal',
   'letters.list',
+  'reports.get',
+  'reports.saveComment',
   'letters.pending',
   'letters.templatePreview',
   'letters.preview',

@@ -294,6 +294,40 @@ export const LetterInfo = z.object({
 });
 export type LetterInfo = z.infer<typeof LetterInfo>;
 
+const Stats = z.object({
+  count: z.number(),
+  mean: z.number().nullable(),
+  median: z.number().nullable(),
+  max: z.number().nullable(),
+});
+const Counts = z.record(z.string(), z.number());
+export const Figures = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  received: z.object({ total: z.number(), byKind: Counts, byChannel: Counts, byRequester: Counts }),
+  decided: z.object({ total: z.number(), byKindOutcome: z.record(z.string(), Counts) }),
+  completed: z.number(),
+  openAtEnd: z.number(),
+  overdueAtEnd: z.number(),
+  daysToAnswer: z.object({ all: Stats, withoutCure: Stats, byKind: z.record(z.string(), Stats) }),
+  answered: z.number(),
+  withinSla: z.number(),
+  withinArticle39: z.number(),
+  cures: z.number(),
+  withdrawals: z.number(),
+  deemedWithdrawn: z.number(),
+  feesReceived: z.number(),
+  feesToReturn: z.number(),
+});
+export const ReportSelection = z
+  .object({
+    kind: z.enum(['month', 'year']),
+    // 2026-10 for a month, 2026 for a year.
+    value: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, '期間の指定が正しくありません。'),
+  })
+  .strict()
+  .refine((s) => (s.kind === 'month' ? s.value.length === 7 : s.value.length === 4), '期間の指定が正しくありません。');
+export type ReportSelection = z.infer<typeof ReportSelection>;
+
 export const ListFilter = z
   .object({
     statuses: z.array(z.enum(states)).max(states.length),
@@ -531,6 +565,26 @@ export const contract = {
   'letters.importSeal': { input: NoInput, output: z.boolean(), access: 'admin' },
   'letters.removeSeal': { input: NoInput, output: Ok, access: 'admin' },
   'letters.list': { input: z.object({ requestId: Id }).strict(), output: LetterInfo, access: 'staff' },
+  'reports.get': {
+    input: ReportSelection,
+    output: z.object({
+      current: Figures,
+      previous: Figures,
+      comment: z.string(),
+      perMonth: z.array(z.object({ month: z.string(), count: z.number() })),
+    }),
+    access: 'staff',
+  },
+  'reports.saveComment': {
+    input: z
+      .object({
+        selection: ReportSelection,
+        comment: z.string().trim().max(4000, 'コメントは4000文字以内で入力してください。'),
+      })
+      .strict(),
+    output: Ok,
+    access: 'admin',
+  },
   'letters.pending': {
     input: NoInput,
     output: z.array(

@@ -9,6 +9,7 @@ import { AccountsService } from './accounts';
 import { IntakeService } from './intake';
 import { RequestsService } from './requests';
 import { LettersService } from './letters';
+import { ReportsService } from './reports';
 import { LetterFonts } from '../pdf/letter';
 import { appInfo, type RuntimeInfo } from './app-info';
 import { watchIdle } from './idle';
@@ -58,6 +59,7 @@ export function createServices(opts: ServiceOptions): Services {
   const accounts = new AccountsService(vault, clock);
   const settings = new SettingsService(vault);
   const requests = new RequestsService(vault, clock);
+  const reports = new ReportsService(vault, clock);
   const intake = new IntakeService(vault, clock, opts.dialogs ?? noDialogs, requests);
   const coverage = FontCoverage.inResources(opts.resourcesDir);
   const letters = new LettersService(
@@ -114,6 +116,8 @@ export function createServices(opts: ServiceOptions): Services {
     'letters.importSeal': () => letters.importSeal(),
     'letters.removeSeal': () => letters.removeSeal(),
     'letters.list': (input) => letters.list(input.requestId),
+    'reports.get': (input) => reports.report(input),
+    'reports.saveComment': (input) => reports.saveComment(input.selection, input.comment),
     'letters.pending': () => letters.pending(),
     'letters.templatePreview': (input) => letters.templatePreview(input.kind, input.template),
     'letters.preview': (input) => letters.preview(input.requestId, input.kind),

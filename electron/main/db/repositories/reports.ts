@@ -1,0 +1,80 @@
+import type { Db } from '../connection';
+import { placeholders } from './requests';
+
+export type ReportSourceRow = {
+  id: string;
+  arrival_date: string;
+  channel: string;
+  requester_type: string;
+  status: string;
+  closed_on: string | null;
+  sla_date: string | null;
+  article39_date: string | null;
+  kinds: string | null;
+};
+
+// The requests that can count in a report reaching back to `since`: every open one, and every
+// one closed since then (a request closed earlier can add to no figure of the period).
+export function reportSourceRows(
+  db: Db,
+  until: string,
+  since: string,
+  closedStatuses: readonly string[],
+): ReportSourceRow[] {
+  const cols = `r.id, r.arrival_date, r.channel, r.requester_type, r.status, r.closed_on, r.sla_date, r.article39_date,
+    (SELECT group_concat(kind) FROM request_items i WHERE i.request_id = r.id) AS kinds`;
+  const open = db
+    .prepare(
+      `SELECT ${cols} FROM requests r WHERE r.status NOT IN (${placeholders(closedStatuses)}) AND r.arrival_date <= ?`,
+    )
+    .all(...closedStatuses, until) as ReportSourceRow[];
+  const closed = db
+    .prepare(
+      `SELECT ${cols} FROM requests r WHERE r.status IN (${placeholders(closedStatuses)}) AND r.closed_on >= ? AND r.arrival_date <= ?`,
+    )
+    .all(...closedStatuses, since, until) as ReportSourceRow[];
+  return [...open, ...closed];
+}
+
+export type ReportDetails = {
+  events: { request_id: string; day: string; action: string; from_state: string; to_state: string }[];
+  decisions: { request_id: string; kind: string; data: string }[];
+  dispatches: { request_id: string; data: string }[];
+  payments: { request_id: string; means: string; amount: number; received_on: string; issued_on: string | null }[];
+};
+
+// The events, decisions, letters sent and fees of those requests, in four queries.
+export function reportDetails(db: Db, ids: readonly string[]): ReportDetails {
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS report_ids (id TEXT PRIMARY KEY) WITHOUT ROWID');
+  db.exec('DELETE FROM temp.report_ids');
+  const add = db.prepare('INSERT OR IGNORE INTO temp.report_ids (id) VALUES (?)');
+  db.transaction(() => {
+    for (const id of ids) add.run(id);
+  })();
+  const q = (sql: string) => db.prepare(sql).all() as never[];
+  const details: ReportDetails = {
+    events: q(`SELECT e.request_id, e.day, e.action, e.from_state, e.to_state FROM request_events e
+      JOIN temp.report_ids t ON t.id = e.request_id ORDER BY e.request_id, e.id`),
+    decisions: q(
+      `SELECT d.request_id, d.kind, d.data FROM request_decisions d JOIN temp.report_ids t ON t.id = d.request_id`,
+    ),
+    dispatches: q(
+      `SELECT d.request_id, d.data FROM request_dispatches d JOIN temp.report_ids t ON t.id = d.request_id`,
+    ),
+    payments: q(
+      `SELECT p.request_id, p.means, p.amount, p.received_on, p.issued_on FROM fee_payments p JOIN temp.report_ids t ON t.id = p.request_id`,
+    ),
+  };
+  db.exec('DELETE FROM temp.report_ids');
+  return details;
+}
+
+// Requests received per month, for the chart of the last 12 months.
+export function receivedPerMonth(db: Db, from: string, to: string): { month: string; count: number }[] {
+  return db
+    .prepare(
+      `SELECT substr(arrival_date, 1, 7) AS month, count(*) AS count FROM requests
+       WHERE arrival_date >= ? AND arrival_date <= ? GROUP BY month ORDER BY month`,
+    )
+    .all(from, to) as { month: string; count: number }[];
+}
