@@ -157,9 +157,7 @@ export function computeFigures(rows: readonly ReportRow[], period: Period): Figu
   f.daysToAnswer = {
     all: stats(all),
     withoutCure: stats(net),
-    byKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, stats(v)])) as Partial<
-      Record<RequestKind, Stats>
-    >,
+    byKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, stats(v)])),
   };
   return f;
 }
