@@ -29,6 +29,7 @@ export const channelNames = [
   'letters.list',
   'reports.get',
   'reports.saveComment',
+  'reports.export',
   'letters.pending',
   'letters.templatePreview',
   'letters.preview',

@@ -575,6 +575,11 @@ export const contract = {
     }),
     access: 'staff',
   },
+  'reports.export': {
+    input: z.object({ selection: ReportSelection, format: z.enum(['csv', 'csvSjis', 'xlsx']) }).strict(),
+    output: z.object({ saved: z.boolean() }),
+    access: 'staff',
+  },
   'reports.saveComment': {
     input: z
       .object({

@@ -28,6 +28,7 @@ export const auditActions = {
   'letters.save': '回答書の保存',
   'letters.certificate': '署名用証明書の登録・削除',
   'letters.seal': '社印画像の登録・削除',
+  'reports.export': '報告書の出力',
   'enclosures.add': '同封書類の取り込み',
 } as const;
 export type AuditAction = keyof typeof auditActions;

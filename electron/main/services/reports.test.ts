@@ -1,4 +1,10 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { reportSections } from '../../../core/domain/report-sections';
 import { ErrorCode } from '../../../core/contract';
 import { emptyDecision } from '../../../core/domain/decisions';
 import { AppError } from './errors';
@@ -80,6 +86,46 @@ describe('reports service', () => {
     expect((future as AppError).code).toBe(ErrorCode.BAD_INPUT);
     const bad = await call(s, 'reports.get', { kind: 'month', value: '2026-13' }).catch((e: unknown) => e);
     expect((bad as AppError).issues?.[0]?.message).toBe('期間の指定が正しくありません。');
+    await s.close();
+  });
+
+  it('exports CSV (UTF-8 with BOM and CRLF, or Shift_JIS) and XLSX that reads back as the report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'madoguchi-report-export-'));
+    const s = makeServices(tempDataDir(), {
+      clock: () => new Date('2026-11-20T01:00:00Z'),
+      dialogs: { openFile: () => Promise.resolve(null), saveFile: (o) => Promise.resolve(join(dir, o.defaultName)) },
+    });
+    await setupVault(s);
+    await call(s, 'intake.create', intakeInput({ arrivalDate: '2026-10-05' }));
+    const selection = { kind: 'month' as const, value: '2026-10' };
+    const expected = reportSections(await call(s, 'reports.get', selection));
+
+    expect(await call(s, 'reports.export', { selection, format: 'csv' })).toEqual({ saved: true });
+    const csv = readFileSync(join(dir, '開示等請求_月次報告_2026-10.csv'));
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(csv.subarray(3));
+    expect(text).toContain('"受け付けた請求","1件","0件"\r\n');
+    expect(text.replaceAll('\r\n', '')).not.toContain('\n');
+
+    await call(s, 'reports.export', { selection, format: 'csvSjis' });
+    const sjis = iconv.decode(readFileSync(join(dir, '開示等請求_月次報告_2026-10.csv')), 'Shift_JIS');
+    expect(sjis).toContain('"受け付けた請求","1件","0件"');
+
+    await call(s, 'reports.export', { selection, format: 'xlsx' });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, '開示等請求_月次報告_2026-10.xlsx'));
+    const sheet = book.getWorksheet('主な数値');
+    const values: string[][] = [];
+    sheet?.eachRow((row, n) => {
+      if (n > 3) values.push((row.values as unknown[]).slice(1).map(String));
+    });
+    expect(values).toEqual(expected[0]?.rows);
+    expect(book.worksheets.map((w) => w.name)).toEqual(expected.map((x) => x.title));
+
+    const audit = await call(s, 'audit.list', { offset: 0, limit: 50, action: 'reports.export' });
+    expect(audit.entries.map((e) => e.summary)).toEqual(
+      expect.arrayContaining(['report=month:2026-10 format=csv', 'report=month:2026-10 format=xlsx']),
+    );
     await s.close();
   });
 });

@@ -14,6 +14,11 @@ import {
 import { closedStates } from '../../../core/domain/workflow';
 import { receivedPerMonth, reportDetails, reportSourceRows } from '../db/repositories/reports';
 import { getSetting, putSetting } from '../db/repositories/settings';
+import { writeFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { periodLabel, reportSections, toCsv, type Section } from '../../../core/domain/report-sections';
+import type { FileDialogs } from '../files/dialogs';
 import { AppError } from './errors';
 import { readFees } from './policies';
 import { curePauses } from './requests';
@@ -26,10 +31,13 @@ export function periodOf(s: ReportSelection): Period {
   return s.kind === 'month' ? monthPeriod(s.value) : yearPeriod(Number(s.value));
 }
 
+export type ExportFormat = 'csv' | 'csvSjis' | 'xlsx';
+
 export class ReportsService {
   constructor(
     private readonly vault: Vault,
     private readonly clock: () => Date,
+    private readonly dialogs: FileDialogs,
   ) {}
 
   // One flat row per request that can count in the period or the one before it.
@@ -117,10 +125,66 @@ export class ReportsService {
     return typeof value === 'string' ? value : '';
   }
 
+  // The report as CSV (UTF-8 with BOM, or Shift_JIS) or XLSX, written where the user chooses.
+  async export(selection: ReportSelection, format: ExportFormat): Promise<{ saved: boolean }> {
+    const report = this.report(selection);
+    const sections = reportSections(report);
+    const title = `保有個人データの開示等請求 ${selection.kind === 'month' ? '月次' : '年次'}報告（${periodLabel(report.current)}）`;
+    const base = `開示等請求_${selection.kind === 'month' ? '月次' : '年次'}報告_${selection.value}`;
+    const xlsx = format === 'xlsx';
+    const path = await this.dialogs.saveFile({
+      title: '報告書の保存',
+      defaultName: `${base}.${xlsx ? 'xlsx' : 'csv'}`,
+      filters: [xlsx ? { name: 'Excel ブック', extensions: ['xlsx'] } : { name: 'CSV', extensions: ['csv'] }],
+    });
+    if (path === null) return { saved: false };
+    const withComment = report.comment
+      ? [...sections, { title: '個人情報保護管理者のコメント', header: ['コメント'], rows: [[report.comment]] }]
+      : sections;
+    const bytes = xlsx ? await toXlsx(withComment, title) : encodeCsv(toCsv(withComment, title), format === 'csvSjis');
+    await writeFile(path, bytes);
+    this.vault.write(
+      'reports.export',
+      null,
+      `report=${selection.kind}:${selection.value} format=${format}`,
+      () => undefined,
+    );
+    return { saved: true };
+  }
+
   saveComment(s: ReportSelection, comment: string): Record<string, never> {
     this.vault.write('settings.update', `report-comment:${s.kind}:${s.value}`, `length=${comment.length}`, (db) => {
       putSetting(db, `report-comment:${s.kind}:${s.value}`, comment);
     });
     return {};
   }
+}
+
+// UTF-8 with a BOM (Excel then reads it as UTF-8), or Shift_JIS for older tools.
+export function encodeCsv(csv: string, shiftJis: boolean): Buffer {
+  return shiftJis
+    ? iconv.encode(csv, 'Shift_JIS')
+    : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv, 'utf8')]);
+}
+
+// One sheet per section: the title, a bold shaded header, widths that fit Japanese labels.
+export async function toXlsx(sections: readonly Section[], title: string): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Madoguchi';
+  for (const s of sections) {
+    const sheet = book.addWorksheet(s.title.slice(0, 31));
+    sheet.addRow([title]).font = { bold: true, size: 12 };
+    sheet.addRow([s.title]).font = { bold: true };
+    const header = sheet.addRow(s.header);
+    header.font = { bold: true };
+    header.eachCell((cell) => {
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE7F3' } };
+      cell.border = { bottom: { style: 'thin' } };
+    });
+    for (const row of s.rows) sheet.addRow(row);
+    sheet.columns.forEach((col, i) => {
+      col.width = i === 0 ? 34 : 22;
+    });
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -1,15 +1,4 @@
-import {
-  Body1,
-  Button,
-  MessageBar,
-  MessageBarBody,
-  Tab,
-  TabList,
-  Title2,
-  Title3,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Tab, TabList, Title2, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { AboutDialog } from '../features/shell/AboutDialog';
@@ -23,6 +12,7 @@ import { RequestPage } from '../features/requests/RequestPage';
 import { RequestListPage } from '../features/requests/RequestListPage';
 import { PrivacyProvider, PrivacySwitch } from '../features/requests/privacy';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { call, onEvent } from '../lib/api';
 import { useLock } from '../lib/session';
 
@@ -89,12 +79,8 @@ function SectionBody(props: { id: SectionId; session: Session }) {
   if (props.id === 'dashboard') return <DashboardPage session={props.session} onOpen={setOpen} />;
   if (props.id === 'requests') return <RequestListPage onOpen={setOpen} />;
   if (props.id === 'intake') return <IntakeSection />;
-  if (props.id === 'settings') return <SettingsPage session={props.session} />;
-  return (
-    <MessageBar intent="info">
-      <MessageBarBody>この画面は今後のバージョンで提供されます。</MessageBarBody>
-    </MessageBar>
-  );
+  if (props.id === 'reports') return <ReportsPage session={props.session} />;
+  return <SettingsPage session={props.session} />;
 }
 
 export function Shell(props: { session: Session }) {

@@ -1,0 +1,103 @@
+import { outcomeLabel, type Outcome } from './decisions';
+import {
+  channelLabels,
+  kindInfo,
+  requesterTypeLabels,
+  type Channel,
+  type RequestKind,
+  type RequesterType,
+} from './intake/kinds';
+import type { Figures, Report } from './reports';
+
+// The report as tables of text, in one place for the screen, CSV, XLSX and PDF alike.
+
+export type Section = { title: string; header: string[]; rows: string[][] };
+
+const fmt = (n: number | null, unit = '') => (n === null ? '—' : `${n.toLocaleString('ja-JP')}${unit}`);
+const pct = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((part / whole) * 1000) / 10}%`);
+
+function mainLines(f: Figures): [string, string][] {
+  return [
+    ['受け付けた請求', fmt(f.received.total, '件')],
+    ['完了した請求', fmt(f.completed, '件')],
+    ['期末に処理中の請求', fmt(f.openAtEnd, '件')],
+    ['期末に期限を過ぎていた請求', fmt(f.overdueAtEnd, '件')],
+    ['回答した請求', fmt(f.answered, '件')],
+    ['回答までの日数（平均）', fmt(f.daysToAnswer.all.mean, '日')],
+    ['回答までの日数（中央値）', fmt(f.daysToAnswer.all.median, '日')],
+    ['回答までの日数（最大）', fmt(f.daysToAnswer.all.max, '日')],
+    ['補正期間を除く日数（平均）', fmt(f.daysToAnswer.withoutCure.mean, '日')],
+    ['補正期間を除く日数（中央値）', fmt(f.daysToAnswer.withoutCure.median, '日')],
+    ['社内期限内の回答', pct(f.withinSla, f.answered)],
+    ['法第39条の期限内の回答', pct(f.withinArticle39, f.answered)],
+    ['補正の依頼', fmt(f.cures, '件')],
+    ['取下げ', fmt(f.withdrawals, '件')],
+    ['請求なしとして終了', fmt(f.deemedWithdrawn, '件')],
+    ['受領した手数料', fmt(f.feesReceived, '円')],
+    ['返還すべき手数料', fmt(f.feesToReturn, '円')],
+  ];
+}
+
+function compare<K extends string>(
+  current: Partial<Record<K, number>>,
+  previous: Partial<Record<K, number>>,
+  label: (k: K) => string,
+): string[][] {
+  const keys = [...new Set([...Object.keys(current), ...Object.keys(previous)])] as K[];
+  return keys.map((k) => [label(k), fmt(current[k] ?? 0, '件'), fmt(previous[k] ?? 0, '件')]);
+}
+
+export function periodLabel(f: Figures): string {
+  const [fy, fm] = [f.period.from.slice(0, 4), Number(f.period.from.slice(5, 7))];
+  const [ty, tm] = [f.period.to.slice(0, 4), Number(f.period.to.slice(5, 7))];
+  return fy === ty && fm === tm ? `${fy}年${fm}月` : `${fy}年${fm}月〜${ty}年${tm}月`;
+}
+
+export function reportSections(r: Report): Section[] {
+  const header = ['項目', `当期（${periodLabel(r.current)}）`, `前期（${periodLabel(r.previous)}）`];
+  const prev = mainLines(r.previous);
+  const outcomes = (f: Figures) =>
+    Object.fromEntries(
+      Object.entries(f.decided.byKindOutcome).flatMap(([k, os]) =>
+        Object.entries(os).map(([o, n]) => [
+          `${kindInfo[k as RequestKind].label}：${outcomeLabel(k as RequestKind, o as Outcome)}`,
+          n,
+        ]),
+      ),
+    ) as Record<string, number>;
+  return [
+    { title: '主な数値', header, rows: mainLines(r.current).map(([l, v], i) => [l, v, prev[i]?.[1] ?? '']) },
+    {
+      title: '請求の種類別の受付件数',
+      header,
+      rows: compare(r.current.received.byKind, r.previous.received.byKind, (k: RequestKind) => kindInfo[k].label),
+    },
+    {
+      title: '受付方法別の受付件数',
+      header,
+      rows: compare(r.current.received.byChannel, r.previous.received.byChannel, (k: Channel) => channelLabels[k]),
+    },
+    {
+      title: '請求者の種別ごとの受付件数',
+      header,
+      rows: compare(
+        r.current.received.byRequester,
+        r.previous.received.byRequester,
+        (k: RequesterType) => requesterTypeLabels[k],
+      ),
+    },
+    { title: '決定の内容', header, rows: compare(outcomes(r.current), outcomes(r.previous), (k: string) => k) },
+  ];
+}
+
+// CSV as Excel on Japanese Windows reads it: every cell quoted, CRLF line ends (the caller adds
+// the BOM or encodes to Shift_JIS).
+export function toCsv(sections: readonly Section[], title: string): string {
+  const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
+  const lines: string[] = [quote(title)];
+  for (const s of sections) {
+    lines.push('', quote(s.title), s.header.map(quote).join(','));
+    for (const row of s.rows) lines.push(row.map(quote).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

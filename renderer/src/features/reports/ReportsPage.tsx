@@ -1,0 +1,260 @@
+import {
+  Body1,
+  Button,
+  Card,
+  Field,
+  Radio,
+  RadioGroup,
+  Select,
+  Spinner,
+  Subtitle1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { ChannelOutput, ReportSelection, Session } from '../../../../core/contract';
+import { addMonths, japanToday } from '../../../../core/domain/dates';
+import { outcomeLabel, type Outcome } from '../../../../core/domain/decisions';
+import {
+  channelLabels,
+  kindInfo,
+  requesterTypeLabels,
+  type Channel,
+  type RequestKind,
+  type RequesterType,
+} from '../../../../core/domain/intake/kinds';
+import { reportSections } from '../../../../core/domain/report-sections';
+import { ErrorBar } from '../../components/ErrorBar';
+import { call, errorMessage } from '../../lib/api';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  card: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'end', flexWrap: 'wrap' },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(460px, 1fr))',
+    gap: tokens.spacingHorizontalL,
+  },
+  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+});
+
+type Report = ChannelOutput<'reports.get'>;
+
+// Bars drawn as SVG rectangles, one per month: readable at a glance, nothing to load.
+function MonthChart(props: { data: Report['perMonth']; to: string }) {
+  const months = Array.from({ length: 12 }, (_, i) => addMonths(`${props.to.slice(0, 7)}-01`, i - 11).slice(0, 7));
+  const counts = months.map((m) => props.data.find((d) => d.month === m)?.count ?? 0);
+  const max = Math.max(1, ...counts);
+  const w = 36;
+  return (
+    <svg
+      role="img"
+      aria-label="過去12か月の受付件数"
+      viewBox={`0 0 ${months.length * w} 150`}
+      width="100%"
+      height="170"
+    >
+      {counts.map((c, i) => {
+        const h = (c / max) * 110;
+        return (
+          <g key={months[i]}>
+            <rect x={i * w + 6} y={120 - h} width={w - 12} height={h} fill={tokens.colorBrandBackground} />
+            <text x={i * w + w / 2} y={115 - h} fontSize="10" textAnchor="middle">
+              {c}
+            </text>
+            <text x={i * w + w / 2} y={136} fontSize="9" textAnchor="middle">
+              {Number(months[i]?.slice(5))}月
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+function Breakdown(props: { title: string; rows: [string, number][] }) {
+  const styles = useStyles();
+  const max = Math.max(1, ...props.rows.map(([, n]) => n));
+  return (
+    <Table size="small" aria-label={props.title}>
+      <TableBody>
+        {props.rows.map(([label, n]) => (
+          <TableRow key={label}>
+            <TableCell>{label}</TableCell>
+            <TableCell className={styles.num}>{n}件</TableCell>
+            <TableCell style={{ width: '40%' }}>
+              <div
+                style={{ height: 10, width: `${(n / max) * 100}%`, background: tokens.colorBrandBackground2Pressed }}
+              />
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+export function ReportsPage(props: { session: Session }) {
+  const styles = useStyles();
+  const client = useQueryClient();
+  const lastMonth = addMonths(`${japanToday(new Date()).slice(0, 7)}-01`, -1).slice(0, 7);
+  const [selection, setSelection] = useState<ReportSelection>({ kind: 'month', value: lastMonth });
+  const report = useQuery({ queryKey: ['reports.get', selection], queryFn: () => call('reports.get', selection) });
+  const [comment, setComment] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (c: string) => call('reports.saveComment', { selection, comment: c }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['reports.get', selection] }),
+  });
+  const exportAs = useMutation({
+    mutationFn: (format: 'csv' | 'csvSjis' | 'xlsx') => call('reports.export', { selection, format }),
+  });
+  const months = Array.from({ length: 24 }, (_, i) => addMonths(`${lastMonth}-01`, -i + 1).slice(0, 7));
+  const thisYear = Number(japanToday(new Date()).slice(0, 4));
+  const years = Array.from({ length: 6 }, (_, i) => String(thisYear - i));
+  const r = report.data;
+  const admin = props.session.roles.includes('admin');
+  return (
+    <div className={styles.stack}>
+      <Card className={styles.card}>
+        <div className={styles.row}>
+          <Field label="報告書の種類">
+            <RadioGroup
+              layout="horizontal"
+              value={selection.kind}
+              onChange={(_e, d) => {
+                setComment(null);
+                setSelection(
+                  d.value === 'year' ? { kind: 'year', value: String(thisYear) } : { kind: 'month', value: lastMonth },
+                );
+              }}
+            >
+              <Radio value="month" label="月次" />
+              <Radio value="year" label="年次" />
+            </RadioGroup>
+          </Field>
+          <Field label="期間">
+            <Select
+              value={selection.value}
+              onChange={(_e, d) => {
+                setComment(null);
+                setSelection({ ...selection, value: d.value });
+              }}
+            >
+              {(selection.kind === 'month' ? months : years).map((v) => (
+                <option key={v} value={v}>
+                  {selection.kind === 'month' ? `${v.slice(0, 4)}年${Number(v.slice(5))}月` : `${v}年`}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <div className={styles.row} role="group" aria-label="出力">
+            {(
+              [
+                ['csv', 'CSV で保存…'],
+                ['csvSjis', 'CSV（Shift_JIS）で保存…'],
+                ['xlsx', 'Excel で保存…'],
+              ] as const
+            ).map(([format, label]) => (
+              <Button
+                key={format}
+                onClick={() => exportAs.mutate(format)}
+                disabled={exportAs.isPending || !report.data}
+              >
+                {label}
+              </Button>
+            ))}
+          </div>
+        </div>
+        {exportAs.data?.saved && <Body1>保存しました。</Body1>}
+        <ErrorBar message={exportAs.isError ? errorMessage(exportAs.error) : null} />
+      </Card>
+      <ErrorBar message={report.isError ? errorMessage(report.error) : null} />
+      {report.isPending && <Spinner label="集計しています…" />}
+      {r && (
+        <>
+          <div className={styles.grid}>
+            <Card className={styles.card}>
+              <Subtitle1 as="h2">主な数値</Subtitle1>
+              <Table size="small" aria-label="主な数値">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>項目</TableHeaderCell>
+                    <TableHeaderCell className={styles.num}>当期</TableHeaderCell>
+                    <TableHeaderCell className={styles.num}>前期</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {(reportSections(r)[0]?.rows ?? []).map(([label, current, previous]) => (
+                    <TableRow key={label}>
+                      <TableCell>{label}</TableCell>
+                      <TableCell className={styles.num}>{current}</TableCell>
+                      <TableCell className={styles.num}>{previous}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </Card>
+            <Card className={styles.card}>
+              <Subtitle1 as="h2">過去12か月の受付件数</Subtitle1>
+              <MonthChart data={r.perMonth} to={r.current.period.to} />
+              <Subtitle1 as="h2">請求の種類別</Subtitle1>
+              <Breakdown
+                title="請求の種類別の受付件数"
+                rows={Object.entries(r.current.received.byKind).map(([k, n]) => [kindInfo[k as RequestKind].label, n])}
+              />
+              <Subtitle1 as="h2">受付方法・請求者別</Subtitle1>
+              <Breakdown
+                title="受付方法別の受付件数"
+                rows={Object.entries(r.current.received.byChannel).map(([k, n]) => [channelLabels[k as Channel], n])}
+              />
+              <Breakdown
+                title="請求者の種別ごとの受付件数"
+                rows={Object.entries(r.current.received.byRequester).map(([k, n]) => [
+                  requesterTypeLabels[k as RequesterType],
+                  n,
+                ])}
+              />
+              <Subtitle1 as="h2">決定の内容</Subtitle1>
+              <Breakdown
+                title="請求の種類別の決定"
+                rows={Object.entries(r.current.decided.byKindOutcome).flatMap(([k, outcomes]) =>
+                  Object.entries(outcomes).map(([o, n]): [string, number] => [
+                    `${kindInfo[k as RequestKind].label}：${outcomeLabel(k as RequestKind, o as Outcome)}`,
+                    n,
+                  ]),
+                )}
+              />
+            </Card>
+          </div>
+          <Card className={styles.card}>
+            <Subtitle1 as="h2">個人情報保護管理者のコメント</Subtitle1>
+            {admin ? (
+              <>
+                <Field label="コメント">
+                  <Textarea rows={4} value={comment ?? r.comment} onChange={(_e, d) => setComment(d.value)} />
+                </Field>
+                <ErrorBar message={save.isError ? errorMessage(save.error) : null} />
+                <div>
+                  <Button onClick={() => save.mutate(comment ?? r.comment)} disabled={save.isPending}>
+                    コメントを保存
+                  </Button>
+                </div>
+              </>
+            ) : (
+              <Body1>{r.comment || '（コメントはありません）'}</Body1>
+            )}
+          </Card>
+        </>
+      )}
+    </div>
+  );
+}
