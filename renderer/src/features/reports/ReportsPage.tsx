@@ -64,7 +64,7 @@ function MonthChart(props: { data: Report['perMonth']; to: string }) {
       height="170"
     >
       {counts.map((c, i) => {
-        const h = (c / max) * 110;
+        const h = (c / max) * 95;
         return (
           <g key={months[i]}>
             <rect x={i * w + 6} y={120 - h} width={w - 12} height={h} fill={tokens.colorBrandBackground} />
