@@ -4,10 +4,11 @@ import type { BenchGroup } from './lib';
 import { intake } from './groups/intake';
 import { letters } from './groups/letters';
 import { processing } from './groups/processing';
+import { reports } from './groups/reports';
 import { startup } from './groups/startup';
 import { vault } from './groups/vault';
 
-const groups: BenchGroup[] = [startup, vault, intake, processing, letters];
+const groups: BenchGroup[] = [startup, vault, intake, processing, letters, reports];
 
 async function main(): Promise<void> {
   const filter = process.argv[2] ?? '';

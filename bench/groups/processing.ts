@@ -7,9 +7,18 @@ import { addDays, japanToday } from '../../core/domain/dates';
 import { channels, requestKinds } from '../../core/domain/intake/kinds';
 import { kanaKey, nameKey } from '../../core/domain/intake/text';
 import { closedStates, states, type State } from '../../core/domain/workflow';
-import { insertEvent, insertRequest, nextSerial, setProcessing } from '../../electron/main/db/repositories/requests';
+import {
+  insertDispatch,
+  insertEvent,
+  insertRequest,
+  nextSerial,
+  setProcessing,
+  upsertDecision,
+} from '../../electron/main/db/repositories/requests';
+import { emptyDecision } from '../../core/domain/decisions';
 import { createDispatcher } from '../../electron/main/ipc/dispatcher';
 import { createMemoryLogger } from '../../electron/main/log';
+import type { Services } from '../../electron/main/services';
 import { makeServices } from '../../electron/main/services/test-support';
 import { intakeFixture } from '../fixtures';
 import { BENCH_PASSWORD, createVault, percentile, round, type BenchGroup } from '../lib';
@@ -35,6 +44,108 @@ function shape(i: number, today: string) {
   return { arrival, status, due: addDays(arrival, 14) };
 }
 
+// Bulk-loads `rows` requests with their stored dates, closing days and approval fields (setup for
+// the processing and reports benchmarks, not measured).
+export function fillRequests(services: Services, rows: number, today: string): void {
+  const me = services.vault.session()?.accountId ?? '';
+  const db = services.vault.connection();
+  // Setup (not measured): 100,000 requests written in bulk, with the stored dates, the
+  // closing day and the approval fields the dashboard reads.
+  const fill = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const input = intakeFixture(i);
+      const { arrival, status, due } = shape(i, today);
+      const id = randomUUID();
+      const kana = `${KANA.charAt(i % KANA.length)}${KANA.charAt((i * 7) % KANA.length)} ${input.principal.kana}`;
+      const kinds = [requestKinds[i % requestKinds.length] ?? 'disclosure'];
+      insertRequest(db, {
+        id,
+        receiptNo: `${arrival.slice(0, 4)}-${String(nextSerial(db, Number(arrival.slice(0, 4)))).padStart(6, '0')}`,
+        channel: channels[i % channels.length] ?? 'post',
+        arrivalDate: arrival,
+        provisional: false,
+        trackingNo: '',
+        receivedBy: me,
+        requesterType: input.requesterType,
+        answerTo: input.answerTo,
+        delivery: input.delivery,
+        replyAddress: '',
+        disclosureMethod: null,
+        status,
+        notes: '',
+        identityJson: '{}',
+        search: {
+          kana: kanaKey(kana),
+          name: nameKey(input.principal.name),
+          birth: input.principal.birthDate,
+          phone: null,
+        },
+        parties: [{ role: 'principal', data: JSON.stringify({ ...input.principal, kana }) }],
+        items: kinds.map((kind) => ({ kind, details: JSON.stringify({ ...input.items[0], kind }) })),
+        documents: [],
+        payments: [],
+        at: new Date().toISOString(),
+      });
+      setProcessing(
+        db,
+        id,
+        {
+          article39_date: due,
+          sla_date: due,
+          due_date: due,
+          cure_due: status === 'awaitingCure' ? addDays(arrival, 14) : null,
+          submitted_by: status === 'awaitingApproval' ? `drafter-${i % 3}` : null,
+        },
+        new Date().toISOString(),
+      );
+      if (status === 'completed') {
+        // What a completed request carries: its approval, decision, letter sent and fee.
+        insertEvent(db, {
+          requestId: id,
+          at: new Date().toISOString(),
+          day: addDays(arrival, 8),
+          accountId: me,
+          action: 'approve',
+          from: 'awaitingApproval',
+          to: 'preparingAnswer',
+          comment: '',
+          closedOn: null,
+        });
+        upsertDecision(db, {
+          requestId: id,
+          kind: kinds[0] ?? 'disclosure',
+          data: JSON.stringify({ ...emptyDecision(), outcome: i % 7 === 0 ? 'nonexistent' : 'full', disclosed: 'x' }),
+          by: me,
+          at: new Date().toISOString(),
+        });
+        insertDispatch(db, {
+          id: randomUUID(),
+          requestId: id,
+          data: JSON.stringify({ letter: '決定通知書', sentOn: addDays(arrival, 10), method: 'post', trackingNo: '' }),
+          by: me,
+          at: new Date().toISOString(),
+        });
+      }
+      if (closedStates.includes(status)) {
+        insertEvent(db, {
+          requestId: id,
+          at: new Date().toISOString(),
+          day: addDays(arrival, 12),
+          accountId: me,
+          action: 'complete',
+          from: 'sent',
+          to: status,
+          comment: '',
+          closedOn: addDays(arrival, 12),
+        });
+      }
+    }
+  });
+  for (let i = 0; i < rows; i += 5000) fill(i, Math.min(rows, i + 5000));
+  // What the app does when the vault locks and opens again (PRAGMA optimize).
+  db.pragma('optimize');
+}
+
 export const processing: BenchGroup = {
   name: 'processing',
   run: async () => {
@@ -45,77 +156,10 @@ export const processing: BenchGroup = {
       await createVault(dataDir);
       const services = makeServices(dataDir, { kdfCost: undefined });
       await services.vault.login('admin', BENCH_PASSWORD);
-      const me = services.vault.session()?.accountId ?? '';
       const today = japanToday(new Date());
-      const db = services.vault.connection();
 
-      // Setup (not measured): 100,000 requests written in bulk, with the stored dates, the
-      // closing day and the approval fields the dashboard reads.
-      const fill = db.transaction((from: number, to: number) => {
-        for (let i = from; i < to; i++) {
-          const input = intakeFixture(i);
-          const { arrival, status, due } = shape(i, today);
-          const id = randomUUID();
-          const kana = `${KANA.charAt(i % KANA.length)}${KANA.charAt((i * 7) % KANA.length)} ${input.principal.kana}`;
-          const kinds = [requestKinds[i % requestKinds.length] ?? 'disclosure'];
-          insertRequest(db, {
-            id,
-            receiptNo: `${arrival.slice(0, 4)}-${String(nextSerial(db, Number(arrival.slice(0, 4)))).padStart(6, '0')}`,
-            channel: channels[i % channels.length] ?? 'post',
-            arrivalDate: arrival,
-            provisional: false,
-            trackingNo: '',
-            receivedBy: me,
-            requesterType: input.requesterType,
-            answerTo: input.answerTo,
-            delivery: input.delivery,
-            replyAddress: '',
-            disclosureMethod: null,
-            status,
-            notes: '',
-            identityJson: '{}',
-            search: {
-              kana: kanaKey(kana),
-              name: nameKey(input.principal.name),
-              birth: input.principal.birthDate,
-              phone: null,
-            },
-            parties: [{ role: 'principal', data: JSON.stringify({ ...input.principal, kana }) }],
-            items: kinds.map((kind) => ({ kind, details: JSON.stringify({ ...input.items[0], kind }) })),
-            documents: [],
-            payments: [],
-            at: new Date().toISOString(),
-          });
-          setProcessing(
-            db,
-            id,
-            {
-              article39_date: due,
-              sla_date: due,
-              due_date: due,
-              cure_due: status === 'awaitingCure' ? addDays(arrival, 14) : null,
-              submitted_by: status === 'awaitingApproval' ? `drafter-${i % 3}` : null,
-            },
-            new Date().toISOString(),
-          );
-          if (closedStates.includes(status)) {
-            insertEvent(db, {
-              requestId: id,
-              at: new Date().toISOString(),
-              day: addDays(arrival, 12),
-              accountId: me,
-              action: 'complete',
-              from: 'sent',
-              to: status,
-              comment: '',
-              closedOn: addDays(arrival, 12),
-            });
-          }
-        }
-      });
-      for (let i = 0; i < ROWS; i += 5000) fill(i, Math.min(ROWS, i + 5000));
-      // What the app does when the vault locks and opens again (PRAGMA optimize).
-      db.pragma('optimize');
+      fillRequests(services, ROWS, today);
+      const db = services.vault.connection();
 
       const dispatch = createDispatcher({
         handlers: services.handlers,

@@ -1,6 +1,6 @@
 import { ErrorCode, type ChannelOutput, type ReportSelection } from '../../../core/contract';
 import { addDays, addMonths, japanToday, type IsoDate } from '../../../core/domain/dates';
-import { Decision } from '../../../core/domain/decisions';
+import type { Decision } from '../../../core/domain/decisions';
 import { evaluateFee, type FeeMeans } from '../../../core/domain/intake/fees';
 import type { Channel, RequestKind, RequesterType } from '../../../core/domain/intake/kinds';
 import {
@@ -11,7 +11,7 @@ import {
   type Period,
   type ReportRow,
 } from '../../../core/domain/reports';
-import { closedStates } from '../../../core/domain/workflow';
+import { closedStates, states } from '../../../core/domain/workflow';
 import { receivedPerMonth, reportDetails, reportSourceRows } from '../db/repositories/reports';
 import { getSetting, putSetting } from '../db/repositories/settings';
 import { writeFile } from 'node:fs/promises';
@@ -44,7 +44,13 @@ export class ReportsService {
   rows(period: Period): ReportRow[] {
     const db = this.vault.connection();
     const since = previousPeriod(period).from;
-    const sources = reportSourceRows(db, period.to, since, closedStates);
+    const sources = reportSourceRows(
+      db,
+      period.to,
+      since,
+      states.filter((x) => !closedStates.includes(x)),
+      closedStates,
+    );
     const details = reportDetails(
       db,
       sources.map((s) => s.id),
@@ -81,7 +87,8 @@ export class ReportsService {
         approvedOn: approved?.day ?? null,
         decisions: (decisions.get(s.id) ?? []).map((d) => ({
           kind: d.kind as RequestKind,
-          outcome: Decision.parse(JSON.parse(d.data)).outcome,
+          // Validated when saved; only the outcome is read here.
+          outcome: (JSON.parse(d.data) as Pick<Decision, 'outcome'>).outcome,
         })),
         answeredOn: sent[0] ?? null,
         cureDays: curePauses(ev).reduce((n, p) => n + daysBetween(p.from, p.to ?? today), 0),
