@@ -159,7 +159,6 @@ export const processing: BenchGroup = {
       const today = japanToday(new Date());
 
       fillRequests(services, ROWS, today);
-      const db = services.vault.connection();
 
       const dispatch = createDispatcher({
         handlers: services.handlers,
