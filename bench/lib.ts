@@ -1,4 +1,7 @@
 import { Organisation } from '../core/domain/organisation';
+import { createDispatcher } from '../electron/main/ipc/dispatcher';
+import { createMemoryLogger } from '../electron/main/log';
+import type { Services, ServiceOptions } from '../electron/main/services';
 import { makeServices, organisation } from '../electron/main/services/test-support';
 import type { KdfCost } from '../electron/main/vault/kdf';
 
@@ -32,4 +35,27 @@ export async function createVault(dataDir: string, kdfCost?: () => Promise<KdfCo
     admin: { loginName: 'admin', displayName: 'ベンチ管理者', password: BENCH_PASSWORD },
   });
   await services.close();
+}
+
+// A new vault in dataDir, opened as the administrator with the app's KDF, and a way to call its
+// channels through the real dispatcher (what a benchmark measures).
+export async function openBenchVault(
+  dataDir: string,
+  options: Partial<ServiceOptions> = {},
+): Promise<{ services: Services; call: (channel: string, input: unknown) => Promise<unknown> }> {
+  await createVault(dataDir);
+  const services = makeServices(dataDir, { kdfCost: undefined, ...options });
+  await services.vault.login('admin', BENCH_PASSWORD);
+  const dispatch = createDispatcher({
+    handlers: services.handlers,
+    logger: createMemoryLogger(),
+    validateOutput: false,
+    context: services.context,
+  });
+  const call = async (channel: string, input: unknown) => {
+    const r = await dispatch(channel, input, true);
+    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+    return r.data;
+  };
+  return { services, call };
 }

@@ -4,11 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kanaKey } from '../../core/domain/intake/text';
 import { insertRequest, nextSerial } from '../../electron/main/db/repositories/requests';
-import { createDispatcher } from '../../electron/main/ipc/dispatcher';
-import { createMemoryLogger } from '../../electron/main/log';
-import { makeServices } from '../../electron/main/services/test-support';
 import { intakeFixture } from '../fixtures';
-import { BENCH_PASSWORD, createVault, percentile, round, type BenchGroup } from '../lib';
+import { type BenchGroup, openBenchVault, percentile, round } from '../lib';
 
 const INSERTS = 300;
 const SEARCH_ROWS = 100_000;
@@ -22,7 +19,6 @@ export const intake: BenchGroup = {
     try {
       const dataDir = join(work, 'vault');
       mkdirSync(dataDir);
-      await createVault(dataDir);
       // Two scans per request, as a 請求書 and an ID copy typically arrive (about 150 KB each).
       const scan = (n: number) => {
         const path = join(work, `scan${n}.pdf`);
@@ -31,23 +27,10 @@ export const intake: BenchGroup = {
       };
       const files = [scan(1), scan(2)];
       let turn = 0;
-      const services = makeServices(dataDir, {
-        kdfCost: undefined,
+      const { services, call } = await openBenchVault(dataDir, {
         dialogs: { openFile: () => Promise.resolve(files[turn++ % 2] ?? null), saveFile: () => Promise.resolve(null) },
       });
-      await services.vault.login('admin', BENCH_PASSWORD);
-      const dispatch = createDispatcher({
-        handlers: services.handlers,
-        logger: createMemoryLogger(),
-        validateOutput: false,
-        context: services.context,
-      });
-      const ok = async (channel: string, input: unknown) => {
-        const r = await dispatch(channel, input, true);
-        if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-        return r.data as { id: string };
-      };
-
+      const ok = async (channel: string, input: unknown) => (await call(channel, input)) as { id: string };
       // Registration through the dispatcher and services, each request with two enclosures.
       let started = performance.now();
       for (let i = 0; i < INSERTS; i++) {

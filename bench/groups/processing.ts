@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ListFilter } from '../../core/contract';
+import { listFilter, type ListFilter } from '../../core/contract';
 import { addDays, japanToday } from '../../core/domain/dates';
 import { channels, requestKinds } from '../../core/domain/intake/kinds';
 import { kanaKey, nameKey } from '../../core/domain/intake/text';
@@ -16,12 +16,9 @@ import {
   upsertDecision,
 } from '../../electron/main/db/repositories/requests';
 import { emptyDecision } from '../../core/domain/decisions';
-import { createDispatcher } from '../../electron/main/ipc/dispatcher';
-import { createMemoryLogger } from '../../electron/main/log';
 import type { Services } from '../../electron/main/services';
-import { makeServices } from '../../electron/main/services/test-support';
 import { intakeFixture } from '../fixtures';
-import { BENCH_PASSWORD, createVault, percentile, round, type BenchGroup } from '../lib';
+import { type BenchGroup, openBenchVault, percentile, round } from '../lib';
 
 const ROWS = 100_000;
 const RUNS = 300;
@@ -153,39 +150,13 @@ export const processing: BenchGroup = {
     try {
       const dataDir = join(work, 'vault');
       mkdirSync(dataDir);
-      await createVault(dataDir);
-      const services = makeServices(dataDir, { kdfCost: undefined });
-      await services.vault.login('admin', BENCH_PASSWORD);
+      const { services, call: ok } = await openBenchVault(dataDir);
       const today = japanToday(new Date());
-
       fillRequests(services, ROWS, today);
-
-      const dispatch = createDispatcher({
-        handlers: services.handlers,
-        logger: createMemoryLogger(),
-        validateOutput: false,
-        context: services.context,
-      });
-      const ok = async (channel: string, input: unknown) => {
-        const r = await dispatch(channel, input, true);
-        if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-        return r.data;
-      };
 
       // Filtered list pages, as staff use the list: open requests, a step, a kind, a channel, a
       // period, overdue only, a search by 受付番号 / フリガナ / 氏名, later pages.
-      const base: ListFilter = {
-        statuses: [],
-        kind: null,
-        channel: null,
-        from: null,
-        to: null,
-        overdue: false,
-        query: '',
-        sort: 'arrivalDesc',
-        offset: 0,
-        limit: 50,
-      };
+      const base: ListFilter = listFilter();
       const openStates = states.filter((s) => !closedStates.includes(s));
       const year = today.slice(0, 4);
       const filters = (i: number): ListFilter => {

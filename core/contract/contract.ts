@@ -348,6 +348,23 @@ export const ListFilter = z
   });
 export type ListFilter = z.infer<typeof ListFilter>;
 
+// Every request, newest first, first page: the list's starting point, varied by overrides.
+export function listFilter(overrides: Partial<ListFilter> = {}): ListFilter {
+  return {
+    statuses: [],
+    kind: null,
+    channel: null,
+    from: null,
+    to: null,
+    overdue: false,
+    query: '',
+    sort: 'arrivalDesc',
+    offset: 0,
+    limit: 50,
+    ...overrides,
+  };
+}
+
 const Defect = z.object({ code: z.string(), message: z.string(), documentId: z.string().optional() });
 
 export const enclosureTypes = [

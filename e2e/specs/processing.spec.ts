@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { listFilter } from '../../core/contract';
 import { japanToday } from '../../core/domain/dates';
 import { expect, test } from '../fixtures/app';
 import { ADMIN, APPROVER } from '../fixtures/vault';
@@ -170,23 +171,15 @@ test('a drafter cannot approve their own decision through IPC either', async ({ 
   await expect(r.action('承認する')).toBeDisabled();
 
   // Calling main directly, as a tampered renderer would, is refused in main.
-  const result = await page.evaluate(async () => {
-    const found = await window.madoguchi['requests.list']({
-      statuses: ['awaitingApproval'],
-      kind: null,
-      channel: null,
-      from: null,
-      to: null,
-      overdue: false,
-      query: '',
-      sort: 'arrivalDesc',
-      offset: 0,
-      limit: 1,
-    });
-    if (!found.ok) return found;
-    const id = found.data.rows[0]?.id ?? '';
-    return window.madoguchi['requests.transition']({ id, action: 'approve', comment: '' });
-  });
+  const result = await page.evaluate(
+    async (filter) => {
+      const found = await window.madoguchi['requests.list'](filter);
+      if (!found.ok) return found;
+      const id = found.data.rows[0]?.id ?? '';
+      return window.madoguchi['requests.transition']({ id, action: 'approve', comment: '' });
+    },
+    listFilter({ statuses: ['awaitingApproval'], limit: 1 }),
+  );
   expect(result).toMatchObject({
     ok: false,
     error: { code: 'CONFLICT', message: '起案者本人は承認できません（別の承認者による決裁が必要です）。' },

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildLetter } from '../../../core/domain/letters/catalogue';
+import { sampleLetterCase } from '../../../core/domain/letters/sample';
 import { Organisation } from '../../../core/domain/organisation';
 import { organisation, RESOURCES_DIR } from '../services/test-support';
 import { LetterFonts, renderLetter } from './letter';
@@ -15,25 +16,11 @@ const fonts = LetterFonts.inResources(RESOURCES_DIR);
 
 async function signedLetter(dir: string): Promise<string> {
   const identity = readPkcs12(makeP12(dir, 'pass phrase 1'), 'pass phrase 1');
-  const letter = buildLetter(
-    'receipt',
-    {
-      receiptNo: '2026-0042',
-      arrivalDate: '2026-11-02',
-      addressee: { postalCode: '100-0001', address: '東京都千代田区千代田1-1', name: '山田 太郎' },
-      items: [{ kind: 'disclosure', dataItems: '購入履歴' }],
-      decisions: [],
-      disclosureMethod: 'paper',
-      fee: { due: 1000, accepted: 1000, shortfall: 0, toReturn: 0 },
-      cure: null,
-      extension: null,
-      dueDate: '2026-11-16',
-      declineReason: '',
-      withdrawnOn: null,
-    },
-    org,
-    { documentNo: '個保第1号', date: '2026-11-22', dateStyle: 'wareki' },
-  );
+  const letter = buildLetter('receipt', sampleLetterCase, org, {
+    documentNo: '個保第1号',
+    date: '2026-11-22',
+    dateStyle: 'wareki',
+  });
   const rendered = await renderLetter(letter, fonts, {
     windowEnvelope: false,
     seal: null,

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../core/contract';
-import { AppError } from './errors';
-import { ADMIN_PASSWORD, call, makeServices, setupVault, tempDataDir } from './test-support';
+import { ADMIN_PASSWORD, call, makeServices, setupVault, tempDataDir, failure } from './test-support';
 
 const TEMP = 'temporary passphrase';
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof AppError)) throw new Error('expected an AppError');
-  return err;
-}
 
 describe('accounts', () => {
   it('a new account logs in with its temporary password and must change it before anything else', async () => {

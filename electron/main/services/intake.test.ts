@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../../core/contract';
 import { ErrorCode } from '../../../core/contract';
-import { AppError } from './errors';
-import { call, intakeInput, makeServices, setupVault, tempDataDir } from './test-support';
+import { call, intakeInput, makeServices, setupVault, tempDataDir, failure } from './test-support';
 
 const NOW = new Date('2026-11-22T01:00:00Z'); // 10:00 in Japan
 
@@ -50,15 +49,6 @@ async function ready(files: string[] = []) {
   });
   await setupVault(services);
   return services;
-}
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof AppError)) throw new Error('expected an AppError');
-  return err;
 }
 
 function scratchFile(name: string, content: Buffer): string {

@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../core/contract';
 import { emptyDecision } from '../../../core/domain/decisions';
 import { makeP12 } from '../pdf/test-certificate';
-import { AppError } from './errors';
 import {
   call,
   intakeInput,
@@ -16,17 +15,8 @@ import {
   switchToNewAccount,
   ADMIN_PASSWORD,
   tempDataDir,
+  failure,
 } from './test-support';
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected a failure');
-}
 
 const NOW = new Date('2026-11-22T01:00:00Z');
 

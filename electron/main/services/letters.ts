@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { ErrorCode, LetterSettings, type LetterInfo, type RequestDetail } from '../../../core/contract';
+import { ErrorCode, LetterSettings, listFilter, type LetterInfo, type RequestDetail } from '../../../core/contract';
 import { japanToday, type IsoDate } from '../../../core/domain/dates';
 import {
   buildLetter,
@@ -208,18 +208,7 @@ export class LettersService {
   // The decision letters still to finalize for the requests whose answer is being prepared:
   // what "finalize and print all letters ready today" works through.
   pending(): { requestId: string; receiptNo: string; kind: LetterKind; label: string }[] {
-    const page = this.requests.list({
-      statuses: ['preparingAnswer'],
-      kind: null,
-      channel: null,
-      from: null,
-      to: null,
-      overdue: false,
-      query: '',
-      sort: 'dueAsc',
-      offset: 0,
-      limit: 200,
-    });
+    const page = this.requests.list(listFilter({ statuses: ['preparingAnswer'], sort: 'dueAsc', limit: 200 }));
     const notices: readonly LetterKind[] = ['receipt', 'cure', 'feeShortfall', 'extension'];
     return page.rows.flatMap((row) => {
       const r = this.requests.get(row.id);

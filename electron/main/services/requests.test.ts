@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ErrorCode, type ChannelInput } from '../../../core/contract';
+import { ErrorCode, listFilter, type ChannelInput } from '../../../core/contract';
 import { emptyDecision } from '../../../core/domain/decisions';
-import { AppError } from './errors';
 import {
   ADMIN_PASSWORD,
   call,
@@ -12,17 +11,8 @@ import {
   switchTo,
   switchToNewAccount,
   tempDataDir,
+  failure,
 } from './test-support';
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected a failure');
-}
 
 // A clock the test moves: the services read it on every call.
 function movingClock(start: string) {
@@ -287,18 +277,7 @@ describe('processing', () => {
     const closed = await call(s, 'requests.transition', { id: waiting.id, action: 'closeAsNotMade', comment: '' });
     expect(closed).toMatchObject({ status: 'deemedWithdrawn', closedOn: '2026-11-20' });
 
-    const base = {
-      statuses: [],
-      kind: null,
-      channel: null,
-      from: null,
-      to: null,
-      overdue: false,
-      query: '',
-      sort: 'arrivalDesc' as const,
-      offset: 0,
-      limit: 50,
-    };
+    const base = listFilter();
     const all = await call(s, 'requests.list', base);
     expect(all.total).toBe(4);
     // Newest first; the same day by 受付番号, newest first.
@@ -331,18 +310,7 @@ describe('processing', () => {
     const after = await call(s, 'requests.get', { id: r.id });
     // 11-21/22 weekend, 11-23 holiday, 11-24 closed: 25, 26, 27, 30, 12-01.
     expect(after.deadlines).toMatchObject({ slaDate: '2026-12-01', dueDate: '2026-12-01', dueBasis: 'sla' });
-    const listed = await call(s, 'requests.list', {
-      statuses: [],
-      kind: null,
-      channel: null,
-      from: null,
-      to: null,
-      overdue: false,
-      query: '',
-      sort: 'dueAsc',
-      offset: 0,
-      limit: 10,
-    });
+    const listed = await call(s, 'requests.list', listFilter({ sort: 'dueAsc', limit: 10 }));
     expect(listed.rows[0]?.dueDate).toBe('2026-12-01');
     const bad = await failure(
       call(s, 'settings.updateProcessing', { slaBusinessDays: 5, closedDays: ['02-30'], cureDays: 14 }),

@@ -156,3 +156,14 @@ export async function switchTo(services: Services, loginName: string, password: 
   await services.vault.lock('logout');
   await call(services, 'session.login', { loginName, password });
 }
+
+// The AppError a call ends with (tests of refusals).
+export async function failure(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('expected a failure');
+}
