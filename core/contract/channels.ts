@@ -30,6 +30,7 @@ export const channelNames = [
   'reports.get',
   'reports.saveComment',
   'reports.export',
+  'reports.ledger',
   'letters.pending',
   'letters.templatePreview',
   'letters.preview',

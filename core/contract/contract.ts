@@ -597,6 +597,18 @@ export const contract = {
     output: z.object({ saved: z.boolean() }),
     access: 'staff',
   },
+  'reports.ledger': {
+    input: z
+      .object({
+        from: IsoDateSchema,
+        to: IsoDateSchema,
+        masked: z.boolean(),
+        format: z.enum(['csv', 'csvSjis', 'xlsx']),
+      })
+      .strict(),
+    output: z.object({ saved: z.boolean(), rows: z.number().int() }),
+    access: 'staff',
+  },
   'reports.saveComment': {
     input: z
       .object({

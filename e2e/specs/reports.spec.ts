@@ -32,11 +32,22 @@ test('the monthly report shows this month’s figures with a chart and saves as 
   await expect(page.getByRole('table', { name: '請求の種類別の受付件数' })).toContainText('開示');
 
   const value = today.slice(0, 7);
-  await page.getByRole('button', { name: 'CSV で保存…' }).click();
-  await expect(page.getByText('保存しました。')).toBeVisible();
+  await page.getByRole('button', { name: 'CSV で保存…', exact: true }).click();
+  await expect(page.getByText('保存しました。', { exact: true })).toBeVisible();
   const csv = readFileSync(join(app.downloadsDir, `開示等請求_月次報告_${value}.csv`));
   expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   expect(csv.toString('utf8')).toContain('"受け付けた請求","1件"');
-  await page.getByRole('button', { name: 'Excel で保存…' }).click();
+  await page.getByRole('button', { name: 'Excel で保存…', exact: true }).click();
   await expect.poll(() => existsSync(join(app.downloadsDir, `開示等請求_月次報告_${value}.xlsx`))).toBe(true);
+
+  // The ledger, masked for circulation.
+  await page.getByLabel('氏名をイニシャル、住所を都道府県までにする（回覧用）').check();
+  await page.getByRole('button', { name: '台帳を CSV で保存…' }).click();
+  await expect(page.getByText('1件を保存しました。')).toBeVisible();
+  const ledger = readFileSync(
+    join(app.downloadsDir, `開示等請求管理台帳_${today.slice(0, 4)}-01-01_${today}_マスク済み.csv`),
+    'utf8',
+  );
+  expect(ledger).toContain('"山. 太."');
+  expect(ledger).not.toContain('山田');
 });

@@ -59,7 +59,7 @@ export function createServices(opts: ServiceOptions): Services {
   const accounts = new AccountsService(vault, clock);
   const settings = new SettingsService(vault);
   const requests = new RequestsService(vault, clock);
-  const reports = new ReportsService(vault, clock, opts.dialogs ?? noDialogs);
+  const reports = new ReportsService(vault, clock, opts.dialogs ?? noDialogs, requests);
   const intake = new IntakeService(vault, clock, opts.dialogs ?? noDialogs, requests);
   const coverage = FontCoverage.inResources(opts.resourcesDir);
   const letters = new LettersService(
@@ -118,6 +118,7 @@ export function createServices(opts: ServiceOptions): Services {
     'letters.list': (input) => letters.list(input.requestId),
     'reports.get': (input) => reports.report(input),
     'reports.export': (input) => reports.export(input.selection, input.format),
+    'reports.ledger': (input) => reports.exportLedger(input.from, input.to, input.masked, input.format),
     'reports.saveComment': (input) => reports.saveComment(input.selection, input.comment),
     'letters.pending': () => letters.pending(),
     'letters.templatePreview': (input) => letters.templatePreview(input.kind, input.template),

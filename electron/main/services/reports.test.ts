@@ -122,9 +122,35 @@ describe('reports service', () => {
     expect(values).toEqual(expected[0]?.rows);
     expect(book.worksheets.map((w) => w.name)).toEqual(expected.map((x) => x.title));
 
+    // The ledger, in full and masked for wider circulation.
+    const full = await call(s, 'reports.ledger', {
+      from: '2026-10-01',
+      to: '2026-10-31',
+      masked: false,
+      format: 'csv',
+    });
+    expect(full).toEqual({ saved: true, rows: 1 });
+    const ledger = readFileSync(join(dir, '開示等請求管理台帳_2026-10-01_2026-10-31.csv'), 'utf8');
+    expect(ledger).toContain('"山田 太郎"');
+    expect(ledger).toContain('"東京都千代田区千代田1-1"');
+    await call(s, 'reports.ledger', { from: '2026-10-01', to: '2026-10-31', masked: true, format: 'xlsx' });
+    const maskedBook = new ExcelJS.Workbook();
+    await maskedBook.xlsx.readFile(join(dir, '開示等請求管理台帳_2026-10-01_2026-10-31_マスク済み.xlsx'));
+    const cells: string[] = [];
+    maskedBook.worksheets[0]?.eachRow((row) => {
+      for (const v of (row.values as unknown[]).slice(1)) cells.push(String(v));
+    });
+    expect(cells).toEqual(expect.arrayContaining(['山. 太.', 'ヤ. タ.', '東京都']));
+    expect(cells.join()).not.toContain('山田');
+    expect(cells.join()).not.toContain('03-1234-5678');
+
     const audit = await call(s, 'audit.list', { offset: 0, limit: 50, action: 'reports.export' });
     expect(audit.entries.map((e) => e.summary)).toEqual(
-      expect.arrayContaining(['report=month:2026-10 format=csv', 'report=month:2026-10 format=xlsx']),
+      expect.arrayContaining([
+        'report=month:2026-10 format=csv',
+        'report=month:2026-10 format=xlsx',
+        'ledger=2026-10-01..2026-10-31 masked=true format=xlsx rows=1',
+      ]),
     );
     await s.close();
   });

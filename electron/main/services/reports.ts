@@ -12,7 +12,7 @@ import {
   type ReportRow,
 } from '../../../core/domain/reports';
 import { closedStates, states } from '../../../core/domain/workflow';
-import { receivedPerMonth, reportDetails, reportSourceRows } from '../db/repositories/reports';
+import { receivedPerMonth, reportDetails, reportSourceRows, requestIdsArrived } from '../db/repositories/reports';
 import { getSetting, putSetting } from '../db/repositories/settings';
 import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
@@ -20,6 +20,10 @@ import iconv from 'iconv-lite';
 import { periodLabel, reportSections, toCsv, type Section } from '../../../core/domain/report-sections';
 import type { FileDialogs } from '../files/dialogs';
 import { AppError } from './errors';
+import { ledgerHeader, ledgerRow, type LedgerEntry } from '../../../core/domain/ledger';
+import { disposalLabels, dispatchMethodLabels, type RequestDetail } from '../../../core/contract';
+import { identityStatusLabels } from '../../../core/domain/intake/identity';
+import type { RequestsService } from './requests';
 import { readFees } from './policies';
 import { curePauses } from './requests';
 import type { Vault } from './vault';
@@ -38,7 +42,44 @@ export class ReportsService {
     private readonly vault: Vault,
     private readonly clock: () => Date,
     private readonly dialogs: FileDialogs,
+    private readonly requests: RequestsService,
   ) {}
+
+  // The ledger rows of the requests that arrived in the period.
+  ledgerRows(from: IsoDate, to: IsoDate, masked: boolean): string[][] {
+    return requestIdsArrived(this.vault.connection(), from, to).map((id) =>
+      ledgerRow(ledgerEntry(this.requests.get(id)), masked),
+    );
+  }
+
+  async exportLedger(
+    from: IsoDate,
+    to: IsoDate,
+    masked: boolean,
+    format: ExportFormat,
+  ): Promise<{ saved: boolean; rows: number }> {
+    if (from > to) throw new AppError(ErrorCode.BAD_INPUT, '期間の終わりは始まり以降の日付にしてください。');
+    const rows = this.ledgerRows(from, to, masked);
+    const xlsx = format === 'xlsx';
+    const name = `開示等請求管理台帳_${from}_${to}${masked ? '_マスク済み' : ''}`;
+    const path = await this.dialogs.saveFile({
+      title: '管理台帳の保存',
+      defaultName: `${name}.${xlsx ? 'xlsx' : 'csv'}`,
+      filters: [xlsx ? { name: 'Excel ブック', extensions: ['xlsx'] } : { name: 'CSV', extensions: ['csv'] }],
+    });
+    if (path === null) return { saved: false, rows: rows.length };
+    const title = `開示等請求管理台帳（到達日 ${from}〜${to}）${masked ? '（氏名・住所をマスク）' : ''}`;
+    const section = { title: '管理台帳', header: [...ledgerHeader], rows };
+    const bytes = xlsx ? await toXlsx([section], title) : encodeCsv(toCsv([section], title), format === 'csvSjis');
+    await writeFile(path, bytes);
+    this.vault.write(
+      'reports.export',
+      null,
+      `ledger=${from}..${to} masked=${String(masked)} format=${format} rows=${rows.length}`,
+      () => undefined,
+    );
+    return { saved: true, rows: rows.length };
+  }
 
   // One flat row per request that can count in the period or the one before it.
   rows(period: Period): ReportRow[] {
@@ -194,4 +235,40 @@ export async function toXlsx(sections: readonly Section[], title: string): Promi
     });
   }
   return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+export function ledgerEntry(r: RequestDetail): LedgerEntry {
+  const name = (id: string | null) => (id ? (r.accountNames[id] ?? id) : '');
+  const cureArrived = r.history.find((h) => h.action === 'cureReceived');
+  return {
+    receiptNo: r.receiptNo,
+    channel: r.channel,
+    arrivalDate: r.arrivalDate,
+    receivedBy: name(r.receivedBy),
+    kinds: r.items.map((i) => i.kind),
+    requesterType: r.requesterType,
+    principal: {
+      name: r.principal.name,
+      kana: r.principal.kana,
+      address: r.principal.address,
+      phone: r.principal.phone,
+    },
+    agentName: r.agent?.name ?? '',
+    identity: identityStatusLabels[r.identity.result.status],
+    feeDue: r.fee.due,
+    feeAccepted: r.fee.accepted,
+    cure: r.cure
+      ? { requestedOn: r.cure.requestedOn, dueDate: r.cure.dueDate, arrivedOn: cureArrived?.day ?? '' }
+      : null,
+    decisions: r.decisions.map((d) => ({ kind: d.kind, decision: d.decision })),
+    approver: name(r.approvedBy),
+    dispatches: r.dispatches.map((d) => ({
+      sentOn: d.sentOn,
+      method: dispatchMethodLabels[d.method],
+      trackingNo: d.trackingNo,
+    })),
+    closedOn: r.closedOn ?? '',
+    disposal: r.disposal ? `${disposalLabels[r.disposal.method]}（${r.disposal.date}）` : '',
+    status: r.status,
+  };
 }

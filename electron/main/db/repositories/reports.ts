@@ -78,3 +78,10 @@ export function receivedPerMonth(db: Db, from: string, to: string): { month: str
     )
     .all(from, to) as { month: string; count: number }[];
 }
+
+export function requestIdsArrived(db: Db, from: string, to: string): string[] {
+  return db
+    .prepare('SELECT id FROM requests WHERE arrival_date >= ? AND arrival_date <= ? ORDER BY arrival_date, receipt_no')
+    .pluck()
+    .all(from, to) as string[];
+}

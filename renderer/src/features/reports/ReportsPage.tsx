@@ -2,6 +2,7 @@ import {
   Body1,
   Button,
   Card,
+  Checkbox,
   Field,
   Radio,
   RadioGroup,
@@ -21,7 +22,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ChannelOutput, ReportSelection, Session } from '../../../../core/contract';
-import { addMonths, japanToday } from '../../../../core/domain/dates';
+import { addMonths, japanToday, parseDate } from '../../../../core/domain/dates';
 import { outcomeLabel, type Outcome } from '../../../../core/domain/decisions';
 import {
   channelLabels,
@@ -33,6 +34,7 @@ import {
 } from '../../../../core/domain/intake/kinds';
 import { reportSections } from '../../../../core/domain/report-sections';
 import { ErrorBar } from '../../components/ErrorBar';
+import { PlainDateField } from '../../components/PlainDateField';
 import { call, errorMessage } from '../../lib/api';
 
 const useStyles = makeStyles({
@@ -100,6 +102,60 @@ function Breakdown(props: { title: string; rows: [string, number][] }) {
         ))}
       </TableBody>
     </Table>
+  );
+}
+
+// The ledger for auditors: one row per request arrived in the period, in full or masked.
+function LedgerCard() {
+  const styles = useStyles();
+  const [fromText, setFromText] = useState(() => `${japanToday(new Date()).slice(0, 4)}/01/01`);
+  const [toText, setToText] = useState(() => japanToday(new Date()).replaceAll('-', '/'));
+  const [masked, setMasked] = useState(false);
+  const from = parseDate(fromText);
+  const to = parseDate(toText);
+  const save = useMutation({
+    mutationFn: (format: 'csv' | 'xlsx') => {
+      if (!from || !to) throw new Error('dates');
+      return call('reports.ledger', { from, to, masked, format });
+    },
+  });
+  return (
+    <Card className={styles.card}>
+      <Subtitle1 as="h2">開示等請求管理台帳</Subtitle1>
+      <Body1>到達日が期間内の請求を、1件1行で出力します（Pマークの審査などに使います）。</Body1>
+      <div className={styles.row}>
+        <PlainDateField label="到達日（から）" text={fromText} onText={setFromText} />
+        <PlainDateField
+          label="到達日（まで）"
+          text={toText}
+          onText={setToText}
+          error={from && to && from > to ? '期間の終わりは始まり以降の日付にしてください。' : null}
+        />
+        <Checkbox
+          label="氏名をイニシャル、住所を都道府県までにする（回覧用）"
+          checked={masked}
+          onChange={(_e, d) => setMasked(d.checked === true)}
+        />
+      </div>
+      <div className={styles.row}>
+        {(
+          [
+            ['csv', '台帳を CSV で保存…'],
+            ['xlsx', '台帳を Excel で保存…'],
+          ] as const
+        ).map(([format, label]) => (
+          <Button
+            key={format}
+            disabled={!from || !to || from > to || save.isPending}
+            onClick={() => save.mutate(format)}
+          >
+            {label}
+          </Button>
+        ))}
+      </div>
+      {save.data?.saved && <Body1>{save.data.rows}件を保存しました。</Body1>}
+      <ErrorBar message={save.isError ? errorMessage(save.error) : null} />
+    </Card>
   );
 }
 
@@ -255,6 +311,7 @@ export function ReportsPage(props: { session: Session }) {
           </Card>
         </>
       )}
+      <LedgerCard />
     </div>
   );
 }

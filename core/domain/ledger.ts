@@ -1,0 +1,108 @@
+import { groundLabels, outcomeLabel, type Decision } from './decisions';
+import {
+  channelLabels,
+  kindInfo,
+  requesterTypeLabels,
+  type Channel,
+  type RequestKind,
+  type RequesterType,
+} from './intake/kinds';
+import { stateLabels, isState } from './workflow';
+
+// The request ledger (開示等請求管理台帳, DOMAIN.md §7): one row per request, for Pマーク auditors;
+// a masked variant (initials, prefecture only, no phone) for wider circulation.
+
+export type LedgerEntry = {
+  receiptNo: string;
+  channel: Channel;
+  arrivalDate: string;
+  receivedBy: string;
+  kinds: RequestKind[];
+  requesterType: RequesterType;
+  principal: { name: string; kana: string; address: string; phone: string };
+  agentName: string;
+  identity: string;
+  feeDue: number;
+  feeAccepted: number;
+  cure: { requestedOn: string; dueDate: string; arrivedOn: string } | null;
+  decisions: { kind: RequestKind; decision: Pick<Decision, 'outcome' | 'grounds'> }[];
+  approver: string;
+  dispatches: { sentOn: string; method: string; trackingNo: string }[];
+  closedOn: string;
+  disposal: string;
+  status: string;
+};
+
+export const ledgerHeader = [
+  '受付番号',
+  '受付方法',
+  '到達日',
+  '受付者',
+  '請求の種類',
+  '請求者の種別',
+  '本人氏名',
+  'フリガナ',
+  '本人住所',
+  '本人電話番号',
+  '代理人氏名',
+  '本人確認の結果',
+  '手数料（必要額）',
+  '手数料（受領額）',
+  '補正の依頼日',
+  '補正の期限',
+  '補正の到着日',
+  '決定',
+  '根拠',
+  '承認者',
+  '発送（日付・方法・追跡番号）',
+  '終了日',
+  '本人確認書類の写し',
+  '状態',
+] as const;
+
+const PREFECTURE = /^(東京都|北海道|(?:京都|大阪)府|[^都道府県\s]{2,3}県)/u;
+const graphemes = new Intl.Segmenter('ja', { granularity: 'grapheme' });
+
+// 山田 太郎 → 山. 太.  (the first character of each part of the name)
+export function initials(name: string): string {
+  return name
+    .trim()
+    .split(/[\s\u3000]+/u)
+    .filter(Boolean)
+    .map((part) => `${graphemes.segment(part)[Symbol.iterator]().next().value?.segment ?? ''}.`)
+    .join(' ');
+}
+
+export function prefectureOf(address: string): string {
+  return PREFECTURE.exec(address.trim())?.[1] ?? '（非表示）';
+}
+
+export function ledgerRow(e: LedgerEntry, masked: boolean): string[] {
+  const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
+  return [
+    e.receiptNo,
+    channelLabels[e.channel],
+    e.arrivalDate,
+    e.receivedBy,
+    e.kinds.map((k) => kindInfo[k].label).join('、'),
+    requesterTypeLabels[e.requesterType],
+    masked ? initials(e.principal.name) : e.principal.name,
+    masked ? initials(e.principal.kana) : e.principal.kana,
+    masked ? prefectureOf(e.principal.address) : e.principal.address,
+    masked ? '' : e.principal.phone,
+    masked && e.agentName ? initials(e.agentName) : e.agentName,
+    e.identity,
+    yen(e.feeDue),
+    yen(e.feeAccepted),
+    e.cure?.requestedOn ?? '',
+    e.cure?.dueDate ?? '',
+    e.cure?.arrivedOn ?? '',
+    e.decisions.map((d) => `${kindInfo[d.kind].label}: ${outcomeLabel(d.kind, d.decision.outcome)}`).join('\n'),
+    e.decisions.flatMap((d) => d.decision.grounds.map((g) => groundLabels[g])).join('\n'),
+    e.approver,
+    e.dispatches.map((d) => [d.sentOn, d.method, d.trackingNo].filter(Boolean).join(' ')).join('\n'),
+    e.closedOn,
+    e.disposal,
+    isState(e.status) ? stateLabels[e.status] : e.status,
+  ];
+}
