@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { Organisation } from '../core/domain/organisation';
 import { createDispatcher } from '../electron/main/ipc/dispatcher';
 import { createMemoryLogger } from '../electron/main/log';
@@ -43,6 +44,7 @@ export async function openBenchVault(
   dataDir: string,
   options: Partial<ServiceOptions> = {},
 ): Promise<{ services: Services; call: (channel: string, input: unknown) => Promise<unknown> }> {
+  mkdirSync(dataDir, { recursive: true });
   await createVault(dataDir);
   const services = makeServices(dataDir, { kdfCost: undefined, ...options });
   await services.vault.login('admin', BENCH_PASSWORD);

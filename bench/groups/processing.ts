@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { listFilter, type ListFilter } from '../../core/contract';
 import { addDays, japanToday } from '../../core/domain/dates';
 import { channels, requestKinds } from '../../core/domain/intake/kinds';
+import { emptyItem } from '../../core/domain/intake/request';
 import { kanaKey, nameKey } from '../../core/domain/intake/text';
 import { closedStates, states, type State } from '../../core/domain/workflow';
 import {
@@ -70,7 +71,7 @@ export function fillRequests(services: Services, rows: number, today: string): v
         disclosureMethod: null,
         status,
         notes: '',
-        identityJson: '{}',
+        identityJson: JSON.stringify({ nameAddressMatch: { principal: true, agent: null }, lawyerRegistrationNo: '' }),
         search: {
           kana: kanaKey(kana),
           name: nameKey(input.principal.name),
@@ -78,7 +79,16 @@ export function fillRequests(services: Services, rows: number, today: string): v
           phone: null,
         },
         parties: [{ role: 'principal', data: JSON.stringify({ ...input.principal, kana }) }],
-        items: kinds.map((kind) => ({ kind, details: JSON.stringify({ ...input.items[0], kind }) })),
+        // Valid as intake would store them (a correction says what to correct, a stop says why).
+        items: kinds.map((kind) => ({
+          kind,
+          details: JSON.stringify({
+            ...emptyItem(kind),
+            dataItems: '購入履歴',
+            correctContent: '住所を訂正',
+            grounds: ['noLongerNeeded'],
+          }),
+        })),
         documents: [],
         payments: [],
         at: new Date().toISOString(),

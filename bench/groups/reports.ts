@@ -6,6 +6,7 @@ import { fillRequests } from './processing';
 import { type BenchGroup, median, openBenchVault, round } from '../lib';
 
 const ROWS = 100_000;
+const LEDGER_ROWS = 10_000;
 
 export const reports: BenchGroup = {
   name: 'reports',
@@ -26,7 +27,31 @@ export const reports: BenchGroup = {
         times.push(performance.now() - started);
       }
       await services.close();
-      return [{ name: 'reports.monthly_100k_ms', value: round(median(times)), unit: 'ms' }];
+
+      // The ledger of 10,000 requests as XLSX, written where a save dialog would put it.
+      const ledgerDir = join(work, 'ledger');
+      mkdirSync(ledgerDir);
+      const small = await openBenchVault(join(work, 'vault10k'), {
+        dialogs: {
+          openFile: () => Promise.resolve(null),
+          saveFile: (o) => Promise.resolve(join(ledgerDir, o.defaultName)),
+        },
+      });
+      fillRequests(small.services, LEDGER_ROWS, today);
+      const started = performance.now();
+      const saved = (await small.call('reports.ledger', {
+        from: '2000-01-01',
+        to: today,
+        masked: false,
+        format: 'xlsx',
+      })) as { rows: number };
+      const ledgerMs = performance.now() - started;
+      if (saved.rows !== LEDGER_ROWS) throw new Error(`ledger rows: ${saved.rows}`);
+      await small.services.close();
+      return [
+        { name: 'reports.monthly_100k_ms', value: round(median(times)), unit: 'ms' },
+        { name: 'reports.ledger_xlsx_10k_ms', value: round(ledgerMs), unit: 'ms' },
+      ];
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
