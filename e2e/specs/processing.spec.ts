@@ -213,4 +213,11 @@ test('a refusal without a legal ground and a reason cannot be saved', async ({ a
   await reason.fill(`${await reason.inputValue()}（審査基準に関する情報）`);
   await decision.getByRole('button', { name: '決定を保存' }).click();
   await expect(decision.getByText('保存済み')).toBeVisible();
+
+  // Privacy mode masks names in lists, for screens others can see.
+  await new ShellPage(page).open('請求一覧');
+  const name = page.getByTestId('principal-name').first();
+  await expect(name).toContainText('山田 太郎');
+  await page.getByRole('switch', { name: 'プライバシーモード（氏名を隠す）' }).click();
+  await expect(name).toHaveText('山＊ ＊＊');
 });

@@ -438,32 +438,23 @@ export function listRequests(db: Db, q: ListQuery): ReturnType<typeof pageOf> {
   const where: string[] = [];
   const params: unknown[] = [];
   const inList = (col: string, values: readonly string[]) => {
-    where.push(`${col} IN (${values.map(() => '?').join(', ')})`);
+    where.push(`${col} IN (${placeholders(values)})`);
     params.push(...values);
   };
   if (q.statuses.length > 0) inList('r.status', q.statuses);
-  if (q.overdueBefore !== null) {
-    inList('r.status', q.overdueStatuses);
-    where.push('r.due_date < ?');
-    params.push(q.overdueBefore);
-  }
-  if (q.kind !== null) {
-    // A probe of request_items' primary key per candidate row (an IN list would be built first).
-    where.push('EXISTS (SELECT 1 FROM request_items i WHERE i.request_id = r.id AND i.kind = ?)');
-    params.push(q.kind);
-  }
-  if (q.channel !== null) {
-    where.push('r.channel = ?');
-    params.push(q.channel);
-  }
-  if (q.from !== null) {
-    where.push('r.arrival_date >= ?');
-    params.push(q.from);
-  }
-  if (q.to !== null) {
-    where.push('r.arrival_date <= ?');
-    params.push(q.to);
-  }
+  if (q.overdueBefore !== null) inList('r.status', q.overdueStatuses);
+  // One WHERE term per filter that is set, with its parameter.
+  const term = (sql: string, value: string | null) => {
+    if (value === null) return;
+    where.push(sql);
+    params.push(value);
+  };
+  // A probe of request_items' primary key per candidate row (an IN list would be built first).
+  term('EXISTS (SELECT 1 FROM request_items i WHERE i.request_id = r.id AND i.kind = ?)', q.kind);
+  term('r.channel = ?', q.channel);
+  term('r.arrival_date >= ?', q.from);
+  term('r.arrival_date <= ?', q.to);
+  term('r.due_date < ?', q.overdueBefore);
   // 受付番号, フリガナ or 氏名 starting with the query: ranges, so each can use its index.
   const alternatives: string[] = [];
   for (const [col, value] of [

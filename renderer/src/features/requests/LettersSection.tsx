@@ -20,6 +20,7 @@ import { useState } from 'react';
 import type { RequestDetail } from '../../../../core/contract';
 import type { LetterKind } from '../../../../core/domain/letters/catalogue';
 import { ErrorBar } from '../../components/ErrorBar';
+import { SuccessBar } from '../../components/SuccessBar';
 import { call, errorMessage } from '../../lib/api';
 import { printPdf, ScanPreview } from '../intake/ScanPreview';
 
@@ -92,11 +93,7 @@ export function LettersSection(props: { request: RequestDetail }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {notice && (
-        <MessageBar intent="success">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
+      <SuccessBar message={notice} />
       <ErrorBar message={error ? errorMessage(error) : null} />
       <Table size="small" aria-label="作成できる書類">
         <TableBody>

@@ -4,8 +4,6 @@ import {
   Checkbox,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Radio,
   RadioGroup,
   Select,
@@ -25,6 +23,7 @@ import {
   type LetterKind,
 } from '../../../../core/domain/letters/catalogue';
 import { ErrorBar } from '../../components/ErrorBar';
+import { SuccessBar } from '../../components/SuccessBar';
 import { ApiError, call, errorMessage } from '../../lib/api';
 import { ScanPreview } from '../intake/ScanPreview';
 
@@ -35,15 +34,6 @@ const useStyles = makeStyles({
 });
 
 type Settings = ChannelOutput<'settings.get'>;
-
-function Done(props: { text: string | null }) {
-  if (!props.text) return null;
-  return (
-    <MessageBar intent="success">
-      <MessageBarBody>{props.text}</MessageBarBody>
-    </MessageBar>
-  );
-}
 
 // Letters: numbering, date style, window envelopes; the signing certificate and the seal; the
 // fixed sentences of each letter with a preview.
@@ -93,7 +83,7 @@ export function LettersPanel(props: { settings: Settings }) {
   const cert = props.settings.certificate;
   return (
     <div className={styles.form}>
-      <Done text={done} />
+      <SuccessBar message={done} />
       <ErrorBar message={errors ? errorMessage(errors) : null} />
       <Subtitle1 as="h2">書式</Subtitle1>
       <Field

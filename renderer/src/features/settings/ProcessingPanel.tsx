@@ -1,20 +1,10 @@
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Subtitle1,
-  Textarea,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Input, Select, Subtitle1, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ProcessingSettings } from '../../../../core/contract';
 import { groundCodes, groundLabels, type GroundCode, type ReasonTemplate } from '../../../../core/domain/decisions';
 import { ErrorBar } from '../../components/ErrorBar';
+import { SuccessBar } from '../../components/SuccessBar';
 import { ApiError, call, errorMessage } from '../../lib/api';
 
 const useStyles = makeStyles({
@@ -29,15 +19,6 @@ const useStyles = makeStyles({
   },
   row: { display: 'flex', gap: tokens.spacingHorizontalM },
 });
-
-function Saved(props: { text: string | null }) {
-  if (!props.text) return null;
-  return (
-    <MessageBar intent="success">
-      <MessageBarBody>{props.text}</MessageBarBody>
-    </MessageBar>
-  );
-}
 
 // Deadlines policy: the internal SLA, the company's closed days, the 補正 period.
 export function ProcessingPanel(props: { value: ProcessingSettings }) {
@@ -74,7 +55,7 @@ export function ProcessingPanel(props: { value: ProcessingSettings }) {
         });
       }}
     >
-      <Saved text={saved} />
+      <SuccessBar message={saved} />
       <ErrorBar message={save.isError ? errorMessage(save.error) : null} />
       <Field
         label="社内期限（到達日の翌日から数える営業日数）"
@@ -130,7 +111,7 @@ export function ReasonsPanel(props: { value: ReasonTemplate[] }) {
   return (
     <div className={styles.form}>
       <Subtitle1 as="h2">理由の定型文</Subtitle1>
-      <Saved text={saved} />
+      <SuccessBar message={saved} />
       <ErrorBar message={save.isError ? errorMessage(save.error) : null} />
       {list.map((t, i) => (
         <div key={t.id} className={styles.template} role="group" aria-label={`定型文 ${i + 1}`}>
