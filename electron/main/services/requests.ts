@@ -109,6 +109,38 @@ export function toSummary(r: SummaryRow): RequestSummary {
 const parseJson = <T>(schema: { parse: (v: unknown) => T }, text: string | null): T | null =>
   text === null ? null : schema.parse(JSON.parse(text));
 
+// What the workflow needs to know of a request and the acting account (one place for the
+// request page's action checks and for the checks main makes before every change).
+function transitionContext(
+  r: {
+    identity: 'verified' | 'defective' | 'incomplete';
+    fee: TransitionContext['fee'];
+    cureDue: string | null;
+    kinds: readonly RequestKind[];
+    decisions: readonly { kind: RequestKind; decision: Decision; draftedBy: string }[];
+    submittedBy: string | null;
+    dispatches: number;
+    disposal: boolean;
+  },
+  session: Session | null,
+  today: IsoDate,
+): Omit<TransitionContext, 'comment' | 'extraDefects'> {
+  return {
+    actorId: session?.accountId ?? '',
+    actorCanApprove: session?.roles.includes('approver') ?? false,
+    identity: r.identity,
+    fee: r.fee,
+    cureDeadlinePassed: r.cureDue !== null && r.cureDue < today,
+    allKindsDecided: r.kinds.every((k) => {
+      const d = r.decisions.find((x) => x.kind === k);
+      return d !== undefined && decisionProblems(k, d.decision).length === 0;
+    }),
+    drafterIds: [...new Set([...r.decisions.map((d) => d.draftedBy), ...(r.submittedBy ? [r.submittedBy] : [])])],
+    dispatchRecorded: r.dispatches > 0,
+    idDisposalRecorded: r.disposal,
+  };
+}
+
 const DASHBOARD_ROWS = 20;
 const RECENT_DAYS = 14;
 
@@ -260,22 +292,20 @@ export class RequestsService {
     }));
     const disposal = parseJson(Disposal, row.disposal_json);
     const status = isState(row.status) ? row.status : 'received';
-    const session = this.vault.session();
-    const context: Omit<TransitionContext, 'comment'> = {
-      actorId: session?.accountId ?? '',
-      actorCanApprove: session?.roles.includes('approver') ?? false,
-      identity: identityResult.status,
-      fee: fee.status,
-      cureDeadlinePassed: row.cure_due !== null && row.cure_due < this.today(),
-      extraDefects: 0,
-      allKindsDecided: kinds.every((k) => {
-        const d = decisions.find((x) => x.kind === k);
-        return d !== undefined && decisionProblems(k, d.decision).length === 0;
-      }),
-      drafterIds: [...new Set([...decisions.map((d) => d.draftedBy), ...(row.submitted_by ? [row.submitted_by] : [])])],
-      dispatchRecorded: dispatches.length > 0,
-      idDisposalRecorded: disposal !== null,
-    };
+    const context = transitionContext(
+      {
+        identity: identityResult.status,
+        fee: fee.status,
+        cureDue: row.cure_due,
+        kinds,
+        decisions,
+        submittedBy: row.submitted_by,
+        dispatches: dispatches.length,
+        disposal: disposal !== null,
+      },
+      this.vault.session(),
+      this.today(),
+    );
     const available = actionsFrom(status);
     // The reason each action is refused now (a comment is asked for when the action is taken).
     const actionChecks = Object.fromEntries(
@@ -419,20 +449,22 @@ export class RequestsService {
     const db = this.vault.connection();
     const row = this.row(db, id);
     const result = transition(detail.status as State, action, {
-      actorId: session.accountId,
-      actorCanApprove: session.roles.includes('approver'),
-      identity: detail.identity.result.status,
-      fee: detail.fee.status,
-      cureDeadlinePassed: row.cure_due !== null && row.cure_due < this.today(),
-      extraDefects,
-      allKindsDecided: detail.items.every((i) => {
-        const d = detail.decisions.find((x) => x.kind === i.kind);
-        return d !== undefined && decisionProblems(i.kind, d.decision).length === 0;
-      }),
-      drafterIds: [...detail.decisions.map((d) => d.draftedBy), ...(detail.submittedBy ? [detail.submittedBy] : [])],
+      ...transitionContext(
+        {
+          identity: detail.identity.result.status,
+          fee: detail.fee.status,
+          cureDue: row.cure_due,
+          kinds: detail.items.map((i) => i.kind),
+          decisions: detail.decisions,
+          submittedBy: detail.submittedBy,
+          dispatches: detail.dispatches.length,
+          disposal: detail.disposal !== null,
+        },
+        session,
+        this.today(),
+      ),
       comment,
-      dispatchRecorded: detail.dispatches.length > 0,
-      idDisposalRecorded: detail.disposal !== null,
+      extraDefects,
     });
     if (!result.ok) {
       const forbidden = (action === 'approve' || action === 'sendBack') && !session.roles.includes('approver');
