@@ -143,4 +143,36 @@ describe('letters service', () => {
     expect((await call(s, 'settings.get', {})).seal).toBe(false);
     await s.close();
   });
+
+  it('validates the letter settings and previews an edited template on the sample request', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'madoguchi-letters-svc-'));
+    const { s } = await approvedRequest([], work);
+    const bad = await failure(
+      call(s, 'settings.updateLetters', {
+        documentNoPattern: '個保第号',
+        dateStyle: 'wareki',
+        windowEnvelope: false,
+        templates: {},
+      }),
+    );
+    expect(bad.issues?.[0]?.message).toBe('文書番号の形式には {連番} を含めてください（例: 個保第{連番}号）。');
+    const badTemplate = await failure(
+      call(s, 'letters.templatePreview', { kind: 'receipt', template: { title: '受付のお知らせ', body: '{名前}様' } }),
+    );
+    expect(badTemplate.issues?.[0]?.message).toMatch(/^「\{名前\}」は使えない差し込み項目です。/);
+    const preview = await call(s, 'letters.templatePreview', {
+      kind: 'receipt',
+      template: { title: '受付のお知らせ（見本）', body: '{受付番号}の請求を受け付けました。' },
+    });
+    const text = Buffer.from(preview.base64, 'base64');
+    expect(text.subarray(0, 5).toString()).toBe('%PDF-');
+    await call(s, 'settings.updateLetters', {
+      documentNoPattern: '{年}個第{連番}号',
+      dateStyle: 'seireki',
+      windowEnvelope: true,
+      templates: {},
+    });
+    expect((await call(s, 'settings.get', {})).letters.documentNoPattern).toBe('{年}個第{連番}号');
+    await s.close();
+  });
 });

@@ -272,17 +272,18 @@ export function listEvents(db: Db, requestId: string): EventRow[] {
 }
 
 // The request's processing columns (0004): one setter, so every write goes through the same door.
-export type ProcessingColumns = {
-  article39_date: string | null;
-  sla_date: string | null;
-  due_date: string | null;
-  cure_json: string | null;
-  cure_due: string | null;
-  extension_json: string | null;
-  submitted_by: string | null;
-  approved_by: string | null;
-  disposal_json: string | null;
-};
+export type ProcessingColumns = Pick<
+  RequestRow,
+  | 'article39_date'
+  | 'sla_date'
+  | 'due_date'
+  | 'cure_json'
+  | 'cure_due'
+  | 'extension_json'
+  | 'submitted_by'
+  | 'approved_by'
+  | 'disposal_json'
+>;
 
 export function setProcessing(db: Db, id: string, values: Partial<ProcessingColumns>, at: string): void {
   const keys = Object.keys(values) as (keyof ProcessingColumns)[];
