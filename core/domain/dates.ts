@@ -77,11 +77,14 @@ export function formatJapaneseDate(d: IsoDate): string {
 }
 
 // Today's date in Japan, whatever the PC's time zone: a 到達日 is a Japanese calendar day.
+// Building the formatter costs far more than formatting; it is made once.
+const tokyoDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 export function japanToday(now: Date): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return tokyoDate.format(now);
 }

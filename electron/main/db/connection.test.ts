@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openEncrypted, WrongKeyError } from './connection';
+import { openEncrypted, prepared, WrongKeyError } from './connection';
 
 function tempDb(): string {
   return join(mkdtempSync(join(tmpdir(), 'madoguchi-db-')), 'test.db');
@@ -44,5 +44,25 @@ describe('encrypted connection', () => {
     expect(db.pragma('temp_store', { simple: true })).toBe(2);
     expect(db.pragma('cache_size', { simple: true })).toBe(-65536);
     db.close();
+  });
+
+  it('compiles a statement once per connection and hands it out with pluck off', () => {
+    const db = openEncrypted(tempDb(), randomBytes(32), { create: true });
+    db.exec('CREATE TABLE t (n INTEGER); INSERT INTO t VALUES (1), (2)');
+    const sql = 'SELECT n FROM t ORDER BY n';
+    const first = prepared(db, sql);
+    expect(first.pluck().all()).toEqual([1, 2]);
+    const again = prepared(db, sql);
+    expect(again).toBe(first);
+    expect(again.all()).toEqual([{ n: 1 }, { n: 2 }]);
+    // Another connection has statements of its own.
+    const other = openEncrypted(tempDb(), randomBytes(32), { create: true });
+    other.exec('CREATE TABLE t (n INTEGER)');
+    expect(prepared(other, sql)).not.toBe(first);
+    // Past the bound the cache starts over rather than growing without end.
+    for (let i = 0; i < 400; i++) prepared(db, `SELECT ${i}`);
+    expect(prepared(db, sql)).not.toBe(first);
+    db.close();
+    other.close();
   });
 });

@@ -77,3 +77,27 @@ export function userVersion(db: Db): number {
 export function vacuumInto(db: Db, file: string): void {
   db.prepare('VACUUM INTO ?').run(file);
 }
+
+// Statements compiled once per connection: preparing costs more than running most of our
+// queries. The cache is bounded (the request list builds its WHERE from the filter) and goes
+// with the connection. A cached statement is handed out with pluck off; callers that want
+// plucked values call .pluck() each time, as before.
+const MAX_CACHED = 300;
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+export function prepared(db: Db, sql: string): Database.Statement {
+  let cache = statements.get(db);
+  if (!cache) {
+    cache = new Map();
+    statements.set(db, cache);
+  }
+  let stmt = cache.get(sql);
+  if (!stmt) {
+    if (cache.size >= MAX_CACHED) cache.clear();
+    stmt = db.prepare(sql);
+    cache.set(sql, stmt);
+  } else if (stmt.reader) {
+    stmt.pluck(false);
+  }
+  return stmt;
+}

@@ -1,5 +1,5 @@
 import type { Role } from '../../../../core/domain/roles';
-import type { Db } from '../connection';
+import { prepared, type Db } from '../connection';
 
 export type AccountRecord = {
   id: string;
@@ -44,15 +44,16 @@ function toRecord(r: Row): AccountRecord {
 }
 
 export function insertAccount(db: Db, a: AccountRecord): void {
-  db.prepare(
+  prepared(
+    db,
     'INSERT INTO accounts (id, login_name, display_name, disabled, must_change_password, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ).run(a.id, a.loginName, a.displayName, a.disabled ? 1 : 0, a.mustChangePassword ? 1 : 0, a.createdAt, a.updatedAt);
   setRoles(db, a.id, a.roles);
 }
 
 export function setRoles(db: Db, accountId: string, roles: readonly Role[]): void {
-  db.prepare('DELETE FROM account_roles WHERE account_id = ?').run(accountId);
-  const insert = db.prepare('INSERT INTO account_roles (account_id, role) VALUES (?, ?)');
+  prepared(db, 'DELETE FROM account_roles WHERE account_id = ?').run(accountId);
+  const insert = prepared(db, 'INSERT INTO account_roles (account_id, role) VALUES (?, ?)');
   for (const role of roles) insert.run(accountId, role);
 }
 
@@ -64,7 +65,8 @@ export function updateAccount(
 ): void {
   const current = getAccount(db, id);
   if (!current) return;
-  db.prepare(
+  prepared(
+    db,
     'UPDATE accounts SET display_name = ?, disabled = ?, must_change_password = ?, updated_at = ? WHERE id = ?',
   ).run(
     patch.displayName ?? current.displayName,
@@ -76,25 +78,24 @@ export function updateAccount(
 }
 
 export function getAccount(db: Db, id: string): AccountRecord | null {
-  const row = db.prepare(`${SELECT} WHERE a.id = ?`).get(id) as Row | undefined;
+  const row = prepared(db, `${SELECT} WHERE a.id = ?`).get(id) as Row | undefined;
   return row ? toRecord(row) : null;
 }
 
 export function findAccountByLogin(db: Db, loginName: string): AccountRecord | null {
-  const row = db.prepare(`${SELECT} WHERE a.login_name = ?`).get(loginName) as Row | undefined;
+  const row = prepared(db, `${SELECT} WHERE a.login_name = ?`).get(loginName) as Row | undefined;
   return row ? toRecord(row) : null;
 }
 
 export function listAccounts(db: Db): AccountRecord[] {
-  return (db.prepare(`${SELECT} ORDER BY a.created_at, a.login_name`).all() as Row[]).map(toRecord);
+  return (prepared(db, `${SELECT} ORDER BY a.created_at, a.login_name`).all() as Row[]).map(toRecord);
 }
 
 export function countActiveAdmins(db: Db): number {
   return (
-    db
-      .prepare(
-        "SELECT count(*) AS n FROM accounts a JOIN account_roles r ON r.account_id = a.id AND r.role = 'admin' WHERE a.disabled = 0",
-      )
-      .get() as { n: number }
+    prepared(
+      db,
+      "SELECT count(*) AS n FROM accounts a JOIN account_roles r ON r.account_id = a.id AND r.role = 'admin' WHERE a.disabled = 0",
+    ).get() as { n: number }
   ).n;
 }

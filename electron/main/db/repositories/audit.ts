@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../connection';
+import { prepared, type Db } from '../connection';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -44,15 +44,17 @@ export function entryHash(prevHash: string, e: Omit<AuditEntry, 'hash' | 'prevHa
 
 // Appends one entry; call inside the transaction of the change it records.
 export function appendAudit(db: Db, input: AuditInput): number {
-  const head = db.prepare('SELECT last_id, last_hash FROM audit_head WHERE id = 1').get() as
+  const head = prepared(db, 'SELECT last_id, last_hash FROM audit_head WHERE id = 1').get() as
     { last_id: number; last_hash: string } | undefined;
   const prevHash = head?.last_hash ?? GENESIS_HASH;
   const id = (head?.last_id ?? 0) + 1;
   const hash = entryHash(prevHash, { id, ...input });
-  db.prepare(
+  prepared(
+    db,
     'INSERT INTO audit_log (id, at, account_id, action, target_id, summary, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(id, input.at, input.accountId, input.action, input.targetId, input.summary, prevHash, hash);
-  db.prepare(
+  prepared(
+    db,
     'INSERT INTO audit_head (id, last_id, last_hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash',
   ).run(id, hash);
   return id;
@@ -87,10 +89,12 @@ export function listAudit(db: Db, f: AuditFilter): { entries: AuditEntry[]; tota
     params.push(f.action);
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (db.prepare(`SELECT count(*) AS n FROM audit_log ${clause}`).get(...params) as { n: number }).n;
-  const rows = db
-    .prepare(`SELECT * FROM audit_log ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`)
-    .all(...params, f.limit, f.offset) as Row[];
+  const total = (prepared(db, `SELECT count(*) AS n FROM audit_log ${clause}`).get(...params) as { n: number }).n;
+  const rows = prepared(db, `SELECT * FROM audit_log ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`).all(
+    ...params,
+    f.limit,
+    f.offset,
+  ) as Row[];
   return { entries: rows.map(toEntry), total };
 }
 
@@ -103,7 +107,7 @@ export function verifyAudit(db: Db): AuditVerification {
   let prevHash = GENESIS_HASH;
   let expectedId = 1;
   let checked = 0;
-  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<Row>) {
+  for (const row of prepared(db, 'SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<Row>) {
     const e = toEntry(row);
     if (e.id !== expectedId) return { ok: false, checked, entryId: expectedId, problem: 'missing' };
     if (e.prevHash !== prevHash || entryHash(prevHash, e) !== e.hash) {
@@ -113,7 +117,7 @@ export function verifyAudit(db: Db): AuditVerification {
     expectedId += 1;
     checked += 1;
   }
-  const head = db.prepare('SELECT last_id, last_hash FROM audit_head WHERE id = 1').get() as
+  const head = prepared(db, 'SELECT last_id, last_hash FROM audit_head WHERE id = 1').get() as
     { last_id: number; last_hash: string } | undefined;
   const lastId = expectedId - 1;
   if ((head?.last_id ?? 0) !== lastId || (head?.last_hash ?? GENESIS_HASH) !== prevHash) {

@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import { prepared, type Db } from '../connection';
 
 export type LetterRow = {
   id: string;
@@ -12,20 +12,20 @@ export type LetterRow = {
 };
 
 export function nextLetterSerial(db: Db, year: number): number {
-  const row = db
-    .prepare(
-      'INSERT INTO letter_counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last',
-    )
-    .get(year) as { last: number };
+  const row = prepared(
+    db,
+    'INSERT INTO letter_counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last',
+  ).get(year) as { last: number };
   return row.last;
 }
 
 export function documentNoTaken(db: Db, documentNo: string): boolean {
-  return db.prepare('SELECT 1 FROM letters WHERE document_no = ?').get(documentNo) !== undefined;
+  return prepared(db, 'SELECT 1 FROM letters WHERE document_no = ?').get(documentNo) !== undefined;
 }
 
 export function insertLetter(db: Db, l: Omit<LetterRow, 'signed'> & { signed: boolean; pdf: Uint8Array }): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO letters (id, request_id, kind, document_no, pdf, sha256, signed, created_by, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -42,16 +42,15 @@ export function insertLetter(db: Db, l: Omit<LetterRow, 'signed'> & { signed: bo
 }
 
 export function listLetters(db: Db, requestId: string): LetterRow[] {
-  return db
-    .prepare(
-      'SELECT id, request_id, kind, document_no, sha256, signed, created_by, created_at FROM letters WHERE request_id = ? ORDER BY created_at',
-    )
-    .all(requestId) as LetterRow[];
+  return prepared(
+    db,
+    'SELECT id, request_id, kind, document_no, sha256, signed, created_by, created_at FROM letters WHERE request_id = ? ORDER BY created_at',
+  ).all(requestId) as LetterRow[];
 }
 
 export function getLetterPdf(db: Db, id: string): (LetterRow & { pdf: Buffer }) | null {
   return (
-    (db.prepare('SELECT * FROM letters WHERE id = ?').get(id) as (LetterRow & { pdf: Buffer }) | undefined) ?? null
+    (prepared(db, 'SELECT * FROM letters WHERE id = ?').get(id) as (LetterRow & { pdf: Buffer }) | undefined) ?? null
   );
 }
 
@@ -66,7 +65,8 @@ export type IdentityRow = {
 };
 
 export function putSigningIdentity(db: Db, r: IdentityRow): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO signing_identity (id, key, certificates, subject, not_before, not_after, imported_by, imported_at)
      VALUES (1, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET key = excluded.key, certificates = excluded.certificates, subject = excluded.subject,
@@ -76,24 +76,25 @@ export function putSigningIdentity(db: Db, r: IdentityRow): void {
 }
 
 export function getSigningIdentity(db: Db): IdentityRow | null {
-  return (db.prepare('SELECT * FROM signing_identity WHERE id = 1').get() as IdentityRow | undefined) ?? null;
+  return (prepared(db, 'SELECT * FROM signing_identity WHERE id = 1').get() as IdentityRow | undefined) ?? null;
 }
 
 export function deleteSigningIdentity(db: Db): void {
-  db.prepare('DELETE FROM signing_identity').run();
+  prepared(db, 'DELETE FROM signing_identity').run();
 }
 
 export function putSeal(db: Db, png: Buffer, by: string, at: string): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO seal_image (id, png, imported_by, imported_at) VALUES (1, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET png = excluded.png, imported_by = excluded.imported_by, imported_at = excluded.imported_at`,
   ).run(png, by, at);
 }
 
 export function getSeal(db: Db): Buffer | null {
-  return (db.prepare('SELECT png FROM seal_image WHERE id = 1').pluck().get() as Buffer | undefined) ?? null;
+  return (prepared(db, 'SELECT png FROM seal_image WHERE id = 1').pluck().get() as Buffer | undefined) ?? null;
 }
 
 export function deleteSeal(db: Db): void {
-  db.prepare('DELETE FROM seal_image').run();
+  prepared(db, 'DELETE FROM seal_image').run();
 }

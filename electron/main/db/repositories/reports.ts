@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import { prepared, type Db } from '../connection';
 import { placeholders } from './requests';
 
 export type ReportSourceRow = {
@@ -25,14 +25,14 @@ export function reportSourceRows(
   const cols = `r.id, r.arrival_date, r.channel, r.requester_type, r.status, r.closed_on, r.sla_date, r.article39_date,
     (SELECT group_concat(kind) FROM request_items i WHERE i.request_id = r.id) AS kinds`;
   // IN over the open steps (not NOT IN over the closed ones), so the status index is used.
-  const open = db
-    .prepare(`SELECT ${cols} FROM requests r WHERE r.status IN (${placeholders(openStatuses)}) AND r.arrival_date <= ?`)
-    .all(...openStatuses, until) as ReportSourceRow[];
-  const closed = db
-    .prepare(
-      `SELECT ${cols} FROM requests r WHERE r.status IN (${placeholders(closedStatuses)}) AND r.closed_on >= ? AND r.arrival_date <= ?`,
-    )
-    .all(...closedStatuses, since, until) as ReportSourceRow[];
+  const open = prepared(
+    db,
+    `SELECT ${cols} FROM requests r WHERE r.status IN (${placeholders(openStatuses)}) AND r.arrival_date <= ?`,
+  ).all(...openStatuses, until) as ReportSourceRow[];
+  const closed = prepared(
+    db,
+    `SELECT ${cols} FROM requests r WHERE r.status IN (${placeholders(closedStatuses)}) AND r.closed_on >= ? AND r.arrival_date <= ?`,
+  ).all(...closedStatuses, since, until) as ReportSourceRow[];
   return [...open, ...closed];
 }
 
@@ -47,11 +47,11 @@ export type ReportDetails = {
 export function reportDetails(db: Db, ids: readonly string[]): ReportDetails {
   db.exec('CREATE TEMP TABLE IF NOT EXISTS report_ids (id TEXT PRIMARY KEY) WITHOUT ROWID');
   db.exec('DELETE FROM temp.report_ids');
-  const add = db.prepare('INSERT OR IGNORE INTO temp.report_ids (id) VALUES (?)');
+  const add = prepared(db, 'INSERT OR IGNORE INTO temp.report_ids (id) VALUES (?)');
   db.transaction(() => {
     for (const id of ids) add.run(id);
   })();
-  const q = (sql: string) => db.prepare(sql).all() as never[];
+  const q = (sql: string) => prepared(db, sql).all() as never[];
   const details: ReportDetails = {
     events: q(`SELECT e.request_id, e.day, e.action, e.from_state, e.to_state FROM request_events e
       JOIN temp.report_ids t ON t.id = e.request_id ORDER BY e.request_id, e.id`),
@@ -71,17 +71,18 @@ export function reportDetails(db: Db, ids: readonly string[]): ReportDetails {
 
 // Requests received per month, for the chart of the last 12 months.
 export function receivedPerMonth(db: Db, from: string, to: string): { month: string; count: number }[] {
-  return db
-    .prepare(
-      `SELECT substr(arrival_date, 1, 7) AS month, count(*) AS count FROM requests
+  return prepared(
+    db,
+    `SELECT substr(arrival_date, 1, 7) AS month, count(*) AS count FROM requests
        WHERE arrival_date >= ? AND arrival_date <= ? GROUP BY month ORDER BY month`,
-    )
-    .all(from, to) as { month: string; count: number }[];
+  ).all(from, to) as { month: string; count: number }[];
 }
 
 export function requestIdsArrived(db: Db, from: string, to: string): string[] {
-  return db
-    .prepare('SELECT id FROM requests WHERE arrival_date >= ? AND arrival_date <= ? ORDER BY arrival_date, receipt_no')
+  return prepared(
+    db,
+    'SELECT id FROM requests WHERE arrival_date >= ? AND arrival_date <= ? ORDER BY arrival_date, receipt_no',
+  )
     .pluck()
     .all(from, to) as string[];
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import { prepared, type Db } from '../connection';
 
 export type RequestRow = {
   id: string;
@@ -57,20 +57,20 @@ export type NewRequest = {
 // Next 受付番号 serial for a counter (a year, or 0 for patterns without one); numbers are never
 // reused, even if a request is later purged.
 export function nextSerial(db: Db, year: number): number {
-  const row = db
-    .prepare(
-      'INSERT INTO receipt_counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last',
-    )
-    .get(year) as { last: number };
+  const row = prepared(
+    db,
+    'INSERT INTO receipt_counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last',
+  ).get(year) as { last: number };
   return row.last;
 }
 
 export function receiptNoTaken(db: Db, receiptNo: string): boolean {
-  return db.prepare('SELECT 1 FROM requests WHERE receipt_no = ?').get(receiptNo) !== undefined;
+  return prepared(db, 'SELECT 1 FROM requests WHERE receipt_no = ?').get(receiptNo) !== undefined;
 }
 
 export function insertRequest(db: Db, r: NewRequest): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO requests (id, receipt_no, channel, arrival_date, provisional, tracking_no, received_by, requester_type,
        answer_to, delivery, reply_address, disclosure_method, status, notes, identity_json, search_kana, search_name,
        search_birth, search_phone, created_at, updated_at)
@@ -102,7 +102,7 @@ export function insertRequest(db: Db, r: NewRequest): void {
 }
 
 export function confirmOriginals(db: Db, id: string, arrivalDate: string, at: string): void {
-  db.prepare('UPDATE requests SET provisional = 0, arrival_date = ?, updated_at = ? WHERE id = ?').run(
+  prepared(db, 'UPDATE requests SET provisional = 0, arrival_date = ?, updated_at = ? WHERE id = ?').run(
     arrivalDate,
     at,
     id,
@@ -110,35 +110,35 @@ export function confirmOriginals(db: Db, id: string, arrivalDate: string, at: st
 }
 
 export function getRequestRow(db: Db, id: string): RequestRow | null {
-  return (db.prepare('SELECT * FROM requests WHERE id = ?').get(id) as RequestRow | undefined) ?? null;
+  return (prepared(db, 'SELECT * FROM requests WHERE id = ?').get(id) as RequestRow | undefined) ?? null;
 }
 
 export function getParties(db: Db, id: string): { role: string; data: string }[] {
-  return db.prepare('SELECT role, data FROM request_parties WHERE request_id = ?').all(id) as {
+  return prepared(db, 'SELECT role, data FROM request_parties WHERE request_id = ?').all(id) as {
     role: string;
     data: string;
   }[];
 }
 
 export function getItems(db: Db, id: string): { kind: string; details: string }[] {
-  return db.prepare('SELECT kind, details FROM request_items WHERE request_id = ?').all(id) as {
+  return prepared(db, 'SELECT kind, details FROM request_items WHERE request_id = ?').all(id) as {
     kind: string;
     details: string;
   }[];
 }
 
 export function getDocuments(db: Db, id: string): string[] {
-  return db
-    .prepare('SELECT data FROM identity_documents WHERE request_id = ? ORDER BY rowid')
+  return prepared(db, 'SELECT data FROM identity_documents WHERE request_id = ? ORDER BY rowid')
     .pluck()
     .all(id) as string[];
 }
 
 export type PaymentRow = { id: string; means: string; amount: number; received_on: string; issued_on: string | null };
 export function getPayments(db: Db, id: string): PaymentRow[] {
-  return db
-    .prepare('SELECT id, means, amount, received_on, issued_on FROM fee_payments WHERE request_id = ? ORDER BY rowid')
-    .all(id) as PaymentRow[];
+  return prepared(
+    db,
+    'SELECT id, means, amount, received_on, issued_on FROM fee_payments WHERE request_id = ? ORDER BY rowid',
+  ).all(id) as PaymentRow[];
 }
 
 export type SummaryRow = {
@@ -163,17 +163,18 @@ const SUMMARY = `
 
 // Prefix search on an indexed column through a range (LIKE would not use the index).
 export function searchByReceiptNo(db: Db, prefix: string, limit: number): SummaryRow[] {
-  return db
-    .prepare(`${SUMMARY} WHERE r.receipt_no >= ? AND r.receipt_no < ? ORDER BY r.receipt_no DESC LIMIT ?`)
-    .all(prefix, `${prefix}\uffff`, limit) as SummaryRow[];
+  return prepared(db, `${SUMMARY} WHERE r.receipt_no >= ? AND r.receipt_no < ? ORDER BY r.receipt_no DESC LIMIT ?`).all(
+    prefix,
+    `${prefix}\uffff`,
+    limit,
+  ) as SummaryRow[];
 }
 
 export function searchByKana(db: Db, prefix: string, limit: number): SummaryRow[] {
-  return db
-    .prepare(
-      `${SUMMARY} WHERE r.search_kana >= ? AND r.search_kana < ? ORDER BY r.search_kana, r.arrival_date DESC LIMIT ?`,
-    )
-    .all(prefix, `${prefix}\uffff`, limit) as SummaryRow[];
+  return prepared(
+    db,
+    `${SUMMARY} WHERE r.search_kana >= ? AND r.search_kana < ? ORDER BY r.search_kana, r.arrival_date DESC LIMIT ?`,
+  ).all(prefix, `${prefix}\uffff`, limit) as SummaryRow[];
 }
 
 export function findPossibleDuplicates(
@@ -182,14 +183,13 @@ export function findPossibleDuplicates(
   closedStatuses: readonly string[],
 ): SummaryRow[] {
   const closed = closedStatuses.map(() => '?').join(', ') || "''";
-  return db
-    .prepare(
-      `${SUMMARY} WHERE r.status NOT IN (${closed}) AND (
+  return prepared(
+    db,
+    `${SUMMARY} WHERE r.status NOT IN (${closed}) AND (
         (r.search_name = ? AND r.search_birth IS NOT NULL AND r.search_birth = ?)
         OR (r.search_kana = ? AND r.search_phone IS NOT NULL AND r.search_phone = ?))
       ORDER BY r.arrival_date DESC LIMIT 20`,
-    )
-    .all(...closedStatuses, key.name, key.birth, key.kana, key.phone) as SummaryRow[];
+  ).all(...closedStatuses, key.name, key.birth, key.kana, key.phone) as SummaryRow[];
 }
 
 export type EnclosureRow = { id: string; type: string; mime: string; size: number; sha256: string; added_at: string };
@@ -208,20 +208,22 @@ export function insertEnclosure(
     addedAt: string;
   },
 ): void {
-  db.prepare(
+  prepared(
+    db,
     'INSERT INTO enclosures (id, request_id, type, mime, size, sha256, content, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(e.id, e.requestId, e.type, e.mime, e.size, e.sha256, e.content, e.addedBy, e.addedAt);
 }
 
 export function listEnclosures(db: Db, requestId: string): EnclosureRow[] {
-  return db
-    .prepare('SELECT id, type, mime, size, sha256, added_at FROM enclosures WHERE request_id = ? ORDER BY added_at')
-    .all(requestId) as EnclosureRow[];
+  return prepared(
+    db,
+    'SELECT id, type, mime, size, sha256, added_at FROM enclosures WHERE request_id = ? ORDER BY added_at',
+  ).all(requestId) as EnclosureRow[];
 }
 
 export function getEnclosureContent(db: Db, id: string): { mime: string; content: Buffer | null } | null {
   return (
-    (db.prepare('SELECT mime, content FROM enclosures WHERE id = ?').get(id) as
+    (prepared(db, 'SELECT mime, content FROM enclosures WHERE id = ?').get(id) as
       { mime: string; content: Buffer | null } | undefined) ?? null
   );
 }
@@ -252,10 +254,11 @@ export function insertEvent(
     closedOn: string | null;
   },
 ): void {
-  db.prepare(
+  prepared(
+    db,
     'INSERT INTO request_events (request_id, at, day, account_id, action, from_state, to_state, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(e.requestId, e.at, e.day, e.accountId, e.action, e.from, e.to, e.comment);
-  db.prepare('UPDATE requests SET status = ?, closed_on = ?, updated_at = ? WHERE id = ?').run(
+  prepared(db, 'UPDATE requests SET status = ?, closed_on = ?, updated_at = ? WHERE id = ?').run(
     e.to,
     e.closedOn,
     e.at,
@@ -264,11 +267,10 @@ export function insertEvent(
 }
 
 export function listEvents(db: Db, requestId: string): EventRow[] {
-  return db
-    .prepare(
-      'SELECT id, at, day, account_id, action, from_state, to_state, comment FROM request_events WHERE request_id = ? ORDER BY id',
-    )
-    .all(requestId) as EventRow[];
+  return prepared(
+    db,
+    'SELECT id, at, day, account_id, action, from_state, to_state, comment FROM request_events WHERE request_id = ? ORDER BY id',
+  ).all(requestId) as EventRow[];
 }
 
 // The request's processing columns (0004): one setter, so every write goes through the same door.
@@ -288,7 +290,10 @@ export type ProcessingColumns = Pick<
 export function setProcessing(db: Db, id: string, values: Partial<ProcessingColumns>, at: string): void {
   const keys = Object.keys(values) as (keyof ProcessingColumns)[];
   if (keys.length === 0) return;
-  db.prepare(`UPDATE requests SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, updated_at = @at WHERE id = @id`).run({
+  prepared(
+    db,
+    `UPDATE requests SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, updated_at = @at WHERE id = @id`,
+  ).run({
     ...values,
     at,
     id,
@@ -299,12 +304,10 @@ export function setProcessing(db: Db, id: string, values: Partial<ProcessingColu
 // one (after the SLA or closed-day settings changed).
 export function requestIdsForDeadlines(db: Db, all: boolean, closedStatuses: readonly string[]): string[] {
   const closed = closedStatuses.map(() => '?').join(', ') || "''";
-  return db
-    .prepare(
-      all
-        ? `SELECT id FROM requests WHERE status NOT IN (${closed})`
-        : 'SELECT id FROM requests WHERE due_date IS NULL',
-    )
+  return prepared(
+    db,
+    all ? `SELECT id FROM requests WHERE status NOT IN (${closed})` : 'SELECT id FROM requests WHERE due_date IS NULL',
+  )
     .pluck()
     .all(...(all ? closedStatuses : [])) as string[];
 }
@@ -330,7 +333,8 @@ export function replaceIntake(
     | 'at'
   >,
 ): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE requests SET tracking_no = ?, requester_type = ?, answer_to = ?, delivery = ?, reply_address = ?,
        disclosure_method = ?, notes = ?, identity_json = ?, search_kana = ?, search_name = ?, search_birth = ?,
        search_phone = ?, updated_at = ? WHERE id = ?`,
@@ -351,19 +355,20 @@ export function replaceIntake(
     id,
   );
   for (const table of ['request_parties', 'request_items', 'identity_documents', 'fee_payments']) {
-    db.prepare(`DELETE FROM ${table} WHERE request_id = ?`).run(id);
+    prepared(db, `DELETE FROM ${table} WHERE request_id = ?`).run(id);
   }
   insertChildren(db, id, r);
 }
 
 function insertChildren(db: Db, id: string, r: Pick<NewRequest, 'parties' | 'items' | 'documents' | 'payments'>): void {
-  const party = db.prepare('INSERT INTO request_parties (request_id, role, data) VALUES (?, ?, ?)');
+  const party = prepared(db, 'INSERT INTO request_parties (request_id, role, data) VALUES (?, ?, ?)');
   for (const p of r.parties) party.run(id, p.role, p.data);
-  const item = db.prepare('INSERT INTO request_items (request_id, kind, details) VALUES (?, ?, ?)');
+  const item = prepared(db, 'INSERT INTO request_items (request_id, kind, details) VALUES (?, ?, ?)');
   for (const i of r.items) item.run(id, i.kind, i.details);
-  const doc = db.prepare('INSERT INTO identity_documents (id, request_id, data) VALUES (?, ?, ?)');
+  const doc = prepared(db, 'INSERT INTO identity_documents (id, request_id, data) VALUES (?, ?, ?)');
   for (const d of r.documents) doc.run(d.id, id, d.data);
-  const pay = db.prepare(
+  const pay = prepared(
+    db,
     'INSERT INTO fee_payments (id, request_id, means, amount, received_on, issued_on) VALUES (?, ?, ?, ?, ?, ?)',
   );
   for (const p of r.payments) pay.run(p.id, id, p.means, p.amount, p.receivedOn, p.issuedOn);
@@ -375,7 +380,8 @@ export function upsertDecision(
   db: Db,
   d: { requestId: string; kind: string; data: string; by: string; at: string },
 ): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO request_decisions (request_id, kind, data, drafted_by, drafted_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (request_id, kind) DO UPDATE SET data = excluded.data, drafted_by = excluded.drafted_by,
        drafted_at = excluded.drafted_at`,
@@ -383,14 +389,14 @@ export function upsertDecision(
 }
 
 export function listDecisions(db: Db, requestId: string): DecisionRow[] {
-  return db
-    .prepare('SELECT kind, data, drafted_by, drafted_at FROM request_decisions WHERE request_id = ?')
-    .all(requestId) as DecisionRow[];
+  return prepared(db, 'SELECT kind, data, drafted_by, drafted_at FROM request_decisions WHERE request_id = ?').all(
+    requestId,
+  ) as DecisionRow[];
 }
 
 export function deleteDecisionsExcept(db: Db, requestId: string, kinds: readonly string[]): void {
   const keep = kinds.map(() => '?').join(', ') || "''";
-  db.prepare(`DELETE FROM request_decisions WHERE request_id = ? AND kind NOT IN (${keep})`).run(requestId, ...kinds);
+  prepared(db, `DELETE FROM request_decisions WHERE request_id = ? AND kind NOT IN (${keep})`).run(requestId, ...kinds);
 }
 
 export type DispatchRow = { id: string; data: string; recorded_by: string; recorded_at: string };
@@ -399,21 +405,21 @@ export function insertDispatch(
   db: Db,
   d: { id: string; requestId: string; data: string; by: string; at: string },
 ): void {
-  db.prepare(
+  prepared(
+    db,
     'INSERT INTO request_dispatches (id, request_id, data, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)',
   ).run(d.id, d.requestId, d.data, d.by, d.at);
 }
 
 export function listDispatches(db: Db, requestId: string): DispatchRow[] {
-  return db
-    .prepare(
-      'SELECT id, data, recorded_by, recorded_at FROM request_dispatches WHERE request_id = ? ORDER BY recorded_at',
-    )
-    .all(requestId) as DispatchRow[];
+  return prepared(
+    db,
+    'SELECT id, data, recorded_by, recorded_at FROM request_dispatches WHERE request_id = ? ORDER BY recorded_at',
+  ).all(requestId) as DispatchRow[];
 }
 
 export function accountNames(db: Db): Record<string, string> {
-  const rows = db.prepare('SELECT id, display_name FROM accounts').all() as { id: string; display_name: string }[];
+  const rows = prepared(db, 'SELECT id, display_name FROM accounts').all() as { id: string; display_name: string }[];
   return Object.fromEntries(rows.map((r) => [r.id, r.display_name]));
 }
 
@@ -495,13 +501,14 @@ export function pageOf(
 ): { rows: SummaryRow[]; total: number; capped: boolean } {
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const cap = Math.max(COUNT_CAP, offset + limit);
-  const counted = db
-    .prepare(`SELECT count(*) FROM (SELECT 1 FROM requests r ${clause} LIMIT ?)`)
+  const counted = prepared(db, `SELECT count(*) FROM (SELECT 1 FROM requests r ${clause} LIMIT ?)`)
     .pluck()
     .get(...params, cap + 1) as number;
-  const rows = db
-    .prepare(`${SUMMARY} ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...params, limit, offset) as SummaryRow[];
+  const rows = prepared(db, `${SUMMARY} ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
+    ...params,
+    limit,
+    offset,
+  ) as SummaryRow[];
   return { rows, total: Math.min(counted, cap), capped: counted > cap };
 }
 

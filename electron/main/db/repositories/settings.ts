@@ -1,13 +1,14 @@
-import type { Db } from '../connection';
+import { prepared, type Db } from '../connection';
 
 // Settings are JSON values under fixed keys; services parse them with their zod schema.
 export function getSetting(db: Db, key: string): unknown {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = prepared(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   return row ? (JSON.parse(row.value) as unknown) : undefined;
 }
 
 export function putSetting(db: Db, key: string, value: unknown): void {
-  db.prepare(
+  prepared(
+    db,
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   ).run(key, JSON.stringify(value));
 }
