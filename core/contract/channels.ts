@@ -59,7 +59,7 @@ export const channelNames = [
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
 
-export const eventNames = ['app.menu', 'session.locked'] as const;
+export const eventNames = ['app.menu', 'session.locked', 'export.progress'] as const;
 export type EventName = (typeof eventNames)[number];
 
 // Electron IPC channel names, shared by main and preload so the two cannot drift apart.

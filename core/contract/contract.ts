@@ -593,7 +593,7 @@ export const contract = {
     access: 'staff',
   },
   'reports.export': {
-    input: z.object({ selection: ReportSelection, format: z.enum(['csv', 'csvSjis', 'xlsx']) }).strict(),
+    input: z.object({ selection: ReportSelection, format: z.enum(['csv', 'csvSjis', 'xlsx', 'pdf']) }).strict(),
     output: z.object({ saved: z.boolean() }),
     access: 'staff',
   },
@@ -789,6 +789,8 @@ export const MenuCommand = z.enum(['about', 'print', 'lock']);
 export const events = {
   'app.menu': z.object({ command: MenuCommand }),
   'session.locked': z.object({ reason: z.enum(lockReasons) }),
+  // A long export's progress: rows gathered so far out of all of them.
+  'export.progress': z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
 } as const satisfies { [K in EventName]: z.ZodType };
 
 export type Contract = typeof contract;

@@ -53,18 +53,20 @@ export function periodLabel(f: Figures): string {
   return fy === ty && fm === tm ? `${fy}年${fm}月` : `${fy}年${fm}月〜${ty}年${tm}月`;
 }
 
+// Decisions in the period as "種類：結果" with their number, in the order they were counted.
+export function outcomeCounts(f: Figures): [string, number][] {
+  return Object.entries(f.decided.byKindOutcome).flatMap(([k, os]) =>
+    Object.entries(os).map(([o, n]): [string, number] => [
+      `${kindInfo[k as RequestKind].label}：${outcomeLabel(k as RequestKind, o as Outcome)}`,
+      n,
+    ]),
+  );
+}
+
 export function reportSections(r: Report): Section[] {
   const header = ['項目', `当期（${periodLabel(r.current)}）`, `前期（${periodLabel(r.previous)}）`];
   const prev = mainLines(r.previous);
-  const outcomes = (f: Figures) =>
-    Object.fromEntries(
-      Object.entries(f.decided.byKindOutcome).flatMap(([k, os]) =>
-        Object.entries(os).map(([o, n]) => [
-          `${kindInfo[k as RequestKind].label}：${outcomeLabel(k as RequestKind, o as Outcome)}`,
-          n,
-        ]),
-      ),
-    ) as Record<string, number>;
+  const outcomes = (f: Figures) => Object.fromEntries(outcomeCounts(f));
   return [
     { title: '主な数値', header, rows: mainLines(r.current).map(([l, v], i) => [l, v, prev[i]?.[1] ?? '']) },
     {

@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { japanToday } from '../../core/domain/dates';
+import ExcelJS from 'exceljs';
+import { addMonths, japanToday } from '../../core/domain/dates';
 import { expect, test } from '../fixtures/app';
-import { ADMIN } from '../fixtures/vault';
+import { ADMIN, monthStories } from '../fixtures/vault';
 import { IntakePage } from '../pages/IntakePage';
 import { LoginPage } from '../pages/LoginPage';
 import { ShellPage } from '../pages/ShellPage';
@@ -50,4 +52,54 @@ test('the monthly report shows this month’s figures with a chart and saves as 
   );
   expect(ledger).toContain('"山. 太."');
   expect(ledger).not.toContain('山田');
+});
+
+test.describe('a month of demo-like requests', () => {
+  const month = addMonths(`${japanToday(new Date()).slice(0, 7)}-01`, -1).slice(0, 7);
+  test.use({ seedMonth: month });
+
+  test('last month’s report shows the figures known by construction and exports CSV, Excel and PDF', async ({
+    app,
+  }) => {
+    const page = app.page;
+    const stories = monthStories(month);
+    const count = (fate: string) => `${stories.filter((x) => x.fate === fate).length}件`;
+    await new LoginPage(page).login(ADMIN.loginName, ADMIN.password);
+    await new ShellPage(page).open('レポート');
+    // Last month is the report shown first.
+    await expect(page.getByLabel('期間')).toHaveValue(month);
+    const figures = page.getByRole('table', { name: '主な数値' });
+    await expect(figures.getByRole('row', { name: /受け付けた請求/ })).toContainText(`${stories.length}件`);
+    await expect(figures.getByRole('row', { name: /^完了した請求/ })).toContainText(count('completed'));
+    await expect(figures.getByRole('row', { name: /^取下げ/ })).toContainText(count('withdrawn'));
+    await expect(page.getByRole('table', { name: '請求の種類別の決定' })).toContainText(
+      `開示：全部開示${count('completed')}`,
+    );
+
+    const base = join(app.downloadsDir, `開示等請求_月次報告_${month}`);
+    await page.getByRole('button', { name: 'CSV で保存…', exact: true }).click();
+    await expect.poll(() => existsSync(`${base}.csv`)).toBe(true);
+    const csv = readFileSync(`${base}.csv`, 'utf8');
+    expect(csv).toContain(`"受け付けた請求","${stories.length}件"`);
+    expect(csv).toContain(`"完了した請求","${count('completed')}"`);
+
+    await page.getByRole('button', { name: 'Excel で保存…', exact: true }).click();
+    await expect.poll(() => existsSync(`${base}.xlsx`)).toBe(true);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(`${base}.xlsx`);
+    const rows: string[] = [];
+    book.getWorksheet('主な数値')?.eachRow((row) => rows.push((row.values as unknown[]).slice(1).join('|')));
+    expect(rows).toContain(`取下げ|${count('withdrawn')}|0件`);
+
+    await page.getByRole('button', { name: 'PDF で保存…', exact: true }).click();
+    await expect.poll(() => existsSync(`${base}.pdf`)).toBe(true);
+    await expect(page.getByText('保存しました。', { exact: true })).toBeVisible();
+    const text = execFileSync('pdftotext', ['-layout', `${base}.pdf`, '-'], { encoding: 'utf8' }).replace(
+      /[ \t]+/g,
+      ' ',
+    );
+    expect(text).toContain(`受け付けた請求 ${stories.length}件`);
+    expect(text).toContain(`完了した請求 ${count('completed')}`);
+    expect(text).toContain('過去12か月の受付件数');
+  });
 });

@@ -1,65 +1,28 @@
-import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import { rgb } from 'pdf-lib';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import signpdf from '@signpdf/signpdf';
 import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import type { Letter } from '../../../core/domain/letters/catalogue';
-import { breakLines } from '../../../core/domain/letters/kinsoku';
-import { useNativeDeflate } from './deflate';
+import {
+  BODY,
+  CONTENT,
+  LINE,
+  MARGIN,
+  MM,
+  PAGE,
+  SP,
+  WINDOW,
+  measurer,
+  numberPages,
+  startDocument,
+  type LetterFonts,
+} from './layout';
 import type { PadesSigner } from './sign';
 
-// Lays out a letter model as an A4 社外文書 with pdf-lib and the bundled IPAex fonts (subset
-// embedded). The fonts are read and parsed once per process; each letter only subsets them.
+// Lays out a letter model as an A4 社外文書 on the layout engine. The fonts are read and parsed
+// once per process; each letter only subsets them.
 
-const MM = 72 / 25.4;
-// 全角スペース (U+3000), the indent and separator of Japanese letters.
-const SP = '\u3000';
-const PAGE = { width: 595.28, height: 841.89 };
-const MARGIN = { left: 25 * MM, right: 20 * MM, top: 20 * MM, bottom: 22 * MM };
-const CONTENT = PAGE.width - MARGIN.left - MARGIN.right;
-const BODY = 10.5;
-const LINE = 18;
-// 長形3号 window envelope: the address shows through a window about 20 mm from the left and
-// 45 mm from the top of the folded A4 sheet.
-const WINDOW = { x: 22 * MM, top: 47 * MM, width: 85 * MM };
-
-type Parsed = { fontkit: { create: () => unknown } };
-
-export type LetterFontFiles = { mincho: string; gothic: string };
-
-export class LetterFonts {
-  private loaded: Promise<{
-    mincho: Parsed;
-    gothic: Parsed;
-    bytes: { mincho: Uint8Array; gothic: Uint8Array };
-  }> | null = null;
-
-  constructor(private readonly files: LetterFontFiles) {}
-
-  static inResources(resourcesDir: string): LetterFonts {
-    return new LetterFonts({
-      mincho: join(resourcesDir, 'fonts', 'ipaexm.ttf'),
-      gothic: join(resourcesDir, 'fonts', 'ipaexg.ttf'),
-    });
-  }
-
-  // pdf-lib asks its fontkit to parse the font bytes for every document; this hands it the font
-  // parsed once, so a letter costs a subset, not a parse of 8 MB of glyph tables.
-  load() {
-    this.loaded ??= (async () => {
-      const fontkit = (await import('@pdf-lib/fontkit')).default;
-      const [m, g] = await Promise.all([readFile(this.files.mincho), readFile(this.files.gothic)]);
-      const parsed = (bytes: Uint8Array): Parsed => {
-        const font = fontkit.create(bytes) as unknown;
-        return { fontkit: { create: () => font } };
-      };
-      return { mincho: parsed(m), gothic: parsed(g), bytes: { mincho: m, gothic: g } };
-    })();
-    return this.loaded;
-  }
-}
+export { LetterFonts } from './layout';
 
 export type SignatureRequest = {
   signer: PadesSigner;
@@ -79,112 +42,9 @@ export type RenderOptions = {
 };
 export type Rendered = { bytes: Uint8Array; lines: string[]; pages: number; signed: boolean };
 
-// Widths per character at size 1, per font: measuring through fontkit's shaper for every
-// character of every line would dominate the time of a letter.
-const widthCache = new WeakMap<PDFFont, Map<string, number>>();
-function measurer(font: PDFFont, size: number) {
-  let cache = widthCache.get(font);
-  if (!cache) {
-    cache = new Map();
-    widthCache.set(font, cache);
-  }
-  const widths = cache;
-  return (s: string) => {
-    let w = 0;
-    for (const ch of s) {
-      let cw = widths.get(ch);
-      if (cw === undefined) {
-        cw = font.widthOfTextAtSize(ch, 1);
-        widths.set(ch, cw);
-      }
-      w += cw;
-    }
-    return w * size;
-  };
-}
-
-class Writer {
-  readonly pages: PDFPage[] = [];
-  readonly lines: string[] = [];
-  page!: PDFPage;
-  y = 0;
-
-  constructor(
-    private readonly doc: PDFDocument,
-    readonly mincho: PDFFont,
-    readonly gothic: PDFFont,
-  ) {
-    this.newPage();
-  }
-
-  newPage(): void {
-    this.page = this.doc.addPage([PAGE.width, PAGE.height]);
-    this.pages.push(this.page);
-    this.y = PAGE.height - MARGIN.top;
-  }
-
-  ensure(height: number): void {
-    if (this.y - height < MARGIN.bottom) this.newPage();
-  }
-
-  text(s: string, x: number, opts: { font?: PDFFont; size?: number } = {}): void {
-    const font = opts.font ?? this.mincho;
-    const size = opts.size ?? BODY;
-    this.page.drawText(s, { x, y: this.y - size, size, font, color: rgb(0, 0, 0) });
-    this.lines.push(s);
-  }
-
-  // A paragraph wrapped to `width` with 禁則, starting at x (continuation lines at x + hang).
-  paragraph(
-    s: string,
-    x: number,
-    width: number,
-    opts: { font?: PDFFont; size?: number; hang?: number; align?: 'left' | 'right' | 'center' } = {},
-  ): void {
-    const font = opts.font ?? this.mincho;
-    const size = opts.size ?? BODY;
-    const measure = measurer(font, size);
-    const hang = opts.hang ?? 0;
-    const first = breakLines(s, width, measure);
-    // Lines after the first may be narrower (hanging indent): re-break the rest at that width.
-    const lines =
-      hang > 0 && first.length > 1
-        ? [first[0] ?? '', ...breakLines(first.slice(1).join(''), width - hang, measure)]
-        : first;
-    lines.forEach((line, i) => {
-      this.ensure(LINE);
-      const w = measure(line);
-      const lx =
-        opts.align === 'right' ? x + width - w : opts.align === 'center' ? x + (width - w) / 2 : i > 0 ? x + hang : x;
-      this.text(line, lx, { font, size });
-      this.y -= size > BODY ? size * 1.7 : LINE;
-    });
-  }
-
-  gap(n = 1): void {
-    this.y -= LINE * n;
-  }
-}
-
-function subsetTag(): string {
-  return Array.from(randomBytes(6), (b) => String.fromCharCode(65 + (b % 26))).join('');
-}
-
 export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: RenderOptions): Promise<Rendered> {
-  useNativeDeflate();
-  const loaded = await fonts.load();
-  const doc = await PDFDocument.create();
-  doc.setTitle(opts.title ?? letter.title);
-  doc.setCreator('Madoguchi');
-  doc.setProducer('Madoguchi');
-  doc.setLanguage('ja-JP');
-  doc.registerFontkit(loaded.mincho.fontkit as never);
-  // A subset font's name carries a six-letter tag (ISO 32000-1, 9.6.4), which pdf-lib leaves out.
-  const tag = subsetTag();
-  const mincho = await doc.embedFont(loaded.bytes.mincho, { subset: true, customName: `${tag}+IPAexMincho` });
-  doc.registerFontkit(loaded.gothic.fontkit as never);
-  const gothic = await doc.embedFont(loaded.bytes.gothic, { subset: true, customName: `${tag}+IPAexGothic` });
-  const w = new Writer(doc, mincho, gothic);
+  const { doc, writer: w } = await startDocument(fonts, opts.title ?? letter.title);
+  const gothic = w.gothic;
 
   // 文書番号 and date, top right.
   w.paragraph(letter.documentNo, MARGIN.left, CONTENT, { align: 'right' });
@@ -279,13 +139,7 @@ export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: Ren
     for (const line of annex.lines) w.paragraph(line, MARGIN.left, CONTENT, { hang: 2 * BODY });
   });
 
-  if (w.pages.length > 1) {
-    w.pages.forEach((page, i) => {
-      const label = `${i + 1} / ${w.pages.length}`;
-      const width = measurer(mincho, 9)(label);
-      page.drawText(label, { x: (PAGE.width - width) / 2, y: MARGIN.bottom / 2, size: 9, font: mincho });
-    });
-  }
+  numberPages(w);
   if (!opts.signature) {
     const bytes = await doc.save({ useObjectStreams: false });
     return { bytes, lines: w.lines, pages: w.pages.length, signed: false };

@@ -59,17 +59,14 @@ export function createServices(opts: ServiceOptions): Services {
   const accounts = new AccountsService(vault, clock);
   const settings = new SettingsService(vault);
   const requests = new RequestsService(vault, clock);
-  const reports = new ReportsService(vault, clock, opts.dialogs ?? noDialogs, requests);
+  const fonts = LetterFonts.inResources(opts.resourcesDir);
+  const emit = opts.emit ?? (() => undefined);
+  const reports = new ReportsService(vault, clock, opts.dialogs ?? noDialogs, requests, fonts, (event, payload) => {
+    emit(event, payload);
+  });
   const intake = new IntakeService(vault, clock, opts.dialogs ?? noDialogs, requests);
   const coverage = FontCoverage.inResources(opts.resourcesDir);
-  const letters = new LettersService(
-    vault,
-    clock,
-    opts.dialogs ?? noDialogs,
-    requests,
-    LetterFonts.inResources(opts.resourcesDir),
-    coverage,
-  );
+  const letters = new LettersService(vault, clock, opts.dialogs ?? noDialogs, requests, fonts, coverage);
   let lastActivity = Date.now();
   const idle = watchIdle({
     idleSeconds: opts.idleSeconds ?? (() => (Date.now() - lastActivity) / 1000),

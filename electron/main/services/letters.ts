@@ -13,7 +13,7 @@ import {
   type LetterTemplate,
 } from '../../../core/domain/letters/catalogue';
 import { sampleLetterCase } from '../../../core/domain/letters/sample';
-import { Organisation } from '../../../core/domain/organisation';
+import type { Organisation } from '../../../core/domain/organisation';
 import {
   deleteSeal,
   deleteSigningIdentity,
@@ -34,6 +34,7 @@ import type { FontCoverage } from '../pdf/glyphs';
 import { renderLetter, type LetterFonts } from '../pdf/letter';
 import { CertificateError, PadesSigner, readPkcs12, type SigningIdentity } from '../pdf/sign';
 import { AppError } from './errors';
+import { readOrganisation } from './policies';
 import type { RequestsService } from './requests';
 import type { Vault } from './vault';
 
@@ -120,10 +121,10 @@ export class LettersService {
   }
 
   private organisation(): Organisation {
-    const parsed = Organisation.safeParse(getSetting(this.vault.connection(), 'organisation'));
-    if (!parsed.success)
+    const org = readOrganisation(this.vault.connection());
+    if (!org)
       throw new AppError(ErrorCode.CONFLICT, '組織情報が設定されていません。設定 › 組織情報を入力してください。');
-    return parsed.data;
+    return org;
   }
 
   // The signer for the registered certificate, kept while the certificate stays the same.

@@ -5,10 +5,17 @@ import { defaultFeeSchedule } from '../../../core/domain/intake/fees';
 import { defaultIdentityPolicy, type IdentityPolicy } from '../../../core/domain/intake/identity';
 import { DEFAULT_RECEIPT_PATTERN } from '../../../core/domain/intake/receipt-number';
 import { DEFAULT_CURE_DAYS } from '../../../core/domain/workflow';
+import { Organisation } from '../../../core/domain/organisation';
 import type { Db } from '../db/connection';
 import { getSetting } from '../db/repositories/settings';
 
 // The administrator's policies as stored in settings, or the defaults of DOMAIN.md.
+
+// The company and its 個人情報保護管理者, or null before the administrator has entered them.
+export function readOrganisation(db: Db): Organisation | null {
+  const parsed = Organisation.safeParse(getSetting(db, 'organisation'));
+  return parsed.success ? parsed.data : null;
+}
 
 export function readFees(db: Db): FeeSchedule {
   const parsed = FeeSchedule.safeParse(getSetting(db, 'fees'));

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -8,11 +9,13 @@ import { reportSections } from '../../../core/domain/report-sections';
 import { ErrorCode } from '../../../core/contract';
 import { emptyDecision } from '../../../core/domain/decisions';
 import { AppError } from './errors';
+import { RequestsService } from './requests';
 import {
   ADMIN_PASSWORD,
   call,
   intakeInput,
   makeServices,
+  organisation,
   setupVault,
   switchTo,
   switchToNewAccount,
@@ -122,6 +125,16 @@ describe('reports service', () => {
     expect(values).toEqual(expected[0]?.rows);
     expect(book.worksheets.map((w) => w.name)).toEqual(expected.map((x) => x.title));
 
+    // PDF through the letter layout engine: a valid file with the figures as text.
+    expect(await call(s, 'reports.export', { selection, format: 'pdf' })).toEqual({ saved: true });
+    const pdf = join(dir, '開示等請求_月次報告_2026-10.pdf');
+    expect(execFileSync('qpdf', ['--check', pdf], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
+    const pdfText = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
+    for (const [label, current, previous] of expected[0]?.rows ?? []) {
+      expect(pdfText).toContain(`${label} ${current} ${previous}`);
+    }
+    expect(pdfText).toContain(organisation.companyName);
+
     // The ledger, in full and masked for wider circulation.
     const full = await call(s, 'reports.ledger', {
       from: '2026-10-01',
@@ -149,9 +162,54 @@ describe('reports service', () => {
       expect.arrayContaining([
         'report=month:2026-10 format=csv',
         'report=month:2026-10 format=xlsx',
+        'report=month:2026-10 format=pdf',
         'ledger=2026-10-01..2026-10-31 masked=true format=xlsx rows=1',
       ]),
     );
+    await s.close();
+  });
+
+  it('gathers the ledger in steps with progress, as get() would show each request, and writes nothing when cancelled', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'madoguchi-ledger-'));
+    const progress: { done: number; total: number }[] = [];
+    let cancel = false;
+    const s = makeServices(tempDataDir(), {
+      clock: () => new Date('2026-11-20T01:00:00Z'),
+      emit: (event, payload) => {
+        if (event === 'export.progress') progress.push(payload as { done: number; total: number });
+      },
+      dialogs: {
+        openFile: () => Promise.resolve(null),
+        saveFile: (o) => Promise.resolve(cancel ? null : join(dir, o.defaultName)),
+      },
+    });
+    await setupVault(s);
+    const ids: string[] = [];
+    for (const day of ['2026-10-01', '2026-10-02', '2026-10-03']) {
+      ids.push((await call(s, 'intake.create', intakeInput({ arrivalDate: day }))).id);
+    }
+    await call(s, 'requests.transition', { id: ids[1] ?? '', action: 'withdraw', comment: '取下書' });
+    // The bulk read the ledger uses shows each request exactly as the request page does.
+    const requests = new RequestsService(s.vault, () => new Date('2026-11-20T01:00:00Z'));
+    expect(requests.getMany(ids)).toEqual(ids.map((id) => requests.get(id)));
+    expect(requests.getMany(ids).map((r) => r.status)).toEqual(['received', 'withdrawn', 'received']);
+
+    cancel = true;
+    expect(
+      await call(s, 'reports.ledger', { from: '2026-10-01', to: '2026-10-31', masked: false, format: 'csv' }),
+    ).toEqual({
+      saved: false,
+      rows: 0,
+    });
+    expect(readdirSync(dir)).toEqual([]);
+    expect(progress).toEqual([]);
+    cancel = false;
+    await call(s, 'reports.ledger', { from: '2026-10-01', to: '2026-10-31', masked: false, format: 'csv' });
+    expect(progress.at(-1)).toEqual({ done: 3, total: 3 });
+    const file = join(dir, '開示等請求管理台帳_2026-10-01_2026-10-31.csv');
+    expect(existsSync(file)).toBe(true);
+    const lines = readFileSync(file, 'utf8').split('\r\n');
+    expect(lines.filter((l) => l.startsWith('"2026-'))).toHaveLength(3);
     await s.close();
   });
 });

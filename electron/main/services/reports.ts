@@ -17,14 +17,17 @@ import { getSetting, putSetting } from '../db/repositories/settings';
 import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { periodLabel, reportSections, toCsv, type Section } from '../../../core/domain/report-sections';
+import { outcomeCounts, periodLabel, reportSections, toCsv, type Section } from '../../../core/domain/report-sections';
+import { formatLetterDate } from '../../../core/domain/letters/catalogue';
+import type { LetterFonts } from '../pdf/layout';
+import { renderReport } from '../pdf/report';
 import type { FileDialogs } from '../files/dialogs';
 import { AppError } from './errors';
 import { ledgerHeader, ledgerRow, type LedgerEntry } from '../../../core/domain/ledger';
 import { disposalLabels, dispatchMethodLabels, type RequestDetail } from '../../../core/contract';
 import { identityStatusLabels } from '../../../core/domain/intake/identity';
 import type { RequestsService } from './requests';
-import { readFees } from './policies';
+import { readFees, readOrganisation } from './policies';
 import { curePauses } from './requests';
 import type { Vault } from './vault';
 
@@ -36,6 +39,18 @@ export function periodOf(s: ReportSelection): Period {
 }
 
 export type ExportFormat = 'csv' | 'csvSjis' | 'xlsx';
+export type ReportFormat = ExportFormat | 'pdf';
+
+const fileTypes: Record<ReportFormat, { ext: string; name: string }> = {
+  csv: { ext: 'csv', name: 'CSV' },
+  csvSjis: { ext: 'csv', name: 'CSV' },
+  xlsx: { ext: 'xlsx', name: 'Excel ブック' },
+  pdf: { ext: 'pdf', name: 'PDF' },
+};
+
+// Rows gathered per step of a long export, with a progress event and a turn of the event loop
+// between steps so the window stays responsive and sees the progress.
+const LEDGER_STEP = 500;
 
 export class ReportsService {
   constructor(
@@ -43,13 +58,21 @@ export class ReportsService {
     private readonly clock: () => Date,
     private readonly dialogs: FileDialogs,
     private readonly requests: RequestsService,
+    private readonly fonts: LetterFonts,
+    private readonly emit: (event: 'export.progress', payload: { done: number; total: number }) => void,
   ) {}
 
   // The ledger rows of the requests that arrived in the period.
-  ledgerRows(from: IsoDate, to: IsoDate, masked: boolean): string[][] {
-    return requestIdsArrived(this.vault.connection(), from, to).map((id) =>
-      ledgerRow(ledgerEntry(this.requests.get(id)), masked),
-    );
+  async ledgerRows(from: IsoDate, to: IsoDate, masked: boolean): Promise<string[][]> {
+    const ids = requestIdsArrived(this.vault.connection(), from, to);
+    const rows: string[][] = [];
+    for (let i = 0; i < ids.length; i += LEDGER_STEP) {
+      for (const r of this.requests.getMany(ids.slice(i, i + LEDGER_STEP)))
+        rows.push(ledgerRow(ledgerEntry(r), masked));
+      this.emit('export.progress', { done: rows.length, total: ids.length });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return rows;
   }
 
   async exportLedger(
@@ -59,18 +82,14 @@ export class ReportsService {
     format: ExportFormat,
   ): Promise<{ saved: boolean; rows: number }> {
     if (from > to) throw new AppError(ErrorCode.BAD_INPUT, '期間の終わりは始まり以降の日付にしてください。');
-    const rows = this.ledgerRows(from, to, masked);
-    const xlsx = format === 'xlsx';
     const name = `開示等請求管理台帳_${from}_${to}${masked ? '_マスク済み' : ''}`;
-    const path = await this.dialogs.saveFile({
-      title: '管理台帳の保存',
-      defaultName: `${name}.${xlsx ? 'xlsx' : 'csv'}`,
-      filters: [xlsx ? { name: 'Excel ブック', extensions: ['xlsx'] } : { name: 'CSV', extensions: ['csv'] }],
-    });
-    if (path === null) return { saved: false, rows: rows.length };
+    const path = await this.savePath('管理台帳の保存', name, format);
+    if (path === null) return { saved: false, rows: 0 };
+    const rows = await this.ledgerRows(from, to, masked);
     const title = `開示等請求管理台帳（到達日 ${from}〜${to}）${masked ? '（氏名・住所をマスク）' : ''}`;
     const section = { title: '管理台帳', header: [...ledgerHeader], rows };
-    const bytes = xlsx ? await toXlsx([section], title) : encodeCsv(toCsv([section], title), format === 'csvSjis');
+    const bytes =
+      format === 'xlsx' ? await toXlsx([section], title) : encodeCsv(toCsv([section], title), format === 'csvSjis');
     await writeFile(path, bytes);
     this.vault.write(
       'reports.export',
@@ -173,23 +192,49 @@ export class ReportsService {
     return typeof value === 'string' ? value : '';
   }
 
-  // The report as CSV (UTF-8 with BOM, or Shift_JIS) or XLSX, written where the user chooses.
-  async export(selection: ReportSelection, format: ExportFormat): Promise<{ saved: boolean }> {
+  private savePath(title: string, name: string, format: ReportFormat): Promise<string | null> {
+    const type = fileTypes[format];
+    return this.dialogs.saveFile({
+      title,
+      defaultName: `${name}.${type.ext}`,
+      filters: [{ name: type.name, extensions: [type.ext] }],
+    });
+  }
+
+  // The report as CSV (UTF-8 with BOM, or Shift_JIS), XLSX or PDF, written where the user chooses.
+  async export(selection: ReportSelection, format: ReportFormat): Promise<{ saved: boolean }> {
     const report = this.report(selection);
     const sections = reportSections(report);
     const title = `保有個人データの開示等請求 ${selection.kind === 'month' ? '月次' : '年次'}報告（${periodLabel(report.current)}）`;
     const base = `開示等請求_${selection.kind === 'month' ? '月次' : '年次'}報告_${selection.value}`;
-    const xlsx = format === 'xlsx';
-    const path = await this.dialogs.saveFile({
-      title: '報告書の保存',
-      defaultName: `${base}.${xlsx ? 'xlsx' : 'csv'}`,
-      filters: [xlsx ? { name: 'Excel ブック', extensions: ['xlsx'] } : { name: 'CSV', extensions: ['csv'] }],
-    });
+    const path = await this.savePath('報告書の保存', base, format);
     if (path === null) return { saved: false };
     const withComment = report.comment
       ? [...sections, { title: '個人情報保護管理者のコメント', header: ['コメント'], rows: [[report.comment]] }]
       : sections;
-    const bytes = xlsx ? await toXlsx(withComment, title) : encodeCsv(toCsv(withComment, title), format === 'csvSjis');
+    let bytes: Uint8Array;
+    if (format === 'pdf') {
+      const org = readOrganisation(this.vault.connection());
+      const made = `作成日 ${formatLetterDate(japanToday(this.clock()), 'wareki')}`;
+      bytes = (
+        await renderReport(
+          {
+            title,
+            byline: org ? [org.companyName, `${org.officerTitle} ${org.officerName}`, made] : [made],
+            sections,
+            perMonth: report.perMonth,
+            chartTo: report.current.period.to.slice(0, 7),
+            outcomes: outcomeCounts(report.current),
+            comment: report.comment,
+          },
+          this.fonts,
+        )
+      ).bytes;
+    } else if (format === 'xlsx') {
+      bytes = await toXlsx(withComment, title);
+    } else {
+      bytes = encodeCsv(toCsv(withComment, title), format === 'csvSjis');
+    }
     await writeFile(path, bytes);
     this.vault.write(
       'reports.export',

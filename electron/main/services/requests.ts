@@ -16,8 +16,8 @@ import {
 import { addDays, japanToday, type IsoDate } from '../../../core/domain/dates';
 import { addBusinessDays, computeDeadlines, type Deadlines, type Pause } from '../../../core/domain/deadlines';
 import { Decision, decisionProblems, ReasonLibrary, type ReasonTemplate } from '../../../core/domain/decisions';
-import { evaluateFee } from '../../../core/domain/intake/fees';
-import { evaluateIdentity } from '../../../core/domain/intake/identity';
+import { evaluateFee, type FeeSchedule } from '../../../core/domain/intake/fees';
+import { evaluateIdentity, type IdentityPolicy } from '../../../core/domain/intake/identity';
 import type { RequestKind, RequesterType } from '../../../core/domain/intake/kinds';
 import {
   DisclosureMethod,
@@ -144,6 +144,16 @@ function transitionContext(
 const DASHBOARD_ROWS = 20;
 const RECENT_DAYS = 14;
 
+// What every request's detail reads besides its own rows.
+type ReadContext = {
+  identityPolicy: IdentityPolicy;
+  fees: FeeSchedule;
+  processing: ProcessingSettings;
+  accountNames: Record<string, string>;
+  session: Session | null;
+  today: IsoDate;
+};
+
 export class RequestsService {
   // The connection whose rows from before migration 0004 have had their dates computed.
   private deadlinesReadyFor: Db | null = null;
@@ -237,6 +247,29 @@ export class RequestsService {
   get(id: string): RequestDetail {
     const db = this.vault.connection();
     this.ensureDeadlines(db);
+    return this.detail(db, id, this.readContext(db));
+  }
+
+  // Many requests at once (the ledger): the policies and account names are read once.
+  getMany(ids: readonly string[]): RequestDetail[] {
+    const db = this.vault.connection();
+    this.ensureDeadlines(db);
+    const context = this.readContext(db);
+    return ids.map((id) => this.detail(db, id, context));
+  }
+
+  private readContext(db: Db): ReadContext {
+    return {
+      identityPolicy: readIdentityPolicy(db),
+      fees: readFees(db),
+      processing: readProcessingSettings(db),
+      accountNames: accountNames(db),
+      session: this.vault.session(),
+      today: this.today(),
+    };
+  }
+
+  private detail(db: Db, id: string, c: ReadContext): RequestDetail {
     const row = this.row(db, id);
     const parties = getParties(db, id);
     const party = (role: string) => {
@@ -272,9 +305,9 @@ export class RequestsService {
         nameAddressMatch: identity.nameAddressMatch,
         lawyerRegistrationNo: identity.lawyerRegistrationNo,
       },
-      readIdentityPolicy(db),
+      c.identityPolicy,
     );
-    const fee = evaluateFee(kinds, readFees(db), payments);
+    const fee = evaluateFee(kinds, c.fees, payments);
     const events = listEvents(db, id);
     const decisions = listDecisions(db, id)
       .filter((d) => kinds.includes(d.kind as RequestKind))
@@ -303,8 +336,8 @@ export class RequestsService {
         dispatches: dispatches.length,
         disposal: disposal !== null,
       },
-      this.vault.session(),
-      this.today(),
+      c.session,
+      c.today,
     );
     const available = actionsFrom(status);
     // The reason each action is refused now (a comment is asked for when the action is taken).
@@ -349,7 +382,7 @@ export class RequestsService {
         sha256: e.sha256,
         addedAt: e.added_at,
       })),
-      deadlines: this.deadlinesOf(row, events, readProcessingSettings(db)),
+      deadlines: this.deadlinesOf(row, events, c.processing),
       cure: parseJson(Cure, row.cure_json),
       decisions,
       submittedBy: row.submitted_by,
@@ -358,7 +391,7 @@ export class RequestsService {
       dispatches,
       disposal,
       closedOn: row.closed_on,
-      accountNames: accountNames(db),
+      accountNames: c.accountNames,
       primaryAction: primaryActions[status] ?? null,
       actionChecks,
       history: events.map((e) => ({

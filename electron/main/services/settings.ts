@@ -1,7 +1,8 @@
 import { ErrorCode, SecuritySettings } from '../../../core/contract';
-import { Organisation } from '../../../core/domain/organisation';
+import type { Organisation } from '../../../core/domain/organisation';
 import { getSetting, putSetting } from '../db/repositories/settings';
 import { AppError } from './errors';
+import { readOrganisation } from './policies';
 import type { Vault } from './vault';
 
 export const DEFAULT_SECURITY: SecuritySettings = { idleLockMinutes: 10 };
@@ -10,10 +11,9 @@ export class SettingsService {
   constructor(private readonly vault: Vault) {}
 
   organisation(): Organisation {
-    const parsed = Organisation.safeParse(getSetting(this.vault.connection(), 'organisation'));
-    if (!parsed.success)
-      throw new AppError(ErrorCode.INTERNAL, '組織情報を読み込めません。設定画面で入力し直してください。');
-    return parsed.data;
+    const org = readOrganisation(this.vault.connection());
+    if (!org) throw new AppError(ErrorCode.INTERNAL, '組織情報を読み込めません。設定画面で入力し直してください。');
+    return org;
   }
 
   security(): SecuritySettings {

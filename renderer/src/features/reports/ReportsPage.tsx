@@ -4,6 +4,7 @@ import {
   Card,
   Checkbox,
   Field,
+  ProgressBar,
   Radio,
   RadioGroup,
   Select,
@@ -20,10 +21,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ChannelOutput, ReportSelection, Session } from '../../../../core/contract';
 import { addMonths, japanToday, parseDate } from '../../../../core/domain/dates';
-import { outcomeLabel, type Outcome } from '../../../../core/domain/decisions';
 import {
   channelLabels,
   kindInfo,
@@ -32,10 +32,10 @@ import {
   type RequestKind,
   type RequesterType,
 } from '../../../../core/domain/intake/kinds';
-import { reportSections } from '../../../../core/domain/report-sections';
+import { outcomeCounts, reportSections } from '../../../../core/domain/report-sections';
 import { ErrorBar } from '../../components/ErrorBar';
 import { PlainDateField } from '../../components/PlainDateField';
-import { call, errorMessage } from '../../lib/api';
+import { call, errorMessage, onEvent } from '../../lib/api';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -105,6 +105,20 @@ function Breakdown(props: { title: string; rows: [string, number][] }) {
   );
 }
 
+// The progress main reports while a long export runs (null until the first step).
+function useExportProgress(running: boolean): { done: number; total: number } | null {
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  useEffect(() => {
+    if (!running) return undefined;
+    const off = onEvent('export.progress', setProgress);
+    return () => {
+      off();
+      setProgress(null);
+    };
+  }, [running]);
+  return running ? progress : null;
+}
+
 // The ledger for auditors: one row per request arrived in the period, in full or masked.
 function LedgerCard() {
   const styles = useStyles();
@@ -119,6 +133,7 @@ function LedgerCard() {
       return call('reports.ledger', { from, to, masked, format });
     },
   });
+  const progress = useExportProgress(save.isPending);
   return (
     <Card className={styles.card}>
       <Subtitle1 as="h2">開示等請求管理台帳</Subtitle1>
@@ -153,6 +168,17 @@ function LedgerCard() {
           </Button>
         ))}
       </div>
+      {save.isPending && (
+        <Field
+          label="台帳を作成しています…"
+          validationState="none"
+          validationMessage={
+            progress ? `${progress.done.toLocaleString('ja-JP')} / ${progress.total.toLocaleString('ja-JP')}件` : ' '
+          }
+        >
+          <ProgressBar value={progress && progress.total > 0 ? progress.done / progress.total : undefined} />
+        </Field>
+      )}
       {save.data?.saved && <Body1>{save.data.rows}件を保存しました。</Body1>}
       <ErrorBar message={save.isError ? errorMessage(save.error) : null} />
     </Card>
@@ -171,7 +197,7 @@ export function ReportsPage(props: { session: Session }) {
     onSuccess: () => client.invalidateQueries({ queryKey: ['reports.get', selection] }),
   });
   const exportAs = useMutation({
-    mutationFn: (format: 'csv' | 'csvSjis' | 'xlsx') => call('reports.export', { selection, format }),
+    mutationFn: (format: 'csv' | 'csvSjis' | 'xlsx' | 'pdf') => call('reports.export', { selection, format }),
   });
   const months = Array.from({ length: 24 }, (_, i) => addMonths(`${lastMonth}-01`, -i + 1).slice(0, 7));
   const thisYear = Number(japanToday(new Date()).slice(0, 4));
@@ -218,6 +244,7 @@ export function ReportsPage(props: { session: Session }) {
                 ['csv', 'CSV で保存…'],
                 ['csvSjis', 'CSV（Shift_JIS）で保存…'],
                 ['xlsx', 'Excel で保存…'],
+                ['pdf', 'PDF で保存…'],
               ] as const
             ).map(([format, label]) => (
               <Button
@@ -230,7 +257,11 @@ export function ReportsPage(props: { session: Session }) {
             ))}
           </div>
         </div>
+        {exportAs.isPending && <Spinner size="tiny" label="出力しています…" />}
         {exportAs.data?.saved && <Body1>保存しました。</Body1>}
+        {comment !== null && r && comment !== r.comment && (
+          <Body1>保存していないコメントは出力に含まれません。先に「コメントを保存」を押してください。</Body1>
+        )}
         <ErrorBar message={exportAs.isError ? errorMessage(exportAs.error) : null} />
       </Card>
       <ErrorBar message={report.isError ? errorMessage(report.error) : null} />
@@ -280,15 +311,7 @@ export function ReportsPage(props: { session: Session }) {
                 ])}
               />
               <Subtitle1 as="h2">決定の内容</Subtitle1>
-              <Breakdown
-                title="請求の種類別の決定"
-                rows={Object.entries(r.current.decided.byKindOutcome).flatMap(([k, outcomes]) =>
-                  Object.entries(outcomes).map(([o, n]): [string, number] => [
-                    `${kindInfo[k as RequestKind].label}：${outcomeLabel(k as RequestKind, o as Outcome)}`,
-                    n,
-                  ]),
-                )}
-              />
+              <Breakdown title="請求の種類別の決定" rows={outcomeCounts(r.current)} />
             </Card>
           </div>
           <Card className={styles.card}>

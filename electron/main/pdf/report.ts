@@ -1,0 +1,186 @@
+import { rgb } from 'pdf-lib';
+import { addMonths } from '../../../core/domain/dates';
+import { breakLines } from '../../../core/domain/letters/kinsoku';
+import type { Section } from '../../../core/domain/report-sections';
+import {
+  BODY,
+  CONTENT,
+  LINE,
+  MARGIN,
+  MM,
+  measurer,
+  numberPages,
+  startDocument,
+  type LetterFonts,
+  type Writer,
+} from './layout';
+
+// The monthly or annual report as an A4 document on the letter layout engine: the figures as
+// tables, the last 12 months and the outcomes as vector bar charts (rectangles, not images), and
+// the comment of the 個人情報保護管理者.
+
+export type ReportDocument = {
+  title: string;
+  // The company and the day the report was made, top right.
+  byline: string[];
+  sections: readonly Section[];
+  // Requests received per month; the chart shows the 12 months ending with `chartTo` (YYYY-MM).
+  perMonth: readonly { month: string; count: number }[];
+  chartTo: string;
+  // Outcomes in the period, one bar each.
+  outcomes: readonly [string, number][];
+  comment: string;
+};
+
+const SMALL = 9;
+const ROW = 15;
+const BAR = rgb(0.19, 0.38, 0.62);
+const GRID = rgb(0.55, 0.55, 0.55);
+const SHADE = rgb(0.87, 0.91, 0.95);
+
+function heading(w: Writer, s: string): void {
+  w.ensure(LINE * 3);
+  w.gap(0.4);
+  w.paragraph(s, MARGIN.left, CONTENT, { font: w.gothic, size: 11.5 });
+}
+
+function monthChart(w: Writer, data: ReportDocument['perMonth'], to: string): void {
+  const months = Array.from({ length: 12 }, (_, i) => addMonths(`${to}-01`, i - 11).slice(0, 7));
+  const counts = months.map((m) => data.find((d) => d.month === m)?.count ?? 0);
+  const max = Math.max(1, ...counts);
+  const height = 42 * MM;
+  w.ensure(height + 3 * ROW);
+  const base = w.y - height - ROW;
+  const slot = CONTENT / months.length;
+  const measure = measurer(w.mincho, SMALL);
+  w.page.drawLine({
+    start: { x: MARGIN.left, y: base },
+    end: { x: MARGIN.left + CONTENT, y: base },
+    thickness: 0.6,
+    color: GRID,
+  });
+  months.forEach((m, i) => {
+    const count = counts[i] ?? 0;
+    const h = (count / max) * (height - ROW);
+    const x = MARGIN.left + i * slot;
+    if (h > 0) w.page.drawRectangle({ x: x + slot * 0.2, y: base, width: slot * 0.6, height: h, color: BAR });
+    const value = String(count);
+    w.page.drawText(value, {
+      x: x + (slot - measure(value)) / 2,
+      y: base + h + 3,
+      size: SMALL,
+      font: w.mincho,
+    });
+    const label = `${Number(m.slice(5))}月`;
+    w.page.drawText(label, { x: x + (slot - measure(label)) / 2, y: base - SMALL - 3, size: SMALL, font: w.mincho });
+    // The year under the first month and under each January.
+    if (i === 0 || m.endsWith('-01')) {
+      const year = `${m.slice(0, 4)}年`;
+      w.page.drawText(year, {
+        x: x + (slot - measure(year)) / 2,
+        y: base - 2 * SMALL - 6,
+        size: SMALL,
+        font: w.mincho,
+      });
+    }
+    w.lines.push(`${m.slice(0, 4)}年${label} ${value}`);
+  });
+  w.y = base - 2 * ROW - 4;
+}
+
+function barList(w: Writer, rows: ReportDocument['outcomes']): void {
+  if (rows.length === 0) {
+    w.paragraph('この期間の決定はありません。', MARGIN.left, CONTENT);
+    return;
+  }
+  const max = Math.max(1, ...rows.map(([, n]) => n));
+  const labelWidth = CONTENT * 0.45;
+  const barWidth = CONTENT * 0.42;
+  const measure = measurer(w.mincho, SMALL);
+  for (const [label, n] of rows) {
+    w.ensure(ROW);
+    const y = w.y - ROW + 4;
+    const shown = breakLines(label, labelWidth, measure)[0] ?? '';
+    w.page.drawText(shown, { x: MARGIN.left, y, size: SMALL, font: w.mincho });
+    const length = (n / max) * barWidth;
+    if (length > 0) {
+      w.page.drawRectangle({ x: MARGIN.left + labelWidth, y: y - 1, width: length, height: SMALL, color: BAR });
+    }
+    w.page.drawText(`${n}件`, { x: MARGIN.left + labelWidth + length + 4, y, size: SMALL, font: w.mincho });
+    w.lines.push(`${label} ${n}件`);
+    w.y -= ROW;
+  }
+}
+
+// A table with a shaded header; the first column wraps, the others are right-aligned figures.
+function table(w: Writer, s: Section): void {
+  const first = CONTENT * 0.5;
+  const rest = (CONTENT - first) / Math.max(1, s.header.length - 1);
+  const widths = s.header.map((_, i) => (i === 0 ? first : rest));
+  const pad = 4;
+  const measure = measurer(w.mincho, SMALL);
+  const row = (cells: readonly string[], header: boolean) => {
+    const wrapped = cells.map((c, i) => breakLines(c, (widths[i] ?? rest) - 2 * pad, measure));
+    const height = Math.max(1, ...wrapped.map((l) => l.length)) * (SMALL + 4) + 6;
+    w.ensure(height);
+    const top = w.y;
+    if (header) {
+      w.page.drawRectangle({ x: MARGIN.left, y: top - height, width: CONTENT, height, color: SHADE });
+    }
+    let x = MARGIN.left;
+    wrapped.forEach((lines, i) => {
+      const width = widths[i] ?? rest;
+      lines.forEach((line, j) => {
+        const lx = i === 0 ? x + pad : x + width - pad - measure(line);
+        w.page.drawText(line, {
+          x: lx,
+          y: top - 4 - (j + 1) * (SMALL + 4) + 4,
+          size: SMALL,
+          font: header ? w.gothic : w.mincho,
+        });
+      });
+      x += width;
+    });
+    w.lines.push(cells.join(' '));
+    w.y = top - height;
+    w.page.drawLine({
+      start: { x: MARGIN.left, y: w.y },
+      end: { x: MARGIN.left + CONTENT, y: w.y },
+      thickness: header ? 0.8 : 0.3,
+      color: GRID,
+    });
+  };
+  row(s.header, true);
+  for (const r of s.rows) row(r, false);
+  if (s.rows.length === 0) w.paragraph('該当はありません。', MARGIN.left + pad, CONTENT, { size: SMALL });
+}
+
+export async function renderReport(
+  report: ReportDocument,
+  fonts: LetterFonts,
+): Promise<{ bytes: Uint8Array; lines: string[]; pages: number }> {
+  const { doc, writer: w } = await startDocument(fonts, report.title);
+  w.paragraph(report.title, MARGIN.left, CONTENT, { font: w.gothic, size: 14, align: 'center' });
+  for (const line of report.byline) w.paragraph(line, MARGIN.left, CONTENT, { align: 'right', size: BODY });
+
+  const [main, ...others] = report.sections;
+  if (main) {
+    heading(w, main.title);
+    table(w, main);
+  }
+  heading(w, '過去12か月の受付件数');
+  monthChart(w, report.perMonth, report.chartTo);
+  heading(w, '決定の内容（当期）');
+  barList(w, report.outcomes);
+  for (const s of others) {
+    heading(w, s.title);
+    table(w, s);
+  }
+  heading(w, '個人情報保護管理者のコメント');
+  for (const p of (report.comment || '（コメントはありません）').split('\n')) {
+    w.paragraph(p, MARGIN.left, CONTENT);
+  }
+  numberPages(w);
+  const bytes = await doc.save({ useObjectStreams: false });
+  return { bytes, lines: w.lines, pages: w.pages.length };
+}
