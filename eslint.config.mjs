@@ -37,6 +37,8 @@ export default defineConfig(
       'test-results/**',
       'playwright-report/**',
       '.native-build/**',
+      // Deliberately insecure code the security scan's test must flag.
+      'scripts/fixtures/**',
     ],
   },
   js.configs.recommended,
