@@ -56,6 +56,13 @@ export const channelNames = [
   'enclosures.add',
   'enclosures.content',
   'glyphs.check',
+  'backup.status',
+  'backup.updateSettings',
+  'backup.create',
+  'backup.choose',
+  'backup.inspect',
+  'backup.restore',
+  'backup.rotateKey',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
 

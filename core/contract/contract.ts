@@ -258,6 +258,27 @@ export const Disposal = z.object({ method: z.enum(disposalMethods), date: z.stri
 export type Disposal = z.infer<typeof Disposal>;
 
 export const requestSorts = ['arrivalDesc', 'arrivalAsc', 'dueAsc'] as const;
+// Backups: the administrator's reminder policy and what a backup file holds.
+export const BackupSettings = z
+  .object({
+    reminderDays: z
+      .number({ error: 'バックアップを促す日数は数値で入力してください。' })
+      .int('バックアップを促す日数は整数で入力してください。')
+      .min(1, 'バックアップを促す日数は1日以上にしてください。')
+      .max(365, 'バックアップを促す日数は365日以内にしてください。'),
+  })
+  .strict();
+export type BackupSettings = z.infer<typeof BackupSettings>;
+export const BackupInfo = z.object({
+  createdAt: z.string(),
+  appVersion: z.string(),
+  protection: z.enum(['vault', 'password']),
+  counts: z.object({ requests: z.number().int(), open: z.number().int(), audit: z.number().int() }),
+  check: z.enum(['ok', 'wrongKey', 'integrity', 'audit', 'newer']),
+});
+export type BackupInfo = z.infer<typeof BackupInfo>;
+const BackupPassword = z.object({ password: z.string().max(200).nullable() }).strict();
+
 export const LetterSettings = z
   .object({
     documentNoPattern: z
@@ -782,6 +803,30 @@ export const contract = {
     output: z.record(z.string(), z.array(z.string())),
     access: 'session',
   },
+  'backup.status': {
+    input: NoInput,
+    output: z.object({
+      lastBackupAt: z.string().nullable(),
+      settings: BackupSettings,
+      // True when the last backup is older than the reminder days (or there is none).
+      due: z.boolean(),
+    }),
+    access: 'session',
+  },
+  'backup.updateSettings': { input: BackupSettings, output: BackupSettings, access: 'admin' },
+  'backup.create': {
+    input: BackupPassword,
+    output: z.object({ saved: z.boolean(), info: BackupInfo.nullable() }),
+    access: 'admin',
+  },
+  'backup.choose': {
+    input: NoInput,
+    output: z.object({ createdAt: z.string(), protection: z.enum(['vault', 'password']) }).nullable(),
+    access: 'admin',
+  },
+  'backup.inspect': { input: BackupPassword, output: BackupInfo, access: 'admin' },
+  'backup.restore': { input: BackupPassword, output: BackupInfo, access: 'admin' },
+  'backup.rotateKey': { input: NoInput, output: z.object({ safetyCopy: z.string() }), access: 'admin' },
 } as const satisfies { [K in ChannelName]: ChannelDef };
 
 // Main → renderer events and their payloads.

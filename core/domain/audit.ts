@@ -1,6 +1,9 @@
 // Audit actions and their Japanese labels for the administrator's audit screen.
 export const auditActions = {
   'vault.setup': '初期設定',
+  'vault.backup': 'バックアップの作成',
+  'vault.restore': 'バックアップからの復元',
+  'vault.rekey': 'データベース鍵の更新',
   'session.login': 'ログイン',
   'session.login_failed': 'ログイン失敗',
   'session.login_throttled': 'ログイン待機中の試行',

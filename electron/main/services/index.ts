@@ -10,6 +10,7 @@ import { IntakeService } from './intake';
 import { RequestsService } from './requests';
 import { LettersService } from './letters';
 import { ReportsService } from './reports';
+import { BackupService } from './backup';
 import { LetterFonts } from '../pdf/letter';
 import { appInfo, type RuntimeInfo } from './app-info';
 import { watchIdle } from './idle';
@@ -65,6 +66,7 @@ export function createServices(opts: ServiceOptions): Services {
     emit(event, payload);
   });
   const intake = new IntakeService(vault, clock, opts.dialogs ?? noDialogs, requests);
+  const backup = new BackupService(vault, clock, opts.dialogs ?? noDialogs, opts.runtime.version, opts.runtime.dataDir);
   const coverage = FontCoverage.inResources(opts.resourcesDir);
   const letters = new LettersService(vault, clock, opts.dialogs ?? noDialogs, requests, fonts, coverage);
   let lastActivity = Date.now();
@@ -108,6 +110,13 @@ export function createServices(opts: ServiceOptions): Services {
       seal: letters.hasSeal(),
     }),
     'settings.updateLetters': (input) => letters.updateSettings(input),
+    'backup.status': () => backup.status(),
+    'backup.updateSettings': (input) => backup.updateSettings(input),
+    'backup.create': (input) => backup.create(input.password),
+    'backup.choose': () => backup.choose(),
+    'backup.inspect': (input) => backup.inspect(input.password),
+    'backup.restore': (input) => backup.restore(input.password),
+    'backup.rotateKey': () => backup.rotateKey(),
     // Our IPC channel for the signing certificate (PKCS#12), not Electron's app.importCertificate.
     'letters.importCertificate': (input) => letters.importCertificate(input.passphrase), // eng-disable CERTIFICATE_VERIFY_PROC_JS_CHECK -- justified above
     'letters.removeCertificate': () => letters.removeCertificate(),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { AppError } from './errors';
 import { createFileLogger, createMemoryLogger } from '../log';
 import { logDir } from '../paths';
 import type { KdfCost } from '../vault/kdf';
+import type { Db } from '../db/connection';
 import { createServices, type ServiceOptions, type Services } from './index';
 
 // Shared by unit tests (not shipped code paths): a cheap KDF keeps each test fast.
@@ -166,4 +168,32 @@ export async function failure(p: Promise<unknown>): Promise<AppError> {
     throw e;
   }
   throw new Error('expected a failure');
+}
+
+// Every row of every table, in a stable order, as one JSON text: two databases with the same
+// logical content give the same dump whatever their pages look like. The audit log can be cut
+// at an entry (what was added later is compared separately).
+export function logicalDump(db: Db, opts: { auditUpTo?: number } = {}): string {
+  const tables = (
+    db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all() as {
+      name: string;
+    }[]
+  ).map((t) => t.name);
+  const out: Record<string, unknown[]> = {};
+  for (const t of tables) {
+    if (opts.auditUpTo !== undefined && t === 'audit_head') continue;
+    const where = opts.auditUpTo !== undefined && t === 'audit_log' ? ` WHERE id <= ${opts.auditUpTo}` : '';
+    const columns = (db.pragma(`table_info("${t}")`) as unknown[]).length;
+    const order = Array.from({ length: columns }, (_, i) => i + 1).join(', ');
+    out[t] = (db.prepare(`SELECT * FROM "${t}"${where} ORDER BY ${order}`).raw().all() as unknown[][]).map((row) =>
+      row.map((v) => (Buffer.isBuffer(v) ? v.toString('base64') : v)),
+    );
+  }
+  return JSON.stringify(out);
+}
+
+export function dumpHash(db: Db): string {
+  return createHash('sha256').update(logicalDump(db)).digest('hex');
 }

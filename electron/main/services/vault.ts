@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { ErrorCode, type EventName, type EventPayload, type Session } from '../../../core/contract';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ErrorCode, type BackupInfo, type EventName, type EventPayload, type Session } from '../../../core/contract';
 import type { AuditAction, LockReason } from '../../../core/domain/audit';
 import { throttleSeconds } from '../../../core/domain/login-throttle';
 import type { Organisation } from '../../../core/domain/organisation';
@@ -34,8 +34,22 @@ import {
   type VaultHeader,
 } from '../vault/header';
 import { calibrateKdf, newKdfParams, type KdfCost } from '../vault/kdf';
-import { unwrapKey, wrapKey } from '../vault/wrap';
+import { sealKey, unsealKey, unwrapKey, wrapKey } from '../vault/wrap';
 import { AppError } from './errors';
+import {
+  BackupFormatError,
+  checkDatabase,
+  extractDatabase,
+  readBackupMeta,
+  rekey,
+  rekeyFile,
+  removeDatabaseFiles,
+  sha256File,
+  writeBackupFile,
+  type BackupMeta,
+  type DatabaseCheck,
+} from '../vault/backup-file';
+import { statSync } from 'node:fs';
 
 export type VaultDeps = {
   dataDir: string;
@@ -48,12 +62,46 @@ export type VaultDeps = {
   isNetworkLocation?: (path: string) => Promise<boolean>;
 };
 
-type Unlocked = { db: Db; key: Buffer; session: Session };
+// master: what the wraps protect (new wraps are made of it); key: what opens the database.
+type Unlocked = { db: Db; master: Buffer; key: Buffer; session: Session };
 
 const RECOVERY_AAD = 'madoguchi:v1:recovery';
+const DATABASE_AAD = 'madoguchi:v1:database-key';
+const BACKUP_AAD = 'madoguchi:v1:backup';
+
+// What a failed file operation means for the user (disk full, read-only or denied folder).
+export function fileErrorMessage(err: unknown, what: string): AppError | null {
+  const code = err instanceof Error && 'code' in err ? (err as { code: unknown }).code : null;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new AppError(
+      ErrorCode.UNAVAILABLE,
+      `${what}の保存先に空き容量がありません。空きを作るか、別の保存先を選んでください。何も変更していません。`,
+    );
+  }
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+    return new AppError(
+      ErrorCode.UNAVAILABLE,
+      `${what}の保存先に書き込めません（読み取り専用か、権限がありません）。別の保存先を選んでください。何も変更していません。`,
+    );
+  }
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    return new AppError(
+      ErrorCode.UNAVAILABLE,
+      `${what}の保存先が見つかりません。フォルダーをご確認ください。何も変更していません。`,
+    );
+  }
+  return null;
+}
 const accountAad = (accountId: string) => `madoguchi:v1:account:${accountId}`;
 const RECOVERY_LOOKUP = '(recovery)';
 const MAX_THROTTLE_ENTRIES = 1000;
+
+function otherVault(): AppError {
+  return new AppError(
+    ErrorCode.BAD_INPUT,
+    'このバックアップは別の保管庫（別のパソコンや初期設定前のデータ）のものです。バックアップ用パスワードを付けて作成したバックアップをお使いください。',
+  );
+}
 
 function badPassword(field: string, problems: string[]): AppError {
   return new AppError(
@@ -150,6 +198,55 @@ export class Vault {
   }
 
   private open(key: Buffer, create: boolean): Db {
+    const db = this.openOrNull(key, create);
+    if (!db) {
+      throw new AppError(
+        ErrorCode.UNAVAILABLE,
+        'データベースと鍵情報が一致しません。バックアップから復元してください。',
+      );
+    }
+    return db;
+  }
+
+  // Opens the database with the key the header names: the sealed database key, or the master
+  // key itself before any rotation. A rotation cut short is finished or forgotten here.
+  private openUnlocked(header: VaultHeader, master: Buffer): { db: Db; key: Buffer } {
+    const broken = () =>
+      new AppError(
+        ErrorCode.UNAVAILABLE,
+        '鍵情報ファイル（vault.json）が壊れています。バックアップから復元してください。',
+      );
+    const key = header.database ? unsealKey(header.database, master, DATABASE_AAD) : Buffer.from(master);
+    if (!key) throw broken();
+    const db = this.openOrNull(key, false);
+    if (db) {
+      if (header.pendingDatabase) {
+        // The rekey never ran: the next key was not used.
+        delete header.pendingDatabase;
+        writeHeader(this.deps.dataDir, header);
+      }
+      return { db, key };
+    }
+    key.fill(0);
+    const next = header.pendingDatabase ? unsealKey(header.pendingDatabase, master, DATABASE_AAD) : null;
+    const rekeyed = next ? this.openOrNull(next, false) : null;
+    if (!next || !rekeyed) {
+      next?.fill(0);
+      throw new AppError(
+        ErrorCode.UNAVAILABLE,
+        'データベースと鍵情報が一致しません。バックアップから復元してください。',
+      );
+    }
+    // The rekey ran but the header was not updated: finish the rotation.
+    header.database = header.pendingDatabase;
+    delete header.pendingDatabase;
+    writeHeader(this.deps.dataDir, header);
+    this.deps.logger.warn('vault.rekey_completed_on_open');
+    return { db: rekeyed, key: next };
+  }
+
+  // null when the key does not open the file.
+  private openOrNull(key: Buffer, create: boolean): Db | null {
     let db: Db;
     try {
       db = openEncrypted(this.dbFile, key, {
@@ -165,12 +262,7 @@ export class Vault {
           'このデータベースは新しいバージョンの Madoguchi で作成されています。アプリを最新版に更新してください。',
         );
       }
-      if (err instanceof WrongKeyError) {
-        throw new AppError(
-          ErrorCode.UNAVAILABLE,
-          'データベースと鍵情報が一致しません。バックアップから復元してください。',
-        );
-      }
+      if (err instanceof WrongKeyError) return null;
       throw err;
     }
     try {
@@ -188,9 +280,9 @@ export class Vault {
     return db;
   }
 
-  private becomeUnlocked(db: Db, key: Buffer, account: AccountRecord): Session {
+  private becomeUnlocked(db: Db, master: Buffer, key: Buffer, account: AccountRecord): Session {
     const session = sessionOf(account);
-    this.unlocked = { db, key, session };
+    this.unlocked = { db, master, key, session };
     return session;
   }
 
@@ -247,7 +339,7 @@ export class Vault {
       const recoveryKey = formatRecoveryKey(recoveryBytes);
       recoveryBytes.fill(0);
       this.deps.logger.info('vault.created', { accountId: admin.id });
-      return { recoveryKey, session: this.becomeUnlocked(db, key, admin) };
+      return { recoveryKey, session: this.becomeUnlocked(db, key, Buffer.from(key), admin) };
     });
   }
 
@@ -303,28 +395,29 @@ export class Vault {
       this.throttleCheck(header, lid);
       const entry = header.accounts[lid];
       // An unknown name costs the same KDF time as a known one and fails the same way.
-      const key = entry
+      const master = entry
         ? await unwrapKey(entry.wrap, password, accountAad(entry.accountId))
         : await unwrapKey(header.recovery, password, 'madoguchi:v1:no-such-account');
-      if (!key || !entry) {
-        key?.fill(0);
+      if (!master || !entry) {
+        master?.fill(0);
         this.recordFailure(header, lid, entry?.accountId ?? null);
         this.deps.logger.info('session.login_failed');
         throw new AppError(ErrorCode.AUTH_FAILED, 'ログイン名またはパスワードが正しくありません。');
       }
       await this.ensureLocalFolder();
-      const db = this.open(key, false);
+      const { db, key } = this.openUnlocked(header, master);
       const account = getAccount(db, entry.accountId);
       if (!account || account.disabled) {
         db.close();
         key.fill(0);
+        master.fill(0);
         this.recordFailure(header, lid, entry.accountId);
         throw new AppError(ErrorCode.AUTH_FAILED, 'ログイン名またはパスワードが正しくありません。');
       }
       header.throttle = without(header.throttle, lid);
       this.flushPendingAudit(db, header);
       writeHeader(this.deps.dataDir, header);
-      const session = this.becomeUnlocked(db, key, account);
+      const session = this.becomeUnlocked(db, master, key, account);
       db.transaction(() => {
         this.audit(db, 'session.login', account.id, 'password');
       })();
@@ -342,18 +435,19 @@ export class Vault {
       if (problems.length) throw badPassword('newPassword', problems);
       this.throttleCheck(header, RECOVERY_LOOKUP);
       const bytes = parseRecoveryKey(recoveryKey);
-      const key = bytes ? await unwrapKey(header.recovery, bytes, RECOVERY_AAD) : null;
+      const master = bytes ? await unwrapKey(header.recovery, bytes, RECOVERY_AAD) : null;
       bytes?.fill(0);
-      if (!key) {
+      if (!master) {
         this.recordFailure(header, RECOVERY_LOOKUP, null);
         throw new AppError(ErrorCode.AUTH_FAILED, '回復キーが正しくありません。入力内容をご確認ください。');
       }
       await this.ensureLocalFolder();
-      const db = this.open(key, false);
+      const { db, key } = this.openUnlocked(header, master);
       const account = findAccountByLogin(db, normaliseLoginName(loginName));
       if (!account || account.disabled || !account.roles.includes('admin')) {
         db.close();
         key.fill(0);
+        master.fill(0);
         throw new AppError(ErrorCode.BAD_INPUT, '指定したログイン名の有効な管理者アカウントが見つかりません。', [
           { path: ['loginName'], message: '有効な管理者アカウントのログイン名を入力してください。' },
         ]);
@@ -361,7 +455,7 @@ export class Vault {
       const lid = lookupId(header, account.loginName);
       header.accounts[lid] = {
         accountId: account.id,
-        wrap: await wrapKey(key, newPassword, newKdfParams(header.kdfCost), accountAad(account.id)),
+        wrap: await wrapKey(master, newPassword, newKdfParams(header.kdfCost), accountAad(account.id)),
       };
       header.throttle = without(header.throttle, lid);
       header.throttle = without(header.throttle, RECOVERY_LOOKUP);
@@ -372,7 +466,7 @@ export class Vault {
       })();
       writeHeader(this.deps.dataDir, header);
       const refreshed = getAccount(db, account.id) ?? account;
-      return this.becomeUnlocked(db, key, refreshed);
+      return this.becomeUnlocked(db, master, key, refreshed);
     });
   }
 
@@ -396,7 +490,7 @@ export class Vault {
       if (problems.length) throw badPassword('newPassword', problems);
       header.accounts[lid] = {
         accountId: u.session.accountId,
-        wrap: await wrapKey(u.key, newPassword, newKdfParams(header.kdfCost), accountAad(u.session.accountId)),
+        wrap: await wrapKey(u.master, newPassword, newKdfParams(header.kdfCost), accountAad(u.session.accountId)),
       };
       this.write('session.password_changed', u.session.accountId, 'rewrapped', (db) => {
         updateAccount(db, u.session.accountId, { mustChangePassword: false }, this.deps.clock().toISOString());
@@ -420,7 +514,7 @@ export class Vault {
       const lid = lookupId(header, account.loginName);
       header.accounts[lid] = {
         accountId: account.id,
-        wrap: await wrapKey(u.key, password, newKdfParams(header.kdfCost), accountAad(account.id)),
+        wrap: await wrapKey(u.master, password, newKdfParams(header.kdfCost), accountAad(account.id)),
       };
       header.throttle = without(header.throttle, lid);
       writeHeader(this.deps.dataDir, header);
@@ -463,9 +557,288 @@ export class Vault {
     optimizeQuietly(u.db);
     u.db.close();
     u.key.fill(0);
+    u.master.fill(0);
     this.unlocked = null;
     this.deps.logger.info('session.locked', { reason });
     this.deps.emit('session.locked', { reason });
+  }
+
+  // --- Backup, restore, key rotation ----------------------------------------------------------
+
+  private unlockedOrThrow(): Unlocked {
+    if (!this.unlocked) throw new AppError(ErrorCode.LOCKED, 'ロックされています。ログインしてください。');
+    return this.unlocked;
+  }
+
+  private scratch(name: string): string {
+    return join(this.deps.dataDir, `${name}.partial.db`);
+  }
+
+  // An encrypted copy of the database in `target`, verified before it is reported: the file is
+  // read back, its database opened, integrity_check run and the audit chain verified.
+  createBackup(target: string, opts: { password: string | null; appVersion: string }): Promise<BackupInfo> {
+    return this.serial(async () => {
+      const u = this.unlockedOrThrow();
+      const header = this.header();
+      if (!header) throw new AppError(ErrorCode.INTERNAL, '鍵情報ファイルが見つかりません。');
+      if (opts.password !== null) {
+        const problems = passwordProblems(opts.password);
+        if (problems.length) throw badPassword('password', problems);
+      }
+      const copy = this.scratch('backup');
+      const check = this.scratch('backup-check');
+      removeDatabaseFiles(copy);
+      let key: Buffer | null = null;
+      try {
+        vacuumInto(u.db, copy);
+        let meta: Omit<BackupMeta, 'counts' | 'size' | 'sha256' | 'schemaVersion'>;
+        if (opts.password !== null) {
+          key = randomBytes(KEY_BYTES);
+          rekeyFile(copy, u.key, key, this.deps.nativeBinding);
+          meta = {
+            format: 1,
+            createdAt: this.deps.clock().toISOString(),
+            appVersion: opts.appVersion,
+            protection: 'password',
+            wrap: await wrapKey(key, opts.password, newKdfParams(header.kdfCost), BACKUP_AAD),
+          };
+        } else {
+          key = Buffer.from(u.key);
+          meta = {
+            format: 1,
+            createdAt: this.deps.clock().toISOString(),
+            appVersion: opts.appVersion,
+            protection: 'vault',
+            ...(header.database ? { database: header.database } : {}),
+          };
+        }
+        const first = checkDatabase(copy, key, {
+          nativeBinding: this.deps.nativeBinding,
+          maxSchemaVersion: LATEST_SCHEMA_VERSION,
+        });
+        if (!first.ok)
+          throw new AppError(
+            ErrorCode.INTERNAL,
+            'バックアップの検証に失敗しました。データベースの状態を確認してください。',
+          );
+        const full: BackupMeta = {
+          ...meta,
+          schemaVersion: first.schemaVersion,
+          counts: first.counts,
+          size: statSync(copy).size,
+          sha256: sha256File(copy),
+        };
+        try {
+          writeBackupFile(target, full, copy);
+        } catch (err) {
+          throw fileErrorMessage(err, 'バックアップ') ?? err;
+        }
+        // Read back what was written, as a restore would; a copy that does not check out is removed.
+        let second: DatabaseCheck | null = null;
+        try {
+          const written = readBackupMeta(target);
+          extractDatabase(target, written.offset, written.meta, check);
+          second = checkDatabase(check, key, {
+            nativeBinding: this.deps.nativeBinding,
+            maxSchemaVersion: LATEST_SCHEMA_VERSION,
+          });
+        } catch (err) {
+          if (!(err instanceof BackupFormatError)) throw fileErrorMessage(err, 'バックアップ') ?? err;
+        }
+        if (!second?.ok) {
+          rmSync(target, { force: true });
+          throw new AppError(
+            ErrorCode.UNAVAILABLE,
+            '書き込んだバックアップを検証できませんでした。別の保存先でもう一度お試しください。',
+          );
+        }
+        u.db.transaction(() => {
+          this.audit(u.db, 'vault.backup', null, `protection=${full.protection} requests=${full.counts.requests}`);
+        })();
+        this.deps.logger.info('vault.backup', { protection: full.protection, requests: full.counts.requests });
+        return {
+          createdAt: full.createdAt,
+          appVersion: full.appVersion,
+          protection: full.protection,
+          counts: full.counts,
+          check: 'ok',
+        };
+      } finally {
+        key?.fill(0);
+        removeDatabaseFiles(copy);
+        removeDatabaseFiles(check);
+      }
+    });
+  }
+
+  // The key that opens a backup's database, or an AppError saying why there is none.
+  private async backupKey(meta: BackupMeta, password: string | null): Promise<Buffer> {
+    const u = this.unlockedOrThrow();
+    if (meta.protection === 'password') {
+      if (!password || !meta.wrap) {
+        throw new AppError(
+          ErrorCode.BAD_INPUT,
+          'このバックアップにはパスワードが設定されています。バックアップのパスワードを入力してください。',
+          [{ path: ['password'], message: 'バックアップのパスワードを入力してください。' }],
+        );
+      }
+      const key = await unwrapKey(meta.wrap, password, BACKUP_AAD);
+      if (!key) {
+        throw new AppError(ErrorCode.AUTH_FAILED, 'バックアップのパスワードが正しくありません。', [
+          { path: ['password'], message: 'バックアップのパスワードが正しくありません。' },
+        ]);
+      }
+      return key;
+    }
+    const key = meta.database ? unsealKey(meta.database, u.master, DATABASE_AAD) : Buffer.from(u.master);
+    if (!key) throw otherVault();
+    return key;
+  }
+
+  readBackup(file: string): { meta: BackupMeta; offset: number } {
+    try {
+      return readBackupMeta(file);
+    } catch (err) {
+      if (err instanceof BackupFormatError) {
+        throw new AppError(ErrorCode.BAD_INPUT, '選んだファイルは Madoguchi のバックアップではないか、壊れています。');
+      }
+      throw fileErrorMessage(err, 'バックアップ') ?? err;
+    }
+  }
+
+  // Extracts and checks a backup's database into `out`; returns the check and the key.
+  private async openBackup(file: string, password: string | null, out: string) {
+    const { meta, offset } = this.readBackup(file);
+    const key = await this.backupKey(meta, password);
+    try {
+      extractDatabase(file, offset, meta, out);
+    } catch (err) {
+      key.fill(0);
+      if (err instanceof BackupFormatError) {
+        throw new AppError(
+          ErrorCode.BAD_INPUT,
+          'バックアップが壊れています（内容が作成時と一致しません）。別のバックアップをお選びください。',
+        );
+      }
+      throw fileErrorMessage(err, 'バックアップ') ?? err;
+    }
+    const check = checkDatabase(out, key, {
+      nativeBinding: this.deps.nativeBinding,
+      maxSchemaVersion: LATEST_SCHEMA_VERSION,
+    });
+    if (check.problem === 'wrongKey' && meta.protection === 'vault') {
+      key.fill(0);
+      throw otherVault();
+    }
+    return { meta, key, check };
+  }
+
+  // What a backup holds and whether it checks out, without changing anything.
+  inspectBackup(file: string, password: string | null): Promise<BackupInfo> {
+    return this.serial(async () => {
+      const out = this.scratch('inspect');
+      try {
+        const { meta, key, check } = await this.openBackup(file, password, out);
+        key.fill(0);
+        return {
+          createdAt: meta.createdAt,
+          appVersion: meta.appVersion,
+          protection: meta.protection,
+          counts: check.ok ? check.counts : meta.counts,
+          check: check.problem ?? 'ok',
+        };
+      } finally {
+        removeDatabaseFiles(out);
+      }
+    });
+  }
+
+  // Replaces the database with a backup's: the current one is backed up first (into
+  // `safetyCopy`), the backup is written beside, verified and re-encrypted under this vault's
+  // key, then renamed over the database. Any failure before the rename changes nothing. The
+  // vault is locked afterwards: the accounts are those of the backup.
+  restoreBackup(
+    file: string,
+    opts: { password: string | null; safetyCopy: string; appVersion: string },
+  ): Promise<BackupInfo> {
+    return (async () => {
+      const out = this.scratch('restore');
+      let info: BackupInfo;
+      try {
+        info = await this.serial(async () => {
+          const { meta, key, check } = await this.openBackup(file, opts.password, out);
+          try {
+            if (!check.ok) {
+              throw new AppError(
+                ErrorCode.BAD_INPUT,
+                check.problem === 'newer'
+                  ? 'このバックアップは新しいバージョンの Madoguchi で作成されています。アプリを更新してから復元してください。'
+                  : 'バックアップの検証に失敗しました（整合性または監査ログの検証）。別のバックアップをお選びください。',
+              );
+            }
+            const u = this.unlockedOrThrow();
+            if (!key.equals(u.key)) rekeyFile(out, key, u.key, this.deps.nativeBinding);
+            return {
+              createdAt: meta.createdAt,
+              appVersion: meta.appVersion,
+              protection: meta.protection,
+              counts: check.counts,
+              check: 'ok' as const,
+            };
+          } finally {
+            key.fill(0);
+          }
+        });
+        // The current data first, as a verified backup of its own.
+        mkdirSync(dirname(opts.safetyCopy), { recursive: true });
+        await this.createBackup(opts.safetyCopy, { password: null, appVersion: opts.appVersion });
+      } catch (err) {
+        removeDatabaseFiles(out);
+        throw err;
+      }
+      return this.serial(() => {
+        const u = this.unlockedOrThrow();
+        const accountId = u.session.accountId;
+        u.db.close();
+        // A WAL left beside the old file would be replayed onto the restored one.
+        for (const f of [`${this.dbFile}-wal`, `${this.dbFile}-shm`]) rmSync(f, { force: true });
+        renameSync(out, this.dbFile);
+        const db = this.open(u.key, false);
+        u.db = db;
+        db.transaction(() => {
+          this.audit(db, 'vault.restore', null, `backup=${info.createdAt} requests=${info.counts.requests}`, accountId);
+        })();
+        this.deps.logger.info('vault.restored', { requests: info.counts.requests });
+        this.lockNow('system');
+        return Promise.resolve(info);
+      });
+    })();
+  }
+
+  // データベース鍵の更新: a new database key; the wraps (passwords, recovery key) stay, since
+  // they protect the master key that seals it. The caller makes a backup first.
+  rotateKey(): Promise<void> {
+    return this.serial(() => {
+      const u = this.unlockedOrThrow();
+      const header = this.header();
+      if (!header) throw new AppError(ErrorCode.INTERNAL, '鍵情報ファイルが見つかりません。');
+      const next = randomBytes(KEY_BYTES);
+      // The next key is in the header before the file changes: a crash at any point leaves a
+      // header with a key that opens the database.
+      header.pendingDatabase = sealKey(next, u.master, DATABASE_AAD);
+      writeHeader(this.deps.dataDir, header);
+      rekey(u.db, next);
+      header.database = header.pendingDatabase;
+      delete header.pendingDatabase;
+      writeHeader(this.deps.dataDir, header);
+      u.key.fill(0);
+      u.key = next;
+      u.db.transaction(() => {
+        this.audit(u.db, 'vault.rekey', null, 'database key rotated');
+      })();
+      this.deps.logger.info('vault.rekeyed');
+      return Promise.resolve();
+    });
   }
 
   close(): void {
@@ -474,6 +847,7 @@ export class Vault {
     optimizeQuietly(u.db);
     u.db.close();
     u.key.fill(0);
+    u.master.fill(0);
     this.unlocked = null;
   }
 }

@@ -3,7 +3,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, w
 import { join } from 'node:path';
 import { z } from 'zod';
 import { KdfParams } from './kdf';
-import { Wrap } from './wrap';
+import { Sealed, Wrap } from './wrap';
 
 // vault.json: what must be readable before the database is open. It holds no personal data:
 // accounts are found by an HMAC of the login name, wraps are ciphertext, and the throttle and
@@ -31,6 +31,11 @@ export const VaultHeader = z
     kdfCost: KdfParams.omit({ salt: true }),
     accounts: z.record(z.string(), z.object({ accountId: z.string(), wrap: Wrap }).strict()),
     recovery: Wrap,
+    // The wraps protect the master key. The database key is the master key itself until the
+    // first key rotation; from then on it is sealed here under the master key. During a rotation
+    // the next key is written here first, so a crash mid-rekey leaves a key that opens the file.
+    database: Sealed.optional(),
+    pendingDatabase: Sealed.optional(),
     throttle: z.record(z.string(), Throttle),
     pendingAudit: z.array(PendingAudit),
   })

@@ -46,3 +46,31 @@ export async function unwrapKey(wrap: Wrap, secret: string | Uint8Array, aad: st
     kek.fill(0);
   }
 }
+
+// A key sealed (AES-256-GCM) directly under another key, no KDF: the database key under the
+// master key the wraps protect, so the database key can change without any password.
+export const Sealed = z.object({ iv: z.base64(), tag: z.base64(), ciphertext: z.base64() }).strict();
+export type Sealed = z.infer<typeof Sealed>;
+
+export function sealKey(key: Buffer, under: Buffer, aad: string): Sealed {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', under, iv);
+  cipher.setAAD(Buffer.from(aad, 'utf8'));
+  const ciphertext = Buffer.concat([cipher.update(key), cipher.final()]);
+  return {
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    ciphertext: ciphertext.toString('base64'),
+  };
+}
+
+export function unsealKey(sealed: Sealed, under: Buffer, aad: string): Buffer | null {
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', under, Buffer.from(sealed.iv, 'base64'));
+    decipher.setAAD(Buffer.from(aad, 'utf8'));
+    decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,295 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ErrorCode, listFilter } from '../../../core/contract';
+import { openEncrypted, WrongKeyError } from '../db/connection';
+import { databasePath } from '../paths';
+import { readHeader } from '../vault/header';
+import { unwrapKey } from '../vault/wrap';
+import {
+  ADMIN_PASSWORD,
+  call,
+  failure,
+  intakeInput,
+  logicalDump,
+  makeServices,
+  OTHER_PASSWORD,
+  setupVault,
+  switchTo,
+  switchToNewAccount,
+  tempDataDir,
+} from './test-support';
+import { fileErrorMessage } from './vault';
+import type { Services } from './index';
+
+// A vault whose save/open dialogs point at files the test names.
+function rig(opts: { now?: () => Date } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-backups-'));
+  let save: string | null = null;
+  let open: string | null = null;
+  const dataDir = tempDataDir();
+  const s = makeServices(dataDir, {
+    clock: opts.now ?? (() => new Date()),
+    dialogs: {
+      openFile: () => Promise.resolve(open),
+      saveFile: (o) => Promise.resolve(save ?? join(dir, o.defaultName)),
+    },
+  });
+  return {
+    s,
+    dir,
+    dataDir,
+    saveTo: (p: string | null) => {
+      save = p;
+    },
+    openFrom: (p: string | null) => {
+      open = p;
+    },
+  };
+}
+
+const auditCount = (s: Services) =>
+  s.vault.connection().prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
+
+async function backupTo(r: ReturnType<typeof rig>, name: string, password: string | null = null) {
+  r.saveTo(join(r.dir, name));
+  const out = await call(r.s, 'backup.create', { password });
+  expect(out.saved).toBe(true);
+  return join(r.dir, name);
+}
+
+describe('backup and restore', () => {
+  it('round-trips: the restored database has the logical dump the backup was taken from', async () => {
+    const r = rig();
+    await setupVault(r.s);
+    await call(r.s, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
+    const before = logicalDump(r.s.vault.connection());
+    const beforeAudit = auditCount(r.s);
+    const file = await backupTo(r, 'one.mdgbak');
+    // The file holds no personal data in clear.
+    const bytes = readFileSync(file);
+    expect(bytes.includes(Buffer.from('山田', 'utf8'))).toBe(false);
+    expect(bytes.subarray(0, 8).toString('latin1')).toBe('MDGBAK01');
+
+    // Work goes on after the backup, then the backup is restored.
+    await call(r.s, 'intake.create', intakeInput({ arrivalDate: '2026-10-02' }));
+    r.openFrom(file);
+    expect(await call(r.s, 'backup.choose', {})).toMatchObject({ protection: 'vault' });
+    const info = await call(r.s, 'backup.inspect', { password: null });
+    expect(info).toMatchObject({ check: 'ok', counts: { requests: 1, open: 1 } });
+    const restored = await call(r.s, 'backup.restore', { password: null });
+    expect(restored.counts.requests).toBe(1);
+    // The vault locks after a restore; the administrator logs in again.
+    expect(r.s.vault.state()).toBe('locked');
+    await call(r.s, 'session.login', { loginName: 'admin', password: ADMIN_PASSWORD });
+    const db = r.s.vault.connection();
+    expect(logicalDump(db, { auditUpTo: beforeAudit })).toBe(
+      JSON.stringify({ ...JSON.parse(before), audit_head: undefined }),
+    );
+    const later = db.prepare('SELECT action FROM audit_log WHERE id > ? ORDER BY id').pluck().all(beforeAudit);
+    expect(later).toEqual(['vault.restore', 'session.lock', 'session.login']);
+    // The data before the restore was kept as a verified backup of its own.
+    const safety = readdirSync(join(r.dataDir, 'backups')).filter((f) => f.startsWith('pre-restore-'));
+    expect(safety).toHaveLength(1);
+    // No work files are left in the data folder.
+    expect(readdirSync(r.dataDir).filter((f) => f.includes('partial'))).toEqual([]);
+    await r.s.close();
+  });
+
+  it('protects a backup with its own password, refuses a wrong one, and restores under the vault key', async () => {
+    const r = rig();
+    await setupVault(r.s);
+    await call(r.s, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
+    const weak = await failure(call(r.s, 'backup.create', { password: 'short' }));
+    expect(weak.code).toBe(ErrorCode.BAD_INPUT);
+    const file = await backupTo(r, 'pw.mdgbak', 'backup staple battery');
+    r.openFrom(file);
+    expect(await call(r.s, 'backup.choose', {})).toMatchObject({ protection: 'password' });
+    expect((await failure(call(r.s, 'backup.inspect', { password: null }))).code).toBe(ErrorCode.BAD_INPUT);
+    const wrong = await failure(call(r.s, 'backup.inspect', { password: 'not the backup password' }));
+    expect(wrong.code).toBe(ErrorCode.AUTH_FAILED);
+    expect(wrong.message).toBe('バックアップのパスワードが正しくありません。');
+    expect((await failure(call(r.s, 'backup.restore', { password: 'nope nope nope' }))).code).toBe(
+      ErrorCode.AUTH_FAILED,
+    );
+    expect(r.s.vault.state()).toBe('unlocked');
+    expect(await call(r.s, 'backup.inspect', { password: 'backup staple battery' })).toMatchObject({
+      check: 'ok',
+      protection: 'password',
+    });
+    await call(r.s, 'backup.restore', { password: 'backup staple battery' });
+    await call(r.s, 'session.login', { loginName: 'admin', password: ADMIN_PASSWORD });
+    expect((await call(r.s, 'requests.list', listFilter())).rows).toHaveLength(1);
+    await r.s.close();
+  });
+
+  it('refuses a corrupted backup, a file that is not a backup and another vault’s backup, changing nothing', async () => {
+    const r = rig();
+    await setupVault(r.s);
+    await call(r.s, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
+    const file = await backupTo(r, 'good.mdgbak');
+    const before = logicalDump(r.s.vault.connection());
+
+    const corrupt = join(r.dir, 'corrupt.mdgbak');
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 5000] = (bytes[bytes.length - 5000] ?? 0) ^ 0xff;
+    writeFileSync(corrupt, bytes);
+    r.openFrom(corrupt);
+    await call(r.s, 'backup.choose', {});
+    const broken = await failure(call(r.s, 'backup.restore', { password: null }));
+    expect(broken.code).toBe(ErrorCode.BAD_INPUT);
+    expect(broken.message).toContain('バックアップが壊れています');
+
+    const text = join(r.dir, 'notes.mdgbak');
+    writeFileSync(text, 'これはバックアップではありません');
+    r.openFrom(text);
+    const notBackup = await failure(call(r.s, 'backup.choose', {}));
+    expect(notBackup.message).toBe('選んだファイルは Madoguchi のバックアップではないか、壊れています。');
+
+    const other = rig();
+    await setupVault(other.s);
+    const foreign = await backupTo(other, 'foreign.mdgbak');
+    await other.s.close();
+    r.openFrom(foreign);
+    await call(r.s, 'backup.choose', {});
+    const otherVault = await failure(call(r.s, 'backup.restore', { password: null }));
+    expect(otherVault.message).toContain('別の保管庫');
+
+    expect(r.s.vault.state()).toBe('unlocked');
+    const now = logicalDump(r.s.vault.connection());
+    // Only audit entries of the attempts may differ (none are written for refusals).
+    expect(now).toBe(before);
+    expect(existsSync(join(r.dataDir, 'backups'))).toBe(false);
+    await r.s.close();
+  });
+
+  it('reminds when the last backup is older than the policy', async () => {
+    let now = new Date('2026-11-01T01:00:00Z');
+    const r = rig({ now: () => now });
+    await setupVault(r.s);
+    expect(await call(r.s, 'backup.status', {})).toMatchObject({ lastBackupAt: null, due: true });
+    await backupTo(r, 'b.mdgbak');
+    expect(await call(r.s, 'backup.status', {})).toMatchObject({ due: false, settings: { reminderDays: 7 } });
+    now = new Date('2026-11-08T01:00:00Z');
+    expect((await call(r.s, 'backup.status', {})).due).toBe(true);
+    await call(r.s, 'backup.updateSettings', { reminderDays: 14 });
+    expect((await call(r.s, 'backup.status', {})).due).toBe(false);
+    const bad = await failure(call(r.s, 'backup.updateSettings', { reminderDays: 0 }));
+    expect(bad.code).toBe(ErrorCode.BAD_INPUT);
+    await r.s.close();
+  });
+});
+
+describe('hostile environment', () => {
+  const mounts: string[] = [];
+  afterAll(() => {
+    for (const m of mounts) execFileSync('umount', [m]);
+  });
+
+  // A small or read-only tmpfs where the machine allows mounting one (root); otherwise a folder
+  // under a regular file, which fails the same code path.
+  function tinyFolder(options: string): string {
+    const dir = mkdtempSync(join(tmpdir(), 'madoguchi-tiny-'));
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir], { stdio: 'ignore' });
+      mounts.push(dir);
+      return dir;
+    } catch {
+      writeFileSync(join(dir, 'file'), '');
+      return join(dir, 'file');
+    }
+  }
+
+  it('maps disk full, read-only and missing folders to clear messages', () => {
+    const err = (code: string) => Object.assign(new Error(code), { code });
+    expect(fileErrorMessage(err('ENOSPC'), 'バックアップ')?.message).toContain('空き容量がありません');
+    expect(fileErrorMessage(err('EROFS'), 'バックアップ')?.message).toContain('書き込めません');
+    expect(fileErrorMessage(err('EACCES'), 'バックアップ')?.message).toContain('書き込めません');
+    expect(fileErrorMessage(err('ENOENT'), 'バックアップ')?.message).toContain('見つかりません');
+    expect(fileErrorMessage(new Error('other'), 'バックアップ')).toBeNull();
+  });
+
+  it('a backup to a full or read-only folder fails with a Japanese message and leaves nothing behind', async () => {
+    const r = rig();
+    await setupVault(r.s);
+    for (let i = 0; i < 5; i++) await call(r.s, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
+    const before = logicalDump(r.s.vault.connection());
+    for (const options of ['size=16k', 'ro,size=1m']) {
+      const folder = tinyFolder(options);
+      r.saveTo(join(folder, 'x.mdgbak'));
+      const e = await failure(call(r.s, 'backup.create', { password: null }));
+      expect(e.code, e.message).toBe(ErrorCode.UNAVAILABLE);
+      expect(e.message).toMatch(/空き容量がありません|書き込めません|見つかりません/);
+      expect(e.message).toContain('何も変更していません');
+      if (existsSync(folder) && !folder.endsWith('file')) expect(readdirSync(folder)).toEqual([]);
+    }
+    expect(readdirSync(r.dataDir).filter((f) => f.includes('partial'))).toEqual([]);
+    expect(logicalDump(r.s.vault.connection())).toBe(before);
+    expect((await call(r.s, 'backup.status', {})).lastBackupAt).toBeNull();
+    await r.s.close();
+  });
+});
+
+describe('database key rotation', () => {
+  it('backs up first; afterwards the old key no longer opens the database, every account and the recovery key still do', async () => {
+    const r = rig();
+    const { recoveryKey } = await setupVault(r.s);
+    await switchToNewAccount(r.s, 'tanto', ['staff']);
+    await switchTo(r.s, 'admin', ADMIN_PASSWORD);
+    await call(r.s, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
+    const header = readHeader(r.dataDir);
+    const adminWrap = Object.values(header?.accounts ?? {}).find((a) => a.accountId === r.s.vault.session()?.accountId);
+    const oldKey = adminWrap
+      ? await unwrapKey(adminWrap.wrap, ADMIN_PASSWORD, `madoguchi:v1:account:${adminWrap.accountId}`)
+      : null;
+    expect(oldKey).not.toBeNull();
+    const before = logicalDump(r.s.vault.connection());
+    const auditBefore = auditCount(r.s);
+
+    const { safetyCopy } = await call(r.s, 'backup.rotateKey', {});
+    expect(existsSync(join(r.dataDir, 'backups', safetyCopy))).toBe(true);
+    expect(logicalDump(r.s.vault.connection(), { auditUpTo: auditBefore })).toBe(
+      JSON.stringify({ ...JSON.parse(before), audit_head: undefined }),
+    );
+    await r.s.vault.lock('logout');
+    expect(() => openEncrypted(databasePath(r.dataDir), oldKey ?? Buffer.alloc(32), { create: false })).toThrow(
+      WrongKeyError,
+    );
+    await call(r.s, 'session.login', { loginName: 'tanto', password: OTHER_PASSWORD });
+    await switchTo(r.s, 'admin', ADMIN_PASSWORD);
+    await r.s.vault.lock('logout');
+    await call(r.s, 'session.recover', { recoveryKey, loginName: 'admin', newPassword: 'a brand new passphrase' });
+    const actions = r.s.vault
+      .connection()
+      .prepare('SELECT action FROM audit_log WHERE id > ? ORDER BY id')
+      .pluck()
+      .all(auditBefore);
+    expect(actions.slice(0, 2)).toEqual(['vault.backup', 'vault.rekey']);
+    // The backup taken before the rotation still restores (it opens under the old key).
+    r.openFrom(join(r.dataDir, 'backups', safetyCopy));
+    await call(r.s, 'backup.choose', {});
+    expect(await call(r.s, 'backup.inspect', { password: null })).toMatchObject({ check: 'ok' });
+    await r.s.close();
+  });
+
+  it('finishes a rotation cut short between the rekey and the header', async () => {
+    const r = rig();
+    await setupVault(r.s);
+    await call(r.s, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
+    const before = readHeader(r.dataDir);
+    await call(r.s, 'backup.rotateKey', {});
+    await r.s.vault.lock('logout');
+    // As if the app stopped after PRAGMA rekey: the header still names the old key, with the
+    // new one pending.
+    const after = readHeader(r.dataDir);
+    const cut = { ...before, pendingDatabase: after?.database };
+    writeFileSync(join(r.dataDir, 'vault.json'), JSON.stringify(cut));
+    await call(r.s, 'session.login', { loginName: 'admin', password: ADMIN_PASSWORD });
+    expect((await call(r.s, 'requests.list', listFilter())).rows).toHaveLength(1);
+    expect(readHeader(r.dataDir)).toMatchObject({ database: after?.database });
+    expect(readHeader(r.dataDir)?.pendingDatabase).toBeUndefined();
+    await r.s.close();
+  });
+});

@@ -1,0 +1,109 @@
+import { mkdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { BackupSettings, ErrorCode, type BackupInfo, type ChannelOutput } from '../../../core/contract';
+import { getSetting, putSetting } from '../db/repositories/settings';
+import type { FileDialogs } from '../files/dialogs';
+import { AppError } from './errors';
+import type { Vault } from './vault';
+
+export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { reminderDays: 7 };
+const EXTENSION = 'mdgbak';
+const DAY_MS = 86_400_000;
+
+// Backups to a folder the administrator chooses, restore from one, and the database key
+// rotation. The file a restore uses is chosen through main's dialog and kept here: no path
+// crosses IPC.
+export class BackupService {
+  private chosen: string | null = null;
+
+  constructor(
+    private readonly vault: Vault,
+    private readonly clock: () => Date,
+    private readonly dialogs: FileDialogs,
+    private readonly appVersion: string,
+    private readonly dataDir: string,
+  ) {}
+
+  private stamp(): string {
+    return this.clock().toISOString().replace(/\..*$/, '').replace(/[-:]/g, '').replace('T', '-');
+  }
+
+  settings(): BackupSettings {
+    const parsed = BackupSettings.safeParse(getSetting(this.vault.connection(), 'backup'));
+    return parsed.success ? parsed.data : DEFAULT_BACKUP_SETTINGS;
+  }
+
+  status(): ChannelOutput<'backup.status'> {
+    const last = getSetting(this.vault.connection(), 'backup.last');
+    const lastBackupAt = typeof last === 'string' ? last : null;
+    const settings = this.settings();
+    const due =
+      lastBackupAt === null || this.clock().getTime() - Date.parse(lastBackupAt) >= settings.reminderDays * DAY_MS;
+    return { lastBackupAt, settings, due };
+  }
+
+  updateSettings(value: BackupSettings): BackupSettings {
+    this.vault.write('settings.update', 'backup', `reminderDays=${value.reminderDays}`, (db) => {
+      putSetting(db, 'backup', value);
+    });
+    return value;
+  }
+
+  async create(password: string | null): Promise<ChannelOutput<'backup.create'>> {
+    this.vault.connection();
+    const path = await this.dialogs.saveFile({
+      title: 'バックアップの保存先',
+      defaultName: `Madoguchi_バックアップ_${this.stamp()}.${EXTENSION}`,
+      filters: [{ name: 'Madoguchi バックアップ', extensions: [EXTENSION] }],
+    });
+    if (path === null) return { saved: false, info: null };
+    const info = await this.vault.createBackup(path, { password, appVersion: this.appVersion });
+    putSetting(this.vault.connection(), 'backup.last', info.createdAt);
+    return { saved: true, info };
+  }
+
+  async choose(): Promise<ChannelOutput<'backup.choose'>> {
+    this.vault.connection();
+    const path = await this.dialogs.openFile({
+      title: '復元するバックアップ',
+      filters: [{ name: 'Madoguchi バックアップ', extensions: [EXTENSION] }],
+    });
+    if (path === null) return null;
+    const { meta } = this.vault.readBackup(path);
+    this.chosen = path;
+    return { createdAt: meta.createdAt, protection: meta.protection };
+  }
+
+  private chosenFile(): string {
+    if (!this.chosen) throw new AppError(ErrorCode.CONFLICT, '先に復元するバックアップファイルを選んでください。');
+    return this.chosen;
+  }
+
+  inspect(password: string | null): Promise<BackupInfo> {
+    return this.vault.inspectBackup(this.chosenFile(), password);
+  }
+
+  // Safety copies (before a restore or a key rotation) go to the data folder's backups/.
+  private safetyCopy(kind: string): string {
+    return join(this.dataDir, 'backups', `${kind}-${this.stamp()}.${EXTENSION}`);
+  }
+
+  async restore(password: string | null): Promise<BackupInfo> {
+    const file = this.chosenFile();
+    const info = await this.vault.restoreBackup(file, {
+      password,
+      safetyCopy: this.safetyCopy('pre-restore'),
+      appVersion: this.appVersion,
+    });
+    this.chosen = null;
+    return info;
+  }
+
+  async rotateKey(): Promise<{ safetyCopy: string }> {
+    const safety = this.safetyCopy('pre-rekey');
+    mkdirSync(dirname(safety), { recursive: true });
+    await this.vault.createBackup(safety, { password: null, appVersion: this.appVersion });
+    await this.vault.rotateKey();
+    return { safetyCopy: basename(safety) };
+  }
+}

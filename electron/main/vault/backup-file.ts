@@ -1,0 +1,223 @@
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { z } from 'zod';
+import { closedStates } from '../../../core/domain/workflow';
+import { openEncrypted, type Db } from '../db/connection';
+import { verifyAudit } from '../db/repositories/audit';
+import { Sealed, Wrap } from './wrap';
+
+// A backup file (.mdgbak): a magic line, the length of a JSON description, the description, then
+// the encrypted database as VACUUM INTO wrote it. The description holds counts and key material
+// only (a wrap or a sealed key), never personal data.
+
+const MAGIC = Buffer.from('MDGBAK01', 'latin1');
+const MAX_META = 1 << 20;
+const CHUNK = 1 << 20;
+
+export const BackupMeta = z
+  .object({
+    format: z.literal(1),
+    createdAt: z.iso.datetime(),
+    appVersion: z.string().max(50),
+    schemaVersion: z.number().int().nonnegative(),
+    counts: z
+      .object({
+        requests: z.number().int().nonnegative(),
+        open: z.number().int().nonnegative(),
+        audit: z.number().int().nonnegative(),
+      })
+      .strict(),
+    // vault: opens with this vault's keys (the database key sealed under the master key, or the
+    // master key itself); password: its own key, wrapped under the backup password.
+    protection: z.enum(['vault', 'password']),
+    database: Sealed.optional(),
+    wrap: Wrap.optional(),
+    size: z.number().int().nonnegative(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .strict();
+export type BackupMeta = z.infer<typeof BackupMeta>;
+
+export class BackupFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BackupFormatError';
+  }
+}
+
+// writeSync may write less than asked (a full disk reports ENOSPC only on the next call).
+function writeAll(fd: number, buffer: Buffer, length = buffer.length): void {
+  let done = 0;
+  while (done < length) done += writeSync(fd, buffer, done, length - done);
+}
+
+function copyRange(fromPath: string, start: number, to: number, hash?: ReturnType<typeof createHash>): number {
+  const from = openSync(fromPath, 'r');
+  const buffer = Buffer.alloc(CHUNK);
+  let position = start;
+  let total = 0;
+  try {
+    for (;;) {
+      const n = readSync(from, buffer, 0, CHUNK, position);
+      if (n === 0) break;
+      hash?.update(buffer.subarray(0, n));
+      writeAll(to, buffer, n);
+      position += n;
+      total += n;
+    }
+  } finally {
+    closeSync(from);
+  }
+  return total;
+}
+
+export function sha256File(path: string): string {
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'r');
+  const buffer = Buffer.alloc(CHUNK);
+  try {
+    for (let pos = 0; ;) {
+      const n = readSync(fd, buffer, 0, CHUNK, pos);
+      if (n === 0) break;
+      hash.update(buffer.subarray(0, n));
+      pos += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+// Writes beside the target, flushes, then renames: a failure leaves no half-written backup.
+export function writeBackupFile(target: string, meta: BackupMeta, databaseFile: string): void {
+  const partial = `${target}.partial`;
+  const json = Buffer.from(JSON.stringify(BackupMeta.parse(meta)), 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(json.length);
+  try {
+    const fd = openSync(partial, 'w', 0o600);
+    try {
+      writeAll(fd, MAGIC);
+      writeAll(fd, length);
+      writeAll(fd, json);
+      copyRange(databaseFile, 0, fd);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(partial, target);
+  } catch (err) {
+    rmSync(partial, { force: true });
+    throw err;
+  }
+}
+
+export function readBackupMeta(file: string): { meta: BackupMeta; offset: number } {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(MAGIC.length + 4);
+    if (readSync(fd, head, 0, head.length, 0) !== head.length || !head.subarray(0, MAGIC.length).equals(MAGIC)) {
+      throw new BackupFormatError('not a backup file');
+    }
+    const length = head.readUInt32BE(MAGIC.length);
+    if (length === 0 || length > MAX_META) throw new BackupFormatError('bad description length');
+    const json = Buffer.alloc(length);
+    if (readSync(fd, json, 0, length, head.length) !== length) throw new BackupFormatError('truncated');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(json.toString('utf8'));
+    } catch {
+      throw new BackupFormatError('bad description');
+    }
+    const meta = BackupMeta.safeParse(parsed);
+    if (!meta.success) throw new BackupFormatError('bad description');
+    return { meta: meta.data, offset: head.length + length };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// Copies the database out of a backup file and checks its size and digest.
+export function extractDatabase(file: string, offset: number, meta: BackupMeta, out: string): void {
+  rmSync(out, { force: true });
+  const hash = createHash('sha256');
+  const fd = openSync(out, 'w', 0o600);
+  let size: number;
+  try {
+    size = copyRange(file, offset, fd, hash);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  if (size !== meta.size || hash.digest('hex') !== meta.sha256) {
+    rmSync(out, { force: true });
+    throw new BackupFormatError('database digest mismatch');
+  }
+}
+
+export type DatabaseCheck = {
+  ok: boolean;
+  problem: 'wrongKey' | 'integrity' | 'audit' | 'newer' | null;
+  schemaVersion: number;
+  counts: BackupMeta['counts'];
+};
+
+const CLOSED = `(${closedStates.map((x) => `'${x}'`).join(',')})`;
+
+// Opens a database file with a key and checks it: the key, PRAGMA integrity_check, the audit chain.
+export function checkDatabase(
+  file: string,
+  key: Buffer,
+  opts: { nativeBinding?: string | undefined; maxSchemaVersion: number },
+): DatabaseCheck {
+  const none = { requests: 0, open: 0, audit: 0 };
+  let db: Db;
+  try {
+    db = openEncrypted(file, key, { create: false, nativeBinding: opts.nativeBinding });
+  } catch {
+    return { ok: false, problem: 'wrongKey', schemaVersion: 0, counts: none };
+  }
+  try {
+    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    if (schemaVersion > opts.maxSchemaVersion) return { ok: false, problem: 'newer', schemaVersion, counts: none };
+    const integrity = db.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') return { ok: false, problem: 'integrity', schemaVersion, counts: none };
+    const audit = verifyAudit(db);
+    const count = (sql: string) => (db.prepare(sql).pluck().get() as number | undefined) ?? 0;
+    const counts = {
+      requests: count('SELECT count(*) FROM requests'),
+      open: count(`SELECT count(*) FROM requests WHERE status NOT IN ${CLOSED}`),
+      audit: audit.checked,
+    };
+    if (!audit.ok) return { ok: false, problem: 'audit', schemaVersion, counts };
+    return { ok: true, problem: null, schemaVersion, counts };
+  } catch {
+    return { ok: false, problem: 'integrity', schemaVersion: 0, counts: none };
+  } finally {
+    db.close();
+  }
+}
+
+// Re-encrypts a closed database file under another key (rollback journal: PRAGMA rekey does not
+// run in WAL mode).
+export function rekeyFile(file: string, from: Buffer, to: Buffer, nativeBinding?: string): void {
+  const db = openEncrypted(file, from, { create: false, nativeBinding });
+  try {
+    rekey(db, to);
+  } finally {
+    db.close();
+  }
+}
+
+export function rekey(db: Db, to: Buffer): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.pragma('journal_mode = DELETE');
+  db.pragma(`rekey="x'${to.toString('hex')}'"`);
+  db.pragma('journal_mode = WAL');
+}
+
+export function removeDatabaseFiles(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) {
+    if (existsSync(f)) rmSync(f, { force: true });
+  }
+}
