@@ -118,8 +118,20 @@ export function DashboardPage(props: { session: Session; onOpen: (id: string) =>
     queryFn: () => call('requests.dashboard', {}),
     enabled: staff,
   });
+  const backup = useQuery({ queryKey: ['backup.status'], queryFn: () => call('backup.status', {}) });
+  const admin = props.session.roles.includes('admin');
   return (
     <div className={styles.grid}>
+      {backup.data?.due && (
+        <MessageBar intent="warning" data-testid="backup-reminder">
+          <MessageBarBody>
+            {backup.data.lastBackupAt
+              ? `最後のバックアップから${backup.data.settings.reminderDays}日以上たっています。`
+              : 'まだバックアップがありません。'}
+            {admin ? '設定 › バックアップ から作成してください。' : '管理者にバックアップの作成を依頼してください。'}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {staff && board.isError && <ErrorBar message={errorMessage(board.error)} />}
       {staff && board.isPending && <Spinner label="読み込み中…" />}
       {board.data &&

@@ -7,6 +7,7 @@ import { call, errorMessage } from '../../lib/api';
 import { ChangePasswordForm } from '../session/ChangePasswordForm';
 import { AccountsPanel } from './AccountsPanel';
 import { AuditPanel } from './AuditPanel';
+import { BackupPanel } from './BackupPanel';
 import { IntakeSettingsPanel } from './IntakeSettingsPanel';
 import { LettersPanel } from './LettersPanel';
 import { OrganisationPanel } from './OrganisationPanel';
@@ -16,7 +17,16 @@ import { SecurityPanel } from './SecurityPanel';
 const useStyles = makeStyles({ body: { paddingTop: tokens.spacingVerticalL } });
 
 type TabId =
-  'organisation' | 'password' | 'intake' | 'processing' | 'reasons' | 'letters' | 'accounts' | 'security' | 'audit';
+  | 'organisation'
+  | 'password'
+  | 'intake'
+  | 'processing'
+  | 'reasons'
+  | 'letters'
+  | 'accounts'
+  | 'security'
+  | 'backup'
+  | 'audit';
 
 export function SettingsPage(props: { session: Session }) {
   const styles = useStyles();
@@ -32,6 +42,7 @@ export function SettingsPage(props: { session: Session }) {
     { id: 'letters', label: '回答書', adminOnly: true },
     { id: 'accounts', label: 'アカウント', adminOnly: true },
     { id: 'security', label: 'セキュリティ', adminOnly: true },
+    { id: 'backup', label: 'バックアップ', adminOnly: true },
     { id: 'audit', label: '監査ログ', adminOnly: true },
   ];
   return (
@@ -62,6 +73,7 @@ export function SettingsPage(props: { session: Session }) {
         {tab === 'letters' && admin && settings.data && <LettersPanel settings={settings.data} />}
         {tab === 'accounts' && admin && <AccountsPanel />}
         {tab === 'security' && admin && settings.data && <SecurityPanel value={settings.data.security} />}
+        {tab === 'backup' && admin && <BackupPanel />}
         {tab === 'audit' && admin && <AuditPanel />}
       </div>
     </div>
