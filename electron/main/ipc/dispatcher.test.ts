@@ -3,7 +3,7 @@ import { channelNames, ErrorCode } from '../../../core/contract';
 import type { Role } from '../../../core/domain/roles';
 import { createMemoryLogger } from '../log';
 import { AppError } from '../services/errors';
-import { createDispatcher } from './dispatcher';
+import { createDispatcher, isPlainData } from './dispatcher';
 import type { CallContext, HandlerMap } from './handlers-type';
 
 const info = {
@@ -58,6 +58,26 @@ describe('dispatcher', () => {
       expect(spy).not.toHaveBeenCalled();
     },
   );
+
+  it.each([
+    ['a Date', new Date()],
+    ['a Map', new Map()],
+    ['a typed array', new Uint8Array(2)],
+    ['a __proto__ key', JSON.parse('{"__proto__":{"admin":true}}') as unknown],
+    ['a constructor key', { constructor: { prototype: {} } }],
+    ['an infinite number deep inside', { a: [{ b: Infinity }] }],
+    ['nesting deeper than 32', JSON.parse(`${'{"a":'.repeat(40)}1${'}'.repeat(40)}`) as unknown],
+  ])('refuses a payload that is not plain data (%s) before any schema or handler', async (_label, payload) => {
+    const { dispatch, spy } = setup();
+    const result = await dispatch('app.info', payload, true);
+    expect(result).toMatchObject({ ok: false, error: { code: ErrorCode.BAD_INPUT } });
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('counts an unset optional field (undefined, as Electron delivers it) as plain data', () => {
+    expect(isPlainData({ a: undefined, b: [null, 'x', 1.5, true] })).toBe(true);
+    expect(isPlainData({ a: NaN })).toBe(false);
+  });
 
   it('refuses an unknown channel, including prototype keys', async () => {
     const { dispatch, spy } = setup();

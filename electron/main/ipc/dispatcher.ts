@@ -36,6 +36,27 @@ function accessRefusal(access: Access, duringPasswordChange: boolean, ctx: CallC
   return ctx.session.roles.includes(access) ? null : ErrorCode.FORBIDDEN;
 }
 
+const MAX_DEPTH = 32;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+// Payloads are JSON-like data: plain objects and arrays (not too deep), strings, finite numbers,
+// booleans, null and undefined (an unset optional field).
+// Dates, maps, typed arrays (which Electron's structured clone would carry)
+// and keys that name prototypes are refused before any schema sees them.
+export function isPlainData(value: unknown, depth = 0): boolean {
+  if (value === null || value === undefined || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object' || depth >= MAX_DEPTH) return false;
+  if (Array.isArray(value)) return value.every((v) => isPlainData(v, depth + 1));
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) return false;
+    if (!isPlainData((value as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  return true;
+}
+
 function isChannel(name: string): name is ChannelName {
   return Object.hasOwn(contract, name);
 }
@@ -73,6 +94,10 @@ export function createDispatcher(opts: DispatchOptions): Dispatch {
     if (refusal) {
       logger.info('ipc.access_refused', { channel, code: refusal });
       return fail(refusal);
+    }
+    if (!isPlainData(payload)) {
+      logger.info('ipc.bad_input', { channel });
+      return fail(ErrorCode.BAD_INPUT);
     }
     const parsed = def.input.safeParse(payload);
     if (!parsed.success) {

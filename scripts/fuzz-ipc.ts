@@ -1,0 +1,307 @@
+// The bad-input test (`npm run test:fuzz`): for every IPC channel, generated malformed payloads
+// (wrong types, huge strings, deep nesting, __proto__ and constructor keys, invalid dates,
+// negative or fractional numbers, unknown enum values) go through the real dispatcher of an
+// unlocked vault. Every one must come back BAD_INPUT without its handler running, and the
+// database must be unchanged (hash of a logical dump).
+//
+//   npx tsx scripts/fuzz-ipc.ts [--payloads 10000] [--seed 1]
+import { rmSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { z } from 'zod';
+import { channelNames, contract, ErrorCode, listFilter, type ChannelName } from '../core/contract';
+import { DEFAULT_RECEIPT_PATTERN } from '../core/domain/intake/receipt-number';
+import { createDispatcher } from '../electron/main/ipc/dispatcher';
+import type { HandlerMap } from '../electron/main/ipc/handlers-type';
+import { createMemoryLogger } from '../electron/main/log';
+import {
+  dumpHash,
+  intakeInput,
+  makeServices,
+  organisation,
+  setupVault,
+  tempDataDir,
+} from '../electron/main/services/test-support';
+
+type Schema = z.ZodType & { def: Record<string, unknown> & { type: string } };
+
+// Valid payloads the generic sampler cannot make (refinements it cannot see).
+const bases: Partial<Record<ChannelName, unknown>> = {
+  'vault.setup': {
+    organisation,
+    admin: { loginName: 'admin2', displayName: '管理 次郎', password: 'correct horse battery' },
+  },
+  'accounts.create': {
+    loginName: 'sato',
+    displayName: '佐藤 花子',
+    roles: ['staff'],
+    temporaryPassword: 'temporary password 1',
+  },
+  'settings.updateOrganisation': organisation,
+  'requests.update': { id: 'a', input: intakeInput() },
+  'settings.updateIntake': {
+    receiptPattern: DEFAULT_RECEIPT_PATTERN,
+    issueWindowMonths: 3,
+    lawyerNeedsSealCertificate: false,
+  },
+  'requests.requestCure': { id: 'a', cure: { defects: ['印鑑登録証明書'], dueDate: '2026-12-04' } },
+  'intake.create': intakeInput(),
+  'requests.list': listFilter(),
+  'settings.updateLetters': {
+    documentNoPattern: '個保第{連番}号',
+    dateStyle: 'wareki',
+    windowEnvelope: false,
+    templates: {},
+  },
+};
+
+function unwrap(s: Schema): Schema {
+  let t = s;
+  for (;;) {
+    const d = t.def;
+    if (d.type === 'optional' || d.type === 'nullable' || d.type === 'default' || d.type === 'readonly') {
+      t = d['innerType'] as Schema;
+    } else if (d.type === 'pipe') {
+      t = d['in'] as Schema;
+    } else return t;
+  }
+}
+
+// A minimal valid value of a schema, or undefined when it cannot tell.
+function sample(s: Schema): unknown {
+  const d = s.def;
+  const bag = s as unknown as Record<string, unknown>;
+  switch (d.type) {
+    case 'optional':
+    case 'default':
+      return undefined;
+    case 'nullable':
+      return null;
+    case 'readonly':
+      return sample(d['innerType'] as Schema);
+    case 'pipe':
+      return sample(d['in'] as Schema);
+    case 'string': {
+      const format = bag['format'];
+      if (format === 'date') return '2026-01-15';
+      if (format === 'datetime') return '2026-01-15T00:00:00.000Z';
+      if (format === 'base64') return 'AAAA';
+      const min = typeof bag['minLength'] === 'number' ? bag['minLength'] : 1;
+      // Strings with refinements the sampler cannot read: common valid shapes.
+      const candidates = ['a'.repeat(Math.max(1, min)), '2026-01-15', '2026-10', 'admin', '{連番}'];
+      return candidates.find((c) => s.safeParse(c).success) ?? candidates[0];
+    }
+    case 'number': {
+      const min = bag['minValue'];
+      return typeof min === 'number' && Number.isFinite(min) ? Math.max(min, 0) : 0;
+    }
+    case 'boolean':
+      return false;
+    case 'enum':
+      return (bag['options'] as unknown[])[0];
+    case 'literal':
+      return (d['values'] as unknown[])[0];
+    case 'array': {
+      const min = typeof bag['minLength'] === 'number' ? bag['minLength'] : 0;
+      return Array.from({ length: min }, () => sample(d['element'] as Schema));
+    }
+    case 'record':
+      return {};
+    case 'union':
+      for (const o of d['options'] as Schema[]) {
+        const v = sample(o);
+        if (o.safeParse(v).success) return v;
+      }
+      return undefined;
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const [k, f] of Object.entries(d['shape'] as Record<string, Schema>)) {
+        const v = sample(f);
+        if (v !== undefined) out[k] = v;
+      }
+      return out;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function nest(depth: number): unknown {
+  let v: unknown = 'x';
+  for (let i = 0; i < depth; i++) v = { a: v, b: [v] };
+  return v;
+}
+
+const HUGE = 'x'.repeat(300_000);
+
+// Values that are wrong for a field of this schema, by construction.
+function badValues(field: Schema): unknown[] {
+  const optional = ['optional', 'default'].includes(field.def.type);
+  const nullable = field.def.type === 'nullable';
+  const t = unwrap(field);
+  const bag = t as unknown as Record<string, unknown>;
+  const common: unknown[] = [nest(2000), JSON.parse('{"__proto__":{"polluted":true}}'), ['x', 1, null]];
+  if (!nullable) common.push(null);
+  if (!optional) common.push(undefined);
+  switch (t.def.type) {
+    case 'string': {
+      const out = [...common, 42, true, { toString: 'x' }, HUGE, '\u0000'.repeat(200_000)];
+      if (bag['format'] === 'date') out.push('2026-02-30', '2026-13-01', '26-1-1', '令和8年', '2026-01-15T00:00:00Z');
+      if (bag['format'] === 'datetime') out.push('2026-02-30T00:00:00Z', 'yesterday');
+      return out;
+    }
+    case 'number': {
+      const out = [...common, '42', NaN, Infinity, -Infinity, 1e308, -1e308];
+      if (bag['isInt']) out.push(0.5, -0.5, 1.000001);
+      const min = bag['minValue'];
+      if (typeof min === 'number' && min >= 0) out.push(-1, -0.01);
+      return out;
+    }
+    case 'boolean':
+      return [...common, 'true', 1, 0, 'false'];
+    case 'enum':
+      return [...common, 'unknownValue', '', 0, `${String((bag['options'] as unknown[])[0])} `, 'constructor'];
+    case 'literal':
+      return [...common, 'unknownValue', 999];
+    case 'array':
+      return [...common, 'x', { length: 1, 0: 'x' }, new Array(100_001).fill(sample(t.def['element'] as Schema))];
+    case 'object':
+    case 'record':
+      return [...common, 'x', 42, [], JSON.parse('{"constructor":{"prototype":{"polluted":true}}}')];
+    default:
+      return common;
+  }
+}
+
+// Whole payloads that are wrong whatever the channel.
+const wholeBad: unknown[] = [
+  null,
+  undefined,
+  0,
+  -1,
+  1.5,
+  NaN,
+  'x',
+  HUGE,
+  [],
+  [{}],
+  true,
+  new Date(),
+  new Uint8Array(8),
+  new Map([['a', 1]]),
+  nest(5000),
+  JSON.parse('{"__proto__":{"admin":true}}'),
+  JSON.parse('{"constructor":{"prototype":{"admin":true}}}'),
+  { prototype: {} },
+  { zzUnknownKey: 1 },
+];
+
+function rng(seed: number) {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 2 ** 32;
+  };
+}
+
+export type FuzzResult = { sent: number; perChannel: Record<string, number>; failures: string[] };
+
+export async function runFuzz(opts: { payloads: number; seed: number }): Promise<FuzzResult> {
+  const dataDir = tempDataDir();
+  const services = makeServices(dataDir);
+  await setupVault(services);
+  // Some content for handlers to damage, were any to run.
+  const { call } = await import('../electron/main/services/test-support');
+  await call(services, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
+  const ran = new Set<string>();
+  const handlers = Object.fromEntries(
+    Object.entries(services.handlers).map(([name, h]) => [
+      name,
+      (...args: unknown[]) => {
+        ran.add(name);
+        return (h as (...a: unknown[]) => unknown)(...args);
+      },
+    ]),
+  ) as HandlerMap;
+  const dispatch = createDispatcher({
+    handlers,
+    logger: createMemoryLogger(),
+    validateOutput: false,
+    context: services.context,
+  });
+  const before = dumpHash(services.vault.connection());
+  const random = rng(opts.seed);
+  const failures: string[] = [];
+  const perChannel: Record<string, number> = {};
+  let sent = 0;
+
+  const send = async (channel: ChannelName, payload: unknown, what: string) => {
+    sent += 1;
+    perChannel[channel] = (perChannel[channel] ?? 0) + 1;
+    const result = await dispatch(channel, payload, true);
+    if (result.ok || result.error.code !== ErrorCode.BAD_INPUT) {
+      failures.push(`${channel} ${what}: ${result.ok ? 'accepted' : result.error.code}`);
+    }
+    if (ran.has(channel)) {
+      failures.push(`${channel} ${what}: handler ran`);
+      ran.delete(channel);
+    }
+  };
+
+  const perChannelTarget = Math.ceil(opts.payloads / channelNames.length);
+  for (const channel of channelNames) {
+    const schema = contract[channel].input as unknown as Schema;
+    const base = bases[channel] ?? sample(schema);
+    if (!schema.safeParse(base).success) {
+      failures.push(`${channel}: no valid base payload (add one to bases)`);
+      continue;
+    }
+    const shape = (unwrap(schema).def['shape'] ?? {}) as Record<string, Schema>;
+    const cases: [unknown, string][] = wholeBad.map((p, i) => [p, `whole#${i}`]);
+    for (const [key, field] of Object.entries(shape)) {
+      badValues(field).forEach((v, i) => cases.push([{ ...(base as object), [key]: v }, `${key}#${i}`]));
+    }
+    // Poison keys beside a valid payload.
+    cases.push([{ ...JSON.parse('{"__proto__":{"admin":true}}'), ...(base as object) }, 'proto+base']);
+    cases.push([{ ...(base as object), constructor: { prototype: { admin: true } } }, 'constructor+base']);
+    // Random combinations of bad fields until the channel's share is reached.
+    const keys = Object.keys(shape);
+    while (cases.length < perChannelTarget) {
+      if (keys.length === 0) {
+        cases.push([wholeBad[Math.floor(random() * wholeBad.length)], 'whole-random']);
+        continue;
+      }
+      const payload: Record<string, unknown> = { ...(base as object) };
+      const n = 1 + Math.floor(random() * Math.min(3, keys.length));
+      const names: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const key = keys[Math.floor(random() * keys.length)] ?? '';
+        const bad = badValues(shape[key] as Schema);
+        payload[key] = bad[Math.floor(random() * bad.length)];
+        names.push(key);
+      }
+      cases.push([payload, `random:${names.join('+')}`]);
+    }
+    for (const [payload, what] of cases) await send(channel, payload, what);
+  }
+  const after = dumpHash(services.vault.connection());
+  if (after !== before) failures.push('the database changed');
+  await services.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  return { sent, perChannel, failures };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { payloads: { type: 'string' }, seed: { type: 'string' } } });
+  const payloads = Number(values.payloads ?? 10_000);
+  const started = performance.now();
+  const result = await runFuzz({ payloads, seed: Number(values.seed ?? 1) });
+  for (const f of result.failures.slice(0, Number(process.env['FUZZ_SHOW'] ?? 50))) process.stderr.write(`${f}\n`);
+  process.stdout.write(
+    `Fuzz: ${result.sent} malformed payloads over ${Object.keys(result.perChannel).length} channels in ${Math.round(performance.now() - started)} ms; ${result.failures.length} failure(s).\n`,
+  );
+  if (result.failures.length || result.sent < payloads) process.exit(1);
+}
+
+if (require.main === module) void main();
