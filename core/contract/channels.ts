@@ -63,6 +63,9 @@ export const channelNames = [
   'backup.inspect',
   'backup.restore',
   'backup.rotateKey',
+  'retention.get',
+  'retention.updateSettings',
+  'retention.purge',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
 

@@ -279,6 +279,32 @@ export const BackupInfo = z.object({
 export type BackupInfo = z.infer<typeof BackupInfo>;
 const BackupPassword = z.object({ password: z.string().max(200).nullable() }).strict();
 
+// Retention: how long closed requests and the copies of identity documents are kept.
+export const RetentionSettings = z
+  .object({
+    completedYears: z
+      .number({ error: '保存年数は数値で入力してください。' })
+      .int('保存年数は整数で入力してください。')
+      .min(1, '保存年数は1年以上にしてください。')
+      .max(30, '保存年数は30年以内にしてください。'),
+    // 0: the copies go when the request closes.
+    idCopyDays: z
+      .number({ error: '日数は数値で入力してください。' })
+      .int('日数は整数で入力してください。')
+      .min(0, '日数は0日以上にしてください。')
+      .max(3650, '日数は3650日以内にしてください。'),
+  })
+  .strict();
+export type RetentionSettings = z.infer<typeof RetentionSettings>;
+const PurgePreview = z.object({
+  asOf: z.string(),
+  settings: RetentionSettings,
+  requests: z.array(
+    z.object({ receiptNo: z.string(), kinds: z.array(z.string()), arrivalDate: z.string(), closedOn: z.string() }),
+  ),
+  idCopies: z.array(z.object({ receiptNo: z.string(), type: z.string(), closedOn: z.string() })),
+});
+
 export const LetterSettings = z
   .object({
     documentNoPattern: z
@@ -827,6 +853,14 @@ export const contract = {
   'backup.inspect': { input: BackupPassword, output: BackupInfo, access: 'admin' },
   'backup.restore': { input: BackupPassword, output: BackupInfo, access: 'admin' },
   'backup.rotateKey': { input: NoInput, output: z.object({ safetyCopy: z.string() }), access: 'admin' },
+  'retention.get': { input: NoInput, output: PurgePreview, access: 'admin' },
+  'retention.updateSettings': { input: RetentionSettings, output: RetentionSettings, access: 'admin' },
+  'retention.purge': {
+    // The numbers the administrator saw in the list: if the list changed since, nothing is deleted.
+    input: z.object({ requests: z.number().int().nonnegative(), idCopies: z.number().int().nonnegative() }).strict(),
+    output: z.object({ requests: z.number().int(), idCopies: z.number().int() }),
+    access: 'admin',
+  },
 } as const satisfies { [K in ChannelName]: ChannelDef };
 
 // Main → renderer events and their payloads.

@@ -4,6 +4,8 @@ export const auditActions = {
   'vault.backup': 'バックアップの作成',
   'vault.restore': 'バックアップからの復元',
   'vault.rekey': 'データベース鍵の更新',
+  'retention.purge': '保存期間を過ぎた請求の削除',
+  'retention.idCopy': '本人確認書類の写しの削除',
   'session.login': 'ログイン',
   'session.login_failed': 'ログイン失敗',
   'session.login_throttled': 'ログイン待機中の試行',

@@ -11,6 +11,7 @@ import { RequestsService } from './requests';
 import { LettersService } from './letters';
 import { ReportsService } from './reports';
 import { BackupService } from './backup';
+import { RetentionService } from './retention';
 import { LetterFonts } from '../pdf/letter';
 import { appInfo, type RuntimeInfo } from './app-info';
 import { watchIdle } from './idle';
@@ -67,6 +68,7 @@ export function createServices(opts: ServiceOptions): Services {
   });
   const intake = new IntakeService(vault, clock, opts.dialogs ?? noDialogs, requests);
   const backup = new BackupService(vault, clock, opts.dialogs ?? noDialogs, opts.runtime.version, opts.runtime.dataDir);
+  const retention = new RetentionService(vault, clock);
   const coverage = FontCoverage.inResources(opts.resourcesDir);
   const letters = new LettersService(vault, clock, opts.dialogs ?? noDialogs, requests, fonts, coverage);
   let lastActivity = Date.now();
@@ -117,6 +119,9 @@ export function createServices(opts: ServiceOptions): Services {
     'backup.inspect': (input) => backup.inspect(input.password),
     'backup.restore': (input) => backup.restore(input.password),
     'backup.rotateKey': () => backup.rotateKey(),
+    'retention.get': () => retention.preview(),
+    'retention.updateSettings': (input) => retention.updateSettings(input),
+    'retention.purge': (input) => retention.purge(input),
     // Our IPC channel for the signing certificate (PKCS#12), not Electron's app.importCertificate.
     'letters.importCertificate': (input) => letters.importCertificate(input.passphrase), // eng-disable CERTIFICATE_VERIFY_PROC_JS_CHECK -- justified above
     'letters.removeCertificate': () => letters.removeCertificate(),

@@ -271,6 +271,12 @@ export class RequestsService {
 
   private detail(db: Db, id: string, c: ReadContext): RequestDetail {
     const row = this.row(db, id);
+    if (row.purged_at) {
+      throw new AppError(
+        ErrorCode.NOT_FOUND,
+        `受付番号 ${row.receipt_no} の請求は、保存期間を過ぎたため削除されています（件数・日付・結果のみ集計用に残っています）。`,
+      );
+    }
     const parties = getParties(db, id);
     const party = (role: string) => {
       const found = parties.find((p) => p.role === role);

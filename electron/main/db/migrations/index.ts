@@ -3,6 +3,7 @@ import { m0002Requests } from './0002-requests';
 import { m0003RequestEvents } from './0003-request-events';
 import { m0004Processing } from './0004-processing';
 import { m0005Letters } from './0005-letters';
+import { m0006Retention } from './0006-retention';
 import type { Migration } from './types';
 
 // Append-only: never edit or reorder a migration that has shipped.
@@ -12,6 +13,7 @@ export const migrations: readonly Migration[] = [
   m0003RequestEvents,
   m0004Processing,
   m0005Letters,
+  m0006Retention,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((v, m) => Math.max(v, m.version), 0);

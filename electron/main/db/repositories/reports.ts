@@ -81,7 +81,7 @@ export function receivedPerMonth(db: Db, from: string, to: string): { month: str
 export function requestIdsArrived(db: Db, from: string, to: string): string[] {
   return prepared(
     db,
-    'SELECT id FROM requests WHERE arrival_date >= ? AND arrival_date <= ? ORDER BY arrival_date, receipt_no',
+    'SELECT id FROM requests WHERE arrival_date >= ? AND arrival_date <= ? AND purged_at IS NULL ORDER BY arrival_date, receipt_no',
   )
     .pluck()
     .all(from, to) as string[];

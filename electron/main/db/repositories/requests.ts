@@ -28,6 +28,7 @@ export type RequestRow = {
   approved_by: string | null;
   disposal_json: string | null;
   closed_on: string | null;
+  purged_at: string | null;
 };
 
 export type NewRequest = {
@@ -163,17 +164,16 @@ const SUMMARY = `
 
 // Prefix search on an indexed column through a range (LIKE would not use the index).
 export function searchByReceiptNo(db: Db, prefix: string, limit: number): SummaryRow[] {
-  return prepared(db, `${SUMMARY} WHERE r.receipt_no >= ? AND r.receipt_no < ? ORDER BY r.receipt_no DESC LIMIT ?`).all(
-    prefix,
-    `${prefix}\uffff`,
-    limit,
-  ) as SummaryRow[];
+  return prepared(
+    db,
+    `${SUMMARY} WHERE r.receipt_no >= ? AND r.receipt_no < ? AND r.purged_at IS NULL ORDER BY r.receipt_no DESC LIMIT ?`,
+  ).all(prefix, `${prefix}\uffff`, limit) as SummaryRow[];
 }
 
 export function searchByKana(db: Db, prefix: string, limit: number): SummaryRow[] {
   return prepared(
     db,
-    `${SUMMARY} WHERE r.search_kana >= ? AND r.search_kana < ? ORDER BY r.search_kana, r.arrival_date DESC LIMIT ?`,
+    `${SUMMARY} WHERE r.search_kana >= ? AND r.search_kana < ? AND r.purged_at IS NULL ORDER BY r.search_kana, r.arrival_date DESC LIMIT ?`,
   ).all(prefix, `${prefix}\uffff`, limit) as SummaryRow[];
 }
 
@@ -499,7 +499,8 @@ export function pageOf(
   limit: number,
   offset = 0,
 ): { rows: SummaryRow[]; total: number; capped: boolean } {
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  // Tombstones of purged requests are counted by the reports, never listed.
+  const clause = `WHERE ${[...where, 'r.purged_at IS NULL'].join(' AND ')}`;
   const cap = Math.max(COUNT_CAP, offset + limit);
   const counted = prepared(db, `SELECT count(*) FROM (SELECT 1 FROM requests r ${clause} LIMIT ?)`)
     .pluck()
