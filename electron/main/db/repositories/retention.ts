@@ -2,7 +2,13 @@ import { prepared, type Db } from '../connection';
 
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ') || "''";
 
-export type PurgeCandidate = { id: string; receipt_no: string; kinds: string; arrival_date: string; closed_on: string };
+export type PurgeCandidate = {
+  id: string;
+  receipt_no: string;
+  kinds: string | null;
+  arrival_date: string;
+  closed_on: string;
+};
 
 // Closed requests whose keeping period ended on or before `closedBefore`, not yet purged.
 export function requestsToPurge(db: Db, closedStatuses: readonly string[], closedBefore: string): PurgeCandidate[] {

@@ -8,6 +8,7 @@ import { ChangePasswordForm } from '../session/ChangePasswordForm';
 import { AccountsPanel } from './AccountsPanel';
 import { AuditPanel } from './AuditPanel';
 import { BackupPanel } from './BackupPanel';
+import { RetentionPanel } from './RetentionPanel';
 import { IntakeSettingsPanel } from './IntakeSettingsPanel';
 import { LettersPanel } from './LettersPanel';
 import { OrganisationPanel } from './OrganisationPanel';
@@ -26,6 +27,7 @@ type TabId =
   | 'accounts'
   | 'security'
   | 'backup'
+  | 'retention'
   | 'audit';
 
 export function SettingsPage(props: { session: Session }) {
@@ -43,6 +45,7 @@ export function SettingsPage(props: { session: Session }) {
     { id: 'accounts', label: 'アカウント', adminOnly: true },
     { id: 'security', label: 'セキュリティ', adminOnly: true },
     { id: 'backup', label: 'バックアップ', adminOnly: true },
+    { id: 'retention', label: '保存期間', adminOnly: true },
     { id: 'audit', label: '監査ログ', adminOnly: true },
   ];
   return (
@@ -74,6 +77,7 @@ export function SettingsPage(props: { session: Session }) {
         {tab === 'accounts' && admin && <AccountsPanel />}
         {tab === 'security' && admin && settings.data && <SecurityPanel value={settings.data.security} />}
         {tab === 'backup' && admin && <BackupPanel />}
+        {tab === 'retention' && admin && <RetentionPanel />}
         {tab === 'audit' && admin && <AuditPanel />}
       </div>
     </div>
