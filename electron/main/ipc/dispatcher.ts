@@ -9,7 +9,7 @@ import {
   type Issue,
   type Result,
 } from '../../../core/contract';
-import { AppError } from '../services/errors';
+import { AppError, storageError } from '../services/errors';
 import type { Logger } from '../log';
 import type { CallContext, HandlerMap } from './handlers-type';
 
@@ -119,6 +119,14 @@ export function createDispatcher(opts: DispatchOptions): Dispatch {
       if (err instanceof AppError) {
         logger.info('ipc.app_error', { channel, code: err.code });
         return fail(err.code, err.message, err.issues);
+      }
+      const storage = storageError(err);
+      if (storage) {
+        logger.warn('ipc.storage_error', {
+          channel,
+          error: err instanceof Error && 'code' in err ? String(err.code) : 'unknown',
+        });
+        return fail(storage.code, storage.message);
       }
       logger.error('ipc.handler_failed', { channel, error: err instanceof Error ? err.name : 'unknown' });
       return fail(ErrorCode.INTERNAL);

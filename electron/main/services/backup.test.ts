@@ -21,7 +21,7 @@ import {
   switchToNewAccount,
   tempDataDir,
 } from './test-support';
-import { fileErrorMessage } from './vault';
+import { fileErrorMessage } from './errors';
 import type { Services } from './index';
 
 // A vault whose save/open dialogs point at files the test names.
@@ -193,6 +193,7 @@ describe('hostile environment', () => {
   function tinyFolder(options: string): string {
     const dir = mkdtempSync(join(tmpdir(), 'madoguchi-tiny-'));
     try {
+      if (process.env['MADOGUCHI_TEST_NO_MOUNT']) throw new Error('mounting disabled');
       execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir], { stdio: 'ignore' });
       mounts.push(dir);
       return dir;
@@ -229,6 +230,61 @@ describe('hostile environment', () => {
     expect(logicalDump(r.s.vault.connection())).toBe(before);
     expect((await call(r.s, 'backup.status', {})).lastBackupAt).toBeNull();
     await r.s.close();
+  });
+});
+
+describe('a full or read-only data folder', () => {
+  // The data folder on a small tmpfs where the machine allows mounting one; otherwise the same
+  // SQLite errors are injected (a page limit for a full disk, query_only for a read-only folder).
+  function dataFolder(): { dir: string; mounted: boolean } {
+    const dir = mkdtempSync(join(tmpdir(), 'madoguchi-tinydata-'));
+    try {
+      if (process.env['MADOGUCHI_TEST_NO_MOUNT']) throw new Error('mounting disabled');
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', dir], { stdio: 'ignore' });
+      return { dir, mounted: true };
+    } catch {
+      return { dir, mounted: false };
+    }
+  }
+
+  it('refuses a write with a clear message, keeps the database whole and the failed write absent', async () => {
+    const { dir, mounted } = dataFolder();
+    const big = join(mkdtempSync(join(tmpdir(), 'madoguchi-big-')), 'scan.pdf');
+    writeFileSync(big, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4 * 1024 * 1024, 0x41)]));
+    const files = [big];
+    const s = makeServices(join(dir, 'data'), {
+      dialogs: { openFile: () => Promise.resolve(files.shift() ?? null), saveFile: () => Promise.resolve(null) },
+    });
+    try {
+      await setupVault(s);
+      const r = await call(s, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
+      const db = s.vault.connection();
+      if (!mounted) db.pragma(`max_page_count = ${(db.pragma('page_count', { simple: true }) as number) + 50}`);
+      const full = await failure(call(s, 'enclosures.add', { requestId: r.id, type: 'identity' }));
+      expect(full.code).toBe(ErrorCode.UNAVAILABLE);
+      expect(full.message).toContain('ディスクの空き容量が足りないため保存できませんでした。何も保存されていません');
+      expect((await call(s, 'requests.get', { id: r.id })).enclosures).toEqual([]);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+
+      // The folder turns read-only while the app is open (injected: SQLite's query_only) …
+      db.pragma('query_only = ON');
+      const readOnly = await failure(call(s, 'intake.create', intakeInput({ arrivalDate: '2026-10-02' })));
+      expect(readOnly.code).toBe(ErrorCode.UNAVAILABLE);
+      expect(readOnly.message).toContain('データフォルダーに書き込めないため保存できませんでした');
+      db.pragma('query_only = OFF');
+      expect((await call(s, 'requests.list', listFilter({ statuses: [] }))).total).toBe(1);
+      // … or is read-only when the app starts (a real read-only mount where the machine allows).
+      if (mounted) {
+        await s.vault.lock('logout');
+        execFileSync('mount', ['-o', 'remount,ro', dir]);
+        const login = await failure(call(s, 'session.login', { loginName: 'admin', password: ADMIN_PASSWORD }));
+        expect(login.code).toBe(ErrorCode.UNAVAILABLE);
+        expect(login.message).toMatch(/書き込めない|書き込めません/);
+      }
+    } finally {
+      s.vault.close();
+      if (mounted) execFileSync('umount', ['-l', dir]);
+    }
   });
 });
 

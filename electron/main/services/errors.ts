@@ -1,4 +1,4 @@
-import type { ErrorCode, Issue } from '../../../core/contract';
+import { ErrorCode, type Issue } from '../../../core/contract';
 
 // A failure a service reports to staff. The message is Japanese and must not contain personal
 // data, because it may be logged by id alongside the code.
@@ -11,4 +11,47 @@ export class AppError extends Error {
     super(message);
     this.name = 'AppError';
   }
+}
+
+// What a failed file operation means for the user (disk full, read-only or denied folder).
+export function fileErrorMessage(err: unknown, what: string): AppError | null {
+  const code = err instanceof Error && 'code' in err ? (err as { code: unknown }).code : null;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new AppError(
+      ErrorCode.UNAVAILABLE,
+      `${what}の保存先に空き容量がありません。空きを作るか、別の保存先を選んでください。何も変更していません。`,
+    );
+  }
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+    return new AppError(
+      ErrorCode.UNAVAILABLE,
+      `${what}の保存先に書き込めません（読み取り専用か、権限がありません）。別の保存先を選んでください。何も変更していません。`,
+    );
+  }
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    return new AppError(
+      ErrorCode.UNAVAILABLE,
+      `${what}の保存先が見つかりません。フォルダーをご確認ください。何も変更していません。`,
+    );
+  }
+  return null;
+}
+
+// The database could not write: the data folder's disk is full, or the folder became read-only
+// or unreachable. SQLite rolled the transaction back, so nothing was half-written.
+export function storageError(err: unknown): AppError | null {
+  const code = err instanceof Error && 'code' in err ? String((err as { code: unknown }).code) : '';
+  if (code === 'SQLITE_FULL') {
+    return new AppError(
+      ErrorCode.UNAVAILABLE,
+      'ディスクの空き容量が足りないため保存できませんでした。何も保存されていません（入力内容は画面に残っています）。空き容量を増やしてから、もう一度お試しください。',
+    );
+  }
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) {
+    return new AppError(
+      ErrorCode.UNAVAILABLE,
+      'データフォルダーに書き込めないため保存できませんでした（読み取り専用か、ディスクに問題があります）。何も保存されていません。システム管理者にお問い合わせください。',
+    );
+  }
+  return fileErrorMessage(err, 'ファイル');
 }

@@ -35,7 +35,7 @@ import {
 } from '../vault/header';
 import { calibrateKdf, newKdfParams, type KdfCost } from '../vault/kdf';
 import { sealKey, unsealKey, unwrapKey, wrapKey } from '../vault/wrap';
-import { AppError } from './errors';
+import { AppError, fileErrorMessage } from './errors';
 import {
   BackupFormatError,
   checkDatabase,
@@ -69,29 +69,6 @@ const RECOVERY_AAD = 'madoguchi:v1:recovery';
 const DATABASE_AAD = 'madoguchi:v1:database-key';
 const BACKUP_AAD = 'madoguchi:v1:backup';
 
-// What a failed file operation means for the user (disk full, read-only or denied folder).
-export function fileErrorMessage(err: unknown, what: string): AppError | null {
-  const code = err instanceof Error && 'code' in err ? (err as { code: unknown }).code : null;
-  if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new AppError(
-      ErrorCode.UNAVAILABLE,
-      `${what}の保存先に空き容量がありません。空きを作るか、別の保存先を選んでください。何も変更していません。`,
-    );
-  }
-  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
-    return new AppError(
-      ErrorCode.UNAVAILABLE,
-      `${what}の保存先に書き込めません（読み取り専用か、権限がありません）。別の保存先を選んでください。何も変更していません。`,
-    );
-  }
-  if (code === 'ENOENT' || code === 'ENOTDIR') {
-    return new AppError(
-      ErrorCode.UNAVAILABLE,
-      `${what}の保存先が見つかりません。フォルダーをご確認ください。何も変更していません。`,
-    );
-  }
-  return null;
-}
 const accountAad = (accountId: string) => `madoguchi:v1:account:${accountId}`;
 const RECOVERY_LOOKUP = '(recovery)';
 const MAX_THROTTLE_ENTRIES = 1000;
