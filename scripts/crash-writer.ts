@@ -27,6 +27,8 @@ async function main(): Promise<void> {
       report('rekey');
     } else if (r < 0.12) {
       const days = 1 + Math.floor(random() * 60);
+      // Announced first: a kill after the commit but before the report leaves this value.
+      report(`intend-setting ${days}`);
       await call(s, 'backup.updateSettings', { reminderDays: days });
       report(`setting ${days}`);
     } else if (r < 0.6 || created.length === 0) {
