@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, listFilter } from '../../../core/contract';
-import { emptyDecision } from '../../../core/domain/decisions';
 import {
   call,
+  completeRequest,
   failure,
   intakeInput,
   makeServices,
@@ -13,6 +13,7 @@ import {
   switchTo,
   switchToNewAccount,
   ADMIN_PASSWORD,
+  OTHER_PASSWORD,
   tempDataDir,
 } from './test-support';
 import type { Services } from './index';
@@ -23,30 +24,14 @@ const pdf = () => {
   return file;
 };
 
-// Takes a request from intake to 完了 with a full disclosure, each step on the day given.
-async function complete(s: Services, id: string, at: (day: string) => void, days: { approve: string; close: string }) {
-  for (const action of ['startCheck', 'startInvestigation', 'startDraft'] as const) {
-    await call(s, 'requests.transition', { id, action, comment: '調査メモ：山田様に電話' });
-  }
-  await call(s, 'requests.saveDecision', {
-    id,
-    kind: 'disclosure',
-    decision: { ...emptyDecision(), outcome: 'full', disclosed: '山田太郎様の購入履歴' },
+const complete = (s: Services, id: string, at: (day: string) => void, days: { approve: string; close: string }) =>
+  completeRequest(s, id, {
+    drafter: { loginName: 'admin', password: ADMIN_PASSWORD },
+    approver: { loginName: 'shonin', password: OTHER_PASSWORD },
+    at,
+    approveOn: days.approve,
+    closeOn: days.close,
   });
-  await call(s, 'requests.transition', { id, action: 'submitForApproval', comment: '' });
-  await switchTo(s, 'shonin', 'another staple battery');
-  at(days.approve);
-  await call(s, 'requests.transition', { id, action: 'approve', comment: '' });
-  await call(s, 'requests.addDispatch', {
-    id,
-    dispatch: { letter: '開示決定通知書', sentOn: days.approve, method: 'simpleRegistered', trackingNo: '1234' },
-  });
-  await call(s, 'requests.transition', { id, action: 'recordDispatch', comment: '' });
-  at(days.close);
-  await call(s, 'requests.recordDisposal', { id, method: 'destroyed', date: days.close });
-  await call(s, 'requests.transition', { id, action: 'complete', comment: '' });
-  await switchTo(s, 'admin', ADMIN_PASSWORD);
-}
 
 describe('retention', () => {
   it('purges exactly what the settings say, ID copies first, and keeps the statistics through tombstones', async () => {
@@ -166,7 +151,7 @@ describe('retention', () => {
     expect(await call(s, 'retention.get', {})).toMatchObject({ requests: [], idCopies: [] });
     await call(s, 'retention.updateSettings', { completedYears: 3, idCopyDays: 0 });
     expect((await call(s, 'retention.get', {})).idCopies.map((c) => c.receiptNo)).toEqual([recent.receiptNo]);
-    await switchTo(s, 'shonin', 'another staple battery');
+    await switchTo(s, 'shonin', OTHER_PASSWORD);
     expect((await failure(call(s, 'retention.purge', { requests: 0, idCopies: 1 }))).code).toBe(ErrorCode.FORBIDDEN);
     await s.close();
   });

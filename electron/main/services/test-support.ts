@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../core/contract';
+import { emptyDecision } from '../../../core/domain/decisions';
 import { emptyItem, emptyParty } from '../../../core/domain/intake/request';
 import { Organisation } from '../../../core/domain/organisation';
 import { createDispatcher } from '../ipc/dispatcher';
@@ -196,4 +197,41 @@ export function logicalDump(db: Db, opts: { auditUpTo?: number } = {}): string {
 
 export function dumpHash(db: Db): string {
   return createHash('sha256').update(logicalDump(db)).digest('hex');
+}
+
+// Takes a request from 受付 to 完了 with a full disclosure: the drafting steps as the account
+// logged in, approval by another account, the answer sent and the ID copy destroyed; `at` moves
+// the test clock to each step's day. The drafting account is logged in again at the end.
+export async function completeRequest(
+  services: Services,
+  id: string,
+  opts: {
+    drafter: { loginName: string; password: string };
+    approver: { loginName: string; password: string };
+    at: (day: string) => void;
+    approveOn: string;
+    closeOn: string;
+  },
+): Promise<void> {
+  for (const action of ['startCheck', 'startInvestigation', 'startDraft'] as const) {
+    await call(services, 'requests.transition', { id, action, comment: '調査メモ：山田様に電話' });
+  }
+  await call(services, 'requests.saveDecision', {
+    id,
+    kind: 'disclosure',
+    decision: { ...emptyDecision(), outcome: 'full', disclosed: '山田太郎様の購入履歴' },
+  });
+  await call(services, 'requests.transition', { id, action: 'submitForApproval', comment: '' });
+  await switchTo(services, opts.approver.loginName, opts.approver.password);
+  opts.at(opts.approveOn);
+  await call(services, 'requests.transition', { id, action: 'approve', comment: '' });
+  await call(services, 'requests.addDispatch', {
+    id,
+    dispatch: { letter: '開示決定通知書', sentOn: opts.approveOn, method: 'simpleRegistered', trackingNo: '1234' },
+  });
+  await call(services, 'requests.transition', { id, action: 'recordDispatch', comment: '' });
+  opts.at(opts.closeOn);
+  await call(services, 'requests.recordDisposal', { id, method: 'destroyed', date: opts.closeOn });
+  await call(services, 'requests.transition', { id, action: 'complete', comment: '' });
+  await switchTo(services, opts.drafter.loginName, opts.drafter.password);
 }

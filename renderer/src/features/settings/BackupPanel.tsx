@@ -3,12 +3,6 @@ import {
   Button,
   Card,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Input,
   Spinner,
@@ -19,6 +13,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { BackupInfo } from '../../../../core/contract';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBar } from '../../components/ErrorBar';
 import { SuccessBar } from '../../components/SuccessBar';
 import { call, errorMessage } from '../../lib/api';
@@ -48,32 +43,6 @@ function Summary(props: { info: BackupInfo }) {
       {i.counts.open.toLocaleString('ja-JP')}件）／監査ログ {i.counts.audit.toLocaleString('ja-JP')}件／
       {i.protection === 'password' ? 'バックアップ用パスワードで保護' : 'この保管庫の鍵で保護'}／{checkLabels[i.check]}
     </Body1>
-  );
-}
-
-function Confirm(props: {
-  open: boolean;
-  title: string;
-  text: string;
-  action: string;
-  onCancel: () => void;
-  onConfirm: () => void;
-}) {
-  return (
-    <Dialog open={props.open} onOpenChange={(_e, d) => !d.open && props.onCancel()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{props.title}</DialogTitle>
-          <DialogContent>{props.text}</DialogContent>
-          <DialogActions>
-            <Button onClick={props.onCancel}>キャンセル</Button>
-            <Button appearance="primary" onClick={props.onConfirm}>
-              {props.action}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
   );
 }
 
@@ -239,7 +208,7 @@ export function BackupPanel() {
         <ErrorBar message={rekey.isError ? errorMessage(rekey.error) : null} />
       </Card>
 
-      <Confirm
+      <ConfirmDialog
         open={confirm === 'restore'}
         title="バックアップから復元しますか？"
         text="現在のデータはバックアップの時点の内容に置き換わります（現在のデータは先に自動でバックアップします）。"
@@ -250,7 +219,7 @@ export function BackupPanel() {
           restore.mutate();
         }}
       />
-      <Confirm
+      <ConfirmDialog
         open={confirm === 'rekey'}
         title="データベース鍵を更新しますか？"
         text="処理中はほかの操作ができません。データ量によっては数分かかります。"

@@ -2,12 +2,6 @@ import {
   Body1,
   Button,
   Card,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Input,
   Spinner,
@@ -25,6 +19,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatJapaneseDate as formatDateJa } from '../../../../core/domain/dates';
 import { enclosureTypeLabels } from '../requests/RequestPage';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBar } from '../../components/ErrorBar';
 import { SuccessBar } from '../../components/SuccessBar';
 import { call, errorMessage } from '../../lib/api';
@@ -167,29 +162,17 @@ export function RetentionPanel() {
         <ErrorBar message={purge.isError ? errorMessage(purge.error) : null} />
       </Card>
 
-      <Dialog open={confirming} onOpenChange={(_e, d) => !d.open && setConfirming(false)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>一覧の内容を削除しますか？</DialogTitle>
-            <DialogContent>
-              請求{p?.requests.length ?? 0}件の個人データと、本人確認書類の写し{p?.idCopies.length ?? 0}
-              件を削除します。元に戻すことはできません（バックアップからの復元を除きます）。
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={() => setConfirming(false)}>キャンセル</Button>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  setConfirming(false);
-                  purge.mutate();
-                }}
-              >
-                削除する
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog
+        open={confirming}
+        title="一覧の内容を削除しますか？"
+        text={`請求${p?.requests.length ?? 0}件の個人データと、本人確認書類の写し${p?.idCopies.length ?? 0}件を削除します。元に戻すことはできません（バックアップからの復元を除きます）。`}
+        action="削除する"
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          purge.mutate();
+        }}
+      />
     </div>
   );
 }
