@@ -330,6 +330,15 @@ describe('database key rotation', () => {
     await r.s.close();
   });
 
+  it('keeps the newest five safety copies of each kind', async () => {
+    const r = rig({ now: () => new Date('2026-11-22T01:00:00Z') });
+    await setupVault(r.s);
+    for (let i = 0; i < 7; i++) await call(r.s, 'backup.rotateKey', {});
+    const copies = readdirSync(join(r.dataDir, 'backups')).sort();
+    expect(copies).toEqual([2, 3, 4, 5, 6].map((n) => `pre-rekey-20261122-010000-00${n}.mdgbak`));
+    await r.s.close();
+  });
+
   it('finishes a rotation cut short between the rekey and the header', async () => {
     const r = rig();
     await setupVault(r.s);

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { BackupSettings, ErrorCode, type BackupInfo, type ChannelOutput } from '../../../core/contract';
 import { getSetting, putSetting } from '../db/repositories/settings';
@@ -9,6 +9,8 @@ import type { Vault } from './vault';
 export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { reminderDays: 7 };
 const EXTENSION = 'mdgbak';
 const DAY_MS = 86_400_000;
+// Safety copies kept per kind in <data>/backups; older ones are deleted.
+export const KEEP_SAFETY_COPIES = 5;
 
 // Backups to a folder the administrator chooses, restore from one, and the database key
 // rotation. The file a restore uses is chosen through main's dialog and kept here: no path
@@ -85,7 +87,25 @@ export class BackupService {
 
   // Safety copies (before a restore or a key rotation) go to the data folder's backups/.
   private safetyCopy(kind: string): string {
-    return join(this.dataDir, 'backups', `${kind}-${this.stamp()}.${EXTENSION}`);
+    // A sequence number after the last one of the same second keeps copies apart and in order.
+    const dir = join(this.dataDir, 'backups');
+    const prefix = `${kind}-${this.stamp()}-`;
+    const taken = existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.startsWith(prefix))
+          .map((f) => Number.parseInt(f.slice(prefix.length), 10))
+      : [];
+    const next = Math.max(-1, ...taken.filter(Number.isFinite)) + 1;
+    return join(dir, `${prefix}${String(next).padStart(3, '0')}.${EXTENSION}`);
+  }
+
+  // Keeps the newest KEEP_SAFETY_COPIES of a kind (their names sort by time).
+  private pruneSafetyCopies(kind: string): void {
+    const dir = join(this.dataDir, 'backups');
+    const copies = readdirSync(dir)
+      .filter((f) => f.startsWith(`${kind}-`) && f.endsWith(`.${EXTENSION}`))
+      .sort();
+    for (const old of copies.slice(0, Math.max(0, copies.length - KEEP_SAFETY_COPIES))) rmSync(join(dir, old));
   }
 
   async restore(password: string | null): Promise<BackupInfo> {
@@ -96,6 +116,7 @@ export class BackupService {
       appVersion: this.appVersion,
     });
     this.chosen = null;
+    this.pruneSafetyCopies('pre-restore');
     return info;
   }
 
@@ -104,6 +125,7 @@ export class BackupService {
     mkdirSync(dirname(safety), { recursive: true });
     await this.vault.createBackup(safety, { password: null, appVersion: this.appVersion });
     await this.vault.rotateKey();
+    this.pruneSafetyCopies('pre-rekey');
     return { safetyCopy: basename(safety) };
   }
 }
