@@ -777,9 +777,16 @@ export class Vault {
         const u = this.unlockedOrThrow();
         const accountId = u.session.accountId;
         u.db.close();
-        // A WAL left beside the old file would be replayed onto the restored one.
-        for (const f of [`${this.dbFile}-wal`, `${this.dbFile}-shm`]) rmSync(f, { force: true });
-        renameSync(out, this.dbFile);
+        try {
+          // A WAL left beside the old file would be replayed onto the restored one.
+          for (const f of [`${this.dbFile}-wal`, `${this.dbFile}-shm`]) rmSync(f, { force: true });
+          renameSync(out, this.dbFile);
+        } catch (err) {
+          // The old database is still in place: carry on with it.
+          removeDatabaseFiles(out);
+          u.db = this.open(u.key, false);
+          throw fileErrorMessage(err, '復元') ?? err;
+        }
         const db = this.open(u.key, false);
         u.db = db;
         db.transaction(() => {
