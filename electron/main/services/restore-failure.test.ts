@@ -12,7 +12,7 @@ vi.mock('node:fs', async (importOriginal) => {
   return {
     ...fs,
     renameSync: (from: string, to: string) => {
-      if (String(from).endsWith('restore.partial.db')) {
+      if (from.endsWith('restore.partial.db')) {
         throw Object.assign(new Error('denied'), { code: 'EACCES' });
       }
       fs.renameSync(from, to);
