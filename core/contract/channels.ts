@@ -66,6 +66,9 @@ export const channelNames = [
   'retention.get',
   'retention.updateSettings',
   'retention.purge',
+  'drafts.get',
+  'drafts.save',
+  'drafts.clear',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
 

@@ -305,6 +305,11 @@ const PurgePreview = z.object({
   idCopies: z.array(z.object({ receiptNo: z.string(), type: z.string(), closedOn: z.string() })),
 });
 
+// Drafts: what a form held when it was left unsaved (kept in the encrypted database, per account).
+export const draftKinds = ['intake'] as const;
+export const MAX_DRAFT_CHARS = 200_000;
+const DraftKind = z.object({ kind: z.enum(draftKinds) }).strict();
+
 export const LetterSettings = z
   .object({
     documentNoPattern: z
@@ -861,6 +866,24 @@ export const contract = {
     output: z.object({ requests: z.number().int(), idCopies: z.number().int() }),
     access: 'admin',
   },
+  'drafts.get': {
+    input: DraftKind,
+    output: z.object({ savedAt: z.string(), data: z.json() }).nullable(),
+    access: 'staff',
+  },
+  'drafts.save': {
+    input: z
+      .object({
+        kind: z.enum(draftKinds),
+        data: z
+          .json()
+          .refine((d) => JSON.stringify(d).length <= MAX_DRAFT_CHARS, '入力内容が大きすぎて下書きを保存できません。'),
+      })
+      .strict(),
+    output: Ok,
+    access: 'staff',
+  },
+  'drafts.clear': { input: DraftKind, output: Ok, access: 'staff' },
 } as const satisfies { [K in ChannelName]: ChannelDef };
 
 // Main → renderer events and their payloads.

@@ -67,6 +67,11 @@ test('a 本人 request with a driving licence and a 1,000円 定額小為替 is 
   const image = app.page.getByRole('img', { name: '本人確認書類のスキャン画像' });
   await expect(image).toBeVisible();
   expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2);
+
+  // Registering removed the draft: a new intake starts empty.
+  await app.page.getByRole('button', { name: '続けて新規受付' }).click();
+  await expect(intake.field('氏名', app.page.getByRole('group', { name: '本人の情報' }))).toHaveValue('');
+  await expect(app.page.getByTestId('draft-restored')).toHaveCount(0);
 });
 
 test('a postal 開示 request from an agent with an expired 印鑑登録証明書 shows that defect', async ({ app }) => {

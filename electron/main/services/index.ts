@@ -12,6 +12,7 @@ import { LettersService } from './letters';
 import { ReportsService } from './reports';
 import { BackupService } from './backup';
 import { RetentionService } from './retention';
+import { DraftsService } from './drafts';
 import { LetterFonts } from '../pdf/letter';
 import { appInfo, type RuntimeInfo } from './app-info';
 import { watchIdle } from './idle';
@@ -69,6 +70,7 @@ export function createServices(opts: ServiceOptions): Services {
   const intake = new IntakeService(vault, clock, opts.dialogs ?? noDialogs, requests);
   const backup = new BackupService(vault, clock, opts.dialogs ?? noDialogs, opts.runtime.version, opts.runtime.dataDir);
   const retention = new RetentionService(vault, clock);
+  const drafts = new DraftsService(vault, clock);
   const coverage = FontCoverage.inResources(opts.resourcesDir);
   const letters = new LettersService(vault, clock, opts.dialogs ?? noDialogs, requests, fonts, coverage);
   let lastActivity = Date.now();
@@ -122,6 +124,9 @@ export function createServices(opts: ServiceOptions): Services {
     'retention.get': () => retention.preview(),
     'retention.updateSettings': (input) => retention.updateSettings(input),
     'retention.purge': (input) => retention.purge(input),
+    'drafts.get': (input) => drafts.get(input.kind),
+    'drafts.save': (input) => drafts.save(input.kind, input.data),
+    'drafts.clear': (input) => drafts.clear(input.kind),
     // Our IPC channel for the signing certificate (PKCS#12), not Electron's app.importCertificate.
     'letters.importCertificate': (input) => letters.importCertificate(input.passphrase), // eng-disable CERTIFICATE_VERIFY_PROC_JS_CHECK -- justified above
     'letters.removeCertificate': () => letters.removeCertificate(),

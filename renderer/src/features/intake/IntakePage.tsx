@@ -5,6 +5,7 @@ import {
   Card,
   Checkbox,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Subtitle1,
   makeStyles,
@@ -12,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useState } from 'react';
-import { Controller, useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { Controller, useForm, useWatch, type FieldPath, type UseFormReturn } from 'react-hook-form';
 import { evaluateFee, defaultFeeSchedule } from '../../../../core/domain/intake/fees';
 import { defaultIdentityPolicy, evaluateIdentity, type IdentityPolicy } from '../../../../core/domain/intake/identity';
 import {
@@ -35,7 +36,7 @@ import { CheckPanel } from './CheckPanel';
 import { FeeSection } from './FeeSection';
 import { IdentitySection } from './IdentitySection';
 import { KindsSection } from './KindsSection';
-import { emptyIntake, type IntakeForm } from './model';
+import { draftForm, emptyIntake, type IntakeForm } from './model';
 import { PartyFields } from './PartyFields';
 
 const useStyles = makeStyles({
@@ -112,6 +113,55 @@ export function formOf(r: RequestDetail): IntakeForm {
   };
 }
 
+// New intake only: what is typed is saved as a draft (in the encrypted database) a moment after
+// each change, and offered back when the page opens again — after leaving the page, an idle lock
+// or a crash. Registering or discarding removes it.
+function useIntakeDraft(form: UseFormReturn<IntakeForm>, values: IntakeForm, enabled: boolean) {
+  const [loaded, setLoaded] = useState(false);
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  useEffect(() => {
+    if (!enabled) return undefined;
+    let live = true;
+    void call('drafts.get', { kind: 'intake' })
+      .then((d) => {
+        if (!live) return;
+        const restored = d ? draftForm(d.data) : null;
+        if (d && restored) {
+          form.reset(restored);
+          setRestoredAt(d.savedAt);
+        }
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        if (live) setLoaded(true);
+      });
+    return () => {
+      live = false;
+    };
+  }, [enabled, form]);
+  const dirty = form.formState.isDirty;
+  useEffect(() => {
+    if (!enabled || !loaded || !dirty) return undefined;
+    const timer = setTimeout(() => {
+      // Through JSON: unset optional fields (undefined) are left out, as JSON has no such value.
+      const data = JSON.parse(JSON.stringify(values)) as IntakeForm;
+      void call('drafts.save', { kind: 'intake', data }).catch(() => undefined);
+    }, DRAFT_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [enabled, loaded, dirty, values]);
+  return {
+    restoredAt,
+    clear: () => call('drafts.clear', { kind: 'intake' }).catch(() => undefined),
+    discard: () => {
+      void call('drafts.clear', { kind: 'intake' }).catch(() => undefined);
+      form.reset(emptyIntake());
+      setRestoredAt(null);
+    },
+  };
+}
+
+const DRAFT_DELAY_MS = 800;
+
 export function IntakePage(props: {
   onCreated: (id: string) => void;
   // Given: the form corrects this request instead of registering a new one.
@@ -164,11 +214,14 @@ export function IntakePage(props: {
 
   const otherDuplicates = (duplicates.data ?? []).filter((d) => d.id !== existing?.id);
 
+  const draft = useIntakeDraft(form, values, !existing);
+
   const client = useQueryClient();
   const create = useMutation({
     mutationFn: (input: IntakeForm) =>
       existing ? call('requests.update', { id: existing.id, input }) : call('intake.create', input),
     onSuccess: async (r) => {
+      if (!existing) await draft.clear();
       client.setQueryData(['requests.get', r.id], r);
       await client.invalidateQueries({ queryKey: ['requests.list'] });
       await client.invalidateQueries({ queryKey: ['requests.dashboard'] });
@@ -209,6 +262,16 @@ export function IntakePage(props: {
         }
       >
         <ErrorBar message={error} />
+        {draft.restoredAt && (
+          <MessageBar intent="info" data-testid="draft-restored">
+            <MessageBarBody>
+              {`登録されていなかった入力内容（${new Date(draft.restoredAt).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' })} 時点）を復元しました。`}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={draft.discard}>破棄して最初から入力</Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
         <Card className={styles.card}>
           <Subtitle1 as="h2" block>
             1. 受付
