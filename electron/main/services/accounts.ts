@@ -13,6 +13,7 @@ import {
 } from '../db/repositories/accounts';
 import { normaliseLoginName } from '../vault/header';
 import { AppError } from './errors';
+import { deleteDrafts } from './drafts';
 import type { Vault } from './vault';
 
 function notFound(): AppError {
@@ -94,6 +95,8 @@ export class AccountsService {
         this.clock().toISOString(),
       );
       if (input.roles) setRoles(tx, input.id, [...new Set(input.roles)]);
+      // A disabled account's unsaved drafts go with it.
+      if (input.disabled === true) deleteDrafts(tx, input.id);
     });
     if (input.disabled === true) this.vault.removeAccountPassword(current.loginName);
     this.vault.refreshSession();

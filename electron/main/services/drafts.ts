@@ -1,9 +1,16 @@
 import { z } from 'zod';
-import type { ChannelOutput } from '../../../core/contract';
+import { draftKinds, type ChannelOutput } from '../../../core/contract';
+import type { Db } from '../db/connection';
 import { deleteSetting, getSetting, putSetting } from '../db/repositories/settings';
 import type { Vault } from './vault';
 
-type Kind = 'intake';
+type Kind = (typeof draftKinds)[number];
+
+const draftKey = (kind: Kind, accountId: string) => `draft:${kind}:${accountId}`;
+
+export function deleteDrafts(db: Db, accountId: string): void {
+  for (const kind of draftKinds) deleteSetting(db, draftKey(kind, accountId));
+}
 const Stored = z.object({ savedAt: z.string(), data: z.json() });
 
 // What a form held when it was left unsaved (navigation, idle lock, a crash): kept in the
@@ -16,7 +23,7 @@ export class DraftsService {
   ) {}
 
   private key(kind: Kind): string {
-    return `draft:${kind}:${this.vault.session()?.accountId ?? ''}`;
+    return draftKey(kind, this.vault.session()?.accountId ?? '');
   }
 
   get(kind: Kind): ChannelOutput<'drafts.get'> {
