@@ -14,6 +14,7 @@ import { createDispatcher } from '../electron/main/ipc/dispatcher';
 import type { HandlerMap } from '../electron/main/ipc/handlers-type';
 import { createMemoryLogger } from '../electron/main/log';
 import {
+  call,
   dumpHash,
   intakeInput,
   makeServices,
@@ -217,7 +218,6 @@ export async function runFuzz(opts: { payloads: number; seed: number }): Promise
   const services = makeServices(dataDir);
   await setupVault(services);
   // Some content for handlers to damage, were any to run.
-  const { call } = await import('../electron/main/services/test-support');
   await call(services, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
   const ran = new Set<string>();
   const handlers = Object.fromEntries(

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -35,7 +35,6 @@ describe('a restore whose final rename fails', () => {
     const saved = await call(s, 'backup.create', { password: null });
     expect(saved.saved).toBe(true);
     await call(s, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
-    const { readdirSync } = await import('node:fs');
     open = join(dir, readdirSync(dir).find((f) => f.endsWith('.mdgbak')) ?? '');
     await call(s, 'backup.choose', {});
     const e = await failure(call(s, 'backup.restore', { password: null }));
