@@ -310,6 +310,23 @@ export const draftKinds = ['intake'] as const;
 export const MAX_DRAFT_CHARS = 200_000;
 const DraftKind = z.object({ kind: z.enum(draftKinds) }).strict();
 
+const mm = (label: string, min: number, max: number) =>
+  z
+    .number(`${label}を数値（mm）で入力してください。`)
+    .min(min, `${label}は${min}mm以上にしてください。`)
+    .max(max, `${label}は${max}mm以下にしてください。`);
+export const EnvelopeWindow = z
+  .object({
+    left: mm('窓の左端', 5, 120),
+    top: mm('窓の上端', 5, 120),
+    width: mm('窓の幅', 50, 150),
+    height: mm('窓の高さ', 25, 80),
+  })
+  .strict();
+export type EnvelopeWindow = z.infer<typeof EnvelopeWindow>;
+// A 長形3号 窓あき envelope for an A4 sheet folded in three (DOMAIN.md §6).
+export const defaultWindow: EnvelopeWindow = { left: 23, top: 13, width: 90, height: 45 };
+
 export const LetterSettings = z
   .object({
     documentNoPattern: z
@@ -321,6 +338,8 @@ export const LetterSettings = z
       .refine((p) => !/\{(?!連番\}|年\})[^}]*\}/.test(p), '文書番号の形式に使えるのは {年} と {連番} だけです。'),
     dateStyle: z.enum(['wareki', 'seireki']),
     windowEnvelope: z.boolean(),
+    // The envelope window (mm from the sheet's top-left corner); absent: the 長形3号 default.
+    window: EnvelopeWindow.optional(),
     templates: z.partialRecord(z.enum(letterKinds), LetterTemplate),
   })
   .strict();
@@ -329,7 +348,8 @@ export type LetterSettings = z.infer<typeof LetterSettings>;
 export const Certificate = z.object({ subject: z.string(), notBefore: z.string(), notAfter: z.string() });
 
 export const LetterInfo = z.object({
-  available: z.array(z.object({ kind: z.enum(letterKinds), label: z.string() })),
+  // blocked: why the current account cannot finalize it now (shown beside the disabled button).
+  available: z.array(z.object({ kind: z.enum(letterKinds), label: z.string(), blocked: z.string().nullable() })),
   finalized: z.array(
     z.object({
       id: z.string(),
@@ -689,7 +709,14 @@ export const contract = {
     access: 'staff',
   },
   'letters.finalize': {
-    input: z.object({ requestId: Id, kind: z.enum(letterKinds) }).strict(),
+    input: z
+      .object({
+        requestId: Id,
+        kind: z.enum(letterKinds),
+        // Set to issue a finalized letter again (再発行); refused without it.
+        reissueReason: z.string().trim().min(1, '再発行の理由を入力してください。').max(500).optional(),
+      })
+      .strict(),
     output: z.object({ id: z.string(), documentNo: z.string(), signed: z.boolean() }),
     access: 'staff',
   },

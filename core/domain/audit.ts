@@ -29,6 +29,7 @@ export const auditActions = {
   'requests.dispatch': '回答書の発送記録',
   'requests.disposal': '本人確認書類の写しの返却・廃棄',
   'letters.finalize': '回答書の確定',
+  'letters.reissue': '回答書の再発行',
   'letters.print': '回答書の印刷',
   'letters.save': '回答書の保存',
   'letters.certificate': '署名用証明書の登録・削除',

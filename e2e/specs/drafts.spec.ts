@@ -15,8 +15,9 @@ test('an intake left unsaved by a lock comes back after logging in, and can be d
   const intake = new IntakePage(page);
   await intake.fillParty('本人', { 氏名: '山田 太郎', フリガナ: 'ヤマダ タロウ', 住所: '東京都千代田区千代田1-1' });
   await intake.chooseKind('開示');
-  // The draft is saved a moment after typing stops; then the screen is locked.
-  await page.waitForTimeout(1500);
+  // The draft is saved a moment after typing stops; the page says so once the last change is in
+  // it (a wait on state, not on time). Then the screen is locked.
+  await expect(page.getByTestId('draft-saved')).toBeVisible();
   await page.getByRole('button', { name: 'ロック', exact: true }).click();
   await login.login(ADMIN.loginName, ADMIN.password);
   await shell.open('新規受付');

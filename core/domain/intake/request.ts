@@ -25,7 +25,8 @@ export const suspensionGrounds = [
   'leak',
   'harmToRights',
 ] as const;
-export const suspensionGroundLabels: Record<(typeof suspensionGrounds)[number], string> = {
+export type SuspensionGround = (typeof suspensionGrounds)[number];
+export const suspensionGroundLabels: Record<SuspensionGround, string> = {
   purposeViolation: '目的外利用（第18条違反）',
   improperUse: '不適正な利用（第19条違反）',
   improperAcquisition: '不正な取得（第20条違反）',

@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import type { IsoDate } from '../dates';
-import { grantsInFull, groundLabels, outcomeLabel, type Decision } from '../decisions';
-import { kindInfo, type RequestKind } from '../intake/kinds';
+import type { Decision } from '../decisions';
+import type { FeeMeans } from '../intake/fees';
+import type { RequestKind, RequesterType } from '../intake/kinds';
+import type { SuspensionGround } from '../intake/request';
 import type { Organisation } from '../organisation';
+import { noticeDuty, type DeclineGround } from './citations';
+import { decisionsOf, itemsFor, letterDecisionScope } from './items';
+
+export { decisionsOf, letterDecisions, yen } from './items';
 
 // The letters of DOMAIN.md §6 as models (what to print, block by block); electron/main/pdf lays
 // them out. Fixed sentences come from editable templates with placeholders such as {受付番号}.
@@ -21,6 +27,11 @@ export const letterKinds = [
   'extension',
   'withdrawal',
   'declined',
+  // Added later: each outcome is titled as what it is (a 不存在 is no 不開示).
+  'nonexistent',
+  'thirdPartyRecordsNonDisclosure',
+  'thirdPartyRecordsNonexistent',
+  'deemedWithdrawn',
 ] as const;
 export type LetterKind = (typeof letterKinds)[number];
 
@@ -31,17 +42,48 @@ export const letterLabels: Record<LetterKind, string> = {
   purposeNotice: '利用目的通知書',
   purposeNotNotified: '利用目的を通知しない旨の通知書',
   disclosureDecision: '開示決定通知書',
-  nonDisclosure: '不開示決定通知書',
+  nonDisclosure: '開示しない旨の決定通知書',
   thirdPartyRecordsDecision: '第三者提供記録の開示決定通知書',
   correctionDecision: '訂正等決定通知書',
   suspensionDecision: '利用停止等決定通知書',
   extension: '延長のお知らせ',
   withdrawal: '取下げの確認',
   declined: '請求に応じられない旨のお知らせ',
+  nonexistent: '保有個人データが存在しない旨の通知',
+  thirdPartyRecordsNonDisclosure: '第三者提供記録を開示しない旨の決定通知書',
+  thirdPartyRecordsNonexistent: '第三者提供記録が存在しない旨の通知',
+  deemedWithdrawn: '請求がなかったものとして取り扱う旨のお知らせ',
 };
 
-export const placeholders = ['氏名', '受付番号', '到達日', '回答予定日', '補正期限', '延長後の期限', '会社名'] as const;
-type Values = Record<(typeof placeholders)[number], string>;
+// Letters that carry a decision: finalized only after the decision was approved.
+export const decisionLetterKinds: readonly LetterKind[] = [
+  'purposeNotice',
+  'purposeNotNotified',
+  'disclosureDecision',
+  'nonDisclosure',
+  'nonexistent',
+  'thirdPartyRecordsDecision',
+  'thirdPartyRecordsNonDisclosure',
+  'thirdPartyRecordsNonexistent',
+  'correctionDecision',
+  'suspensionDecision',
+];
+
+export const placeholders = [
+  '氏名',
+  '受付番号',
+  '到達日',
+  '回答予定日',
+  '補正期限',
+  '延長後の期限',
+  '会社名',
+  // 「お客様」, or for an agent 「ご本人（田中翔様）」: no letter calls its reader 「あなた」.
+  '本人',
+  // The article that obliges this notice (e.g. 第33条第3項).
+  '通知の根拠',
+  '補正依頼日',
+] as const;
+export type Values = Record<(typeof placeholders)[number], string>;
 
 export const LetterTemplate = z
   .object({
@@ -68,60 +110,78 @@ export const LetterTemplate = z
 export type LetterTemplate = z.infer<typeof LetterTemplate>;
 
 const decisionBody = (what: string) =>
-  `{到達日}に当社に到達した${what}（受付番号 {受付番号}）について、下記のとおり決定しましたので、個人情報の保護に関する法律に基づき通知いたします。`;
+  `{到達日}に当社に到達した{本人}の${what}（受付番号 {受付番号}）について、下記のとおり決定しましたので、個人情報の保護に関する法律{通知の根拠}の規定に基づき通知いたします。`;
+const nonexistentBody = (what: string) =>
+  `{到達日}に当社に到達した{本人}の${what}の開示の請求（受付番号 {受付番号}）について、調査いたしましたところ、請求に係る${what}は当社に存在しませんでしたので、個人情報の保護に関する法律{通知の根拠}の規定に基づき、その旨を通知いたします。`;
 
 export const defaultLetterTemplates: Record<LetterKind, LetterTemplate> = {
   receipt: {
     title: '保有個人データの開示等の請求の受付について（お知らせ）',
-    body: '{到達日}に当社に到達した保有個人データの開示等の請求を、下記のとおり受け付けましたのでお知らせいたします。\n内容を確認のうえ、回答予定日までに書面にて回答いたします。今しばらくお待ちくださいますようお願い申し上げます。',
+    body: '{到達日}に当社に到達した{本人}の保有個人データの開示等の請求（受付番号 {受付番号}）を、下記のとおり受け付けましたのでお知らせいたします。\n内容を確認のうえ、回答予定日までに回答いたします。今しばらくお待ちくださいますようお願い申し上げます。',
   },
   cure: {
     title: '保有個人データの開示等の請求に関する補正のお願い',
-    body: '{到達日}に当社に到達した請求（{受付番号}）につきまして、ご提出いただいた書類に下記の不備がございました。\nお手数をおかけいたしますが、{補正期限}までに下記の書類等をご送付くださいますようお願い申し上げます。期限までに補正をいただけない場合は、請求がなかったものとして取り扱わせていただきますので、あらかじめご了承ください。',
+    body: '{到達日}に当社に到達した請求（受付番号 {受付番号}）につきまして、ご提出いただいた書類に下記の不備がございました。\nお手数をおかけいたしますが、{補正期限}までに下記の書類等をご送付くださいますようお願い申し上げます。期限までに補正をいただけない場合は、請求がなかったものとして取り扱わせていただきますので、あらかじめご了承ください。',
   },
   feeShortfall: {
     title: '手数料の不足について（お知らせ）',
-    body: '{到達日}に当社に到達した請求（{受付番号}）につきまして、手数料が下記のとおり不足しております。\n{補正期限}までに不足額をお支払いくださいますようお願い申し上げます。期限までにお支払いがない場合は、請求がなかったものとして取り扱わせていただきます。',
+    body: '{到達日}に当社に到達した請求（受付番号 {受付番号}）につきまして、手数料が下記のとおり不足しております。\n{補正期限}までに不足額をお支払いくださいますようお願い申し上げます。期限までにお支払いがない場合は、請求がなかったものとして取り扱わせていただきます。',
   },
   purposeNotice: {
-    title: '保有個人データの利用目的の通知について',
-    body: '{到達日}に当社に到達した利用目的の通知の求め（受付番号 {受付番号}）について、当社が保有するあなたの保有個人データの利用目的を下記のとおり通知いたします。',
+    title: '保有個人データの利用目的について（通知）',
+    body: '{到達日}に当社に到達した利用目的の通知の求め（受付番号 {受付番号}）について、当社が保有する{本人}の保有個人データの利用目的を、個人情報の保護に関する法律{通知の根拠}の規定に基づき、下記のとおり通知いたします。',
   },
   purposeNotNotified: {
     title: '保有個人データの利用目的を通知しない旨の決定について（通知）',
-    body: decisionBody('利用目的の通知の求め'),
+    body: decisionBody('保有個人データの利用目的の通知の求め'),
   },
   disclosureDecision: {
     title: '保有個人データの開示決定について（通知）',
-    body: decisionBody('開示の請求'),
+    body: decisionBody('保有個人データの開示の請求'),
   },
   nonDisclosure: {
-    title: '保有個人データの不開示決定について（通知）',
-    body: decisionBody('開示の請求'),
+    title: '保有個人データを開示しない旨の決定について（通知）',
+    body: decisionBody('保有個人データの開示の請求'),
+  },
+  nonexistent: {
+    title: '保有個人データが存在しない旨の通知',
+    body: nonexistentBody('保有個人データ'),
   },
   thirdPartyRecordsDecision: {
     title: '第三者提供記録の開示決定について（通知）',
     body: decisionBody('第三者提供記録の開示の請求'),
   },
+  thirdPartyRecordsNonDisclosure: {
+    title: '第三者提供記録を開示しない旨の決定について（通知）',
+    body: decisionBody('第三者提供記録の開示の請求'),
+  },
+  thirdPartyRecordsNonexistent: {
+    title: '第三者提供記録が存在しない旨の通知',
+    body: nonexistentBody('第三者提供記録'),
+  },
   correctionDecision: {
     title: '保有個人データの訂正等の請求に対する決定について（通知）',
-    body: decisionBody('訂正等の請求'),
+    body: decisionBody('保有個人データの訂正等の請求'),
   },
   suspensionDecision: {
     title: '保有個人データの利用停止等の請求に対する決定について（通知）',
-    body: decisionBody('利用停止等の請求'),
+    body: decisionBody('保有個人データの利用停止等の請求'),
   },
   extension: {
     title: '回答期限の延長について（お知らせ）',
-    body: '{到達日}に当社に到達した請求（{受付番号}）につきまして、下記の理由により回答に時間を要しております。\n誠に恐縮ではございますが、回答予定日を{延長後の期限}まで延長させていただきたく、お知らせいたします。',
+    body: '{到達日}に当社に到達した請求（受付番号 {受付番号}）につきまして、下記の理由により回答に時間を要しております。\n誠に恐縮ではございますが、回答予定日を{延長後の期限}まで延長させていただきたく、お知らせいたします。',
   },
   withdrawal: {
     title: '保有個人データの開示等の請求の取下げについて（確認）',
-    body: '{到達日}に当社に到達した請求（{受付番号}）につきまして、取下げのお申し出を受け付けましたので、下記のとおり確認のためお知らせいたします。',
+    body: '{到達日}に当社に到達した請求（受付番号 {受付番号}）につきまして、取下げのお申し出を受け付けましたので、下記のとおり確認のためお知らせいたします。',
   },
   declined: {
     title: '保有個人データの開示等の請求について（お知らせ）',
-    body: '{到達日}に当社に到達した請求（{受付番号}）につきまして、下記の理由により、請求に応じることができませんので、お知らせいたします。',
+    body: '{到達日}に当社に到達した請求（受付番号 {受付番号}）につきまして、下記の理由により、請求に応じることができませんので、お知らせいたします。',
+  },
+  deemedWithdrawn: {
+    title: 'ご請求がなかったものとして取り扱う旨のお知らせ',
+    body: '{到達日}に当社に到達した請求（受付番号 {受付番号}）につきまして、{補正依頼日}付けで下記の補正をお願いいたしましたが、期限である{補正期限}までに補正をいただけませんでしたので、ご請求がなかったものとして取り扱わせていただきます。',
   },
 };
 
@@ -129,16 +189,32 @@ export const defaultLetterTemplates: Record<LetterKind, LetterTemplate> = {
 export type LetterCase = {
   receiptNo: string;
   arrivalDate: IsoDate;
+  // Who the letter goes to; for an agent, the 本人 they act for and in what capacity.
   addressee: { postalCode: string; address: string; name: string };
-  items: { kind: RequestKind; dataItems: string }[];
+  requesterType: RequesterType;
+  answerToAgent: boolean;
+  principalName: string;
+  items: { kind: RequestKind; dataItems: string; grounds: SuspensionGround[] }[];
   decisions: { kind: RequestKind; decision: Decision }[];
   disclosureMethod: 'paper' | 'media' | 'email' | 'download' | null;
-  fee: { due: number; accepted: number; shortfall: number; toReturn: number };
-  cure: { defects: string[]; dueDate: IsoDate } | null;
+  // means: what the money came as; acceptedMeans: what the company takes (its fee schedule).
+  fee: {
+    due: number;
+    accepted: number;
+    shortfall: number;
+    toReturn: number;
+    means: FeeMeans[];
+    acceptedMeans: FeeMeans[];
+  };
+  cure: { defects: string[]; dueDate: IsoDate; requestedOn: IsoDate } | null;
   extension: { date: IsoDate; reason: string } | null;
+  // The date the answer is promised for: a business day (main moves a closed day back).
   dueDate: IsoDate;
   declineReason: string;
+  declineGround: DeclineGround;
   withdrawnOn: IsoDate | null;
+  // What happened to the enclosed ID copies, as recorded (null: not recorded yet).
+  documents: { method: 'returned' | 'destroyed' | 'none'; date: IsoDate } | null;
 };
 
 export type LetterItem = { label: string; text: string };
@@ -146,8 +222,10 @@ export type Letter = {
   kind: LetterKind;
   documentNo: string;
   date: string;
-  addressee: { postalCode: string; address: string; name: string };
-  sender: { company: string; officer: string; postalCode: string; address: string; phone: string };
+  // A reissue says so under the document number.
+  reissue: string | null;
+  addressee: { postalCode: string; address: string; name: string; capacity: string | null };
+  sender: { company: string; officer: string; postalCode: string; address: string; contact: string[] };
   title: string;
   body: string[];
   items: LetterItem[];
@@ -158,29 +236,19 @@ export type Letter = {
 
 export type DateStyle = 'wareki' | 'seireki';
 
+const warekiFormat = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+  era: 'long',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+
 export function formatLetterDate(d: IsoDate, style: DateStyle): string {
-  const date = new Date(`${d}T00:00:00Z`);
-  if (style === 'wareki') {
-    return new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
-      era: 'long',
-      year: 'numeric',
-      month: 'long',
-      day: 'numeric',
-      timeZone: 'UTC',
-    }).format(date);
-  }
+  if (style === 'wareki') return warekiFormat.format(new Date(`${d}T00:00:00Z`));
   const [y, m, day] = d.split('-').map(Number);
   return `${y}年${m}月${day}日`;
 }
-
-const methodLabels = {
-  paper: '書面の交付',
-  media: '電磁的記録媒体の送付',
-  email: '電子メールによる送付',
-  download: 'ダウンロードによる提供',
-} as const;
-
-const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
 
 // Which letters a request can have now, from its record.
 export function lettersFor(c: LetterCase, status: string): LetterKind[] {
@@ -188,153 +256,63 @@ export function lettersFor(c: LetterCase, status: string): LetterKind[] {
   if (c.cure) out.push('cure');
   if (c.cure && c.fee.shortfall > 0) out.push('feeShortfall');
   if (c.extension) out.push('extension');
-  const decided = (kinds: RequestKind[], test: (d: Decision) => boolean) =>
-    c.decisions.some((d) => kinds.includes(d.kind) && test(d.decision));
-  if (decided(['purpose'], (d) => d.outcome === 'notify')) out.push('purposeNotice');
-  if (decided(['purpose'], (d) => d.outcome === 'notNotify')) out.push('purposeNotNotified');
-  if (decided(['disclosure'], (d) => d.outcome === 'full' || d.outcome === 'partial')) out.push('disclosureDecision');
-  if (decided(['disclosure'], (d) => d.outcome === 'refused' || d.outcome === 'nonexistent')) out.push('nonDisclosure');
-  if (decided(['thirdPartyRecords'], () => true)) out.push('thirdPartyRecordsDecision');
-  if (decided(['correction', 'addition', 'deletion'], () => true)) out.push('correctionDecision');
-  if (decided(['suspension', 'erasure', 'stopThirdParty'], () => true)) out.push('suspensionDecision');
+  for (const kind of letterKinds) if (decisionsOf(c, kind).length > 0) out.push(kind);
   if (status === 'withdrawn') out.push('withdrawal');
   if (status === 'declined') out.push('declined');
+  if (status === 'deemedWithdrawn' && c.cure) out.push('deemedWithdrawn');
   return out;
 }
 
-const groupOf: Partial<Record<LetterKind, RequestKind[]>> = {
-  purposeNotice: ['purpose'],
-  purposeNotNotified: ['purpose'],
-  disclosureDecision: ['disclosure'],
-  nonDisclosure: ['disclosure'],
-  thirdPartyRecordsDecision: ['thirdPartyRecords'],
-  correctionDecision: ['correction', 'addition', 'deletion'],
-  suspensionDecision: ['suspension', 'erasure', 'stopThirdParty'],
-};
+// States in which the request's decisions have been approved.
+const approvedStates: readonly string[] = ['preparingAnswer', 'sent', 'completed'];
 
-// The 記 items stating a decision: the outcome, what is disclosed or changed, and for every
-// refusal the article and the reason (法第36条).
-function decisionItems(c: LetterCase, kind: LetterKind): LetterItem[] {
-  const kinds = groupOf[kind] ?? [];
-  const items: LetterItem[] = [];
-  for (const { kind: k, decision: d } of c.decisions.filter((x) => kinds.includes(x.kind))) {
-    const label = kindInfo[k].label;
-    const requested = c.items.find((i) => i.kind === k)?.dataItems;
-    if (requested) items.push({ label: `請求の対象（${label}）`, text: requested });
-    items.push({ label: `決定（${label}）`, text: outcomeLabel(k, d.outcome) });
-    if (d.disclosed) items.push({ label: k === 'purpose' ? '利用目的' : '開示する保有個人データ', text: d.disclosed });
-    if (d.withheld) items.push({ label: '開示しない部分', text: d.withheld });
-    if (d.changes) items.push({ label: '訂正等の内容', text: d.changes });
-    if (d.alternativeMeasure) items.push({ label: '代替措置の内容', text: d.alternativeMeasure });
-    if (d.methodChanged) {
-      items.push({
-        label: '開示の方法',
-        text: 'ご指定の方法による開示が困難であるため、書面の交付により開示いたします。',
-      });
-    } else if ((k === 'disclosure' || k === 'thirdPartyRecords') && grantsOrPartly(d) && c.disclosureMethod) {
-      items.push({ label: '開示の方法', text: methodLabels[c.disclosureMethod] });
-    }
-    if (!grantsInFull(d.outcome) || d.methodChanged) {
-      items.push({
-        label: '根拠となる法令の条項',
-        text: d.grounds.map((g) => `個人情報の保護に関する法律${groundLabels[g]}`).join('\n'),
-      });
-      items.push({ label: '理由', text: d.reason });
-    }
-  }
-  return items;
-}
-
-const grantsOrPartly = (d: Decision) => d.outcome === 'full' || d.outcome === 'partial';
-
-function itemsFor(
+// Why a letter cannot be finalized now, or null. A decision letter waits for the approval of
+// the decision; the 応じられない letter, which no approval step precedes, is finalized by an
+// approver other than the one who declined (that finalizing is its approval).
+export function finalizeBlock(
   kind: LetterKind,
-  c: LetterCase,
-  values: Values,
-): { items: LetterItem[]; annexes: Letter['annexes'] } {
-  const base: LetterItem[] = [
-    { label: '受付番号', text: c.receiptNo },
-    { label: '請求書の到達日', text: values.到達日 },
-  ];
-  const kinds = c.items.map((i) => kindInfo[i.kind].label).join('、');
-  switch (kind) {
-    case 'receipt':
-      return {
-        items: [...base, { label: '請求の種類', text: kinds }, { label: '回答予定日', text: values.回答予定日 }],
-        annexes: [],
-      };
-    case 'cure': {
-      const defects = c.cure?.defects ?? [];
-      // A long list of defects goes to an attachment page.
-      const long = defects.length > 6;
-      return {
-        items: [
-          ...base,
-          {
-            label: '不備の内容',
-            text: long ? '別紙のとおり' : defects.map((d, i) => `(${i + 1}) ${d}`).join('\n'),
-          },
-          { label: '補正の期限', text: values.補正期限 },
-        ],
-        annexes: long ? [{ title: '不備の内容', lines: defects.map((d, i) => `(${i + 1}) ${d}`) }] : [],
-      };
-    }
-    case 'feeShortfall':
-      return {
-        items: [
-          ...base,
-          { label: '手数料の額', text: yen(c.fee.due) },
-          { label: '受領した額', text: yen(c.fee.accepted) },
-          { label: '不足額', text: yen(c.fee.shortfall) },
-          { label: 'お支払いの期限', text: values.補正期限 },
-        ],
-        annexes: [],
-      };
-    case 'extension':
-      return {
-        items: [
-          ...base,
-          { label: '延長後の回答予定日', text: values.延長後の期限 },
-          { label: '延長の理由', text: c.extension?.reason ?? '' },
-        ],
-        annexes: [],
-      };
-    case 'withdrawal':
-      return {
-        items: [...base, { label: '請求の種類', text: kinds }, { label: '取下げの日', text: values.回答予定日 }],
-        annexes: [],
-      };
-    case 'declined':
-      return {
-        items: [
-          ...base,
-          { label: '請求の種類', text: kinds },
-          { label: '理由', text: c.declineReason },
-          { label: '根拠', text: '個人情報の保護に関する法律第37条第1項（当社の定める手続によらない請求）' },
-        ],
-        annexes: [],
-      };
-    default: {
-      const items = [...base, ...decisionItems(c, kind)];
-      if (kind !== 'correctionDecision' && kind !== 'suspensionDecision' && c.fee.due > 0) {
-        items.push({ label: '手数料', text: `${yen(c.fee.accepted)}を受領しました。` });
-      }
-      return { items, annexes: [] };
-    }
+  r: { status: string; actorId: string; actorCanApprove: boolean; declinedBy: string | null },
+): string | null {
+  if (decisionLetterKinds.includes(kind) && !approvedStates.includes(r.status)) {
+    return '決定が承認（決裁）されていないため確定できません。決裁の後に確定してください（下書きの表示はできます）。';
   }
+  if (kind === 'declined') {
+    if (!r.actorCanApprove)
+      return '応じられない旨のお知らせは、承認者が内容を確認して確定します。承認者のアカウントで確定してください。';
+    if (r.declinedBy === r.actorId) return '応じられない旨を記録した方とは別の承認者が確定してください。';
+  }
+  return null;
 }
 
 export function fillTemplate(text: string, values: Values): string {
   return text.replace(/\{([^}]+)\}/g, (m, key: string) => (key in values ? values[key as keyof Values] : m));
 }
 
+// The capacity line under an agent's name, naming the 本人.
+const capacityOf: Record<RequesterType, string> = {
+  self: '',
+  parent: '法定代理人',
+  minorGuardian: '法定代理人',
+  adultGuardian: '法定代理人',
+  appointed: '代理人',
+  lawyer: '代理人',
+};
+
 export function buildLetter(
   kind: LetterKind,
   c: LetterCase,
   org: Organisation,
-  opts: { documentNo: string; date: IsoDate; dateStyle: DateStyle; template?: LetterTemplate },
+  opts: {
+    documentNo: string;
+    date: IsoDate;
+    dateStyle: DateStyle;
+    template?: LetterTemplate;
+    reissue?: { originalNo: string } | null;
+  },
 ): Letter {
   const d = (x: IsoDate | null | undefined) => (x ? formatLetterDate(x, opts.dateStyle) : '');
+  const toAgent = c.answerToAgent && c.requesterType !== 'self';
+  const scope = letterDecisionScope(kind);
   const values: Values = {
     氏名: c.addressee.name,
     受付番号: c.receiptNo,
@@ -343,6 +321,9 @@ export function buildLetter(
     補正期限: d(c.cure?.dueDate),
     延長後の期限: d(c.extension?.date),
     会社名: org.companyName,
+    本人: toAgent ? `ご本人（${c.principalName}様）` : 'お客様',
+    通知の根拠: kind === 'purposeNotice' ? '第32条第2項' : scope?.kinds[0] ? noticeDuty(scope.kinds[0]) : '',
+    補正依頼日: d(c.cure?.requestedOn),
   };
   const template = opts.template ?? defaultLetterTemplates[kind];
   const { items, annexes } = itemsFor(kind, c, values);
@@ -350,13 +331,17 @@ export function buildLetter(
     kind,
     documentNo: opts.documentNo,
     date: d(opts.date),
-    addressee: c.addressee,
+    reissue: opts.reissue ? `再発行（原文書番号 ${opts.reissue.originalNo}）` : null,
+    addressee: {
+      ...c.addressee,
+      capacity: toAgent ? `（${c.principalName}様の${capacityOf[c.requesterType]}）` : null,
+    },
     sender: {
       company: org.companyName,
       officer: `${org.officerTitle}\u3000${org.officerName}`,
       postalCode: org.postalCode,
       address: org.address,
-      phone: org.phone,
+      contact: org.phone ? [`電話 ${org.phone}`] : [],
     },
     title: fillTemplate(template.title, values),
     body: fillTemplate(template.body, values)
@@ -366,7 +351,7 @@ export function buildLetter(
     items,
     contact: [
       `【お問い合わせ先】${org.contactName}`,
-      `電話 ${org.contactPhone}${org.contactHours ? `（${org.contactHours}）` : ''}`,
+      ...(org.contactPhone ? [`電話 ${org.contactPhone}${org.contactHours ? `（${org.contactHours}）` : ''}`] : []),
       ...(org.contactEmail ? [`メール ${org.contactEmail}`] : []),
     ],
     annexes,

@@ -1,18 +1,23 @@
-import { emptyDecision } from '../decisions';
-import type { LetterCase } from './catalogue';
+import { emptyDecision, type Decision } from '../decisions';
+import type { RequestKind } from '../intake/kinds';
+import type { LetterCase, LetterKind } from './catalogue';
 
 // A fictional request for previewing templates in the settings screen: every letter kind has
-// what it needs (a cure, a fee shortfall, an extension, decisions of each group).
+// what it needs (a cure, a fee shortfall, an extension, decisions of each group). The disclosure
+// outcomes a template needs beyond these come from sampleCaseFor.
 export const sampleLetterCase: LetterCase = {
   receiptNo: '2026-0001',
   arrivalDate: '2026-04-01',
   addressee: { postalCode: '100-0001', address: '東京都千代田区千代田1-1', name: '見本 太郎' },
+  requesterType: 'self',
+  answerToAgent: false,
+  principalName: '見本 太郎',
   items: [
-    { kind: 'purpose', dataItems: '' },
-    { kind: 'disclosure', dataItems: '会員情報、購入履歴' },
-    { kind: 'thirdPartyRecords', dataItems: '第三者提供記録' },
-    { kind: 'correction', dataItems: '登録住所' },
-    { kind: 'erasure', dataItems: '会員情報' },
+    { kind: 'purpose', dataItems: '', grounds: [] },
+    { kind: 'disclosure', dataItems: '会員情報、購入履歴', grounds: [] },
+    { kind: 'thirdPartyRecords', dataItems: '第三者提供記録', grounds: [] },
+    { kind: 'correction', dataItems: '登録住所', grounds: [] },
+    { kind: 'erasure', dataItems: '会員情報', grounds: ['noLongerNeeded'] },
   ],
   decisions: [
     {
@@ -41,10 +46,63 @@ export const sampleLetterCase: LetterCase = {
     },
   ],
   disclosureMethod: 'paper',
-  fee: { due: 1000, accepted: 500, shortfall: 500, toReturn: 0 },
-  cure: { defects: ['有効期限内の本人確認書類の写し'], dueDate: '2026-04-15' },
+  fee: {
+    due: 1000,
+    accepted: 500,
+    shortfall: 500,
+    toReturn: 0,
+    means: ['postalMoneyOrder'],
+    acceptedMeans: ['postalMoneyOrder', 'stamps'],
+  },
+  cure: { defects: ['有効期限内の本人確認書類の写し'], dueDate: '2026-04-15', requestedOn: '2026-04-02' },
   extension: { date: '2026-04-30', reason: '調査に時間を要しているため。' },
   dueDate: '2026-04-15',
   declineReason: '当社所定の手続によらない請求のため。',
+  declineGround: 'procedure',
   withdrawnOn: '2026-04-05',
+  documents: null,
 };
+
+// The sample with the decision a letter kind states (a 不存在 letter needs a 不存在 decision).
+export function sampleCaseFor(kind: LetterKind): LetterCase {
+  const outcome: Partial<Record<LetterKind, [RequestKind, Decision]>> = {
+    purposeNotNotified: [
+      'purpose',
+      {
+        ...emptyDecision(),
+        outcome: 'notNotify',
+        grounds: ['a32-2-clear'],
+        reason: '利用目的は当社のプライバシーポリシーにより明らかです。',
+      },
+    ],
+    nonDisclosure: [
+      'disclosure',
+      {
+        ...emptyDecision(),
+        outcome: 'refused',
+        grounds: ['a33-2-2'],
+        reason: '業務の適正な実施に著しい支障を及ぼすおそれがあるため。',
+      },
+    ],
+    nonexistent: ['disclosure', { ...emptyDecision(), outcome: 'nonexistent', grounds: ['nonexistent'], reason: '' }],
+    thirdPartyRecordsDecision: [
+      'thirdPartyRecords',
+      { ...emptyDecision(), outcome: 'full', disclosed: '2025年4月1日 株式会社見本物流への提供の記録' },
+    ],
+    thirdPartyRecordsNonDisclosure: [
+      'thirdPartyRecords',
+      {
+        ...emptyDecision(),
+        outcome: 'refused',
+        grounds: ['a33-2-1'],
+        reason: '第三者の権利利益を害するおそれがあるため。',
+      },
+    ],
+  };
+  const o = outcome[kind];
+  if (!o) return sampleLetterCase;
+  return {
+    ...sampleLetterCase,
+    decisions: [...sampleLetterCase.decisions.filter((d) => d.kind !== o[0]), { kind: o[0], decision: o[1] }],
+  };
+}

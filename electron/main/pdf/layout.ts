@@ -16,9 +16,6 @@ export const MARGIN = { left: 25 * MM, right: 20 * MM, top: 20 * MM, bottom: 22 
 export const CONTENT = PAGE.width - MARGIN.left - MARGIN.right;
 export const BODY = 10.5;
 export const LINE = 18;
-// 長形3号 window envelope: the address shows through a window about 20 mm from the left and
-// 45 mm from the top of the folded A4 sheet.
-export const WINDOW = { x: 22 * MM, top: 47 * MM, width: 85 * MM };
 
 type Parsed = { fontkit: { create: () => unknown } };
 
@@ -85,6 +82,8 @@ export class Writer {
   readonly lines: string[] = [];
   page!: PDFPage;
   y = 0;
+  // Drawn at the top of each new page while set (e.g. 「記 続き」).
+  onNewPage: (() => void) | null = null;
 
   constructor(
     private readonly doc: PDFDocument,
@@ -98,6 +97,18 @@ export class Writer {
     this.page = this.doc.addPage([PAGE.width, PAGE.height]);
     this.pages.push(this.page);
     this.y = PAGE.height - MARGIN.top;
+    const header = this.onNewPage;
+    if (header) {
+      // Not re-entered while the header itself is drawn.
+      this.onNewPage = null;
+      header();
+      this.onNewPage = header;
+    }
+  }
+
+  // Lines that still fit on the current page.
+  private linesLeft(): number {
+    return Math.floor((this.y - MARGIN.bottom) / LINE);
   }
 
   ensure(height: number): void {
@@ -128,13 +139,23 @@ export class Writer {
       hang > 0 && first.length > 1
         ? [first[0] ?? '', ...breakLines(first.slice(1).join(''), width - hang, measure)]
         : first;
+    // No paragraph leaves one line alone at the foot of a page (orphan) or at the head of the
+    // next (widow): it moves on whole, or gives the next page two lines.
+    const step = size > BODY ? size * 1.7 : LINE;
+    let breakBefore = -1;
+    const fit = this.linesLeft();
+    if (lines.length >= 2 && fit < lines.length) {
+      if (fit === 1) this.newPage();
+      else if (lines.length - fit === 1) breakBefore = fit - 1;
+    }
     lines.forEach((line, i) => {
+      if (i === breakBefore) this.newPage();
       this.ensure(LINE);
       const w = measure(line);
       const lx =
         opts.align === 'right' ? x + width - w : opts.align === 'center' ? x + (width - w) / 2 : i > 0 ? x + hang : x;
       this.text(line, lx, { font, size });
-      this.y -= size > BODY ? size * 1.7 : LINE;
+      this.y -= step;
     });
   }
 

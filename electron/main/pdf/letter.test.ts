@@ -3,173 +3,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultReasonLibrary, emptyDecision } from '../../../core/domain/decisions';
-import {
-  buildLetter,
-  letterKinds,
-  letterLabels,
-  type LetterCase,
-  type LetterKind,
-} from '../../../core/domain/letters/catalogue';
+import { buildLetter, letterKinds, letterLabels } from '../../../core/domain/letters/catalogue';
 import { NO_LINE_END, NO_LINE_START } from '../../../core/domain/letters/kinsoku';
 import { Organisation } from '../../../core/domain/organisation';
 import { organisation, RESOURCES_DIR } from '../services/test-support';
+import { caseFor } from './fixtures/letter-cases';
 import { LetterFonts, renderLetter } from './letter';
 
 const fonts = LetterFonts.inResources(RESOURCES_DIR);
 const org = Organisation.parse(organisation);
-const reason = (id: string) => defaultReasonLibrary.find((t) => t.id === id)?.text ?? '';
-
-// A realistic case per letter kind (fictional person).
-function caseFor(kind: LetterKind): LetterCase {
-  const base: LetterCase = {
-    receiptNo: '2026-0042',
-    arrivalDate: '2026-11-02',
-    addressee: {
-      postalCode: '100-0001',
-      address: '東京都千代田区千代田1-1 千代田マンション101号室',
-      name: '山田 太郎',
-    },
-    items: [{ kind: 'disclosure', dataItems: '会員情報、2023年4月以降の購入履歴' }],
-    decisions: [],
-    disclosureMethod: 'paper',
-    fee: { due: 1000, accepted: 1000, shortfall: 0, toReturn: 0 },
-    cure: null,
-    extension: null,
-    dueDate: '2026-11-16',
-    declineReason: '',
-    withdrawnOn: null,
-  };
-  const d = emptyDecision();
-  switch (kind) {
-    case 'cure':
-    case 'feeShortfall':
-      return {
-        ...base,
-        fee: { due: 1000, accepted: 500, shortfall: 500, toReturn: 0 },
-        cure: {
-          defects: [
-            'ご提出いただいたご本人の運転免許証は有効期限（2026年10月1日）が過ぎています。請求書の到達日において有効な書類の写しをご提出ください。',
-            '手数料の不足分 500円',
-          ],
-          dueDate: '2026-11-16',
-        },
-      };
-    case 'purposeNotice':
-      return {
-        ...base,
-        items: [{ kind: 'purpose', dataItems: '' }],
-        decisions: [
-          {
-            kind: 'purpose',
-            decision: { ...d, outcome: 'notify', disclosed: '商品の発送、アフターサービス、新商品のご案内のため' },
-          },
-        ],
-      };
-    case 'purposeNotNotified':
-      return {
-        ...base,
-        items: [{ kind: 'purpose', dataItems: '' }],
-        decisions: [
-          {
-            kind: 'purpose',
-            decision: { ...d, outcome: 'notNotify', grounds: ['a32-2-clear'], reason: reason('purpose-clear') },
-          },
-        ],
-      };
-    case 'disclosureDecision':
-      return {
-        ...base,
-        decisions: [
-          {
-            kind: 'disclosure',
-            decision: {
-              ...d,
-              outcome: 'partial',
-              disclosed: '会員情報（氏名、住所、電話番号）、購入履歴',
-              withheld: 'お問い合わせ対応記録のうち第三者に関する記載',
-              grounds: ['a33-2-1'],
-              reason: reason('third-party-harm'),
-            },
-          },
-        ],
-      };
-    case 'nonDisclosure':
-      return {
-        ...base,
-        decisions: [
-          {
-            kind: 'disclosure',
-            decision: { ...d, outcome: 'nonexistent', grounds: ['nonexistent'], reason: reason('nonexistent') },
-          },
-        ],
-      };
-    case 'thirdPartyRecordsDecision':
-      return {
-        ...base,
-        items: [{ kind: 'thirdPartyRecords', dataItems: '2024年以降の第三者提供記録' }],
-        decisions: [
-          {
-            kind: 'thirdPartyRecords',
-            decision: {
-              ...d,
-              outcome: 'nonexistent',
-              grounds: ['recordNonexistent'],
-              reason: reason('record-nonexistent'),
-            },
-          },
-        ],
-      };
-    case 'correctionDecision':
-      return {
-        ...base,
-        fee: { due: 0, accepted: 0, shortfall: 0, toReturn: 0 },
-        items: [{ kind: 'correction', dataItems: '登録住所' }],
-        decisions: [
-          {
-            kind: 'correction',
-            decision: { ...d, outcome: 'done', changes: '登録住所を「東京都千代田区千代田1-1」に訂正しました。' },
-          },
-        ],
-      };
-    case 'suspensionDecision':
-      return {
-        ...base,
-        fee: { due: 0, accepted: 0, shortfall: 0, toReturn: 0 },
-        items: [
-          { kind: 'erasure', dataItems: '会員情報' },
-          { kind: 'stopThirdParty', dataItems: '提携先への提供' },
-        ],
-        decisions: [
-          {
-            kind: 'erasure',
-            decision: { ...d, outcome: 'notDone', grounds: ['a35-notApplicable'], reason: reason('retention-duty') },
-          },
-          {
-            kind: 'stopThirdParty',
-            decision: {
-              ...d,
-              outcome: 'alternative',
-              grounds: ['alternative'],
-              reason: reason('alternative-measure'),
-              alternativeMeasure: '提携先への提供を停止し、提供済みデータの削除を依頼しました。',
-            },
-          },
-        ],
-      };
-    case 'extension':
-      return { ...base, extension: { date: '2026-11-30', reason: '複数の部署への照会に時間を要しているため。' } };
-    case 'withdrawal':
-      return { ...base, withdrawnOn: '2026-11-05' };
-    case 'declined':
-      return {
-        ...base,
-        declineReason: '当社所定の請求書によらない請求であり、補正の求めにも応じていただけなかったため。',
-      };
-    default:
-      return base;
-  }
-}
 
 const tool = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
 
@@ -228,6 +70,7 @@ describe('letters', () => {
       cure: {
         defects: Array.from({ length: 12 }, (_, i) => `不備の内容その${i + 1}。書類の写しをご提出ください。`),
         dueDate: '2026-11-16',
+        requestedOn: '2026-11-04',
       },
     };
     const rendered = await renderLetter(

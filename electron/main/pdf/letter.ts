@@ -1,8 +1,11 @@
-import { rgb } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFInvalidObject, PDFName, PDFRef, rgb, type PDFDocument } from 'pdf-lib';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import signpdf from '@signpdf/signpdf';
 import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+import { defaultWindow, type EnvelopeWindow } from '../../../core/contract';
+import { addressParts } from '../../../core/domain/letters/address';
 import type { Letter } from '../../../core/domain/letters/catalogue';
+import { breakLines } from '../../../core/domain/letters/kinsoku';
 import {
   BODY,
   CONTENT,
@@ -11,7 +14,6 @@ import {
   MM,
   PAGE,
   SP,
-  WINDOW,
   measurer,
   numberPages,
   startDocument,
@@ -34,53 +36,107 @@ export type SignatureRequest = {
   contactInfo: string;
 };
 
+type SignatureTexts = Pick<SignatureRequest, 'reason' | 'contactInfo' | 'name' | 'location'>;
+const markers: SignatureTexts = {
+  reason: 'MDG-REASON',
+  contactInfo: 'MDG-CONTACT',
+  name: 'MDG-NAME',
+  location: 'MDG-LOCATION',
+};
+
+// Rewrites the signature dictionary the placeholder step serialized, putting each text in as a
+// PDF text string in UTF-16BE with its byte order mark (ISO 32000-1, 7.9.2.2), hex-encoded.
+function encodeSignatureTexts(doc: PDFDocument, texts: SignatureTexts): void {
+  const fields = doc.catalog.lookup(PDFName.of('AcroForm'), PDFDict).lookup(PDFName.of('Fields'), PDFArray);
+  const field = fields.lookup(fields.size() - 1, PDFDict);
+  const ref = field.get(PDFName.of('V'));
+  if (!(ref instanceof PDFRef)) throw new Error('signature dictionary not found');
+  const obj = doc.context.lookup(ref);
+  if (!(obj instanceof PDFInvalidObject)) throw new Error('unexpected signature dictionary');
+  const raw = new Uint8Array(obj.sizeInBytes());
+  obj.copyBytesInto(raw, 0);
+  let dict = Buffer.from(raw).toString('latin1');
+  for (const key of Object.keys(markers) as (keyof SignatureTexts)[]) {
+    const literal = `(${markers[key]})`;
+    if (!dict.includes(literal)) throw new Error(`signature text ${key} not found`);
+    dict = dict.replace(literal, PDFHexString.fromText(texts[key]).toString());
+  }
+  doc.context.assign(ref, PDFInvalidObject.of(new Uint8Array(Buffer.from(dict, 'latin1'))));
+}
+
 export type RenderOptions = {
   windowEnvelope: boolean;
+  // The envelope window in mm from the sheet's top-left corner (the letter settings).
+  window?: EnvelopeWindow;
+  // Outline the window (previews only), so staff can see where the address will show.
+  showWindow?: boolean;
   seal: Uint8Array | null;
   title?: string;
   signature?: SignatureRequest;
 };
 export type Rendered = { bytes: Uint8Array; lines: string[]; pages: number; signed: boolean };
 
+const SEAL = 18 * MM;
+const NAME_SIZE = 12.5;
+
 export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: RenderOptions): Promise<Rendered> {
   const { doc, writer: w } = await startDocument(fonts, opts.title ?? letter.title);
   const gothic = w.gothic;
+  const right = MARGIN.left + CONTENT;
 
-  // 文書番号 and date, top right.
+  // 文書番号 and date, top right; a reissue says so between them.
   w.paragraph(letter.documentNo, MARGIN.left, CONTENT, { align: 'right' });
+  if (letter.reissue) w.paragraph(letter.reissue, MARGIN.left, CONTENT, { align: 'right', font: gothic });
   w.paragraph(letter.date, MARGIN.left, CONTENT, { align: 'right' });
   const afterDate = w.y;
 
-  // Addressee: in the envelope window, or below the date.
-  if (opts.windowEnvelope) w.y = PAGE.height - WINDOW.top;
+  // Addressee: inside the envelope window (with a margin of 3 mm), or below the date.
+  const win = opts.window ?? defaultWindow;
+  if (opts.windowEnvelope) w.y = PAGE.height - (win.top + 3) * MM;
   else w.gap(0.5);
-  const ax = opts.windowEnvelope ? WINDOW.x : MARGIN.left;
-  const aw = opts.windowEnvelope ? WINDOW.width : CONTENT * 0.6;
+  const ax = opts.windowEnvelope ? (win.left + 3) * MM : MARGIN.left;
+  const aw = opts.windowEnvelope ? (win.width - 6) * MM : CONTENT * 0.6;
+  if (opts.showWindow) {
+    w.page.drawRectangle({
+      x: win.left * MM,
+      y: PAGE.height - (win.top + win.height) * MM,
+      width: win.width * MM,
+      height: win.height * MM,
+      borderColor: rgb(0.6, 0.6, 0.6),
+      borderWidth: 0.5,
+      borderDashArray: [3, 3],
+    });
+  }
   if (letter.addressee.postalCode) w.paragraph(`〒${letter.addressee.postalCode}`, ax, aw);
-  w.paragraph(letter.addressee.address, ax, aw, { hang: BODY });
+  for (const part of addressParts(letter.addressee.address)) w.paragraph(part, ax, aw, { hang: BODY });
   w.gap(0.3);
-  w.paragraph(`${letter.addressee.name}${SP}様`, ax, aw, { size: 12.5 });
+  // 様 never stands alone on a line: the name is broken short of its width.
+  const measureName = measurer(w.mincho, NAME_SIZE);
+  const nameLines = breakLines(letter.addressee.name, aw - measureName(`${SP}様`), measureName);
+  nameLines.forEach((line, i) => {
+    w.paragraph(i === nameLines.length - 1 ? `${line}${SP}様` : line, ax, aw, { size: NAME_SIZE });
+  });
+  if (letter.addressee.capacity) w.paragraph(letter.addressee.capacity, ax, aw);
   w.y = Math.min(w.y, afterDate - LINE * 5);
 
-  // Sender, right: company, the 個人情報保護管理者, address and phone; the seal over the name.
+  // Sender, right: company, the 個人情報保護管理者, address and contact. With a seal, the text
+  // keeps clear of a column at the right where the 角印 sits beside the officer's name.
   w.gap(0.5);
-  const sx = MARGIN.left + CONTENT * 0.45;
-  const sw = CONTENT * 0.55;
+  const sealColumn = opts.seal ? SEAL + 2 * MM : 0;
+  const sx = MARGIN.left + CONTENT * 0.4;
+  const sw = right - sealColumn - sx;
   w.paragraph(letter.sender.company, sx, sw, { align: 'right' });
-  const officerY = w.y;
+  const officerTop = w.y;
   w.paragraph(letter.sender.officer, sx, sw, { align: 'right' });
   w.paragraph(`〒${letter.sender.postalCode}${SP}${letter.sender.address}`, sx, sw, { align: 'right' });
-  w.paragraph(`電話 ${letter.sender.phone}`, sx, sw, { align: 'right' });
+  for (const c of letter.sender.contact) w.paragraph(c, sx, sw, { align: 'right' });
   if (opts.seal) {
     const image = await doc.embedPng(opts.seal);
-    const size = 18 * MM;
-    // The 角印 overlaps the end of the officer's name, as stamped by hand.
-    w.page.drawImage(image, {
-      x: MARGIN.left + CONTENT - size * 0.8,
-      y: officerY - size * 0.75,
-      width: size,
-      height: size,
-    });
+    // Centred on the officer's line, in its own column.
+    const lineMiddle = officerTop - BODY * 0.4;
+    w.page.drawImage(image, { x: right - SEAL, y: lineMiddle - SEAL / 2, width: SEAL, height: SEAL });
+    // The title starts below the seal.
+    w.y = Math.min(w.y, lineMiddle - SEAL / 2 - 2 * MM);
   }
 
   // Title, centred, in Gothic.
@@ -93,26 +149,45 @@ export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: Ren
   w.ensure(LINE * 3);
   w.paragraph('記', MARGIN.left, CONTENT, { align: 'center' });
   w.gap(0.3);
-  // Numbered items: the label in a column, the text beside it (or below a label too long for it).
+  // A page that continues the 記 says so.
+  w.onNewPage = () => {
+    w.paragraph(`（記${SP}続き）`, MARGIN.left, CONTENT, { align: 'center' });
+    w.gap(0.3);
+  };
+  // Numbered items: the number right-aligned in its own column (10 aligns with 9), the label
+  // beside it, the text in a column of its own (or below a label too long for it).
+  const numberWidth = measurer(w.mincho, BODY)('00');
+  const labelX = MARGIN.left + numberWidth + BODY * 0.5;
   const labelWidth = 11 * BODY;
+  const textX = labelX + labelWidth + BODY * 0.5;
+  const textWidth = right - textX;
   const measureGothic = measurer(gothic, BODY);
+  const measureMincho = measurer(w.mincho, BODY);
+  const linesOf = (item: Letter['items'][number]) => {
+    const inColumn = measureGothic(item.label) <= labelWidth;
+    const width = inColumn ? textWidth : CONTENT - 2 * BODY;
+    const text = item.text.split('\n').reduce((n, part) => n + breakLines(part, width, measureMincho).length, 0);
+    return inColumn ? Math.max(1, text) : 1 + text;
+  };
   letter.items.forEach((item, i) => {
-    w.ensure(LINE * 2);
-    const label = `${i + 1}${SP}${item.label}`;
-    const textX = MARGIN.left + labelWidth + BODY;
-    const textWidth = CONTENT - labelWidth - BODY;
-    if (measureGothic(label) <= labelWidth) {
+    const last = i === letter.items.length - 1;
+    // The last item keeps 以上 and the contact box with it: the box never stands alone.
+    w.ensure(last ? LINE * (linesOf(item) + letter.contact.length + 3) : LINE * Math.min(2, linesOf(item)));
+    const no = String(i + 1);
+    w.text(no, MARGIN.left + numberWidth - measureMincho(no), {});
+    if (measureGothic(item.label) <= labelWidth) {
       const top = w.y;
-      w.text(label, MARGIN.left, { font: gothic });
+      w.text(item.label, labelX, { font: gothic });
       for (const part of item.text.split('\n')) w.paragraph(part, textX, textWidth);
       if (w.y === top) w.gap();
     } else {
-      w.paragraph(label, MARGIN.left, CONTENT, { font: gothic });
-      for (const part of item.text.split('\n')) w.paragraph(part, MARGIN.left + 2 * BODY, CONTENT - 2 * BODY);
+      w.paragraph(item.label, labelX, CONTENT - (labelX - MARGIN.left), { font: gothic });
+      for (const part of item.text.split('\n')) w.paragraph(part, labelX + BODY, right - labelX - BODY);
     }
     w.gap(0.25);
   });
   w.paragraph('以上', MARGIN.left, CONTENT, { align: 'right' });
+  w.onNewPage = null;
 
   // The contact window at the end of the letter.
   w.gap(1);
@@ -147,17 +222,19 @@ export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: Ren
   // One signature, applied last: the placeholder goes into the document pdf-lib saves, then the
   // byte range is signed without pdf-lib touching the file again.
   const sig = opts.signature;
+  // The placeholder library writes its texts as one byte per character, which garbles Japanese
+  // and can break the dictionary (the low byte of 利 is '('). It gets ASCII markers, replaced
+  // below by UTF-16BE hex strings.
+  const texts = { reason: sig.reason, contactInfo: sig.contactInfo, name: sig.name, location: sig.location };
   pdflibAddPlaceholder({
     pdfDoc: doc,
-    reason: sig.reason,
-    contactInfo: sig.contactInfo,
-    name: sig.name,
-    location: sig.location,
+    ...markers,
     signingTime: sig.at,
     subFilter: SUBFILTER_ETSI_CADES_DETACHED,
-    signatureLength: 16384,
+    signatureLength: sig.signer.maxSignatureLength(),
     appName: 'Madoguchi',
   });
+  encodeSignatureTexts(doc, texts);
   const unsigned = await doc.save({ useObjectStreams: false });
   const bytes = await signpdf.sign(Buffer.from(unsigned), sig.signer, sig.at);
   return { bytes: new Uint8Array(bytes), lines: w.lines, pages: w.pages.length, signed: true };

@@ -113,6 +113,14 @@ export class PadesSigner extends Signer {
     super();
   }
 
+  // Hex digits to reserve for the CMS in the PDF (two per byte, so always even): the
+  // certificates it carries, a signature as long as the largest RSA key in use (8192 bits), and
+  // room for the attributes and the ASN.1 framing.
+  maxSignatureLength(): number {
+    const certificates = this.identity.certificates.reduce((n, c) => n + c.length, 0);
+    return 2 * (certificates + 1024 + 2048);
+  }
+
   private prepare() {
     this.prepared ??= (async () => {
       const [signerDer, ...chainDer] = this.identity.certificates;

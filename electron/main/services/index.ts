@@ -140,7 +140,7 @@ export function createServices(opts: ServiceOptions): Services {
     'letters.pending': () => letters.pending(),
     'letters.templatePreview': (input) => letters.templatePreview(input.kind, input.template),
     'letters.preview': (input) => letters.preview(input.requestId, input.kind),
-    'letters.finalize': (input) => letters.finalize(input.requestId, input.kind),
+    'letters.finalize': (input) => letters.finalize(input.requestId, input.kind, input.reissueReason),
     'letters.content': (input) => letters.content(input.id),
     'letters.printed': (input) => letters.printed(input.id),
     'letters.save': (input) => letters.save(input.id),

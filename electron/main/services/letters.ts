@@ -1,10 +1,21 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { ErrorCode, LetterSettings, listFilter, type LetterInfo, type RequestDetail } from '../../../core/contract';
-import { japanToday, type IsoDate } from '../../../core/domain/dates';
+import {
+  defaultWindow,
+  ErrorCode,
+  LetterSettings,
+  listFilter,
+  type LetterInfo,
+  type RequestDetail,
+} from '../../../core/contract';
+import { addDays, japanToday, type IsoDate } from '../../../core/domain/dates';
+import { nonBusinessReason } from '../../../core/domain/deadlines';
+import type { FeeMeans } from '../../../core/domain/intake/fees';
+import type { DeclineGround } from '../../../core/domain/letters/citations';
 import {
   buildLetter,
   defaultLetterTemplates,
+  finalizeBlock,
   letterLabels,
   lettersFor,
   type Letter,
@@ -12,13 +23,15 @@ import {
   type LetterKind,
   type LetterTemplate,
 } from '../../../core/domain/letters/catalogue';
-import { sampleLetterCase } from '../../../core/domain/letters/sample';
+import { sampleCaseFor } from '../../../core/domain/letters/sample';
 import type { Organisation } from '../../../core/domain/organisation';
 import {
   deleteSeal,
   deleteSigningIdentity,
   documentNoTaken,
   getLetterPdf,
+  peekLetterSerial,
+  setLetterSerial,
   getSeal,
   getSigningIdentity,
   insertLetter,
@@ -34,7 +47,7 @@ import type { FontCoverage } from '../pdf/glyphs';
 import { renderLetter, type LetterFonts } from '../pdf/letter';
 import { CertificateError, PadesSigner, readPkcs12, type SigningIdentity } from '../pdf/sign';
 import { AppError } from './errors';
-import { readOrganisation } from './policies';
+import { readFees, readOrganisation, readProcessingSettings } from './policies';
 import type { RequestsService } from './requests';
 import type { Vault } from './vault';
 
@@ -48,11 +61,25 @@ export const defaultLetterSettings: LetterSettings = {
 const MAX_SEAL_BYTES = 2 * 1024 * 1024;
 const MAX_P12_BYTES = 256 * 1024;
 
+// The last business day on or before a date: a promised answer never falls on a closed day.
+function businessDayOnOrBefore(day: IsoDate, closedDays: readonly string[]): IsoDate {
+  let d = day;
+  while (nonBusinessReason(d, closedDays) !== null) d = addDays(d, -1);
+  return d;
+}
+
+const lastEvent = (r: RequestDetail, action: string) => [...r.history].reverse().find((h) => h.action === action);
+
 // The request as its letters need it: the answer goes to whom the request says, under the
 // spelling recorded for letters when the real one has characters the font lacks.
-export function letterCase(r: RequestDetail): LetterCase {
+export function letterCase(
+  r: RequestDetail,
+  policy: { closedDays: readonly string[]; acceptedMeans: FeeMeans[] },
+): LetterCase {
   const party = r.answerTo === 'agent' && r.agent ? r.agent : r.principal;
-  const last = (action: string) => [...r.history].reverse().find((h) => h.action === action);
+  // Declined for an agent whose authority was not shown: 施行令13条, not 37条.
+  const declineGround: DeclineGround =
+    r.requesterType !== 'self' && r.identity.result.status !== 'verified' ? 'noAuthority' : 'procedure';
   return {
     receiptNo: r.receiptNo,
     arrivalDate: r.arrivalDate,
@@ -61,15 +88,27 @@ export function letterCase(r: RequestDetail): LetterCase {
       address: r.replyAddress || party.letterAddress || party.address,
       name: party.letterName || party.name,
     },
-    items: r.items.map((i) => ({ kind: i.kind, dataItems: i.dataItems })),
+    requesterType: r.requesterType,
+    answerToAgent: r.answerTo === 'agent',
+    principalName: r.principal.letterName || r.principal.name,
+    items: r.items.map((i) => ({ kind: i.kind, dataItems: i.dataItems, grounds: i.grounds })),
     decisions: r.decisions.map((d) => ({ kind: d.kind, decision: d.decision })),
     disclosureMethod: r.disclosureMethod?.method ?? null,
-    fee: { due: r.fee.due, accepted: r.fee.accepted, shortfall: r.fee.shortfall, toReturn: r.fee.toReturn },
-    cure: r.cure ? { defects: r.cure.defects, dueDate: r.cure.dueDate } : null,
+    fee: {
+      due: r.fee.due,
+      accepted: r.fee.accepted,
+      shortfall: r.fee.shortfall,
+      toReturn: r.fee.toReturn,
+      means: r.payments.map((p) => p.means),
+      acceptedMeans: policy.acceptedMeans,
+    },
+    cure: r.cure ? { defects: r.cure.defects, dueDate: r.cure.dueDate, requestedOn: r.cure.requestedOn } : null,
     extension: r.extension ? { date: r.extension.date, reason: r.extension.reason } : null,
-    dueDate: r.deadlines.dueDate,
-    declineReason: last('decline')?.comment ?? '',
-    withdrawnOn: last('withdraw')?.day ?? null,
+    dueDate: businessDayOnOrBefore(r.deadlines.dueDate, policy.closedDays),
+    declineReason: lastEvent(r, 'decline')?.comment ?? '',
+    declineGround,
+    withdrawnOn: lastEvent(r, 'withdraw')?.day ?? null,
+    documents: r.disposal ? { method: r.disposal.method, date: r.disposal.date } : null,
   };
 }
 
@@ -168,13 +207,34 @@ export class LettersService {
     documentNo: string,
     date: IsoDate,
     template?: LetterTemplate,
+    reissue: { originalNo: string } | null = null,
   ): Letter {
     const s = this.settings();
-    return buildLetter(kind, letterCase(r), this.organisation(), {
+    return buildLetter(kind, this.caseOf(r), this.organisation(), {
       documentNo,
       date,
       dateStyle: s.dateStyle,
       template: template ?? s.templates[kind] ?? defaultLetterTemplates[kind],
+      reissue,
+    });
+  }
+
+  private caseOf(r: RequestDetail): LetterCase {
+    const db = this.vault.connection();
+    return letterCase(r, {
+      closedDays: readProcessingSettings(db).closedDays,
+      acceptedMeans: readFees(db).accepted,
+    });
+  }
+
+  // Why the current account cannot finalize this letter now, or null.
+  private blocked(r: RequestDetail, kind: LetterKind): string | null {
+    const session = this.session();
+    return finalizeBlock(kind, {
+      status: r.status,
+      actorId: session.accountId,
+      actorCanApprove: session.roles.includes('approver'),
+      declinedBy: lastEvent(r, 'decline')?.accountId ?? null,
     });
   }
 
@@ -182,7 +242,11 @@ export class LettersService {
     const r = this.requests.get(requestId);
     const done = listLetters(this.vault.connection(), requestId);
     return {
-      available: lettersFor(letterCase(r), r.status).map((kind) => ({ kind, label: letterLabels[kind] })),
+      available: lettersFor(this.caseOf(r), r.status).map((kind) => ({
+        kind,
+        label: letterLabels[kind],
+        blocked: this.blocked(r, kind),
+      })),
       finalized: done.map((l) => ({
         id: l.id,
         kind: l.kind as LetterKind,
@@ -198,7 +262,7 @@ export class LettersService {
   }
 
   private assertAvailable(r: RequestDetail, kind: LetterKind): void {
-    if (!lettersFor(letterCase(r), r.status).includes(kind)) {
+    if (!lettersFor(this.caseOf(r), r.status).includes(kind)) {
       throw new AppError(
         ErrorCode.CONFLICT,
         `この請求では「${letterLabels[kind]}」は作成できません（記録がそろっていません）。`,
@@ -214,7 +278,7 @@ export class LettersService {
     return page.rows.flatMap((row) => {
       const r = this.requests.get(row.id);
       const done = new Set(listLetters(this.vault.connection(), row.id).map((l) => l.kind));
-      return lettersFor(letterCase(r), r.status)
+      return lettersFor(this.caseOf(r), r.status)
         .filter((k) => !notices.includes(k) && !done.has(k))
         .map((kind) => ({ requestId: row.id, receiptNo: r.receiptNo, kind, label: letterLabels[kind] }));
     });
@@ -225,25 +289,29 @@ export class LettersService {
     const r = this.requests.get(requestId);
     this.assertAvailable(r, kind);
     const letter = this.build(r, kind, '（確定時に採番）', japanToday(this.clock()));
-    const rendered = await renderLetter(letter, this.fonts, this.renderOptions(false));
+    const rendered = await renderLetter(letter, this.fonts, this.renderOptions(true));
     return { base64: Buffer.from(rendered.bytes).toString('base64') };
   }
 
   // A template as the administrator edits it, on a fictional request.
   async templatePreview(kind: LetterKind, template: LetterTemplate): Promise<{ base64: string }> {
-    const letter = buildLetter(kind, sampleLetterCase, this.organisation(), {
+    const letter = buildLetter(kind, sampleCaseFor(kind), this.organisation(), {
       documentNo: '個保第1号',
       date: japanToday(this.clock()),
       dateStyle: this.settings().dateStyle,
       template,
     });
-    const rendered = await renderLetter(letter, this.fonts, this.renderOptions(false));
+    const rendered = await renderLetter(letter, this.fonts, this.renderOptions(true));
     return { base64: Buffer.from(rendered.bytes).toString('base64') };
   }
 
-  private renderOptions(windowEnvelopeOnly: boolean) {
+  private renderOptions(preview = false) {
+    const s = this.settings();
     return {
-      windowEnvelope: windowEnvelopeOnly || this.settings().windowEnvelope,
+      windowEnvelope: s.windowEnvelope,
+      window: s.window ?? defaultWindow,
+      // The preview outlines the envelope window; a finalized letter does not.
+      showWindow: preview && s.windowEnvelope,
       seal: getSeal(this.vault.connection()),
     };
   }
@@ -266,61 +334,102 @@ export class LettersService {
     }
   }
 
-  private nextDocumentNo(date: IsoDate): string {
-    const db = this.vault.connection();
-    const pattern = this.settings().documentNoPattern;
+  private documentNo(serial: number, date: IsoDate): string {
     const year = Number(date.slice(0, 4));
-    for (;;) {
-      const serial = nextLetterSerial(db, year);
-      const no = pattern.replaceAll('{年}', String(year)).replaceAll('{連番}', String(serial));
-      if (!documentNoTaken(db, no)) return no;
-    }
+    return this.settings().documentNoPattern.replaceAll('{年}', String(year)).replaceAll('{連番}', String(serial));
   }
 
+  // The next free serial of the year, without taking it (taken when the letter is stored).
+  private peekSerial(date: IsoDate): number {
+    const db = this.vault.connection();
+    const year = Number(date.slice(0, 4));
+    let serial = peekLetterSerial(db, year);
+    while (documentNoTaken(db, this.documentNo(serial, date))) serial += 1;
+    return serial;
+  }
+
+  // One letter is finalized at a time: the number printed is the number stored.
+  private finalizing: Promise<unknown> = Promise.resolve();
+
   // Numbers, renders, signs (when a certificate is set) and stores a letter; its bytes and
-  // SHA-256 never change afterwards, so a reprint is the same document.
-  async finalize(requestId: string, kind: LetterKind): Promise<{ id: string; documentNo: string; signed: boolean }> {
+  // SHA-256 never change afterwards, so a reprint is the same document. A letter already
+  // finalized is issued again only as an explicit 再発行 with a reason, and says so.
+  async finalize(
+    requestId: string,
+    kind: LetterKind,
+    reissueReason?: string,
+  ): Promise<{ id: string; documentNo: string; signed: boolean }> {
+    const run = this.finalizing.then(() => this.finalizeNow(requestId, kind, reissueReason?.trim() ?? ''));
+    this.finalizing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async finalizeNow(
+    requestId: string,
+    kind: LetterKind,
+    reissueReason: string,
+  ): Promise<{ id: string; documentNo: string; signed: boolean }> {
     const session = this.session();
     const r = this.requests.get(requestId);
     this.assertAvailable(r, kind);
+    const block = this.blocked(r, kind);
+    if (block) throw new AppError(ErrorCode.CONFLICT, block);
+    const previous = listLetters(this.vault.connection(), requestId).filter((l) => l.kind === kind);
+    const original = previous[0];
+    if (original && reissueReason === '') {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `「${letterLabels[kind]}」は文書番号「${original.document_no}」で確定済みです。もう一度発行する場合は、再発行の理由を入力してください。`,
+      );
+    }
+    if (!original && reissueReason !== '') {
+      throw new AppError(ErrorCode.BAD_INPUT, 'まだ確定していない書類は再発行できません。');
+    }
+    const reissue = original ? { originalNo: original.document_no } : null;
     const now = this.clock();
     const today = japanToday(now);
     // Checked before a number is taken: a refused letter uses none.
-    await this.assertPrintable(this.build(r, kind, '', today), r);
-    return this.store(r, kind, now, today, this.signer(), this.organisation(), session.accountId);
-  }
-
-  private async store(
-    r: RequestDetail,
-    kind: LetterKind,
-    now: Date,
-    today: IsoDate,
-    signer: PadesSigner | null,
-    org: Organisation,
-    accountId: string,
-  ): Promise<{ id: string; documentNo: string; signed: boolean }> {
-    // The number is taken before rendering (it is printed); a failure leaves a gap, never a reuse.
-    const documentNo = this.nextDocumentNo(today);
-    const letter = this.build(r, kind, documentNo, today);
-    const rendered = await renderLetter(letter, this.fonts, {
-      ...this.renderOptions(false),
-      title: `${letterLabels[kind]}（${r.receiptNo}）`,
-      ...(signer
-        ? {
-            signature: {
-              signer,
-              at: now,
-              name: `${org.companyName} ${org.officerTitle} ${org.officerName}`,
-              reason: letterLabels[kind],
-              location: org.address,
-              contactInfo: org.contactPhone,
-            },
-          }
-        : {}),
-    });
+    await this.assertPrintable(this.build(r, kind, '', today, undefined, reissue), r);
+    const org = this.organisation();
+    const signer = this.signer();
+    const serial = this.peekSerial(today);
+    const documentNo = this.documentNo(serial, today);
+    const letter = this.build(r, kind, documentNo, today, undefined, reissue);
+    let rendered: Awaited<ReturnType<typeof renderLetter>>;
+    try {
+      rendered = await renderLetter(letter, this.fonts, {
+        ...this.renderOptions(),
+        title: `${letterLabels[kind]}（${r.receiptNo}）`,
+        ...(signer
+          ? {
+              signature: {
+                signer,
+                at: now,
+                name: `${org.companyName} ${org.officerTitle} ${org.officerName}`,
+                reason: letter.title,
+                location: org.address,
+                contactInfo: org.contactPhone || org.contactEmail || org.contactName,
+              },
+            }
+          : {}),
+      });
+    } catch {
+      throw new AppError(
+        ErrorCode.INTERNAL,
+        '回答書の作成（電子署名）に失敗しました。文書番号は使われていません。署名用の証明書をご確認のうえ、もう一度お試しください。',
+      );
+    }
     const id = randomUUID();
     const sha256 = createHash('sha256').update(rendered.bytes).digest('hex');
-    this.vault.write('letters.finalize', r.id, `letter=${id} kind=${kind} signed=${String(rendered.signed)}`, (db) => {
+    const detail = `letter=${id} kind=${kind} signed=${String(rendered.signed)}${reissue ? ' reissue=1' : ''}`;
+    // The number is taken with the bytes that print it, in one transaction: a failure before
+    // this point uses no number.
+    this.vault.write(reissue ? 'letters.reissue' : 'letters.finalize', r.id, detail, (db) => {
+      const taken = nextLetterSerial(db, Number(today.slice(0, 4)));
+      if (taken > serial || documentNoTaken(db, documentNo)) {
+        throw new AppError(ErrorCode.CONFLICT, '文書番号が他の書類と重なりました。もう一度確定してください。');
+      }
+      if (taken < serial) setLetterSerial(db, Number(today.slice(0, 4)), serial);
       insertLetter(db, {
         id,
         request_id: r.id,
@@ -328,9 +437,10 @@ export class LettersService {
         document_no: documentNo,
         sha256,
         signed: rendered.signed,
-        created_by: accountId,
+        created_by: session.accountId,
         created_at: now.toISOString(),
         pdf: rendered.bytes,
+        reissue_reason: reissue ? reissueReason : null,
       });
     });
     return { id, documentNo, signed: rendered.signed };

@@ -119,6 +119,9 @@ function transitionContext(
     kinds: readonly RequestKind[];
     decisions: readonly { kind: RequestKind; decision: Decision; draftedBy: string }[];
     submittedBy: string | null;
+    // The request's history: everyone who ever saved a decision or submitted it counts as a
+    // drafter, not only the last saver (a colleague re-saving unchanged must not clear anyone).
+    history: readonly { action: string; accountId: string }[];
     dispatches: number;
     disposal: boolean;
   },
@@ -135,11 +138,19 @@ function transitionContext(
       const d = r.decisions.find((x) => x.kind === k);
       return d !== undefined && decisionProblems(k, d.decision).length === 0;
     }),
-    drafterIds: [...new Set([...r.decisions.map((d) => d.draftedBy), ...(r.submittedBy ? [r.submittedBy] : [])])],
+    drafterIds: [
+      ...new Set([
+        ...r.decisions.map((d) => d.draftedBy),
+        ...(r.submittedBy ? [r.submittedBy] : []),
+        ...r.history.filter((h) => drafterActions.has(h.action)).map((h) => h.accountId),
+      ]),
+    ],
     dispatchRecorded: r.dispatches > 0,
     idDisposalRecorded: r.disposal,
   };
 }
+
+const drafterActions: ReadonlySet<string> = new Set(['decision', 'submitForApproval']);
 
 const DASHBOARD_ROWS = 20;
 const RECENT_DAYS = 14;
@@ -339,6 +350,7 @@ export class RequestsService {
         kinds,
         decisions,
         submittedBy: row.submitted_by,
+        history: events.map((e) => ({ action: e.action, accountId: e.account_id })),
         dispatches: dispatches.length,
         disposal: disposal !== null,
       },
@@ -496,6 +508,7 @@ export class RequestsService {
           kinds: detail.items.map((i) => i.kind),
           decisions: detail.decisions,
           submittedBy: detail.submittedBy,
+          history: detail.history,
           dispatches: detail.dispatches.length,
           disposal: detail.disposal !== null,
         },

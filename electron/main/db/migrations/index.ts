@@ -4,6 +4,7 @@ import { m0003RequestEvents } from './0003-request-events';
 import { m0004Processing } from './0004-processing';
 import { m0005Letters } from './0005-letters';
 import { m0006Retention } from './0006-retention';
+import { m0007LetterReissue } from './0007-letter-reissue';
 import type { Migration } from './types';
 
 // Append-only: never edit or reorder a migration that has shipped.
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   m0004Processing,
   m0005Letters,
   m0006Retention,
+  m0007LetterReissue,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((v, m) => Math.max(v, m.version), 0);

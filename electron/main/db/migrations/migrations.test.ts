@@ -10,6 +10,9 @@ import { m0001Initial } from './0001-initial';
 import { m0002Requests } from './0002-requests';
 import { m0003RequestEvents } from './0003-request-events';
 import { m0004Processing } from './0004-processing';
+import { m0005Letters } from './0005-letters';
+import { m0006Retention } from './0006-retention';
+import { m0007LetterReissue } from './0007-letter-reissue';
 import { LATEST_SCHEMA_VERSION, migrations } from './index';
 import type { Migration } from './types';
 
@@ -97,6 +100,59 @@ describe('migrations', () => {
     db.close();
   });
 
+  // Migrations 1–4 with one account and one request, as a vault of that version holds them.
+  function vaultAt4() {
+    const fresh = freshDb();
+    migrate(fresh.db, [m0001Initial, m0002Requests, m0003RequestEvents, m0004Processing], () => undefined);
+    fresh.db.exec(
+      `INSERT INTO accounts (id, login_name, display_name, created_at, updated_at) VALUES ('a', 'h', 'n', 't', 't')`,
+    );
+    fresh.db.exec(`INSERT INTO requests (id, receipt_no, channel, arrival_date, received_by, requester_type, answer_to,
+      delivery, status, search_kana, search_name, created_at, updated_at)
+      VALUES ('r', '1', 'post', '2026-01-05', 'a', 'self', 'principal', 'simpleRegistered', 'checking', 'k', 'n', 't', 't')`);
+    return fresh;
+  }
+  const upTo5 = [m0001Initial, m0002Requests, m0003RequestEvents, m0004Processing, m0005Letters];
+
+  it('0005-letters adds the letters with unique document numbers, the counters, the certificate and the seal', () => {
+    const { db } = vaultAt4();
+    migrate(db, upTo5, () => undefined);
+    expect(userVersion(db)).toBe(5);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['letters', 'letter_counters', 'signing_identity', 'seal_image']));
+    const insert = db.prepare(
+      `INSERT INTO letters (id, request_id, kind, document_no, pdf, sha256, signed, created_by, created_at)
+       VALUES (?, 'r', 'receipt', ?, x'00', 's', 0, 'a', 't')`,
+    );
+    insert.run('l1', 'No.1');
+    expect(() => insert.run('l2', 'No.1')).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO seal_image VALUES (2, x'00', 'a', 't')").run()).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('0006-retention adds the purge marks to requests and enclosures, keeping rows from before', () => {
+    const { db } = vaultAt4();
+    migrate(db, [...upTo5, m0006Retention], () => undefined);
+    expect(userVersion(db)).toBe(6);
+    expect(db.prepare('SELECT id, purged_at FROM requests').get()).toEqual({ id: 'r', purged_at: null });
+    expect(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('enclosures')).toContain('purged_at');
+    db.close();
+  });
+
+  it('0007-letter-reissue adds the reissue reason to letters, keeping the letters from before', () => {
+    const { db } = vaultAt4();
+    migrate(db, upTo5, () => undefined);
+    db.exec(`INSERT INTO letters (id, request_id, kind, document_no, pdf, sha256, signed, created_by, created_at)
+      VALUES ('l1', 'r', 'receipt', 'No.1', x'00', 's', 0, 'a', 't')`);
+    migrate(db, [...upTo5, m0006Retention, m0007LetterReissue], () => undefined);
+    expect(userVersion(db)).toBe(7);
+    expect(db.prepare('SELECT document_no, reissue_reason FROM letters').get()).toEqual({
+      document_no: 'No.1',
+      reissue_reason: null,
+    });
+    db.close();
+  });
+
   it('backs up an existing database (encrypted) before running pending migrations', () => {
     const { dir, db } = freshDb();
     migrate(db, [m0001Initial], () => {
@@ -140,7 +196,7 @@ describe('migrations', () => {
 
   it('refuses a database from a newer version', () => {
     const { db } = freshDb();
-    db.pragma('user_version = 7');
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     expect(() => migrate(db, migrations, () => undefined)).toThrow(NewerDatabaseError);
     db.close();
   });

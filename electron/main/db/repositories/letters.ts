@@ -19,15 +19,28 @@ export function nextLetterSerial(db: Db, year: number): number {
   return row.last;
 }
 
+// The serial the next letter of the year would take, without taking it.
+export function peekLetterSerial(db: Db, year: number): number {
+  const row = prepared(db, 'SELECT last FROM letter_counters WHERE year = ?').get(year) as { last: number } | undefined;
+  return (row?.last ?? 0) + 1;
+}
+
+export function setLetterSerial(db: Db, year: number, last: number): void {
+  prepared(db, 'UPDATE letter_counters SET last = ? WHERE year = ?').run(last, year);
+}
+
 export function documentNoTaken(db: Db, documentNo: string): boolean {
   return prepared(db, 'SELECT 1 FROM letters WHERE document_no = ?').get(documentNo) !== undefined;
 }
 
-export function insertLetter(db: Db, l: Omit<LetterRow, 'signed'> & { signed: boolean; pdf: Uint8Array }): void {
+export function insertLetter(
+  db: Db,
+  l: Omit<LetterRow, 'signed'> & { signed: boolean; pdf: Uint8Array; reissue_reason: string | null },
+): void {
   prepared(
     db,
-    `INSERT INTO letters (id, request_id, kind, document_no, pdf, sha256, signed, created_by, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO letters (id, request_id, kind, document_no, pdf, sha256, signed, created_by, created_at, reissue_reason)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     l.id,
     l.request_id,
@@ -38,6 +51,7 @@ export function insertLetter(db: Db, l: Omit<LetterRow, 'signed'> & { signed: bo
     l.signed ? 1 : 0,
     l.created_by,
     l.created_at,
+    l.reissue_reason,
   );
 }
 

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Body1,
+  Caption1,
   Button,
   Card,
   Checkbox,
@@ -119,6 +120,8 @@ export function formOf(r: RequestDetail): IntakeForm {
 function useIntakeDraft(form: UseFormReturn<IntakeForm>, values: IntakeForm, enabled: boolean) {
   const [loaded, setLoaded] = useState(false);
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  // The values last saved as the draft, and when: the page says "saved" while they are current.
+  const [saved, setSaved] = useState<{ values: IntakeForm; at: Date } | null>(null);
   useEffect(() => {
     if (!enabled) return undefined;
     let live = true;
@@ -142,15 +145,24 @@ function useIntakeDraft(form: UseFormReturn<IntakeForm>, values: IntakeForm, ena
   const dirty = form.formState.isDirty;
   useEffect(() => {
     if (!enabled || !loaded || !dirty) return undefined;
+    let current = true;
     const timer = setTimeout(() => {
       // Through JSON: unset optional fields (undefined) are left out, as JSON has no such value.
       const data = JSON.parse(JSON.stringify(values)) as IntakeForm;
-      void call('drafts.save', { kind: 'intake', data }).catch(() => undefined);
+      void call('drafts.save', { kind: 'intake', data })
+        .then(() => {
+          if (current) setSaved({ values, at: new Date() });
+        })
+        .catch(() => undefined);
     }, DRAFT_DELAY_MS);
-    return () => clearTimeout(timer);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [enabled, loaded, dirty, values]);
   return {
     restoredAt,
+    savedAt: saved?.values === values ? saved.at : null,
     clear: () => call('drafts.clear', { kind: 'intake' }).catch(() => undefined),
     discard: () => {
       void call('drafts.clear', { kind: 'intake' }).catch(() => undefined);
@@ -161,6 +173,16 @@ function useIntakeDraft(form: UseFormReturn<IntakeForm>, values: IntakeForm, ena
 }
 
 const DRAFT_DELAY_MS = 800;
+
+function savedLine(at: Date | null) {
+  if (!at) return null;
+  const time = at.toLocaleTimeString('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' });
+  return (
+    <Caption1 role="status" data-testid="draft-saved">
+      {`入力内容を一時保存しました（${time}）。登録するまで、ロックや画面の切り替えの後も復元できます。`}
+    </Caption1>
+  );
+}
 
 export function IntakePage(props: {
   onCreated: (id: string) => void;
@@ -272,6 +294,7 @@ export function IntakePage(props: {
             </MessageBarActions>
           </MessageBar>
         )}
+        {savedLine(draft.savedAt)}
         <Card className={styles.card}>
           <Subtitle1 as="h2" block>
             1. 受付

@@ -1,0 +1,211 @@
+import { grantsInFull, outcomeLabel, outcomes, type Outcome } from '../decisions';
+import { feeMeansLabels, type FeeMeans } from '../intake/fees';
+import { kindInfo, type RequestKind } from '../intake/kinds';
+import type { LetterCase, LetterItem, LetterKind, Letter, Values } from './catalogue';
+import { declineCitation, decisionCitations } from './citations';
+
+// The 記 items of each letter kind: what a privacy officer expects to read there, from the record.
+
+// The decisions a letter kind states: its request kinds, and the outcomes it is for.
+const letterDecisions: Partial<Record<LetterKind, { kinds: readonly RequestKind[]; outcomes: readonly Outcome[] }>> = {
+  purposeNotice: { kinds: ['purpose'], outcomes: ['notify'] },
+  purposeNotNotified: { kinds: ['purpose'], outcomes: ['notNotify'] },
+  disclosureDecision: { kinds: ['disclosure'], outcomes: ['full', 'partial'] },
+  nonDisclosure: { kinds: ['disclosure'], outcomes: ['refused'] },
+  nonexistent: { kinds: ['disclosure'], outcomes: ['nonexistent'] },
+  thirdPartyRecordsDecision: { kinds: ['thirdPartyRecords'], outcomes: ['full', 'partial'] },
+  thirdPartyRecordsNonDisclosure: { kinds: ['thirdPartyRecords'], outcomes: ['refused'] },
+  thirdPartyRecordsNonexistent: { kinds: ['thirdPartyRecords'], outcomes: ['nonexistent'] },
+  correctionDecision: { kinds: ['correction', 'addition', 'deletion'], outcomes },
+  suspensionDecision: { kinds: ['suspension', 'erasure', 'stopThirdParty'], outcomes },
+};
+export { letterDecisions };
+
+export const letterDecisionScope = (kind: LetterKind) => letterDecisions[kind];
+
+export const decisionsOf = (c: LetterCase, kind: LetterKind) => {
+  const scope = letterDecisions[kind];
+  return scope
+    ? c.decisions.filter((d) => scope.kinds.includes(d.kind) && scope.outcomes.includes(d.decision.outcome))
+    : [];
+};
+
+const methodLabels = {
+  paper: '書面の交付',
+  media: '電磁的記録媒体の送付',
+  email: '電子メールによる送付',
+  download: 'ダウンロードによる提供',
+} as const;
+
+export const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
+const meansList = (means: readonly FeeMeans[]) => [...new Set(means)].map((m) => feeMeansLabels[m]).join('、');
+
+// How money goes back: what came by post goes back the same way, a transfer by transfer.
+function howReturned(means: readonly FeeMeans[]): string {
+  if (means.length > 0 && means.every((m) => m === 'bankTransfer')) return 'お振込みにより返還いたします。';
+  if (means.includes('counterCash')) return '窓口にて、又は現金書留により返還いたします。';
+  return `お送りいただいたもの（${meansList(means) || '手数料'}）を本通知に同封して返還いたします。`;
+}
+
+// The 記 items stating the decisions of a letter: the outcome, what is disclosed or changed, and
+// for every refusal or different measure the article and the reason (法第36条).
+function decisionItems(c: LetterCase, kind: LetterKind): LetterItem[] {
+  const items: LetterItem[] = [];
+  for (const { kind: k, decision: d } of decisionsOf(c, kind)) {
+    const label = kindInfo[k].label;
+    const item = c.items.find((i) => i.kind === k);
+    if (item?.dataItems) items.push({ label: `請求の対象（${label}）`, text: item.dataItems });
+    items.push({ label: `決定（${label}）`, text: outcomeLabel(k, d.outcome) });
+    if (d.disclosed) items.push({ label: k === 'purpose' ? '利用目的' : '開示する保有個人データ', text: d.disclosed });
+    if (d.withheld) items.push({ label: '開示しない部分', text: d.withheld });
+    if (d.changes) items.push({ label: '訂正等の内容', text: d.changes });
+    if (d.alternativeMeasure) items.push({ label: '代替措置の内容', text: d.alternativeMeasure });
+    const grants = d.outcome === 'full' || d.outcome === 'partial';
+    if (d.methodChanged) {
+      items.push({
+        label: '開示の方法',
+        text: `ご指定の方法（${c.disclosureMethod ? methodLabels[c.disclosureMethod] : '電磁的記録の提供'}）による開示が困難であるため、書面の交付により開示いたします。`,
+      });
+    } else if ((k === 'disclosure' || k === 'thirdPartyRecords') && grants && c.disclosureMethod) {
+      items.push({ label: '開示の方法', text: methodLabels[c.disclosureMethod] });
+    }
+    if (!grantsInFull(d.outcome) || d.methodChanged) {
+      const citations = decisionCitations(k, d, item?.grounds ?? []);
+      if (citations.length) items.push({ label: '根拠となる法令の条項', text: citations.join('\n') });
+      if (d.reason) items.push({ label: '理由', text: d.reason });
+    }
+  }
+  return items;
+}
+
+const feeKindsIn = (c: LetterCase) => c.items.some((i) => kindInfo[i.kind].feeAllowed);
+
+// Money: for the kinds that carry a fee, what was received and any excess returned; for 訂正等
+// and 利用停止等 (no fee under 法38条), money sent is returned and the letter says how.
+function moneyItems(c: LetterCase, kind: LetterKind): LetterItem[] {
+  const scope = letterDecisions[kind];
+  if (!scope) return [];
+  const feeLetter = scope.kinds.some((k) => kindInfo[k].feeAllowed);
+  if (feeLetter && c.fee.due > 0) {
+    const back = c.fee.toReturn > 0 ? `\nこのうち${yen(c.fee.toReturn)}は、${howReturned(c.fee.means)}` : '';
+    return [{ label: '手数料', text: `${yen(c.fee.accepted)}を受領いたしました。${back}` }];
+  }
+  if (!feeLetter && !feeKindsIn(c) && c.fee.toReturn > 0) {
+    return [
+      {
+        label: 'お送りいただいた金銭',
+        text: `${yen(c.fee.toReturn)}をお送りいただきましたが、この請求には手数料を要しないため（個人情報の保護に関する法律第38条第1項）、${howReturned(c.fee.means)}`,
+      },
+    ];
+  }
+  return [];
+}
+
+// A request that ends early says what became of the enclosed documents and of the fee.
+function earlyEndItems(c: LetterCase): LetterItem[] {
+  const d = c.documents;
+  const documents =
+    d === null
+      ? 'ご提出いただいた本人確認書類等の写しは、当社の規程に従い、返却又は廃棄いたします。'
+      : d.method === 'returned'
+        ? 'ご提出いただいた本人確認書類等の写しは、本通知に同封して返却いたします。'
+        : d.method === 'destroyed'
+          ? `ご提出いただいた本人確認書類等の写しは、当社にて${d.date.replaceAll('-', '/')}に廃棄いたしました。`
+          : null;
+  const items: LetterItem[] = documents ? [{ label: 'ご提出書類の取扱い', text: documents }] : [];
+  if (c.fee.accepted > 0) {
+    items.push({
+      label: '手数料',
+      text:
+        c.fee.toReturn > 0
+          ? `受領した${yen(c.fee.accepted)}のうち${yen(c.fee.toReturn)}は、${howReturned(c.fee.means)}`
+          : `受領した手数料${yen(c.fee.accepted)}は、当社の定めにより返還いたしません。`,
+    });
+  }
+  return items;
+}
+
+const numbered = (lines: readonly string[]) => lines.map((d, i) => `(${i + 1}) ${d}`);
+
+export function itemsFor(
+  kind: LetterKind,
+  c: LetterCase,
+  values: Values,
+): { items: LetterItem[]; annexes: Letter['annexes'] } {
+  const base: LetterItem[] = [
+    { label: '受付番号', text: c.receiptNo },
+    { label: '請求書の到達日', text: values.到達日 },
+  ];
+  const kinds = c.items.map((i) => kindInfo[i.kind].label).join('、');
+  const defects = c.cure?.defects ?? [];
+  // A long list of defects goes to an attachment page.
+  const longDefects = defects.length > 6;
+  const defectItem = { label: '不備の内容', text: longDefects ? '別紙のとおり' : numbered(defects).join('\n') };
+  const defectAnnex = longDefects ? [{ title: '不備の内容', lines: numbered(defects) }] : [];
+  switch (kind) {
+    case 'receipt':
+      return {
+        items: [...base, { label: '請求の種類', text: kinds }, { label: '回答予定日', text: values.回答予定日 }],
+        annexes: [],
+      };
+    case 'cure':
+      return { items: [...base, defectItem, { label: '補正の期限', text: values.補正期限 }], annexes: defectAnnex };
+    case 'feeShortfall':
+      return {
+        items: [
+          ...base,
+          { label: '手数料の額', text: yen(c.fee.due) },
+          { label: '受領した額', text: yen(c.fee.accepted) },
+          { label: '不足額', text: yen(c.fee.shortfall) },
+          { label: 'お支払いの方法', text: meansList(c.fee.acceptedMeans) },
+          { label: 'お支払いの期限', text: values.補正期限 },
+        ],
+        annexes: [],
+      };
+    case 'extension':
+      return {
+        items: [
+          ...base,
+          { label: '延長後の回答予定日', text: values.延長後の期限 },
+          { label: '延長の理由', text: c.extension?.reason ?? '' },
+        ],
+        annexes: [],
+      };
+    case 'withdrawal':
+      return {
+        items: [
+          ...base,
+          { label: '請求の種類', text: kinds },
+          { label: '取下げの日', text: values.回答予定日 },
+          ...earlyEndItems(c),
+        ],
+        annexes: [],
+      };
+    case 'declined': {
+      const citation = declineCitation(c.declineGround);
+      return {
+        items: [
+          ...base,
+          { label: '請求の種類', text: kinds },
+          { label: '理由', text: c.declineReason },
+          ...(citation ? [{ label: '根拠', text: citation }] : []),
+          ...earlyEndItems(c),
+        ],
+        annexes: [],
+      };
+    }
+    case 'deemedWithdrawn':
+      return {
+        items: [
+          ...base,
+          { label: '補正をお願いした日', text: values.補正依頼日 },
+          defectItem,
+          { label: '補正の期限', text: values.補正期限 },
+          ...earlyEndItems(c),
+        ],
+        annexes: defectAnnex,
+      };
+    default:
+      return { items: [...base, ...decisionItems(c, kind), ...moneyItems(c, kind)], annexes: [] };
+  }
+}
