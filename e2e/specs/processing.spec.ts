@@ -92,6 +92,12 @@ test('a 本人 開示 request goes from intake to 完了 with a 補正 on the wa
   // The drafter cannot approve their own decision: the button is disabled with the reason.
   await expect(r.action('承認する')).toBeDisabled();
   await expect(r.missing).toContainText('起案者本人は承認できません');
+  // Nor can its letter be finalized before the approval: the button says why it is disabled.
+  const decisionLetter = page
+    .getByRole('table', { name: '作成できる書類' })
+    .getByRole('row', { name: /開示決定通知書/ });
+  await expect(decisionLetter.getByRole('button', { name: '確定する' })).toBeDisabled();
+  await expect(decisionLetter).toContainText('決定が承認（決裁）されていないため確定できません');
 
   // Another approver approves.
   await relogin(page, APPROVER);
@@ -115,6 +121,18 @@ test('a 本人 開示 request goes from intake to 完了 with a 補正 on the wa
   await expect(batch).toContainText('1通を確定し、印刷しました。');
   expect(await page.evaluate(() => (window as unknown as { printedPages: number }).printedPages)).toBeGreaterThan(0);
   await openFromList(page, receiptNo);
+
+  // Issued again only as a 再発行 with a reason, under a new number that the letter states.
+  const approvedLetter = page
+    .getByRole('table', { name: '作成できる書類' })
+    .getByRole('row', { name: /開示決定通知書/ });
+  await approvedLetter.getByRole('button', { name: '再発行…' }).click();
+  const reissue = approvedLetter.getByRole('button', { name: '新しい文書番号で再発行する' });
+  await expect(reissue).toBeDisabled();
+  await approvedLetter.getByLabel('再発行の理由').fill('郵便事故により不着のため');
+  await reissue.click();
+  await expect(page.getByText(/文書番号「個保第\d+号」で再発行しました/)).toBeVisible();
+  await expect(page.getByRole('table', { name: '確定した書類' }).getByRole('row')).toHaveCount(3);
 
   // Dispatch: a registered letter needs its tracking number.
   await expect(r.action('発送済にする')).toBeDisabled();

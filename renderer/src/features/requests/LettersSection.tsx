@@ -2,7 +2,10 @@ import {
   Badge,
   Body1,
   Button,
+  Caption1,
   Card,
+  Field,
+  Input,
   MessageBar,
   MessageBarBody,
   Subtitle1,
@@ -27,6 +30,7 @@ import { printPdf, ScanPreview } from '../intake/ScanPreview';
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  blocked: { color: tokens.colorPaletteDarkOrangeForeground1, display: 'block', marginTop: tokens.spacingVerticalXS },
   preview: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalS, maxWidth: '760px' },
 });
 
@@ -52,10 +56,19 @@ export function LettersSection(props: { request: RequestDetail }) {
         base64: r.base64,
       }),
   });
+  // The letter whose 再発行 is being asked for, with the reason typed so far.
+  const [reissue, setReissue] = useState<{ kind: LetterKind; reason: string } | null>(null);
   const finalize = useMutation({
-    mutationFn: (kind: LetterKind) => call('letters.finalize', { requestId: id, kind }),
-    onSuccess: async (r) => {
-      setNotice(`文書番号「${r.documentNo}」で確定しました${r.signed ? '（電子署名付き）' : '（署名なし）'}。`);
+    mutationFn: (v: { kind: LetterKind; reissueReason?: string }) =>
+      call('letters.finalize', {
+        requestId: id,
+        kind: v.kind,
+        ...(v.reissueReason ? { reissueReason: v.reissueReason } : {}),
+      }),
+    onSuccess: async (r, v) => {
+      const what = v.reissueReason ? '再発行しました' : '確定しました';
+      setNotice(`文書番号「${r.documentNo}」で${what}${r.signed ? '（電子署名付き）' : '（署名なし）'}。`);
+      setReissue(null);
       await client.invalidateQueries({ queryKey: ['letters.list', id] });
     },
   });
@@ -107,15 +120,54 @@ export function LettersSection(props: { request: RequestDetail }) {
                   <Button size="small" onClick={() => preview.mutate(a.kind)} disabled={preview.isPending}>
                     下書きを表示
                   </Button>
-                  <Button
-                    size="small"
-                    appearance={finalized.has(a.kind) ? 'secondary' : 'primary'}
-                    onClick={() => finalize.mutate(a.kind)}
-                    disabled={finalize.isPending}
-                  >
-                    {finalized.has(a.kind) ? 'もう一度確定' : '確定する'}
-                  </Button>
+                  {finalized.has(a.kind) ? (
+                    <Button
+                      size="small"
+                      onClick={() => setReissue({ kind: a.kind, reason: '' })}
+                      disabled={finalize.isPending || a.blocked !== null}
+                    >
+                      再発行…
+                    </Button>
+                  ) : (
+                    <Button
+                      size="small"
+                      appearance="primary"
+                      onClick={() => finalize.mutate({ kind: a.kind })}
+                      disabled={finalize.isPending || a.blocked !== null}
+                      aria-describedby={a.blocked ? `blocked-${a.kind}` : undefined}
+                    >
+                      確定する
+                    </Button>
+                  )}
                 </div>
+                {a.blocked && (
+                  <Caption1 id={`blocked-${a.kind}`} className={styles.blocked}>
+                    {a.blocked}
+                  </Caption1>
+                )}
+                {reissue?.kind === a.kind && (
+                  <div className={styles.row}>
+                    <Field label="再発行の理由" required size="small">
+                      <Input
+                        size="small"
+                        value={reissue.reason}
+                        maxLength={500}
+                        onChange={(_, d) => setReissue({ kind: a.kind, reason: d.value })}
+                      />
+                    </Field>
+                    <Button
+                      size="small"
+                      appearance="primary"
+                      disabled={finalize.isPending || reissue.reason.trim() === ''}
+                      onClick={() => finalize.mutate({ kind: a.kind, reissueReason: reissue.reason.trim() })}
+                    >
+                      新しい文書番号で再発行する
+                    </Button>
+                    <Button size="small" onClick={() => setReissue(null)}>
+                      やめる
+                    </Button>
+                  </div>
+                )}
               </TableCell>
             </TableRow>
           ))}
