@@ -173,6 +173,28 @@ describe('letters service', () => {
       templates: {},
     });
     expect((await call(s, 'settings.get', {})).letters.documentNoPattern).toBe('{年}個第{連番}号');
+
+    // The envelope window: a rectangle off the sheet is refused in Japanese and changes nothing.
+    const offSheet = await failure(
+      call(s, 'settings.updateLetters', {
+        documentNoPattern: '個保第{連番}号',
+        dateStyle: 'wareki',
+        windowEnvelope: true,
+        window: { left: 23, top: 200, width: 90, height: 45 },
+        templates: {},
+      }),
+    );
+    expect(offSheet.code).toBe(ErrorCode.BAD_INPUT);
+    expect(offSheet.issues?.[0]?.message).toBe('窓の上端は120mm以下にしてください。');
+    expect((await call(s, 'settings.get', {})).letters.documentNoPattern).toBe('{年}個第{連番}号');
+    await call(s, 'settings.updateLetters', {
+      documentNoPattern: '個保第{連番}号',
+      dateStyle: 'wareki',
+      windowEnvelope: true,
+      window: { left: 20, top: 15, width: 95, height: 45 },
+      templates: {},
+    });
+    expect((await call(s, 'settings.get', {})).letters.window).toEqual({ left: 20, top: 15, width: 95, height: 45 });
     await s.close();
   });
 });

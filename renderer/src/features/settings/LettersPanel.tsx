@@ -1,6 +1,7 @@
 import {
   Body1,
   Button,
+  Caption1,
   Checkbox,
   Field,
   Input,
@@ -14,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ChannelOutput, LetterSettings } from '../../../../core/contract';
+import { defaultWindow, type ChannelOutput, type EnvelopeWindow, type LetterSettings } from '../../../../core/contract';
 import {
   defaultLetterTemplates,
   letterKinds,
@@ -31,12 +32,27 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '720px' },
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
   section: { marginTop: tokens.spacingVerticalL },
+  window: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(4, minmax(0, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: tokens.spacingHorizontalM,
+    '& > span': { gridColumn: '1 / -1' },
+  },
 });
 
 type Settings = ChannelOutput<'settings.get'>;
 
 // Letters: numbering, date style, window envelopes; the signing certificate and the seal; the
 // fixed sentences of each letter with a preview.
+const windowFields: [keyof EnvelopeWindow, string][] = [
+  ['left', '左端'],
+  ['top', '上端'],
+  ['width', '幅'],
+  ['height', '高さ'],
+];
+
 export function LettersPanel(props: { settings: Settings }) {
   const styles = useStyles();
   const client = useQueryClient();
@@ -111,6 +127,27 @@ export function LettersPanel(props: { settings: Settings }) {
         checked={value.windowEnvelope}
         onChange={(_e, d) => setValue({ ...value, windowEnvelope: d.checked === true })}
       />
+      {value.windowEnvelope && (
+        <fieldset className={styles.window}>
+          <legend>窓の位置と大きさ（用紙の左上から、mm）</legend>
+          {windowFields.map(([key, label]) => (
+            <Field key={key} label={label} validationMessage={issue(key)}>
+              <Input
+                type="number"
+                inputMode="decimal"
+                value={String((value.window ?? defaultWindow)[key])}
+                onChange={(_e, d) =>
+                  setValue({ ...value, window: { ...(value.window ?? defaultWindow), [key]: Number(d.value) } })
+                }
+              />
+            </Field>
+          ))}
+          <Caption1>
+            標準は長形3号の窓（左 {defaultWindow.left}・上 {defaultWindow.top}・幅 {defaultWindow.width}・高さ{' '}
+            {defaultWindow.height}）です。保存すると、下書きとプレビューに窓の位置が点線で表示されます。
+          </Caption1>
+        </fieldset>
+      )}
 
       <Subtitle1 as="h2" className={styles.section}>
         定型文
