@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addBusinessDays,
+  businessDayOnOrBefore,
   businessDaysBetween,
   computeDeadlines,
   DEFAULT_CLOSED_DAYS,
@@ -101,5 +102,17 @@ describe('deadlines', () => {
       '期限の日は日曜日です。営業日に発送できるよう、前の営業日（2026年11月27日（金））までに発送してください。',
     );
     expect(computeDeadlines(base()).explanation.join('\n')).not.toMatch(/前の営業日/);
+  });
+});
+
+describe('businessDayOnOrBefore', () => {
+  it('keeps a business day and moves a closed day back to the last business day before it', () => {
+    expect(businessDayOnOrBefore('2026-11-24', DEFAULT_CLOSED_DAYS)).toBe('2026-11-24');
+    // Sunday 2026-11-22 → Friday 2026-11-20.
+    expect(businessDayOnOrBefore('2026-11-22', DEFAULT_CLOSED_DAYS)).toBe('2026-11-20');
+    // Monday 2026-11-23 is 勤労感謝の日: back over the weekend to Friday.
+    expect(businessDayOnOrBefore('2026-11-23', DEFAULT_CLOSED_DAYS)).toBe('2026-11-20');
+    // 2027-01-02 (company closed 12/29–1/3) → Monday 2026-12-28.
+    expect(businessDayOnOrBefore('2027-01-02', DEFAULT_CLOSED_DAYS)).toBe('2026-12-28');
   });
 });

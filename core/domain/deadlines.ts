@@ -148,3 +148,11 @@ export function addBusinessDays(from: IsoDate, n: number, closedDays: readonly s
   }
   return day;
 }
+
+// The last business day on or before a day: a date promised to a person (the 回答予定日 of a
+// letter) never falls on a closed day.
+export function businessDayOnOrBefore(day: IsoDate, closedDays: readonly string[]): IsoDate {
+  let d = day;
+  while (nonBusinessReason(d, closedDays) !== null) d = addDays(d, -1);
+  return d;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   actions,
+  canRecord,
   actionsFrom,
   closedStates,
   primaryActions,
@@ -143,6 +144,20 @@ describe('primary actions', () => {
       const a = primaryActions[s];
       if (closedStates.includes(s)) expect(a).toBeUndefined();
       else expect(a && actionsFrom(s).includes(a), s).toBe(true);
+    }
+  });
+});
+
+describe('record rules', () => {
+  it('allow the dispatch after approval only, and the ID copies also after an early end', () => {
+    expect(canRecord('dispatch', 'preparingAnswer')).toBe(true);
+    expect(canRecord('dispatch', 'drafting')).toBe(false);
+    expect(canRecord('dispatch', 'withdrawn')).toBe(false);
+    for (const s of ['preparingAnswer', 'sent', 'withdrawn', 'declined', 'deemedWithdrawn']) {
+      expect(canRecord('disposal', s), s).toBe(true);
+    }
+    for (const s of ['received', 'checking', 'drafting', 'awaitingApproval', 'completed']) {
+      expect(canRecord('disposal', s), s).toBe(false);
     }
   });
 });

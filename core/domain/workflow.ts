@@ -204,3 +204,15 @@ export function historyLabel(action: string): string {
   if (action in actions) return actions[action as Action].label;
   return (recordLabels as Record<string, string>)[action] ?? action;
 }
+
+// What can be recorded in which state (one table for the request page and for main): the
+// dispatch of the answer after approval; the fate of the ID copies after approval and also on
+// a request that ended early (withdrawn, declined, closed as not made), whose letter says it.
+export const recordRules = {
+  dispatch: ['preparingAnswer', 'sent'],
+  disposal: ['preparingAnswer', 'sent', 'withdrawn', 'declined', 'deemedWithdrawn'],
+} as const satisfies Record<string, readonly State[]>;
+
+export function canRecord(what: keyof typeof recordRules, state: string): boolean {
+  return (recordRules[what] as readonly string[]).includes(state);
+}

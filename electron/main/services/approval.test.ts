@@ -174,4 +174,17 @@ describe('finalizing', () => {
     expect(text).toContain('第37条第1項');
     await s.close();
   });
+
+  it('records what became of the ID copies on a withdrawn request, and its letter says so', async () => {
+    const { s, id } = await drafting();
+    await call(s, 'requests.transition', { id, action: 'withdraw', comment: '取下書の受領' });
+    await call(s, 'requests.recordDisposal', { id, method: 'returned', date: '2026-11-24' });
+    const twice = await failure(call(s, 'requests.recordDisposal', { id, method: 'destroyed', date: '2026-11-24' }));
+    expect(twice.code).toBe(ErrorCode.CONFLICT);
+    const done = await call(s, 'letters.finalize', { requestId: id, kind: 'withdrawal' });
+    const text = pdfText((await call(s, 'letters.content', { id: done.id })).base64);
+    expect(text).toContain('本人確認書類等の写しは、本通知に同封して返却いたします');
+    expect(text).toContain('手数料');
+    await s.close();
+  });
 });

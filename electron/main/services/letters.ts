@@ -8,8 +8,8 @@ import {
   type LetterInfo,
   type RequestDetail,
 } from '../../../core/contract';
-import { addDays, japanToday, type IsoDate } from '../../../core/domain/dates';
-import { nonBusinessReason } from '../../../core/domain/deadlines';
+import { japanToday, type IsoDate } from '../../../core/domain/dates';
+import { businessDayOnOrBefore } from '../../../core/domain/deadlines';
 import type { FeeMeans } from '../../../core/domain/intake/fees';
 import type { DeclineGround } from '../../../core/domain/letters/citations';
 import {
@@ -60,13 +60,6 @@ export const defaultLetterSettings: LetterSettings = {
 
 const MAX_SEAL_BYTES = 2 * 1024 * 1024;
 const MAX_P12_BYTES = 256 * 1024;
-
-// The last business day on or before a date: a promised answer never falls on a closed day.
-function businessDayOnOrBefore(day: IsoDate, closedDays: readonly string[]): IsoDate {
-  let d = day;
-  while (nonBusinessReason(d, closedDays) !== null) d = addDays(d, -1);
-  return d;
-}
 
 const lastEvent = (r: RequestDetail, action: string) => [...r.history].reverse().find((h) => h.action === action);
 

@@ -30,6 +30,7 @@ import { isKana, kanaKey, nameKey } from '../../../core/domain/intake/text';
 import {
   actionsFrom,
   answerPendingStates,
+  canRecord,
   closedStates,
   isState,
   primaryActions,
@@ -658,7 +659,7 @@ export class RequestsService {
   addDispatch(id: string, input: ChannelInput<'requests.addDispatch'>['dispatch']): RequestDetail {
     const session = this.session();
     const detail = this.get(id);
-    if (detail.status !== 'preparingAnswer' && detail.status !== 'sent') {
+    if (!canRecord('dispatch', detail.status)) {
       throw new AppError(ErrorCode.CONFLICT, '発送は決裁の後（回答準備・発送済の段階）に記録してください。');
     }
     if (input.sentOn > this.today()) throw bad(['dispatch', 'sentOn'], '発送日に未来の日付は指定できません。');
@@ -689,9 +690,13 @@ export class RequestsService {
 
   recordDisposal(id: string, method: Disposal['method'], date: IsoDate): RequestDetail {
     const detail = this.get(id);
-    if (detail.status !== 'preparingAnswer' && detail.status !== 'sent') {
-      throw new AppError(ErrorCode.CONFLICT, '本人確認書類の写しの処理は、回答準備・発送済の段階で記録してください。');
+    if (!canRecord('disposal', detail.status)) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        '本人確認書類の写しの処理は、決裁の後（回答準備・発送済）か、取下げ・応じられない・請求なしで終了した後に記録してください。',
+      );
     }
+    if (detail.disposal) throw new AppError(ErrorCode.CONFLICT, '本人確認書類の写しの処理は記録済みです。');
     if (method === 'none' && detail.identity.documents.length > 0) {
       throw bad(['method'], '本人確認書類の写しを受領しています。返却または廃棄を記録してください。');
     }

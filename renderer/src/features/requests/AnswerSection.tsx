@@ -26,7 +26,7 @@ import {
 } from '../../../../core/contract';
 import { japanToday, parseDate } from '../../../../core/domain/dates';
 import { withWeekday } from '../../../../core/domain/deadlines';
-import { answerPendingStates } from '../../../../core/domain/workflow';
+import { answerPendingStates, canRecord } from '../../../../core/domain/workflow';
 import { ErrorBar } from '../../components/ErrorBar';
 import { PlainDateField } from '../../components/PlainDateField';
 import { ApiError, call, errorMessage } from '../../lib/api';
@@ -69,8 +69,9 @@ export function AnswerSection(props: { request: RequestDetail }) {
   const dispose = useRequestMutation(r.id, (v: { method: DisposalMethod; date: string }) =>
     call('requests.recordDisposal', { id: r.id, ...v }),
   );
-  const editable = r.status === 'preparingAnswer' || r.status === 'sent';
-  if (!editable && r.dispatches.length === 0 && !r.disposal) return null;
+  const editable = canRecord('dispatch', r.status);
+  const disposable = canRecord('disposal', r.status);
+  if (!editable && !disposable && r.dispatches.length === 0 && !r.disposal) return null;
   const sentOn = parseDate(sentText);
   const disposalDate = parseDate(disposalText);
   return (
@@ -140,7 +141,7 @@ export function AnswerSection(props: { request: RequestDetail }) {
           本人確認書類の写し: {disposalLabels[r.disposal.method]}（{slash(r.disposal.date)}）
         </Body1>
       ) : (
-        editable && (
+        disposable && (
           <div role="group" aria-label="本人確認書類の写しの処理" className={styles.row}>
             <Field label="本人確認書類の写しの処理" required>
               <Select value={disposal} onChange={(_e, d) => setDisposal(d.value as DisposalMethod)}>
