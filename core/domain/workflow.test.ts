@@ -103,11 +103,20 @@ describe('workflow', () => {
     ).toMatchObject({ ok: false });
   });
 
-  it('sends back only with a comment', () => {
-    expect(transition('awaitingApproval', 'sendBack', ready)).toMatchObject({ ok: false });
-    expect(transition('awaitingApproval', 'sendBack', { ...ready, comment: '理由の記載が不足' })).toEqual({
+  it('sends back only with a comment, also after approval until the answer is sent', () => {
+    const unsent = { ...ready, dispatchRecorded: false };
+    expect(transition('awaitingApproval', 'sendBack', unsent)).toMatchObject({ ok: false });
+    expect(transition('awaitingApproval', 'sendBack', { ...unsent, comment: '理由の記載が不足' })).toEqual({
       ok: true,
       to: 'drafting',
+    });
+    expect(transition('preparingAnswer', 'sendBack', { ...unsent, comment: '決定に誤り' })).toEqual({
+      ok: true,
+      to: 'drafting',
+    });
+    expect(transition('preparingAnswer', 'sendBack', { ...ready, comment: '決定に誤り' })).toEqual({
+      ok: false,
+      reason: '回答書の発送を記録した後は差し戻せません。',
     });
   });
 

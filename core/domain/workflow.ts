@@ -102,16 +102,20 @@ export const actions = {
           ? '起案者本人は承認できません（別の承認者による決裁が必要です）。'
           : null,
   },
+  // Also after approval, until the answer is sent: an approved decision is never edited in
+  // place; it goes back to drafting and through approval again.
   sendBack: {
     label: '差し戻す',
-    from: ['awaitingApproval'],
+    from: ['awaitingApproval', 'preparingAnswer'],
     to: 'drafting',
     guard: (c) =>
       !c.actorCanApprove
         ? '承認者の権限がありません。'
-        : c.comment.trim() === ''
-          ? '差し戻しの理由を入力してください。'
-          : null,
+        : c.dispatchRecorded
+          ? '回答書の発送を記録した後は差し戻せません。'
+          : c.comment.trim() === ''
+            ? '差し戻しの理由を入力してください。'
+            : null,
   },
   recordDispatch: {
     label: '発送済にする',

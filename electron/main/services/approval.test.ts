@@ -105,8 +105,15 @@ describe('approval before a decision letter', () => {
     const changed = { ...full, outcome: 'refused' as const, grounds: ['a33-2-2' as const], reason: '支障' };
     const refused = await failure(call(s, 'requests.saveDecision', { id, kind: 'disclosure', decision: changed }));
     expect(refused.code).toBe(ErrorCode.CONFLICT);
-    const detail = await call(s, 'requests.get', { id });
-    expect(detail.decisions[0]?.decision.outcome).toBe('full');
+    expect((await call(s, 'requests.get', { id })).decisions[0]?.decision.outcome).toBe('full');
+    // Sent back by an approver, it is drafted again and must be approved again before its letter.
+    await switchTo(s, 'shonin', OTHER_PASSWORD);
+    await call(s, 'requests.transition', { id, action: 'sendBack', comment: '不開示とすべき部分があるため' });
+    await switchTo(s, 'admin', ADMIN_PASSWORD);
+    await call(s, 'requests.saveDecision', { id, kind: 'disclosure', decision: changed });
+    expect((await call(s, 'letters.list', { requestId: id })).available.map((a) => a.kind)).toContain('nonDisclosure');
+    const early = await failure(call(s, 'letters.finalize', { requestId: id, kind: 'nonDisclosure' }));
+    expect(early.code).toBe(ErrorCode.CONFLICT);
     await s.close();
   });
 });
