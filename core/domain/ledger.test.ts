@@ -26,7 +26,16 @@ describe('ledger', () => {
   it('has one cell per column, in order', () => {
     const row = ledgerRow(entry, false);
     expect(row).toHaveLength(ledgerHeader.length);
-    expect(row.slice(0, 3)).toEqual(['2026-0001', '簡易書留', '2026-10-01']);
+    expect(row.slice(0, 3)).toEqual(['2026-0001', '簡易書留', { date: '2026-10-01' }]);
+    expect(row.slice(12, 17)).toEqual([
+      { n: 1000, unit: '円' },
+      { n: 1000, unit: '円' },
+      { date: '2026-10-02' },
+      { date: '2026-10-16' },
+      { date: '2026-10-08' },
+    ]);
+    expect(row[20]).toBe('2026/10/12 簡易書留 1234');
+    expect(row[22]).toBe('廃棄（2026/10/15）');
     expect(row[6]).toBe('山田 太郎');
     expect(row[17]).toBe('開示: 一部開示');
     expect(row[18]).toContain('第33条第2項第1号');

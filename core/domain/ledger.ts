@@ -7,6 +7,7 @@ import {
   type RequestKind,
   type RequesterType,
 } from './intake/kinds';
+import { dateCell, num, slashDate, type Cell } from './table';
 import { stateLabels, isState } from './workflow';
 
 // The request ledger (開示等請求管理台帳, DOMAIN.md §7): one row per request, for Pマーク auditors;
@@ -46,8 +47,8 @@ export const ledgerHeader = [
   '本人電話番号',
   '代理人氏名',
   '本人確認の結果',
-  '手数料（必要額）',
-  '手数料（受領額）',
+  '手数料 必要額（円）',
+  '手数料 受領額（円）',
   '補正の依頼日',
   '補正の期限',
   '補正の到着日',
@@ -77,12 +78,14 @@ export function prefectureOf(address: string): string {
   return PREFECTURE.exec(address.trim())?.[1] ?? '（非表示）';
 }
 
-export function ledgerRow(e: LedgerEntry, masked: boolean): string[] {
-  const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
+// Dates written inside free text (a dispatch, the disposal) in the same style as date cells.
+const slashDates = (s: string) => s.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (d) => slashDate(d));
+
+export function ledgerRow(e: LedgerEntry, masked: boolean): Cell[] {
   return [
     e.receiptNo,
     channelLabels[e.channel],
-    e.arrivalDate,
+    dateCell(e.arrivalDate),
     e.receivedBy,
     e.kinds.map((k) => kindInfo[k].label).join('、'),
     requesterTypeLabels[e.requesterType],
@@ -92,17 +95,17 @@ export function ledgerRow(e: LedgerEntry, masked: boolean): string[] {
     masked ? '' : e.principal.phone,
     masked && e.agentName ? initials(e.agentName) : e.agentName,
     e.identity,
-    yen(e.feeDue),
-    yen(e.feeAccepted),
-    e.cure?.requestedOn ?? '',
-    e.cure?.dueDate ?? '',
-    e.cure?.arrivedOn ?? '',
+    num(e.feeDue, '円'),
+    num(e.feeAccepted, '円'),
+    dateCell(e.cure?.requestedOn),
+    dateCell(e.cure?.dueDate),
+    dateCell(e.cure?.arrivedOn),
     e.decisions.map((d) => `${kindInfo[d.kind].label}: ${outcomeLabel(d.kind, d.decision.outcome)}`).join('\n'),
     e.decisions.flatMap((d) => d.decision.grounds.map((g) => groundLabels[g])).join('\n'),
     e.approver,
-    e.dispatches.map((d) => [d.sentOn, d.method, d.trackingNo].filter(Boolean).join(' ')).join('\n'),
-    e.closedOn,
-    e.disposal,
+    e.dispatches.map((d) => [slashDate(d.sentOn), d.method, d.trackingNo].filter(Boolean).join(' ')).join('\n'),
+    dateCell(e.closedOn),
+    slashDates(e.disposal),
     isState(e.status) ? stateLabels[e.status] : e.status,
   ];
 }

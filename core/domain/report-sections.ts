@@ -8,15 +8,16 @@ import {
   type RequesterType,
 } from './intake/kinds';
 import type { Figures, Report } from './reports';
+import { NONE, num, type Cell, type Section, type Unit } from './table';
 
-// The report as tables of text, in one place for the screen, CSV, XLSX and PDF alike.
+// The report as typed tables, in one place for the screen, CSV, XLSX and PDF alike.
 
-export type Section = { title: string; header: string[]; rows: string[][] };
+export type { Cell, Section } from './table';
 
-const fmt = (n: number | null, unit = '') => (n === null ? '—' : `${n.toLocaleString('ja-JP')}${unit}`);
-const pct = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((part / whole) * 1000) / 10}%`);
+const fmt = (n: number | null, unit: Unit): Cell => (n === null ? NONE : num(n, unit));
+const pct = (part: number, whole: number): Cell => (whole === 0 ? NONE : num((part / whole) * 100, '%'));
 
-function mainLines(f: Figures): [string, string][] {
+function mainLines(f: Figures): [string, Cell][] {
   return [
     ['受け付けた請求', fmt(f.received.total, '件')],
     ['完了した請求', fmt(f.completed, '件')],
@@ -42,7 +43,7 @@ function compare<K extends string>(
   current: Partial<Record<K, number>>,
   previous: Partial<Record<K, number>>,
   label: (k: K) => string,
-): string[][] {
+): Cell[][] {
   const keys = [...new Set([...Object.keys(current), ...Object.keys(previous)])] as K[];
   return keys.map((k) => [label(k), fmt(current[k] ?? 0, '件'), fmt(previous[k] ?? 0, '件')]);
 }
@@ -90,16 +91,4 @@ export function reportSections(r: Report): Section[] {
     },
     { title: '決定の内容', header, rows: compare(outcomes(r.current), outcomes(r.previous), (k: string) => k) },
   ];
-}
-
-// CSV as Excel on Japanese Windows reads it: every cell quoted, CRLF line ends (the caller adds
-// the BOM or encodes to Shift_JIS).
-export function toCsv(sections: readonly Section[], title: string): string {
-  const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
-  const lines: string[] = [quote(title)];
-  for (const s of sections) {
-    lines.push('', quote(s.title), s.header.map(quote).join(','));
-    for (const row of s.rows) lines.push(row.map(quote).join(','));
-  }
-  return `${lines.join('\r\n')}\r\n`;
 }

@@ -1,7 +1,7 @@
 import { rgb } from 'pdf-lib';
 import { addMonths } from '../../../core/domain/dates';
 import { breakLines } from '../../../core/domain/letters/kinsoku';
-import type { Section } from '../../../core/domain/report-sections';
+import { cellText, type Section } from '../../../core/domain/table';
 import {
   BODY,
   CONTENT,
@@ -151,7 +151,7 @@ function table(w: Writer, s: Section): void {
     });
   };
   row(s.header, true);
-  for (const r of s.rows) row(r, false);
+  for (const r of s.rows) row(r.map(cellText), false);
   if (s.rows.length === 0) w.paragraph('該当はありません。', MARGIN.left + pad, CONTENT, { size: SMALL });
 }
 

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { reportSections } from '../../../core/domain/report-sections';
+import { cellText } from '../../../core/domain/table';
 import { ErrorCode } from '../../../core/contract';
 import { emptyDecision } from '../../../core/domain/decisions';
 import { AppError } from './errors';
@@ -107,12 +108,13 @@ describe('reports service', () => {
     const csv = readFileSync(join(dir, '開示等請求_月次報告_2026-10.csv'));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { fatal: true }).decode(csv.subarray(3));
-    expect(text).toContain('"受け付けた請求","1件","0件"\r\n');
+    expect(text.startsWith('"区分","項目","単位","当期（2026年10月）","前期（2026年9月）"\r\n')).toBe(true);
+    expect(text).toContain('"主な数値","受け付けた請求","件","1","0"\r\n');
     expect(text.replaceAll('\r\n', '')).not.toContain('\n');
 
     await call(s, 'reports.export', { selection, format: 'csvSjis' });
     const sjis = iconv.decode(readFileSync(join(dir, '開示等請求_月次報告_2026-10.csv')), 'Shift_JIS');
-    expect(sjis).toContain('"受け付けた請求","1件","0件"');
+    expect(sjis).toContain('"主な数値","受け付けた請求","件","1","0"');
 
     await call(s, 'reports.export', { selection, format: 'xlsx' });
     const book = new ExcelJS.Workbook();
@@ -120,9 +122,13 @@ describe('reports service', () => {
     const sheet = book.getWorksheet('主な数値');
     const values: string[][] = [];
     sheet?.eachRow((row, n) => {
-      if (n > 3) values.push((row.values as unknown[]).slice(1).map(String));
+      if (n > 1)
+        values.push(row.values instanceof Array ? row.values.slice(1).map((_, i) => row.getCell(i + 1).text) : []);
     });
-    expect(values).toEqual(expected[0]?.rows);
+    // As Excel shows them: the number with its format.
+    expect(values.map((r) => r[0])).toEqual(expected[0]?.rows.map((r) => cellText(r[0] ?? '')));
+    expect(sheet?.getCell('B2').value).toBe(1);
+    expect(sheet?.getCell('B2').numFmt).toBe('#,##0"件"');
     expect(book.worksheets.map((w) => w.name)).toEqual(expected.map((x) => x.title));
 
     // PDF through the letter layout engine: a valid file with the figures as text.
@@ -130,9 +136,7 @@ describe('reports service', () => {
     const pdf = join(dir, '開示等請求_月次報告_2026-10.pdf');
     expect(execFileSync('qpdf', ['--check', pdf], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
     const pdfText = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
-    for (const [label, current, previous] of expected[0]?.rows ?? []) {
-      expect(pdfText).toContain(`${label} ${current} ${previous}`);
-    }
+    for (const row of expected[0]?.rows ?? []) expect(pdfText).toContain(row.map(cellText).join(' '));
     expect(pdfText).toContain(organisation.companyName);
 
     // The ledger, in full and masked for wider circulation.
@@ -148,7 +152,7 @@ describe('reports service', () => {
     expect(ledger).toContain('"東京都千代田区千代田1-1"');
     await call(s, 'reports.ledger', { from: '2026-10-01', to: '2026-10-31', masked: true, format: 'xlsx' });
     const maskedBook = new ExcelJS.Workbook();
-    await maskedBook.xlsx.readFile(join(dir, '開示等請求管理台帳_2026-10-01_2026-10-31_マスク済み.xlsx'));
+    await maskedBook.xlsx.readFile(join(dir, '開示等請求管理台帳_2026-10-01_2026-10-31_マスク版.xlsx'));
     const cells: string[] = [];
     maskedBook.worksheets[0]?.eachRow((row) => {
       for (const v of (row.values as unknown[]).slice(1)) cells.push(String(v));

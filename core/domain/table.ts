@@ -1,0 +1,60 @@
+import type { IsoDate } from './dates';
+
+// A cell of an exported table, typed so that each output shows it as its reader expects: the
+// screen and PDF as text (1,000円, 2026/10/01), Excel as a number or a date with a format, CSV
+// as a plain integer or yyyy/mm/dd.
+
+export const units = ['件', '円', '日', '%'] as const;
+export type Unit = (typeof units)[number];
+export type Cell = string | { n: number; unit: Unit } | { date: IsoDate };
+export type Section = { title: string; header: string[]; rows: Cell[][] };
+
+export const num = (n: number, unit: Unit): Cell => ({ n, unit });
+// A figure that cannot be computed (no answers yet, say): a dash on screen, empty in CSV.
+export const NONE = '—';
+export const dateCell = (d: IsoDate | null | undefined): Cell => (d ? { date: d } : '');
+
+export const slashDate = (d: IsoDate) => d.replaceAll('-', '/');
+
+export function cellText(c: Cell): string {
+  if (typeof c === 'string') return c;
+  if ('date' in c) return slashDate(c.date);
+  if (c.unit === '%') return `${(Math.round(c.n * 10) / 10).toLocaleString('ja-JP')}%`;
+  return `${c.n.toLocaleString('ja-JP')}${c.unit}`;
+}
+
+// OWASP's CSV injection advice: a text cell a spreadsheet could read as a formula or a command
+// (leading =, +, -, @, tab or carriage return) is written with a leading apostrophe, which Excel
+// and LibreOffice show as text. Numbers and dates we typed ourselves are not text and stay as
+// they are.
+const FORMULA_START = /^[=+\-@\t\r]/;
+export const neutralize = (s: string) => (FORMULA_START.test(s) ? `'${s}` : s);
+
+export function csvText(c: Cell): string {
+  if (c === NONE) return '';
+  if (typeof c === 'string') return neutralize(c);
+  if ('date' in c) return slashDate(c.date);
+  return String(c.unit === '%' ? Math.round(c.n * 10) / 10 : c.n);
+}
+
+// One table per file, header first (what a tool importing a CSV expects), every cell quoted,
+// CRLF line ends (the caller adds the BOM or encodes to Shift_JIS).
+export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
+  const lines = [header.map((h) => quote(neutralize(h))).join(',')];
+  for (const row of rows) lines.push(row.map((c) => quote(csvText(c))).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+// The report's sections as one import-friendly table: 区分 (the section), 項目, 単位, then one
+// column per period.
+export function sectionsAsTable(sections: readonly Section[]): { header: string[]; rows: Cell[][] } {
+  const periods = sections[0]?.header.slice(1) ?? [];
+  const rows = sections.flatMap((s) =>
+    s.rows.map((r) => {
+      const unit = r.slice(1).find((c): c is { n: number; unit: Unit } => typeof c === 'object' && 'n' in c)?.unit;
+      return [s.title, r[0] ?? '', unit ?? '', ...r.slice(1)];
+    }),
+  );
+  return { header: ['区分', '項目', '単位', ...periods], rows };
+}
