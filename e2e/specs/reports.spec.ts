@@ -38,7 +38,8 @@ test('the monthly report shows this month’s figures with a chart and saves as 
   await expect(page.getByText('保存しました。', { exact: true })).toBeVisible();
   const csv = readFileSync(join(app.downloadsDir, `開示等請求_月次報告_${value}.csv`));
   expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  expect(csv.toString('utf8')).toContain('"受け付けた請求","1件"');
+  // One table, its header first: 区分, 項目, 単位, then the periods; figures as plain numbers.
+  expect(csv.toString('utf8')).toContain('"主な数値","受け付けた請求","件","1",');
   await page.getByRole('button', { name: 'Excel で保存…', exact: true }).click();
   await expect.poll(() => existsSync(join(app.downloadsDir, `開示等請求_月次報告_${value}.xlsx`))).toBe(true);
 
@@ -47,7 +48,7 @@ test('the monthly report shows this month’s figures with a chart and saves as 
   await page.getByRole('button', { name: '台帳を CSV で保存…' }).click();
   await expect(page.getByText('1件を保存しました。')).toBeVisible();
   const ledger = readFileSync(
-    join(app.downloadsDir, `開示等請求管理台帳_${today.slice(0, 4)}-01-01_${today}_マスク済み.csv`),
+    join(app.downloadsDir, `開示等請求管理台帳_${today.slice(0, 4)}-01-01_${today}_マスク版.csv`),
     'utf8',
   );
   expect(ledger).toContain('"山. 太."');
@@ -63,7 +64,8 @@ test.describe('a month of demo-like requests', () => {
   }) => {
     const page = app.page;
     const stories = monthStories(month);
-    const count = (fate: string) => `${stories.filter((x) => x.fate === fate).length}件`;
+    const number = (fate: string) => stories.filter((x) => x.fate === fate).length;
+    const count = (fate: string) => `${number(fate)}件`;
     await new LoginPage(page).login(ADMIN.loginName, ADMIN.password);
     await new ShellPage(page).open('レポート');
     // Last month is the report shown first.
@@ -80,16 +82,17 @@ test.describe('a month of demo-like requests', () => {
     await page.getByRole('button', { name: 'CSV で保存…', exact: true }).click();
     await expect.poll(() => existsSync(`${base}.csv`)).toBe(true);
     const csv = readFileSync(`${base}.csv`, 'utf8');
-    expect(csv).toContain(`"受け付けた請求","${stories.length}件"`);
-    expect(csv).toContain(`"完了した請求","${count('completed')}"`);
+    expect(csv).toContain(`"受け付けた請求","件","${stories.length}"`);
+    expect(csv).toContain(`"完了した請求","件","${number('completed')}"`);
 
     await page.getByRole('button', { name: 'Excel で保存…', exact: true }).click();
     await expect.poll(() => existsSync(`${base}.xlsx`)).toBe(true);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(`${base}.xlsx`);
+    // Figures are numbers, shown with their unit by the cell's format.
     const rows: string[] = [];
     book.getWorksheet('主な数値')?.eachRow((row) => rows.push((row.values as unknown[]).slice(1).join('|')));
-    expect(rows).toContain(`取下げ|${count('withdrawn')}|0件`);
+    expect(rows).toContain(`取下げ|${number('withdrawn')}|0`);
 
     await page.getByRole('button', { name: 'PDF で保存…', exact: true }).click();
     await expect.poll(() => existsSync(`${base}.pdf`)).toBe(true);
