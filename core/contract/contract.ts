@@ -4,6 +4,7 @@ import { auditActionNames, lockReasons } from '../domain/audit';
 import { FEE_NOT_ALLOWED_MESSAGE, feeMeans } from '../domain/intake/fees';
 import { channels, kindInfo, requestKinds, requesterTypes } from '../domain/intake/kinds';
 import { receiptPatternProblems } from '../domain/intake/receipt-number';
+import { noUnsafe } from '../domain/intake/text';
 import { actionNames, states } from '../domain/workflow';
 import { Decision, ReasonLibrary } from '../domain/decisions';
 import { LetterTemplate, letterKinds } from '../domain/letters/catalogue';
@@ -196,7 +197,8 @@ export const CureInput = z
           .string()
           .trim()
           .min(1, '不備の内容を入力してください。')
-          .max(500, '不備の内容は500文字以内で入力してください。'),
+          .max(500, '不備の内容は500文字以内で入力してください。')
+          .superRefine(noUnsafe('不備の内容')),
       )
       .min(1, '補正を求める不備を1つ以上選択または入力してください。')
       .max(30),
@@ -767,7 +769,18 @@ export const contract = {
   },
   'requests.get': { input: z.object({ id: Id }).strict(), output: RequestDetail, access: 'staff' },
   'requests.transition': {
-    input: z.object({ id: Id, action: z.enum(actionNames), comment: z.string().trim().max(2000) }).strict(),
+    input: z
+      .object({
+        id: Id,
+        action: z.enum(actionNames),
+        // A decline's comment is printed as the reason in its letter.
+        comment: z
+          .string()
+          .trim()
+          .max(2000, 'コメントは2000文字以内で入力してください。')
+          .superRefine(noUnsafe('コメント', true)),
+      })
+      .strict(),
     output: RequestDetail,
     access: 'staff',
   },
@@ -800,7 +813,8 @@ export const contract = {
           .string()
           .trim()
           .min(1, '延長の理由を入力してください。')
-          .max(2000, '延長の理由は2000文字以内で入力してください。'),
+          .max(2000, '延長の理由は2000文字以内で入力してください。')
+          .superRefine(noUnsafe('延長の理由', true)),
       })
       .strict(),
     output: RequestDetail,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { kindInfo, type RequestKind } from './intake/kinds';
+import { noUnsafe } from './intake/text';
 
 // Decisions (決定) per requested kind (DOMAIN.md §1): the outcome, the legal grounds of any
 // refusal, what is disclosed and what is withheld, and the reason given to the person (36条).
@@ -115,7 +116,9 @@ export const groundsByKind = (kind: RequestKind): readonly GroundCode[] => {
   }
 };
 
-const text = (label: string, max: number) => z.string().trim().max(max, `${label}は${max}文字以内で入力してください。`);
+// Printed in letters: no control or bidi characters (line breaks are fine).
+const text = (label: string, max: number) =>
+  z.string().trim().max(max, `${label}は${max}文字以内で入力してください。`).superRefine(noUnsafe(label, true));
 
 export const Decision = z
   .object({

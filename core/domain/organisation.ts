@@ -1,9 +1,16 @@
 import { z } from 'zod';
+import { noUnsafe } from './intake/text';
 
+// Printed on every letter: no control or bidi characters.
 const required = (label: string, max = 200) =>
-  z.string().trim().min(1, `${label}を入力してください。`).max(max, `${label}は${max}文字以内で入力してください。`);
+  z
+    .string()
+    .trim()
+    .min(1, `${label}を入力してください。`)
+    .max(max, `${label}は${max}文字以内で入力してください。`)
+    .superRefine(noUnsafe(label));
 const optional = (label: string, max = 200) =>
-  z.string().trim().max(max, `${label}は${max}文字以内で入力してください。`);
+  z.string().trim().max(max, `${label}は${max}文字以内で入力してください。`).superRefine(noUnsafe(label));
 
 export const postalCode = z
   .string()

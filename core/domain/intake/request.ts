@@ -4,7 +4,7 @@ import { phone, postalCode } from '../organisation';
 import { documentTypes } from './identity';
 import { feeMeans } from './fees';
 import { channels, requestKinds, requesterTypes, kindInfo, type RequestKind } from './kinds';
-import { isKana } from './text';
+import { isKana, noUnsafe } from './text';
 
 // The intake form's data, validated the same way in the renderer (next to each field) and in
 // main (authoritative). Messages are Japanese, addressed to staff.
@@ -13,7 +13,13 @@ export const IsoDateSchema = z
   .string()
   .refine((s) => parseDate(s) === s, '日付は「2026/11/22」の形式で入力してください。');
 
-const text = (label: string, max: number) => z.string().trim().max(max, `${label}は${max}文字以内で入力してください。`);
+// Text as staff type it: trimmed, bounded, and free of control and bidi characters (a name with
+// an escape sequence or a right-to-left override must not reach a signed letter). Names,
+// addresses and other one-line fields take no line breaks either.
+const safe = (label: string, max: number, multiline: boolean) =>
+  z.string().trim().max(max, `${label}は${max}文字以内で入力してください。`).superRefine(noUnsafe(label, multiline));
+const text = (label: string, max: number) => safe(label, max, false);
+const lines = (label: string, max: number) => safe(label, max, true);
 const requiredText = (label: string, max: number) => text(label, max).min(1, `${label}を入力してください。`);
 
 export const suspensionGrounds = [
@@ -79,12 +85,12 @@ export const emptyParty: z.input<typeof Party> = {
 export const RequestItem = z
   .object({
     kind: z.enum(requestKinds, '請求の種類を選択してください。'),
-    dataItems: text('対象となる保有個人データの項目', 1000),
+    dataItems: lines('対象となる保有個人データの項目', 1000),
     period: text('対象期間', 200),
-    currentContent: text('現在の内容', 2000),
-    correctContent: text('訂正後の内容', 2000),
+    currentContent: lines('現在の内容', 2000),
+    correctContent: lines('訂正後の内容', 2000),
     grounds: z.array(z.enum(suspensionGrounds)).max(suspensionGrounds.length),
-    groundText: text('理由', 2000),
+    groundText: lines('理由', 2000),
   })
   .strict()
   .superRefine((item, ctx) => {
@@ -160,7 +166,7 @@ export const IntakeInput = z
     delivery: z.enum(['simpleRegistered', 'restricted']),
     // Where to send the answer when it is not the address on the form (blank: that address).
     replyAddress: text('回答の送付先住所', 300),
-    notes: text('備考', 4000),
+    notes: lines('備考', 4000),
     identity: z
       .object({
         documents: z.array(IdentityDocumentInput).max(30),

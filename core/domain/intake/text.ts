@@ -21,3 +21,27 @@ export function phoneKey(s: string): string {
 export function isKana(s: string): boolean {
   return /^[\u3041-\u3096\u30A1-\u30FA\u30FC\u30FD\u30FE\u309D\u309E\uFF66-\uFF9F\s・･ー]+$/.test(s.normalize('NFC'));
 }
+
+// Characters that hide or reorder text, or reach a printed letter as an escape sequence: C0 and
+// C1 controls, DEL, zero-width characters, bidi marks, embeddings, overrides and isolates, the
+// word joiner and the BOM. Tab and line breaks are allowed where a field takes several lines.
+const UNSAFE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+const BREAKS = /[\t\n\r]/u;
+
+// The first character a field must not hold, as 「U+001B」, or null.
+export function unsafeCharacter(s: string, multiline: boolean): string | null {
+  const m = UNSAFE.exec(s) ?? (multiline ? null : BREAKS.exec(s));
+  return m ? `U+${(m[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` : null;
+}
+
+export const unsafeMessage = (label: string, code: string) =>
+  `${label}に入力できない文字（制御文字・書式制御文字 ${code}）が含まれています。その文字を削除してから入力してください。`;
+
+// For zod's superRefine: the field refuses what unsafeCharacter finds.
+export const noUnsafe =
+  (label: string, multiline = false) =>
+  (s: string, ctx: { addIssue: (issue: { code: 'custom'; message: string }) => void }) => {
+    const bad = unsafeCharacter(s, multiline);
+    if (bad) ctx.addIssue({ code: 'custom', message: unsafeMessage(label, bad) });
+  };

@@ -4,6 +4,7 @@ import type { Decision } from '../decisions';
 import type { FeeMeans } from '../intake/fees';
 import type { RequestKind, RequesterType } from '../intake/kinds';
 import type { SuspensionGround } from '../intake/request';
+import { noUnsafe } from '../intake/text';
 import type { Organisation } from '../organisation';
 import { noticeDuty, type DeclineGround } from './citations';
 import { decisionsOf, itemsFor, letterDecisionScope } from './items';
@@ -87,8 +88,18 @@ export type Values = Record<(typeof placeholders)[number], string>;
 
 export const LetterTemplate = z
   .object({
-    title: z.string().trim().min(1, '表題を入力してください。').max(200, '表題は200文字以内で入力してください。'),
-    body: z.string().trim().min(1, '本文を入力してください。').max(4000, '本文は4000文字以内で入力してください。'),
+    title: z
+      .string()
+      .trim()
+      .min(1, '表題を入力してください。')
+      .max(200, '表題は200文字以内で入力してください。')
+      .superRefine(noUnsafe('表題')),
+    body: z
+      .string()
+      .trim()
+      .min(1, '本文を入力してください。')
+      .max(4000, '本文は4000文字以内で入力してください。')
+      .superRefine(noUnsafe('本文', true)),
   })
   .strict()
   .superRefine((t, ctx) => {

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { unsafeCharacter } from './text';
+
+describe('unsafe characters', () => {
+  it.each([
+    ['ESC (an ANSI escape sequence)', '山田\u001b[31m太郎', 'U+001B'],
+    ['NUL', '山田\u0000太郎', 'U+0000'],
+    ['DEL', '山田\u007f', 'U+007F'],
+    ['a C1 control', '山田\u0085太郎', 'U+0085'],
+    ['RIGHT-TO-LEFT OVERRIDE', '東京都\u202e1-1', 'U+202E'],
+    ['a bidi isolate', '東京都\u20661-1\u2069', 'U+2066'],
+    ['ZERO WIDTH SPACE', '山\u200b田', 'U+200B'],
+    ['ZERO WIDTH JOINER', '山\u200d田', 'U+200D'],
+    ['a BOM', '\ufeff山田', 'U+FEFF'],
+    ['LEFT-TO-RIGHT MARK', '山田\u200e', 'U+200E'],
+  ])('finds %s', (_name, text, code) => {
+    expect(unsafeCharacter(text, true)).toBe(code);
+  });
+
+  it('takes line breaks in several-line fields only', () => {
+    expect(unsafeCharacter('一行目\n二行目', true)).toBeNull();
+    expect(unsafeCharacter('一行目\n二行目', false)).toBe('U+000A');
+    expect(unsafeCharacter('髙﨑 德太郎　𠮷', false)).toBeNull();
+  });
+});
