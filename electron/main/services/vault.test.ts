@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ErrorCode } from '../../../core/contract';
+import { ErrorCode, listFilter } from '../../../core/contract';
 import { openEncrypted } from '../db/connection';
 import { databasePath } from '../paths';
 import { readHeader } from '../vault/header';
@@ -190,6 +190,32 @@ describe('vault', () => {
     expect(err.message).toMatch(/ネットワーク/);
     expect(services.vault.state()).toBe('absent');
     await services.close();
+  });
+
+  it('keeps the vault locked when the login cannot be audited (a forged audit row), and says so', async () => {
+    const s = makeServices(tempDataDir());
+    await setupVault(s);
+    // An insider with the database open forges the next entry of the chain without its head.
+    const db = s.vault.connection();
+    const head = db.prepare('SELECT last_id, last_hash FROM audit_head').get() as {
+      last_id: number;
+      last_hash: string;
+    };
+    db.prepare(
+      "INSERT INTO audit_log (id, at, account_id, action, target_id, summary, prev_hash, hash) VALUES (?, 'x', NULL, 'session.login', NULL, 'forged', ?, 'x')",
+    ).run(head.last_id + 1, head.last_hash);
+    await s.vault.lock('logout');
+    const refused = await call(s, 'session.login', { loginName: 'admin', password: ADMIN_PASSWORD }).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).code).toBe(ErrorCode.UNAVAILABLE);
+    expect((refused as AppError).message).toContain('監査ログに記録できないため、ログインを中止しました');
+    expect(s.vault.session()).toBeNull();
+    expect(() => s.vault.connection()).toThrow(AppError);
+    const listed = await call(s, 'requests.list', listFilter()).catch((e: unknown) => e);
+    expect((listed as AppError).code).toBe(ErrorCode.LOCKED);
+    await s.close();
   });
 
   it('refuses a second setup', async () => {

@@ -391,13 +391,26 @@ export class Vault {
         this.recordFailure(header, lid, entry.accountId);
         throw new AppError(ErrorCode.AUTH_FAILED, 'ログイン名またはパスワードが正しくありません。');
       }
+      // The login is audited before the vault opens to the session: an audit log that cannot
+      // take the entry (a forged or broken row) ends the login with the vault still locked.
+      try {
+        this.flushPendingAudit(db, header);
+        db.transaction(() => {
+          this.audit(db, 'session.login', account.id, 'password', account.id);
+        })();
+      } catch {
+        db.close();
+        key.fill(0);
+        master.fill(0);
+        this.deps.logger.error('session.login_audit_failed', { accountId: account.id });
+        throw new AppError(
+          ErrorCode.UNAVAILABLE,
+          '監査ログに記録できないため、ログインを中止しました。監査ログが改変されているおそれがあります。管理者にご連絡のうえ、バックアップからの復元をご検討ください。',
+        );
+      }
       header.throttle = without(header.throttle, lid);
-      this.flushPendingAudit(db, header);
       writeHeader(this.deps.dataDir, header);
       const session = this.becomeUnlocked(db, master, key, account);
-      db.transaction(() => {
-        this.audit(db, 'session.login', account.id, 'password');
-      })();
       this.deps.logger.info('session.login', { accountId: account.id });
       return session;
     });
