@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join, resolve, sep } from 'node:path';
 import { events, type EventName, type EventPayload } from '../../core/contract';
 import { createDispatcher } from '../../electron/main/ipc/dispatcher';
+import { ownerOnly } from '../../electron/main/file-modes';
 import { createFileLogger } from '../../electron/main/log';
 import { logDir } from '../../electron/main/paths';
 import { MIME, securityHeaders } from '../../electron/main/protocol';
@@ -99,6 +100,7 @@ function cookieToken(req: IncomingMessage): string | undefined {
 export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const rendererDir = resolve(opts.rendererDir ?? join(ROOT, 'out/renderer'));
   mkdirSync(opts.dataDir, { recursive: true });
+  ownerOnly(opts.dataDir);
   const logger = createFileLogger(logDir(opts.dataDir));
   const streams = new Set<ServerResponse>();
   const fileQueue: string[] = [];

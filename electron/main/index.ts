@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { electronNativeBinding } from './db/native';
 import { createDispatcher } from './ipc/dispatcher';
 import { registerIpc, sendEvent } from './ipc/register';
+import { ownerOnly } from './file-modes';
 import { createFileLogger } from './log';
 import { buildMenuTemplate } from './menu';
 import { logDir, resolveDataDir } from './paths';
@@ -28,6 +29,7 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   const dataDir = app.getPath('userData');
+  ownerOnly(dataDir);
   const logger = createFileLogger(logDir(dataDir));
   let mainWindow: BrowserWindow | null = null;
   const services = createServices({

@@ -1,6 +1,7 @@
 import type { EventName, EventPayload } from '../../../core/contract';
 import { listAudit, verifyAudit } from '../db/repositories/audit';
 import type { CallContext, HandlerMap } from '../ipc/handlers-type';
+import { ownerOnly } from '../file-modes';
 import type { Logger } from '../log';
 import type { KdfCost } from '../vault/kdf';
 import { noDialogs, type FileDialogs } from '../files/dialogs';
@@ -49,6 +50,7 @@ export type Services = {
 // The composition of every use case, shared by Electron's main process and the test harness.
 // Nothing here may import 'electron'.
 export function createServices(opts: ServiceOptions): Services {
+  ownerOnly(opts.runtime.dataDir);
   const clock = opts.clock ?? (() => new Date());
   const vault = new Vault({
     dataDir: opts.runtime.dataDir,

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, listFilter } from '../../../core/contract';
@@ -6,7 +6,7 @@ import { openEncrypted } from '../db/connection';
 import { databasePath } from '../paths';
 import { readHeader } from '../vault/header';
 import { AppError } from './errors';
-import { ADMIN_PASSWORD, call, makeServices, setupVault, tempDataDir } from './test-support';
+import { ADMIN_PASSWORD, call, intakeInput, makeServices, setupVault, tempDataDir } from './test-support';
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -241,4 +241,32 @@ describe('vault', () => {
     expect(err.code).toBe(ErrorCode.UNAVAILABLE);
     await services.close();
   });
+});
+
+describe('file modes', () => {
+  it.skipIf(process.platform === 'win32')(
+    'keeps every file of the data folder to its owner (0600 files, 0700 folders), tightening an older folder',
+    async () => {
+      const dir = tempDataDir();
+      // A file left by an earlier version, readable by everyone.
+      writeFileSync(join(dir, 'old.txt'), 'x', { mode: 0o644 });
+      chmodSync(join(dir, 'old.txt'), 0o644);
+      chmodSync(dir, 0o755);
+      const s = makeServices(dir, { fileLog: true });
+      await setupVault(s);
+      await call(s, 'intake.create', intakeInput());
+      const backup = join(dir, 'backups');
+      mkdirSync(backup, { recursive: true });
+      await s.close();
+      const loose: string[] = [];
+      const walk = (p: string) => {
+        const info = statSync(p);
+        if ((info.mode & 0o077) !== 0) loose.push(`${p} ${(info.mode & 0o777).toString(8)}`);
+        if (info.isDirectory()) for (const n of readdirSync(p)) walk(join(p, n));
+      };
+      walk(dir);
+      expect(loose).toEqual([]);
+      expect(readdirSync(dir)).toEqual(expect.arrayContaining(['vault.json', 'old.txt']));
+    },
+  );
 });
