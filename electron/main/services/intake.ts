@@ -29,6 +29,7 @@ import {
 } from '../db/repositories/requests';
 import { putSetting } from '../db/repositories/settings';
 import type { FileDialogs } from '../files/dialogs';
+import { imageProblem } from '../files/image-limits';
 import { sniffMime } from '../files/sniff';
 import { AppError } from './errors';
 import { readFees, readIntakeSettings } from './policies';
@@ -263,6 +264,9 @@ export class IntakeService {
         'このファイルは PDF・PNG・JPEG・TIFF のいずれでもありません（拡張子ではなく内容で判定しています）。スキャンした書類のファイルを選択してください。',
       );
     }
+    // Checked from the header, before anything decodes the pixels.
+    const tooBig = imageProblem(content, mime);
+    if (tooBig) throw new AppError(ErrorCode.BAD_INPUT, tooBig);
     const enclosure: Enclosure = {
       id: randomUUID(),
       type,

@@ -42,6 +42,7 @@ import {
 } from '../db/repositories/letters';
 import { getSetting, putSetting } from '../db/repositories/settings';
 import type { FileDialogs } from '../files/dialogs';
+import { imageProblem } from '../files/image-limits';
 import { sniffMime } from '../files/sniff';
 import type { FontCoverage } from '../pdf/glyphs';
 import { renderLetter, type LetterFonts } from '../pdf/letter';
@@ -60,6 +61,7 @@ export const defaultLetterSettings: LetterSettings = {
 
 const MAX_SEAL_BYTES = 2 * 1024 * 1024;
 const MAX_P12_BYTES = 256 * 1024;
+const SEAL_MEGAPIXELS = 4;
 
 const lastEvent = (r: RequestDetail, action: string) => [...r.history].reverse().find((h) => h.action === action);
 
@@ -538,6 +540,10 @@ export class LettersService {
         'PNG 画像ではありません。背景が透明な PNG 形式の社印画像を選択してください。',
       );
     }
+    // A seal is a small stamp: 4 megapixels is far more than a 18 mm 角印 needs at print
+    // resolution, and a larger one would cost every letter its decoding.
+    const tooBig = imageProblem(png, 'image/png', SEAL_MEGAPIXELS);
+    if (tooBig) throw new AppError(ErrorCode.BAD_INPUT, `社印の${tooBig}`);
     this.vault.write('letters.seal', null, `size=${png.length}`, (db) => {
       putSeal(db, png, session.accountId, this.clock().toISOString());
     });

@@ -7,6 +7,27 @@ import * as UTIF from 'utif2';
 GlobalWorkerOptions.workerSrc = workerUrl;
 
 const MAX_PAGES = 10;
+// A hostile file must not take the window down: pdf.js skips images above this size, and no
+// page is drawn on a canvas larger than this (a giant page is drawn smaller instead).
+const MAX_IMAGE_PIXELS = 50_000_000;
+const MAX_CANVAS_PIXELS = 16_000_000;
+const pdfOptions = {
+  isEvalSupported: false,
+  disableFontFace: true,
+  maxImageSize: MAX_IMAGE_PIXELS,
+  canvasMaxAreaInBytes: MAX_CANVAS_PIXELS * 4,
+} as const;
+
+// A TIFF tag's first value before the page is decoded (t256 width, t257 height).
+function tagValue(ifd: object, tag: string): number {
+  const v: unknown = (ifd as Record<string, unknown>)[tag];
+  return Array.isArray(v) ? Number(v[0]) : 0;
+}
+
+// The scale that draws a page at `wanted` but never on more than MAX_CANVAS_PIXELS.
+function boundedScale(width: number, height: number, wanted: number): number {
+  return Math.min(wanted, Math.sqrt(MAX_CANVAS_PIXELS / Math.max(1, width * height)));
+}
 
 export function bytesOf(base64: string): Uint8Array {
   const bin = atob(base64);
@@ -30,10 +51,11 @@ function canvasFor(width: number, height: number): HTMLCanvasElement {
 async function render(mime: string, data: Uint8Array, label: string): Promise<HTMLCanvasElement[]> {
   const pages: HTMLCanvasElement[] = [];
   if (mime === 'application/pdf') {
-    const pdf = await getDocument({ data, isEvalSupported: false, disableFontFace: true }).promise;
+    const pdf = await getDocument({ data, ...pdfOptions }).promise;
     for (let n = 1; n <= Math.min(pdf.numPages, MAX_PAGES); n++) {
       const page = await pdf.getPage(n);
-      const viewport = page.getViewport({ scale: 1.5 });
+      const base = page.getViewport({ scale: 1 });
+      const viewport = page.getViewport({ scale: boundedScale(base.width, base.height, 1.5) });
       const canvas = canvasFor(Math.ceil(viewport.width), Math.ceil(viewport.height));
       await page.render({ canvas, viewport }).promise;
       canvas.setAttribute('aria-label', `${label} ${n}ページ目`);
@@ -44,6 +66,8 @@ async function render(mime: string, data: Uint8Array, label: string): Promise<HT
     const buffer = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
     const ifds = UTIF.decode(buffer).slice(0, MAX_PAGES);
     ifds.forEach((ifd, i) => {
+      // Main refuses such files at intake; one stored before is not decoded here either.
+      if (tagValue(ifd, 't256') * tagValue(ifd, 't257') > MAX_IMAGE_PIXELS) throw new Error('page too large');
       UTIF.decodeImage(buffer, ifd);
       const rgba = UTIF.toRGBA8(ifd);
       const canvas = canvasFor(ifd.width, ifd.height);
@@ -102,12 +126,13 @@ export async function printPdf(documents: string | string[]): Promise<void> {
 }
 
 async function drawPages(base64: string, layer: HTMLElement): Promise<void> {
-  const pdf = await getDocument({ data: bytesOf(base64), isEvalSupported: false, disableFontFace: true }).promise;
+  const pdf = await getDocument({ data: bytesOf(base64), ...pdfOptions }).promise;
   try {
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       // About 220 dpi: sharp small Mincho on office printers, still light on memory.
-      const viewport = page.getViewport({ scale: 3 });
+      const base = page.getViewport({ scale: 1 });
+      const viewport = page.getViewport({ scale: boundedScale(base.width, base.height, 3) });
       const canvas = document.createElement('canvas');
       canvas.width = Math.ceil(viewport.width);
       canvas.height = Math.ceil(viewport.height);
