@@ -55,6 +55,7 @@ export const channelNames = [
   'requests.search',
   'enclosures.add',
   'enclosures.content',
+  'enclosures.remove',
   'glyphs.check',
   'backup.status',
   'backup.updateSettings',

@@ -868,6 +868,22 @@ export const contract = {
     output: z.object({ mime: z.string(), base64: z.string() }),
     access: 'staff',
   },
+  // A wrong or hostile file, or another person's ID scan, need not wait for retention.
+  'enclosures.remove': {
+    input: z
+      .object({
+        id: Id,
+        reason: z
+          .string()
+          .trim()
+          .min(1, '削除の理由を入力してください。')
+          .max(500, '削除の理由は500文字以内で入力してください。')
+          .superRefine(noUnsafe('削除の理由', true)),
+      })
+      .strict(),
+    output: Ok,
+    access: 'admin',
+  },
   'glyphs.check': {
     input: z
       .object({ texts: z.record(z.string().max(64), z.string().max(2000)).refine((r) => Object.keys(r).length <= 30) })

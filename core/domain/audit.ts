@@ -36,6 +36,7 @@ export const auditActions = {
   'letters.seal': '社印画像の登録・削除',
   'reports.export': '報告書の出力',
   'enclosures.add': '同封書類の取り込み',
+  'enclosures.remove': '同封書類の削除',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 export const auditActionNames = Object.keys(auditActions) as [AuditAction, ...AuditAction[]];

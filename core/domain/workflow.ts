@@ -201,6 +201,7 @@ export const recordLabels = {
   extension: '回答期限の延長',
   dispatch: '発送の記録',
   disposal: '本人確認書類の写しの処理',
+  enclosureRemoved: '同封書類の削除',
 } as const;
 export type RecordKind = keyof typeof recordLabels;
 

@@ -58,6 +58,8 @@ export function openEncrypted(file: string, key: Buffer, opts: OpenOptions): Db 
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Deleted content (an enclosure removed, a request purged) is overwritten in the file.
+  db.pragma('secure_delete = ON');
   // Sort and index spill stays in memory: SQLite's temp files are not encrypted.
   db.pragma('temp_store = MEMORY');
   // About 64 MiB of page cache: the working set of ~100,000 requests fits.

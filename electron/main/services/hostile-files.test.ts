@@ -4,7 +4,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../core/contract';
 import { jpegClaiming, pngClaiming, tiffClaiming } from '../files/hostile-images';
-import { call, failure, intakeInput, makeServices, setupVault, tempDataDir } from './test-support';
+import {
+  ADMIN_PASSWORD,
+  call,
+  failure,
+  intakeInput,
+  makeServices,
+  setupVault,
+  switchTo,
+  switchToNewAccount,
+  tempDataDir,
+} from './test-support';
 
 // Files that would freeze or exhaust the app if decoded are refused from their header, before
 // any decoding, with a Japanese message; nothing is stored.
@@ -52,6 +62,36 @@ describe('hostile files', () => {
     expect(await call(s, 'enclosures.add', { requestId: r.id, type: 'identity' })).toMatchObject({
       mime: 'image/tiff',
     });
+    await s.close();
+  });
+
+  it('lets an administrator remove an enclosure at once, with a reason, audited; staff cannot', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'madoguchi-hostile-'));
+    const scan = join(dir, 'other-person.tif');
+    writeFileSync(scan, tiffClaiming([{ width: 1728, height: 2200 }]));
+    const s = makeServices(tempDataDir(), {
+      dialogs: { openFile: () => Promise.resolve(scan), saveFile: () => Promise.resolve(null) },
+    });
+    await setupVault(s);
+    const r = await call(s, 'intake.create', intakeInput());
+    const added = await call(s, 'enclosures.add', { requestId: r.id, type: 'identity' });
+    const id = added?.id ?? '';
+    const noReason = await failure(call(s, 'enclosures.remove', { id, reason: ' ' }));
+    expect(noReason.code).toBe(ErrorCode.BAD_INPUT);
+    await switchToNewAccount(s, 'tanto', ['staff'], '担当 三郎');
+    const staff = await failure(call(s, 'enclosures.remove', { id, reason: '他人の書類' }));
+    expect(staff.code).toBe(ErrorCode.FORBIDDEN);
+    await switchTo(s, 'admin', ADMIN_PASSWORD);
+    await call(s, 'enclosures.remove', { id, reason: '別の方の本人確認書類が誤って同封されていたため' });
+    const detail = await call(s, 'requests.get', { id: r.id });
+    expect(detail.enclosures).toEqual([]);
+    expect(detail.history.at(-1)).toMatchObject({
+      action: 'enclosureRemoved',
+      comment: '別の方の本人確認書類が誤って同封されていたため',
+    });
+    expect((await failure(call(s, 'enclosures.content', { id }))).code).toBe(ErrorCode.NOT_FOUND);
+    const audit = await call(s, 'audit.list', { offset: 0, limit: 10, action: 'enclosures.remove' });
+    expect(audit.entries[0]?.summary).toBe(`enclosure=${id} type=identity sha256=${added?.sha256 ?? ''}`);
     await s.close();
   });
 });

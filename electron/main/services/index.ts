@@ -166,6 +166,7 @@ export function createServices(opts: ServiceOptions): Services {
     'requests.transition': (input) => requests.transition(input.id, input.action, input.comment),
     'requests.search': (input) => intake.search(input.query, input.limit),
     'enclosures.add': (input) => intake.addEnclosure(input.requestId, input.type),
+    'enclosures.remove': (input) => intake.removeEnclosure(input.id, input.reason),
     'enclosures.content': (input) => intake.enclosureContent(input.id),
     'glyphs.check': async (input) => {
       const checked = await Promise.all(

@@ -20,6 +20,8 @@ import {
   getRequestRow,
   insertEnclosure,
   insertEvent,
+  deleteEnclosure,
+  getEnclosureRow,
   insertRequest,
   nextSerial,
   receiptNoTaken,
@@ -284,6 +286,35 @@ export class IntakeService {
       },
     );
     return enclosure;
+  }
+
+  // Removes an enclosure for good (administrators, with a reason kept in the history); the audit
+  // log keeps its id, type and SHA-256.
+  removeEnclosure(id: string, reason: string): Record<string, never> {
+    const db = this.vault.connection();
+    const row = getEnclosureRow(db, id);
+    if (!row) throw new AppError(ErrorCode.NOT_FOUND, '同封書類が見つかりません。');
+    const current = this.requests.get(row.request_id);
+    this.vault.write(
+      'enclosures.remove',
+      row.request_id,
+      `enclosure=${id} type=${row.type} sha256=${row.sha256}`,
+      (w) => {
+        deleteEnclosure(w, id);
+        insertEvent(w, {
+          requestId: row.request_id,
+          at: this.clock().toISOString(),
+          day: japanToday(this.clock()),
+          accountId: this.vault.session()?.accountId ?? '',
+          action: 'enclosureRemoved' satisfies RecordKind,
+          from: current.status,
+          to: current.status,
+          comment: reason,
+          closedOn: null,
+        });
+      },
+    );
+    return {};
   }
 
   enclosureContent(id: string): { mime: string; base64: string } {

@@ -221,6 +221,18 @@ export function listEnclosures(db: Db, requestId: string): EnclosureRow[] {
   ).all(requestId) as EnclosureRow[];
 }
 
+export function getEnclosureRow(db: Db, id: string): (EnclosureRow & { request_id: string }) | null {
+  return (
+    (prepared(db, 'SELECT id, request_id, type, mime, size, sha256, added_at FROM enclosures WHERE id = ?').get(id) as
+      (EnclosureRow & { request_id: string }) | undefined) ?? null
+  );
+}
+
+// With secure_delete on (db/connection), the freed pages are overwritten, not left to be read.
+export function deleteEnclosure(db: Db, id: string): void {
+  prepared(db, 'DELETE FROM enclosures WHERE id = ?').run(id);
+}
+
 export function getEnclosureContent(db: Db, id: string): { mime: string; content: Buffer | null } | null {
   return (
     (prepared(db, 'SELECT mime, content FROM enclosures WHERE id = ?').get(id) as

@@ -28,6 +28,7 @@ import { withWeekday } from '../../../../core/domain/deadlines';
 import { channelLabels, kindInfo, requesterTypeLabels } from '../../../../core/domain/intake/kinds';
 import { ErrorBar } from '../../components/ErrorBar';
 import { call, errorMessage } from '../../lib/api';
+import { useSessionState } from '../../lib/session';
 import { CheckPanel } from '../intake/CheckPanel';
 import { ScanPreview } from '../intake/ScanPreview';
 import { AnswerSection, ExtensionForm } from './AnswerSection';
@@ -156,6 +157,17 @@ export function RequestPage(props: { id: string; onBack?: () => void; onEdit?: (
     mutationFn: () => call('enclosures.add', { requestId: props.id, type }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['requests.get', props.id] }),
   });
+  // Administrators can remove a wrong or hostile file, or another person's ID scan, at once.
+  const admin = useSessionState().data?.session?.roles.includes('admin') ?? false;
+  const [removing, setRemoving] = useState<{ enclosure: Enclosure; reason: string } | null>(null);
+  const remove = useMutation({
+    mutationFn: (v: { id: string; reason: string }) => call('enclosures.remove', v),
+    onSuccess: async () => {
+      setRemoving(null);
+      setPreview(null);
+      await client.invalidateQueries({ queryKey: ['requests.get', props.id] });
+    },
+  });
   if (request.isPending) return <Spinner />;
   if (request.isError) return <ErrorBar message={errorMessage(request.error)} />;
   const r = request.data;
@@ -225,11 +237,36 @@ export function RequestPage(props: { id: string; onBack?: () => void; onEdit?: (
                   <Button size="small" onClick={() => setPreview(e)}>
                     表示
                   </Button>
+                  {admin && (
+                    <Button size="small" onClick={() => setRemoving({ enclosure: e, reason: '' })}>
+                      削除…
+                    </Button>
+                  )}
                 </TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
+        {removing && (
+          <div role="group" aria-label="同封書類の削除" className={styles.row}>
+            <Field label={`削除の理由（${enclosureTypeLabels[removing.enclosure.type]}）`} required>
+              <Input
+                value={removing.reason}
+                maxLength={500}
+                onChange={(_e, d) => setRemoving({ ...removing, reason: d.value })}
+              />
+            </Field>
+            <Button
+              appearance="primary"
+              disabled={remove.isPending || removing.reason.trim() === ''}
+              onClick={() => remove.mutate({ id: removing.enclosure.id, reason: removing.reason.trim() })}
+            >
+              元に戻せない削除を行う
+            </Button>
+            <Button onClick={() => setRemoving(null)}>やめる</Button>
+          </div>
+        )}
+        <ErrorBar message={remove.isError ? errorMessage(remove.error) : null} />
         {preview && <EnclosurePreview enclosure={preview} onClose={() => setPreview(null)} />}
         <div className={styles.row}>
           <Select aria-label="書類の種類" value={type} onChange={(_e, d) => setType(d.value as Enclosure['type'])}>
