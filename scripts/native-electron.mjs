@@ -50,15 +50,23 @@ try {
 } catch {
   console.log('native-electron: no prebuilt binary; compiling from source with node-gyp');
   const nodeGyp = process.env.npm_config_node_gyp || require.resolve('node-gyp/bin/node-gyp.js');
-  run(process.execPath, [
-    nodeGyp,
-    'rebuild',
-    '--release',
-    '--runtime=electron',
-    `--target=${electronVersion}`,
-    `--arch=${arch}`,
-    '--dist-url=https://electronjs.org/headers',
-  ]);
+  try {
+    run(process.execPath, [
+      nodeGyp,
+      'rebuild',
+      '--release',
+      '--runtime=electron',
+      `--target=${electronVersion}`,
+      `--arch=${arch}`,
+      '--dist-url=https://electronjs.org/headers',
+    ]);
+  } catch {
+    // node-gyp has said what failed above; end with one sentence instead of a stack trace.
+    console.error(
+      `データベースのドライバーを Electron ${electronVersion} 用に作成できませんでした（Electron のヘッダーの取得にインターネット接続と python3・make・C++ コンパイラーが必要です）。 / Could not build the SQLite driver for Electron ${electronVersion}: it needs internet access for Electron's headers and python3, make and a C++ compiler.`,
+    );
+    process.exit(1);
+  }
 }
 
 mkdirSync(outDir, { recursive: true });

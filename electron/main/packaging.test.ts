@@ -1,5 +1,8 @@
 import { FuseV1Options } from '@electron/fuses';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const require = createRequire(__filename);
@@ -26,5 +29,26 @@ describe('packaging', () => {
     });
     expect(executablePath(ctx('win32'))).toMatch(/Madoguchi\.exe$/);
     expect(executablePath(ctx('linux'))).toMatch(/madoguchi$/);
+  });
+});
+
+describe('npm start without Electron', () => {
+  it('ends with one clear sentence, no stack trace, where the binary is missing (and passes where it exists)', () => {
+    const run = spawnSync(process.execPath, [join(__dirname, '../../scripts/electron-check.mjs')], {
+      encoding: 'utf8',
+    });
+    const dir = dirname(createRequire(__filename).resolve('electron/package.json'));
+    const pathFile = join(dir, 'path.txt');
+    const installed = existsSync(pathFile) && existsSync(join(dir, 'dist', readFileSync(pathFile, 'utf8').trim()));
+    if (installed) {
+      expect(run.status).toBe(0);
+      return;
+    }
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('npm run harness');
+    expect(run.stderr).not.toMatch(/\bat \S+ \(|node:internal/);
   });
 });
