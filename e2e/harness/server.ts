@@ -208,6 +208,9 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       return;
     }
     if (path === '/index.html') {
+      // A page load starts a new session, as a new app window would: whoever opens the URL
+      // again logs in, and nothing decrypted carries over from the last user.
+      await services.vault.lock('system');
       const html = content
         .toString('utf8')
         .replace('<head>', '<head>\n    <script src="/__harness/bridge.js"></script>');

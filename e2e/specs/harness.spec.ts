@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cheapKdf, prepareVault, ADMIN } from '../fixtures/vault';
 import { startHarness, type Harness } from '../harness/server';
+import { LoginPage } from '../pages/LoginPage';
 
 // The harness stands in for Electron's sender check: only our own page, holding the per-run
 // cookie and sending our Origin, is a trusted sender.
@@ -56,4 +58,27 @@ test('serves the renderer with the same CSP as the app, plus connect-src to itse
   expect(csp).toContain("script-src 'self'");
   expect(csp).toContain("connect-src 'self'");
   expect(await res.text()).toContain('/__harness/bridge.js');
+});
+
+test('opening the app again asks for a login; it never lands in the last user’s session', async ({ browser }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-harness-session-'));
+  await prepareVault(dir);
+  const own = await startHarness({ dataDir: dir, kdfCost: cheapKdf });
+  try {
+    const first = await browser.newContext({ locale: 'ja-JP' });
+    const page = await first.newPage();
+    await page.goto(own.url);
+    await new LoginPage(page).login(ADMIN.loginName, ADMIN.password);
+    await expect(page.getByTestId('current-account')).toBeVisible();
+    const second = await browser.newContext({ locale: 'ja-JP' });
+    const other = await second.newPage();
+    await other.goto(own.url);
+    await expect(new LoginPage(other).heading).toBeVisible();
+    await expect(other.getByTestId('current-account')).toHaveCount(0);
+    await second.close();
+    await first.close();
+  } finally {
+    await own.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
