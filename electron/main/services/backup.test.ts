@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -162,6 +162,35 @@ describe('backup and restore', () => {
     // Only audit entries of the attempts may differ (none are written for refusals).
     expect(now).toBe(before);
     expect(existsSync(join(r.dataDir, 'backups'))).toBe(false);
+    await r.s.close();
+  });
+
+  it('refuses a backup in which any single byte of the head or the description was changed', async () => {
+    const r = rig();
+    await setupVault(r.s);
+    await call(r.s, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
+    const file = await backupTo(r, 'signed.mdgbak');
+    const bytes = readFileSync(file);
+    const length = bytes.readUInt32BE(8);
+    const tampered = join(r.dir, 'tampered.mdgbak');
+    let accepted = 0;
+    // Every byte of the magic, the length and the JSON description, changed once.
+    for (let at = 0; at < 12 + length; at++) {
+      const copy = Buffer.from(bytes);
+      copy[at] = (copy[at] ?? 0) ^ (at % 2 ? 0x01 : 0x04);
+      writeFileSync(tampered, copy);
+      r.openFrom(tampered);
+      const chosen = await call(r.s, 'backup.choose', {}).catch(() => null);
+      if (!chosen) continue;
+      const inspected = await call(r.s, 'backup.inspect', { password: null }).catch(() => null);
+      if (inspected?.check === 'ok') accepted++;
+    }
+    expect(length).toBeGreaterThan(200);
+    expect(accepted).toBe(0);
+    // The untouched file still inspects as good.
+    r.openFrom(file);
+    await call(r.s, 'backup.choose', {});
+    expect(await call(r.s, 'backup.inspect', { password: null })).toMatchObject({ check: 'ok' });
     await r.s.close();
   });
 
@@ -328,6 +357,26 @@ describe('database key rotation', () => {
     await call(r.s, 'backup.choose', {});
     expect(await call(r.s, 'backup.inspect', { password: null })).toMatchObject({ check: 'ok' });
     await r.s.close();
+  });
+
+  it('removes leftover work files and safety copies older than 30 days at start', () => {
+    const dataDir = tempDataDir();
+    const dir = join(dataDir, 'backups');
+    mkdirSync(dir, { recursive: true });
+    const old = Date.now() / 1000 - 40 * 86_400;
+    for (const f of ['pre-restore-20260101-000000-000.mdgbak', 'pre-migration-v5-20260101.db']) {
+      writeFileSync(join(dir, f), 'x');
+      utimesSync(join(dir, f), old, old);
+    }
+    writeFileSync(join(dir, 'pre-rekey-20261120-000000-000.mdgbak'), 'recent');
+    writeFileSync(join(dir, 'keep-me.mdgbak'), 'not a safety copy');
+    utimesSync(join(dir, 'keep-me.mdgbak'), old, old);
+    writeFileSync(join(dataDir, 'restore.partial.db'), 'left by a crash');
+    writeFileSync(join(dir, 'pre-rekey-20261121-000000-000.mdgbak.partial'), 'left by a crash');
+    const s = makeServices(dataDir);
+    expect(readdirSync(dataDir).filter((f) => f.includes('partial'))).toEqual([]);
+    expect(readdirSync(dir).sort()).toEqual(['keep-me.mdgbak', 'pre-rekey-20261120-000000-000.mdgbak']);
+    void s.close();
   });
 
   it('keeps the newest five safety copies of each kind', async () => {

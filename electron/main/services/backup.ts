@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { BackupSettings, ErrorCode, type BackupInfo, type ChannelOutput } from '../../../core/contract';
 import { getSetting, putSetting } from '../db/repositories/settings';
@@ -11,6 +11,9 @@ const EXTENSION = 'mdgbak';
 const DAY_MS = 86_400_000;
 // Safety copies kept per kind in <data>/backups; older ones are deleted.
 export const KEEP_SAFETY_COPIES = 5;
+// Safety copies expire, so that what retention purged does not live on in them.
+export const SAFETY_COPY_DAYS = 30;
+const SAFETY_KINDS = /^(pre-restore|pre-rekey|pre-migration)-/;
 
 // Backups to a folder the administrator chooses, restore from one, and the database key
 // rotation. The file a restore uses is chosen through main's dialog and kept here: no path
@@ -24,7 +27,26 @@ export class BackupService {
     private readonly dialogs: FileDialogs,
     private readonly appVersion: string,
     private readonly dataDir: string,
-  ) {}
+  ) {
+    this.tidy();
+  }
+
+  // At start: work files a crash left behind (`*.partial*`) go, and so do safety copies past
+  // SAFETY_COPY_DAYS (by their modification time).
+  tidy(): void {
+    const oldest = this.clock().getTime() - SAFETY_COPY_DAYS * 86_400_000;
+    if (existsSync(this.dataDir)) {
+      for (const f of readdirSync(this.dataDir))
+        if (f.includes('.partial')) rmSync(join(this.dataDir, f), { force: true });
+    }
+    const dir = join(this.dataDir, 'backups');
+    if (!existsSync(dir)) return;
+    for (const f of readdirSync(dir)) {
+      const path = join(dir, f);
+      if (f.includes('.partial')) rmSync(path, { force: true });
+      else if (SAFETY_KINDS.test(f) && statSync(path).mtimeMs < oldest) rmSync(path, { force: true });
+    }
+  }
 
   private stamp(): string {
     return this.clock().toISOString().replace(/\..*$/, '').replace(/[-:]/g, '').replace('T', '-');

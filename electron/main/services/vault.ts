@@ -40,6 +40,7 @@ import {
   BackupFormatError,
   checkDatabase,
   extractDatabase,
+  descriptionAuthentic,
   readBackupMeta,
   rekey,
   rekeyFile,
@@ -586,7 +587,7 @@ export class Vault {
           key = randomBytes(KEY_BYTES);
           rekeyFile(copy, u.key, key, this.deps.nativeBinding);
           meta = {
-            format: 1,
+            format: 2,
             createdAt: this.deps.clock().toISOString(),
             appVersion: opts.appVersion,
             protection: 'password',
@@ -595,7 +596,7 @@ export class Vault {
         } else {
           key = Buffer.from(u.key);
           meta = {
-            format: 1,
+            format: 2,
             createdAt: this.deps.clock().toISOString(),
             appVersion: opts.appVersion,
             protection: 'vault',
@@ -619,7 +620,7 @@ export class Vault {
           sha256: sha256File(copy),
         };
         try {
-          writeBackupFile(target, full, copy);
+          writeBackupFile(target, full, copy, key);
         } catch (err) {
           throw fileErrorMessage(err, 'バックアップ') ?? err;
         }
@@ -685,7 +686,7 @@ export class Vault {
     return key;
   }
 
-  readBackup(file: string): { meta: BackupMeta; offset: number } {
+  readBackup(file: string): { meta: BackupMeta; offset: number; raw: Buffer } {
     try {
       return readBackupMeta(file);
     } catch (err) {
@@ -698,7 +699,7 @@ export class Vault {
 
   // Extracts and checks a backup's database into `out`; returns the check and the key.
   private async openBackup(file: string, password: string | null, out: string) {
-    const { meta, offset } = this.readBackup(file);
+    const { meta, offset, raw } = this.readBackup(file);
     const key = await this.backupKey(meta, password);
     try {
       extractDatabase(file, offset, meta, out);
@@ -719,6 +720,15 @@ export class Vault {
     if (check.problem === 'wrongKey' && meta.protection === 'vault') {
       key.fill(0);
       throw otherVault();
+    }
+    // From format 2, every byte of the description is authenticated; format 1 (older backups)
+    // has no MAC to check, and its database part is still covered by its SHA-256.
+    if (meta.format === 2 && !descriptionAuthentic(raw, key)) {
+      key.fill(0);
+      throw new AppError(
+        ErrorCode.BAD_INPUT,
+        'バックアップの内容が作成時と一致しません（改変されているか、壊れています）。別のバックアップをお選びください。',
+      );
     }
     return { meta, key, check };
   }

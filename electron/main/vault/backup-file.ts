@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { z } from 'zod';
 import { closedStates } from '../../../core/domain/workflow';
@@ -8,7 +8,9 @@ import { Sealed, Wrap } from './wrap';
 
 // A backup file (.mdgbak): a magic line, the length of a JSON description, the description, then
 // the encrypted database as VACUUM INTO wrote it. The description holds counts and key material
-// only (a wrap or a sealed key), never personal data.
+// only (a wrap or a sealed key), never personal data. From format 2 the description ends with a
+// MAC over its own bytes, keyed from the backup's database key, so that no byte of it can change
+// unseen (the database part is covered by the SHA-256 the description holds).
 
 const MAGIC = Buffer.from('MDGBAK01', 'latin1');
 const MAX_META = 1 << 20;
@@ -16,7 +18,8 @@ const CHUNK = 1 << 20;
 
 export const BackupMeta = z
   .object({
-    format: z.literal(1),
+    // 1: written before descriptions were authenticated (read, not written).
+    format: z.union([z.literal(1), z.literal(2)]),
     createdAt: z.iso.datetime(),
     appVersion: z.string().max(50),
     schemaVersion: z.number().int().nonnegative(),
@@ -34,9 +37,38 @@ export const BackupMeta = z
     wrap: Wrap.optional(),
     size: z.number().int().nonnegative(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    // Format 2: HMAC-SHA256 of the description's bytes before this field (always written last).
+    mac: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
   })
   .strict();
 export type BackupMeta = z.infer<typeof BackupMeta>;
+
+function macKey(databaseKey: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', databaseKey, Buffer.alloc(0), 'madoguchi:v2:backup-description', 32));
+}
+
+const macOf = (databaseKey: Buffer, bytes: Buffer) => createHmac('sha256', macKey(databaseKey)).update(bytes).digest();
+
+// The description as written: the JSON without the MAC, then the MAC appended as its last member.
+function describe(meta: BackupMeta, databaseKey: Buffer): Buffer {
+  const { mac: _ignored, ...rest } = BackupMeta.parse(meta);
+  const body = Buffer.from(JSON.stringify(rest), 'utf8');
+  const mac = macOf(databaseKey, body).toString('hex');
+  return Buffer.concat([body.subarray(0, body.length - 1), Buffer.from(`,"mac":"${mac}"}`, 'utf8')]);
+}
+
+// Whether the description read from a file is the one written with this key: the MAC over its
+// bytes up to the MAC member. A format-1 description has none (legacy): false.
+export function descriptionAuthentic(raw: Buffer, databaseKey: Buffer): boolean {
+  const text = raw.toString('utf8');
+  const m = /,"mac":"([0-9a-f]{64})"\}$/.exec(text);
+  if (!m) return false;
+  const body = Buffer.concat([raw.subarray(0, raw.length - m[0].length), Buffer.from('}', 'utf8')]);
+  return timingSafeEqual(macOf(databaseKey, body), Buffer.from(m[1] ?? '', 'hex'));
+}
 
 export class BackupFormatError extends Error {
   constructor(message: string) {
@@ -89,9 +121,9 @@ export function sha256File(path: string): string {
 }
 
 // Writes beside the target, flushes, then renames: a failure leaves no half-written backup.
-export function writeBackupFile(target: string, meta: BackupMeta, databaseFile: string): void {
+export function writeBackupFile(target: string, meta: BackupMeta, databaseFile: string, databaseKey: Buffer): void {
   const partial = `${target}.partial`;
-  const json = Buffer.from(JSON.stringify(BackupMeta.parse(meta)), 'utf8');
+  const json = describe(meta, databaseKey);
   const length = Buffer.alloc(4);
   length.writeUInt32BE(json.length);
   try {
@@ -112,7 +144,7 @@ export function writeBackupFile(target: string, meta: BackupMeta, databaseFile: 
   }
 }
 
-export function readBackupMeta(file: string): { meta: BackupMeta; offset: number } {
+export function readBackupMeta(file: string): { meta: BackupMeta; offset: number; raw: Buffer } {
   const fd = openSync(file, 'r');
   try {
     const head = Buffer.alloc(MAGIC.length + 4);
@@ -130,8 +162,10 @@ export function readBackupMeta(file: string): { meta: BackupMeta; offset: number
       throw new BackupFormatError('bad description');
     }
     const meta = BackupMeta.safeParse(parsed);
-    if (!meta.success) throw new BackupFormatError('bad description');
-    return { meta: meta.data, offset: head.length + length };
+    if (!meta.success || (meta.data.format === 2) !== (meta.data.mac !== undefined)) {
+      throw new BackupFormatError('bad description');
+    }
+    return { meta: meta.data, offset: head.length + length, raw: json };
   } finally {
     closeSync(fd);
   }
