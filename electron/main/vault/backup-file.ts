@@ -54,7 +54,8 @@ const macOf = (databaseKey: Buffer, bytes: Buffer) => createHmac('sha256', macKe
 
 // The description as written: the JSON without the MAC, then the MAC appended as its last member.
 function describe(meta: BackupMeta, databaseKey: Buffer): Buffer {
-  const { mac: _ignored, ...rest } = BackupMeta.parse(meta);
+  const rest: BackupMeta = { ...BackupMeta.parse(meta) };
+  delete rest.mac;
   const body = Buffer.from(JSON.stringify(rest), 'utf8');
   const mac = macOf(databaseKey, body).toString('hex');
   return Buffer.concat([body.subarray(0, body.length - 1), Buffer.from(`,"mac":"${mac}"}`, 'utf8')]);
