@@ -9,6 +9,7 @@ import {
   type Issue,
   type Result,
 } from '../../../core/contract';
+import { rolesAllow } from '../../../core/domain/roles';
 import { AppError, storageError } from '../services/errors';
 import type { Logger } from '../log';
 import type { CallContext, HandlerMap } from './handlers-type';
@@ -33,7 +34,7 @@ function accessRefusal(access: Access, duringPasswordChange: boolean, ctx: CallC
   if (!ctx.session) return ErrorCode.LOCKED;
   if (ctx.session.mustChangePassword && !duringPasswordChange) return ErrorCode.PASSWORD_CHANGE_REQUIRED;
   if (access === 'session') return null;
-  return ctx.session.roles.includes(access) ? null : ErrorCode.FORBIDDEN;
+  return rolesAllow(ctx.session.roles, access) ? null : ErrorCode.FORBIDDEN;
 }
 
 const MAX_DEPTH = 32;

@@ -118,6 +118,22 @@ describe('approval before a decision letter', () => {
   });
 });
 
+describe('the 承認者 role alone', () => {
+  it('reads requests and approves them, but administers nothing', async () => {
+    const { s, id } = await drafting();
+    await call(s, 'requests.saveDecision', { id, kind: 'disclosure', decision: full });
+    await call(s, 'requests.transition', { id, action: 'submitForApproval', comment: '' });
+    await switchToNewAccount(s, 'kessai', ['approver'], '決裁 四郎');
+    const board = await call(s, 'requests.dashboard', {});
+    expect(JSON.stringify(board)).toContain(id);
+    expect((await call(s, 'requests.get', { id })).status).toBe('awaitingApproval');
+    await call(s, 'requests.transition', { id, action: 'approve', comment: '' });
+    expect((await call(s, 'requests.get', { id })).status).toBe('preparingAnswer');
+    expect((await failure(call(s, 'accounts.list', {}))).code).toBe(ErrorCode.FORBIDDEN);
+    await s.close();
+  });
+});
+
 describe('finalizing', () => {
   it('issues a finalized letter again only as a 再発行 with a reason, audited and printed on the letter', async () => {
     const { s, id } = await drafting();

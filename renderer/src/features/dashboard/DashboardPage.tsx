@@ -12,6 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import type { Session } from '../../../../core/contract';
+import { rolesAllow } from '../../../../core/domain/roles';
 import { ErrorBar } from '../../components/ErrorBar';
 import { call, errorMessage, useAppInfo } from '../../lib/api';
 import { RequestTable } from '../requests/RequestTable';
@@ -112,7 +113,7 @@ function SystemStatus() {
 
 export function DashboardPage(props: { session: Session; onOpen: (id: string) => void }) {
   const styles = useStyles();
-  const staff = props.session.roles.includes('staff');
+  const staff = rolesAllow(props.session.roles, 'staff');
   const board = useQuery({
     queryKey: ['requests.dashboard'],
     queryFn: () => call('requests.dashboard', {}),
