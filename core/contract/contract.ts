@@ -277,6 +277,9 @@ export const BackupInfo = z.object({
   protection: z.enum(['vault', 'password']),
   counts: z.object({ requests: z.number().int(), open: z.number().int(), audit: z.number().int() }),
   check: z.enum(['ok', 'wrongKey', 'integrity', 'audit', 'newer']),
+  // A backup from another vault brings its own accounts, whose passwords this PC does not hold:
+  // they are named before restoring; the administrator restoring keeps their own login.
+  otherVault: z.object({ accounts: z.array(z.object({ loginName: z.string(), displayName: z.string() })) }).optional(),
 });
 export type BackupInfo = z.infer<typeof BackupInfo>;
 const BackupPassword = z.object({ password: z.string().max(200).nullable() }).strict();

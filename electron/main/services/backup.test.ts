@@ -194,6 +194,50 @@ describe('backup and restore', () => {
     await r.s.close();
   });
 
+  it('restores a password backup from another PC without locking anyone out: named first, the restorer keeps their login', async () => {
+    // The other PC: its own administrator 'admin' and a colleague, and one request.
+    const other = rig();
+    await setupVault(other.s, '別PC 管理者');
+    await call(other.s, 'accounts.create', {
+      loginName: 'yamada',
+      displayName: '山田 担当',
+      roles: ['staff'],
+      temporaryPassword: 'temporary password 1',
+    });
+    await call(other.s, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
+    const file = await backupTo(other, 'other-pc.mdgbak', 'backup staple battery');
+    await other.s.close();
+
+    // This PC: an administrator also called 'admin', and a colleague.
+    const r = rig();
+    await setupVault(r.s);
+    await switchToNewAccount(r.s, 'tanaka', ['staff']);
+    await switchTo(r.s, 'admin', ADMIN_PASSWORD);
+    r.openFrom(file);
+    await call(r.s, 'backup.choose', {});
+    const inspected = await call(r.s, 'backup.inspect', { password: 'backup staple battery' });
+    expect(inspected.otherVault?.accounts.map((a) => a.loginName).sort()).toEqual(['admin', 'yamada']);
+    const restored = await call(r.s, 'backup.restore', { password: 'backup staple battery' });
+    expect(restored.otherVault?.accounts).toHaveLength(2);
+    expect(r.s.vault.state()).toBe('locked');
+
+    // The administrator who restored logs in with their own password and sees the backup's data.
+    await call(r.s, 'session.login', { loginName: 'admin', password: ADMIN_PASSWORD });
+    expect((await call(r.s, 'requests.list', listFilter())).rows).toHaveLength(1);
+    const accounts = await call(r.s, 'accounts.list', {});
+    expect(accounts.map((a) => a.loginName).sort()).toEqual(['admin', 'admin-2', 'yamada']);
+    // The backup's colleague gets a temporary password and can log in.
+    const yamada = accounts.find((a) => a.loginName === 'yamada');
+    await call(r.s, 'accounts.resetPassword', { id: yamada?.id ?? '', temporaryPassword: 'temporary password 2' });
+    await switchTo(r.s, 'yamada', 'temporary password 2');
+    expect(r.s.vault.session()?.loginName).toBe('yamada');
+    // This PC's colleague, whom the restored data does not know, cannot log in to it.
+    await r.s.vault.lock('logout');
+    const gone = await failure(call(r.s, 'session.login', { loginName: 'tanaka', password: OTHER_PASSWORD }));
+    expect(gone.code).toBe(ErrorCode.AUTH_FAILED);
+    await r.s.close();
+  });
+
   it('reminds when the last backup is older than the policy', async () => {
     let now = new Date('2026-11-01T01:00:00Z');
     const r = rig({ now: () => now });

@@ -15,6 +15,8 @@ import {
   findAccountByLogin,
   getAccount,
   insertAccount,
+  listAccounts,
+  renameAccountLogin,
   updateAccount,
   type AccountRecord,
 } from '../db/repositories/accounts';
@@ -733,12 +735,55 @@ export class Vault {
     return { meta, key, check };
   }
 
+  // The accounts of a backup taken in another vault (none of them is the account logged in),
+  // or null for a backup of this vault.
+  private otherVaultAccounts(file: string, key: Buffer): { loginName: string; displayName: string }[] | null {
+    const u = this.unlockedOrThrow();
+    const db = openEncrypted(file, key, { create: false, nativeBinding: this.deps.nativeBinding });
+    try {
+      if (getAccount(db, u.session.accountId)) return null;
+      return listAccounts(db)
+        .filter((a) => !a.disabled)
+        .map((a) => ({ loginName: a.loginName, displayName: a.displayName }));
+    } finally {
+      db.close();
+    }
+  }
+
+  // A backup from another vault: its accounts have no password wrap here, so the administrator
+  // restoring is added to it (a same-named account of the backup is renamed 「…-2」 so both
+  // stay), and keeps their own login; the others get passwords from them afterwards.
+  private keepRestorerAccess(file: string, u: Unlocked): { renamed: number } | null {
+    const db = openEncrypted(file, u.key, { create: false, nativeBinding: this.deps.nativeBinding });
+    try {
+      if (getAccount(db, u.session.accountId)) return null;
+      const current = getAccount(u.db, u.session.accountId);
+      if (!current) throw new AppError(ErrorCode.INTERNAL, 'ログイン中のアカウントが見つかりません。');
+      const now = this.deps.clock().toISOString();
+      let renamed = 0;
+      db.transaction(() => {
+        const clash = findAccountByLogin(db, current.loginName);
+        if (clash) {
+          let name = `${current.loginName}-2`;
+          for (let n = 3; findAccountByLogin(db, name); n++) name = `${current.loginName}-${n}`;
+          renameAccountLogin(db, clash.id, name, now);
+          renamed = 1;
+        }
+        insertAccount(db, { ...current, disabled: false, mustChangePassword: false, updatedAt: now });
+      })();
+      return { renamed };
+    } finally {
+      db.close();
+    }
+  }
+
   // What a backup holds and whether it checks out, without changing anything.
   inspectBackup(file: string, password: string | null): Promise<BackupInfo> {
     return this.serial(async () => {
       const out = this.scratch('inspect');
       try {
         const { meta, key, check } = await this.openBackup(file, password, out);
+        const other = check.ok ? this.otherVaultAccounts(out, key) : null;
         key.fill(0);
         return {
           createdAt: meta.createdAt,
@@ -746,6 +791,7 @@ export class Vault {
           protection: meta.protection,
           counts: check.ok ? check.counts : meta.counts,
           check: check.problem ?? 'ok',
+          ...(other ? { otherVault: { accounts: other } } : {}),
         };
       } finally {
         removeDatabaseFiles(out);
@@ -764,6 +810,8 @@ export class Vault {
     return (async () => {
       const out = this.scratch('restore');
       let info: BackupInfo;
+      let other: { loginName: string; displayName: string }[] | null = null;
+      let access: { renamed: number } | null = null;
       try {
         info = await this.serial(async () => {
           const { meta, key, check } = await this.openBackup(file, opts.password, out);
@@ -778,6 +826,8 @@ export class Vault {
             }
             const u = this.unlockedOrThrow();
             if (!key.equals(u.key)) rekeyFile(out, key, u.key, this.deps.nativeBinding);
+            other = this.otherVaultAccounts(out, u.key);
+            access = this.keepRestorerAccess(out, u);
             return {
               createdAt: meta.createdAt,
               appVersion: meta.appVersion,
@@ -813,11 +863,27 @@ export class Vault {
         const db = this.open(u.key, false);
         u.db = db;
         db.transaction(() => {
-          this.audit(db, 'vault.restore', null, `backup=${info.createdAt} requests=${info.counts.requests}`, accountId);
+          this.audit(
+            db,
+            'vault.restore',
+            null,
+            `backup=${info.createdAt} requests=${info.counts.requests}${access ? ` other_vault=1 renamed=${access.renamed}` : ''}`,
+            accountId,
+          );
         })();
+        if (access) {
+          // Wraps of accounts the restored database does not know open nothing: they go.
+          const header = this.header();
+          if (header) {
+            header.accounts = Object.fromEntries(
+              Object.entries(header.accounts).filter(([, e]) => getAccount(db, e.accountId) !== null),
+            );
+            writeHeader(this.deps.dataDir, header);
+          }
+        }
         this.deps.logger.info('vault.restored', { requests: info.counts.requests });
         this.lockNow('system');
-        return Promise.resolve(info);
+        return Promise.resolve(other ? { ...info, otherVault: { accounts: other } } : info);
       });
     })();
   }

@@ -77,6 +77,10 @@ export function updateAccount(
   );
 }
 
+export function renameAccountLogin(db: Db, id: string, loginName: string, updatedAt: string): void {
+  prepared(db, 'UPDATE accounts SET login_name = ?, updated_at = ? WHERE id = ?').run(loginName, updatedAt, id);
+}
+
 export function getAccount(db: Db, id: string): AccountRecord | null {
   const row = prepared(db, `${SELECT} WHERE a.id = ?`).get(id) as Row | undefined;
   return row ? toRecord(row) : null;

@@ -5,6 +5,8 @@ import {
   Checkbox,
   Field,
   Input,
+  MessageBar,
+  MessageBarBody,
   Spinner,
   Subtitle1,
   makeStyles,
@@ -38,11 +40,25 @@ const checkLabels: Record<BackupInfo['check'], string> = {
 function Summary(props: { info: BackupInfo }) {
   const i = props.info;
   return (
-    <Body1 as="p" aria-label="バックアップの内容">
-      作成日時: {when(i.createdAt)}／請求 {i.counts.requests.toLocaleString('ja-JP')}件（うち処理中{' '}
-      {i.counts.open.toLocaleString('ja-JP')}件）／監査ログ {i.counts.audit.toLocaleString('ja-JP')}件／
-      {i.protection === 'password' ? 'バックアップ用パスワードで保護' : 'この保管庫の鍵で保護'}／{checkLabels[i.check]}
-    </Body1>
+    <>
+      <Body1 as="p" aria-label="バックアップの内容">
+        作成日時: {when(i.createdAt)}／請求 {i.counts.requests.toLocaleString('ja-JP')}件（うち処理中{' '}
+        {i.counts.open.toLocaleString('ja-JP')}件）／監査ログ {i.counts.audit.toLocaleString('ja-JP')}件／
+        {i.protection === 'password' ? 'バックアップ用パスワードで保護' : 'この保管庫の鍵で保護'}／
+        {checkLabels[i.check]}
+      </Body1>
+      {i.otherVault && (
+        <MessageBar intent="warning" data-testid="other-vault">
+          <MessageBarBody>
+            このバックアップは別のパソコン（別の保管庫）で作成されました。含まれるアカウント:{' '}
+            {i.otherVault.accounts.map((a) => `${a.displayName}（${a.loginName}）`).join('、')}。
+            復元すると、このパソコンの他のアカウントはログインできなくなります。復元後は、ご自身のアカウントで
+            ログインし、「設定 › アカウント」で各アカウントに仮パスワードを設定してください（同じログイン名の
+            アカウントは「-2」を付けた名前になります）。
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </>
   );
 }
 
