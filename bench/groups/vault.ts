@@ -150,7 +150,7 @@ export const vault: BenchGroup = {
       for (let i = 0; i < 3; i++) {
         enc.push(runWorkload(openEncrypted(join(work, `enc${i}.db`), randomBytes(32), { create: true })));
         const p = new Plain(join(work, `plain${i}.db`));
-        const conn = p as unknown as Conn;
+        const conn: Conn = p;
         configure(conn);
         plain.push(runWorkload(conn));
       }

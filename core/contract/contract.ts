@@ -271,6 +271,15 @@ export const BackupSettings = z
   })
   .strict();
 export type BackupSettings = z.infer<typeof BackupSettings>;
+// After the master key was replaced (an account disabled, the database key rotated): a new
+// recovery key to show once, when the old one could not be carried over, and how many accounts
+// need a new temporary password (entries of the first format not used since).
+export const KeysReplaced = z.object({
+  newRecoveryKey: z.string().nullable(),
+  accountsNeedingPassword: z.number().int(),
+});
+export type KeysReplaced = z.infer<typeof KeysReplaced>;
+
 export const BackupInfo = z.object({
   createdAt: z.string(),
   appVersion: z.string(),
@@ -626,7 +635,7 @@ export const contract = {
         disabled: z.boolean().optional(),
       })
       .strict(),
-    output: Account,
+    output: Account.extend({ keys: KeysReplaced.optional() }),
     access: 'admin',
   },
   'accounts.resetPassword': {
@@ -917,7 +926,11 @@ export const contract = {
   },
   'backup.inspect': { input: BackupPassword, output: BackupInfo, access: 'admin' },
   'backup.restore': { input: BackupPassword, output: BackupInfo, access: 'admin' },
-  'backup.rotateKey': { input: NoInput, output: z.object({ safetyCopy: z.string() }), access: 'admin' },
+  'backup.rotateKey': {
+    input: NoInput,
+    output: z.object({ safetyCopy: z.string(), keys: KeysReplaced }),
+    access: 'admin',
+  },
   'retention.get': { input: NoInput, output: PurgePreview, access: 'admin' },
   'retention.updateSettings': { input: RetentionSettings, output: RetentionSettings, access: 'admin' },
   'retention.purge': {

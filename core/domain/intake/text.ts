@@ -25,14 +25,28 @@ export function isKana(s: string): boolean {
 // Characters that hide or reorder text, or reach a printed letter as an escape sequence: C0 and
 // C1 controls, DEL, zero-width characters, bidi marks, embeddings, overrides and isolates, the
 // word joiner and the BOM. Tab and line breaks are allowed where a field takes several lines.
-const UNSAFE =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
-const BREAKS = /[\t\n\r]/u;
+const UNSAFE_RANGES: readonly [number, number][] = [
+  [0x00, 0x08],
+  [0x0b, 0x0c],
+  [0x0e, 0x1f],
+  [0x7f, 0x9f],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x2064],
+  [0x2066, 0x2069],
+  [0xfeff, 0xfeff],
+];
+const BREAKS = [0x09, 0x0a, 0x0d];
 
 // The first character a field must not hold, as 「U+001B」, or null.
 export function unsafeCharacter(s: string, multiline: boolean): string | null {
-  const m = UNSAFE.exec(s) ?? (multiline ? null : BREAKS.exec(s));
-  return m ? `U+${(m[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` : null;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (UNSAFE_RANGES.some(([from, to]) => c >= from && c <= to) || (!multiline && BREAKS.includes(c))) {
+      return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+    }
+  }
+  return null;
 }
 
 export const unsafeMessage = (label: string, code: string) =>

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, type Account } from '../../../core/contract';
+import { ErrorCode, type Account, type KeysReplaced } from '../../../core/contract';
 import type { Role } from '../../../core/domain/roles';
 import {
   countActiveAdmins,
@@ -63,12 +63,12 @@ export class AccountsService {
     return account;
   }
 
-  update(input: {
+  async update(input: {
     id: string;
     displayName?: string | undefined;
     roles?: Role[] | undefined;
     disabled?: boolean | undefined;
-  }): Account {
+  }): Promise<Account & { keys?: KeysReplaced }> {
     const db = this.vault.connection();
     const current = getAccount(db, input.id);
     if (!current) throw notFound();
@@ -98,11 +98,18 @@ export class AccountsService {
       // A disabled account's unsaved drafts go with it.
       if (input.disabled === true) deleteDrafts(tx, input.id);
     });
-    if (input.disabled === true) this.vault.removeAccountPassword(current.loginName);
+    // Disabling replaces the master and database keys, so that nothing the account could have
+    // copied opens what comes next.
+    const replaced = input.disabled === true && !current.disabled ? await this.vault.revokeAccount(current.id) : null;
     this.vault.refreshSession();
-    const updated = getAccount(db, input.id);
+    const updated = getAccount(this.vault.connection(), input.id);
     if (!updated) throw notFound();
-    return updated;
+    return replaced
+      ? {
+          ...updated,
+          keys: { newRecoveryKey: replaced.newRecoveryKey, accountsNeedingPassword: replaced.droppedAccounts.length },
+        }
+      : updated;
   }
 
   async resetPassword(input: { id: string; temporaryPassword: string }): Promise<Account> {

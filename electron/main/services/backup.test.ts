@@ -7,7 +7,7 @@ import { ErrorCode, listFilter } from '../../../core/contract';
 import { openEncrypted, WrongKeyError } from '../db/connection';
 import { databasePath } from '../paths';
 import { readHeader } from '../vault/header';
-import { unwrapKey } from '../vault/wrap';
+import { databaseKeyOf, openEntry } from '../vault/keyring';
 import {
   ADMIN_PASSWORD,
   call,
@@ -369,16 +369,20 @@ describe('database key rotation', () => {
     await switchTo(r.s, 'admin', ADMIN_PASSWORD);
     await call(r.s, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
     const header = readHeader(r.dataDir);
-    const adminWrap = Object.values(header?.accounts ?? {}).find((a) => a.accountId === r.s.vault.session()?.accountId);
-    const oldKey = adminWrap
-      ? await unwrapKey(adminWrap.wrap, ADMIN_PASSWORD, `madoguchi:v1:account:${adminWrap.accountId}`)
-      : null;
+    const adminEntry = Object.values(header?.accounts ?? {}).find(
+      (a) => a.accountId === r.s.vault.session()?.accountId,
+    );
+    const opened = adminEntry ? await openEntry(adminEntry, ADMIN_PASSWORD) : null;
+    const oldKey = opened ? databaseKeyOf(header?.database, opened.master) : null;
     expect(oldKey).not.toBeNull();
     const before = logicalDump(r.s.vault.connection());
     const auditBefore = auditCount(r.s);
 
-    const { safetyCopy } = await call(r.s, 'backup.rotateKey', {});
+    const { safetyCopy, keys } = await call(r.s, 'backup.rotateKey', {});
+    expect(keys).toEqual({ newRecoveryKey: null, accountsNeedingPassword: 0 });
     expect(existsSync(join(r.dataDir, 'backups', safetyCopy))).toBe(true);
+    // The old master key opens nothing the new header names.
+    expect(databaseKeyOf(readHeader(r.dataDir)?.database, opened?.master ?? Buffer.alloc(32))).toBeNull();
     expect(logicalDump(r.s.vault.connection(), { auditUpTo: auditBefore })).toBe(
       JSON.stringify({ ...JSON.parse(before), audit_head: undefined }),
     );
@@ -439,15 +443,64 @@ describe('database key rotation', () => {
     const before = readHeader(r.dataDir);
     await call(r.s, 'backup.rotateKey', {});
     await r.s.vault.lock('logout');
-    // As if the app stopped after PRAGMA rekey: the header still names the old key, with the
-    // new one pending.
+    // As if the app stopped after PRAGMA rekey: the header still names the old keys, with the
+    // new master key's boxes and database key pending.
     const after = readHeader(r.dataDir);
-    const cut = { ...before, pendingDatabase: after?.database };
+    if (!before || !after?.recoveryPublic || !after.recoveryMaster || !after.database) throw new Error('no header');
+    const cut = {
+      ...before,
+      pendingMaster: {
+        accounts: after.accounts,
+        recoveryPublic: after.recoveryPublic,
+        recoveryMaster: after.recoveryMaster,
+        database: after.database,
+        previousMasters: after.previousMasters ?? [],
+      },
+    };
     writeFileSync(join(r.dataDir, 'vault.json'), JSON.stringify(cut));
     await call(r.s, 'session.login', { loginName: 'admin', password: ADMIN_PASSWORD });
     expect((await call(r.s, 'requests.list', listFilter())).rows).toHaveLength(1);
-    expect(readHeader(r.dataDir)).toMatchObject({ database: after?.database });
-    expect(readHeader(r.dataDir)?.pendingDatabase).toBeUndefined();
+    expect(readHeader(r.dataDir)).toMatchObject({ database: after.database, recoveryMaster: after.recoveryMaster });
+    expect(readHeader(r.dataDir)?.pendingMaster).toBeUndefined();
+    await r.s.close();
+  });
+
+  it('finishes a cut-short rotation through the recovery key too, and forgets one whose rekey never ran', async () => {
+    const r = rig();
+    const { recoveryKey } = await setupVault(r.s);
+    await call(r.s, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
+    const before = readHeader(r.dataDir);
+    await call(r.s, 'backup.rotateKey', {});
+    await r.s.vault.lock('logout');
+    const after = readHeader(r.dataDir);
+    if (!before || !after?.recoveryPublic || !after.recoveryMaster || !after.database) throw new Error('no header');
+    const pendingMaster = {
+      accounts: after.accounts,
+      recoveryPublic: after.recoveryPublic,
+      recoveryMaster: after.recoveryMaster,
+      database: after.database,
+      previousMasters: after.previousMasters ?? [],
+    };
+    writeFileSync(join(r.dataDir, 'vault.json'), JSON.stringify({ ...before, pendingMaster }));
+    await call(r.s, 'session.recover', { recoveryKey, loginName: 'admin', newPassword: 'a brand new passphrase' });
+    expect((await call(r.s, 'requests.list', listFilter())).rows).toHaveLength(1);
+    expect(readHeader(r.dataDir)?.pendingMaster).toBeUndefined();
+    // A replacement prepared but never applied (the rekey did not run) is forgotten.
+    await r.s.vault.lock('logout');
+    const current = readHeader(r.dataDir);
+    writeFileSync(
+      join(r.dataDir, 'vault.json'),
+      JSON.stringify({
+        ...current,
+        pendingMaster: {
+          ...pendingMaster,
+          database: before.recoveryMaster ? pendingMaster.database : pendingMaster.database,
+        },
+      }),
+    );
+    await call(r.s, 'session.login', { loginName: 'admin', password: 'a brand new passphrase' });
+    expect(readHeader(r.dataDir)?.pendingMaster).toBeUndefined();
+    expect((await call(r.s, 'requests.list', listFilter())).rows).toHaveLength(1);
     await r.s.close();
   });
 });

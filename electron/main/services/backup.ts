@@ -1,6 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { BackupSettings, ErrorCode, type BackupInfo, type ChannelOutput } from '../../../core/contract';
+import {
+  BackupSettings,
+  ErrorCode,
+  type BackupInfo,
+  type ChannelOutput,
+  type KeysReplaced,
+} from '../../../core/contract';
 import { getSetting, putSetting } from '../db/repositories/settings';
 import type { FileDialogs } from '../files/dialogs';
 import { AppError } from './errors';
@@ -142,12 +148,15 @@ export class BackupService {
     return info;
   }
 
-  async rotateKey(): Promise<{ safetyCopy: string }> {
+  async rotateKey(): Promise<{ safetyCopy: string; keys: KeysReplaced }> {
     const safety = this.safetyCopy('pre-rekey');
     mkdirSync(dirname(safety), { recursive: true });
     await this.vault.createBackup(safety, { password: null, appVersion: this.appVersion });
-    await this.vault.rotateKey();
+    const replaced = await this.vault.rotateKey();
     this.pruneSafetyCopies('pre-rekey');
-    return { safetyCopy: basename(safety) };
+    return {
+      safetyCopy: basename(safety),
+      keys: { newRecoveryKey: replaced.newRecoveryKey, accountsNeedingPassword: replaced.droppedAccounts.length },
+    };
   }
 }

@@ -34,7 +34,7 @@ describe('hostile text', () => {
       call(s, 'settings.updateOrganisation', { ...organisation, officerName: '見本\u0007花子' }),
     );
     expect(org.code).toBe(ErrorCode.BAD_INPUT);
-    expect((await call(s, 'settings.get', {})).organisation?.officerName).toBe(organisation.officerName);
+    expect((await call(s, 'settings.get', {})).organisation.officerName).toBe(organisation.officerName);
     await s.close();
   });
 });

@@ -36,7 +36,21 @@ import {
   type VaultHeader,
 } from '../vault/header';
 import { calibrateKdf, newKdfParams, type KdfCost } from '../vault/kdf';
-import { sealKey, unsealKey, unwrapKey, wrapKey } from '../vault/wrap';
+import {
+  DATABASE_AAD,
+  databaseKeyOf,
+  isLegacy,
+  newEntry,
+  openEntry,
+  openPending,
+  openRecovery,
+  prepareReplacement,
+  previousMasters,
+  promote,
+  recoveryBoxFor,
+  type Opened,
+} from '../vault/keyring';
+import { unsealKey, unwrapKey, wrapKey, type Sealed } from '../vault/wrap';
 import { AppError, fileErrorMessage } from './errors';
 import {
   BackupFormatError,
@@ -68,11 +82,12 @@ export type VaultDeps = {
 // master: what the wraps protect (new wraps are made of it); key: what opens the database.
 type Unlocked = { db: Db; master: Buffer; key: Buffer; session: Session };
 
-const RECOVERY_AAD = 'madoguchi:v1:recovery';
-const DATABASE_AAD = 'madoguchi:v1:database-key';
+// After the master key was replaced: accounts that need a new temporary password, and a new
+// recovery key to show once (when the old one could not be carried over).
+export type Replaced = { droppedAccounts: string[]; newRecoveryKey: string | null };
+
 const BACKUP_AAD = 'madoguchi:v1:backup';
 
-const accountAad = (accountId: string) => `madoguchi:v1:account:${accountId}`;
 const RECOVERY_LOOKUP = '(recovery)';
 const MAX_THROTTLE_ENTRIES = 1000;
 
@@ -189,40 +204,57 @@ export class Vault {
   }
 
   // Opens the database with the key the header names: the sealed database key, or the master
-  // key itself before any rotation. A rotation cut short is finished or forgotten here.
-  private openUnlocked(header: VaultHeader, master: Buffer): { db: Db; key: Buffer } {
-    const broken = () =>
-      new AppError(
+  // key itself before any rotation. A rotation cut short is finished or forgotten here; `opened`
+  // (the account's or the recovery key's private key) opens a pending master key replacement.
+  private openUnlocked(header: VaultHeader, opened: Opened, lookup: string): { db: Db; key: Buffer; master: Buffer } {
+    const master = opened.master;
+    const mismatch = () =>
+      new AppError(ErrorCode.UNAVAILABLE, 'データベースと鍵情報が一致しません。バックアップから復元してください。');
+    const key = databaseKeyOf(header.database, master);
+    if (!key) {
+      throw new AppError(
         ErrorCode.UNAVAILABLE,
         '鍵情報ファイル（vault.json）が壊れています。バックアップから復元してください。',
       );
-    const key = header.database ? unsealKey(header.database, master, DATABASE_AAD) : Buffer.from(master);
-    if (!key) throw broken();
+    }
     const db = this.openOrNull(key, false);
     if (db) {
-      if (header.pendingDatabase) {
-        // The rekey never ran: the next key was not used.
+      if (header.pendingDatabase || header.pendingMaster) {
+        // The rekey never ran: the next keys were not used.
         delete header.pendingDatabase;
+        delete header.pendingMaster;
         writeHeader(this.deps.dataDir, header);
       }
-      return { db, key };
+      return { db, key, master };
     }
     key.fill(0);
+    // A master key replacement whose rekey ran but whose header was not promoted: finish it.
+    const nextMaster = openPending(header, opened, lookup);
+    if (nextMaster && header.pendingMaster) {
+      const nextKey = unsealKey(header.pendingMaster.database, nextMaster, DATABASE_AAD);
+      const rekeyed = nextKey ? this.openOrNull(nextKey, false) : null;
+      if (nextKey && rekeyed) {
+        promote(header);
+        writeHeader(this.deps.dataDir, header);
+        this.deps.logger.warn('vault.rekey_completed_on_open');
+        master.fill(0);
+        return { db: rekeyed, key: nextKey, master: nextMaster };
+      }
+      nextKey?.fill(0);
+      nextMaster.fill(0);
+    }
+    // The same for a database key rotation of the first design (the master key unchanged).
     const next = header.pendingDatabase ? unsealKey(header.pendingDatabase, master, DATABASE_AAD) : null;
     const rekeyed = next ? this.openOrNull(next, false) : null;
     if (!next || !rekeyed) {
       next?.fill(0);
-      throw new AppError(
-        ErrorCode.UNAVAILABLE,
-        'データベースと鍵情報が一致しません。バックアップから復元してください。',
-      );
+      throw mismatch();
     }
-    // The rekey ran but the header was not updated: finish the rotation.
     header.database = header.pendingDatabase;
     delete header.pendingDatabase;
     writeHeader(this.deps.dataDir, header);
     this.deps.logger.warn('vault.rekey_completed_on_open');
-    return { db: rekeyed, key: next };
+    return { db: rekeyed, key: next, master };
   }
 
   // null when the key does not open the file.
@@ -295,14 +327,11 @@ export class Vault {
         lookupSalt: newLookupSalt(),
         kdfCost: cost,
         accounts: {},
-        recovery: await wrapKey(key, recoveryBytes, newKdfParams(cost), RECOVERY_AAD),
+        ...recoveryBoxFor(recoveryBytes, key),
         throttle: {},
         pendingAudit: [],
       };
-      header.accounts[lookupId(header, admin.loginName)] = {
-        accountId: admin.id,
-        wrap: await wrapKey(key, input.admin.password, newKdfParams(cost), accountAad(admin.id)),
-      };
+      header.accounts[lookupId(header, admin.loginName)] = await newEntry(admin.id, input.admin.password, key, cost);
       const db = this.open(key, true);
       try {
         db.transaction(() => {
@@ -375,17 +404,27 @@ export class Vault {
       this.throttleCheck(header, lid);
       const entry = header.accounts[lid];
       // An unknown name costs the same KDF time as a known one and fails the same way.
-      const master = entry
-        ? await unwrapKey(entry.wrap, password, accountAad(entry.accountId))
-        : await unwrapKey(header.recovery, password, 'madoguchi:v1:no-such-account');
-      if (!master || !entry) {
-        master?.fill(0);
+      const decoy = Object.values(header.accounts)[0]?.wrap;
+      const opened = entry
+        ? await openEntry(entry, password)
+        : decoy
+          ? (await unwrapKey(decoy, password, 'madoguchi:v1:no-such-account'), null)
+          : null;
+      if (!opened || !entry) {
+        opened?.master.fill(0);
+        opened?.privateKey?.fill(0);
         this.recordFailure(header, lid, entry?.accountId ?? null);
         this.deps.logger.info('session.login_failed');
         throw new AppError(ErrorCode.AUTH_FAILED, 'ログイン名またはパスワードが正しくありません。');
       }
       await this.ensureLocalFolder();
-      const { db, key } = this.openUnlocked(header, master);
+      let opening: { db: Db; key: Buffer; master: Buffer };
+      try {
+        opening = this.openUnlocked(header, opened, lid);
+      } finally {
+        opened.privateKey?.fill(0);
+      }
+      const { db, key, master } = opening;
       const account = getAccount(db, entry.accountId);
       if (!account || account.disabled) {
         db.close();
@@ -412,6 +451,10 @@ export class Vault {
         );
       }
       header.throttle = without(header.throttle, lid);
+      // An entry of the first format gets its key pair now (the password is at hand).
+      const current = header.accounts[lid];
+      if (current && isLegacy(current))
+        header.accounts[lid] = await newEntry(account.id, password, master, header.kdfCost);
       writeHeader(this.deps.dataDir, header);
       const session = this.becomeUnlocked(db, master, key, account);
       this.deps.logger.info('session.login', { accountId: account.id });
@@ -428,14 +471,29 @@ export class Vault {
       if (problems.length) throw badPassword('newPassword', problems);
       this.throttleCheck(header, RECOVERY_LOOKUP);
       const bytes = parseRecoveryKey(recoveryKey);
-      const master = bytes ? await unwrapKey(header.recovery, bytes, RECOVERY_AAD) : null;
-      bytes?.fill(0);
-      if (!master) {
+      const opened = bytes ? await openRecovery(header, bytes) : null;
+      if (!opened || !bytes) {
+        bytes?.fill(0);
         this.recordFailure(header, RECOVERY_LOOKUP, null);
         throw new AppError(ErrorCode.AUTH_FAILED, '回復キーが正しくありません。入力内容をご確認ください。');
       }
       await this.ensureLocalFolder();
-      const { db, key } = this.openUnlocked(header, master);
+      let opening: { db: Db; key: Buffer; master: Buffer };
+      try {
+        opening = this.openUnlocked(header, opened, 'recovery');
+      } catch (err) {
+        bytes.fill(0);
+        throw err;
+      } finally {
+        opened.privateKey?.fill(0);
+      }
+      const { db, key, master } = opening;
+      // A recovery wrap of the first format gets its key pair now (the recovery key is at hand).
+      if (!header.recoveryMaster) {
+        Object.assign(header, recoveryBoxFor(bytes, master));
+        delete header.recovery;
+      }
+      bytes.fill(0);
       const account = findAccountByLogin(db, normaliseLoginName(loginName));
       if (!account || account.disabled || !account.roles.includes('admin')) {
         db.close();
@@ -446,10 +504,7 @@ export class Vault {
         ]);
       }
       const lid = lookupId(header, account.loginName);
-      header.accounts[lid] = {
-        accountId: account.id,
-        wrap: await wrapKey(master, newPassword, newKdfParams(header.kdfCost), accountAad(account.id)),
-      };
+      header.accounts[lid] = await newEntry(account.id, newPassword, master, header.kdfCost);
       header.throttle = without(header.throttle, lid);
       header.throttle = without(header.throttle, RECOVERY_LOOKUP);
       this.flushPendingAudit(db, header);
@@ -471,20 +526,18 @@ export class Vault {
       if (!header) throw new AppError(ErrorCode.INTERNAL, '鍵情報ファイルが見つかりません。');
       const lid = lookupId(header, u.session.loginName);
       const entry = header.accounts[lid];
-      const check = entry ? await unwrapKey(entry.wrap, currentPassword, accountAad(u.session.accountId)) : null;
+      const check = entry ? await openEntry(entry, currentPassword) : null;
       if (!check) {
         throw new AppError(ErrorCode.AUTH_FAILED, '現在のパスワードが正しくありません。', [
           { path: ['currentPassword'], message: '現在のパスワードが正しくありません。' },
         ]);
       }
-      check.fill(0);
+      check.master.fill(0);
+      check.privateKey?.fill(0);
       const problems = passwordProblems(newPassword);
       if (newPassword === currentPassword) problems.push('新しいパスワードは現在のものと異なるものにしてください。');
       if (problems.length) throw badPassword('newPassword', problems);
-      header.accounts[lid] = {
-        accountId: u.session.accountId,
-        wrap: await wrapKey(u.master, newPassword, newKdfParams(header.kdfCost), accountAad(u.session.accountId)),
-      };
+      header.accounts[lid] = await newEntry(u.session.accountId, newPassword, u.master, header.kdfCost);
       this.write('session.password_changed', u.session.accountId, 'rewrapped', (db) => {
         updateAccount(db, u.session.accountId, { mustChangePassword: false }, this.deps.clock().toISOString());
       });
@@ -505,21 +558,16 @@ export class Vault {
       const header = this.header();
       if (!header) throw new AppError(ErrorCode.INTERNAL, '鍵情報ファイルが見つかりません。');
       const lid = lookupId(header, account.loginName);
-      header.accounts[lid] = {
-        accountId: account.id,
-        wrap: await wrapKey(u.master, password, newKdfParams(header.kdfCost), accountAad(account.id)),
-      };
+      header.accounts[lid] = await newEntry(account.id, password, u.master, header.kdfCost);
       header.throttle = without(header.throttle, lid);
       writeHeader(this.deps.dataDir, header);
     });
   }
 
-  // A disabled account loses its wrap: without it, no password can open the database.
-  removeAccountPassword(loginName: string): void {
-    const header = this.header();
-    if (!header) return;
-    header.accounts = without(header.accounts, lookupId(header, loginName));
-    writeHeader(this.deps.dataDir, header);
+  // A disabled account loses its entry, and the master key and the database key are replaced:
+  // a copy of vault.json it kept opens neither the database nor a backup made from now on.
+  revokeAccount(accountId: string): Promise<Replaced> {
+    return this.serial(() => Promise.resolve(this.replaceMaster(accountId, `revoked=${accountId}`)));
   }
 
   refreshSession(): void {
@@ -665,7 +713,7 @@ export class Vault {
   }
 
   // The key that opens a backup's database, or an AppError saying why there is none.
-  private async backupKey(meta: BackupMeta, password: string | null): Promise<Buffer> {
+  private async backupKeys(meta: BackupMeta, password: string | null): Promise<Buffer[]> {
     const u = this.unlockedOrThrow();
     if (meta.protection === 'password') {
       if (!password || !meta.wrap) {
@@ -681,11 +729,18 @@ export class Vault {
           { path: ['password'], message: 'バックアップのパスワードが正しくありません。' },
         ]);
       }
-      return key;
+      return [key];
     }
-    const key = meta.database ? unsealKey(meta.database, u.master, DATABASE_AAD) : Buffer.from(u.master);
-    if (!key) throw otherVault();
-    return key;
+    // This vault's keys: the current master key, then the earlier ones (backups made before the
+    // master key was replaced). A sealed database key tells which; a backup from before any
+    // rotation used the master key itself, so each is tried on the file.
+    const header = this.header();
+    const masters = [u.master, ...(header ? previousMasters(header, u.master) : [])];
+    const keys = meta.database
+      ? masters.map((m) => unsealKey(meta.database as Sealed, m, DATABASE_AAD)).filter((k): k is Buffer => k !== null)
+      : masters.map((m) => Buffer.from(m));
+    if (keys.length === 0) throw otherVault();
+    return keys;
   }
 
   readBackup(file: string): { meta: BackupMeta; offset: number; raw: Buffer } {
@@ -702,11 +757,12 @@ export class Vault {
   // Extracts and checks a backup's database into `out`; returns the check and the key.
   private async openBackup(file: string, password: string | null, out: string) {
     const { meta, offset, raw } = this.readBackup(file);
-    const key = await this.backupKey(meta, password);
+    const keys = await this.backupKeys(meta, password);
+    const wipe = (except?: Buffer) => keys.forEach((k) => k !== except && k.fill(0));
     try {
       extractDatabase(file, offset, meta, out);
     } catch (err) {
-      key.fill(0);
+      wipe();
       if (err instanceof BackupFormatError) {
         throw new AppError(
           ErrorCode.BAD_INPUT,
@@ -715,10 +771,20 @@ export class Vault {
       }
       throw fileErrorMessage(err, 'バックアップ') ?? err;
     }
-    const check = checkDatabase(out, key, {
+    let key = keys[0] ?? Buffer.alloc(32);
+    let check = checkDatabase(out, key, {
       nativeBinding: this.deps.nativeBinding,
       maxSchemaVersion: LATEST_SCHEMA_VERSION,
     });
+    for (const candidate of keys.slice(1)) {
+      if (check.problem !== 'wrongKey') break;
+      key = candidate;
+      check = checkDatabase(out, key, {
+        nativeBinding: this.deps.nativeBinding,
+        maxSchemaVersion: LATEST_SCHEMA_VERSION,
+      });
+    }
+    wipe(key);
     if (check.problem === 'wrongKey' && meta.protection === 'vault') {
       key.fill(0);
       throw otherVault();
@@ -888,30 +954,37 @@ export class Vault {
     })();
   }
 
-  // データベース鍵の更新: a new database key; the wraps (passwords, recovery key) stay, since
-  // they protect the master key that seals it. The caller makes a backup first.
-  rotateKey(): Promise<void> {
-    return this.serial(() => {
-      const u = this.unlockedOrThrow();
-      const header = this.header();
-      if (!header) throw new AppError(ErrorCode.INTERNAL, '鍵情報ファイルが見つかりません。');
-      const next = randomBytes(KEY_BYTES);
-      // The next key is in the header before the file changes: a crash at any point leaves a
-      // header with a key that opens the database.
-      header.pendingDatabase = sealKey(next, u.master, DATABASE_AAD);
-      writeHeader(this.deps.dataDir, header);
-      rekey(u.db, next);
-      header.database = header.pendingDatabase;
-      delete header.pendingDatabase;
-      writeHeader(this.deps.dataDir, header);
-      u.key.fill(0);
-      u.key = next;
-      u.db.transaction(() => {
-        this.audit(u.db, 'vault.rekey', null, 'database key rotated');
-      })();
-      this.deps.logger.info('vault.rekeyed');
-      return Promise.resolve();
-    });
+  // データベース鍵の更新: a new database key, under a new master key boxed to every account and
+  // the recovery key. The caller makes a backup first.
+  rotateKey(): Promise<Replaced> {
+    return this.serial(() => Promise.resolve(this.replaceMaster(null, 'database key rotated')));
+  }
+
+  // The next keys go into the header before the file changes, so that a crash at any point leaves
+  // a header with keys that open the database (the next login finishes or forgets the change).
+  private replaceMaster(without: string | null, summary: string): Replaced {
+    const u = this.unlockedOrThrow();
+    const header = this.header();
+    if (!header) throw new AppError(ErrorCode.INTERNAL, '鍵情報ファイルが見つかりません。');
+    const next = prepareReplacement(header, u.master, without);
+    writeHeader(this.deps.dataDir, header);
+    rekey(u.db, next.databaseKey);
+    promote(header);
+    writeHeader(this.deps.dataDir, header);
+    u.key.fill(0);
+    u.master.fill(0);
+    u.key = next.databaseKey;
+    u.master = next.master;
+    u.db.transaction(() => {
+      this.audit(
+        u.db,
+        'vault.rekey',
+        null,
+        `${summary} dropped=${next.dropped.length} recovery=${next.newRecoveryKey ? 'new' : 'kept'}`,
+      );
+    })();
+    this.deps.logger.info('vault.rekeyed', { dropped: next.dropped.length });
+    return { droppedAccounts: next.dropped, newRecoveryKey: next.newRecoveryKey };
   }
 
   close(): void {

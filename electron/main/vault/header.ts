@@ -3,7 +3,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, w
 import { join } from 'node:path';
 import { z } from 'zod';
 import { KdfParams } from './kdf';
-import { Sealed, Wrap } from './wrap';
+import { Box, Sealed, Wrap } from './wrap';
 
 // vault.json: what must be readable before the database is open. It holds no personal data:
 // accounts are found by an HMAC of the login name, wraps are ciphertext, and the throttle and
@@ -23,19 +23,49 @@ const PendingAudit = z
   .strict();
 export type PendingAudit = z.infer<typeof PendingAudit>;
 
+// An account's way in. First format: `wrap` holds the master key under the password. Since key
+// pairs: `wrap` holds the account's X25519 private key under the password, and `master` is the
+// master key boxed to its public key, so that the master key can be replaced for every remaining
+// account (when one is disabled) without anyone's password.
+export const AccountEntry = z
+  .object({ accountId: z.string(), wrap: Wrap, publicKey: z.base64().optional(), master: Box.optional() })
+  .strict();
+export type AccountEntry = z.infer<typeof AccountEntry>;
+
+// A master key replacement under way: the next entries, recovery box and database key, written
+// before the database is rekeyed; promoted after it (or at the next login, after a crash).
+const PendingMaster = z
+  .object({
+    accounts: z.record(z.string(), AccountEntry),
+    recoveryPublic: z.base64(),
+    recoveryMaster: Box,
+    database: Sealed,
+    previousMasters: z.array(Sealed).max(50),
+  })
+  .strict();
+
 export const VaultHeader = z
   .object({
     format: z.literal(1),
     lookupSalt: z.base64(),
     // The KDF cost calibrated on this PC at setup, used for every new wrap.
     kdfCost: KdfParams.omit({ salt: true }),
-    accounts: z.record(z.string(), z.object({ accountId: z.string(), wrap: Wrap }).strict()),
-    recovery: Wrap,
+    accounts: z.record(z.string(), AccountEntry),
+    // First format: the master key wrapped under the recovery key. Since key pairs: the master
+    // key boxed to the public key derived from the recovery key.
+    recovery: Wrap.optional(),
+    recoveryPublic: z.base64().optional(),
+    recoveryMaster: Box.optional(),
     // The wraps protect the master key. The database key is the master key itself until the
     // first key rotation; from then on it is sealed here under the master key. During a rotation
     // the next key is written here first, so a crash mid-rekey leaves a key that opens the file.
     database: Sealed.optional(),
     pendingDatabase: Sealed.optional(),
+    pendingMaster: PendingMaster.optional(),
+    // Earlier master keys, sealed under the current one: backups made under them (protected by
+    // this vault's keys) still open for whoever is logged in; a disabled account's old copy of
+    // vault.json opens none of them, since they are sealed under a master key it never had.
+    previousMasters: z.array(Sealed).max(50).optional(),
     throttle: z.record(z.string(), Throttle),
     pendingAudit: z.array(PendingAudit),
   })

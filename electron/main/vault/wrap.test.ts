@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { KdfParams, newKdfParams } from './kdf';
-import { unwrapKey, wrapKey } from './wrap';
+import { boxTo, keyPair, openBox, unwrapKey, wrapKey } from './wrap';
 
 const cost = { algorithm: 'scrypt' as const, logN: 14, r: 8, p: 1 };
 
@@ -35,5 +35,24 @@ describe('key wrapping', () => {
     expect(KdfParams.safeParse({ ...newKdfParams(cost), logN: 10 }).success).toBe(false);
     expect(KdfParams.safeParse({ ...newKdfParams(cost), salt: 'AAAA' }).success).toBe(false);
     expect(KdfParams.safeParse({ ...newKdfParams(cost), extra: 1 }).success).toBe(false);
+  });
+});
+
+describe('boxes sealed to a public key', () => {
+  it('open with the private key and the same purpose only', () => {
+    const alice = keyPair();
+    const bob = keyPair();
+    const secret = randomBytes(32);
+    const box = boxTo(alice.publicKey, secret, 'madoguchi:test:master');
+    expect(openBox(box, alice.privateKey, 'madoguchi:test:master')?.equals(secret)).toBe(true);
+    expect(openBox(box, bob.privateKey, 'madoguchi:test:master')).toBeNull();
+    expect(openBox(box, alice.privateKey, 'madoguchi:test:other')).toBeNull();
+    // Deterministic from a seed (a recovery key's private key), with a 32-byte public key.
+    const seed = randomBytes(32);
+    expect(keyPair(seed).publicKey.equals(keyPair(seed).publicKey)).toBe(true);
+    expect(keyPair(seed).publicKey).toHaveLength(32);
+    // A tampered box opens to nothing.
+    const bad = { ...box, ciphertext: Buffer.from(box.ciphertext, 'base64').reverse().toString('base64') };
+    expect(openBox(bad, alice.privateKey, 'madoguchi:test:master')).toBeNull();
   });
 });

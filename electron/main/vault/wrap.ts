@@ -1,4 +1,12 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  hkdfSync,
+  randomBytes,
+} from 'node:crypto';
 import { z } from 'zod';
 import { deriveKey, KdfParams } from './kdf';
 
@@ -70,6 +78,67 @@ export function unsealKey(sealed: Sealed, under: Buffer, aad: string): Buffer | 
     decipher.setAAD(Buffer.from(aad, 'utf8'));
     decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
     return Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]);
+  } catch {
+    return null;
+  }
+}
+
+// A key sealed to an account's public key (X25519, HKDF-SHA256, AES-256-GCM, with an ephemeral
+// key pair per box): who holds the account's private key opens it; whoever seals needs only the
+// public key. This lets an administrator give the remaining accounts a new master key when one is
+// disabled, without knowing their passwords.
+export const Box = z.object({ epk: z.base64(), iv: z.base64(), tag: z.base64(), ciphertext: z.base64() }).strict();
+export type Box = z.infer<typeof Box>;
+
+// Raw 32-byte X25519 keys in the DER envelopes Node's crypto reads (RFC 8410).
+const PKCS8_X25519 = Buffer.from('302e020100300506032b656e04220420', 'hex');
+const SPKI_X25519 = Buffer.from('302a300506032b656e032100', 'hex');
+
+const privateKeyObject = (raw: Buffer) =>
+  createPrivateKey({ key: Buffer.concat([PKCS8_X25519, raw]), format: 'der', type: 'pkcs8' });
+const publicKeyObject = (raw: Buffer) =>
+  createPublicKey({ key: Buffer.concat([SPKI_X25519, raw]), format: 'der', type: 'spki' });
+
+function createPublicKeyFromPrivate(raw: Buffer): Buffer {
+  return createPublicKey(privateKeyObject(raw)).export({ format: 'der', type: 'spki' }).subarray(SPKI_X25519.length);
+}
+
+// A new key pair as raw 32-byte keys; or the pair whose private key is `seed` (a recovery key's).
+export function keyPair(seed?: Buffer): { privateKey: Buffer; publicKey: Buffer } {
+  const privateKey = seed ? Buffer.from(seed) : randomBytes(32);
+  return { privateKey, publicKey: createPublicKeyFromPrivate(privateKey) };
+}
+
+function boxKey(shared: Buffer, epk: Buffer, recipient: Buffer, aad: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', shared, Buffer.concat([epk, recipient]), `madoguchi:v2:box:${aad}`, 32));
+}
+
+export function boxTo(recipient: Buffer, secret: Buffer, aad: string): Box {
+  const eph = keyPair();
+  const shared = diffieHellman({ privateKey: privateKeyObject(eph.privateKey), publicKey: publicKeyObject(recipient) });
+  const key = boxKey(shared, eph.publicKey, recipient, aad);
+  try {
+    const sealed = sealKey(secret, key, aad);
+    return { epk: eph.publicKey.toString('base64'), ...sealed };
+  } finally {
+    key.fill(0);
+    shared.fill(0);
+    eph.privateKey.fill(0);
+  }
+}
+
+export function openBox(box: Box, privateKey: Buffer, aad: string): Buffer | null {
+  try {
+    const epk = Buffer.from(box.epk, 'base64');
+    const recipient = createPublicKeyFromPrivate(privateKey);
+    const shared = diffieHellman({ privateKey: privateKeyObject(privateKey), publicKey: publicKeyObject(epk) });
+    const key = boxKey(shared, epk, recipient, aad);
+    try {
+      return unsealKey({ iv: box.iv, tag: box.tag, ciphertext: box.ciphertext }, key, aad);
+    } finally {
+      key.fill(0);
+      shared.fill(0);
+    }
   } catch {
     return null;
   }
