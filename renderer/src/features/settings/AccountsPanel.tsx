@@ -27,6 +27,7 @@ import { DisplayName, LoginName, type Account } from '../../../../core/contract'
 import { PolicyPassword } from '../../../../core/domain/password';
 import { roleLabels, roles, type Role } from '../../../../core/domain/roles';
 import { ErrorBar } from '../../components/ErrorBar';
+import { KeysReplacedNotice } from '../../components/KeysReplacedNotice';
 import { TextField } from '../../components/TextField';
 import { call, errorMessage } from '../../lib/api';
 import { applyServerErrors } from '../../lib/forms';
@@ -231,6 +232,7 @@ export function AccountsPanel() {
         </Button>
       </div>
       <ErrorBar message={error ?? (accounts.isError ? errorMessage(accounts.error) : null)} />
+      <KeysReplacedNotice keys={toggle.data?.keys} />
       <Table aria-label="アカウント一覧" size="small">
         <TableHeader>
           <TableRow>

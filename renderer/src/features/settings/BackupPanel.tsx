@@ -17,6 +17,7 @@ import { useState } from 'react';
 import type { BackupInfo } from '../../../../core/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBar } from '../../components/ErrorBar';
+import { KeysReplacedNotice } from '../../components/KeysReplacedNotice';
 import { SuccessBar } from '../../components/SuccessBar';
 import { call, errorMessage } from '../../lib/api';
 
@@ -222,6 +223,7 @@ export function BackupPanel() {
           }
         />
         <ErrorBar message={rekey.isError ? errorMessage(rekey.error) : null} />
+        <KeysReplacedNotice keys={rekey.data?.keys} />
       </Card>
 
       <ConfirmDialog
