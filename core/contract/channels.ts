@@ -17,6 +17,7 @@ export const channelNames = [
   'settings.updateSecurity',
   'audit.list',
   'audit.verify',
+  'audit.anchor',
   'settings.updateFees',
   'settings.updateIntake',
   'settings.updateProcessing',

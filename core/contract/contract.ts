@@ -112,8 +112,24 @@ export const AuditVerification = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
   entryId: z.number().int().nullable(),
-  problem: z.enum(['modified', 'missing', 'head_mismatch']).nullable(),
+  problem: z.enum(['modified', 'missing', 'head_mismatch', 'anchor_mismatch']).nullable(),
+  // The chain's head recorded outside the database (vault.json at each lock and backup, the
+  // backups' descriptions, a printed record): each must still be found in the log.
+  anchors: z.object({
+    checked: z.number().int(),
+    failed: z.array(z.object({ source: z.string(), entryId: z.number().int() })),
+  }),
 });
+export const AuditAnchor = z
+  .object({
+    id: z.number().int().min(1, '記録の番号を入力してください。').max(1e9),
+    hash: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[0-9a-f]{64}$/, 'ハッシュ値は64文字の英数字（0–9、a–f）で入力してください。'),
+  })
+  .strict();
 export type AuditVerification = z.infer<typeof AuditVerification>;
 
 export const FeeSchedule = z
@@ -763,7 +779,17 @@ export const contract = {
     output: z.object({ entries: z.array(AuditEntry), total: z.number().int() }),
     access: 'admin',
   },
-  'audit.verify': { input: NoInput, output: AuditVerification, access: 'admin' },
+  'audit.verify': {
+    input: z.object({ anchor: AuditAnchor.nullable().optional() }).strict(),
+    output: AuditVerification,
+    access: 'admin',
+  },
+  // The chain's head now, for the administrator to print and keep apart from this PC.
+  'audit.anchor': {
+    input: NoInput,
+    output: z.object({ id: z.number().int(), hash: z.string(), at: z.string() }),
+    access: 'admin',
+  },
   'settings.updateFees': { input: FeeSchedule, output: FeeSchedule, access: 'admin' },
   'settings.updateIntake': { input: IntakeSettings, output: IntakeSettings, access: 'admin' },
   'intake.create': { input: IntakeInput, output: RequestDetail, access: 'staff' },

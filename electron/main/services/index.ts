@@ -1,5 +1,5 @@
 import type { EventName, EventPayload } from '../../../core/contract';
-import { listAudit, verifyAudit } from '../db/repositories/audit';
+import { listAudit } from '../db/repositories/audit';
 import type { CallContext, HandlerMap } from '../ipc/handlers-type';
 import { ownerOnly } from '../file-modes';
 import type { Logger } from '../log';
@@ -177,13 +177,17 @@ export function createServices(opts: ServiceOptions): Services {
     'settings.updateOrganisation': (input) => settings.updateOrganisation(input),
     'settings.updateSecurity': (input) => settings.updateSecurity(input),
     'audit.list': (input) => listAudit(vault.connection(), input),
-    'audit.verify': () => {
-      const result = verifyAudit(vault.connection());
-      vault.write('audit.verify', null, `ok=${String(result.ok)} checked=${result.checked}`, () => undefined);
-      return result.ok
-        ? { ok: true, checked: result.checked, entryId: null, problem: null }
-        : { ok: false, checked: result.checked, entryId: result.entryId, problem: result.problem };
+    'audit.verify': (input) => {
+      const result = vault.verifyAuditLog(input.anchor ?? null);
+      vault.write(
+        'audit.verify',
+        null,
+        `ok=${String(result.ok)} checked=${result.checked} anchors=${result.anchors.checked} failed=${result.anchors.failed.length}`,
+        () => undefined,
+      );
+      return result;
     },
+    'audit.anchor': () => vault.auditAnchor(),
   };
 
   return {

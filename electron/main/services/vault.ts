@@ -1,7 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ErrorCode, type BackupInfo, type EventName, type EventPayload, type Session } from '../../../core/contract';
+import {
+  ErrorCode,
+  type AuditVerification as ContractAuditVerification,
+  type BackupInfo,
+  type EventName,
+  type EventPayload,
+  type Session,
+} from '../../../core/contract';
 import type { AuditAction, LockReason } from '../../../core/domain/audit';
 import { throttleSeconds } from '../../../core/domain/login-throttle';
 import type { Organisation } from '../../../core/domain/organisation';
@@ -20,7 +27,7 @@ import {
   updateAccount,
   type AccountRecord,
 } from '../db/repositories/accounts';
-import { appendAudit } from '../db/repositories/audit';
+import { anchorHolds, appendAudit, auditHead, verifyAudit, type AuditAnchor } from '../db/repositories/audit';
 import { putSetting } from '../db/repositories/settings';
 import { isNetworkLocation } from '../files/network';
 import type { Logger } from '../log';
@@ -44,9 +51,12 @@ import {
   openEntry,
   openPending,
   openRecovery,
+  addAnchor,
+  anchorAuthentic,
   prepareReplacement,
   previousMasters,
   promote,
+  rekeyAnchors,
   recoveryBoxFor,
   type Opened,
 } from '../vault/keyring';
@@ -162,6 +172,60 @@ export class Vault {
     });
   }
 
+  // Records the audit chain's head in vault.json (at each lock and backup).
+  private anchor(u: Unlocked): void {
+    const header = this.header();
+    if (!header) return;
+    addAnchor(header, u.master, { ...auditHead(u.db), at: this.deps.clock().toISOString() });
+    writeHeader(this.deps.dataDir, header);
+  }
+
+  // The chain's head now, to print and keep apart from this PC.
+  auditAnchor(): { id: number; hash: string; at: string } {
+    const u = this.unlockedOrThrow();
+    return { ...auditHead(u.db), at: this.deps.clock().toISOString() };
+  }
+
+  // The chain walked from its first entry, then every anchor known outside the database: those in
+  // vault.json (their MAC checked), those in the backups' descriptions in the data folder, and one
+  // the administrator typed from a printed record. Says which disagree.
+  verifyAuditLog(printed: AuditAnchor | null): ContractAuditVerification {
+    const u = this.unlockedOrThrow();
+    const chain = verifyAudit(u.db);
+    const failed: { source: string; entryId: number }[] = [];
+    let checked = 0;
+    const check = (source: string, a: AuditAnchor, authentic = true) => {
+      checked++;
+      if (!authentic || !anchorHolds(u.db, a)) failed.push({ source, entryId: a.id });
+    };
+    for (const a of this.header()?.auditAnchors ?? [])
+      check('鍵情報ファイル（vault.json）の記録', a, anchorAuthentic(u.master, a));
+    const dir = join(this.deps.dataDir, 'backups');
+    if (existsSync(dir)) {
+      for (const f of readdirSync(dir).filter((n) => n.endsWith('.mdgbak'))) {
+        try {
+          const head = readBackupMeta(join(dir, f)).meta.auditHead;
+          if (head) check(`バックアップ ${f}`, head);
+        } catch {
+          // Not a readable backup: it holds no anchor.
+        }
+      }
+    }
+    if (printed) check('印刷した記録', printed);
+    const anchors = { checked, failed };
+    if (!chain.ok) return { ...chain, anchors };
+    if (failed.length) {
+      return {
+        ok: false,
+        checked: chain.checked,
+        entryId: failed[0]?.entryId ?? 0,
+        problem: 'anchor_mismatch',
+        anchors,
+      };
+    }
+    return { ok: true, checked: chain.checked, entryId: null, problem: null, anchors };
+  }
+
   private serial<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.queue.then(fn, fn);
     this.queue = run.catch(() => undefined);
@@ -235,6 +299,7 @@ export class Vault {
       const rekeyed = nextKey ? this.openOrNull(nextKey, false) : null;
       if (nextKey && rekeyed) {
         promote(header);
+        rekeyAnchors(header, master, nextMaster);
         writeHeader(this.deps.dataDir, header);
         this.deps.logger.warn('vault.rekey_completed_on_open');
         master.fill(0);
@@ -592,6 +657,7 @@ export class Vault {
       u.db.transaction(() => {
         this.audit(u.db, 'session.lock', u.session.accountId, reason);
       })();
+      this.anchor(u);
     } catch {
       this.deps.logger.warn('session.lock_audit_failed');
     }
@@ -631,6 +697,7 @@ export class Vault {
       removeDatabaseFiles(copy);
       let key: Buffer | null = null;
       try {
+        const head = auditHead(u.db);
         vacuumInto(u.db, copy);
         let meta: Omit<BackupMeta, 'counts' | 'size' | 'sha256' | 'schemaVersion'>;
         if (opts.password !== null) {
@@ -668,6 +735,7 @@ export class Vault {
           counts: first.counts,
           size: statSync(copy).size,
           sha256: sha256File(copy),
+          auditHead: head,
         };
         try {
           writeBackupFile(target, full, copy, key);
@@ -696,6 +764,7 @@ export class Vault {
         u.db.transaction(() => {
           this.audit(u.db, 'vault.backup', null, `protection=${full.protection} requests=${full.counts.requests}`);
         })();
+        this.anchor(u);
         this.deps.logger.info('vault.backup', { protection: full.protection, requests: full.counts.requests });
         return {
           createdAt: full.createdAt,
@@ -970,6 +1039,7 @@ export class Vault {
     writeHeader(this.deps.dataDir, header);
     rekey(u.db, next.databaseKey);
     promote(header);
+    rekeyAnchors(header, u.master, next.master);
     writeHeader(this.deps.dataDir, header);
     u.key.fill(0);
     u.master.fill(0);

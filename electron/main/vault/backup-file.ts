@@ -37,6 +37,11 @@ export const BackupMeta = z
     wrap: Wrap.optional(),
     size: z.number().int().nonnegative(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    // The audit chain's head in the copy: an anchor for later verifications of the live log.
+    auditHead: z
+      .object({ id: z.number().int().nonnegative(), hash: z.string().regex(/^[0-9a-f]{64}$/) })
+      .strict()
+      .optional(),
     // Format 2: HMAC-SHA256 of the description's bytes before this field (always written last).
     mac: z
       .string()

@@ -66,6 +66,21 @@ export const VaultHeader = z
     // this vault's keys) still open for whoever is logged in; a disabled account's old copy of
     // vault.json opens none of them, since they are sealed under a master key it never had.
     previousMasters: z.array(Sealed).max(50).optional(),
+    // The audit chain's head (position and hash) at each lock and backup, newest last, with a MAC
+    // keyed from the master key: a rewrite of the log inside the database shows against them.
+    auditAnchors: z
+      .array(
+        z
+          .object({
+            id: z.number().int().nonnegative(),
+            hash: z.string().regex(/^[0-9a-f]{64}$/),
+            at: z.iso.datetime(),
+            mac: z.string().regex(/^[0-9a-f]{64}$/),
+          })
+          .strict(),
+      )
+      .max(200)
+      .optional(),
     throttle: z.record(z.string(), Throttle),
     pendingAudit: z.array(PendingAudit),
   })

@@ -1,4 +1,4 @@
-import { hkdfSync, randomBytes } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { formatRecoveryKey, RECOVERY_KEY_BYTES } from '../../../core/domain/recovery-key';
 import type { AccountEntry, VaultHeader } from './header';
 import { newKdfParams, type KdfCost } from './kdf';
@@ -183,4 +183,32 @@ export function promote(header: VaultHeader): void {
 
 export function databaseKeyOf(sealed: VaultHeader['database'], master: Buffer): Buffer | null {
   return sealed ? unsealKey(sealed, master, DATABASE_AAD) : Buffer.from(master);
+}
+
+// Audit anchors in vault.json carry a MAC keyed from the master key, so that an edit by anyone
+// without the keys shows; they are re-keyed when the master key is replaced.
+type Anchor = NonNullable<VaultHeader['auditAnchors']>[number];
+const MAX_ANCHORS = 200;
+
+function anchorMac(master: Buffer, a: Omit<Anchor, 'mac'>): string {
+  const key = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'madoguchi:v2:audit-anchor', 32));
+  return createHmac('sha256', key)
+    .update(JSON.stringify([a.id, a.hash, a.at]))
+    .digest('hex');
+}
+
+export function addAnchor(header: VaultHeader, master: Buffer, a: Omit<Anchor, 'mac'>): void {
+  const last = header.auditAnchors?.at(-1);
+  if (last && last.id === a.id && last.hash === a.hash) return;
+  header.auditAnchors = [...(header.auditAnchors ?? []), { ...a, mac: anchorMac(master, a) }].slice(-MAX_ANCHORS);
+}
+
+export function anchorAuthentic(master: Buffer, a: Anchor): boolean {
+  return timingSafeEqual(Buffer.from(anchorMac(master, a), 'hex'), Buffer.from(a.mac, 'hex'));
+}
+
+export function rekeyAnchors(header: VaultHeader, from: Buffer, to: Buffer): void {
+  header.auditAnchors = (header.auditAnchors ?? [])
+    .filter((a) => anchorAuthentic(from, a))
+    .map((a) => ({ ...a, mac: anchorMac(to, a) }));
 }

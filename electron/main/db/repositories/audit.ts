@@ -125,3 +125,18 @@ export function verifyAudit(db: Db): AuditVerification {
   }
   return { ok: true, checked };
 }
+
+export type AuditAnchor = { id: number; hash: string };
+
+export function auditHead(db: Db): AuditAnchor {
+  const head = prepared(db, 'SELECT last_id, last_hash FROM audit_head WHERE id = 1').get() as
+    { last_id: number; last_hash: string } | undefined;
+  return { id: head?.last_id ?? 0, hash: head?.last_hash ?? GENESIS_HASH };
+}
+
+// Whether the chain still holds the entry an anchor recorded (same position, same hash).
+export function anchorHolds(db: Db, anchor: AuditAnchor): boolean {
+  if (anchor.id === 0) return true;
+  const row = prepared(db, 'SELECT hash FROM audit_log WHERE id = ?').get(anchor.id) as { hash: string } | undefined;
+  return row?.hash === anchor.hash;
+}

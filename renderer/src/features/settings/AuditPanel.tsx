@@ -33,6 +33,7 @@ const problemText: Record<NonNullable<AuditVerification['problem']>, string> = {
   modified: '内容が書き換えられています',
   missing: '記録が削除されています',
   head_mismatch: '最新の記録が削除または改変されています',
+  anchor_mismatch: 'データベースの外に控えた記録と一致しません（書き換え・削除・切り詰めのおそれ）',
 };
 
 // A local calendar day as the UTC instant of its midnight (the filter's lower or upper bound).
@@ -61,7 +62,13 @@ export function AuditPanel() {
     offset: page * PAGE,
   };
   const entries = useQuery({ queryKey: ['audit.list', filter], queryFn: () => call('audit.list', filter) });
-  const verify = useMutation({ mutationFn: () => call('audit.verify', {}) });
+  // A printed record of the chain's head (number and hash), typed back to check against the log.
+  const [printedId, setPrintedId] = useState('');
+  const [printedHash, setPrintedHash] = useState('');
+  const verify = useMutation({
+    mutationFn: (anchor: { id: number; hash: string } | null) => call('audit.verify', { anchor }),
+  });
+  const anchor = useMutation({ mutationFn: () => call('audit.anchor', {}) });
   const names = new Map((accounts.data ?? []).map((a) => [a.id, a.displayName]));
   const total = entries.data?.total ?? 0;
   const reset = () => setPage(0);
@@ -69,25 +76,66 @@ export function AuditPanel() {
   return (
     <div className={styles.stack}>
       <div>
-        <Button onClick={() => verify.mutate()} disabled={verify.isPending}>
+        <Button onClick={() => verify.mutate(null)} disabled={verify.isPending}>
           監査ログを検証する
+        </Button>{' '}
+        <Button onClick={() => anchor.mutate()} disabled={anchor.isPending}>
+          照合用の記録を表示
+        </Button>
+      </div>
+      {anchor.data && (
+        <MessageBar intent="info" data-testid="audit-anchor">
+          <MessageBarBody>
+            照合用の記録（{new Date(anchor.data.at).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' })}）: 番号{' '}
+            {anchor.data.id}／ハッシュ <code>{anchor.data.hash}</code>
+            。印刷するか書き留めて、このパソコンとは別に保管してください。後日ここに入力すると、それ以前の記録が書き換えられて
+            いないかを確認できます。
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.filters} role="group" aria-label="控えとの照合">
+        <Field label="控えの番号">
+          <Input value={printedId} onChange={(_e, d) => setPrintedId(d.value)} inputMode="numeric" />
+        </Field>
+        <Field label="控えのハッシュ">
+          <Input value={printedHash} onChange={(_e, d) => setPrintedHash(d.value)} />
+        </Field>
+        <Button
+          disabled={verify.isPending || printedId.trim() === '' || printedHash.trim() === ''}
+          onClick={() => verify.mutate({ id: Number(printedId.trim()), hash: printedHash.trim() })}
+        >
+          控えと照合する
         </Button>
       </div>
       {verify.data?.ok === true && (
         <MessageBar intent="success" data-testid="audit-verification">
-          <MessageBarBody>監査ログは改ざんされていません（{verify.data.checked}件を検証しました）。</MessageBarBody>
+          <MessageBarBody>
+            監査ログは改ざんされていません（{verify.data.checked}件、外部の控え{verify.data.anchors.checked}
+            件と照合しました）。
+          </MessageBarBody>
         </MessageBar>
       )}
       {verify.data?.ok === false && (
         <MessageBar intent="error" data-testid="audit-verification">
           <MessageBarBody>
             監査ログの {verify.data.entryId} 番の記録で不整合が見つかりました（
-            {verify.data.problem ? problemText[verify.data.problem] : '不明'}）。システム管理者に報告してください。
+            {verify.data.problem ? problemText[verify.data.problem] : '不明'}）。
+            {verify.data.anchors.failed.length > 0 &&
+              `一致しない控え: ${verify.data.anchors.failed.map((f) => `${f.source}（${f.entryId}番）`).join('、')}。`}
+            システム管理者に報告してください。
           </MessageBarBody>
         </MessageBar>
       )}
       <ErrorBar
-        message={verify.isError ? errorMessage(verify.error) : entries.isError ? errorMessage(entries.error) : null}
+        message={
+          verify.isError
+            ? errorMessage(verify.error)
+            : anchor.isError
+              ? errorMessage(anchor.error)
+              : entries.isError
+                ? errorMessage(entries.error)
+                : null
+        }
       />
       <div className={styles.filters}>
         <Field label="開始日">
