@@ -12,7 +12,17 @@ import { call, makeServices, setupVault, tempDataDir, ADMIN_PASSWORD } from '../
 
 // setting: the values the reminder setting may hold (the last one reported done, and any
 // attempted after it, whose commit may have happened just before the kill).
-type Reported = { created: Map<string, string>; moved: Set<string>; setting: Set<number>; rekeys: number };
+type Reported = {
+  created: Map<string, string>;
+  moved: Set<string>;
+  setting: Set<number>;
+  rekeys: number;
+  revoked: Set<string>;
+  letters: Set<string>;
+  enclosures: Set<string>;
+  // The operation under way (or just done) when each kill struck.
+  killedDuring: Map<string, number>;
+};
 
 function runWriter(dataDir: string, seed: number, killAfterMs: number): Promise<{ lines: string[]; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -50,13 +60,23 @@ export async function runCrashTest(opts: { runs: number; seed: number; log?: (s:
   const setup = makeServices(dataDir);
   await setupVault(setup);
   await setup.close();
-  const reported: Reported = { created: new Map(), moved: new Set(), setting: new Set(), rekeys: 0 };
+  const reported: Reported = {
+    created: new Map(),
+    moved: new Set(),
+    setting: new Set(),
+    rekeys: 0,
+    revoked: new Set(),
+    letters: new Set(),
+    enclosures: new Set(),
+    killedDuring: new Map(),
+  };
   const failures: string[] = [];
   let seed = opts.seed;
   for (let run = 1; run <= opts.runs; run++) {
     seed = (seed * 1103515245 + 12345) >>> 0;
-    // Kill between 0 and 400 ms after login: inside writes, commits, checkpoints and rekeys.
-    const { lines, stderr } = await runWriter(dataDir, seed, seed % 400);
+    // Kill between 0 and 1.5 s after login: inside writes, commits, checkpoints, rekeys and the
+    // first letter (which loads the fonts).
+    const { lines, stderr } = await runWriter(dataDir, seed, seed % 1500);
     if (!lines.includes('ready')) failures.push(`run ${run}: the writer did not start: ${stderr.trim()}`);
     if (stderr.includes('crash-writer failed')) failures.push(`run ${run}: ${stderr.trim()}`);
     for (const line of lines) {
@@ -66,7 +86,16 @@ export async function runCrashTest(opts: { runs: number; seed: number; log?: (s:
       if (what === 'setting' && a) reported.setting = new Set([Number(a)]);
       if (what === 'intend-setting' && a) reported.setting.add(Number(a));
       if (what === 'rekey') reported.rekeys += 1;
+      if (what === 'revoked' && a) reported.revoked.add(a);
+      if (what === 'letter' && a) reported.letters.add(a);
+      if (what === 'enclosure' && a) reported.enclosures.add(a);
     }
+    const during =
+      [...lines]
+        .reverse()
+        .find((l) => l.startsWith('doing '))
+        ?.slice(6) ?? 'login';
+    reported.killedDuring.set(during, (reported.killedDuring.get(during) ?? 0) + 1);
     // Open as the app would and check everything reported.
     const s = makeServices(dataDir);
     try {
@@ -91,6 +120,18 @@ export async function runCrashTest(opts: { runs: number; seed: number; log?: (s:
       for (const id of reported.moved) {
         if (rows.get(id)?.status !== 'checking') failures.push(`run ${run}: step of ${id} lost`);
       }
+      const has = (sql: string, id: string) => db.prepare(sql).get(id) !== undefined;
+      for (const id of reported.letters) {
+        if (!has('SELECT 1 FROM letters WHERE id = ?', id)) failures.push(`run ${run}: letter ${id} lost`);
+      }
+      for (const id of reported.enclosures) {
+        if (!has('SELECT 1 FROM enclosures WHERE id = ?', id)) failures.push(`run ${run}: enclosure ${id} lost`);
+      }
+      for (const id of reported.revoked) {
+        if (!has('SELECT 1 FROM accounts WHERE id = ? AND disabled = 1', id)) {
+          failures.push(`run ${run}: disabling ${id} lost`);
+        }
+      }
       if (reported.setting.size > 0) {
         const stored = (await call(s, 'backup.status', {})).settings.reminderDays;
         if (!reported.setting.has(stored)) failures.push(`run ${run}: setting lost (${stored})`);
@@ -105,8 +146,9 @@ export async function runCrashTest(opts: { runs: number; seed: number; log?: (s:
     if (run % 20 === 0)
       opts.log?.(`${run} runs: ${reported.created.size} requests, ${reported.rekeys} key rotations\n`);
   }
+  const perKind = [...reported.killedDuring].map(([k, n]) => `${k} ${n}`).join(', ');
   opts.log?.(
-    `Crash test: ${opts.runs} kills, ${reported.created.size} requests and ${reported.rekeys} key rotations reported; ${failures.length} failure(s).\n`,
+    `Crash test: ${opts.runs} kills (during: ${perKind}), ${reported.created.size} requests, ${reported.rekeys} key rotations, ${reported.revoked.size} accounts disabled, ${reported.letters.size} letters and ${reported.enclosures.size} enclosures reported; ${failures.length} failure(s).\n`,
   );
   rmSync(dataDir, { recursive: true, force: true });
   return failures;

@@ -1,8 +1,12 @@
 // The writing process of the crash test (scripts/crash-test.ts), which kills it at random
-// moments. It logs in and writes without pause: new requests, workflow steps, settings, and now
-// and then a database key rotation. Each write is reported on stdout (synchronously) only after
-// it returned, so every reported write must survive the kill.
-import { writeSync } from 'node:fs';
+// moments. It logs in and writes without pause: new requests, workflow steps, settings, letters
+// finalized, enclosures taken in, and now and then a database key rotation or an account
+// created and disabled (which replaces the master key). Each operation is announced before it
+// starts ('doing KIND', so the test can count kills per kind) and reported on stdout
+// (synchronously) only after it returned, so every reported write must survive the kill.
+import { mkdtempSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ADMIN_PASSWORD, call, cheapKdf, intakeInput, makeServices } from '../electron/main/services/test-support';
 
 async function main(): Promise<void> {
@@ -16,26 +20,60 @@ async function main(): Promise<void> {
     return (seed >>> 0) / 2 ** 32;
   };
   const report = (line: string) => writeSync(1, `${line}\n`);
-  const s = makeServices(dataDir, { kdfCost: cheapKdf });
+  const scan = join(mkdtempSync(join(tmpdir(), 'madoguchi-crash-scan-')), 'scan.pdf');
+  writeFileSync(scan, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4000, 0x20)]));
+  const s = makeServices(dataDir, {
+    kdfCost: cheapKdf,
+    dialogs: { openFile: () => Promise.resolve(scan), saveFile: () => Promise.resolve(null) },
+  });
   await call(s, 'session.login', { loginName: 'admin', password: ADMIN_PASSWORD });
   report('ready');
   const created: string[] = [];
+  const lettered = new Set<string>();
   for (let i = 0; ; i++) {
     const r = random();
     if (r < 0.04) {
+      report('doing rekey');
       await call(s, 'backup.rotateKey', {});
       report('rekey');
-    } else if (r < 0.12) {
+    } else if (r < 0.07) {
+      report('doing revoke');
+      const a = await call(s, 'accounts.create', {
+        loginName: `staff${seed % 100000}${i}`,
+        displayName: '一時 担当',
+        roles: ['staff'],
+        temporaryPassword: 'temporary password 1',
+      });
+      await call(s, 'accounts.update', { id: a.id, disabled: true });
+      report(`revoked ${a.id}`);
+    } else if (r < 0.15) {
       const days = 1 + Math.floor(random() * 60);
       // Announced first: a kill after the commit but before the report leaves this value.
+      report('doing setting');
       report(`intend-setting ${days}`);
       await call(s, 'backup.updateSettings', { reminderDays: days });
       report(`setting ${days}`);
-    } else if (r < 0.6 || created.length === 0) {
+    } else if (r < 0.22 && created.length > 0) {
+      report('doing letter');
+      const id = created[created.length - 1] ?? '';
+      const letter = await call(s, 'letters.finalize', {
+        requestId: id,
+        kind: 'receipt',
+        ...(lettered.has(id) ? { reissueReason: '再送のため' } : {}),
+      });
+      lettered.add(id);
+      report(`letter ${letter.id}`);
+    } else if (r < 0.3 && created.length > 0) {
+      report('doing upload');
+      const e = await call(s, 'enclosures.add', { requestId: created[created.length - 1] ?? '', type: 'requestForm' });
+      report(`enclosure ${e?.id ?? ''}`);
+    } else if (r < 0.65 || created.length === 0) {
+      report('doing intake');
       const x = await call(s, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
       created.push(x.id);
       report(`created ${x.id} ${x.receiptNo}`);
     } else {
+      report('doing step');
       const id = created.shift() ?? '';
       await call(s, 'requests.transition', { id, action: 'startCheck', comment: `step ${i}` });
       report(`moved ${id}`);
