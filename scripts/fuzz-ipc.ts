@@ -1,8 +1,9 @@
 // The bad-input test (`npm run test:fuzz`): for every IPC channel, generated malformed payloads
 // (wrong types, huge strings, deep nesting, __proto__ and constructor keys, invalid dates,
-// negative or fractional numbers, unknown enum values) go through the real dispatcher of an
-// unlocked vault. Every one must come back BAD_INPUT without its handler running, and the
-// database must be unchanged (hash of a logical dump).
+// negative or fractional numbers, unknown enum values, in top-level and nested fields) go through
+// the real dispatcher of an unlocked vault, as an administrator, then as a member of staff and as
+// an approver only. Every one must come back BAD_INPUT (or FORBIDDEN where the role has no access)
+// without its handler running, and the database must be unchanged (hash of a logical dump).
 //
 //   npx tsx scripts/fuzz-ipc.ts [--payloads 10000] [--seed 1]
 import { rmSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { parseArgs } from 'node:util';
 import type { z } from 'zod';
 import { channelNames, contract, ErrorCode, listFilter, type ChannelName } from '../core/contract';
 import { DEFAULT_RECEIPT_PATTERN } from '../core/domain/intake/receipt-number';
+import { rolesAllow, type Role } from '../core/domain/roles';
 import { createDispatcher } from '../electron/main/ipc/dispatcher';
 import type { HandlerMap } from '../electron/main/ipc/handlers-type';
 import { createMemoryLogger } from '../electron/main/log';
@@ -20,7 +22,11 @@ import {
   makeServices,
   organisation,
   setupVault,
+  switchTo,
+  switchToNewAccount,
   tempDataDir,
+  ADMIN_PASSWORD,
+  OTHER_PASSWORD,
 } from '../electron/main/services/test-support';
 
 type Schema = z.ZodType & { def: Record<string, unknown> & { type: string } };
@@ -137,8 +143,14 @@ const HUGE = 'x'.repeat(300_000);
 
 // Values that are wrong for a field of this schema, by construction.
 function badValues(field: Schema): unknown[] {
-  const optional = ['optional', 'default'].includes(field.def.type);
-  const nullable = field.def.type === 'nullable';
+  // Wrappers may nest (nullable inside optional): what the field accepts is what any layer allows.
+  let optional = false;
+  let nullable = false;
+  for (let w: Schema = field; ; w = w.def['innerType'] as Schema) {
+    if (w.def.type === 'optional' || w.def.type === 'default') optional = true;
+    else if (w.def.type === 'nullable') nullable = true;
+    else break;
+  }
   const t = unwrap(field);
   const bag = t as unknown as Record<string, unknown>;
   // Any JSON is valid for a z.json() field (drafts): only what is not JSON-like data is wrong.
@@ -217,8 +229,12 @@ export async function runFuzz(opts: { payloads: number; seed: number }): Promise
   const dataDir = tempDataDir();
   const services = makeServices(dataDir);
   await setupVault(services);
-  // Some content for handlers to damage, were any to run.
+  // Some content for handlers to damage, were any to run; and one account per other role.
   await call(services, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
+  await switchToNewAccount(services, 'tanto', ['staff'], '担当 三郎');
+  await switchTo(services, 'admin', ADMIN_PASSWORD);
+  await switchToNewAccount(services, 'kessai', ['approver'], '決裁 四郎');
+  await switchTo(services, 'admin', ADMIN_PASSWORD);
   const ran = new Set<string>();
   const handlers = Object.fromEntries(
     Object.entries(services.handlers).map(([name, h]) => [
@@ -235,8 +251,11 @@ export async function runFuzz(opts: { payloads: number; seed: number }): Promise
     validateOutput: false,
     context: services.context,
   });
-  const before = dumpHash(services.vault.connection());
+  // Logins and locks add audit entries; the rest of the database must not change.
+  const state = () => dumpHash(services.vault.connection(), { skipAudit: true });
+  const before = state();
   const random = rng(opts.seed);
+  let roles: readonly Role[] = ['staff', 'approver', 'admin'];
   const failures: string[] = [];
   const perChannel: Record<string, number> = {};
   let sent = 0;
@@ -245,8 +264,11 @@ export async function runFuzz(opts: { payloads: number; seed: number }): Promise
     sent += 1;
     perChannel[channel] = (perChannel[channel] ?? 0) + 1;
     const result = await dispatch(channel, payload, true);
-    if (result.ok || result.error.code !== ErrorCode.BAD_INPUT) {
-      failures.push(`${channel} ${what}: ${result.ok ? 'accepted' : result.error.code}`);
+    const access = contract[channel].access;
+    const allowed = access === 'public' || access === 'session' || rolesAllow(roles, access);
+    const expected = allowed ? ErrorCode.BAD_INPUT : ErrorCode.FORBIDDEN;
+    if (result.ok || result.error.code !== expected) {
+      failures.push(`${channel} ${what} as ${roles.join('+')}: ${result.ok ? 'accepted' : result.error.code}`);
     }
     if (ran.has(channel)) {
       failures.push(`${channel} ${what}: handler ran`);
@@ -255,6 +277,7 @@ export async function runFuzz(opts: { payloads: number; seed: number }): Promise
   };
 
   const perChannelTarget = Math.ceil(opts.payloads / channelNames.length);
+  const allCases = new Map<ChannelName, [unknown, string][]>();
   for (const channel of channelNames) {
     const schema = contract[channel].input as unknown as Schema;
     const base = bases[channel] ?? sample(schema);
@@ -266,6 +289,19 @@ export async function runFuzz(opts: { payloads: number; seed: number }): Promise
     const cases: [unknown, string][] = wholeBad.map((p, i) => [p, `whole#${i}`]);
     for (const [key, field] of Object.entries(shape)) {
       badValues(field).forEach((v, i) => cases.push([{ ...(base as object), [key]: v }, `${key}#${i}`]));
+      // One level down: each field of an object field, with the rest of the payload valid.
+      const inner = unwrap(field);
+      const innerBase = (base as Record<string, unknown>)[key];
+      if (inner.def.type === 'object' && innerBase && typeof innerBase === 'object') {
+        const innerShape = (inner.def['shape'] ?? {}) as Record<string, Schema>;
+        for (const [sub, subField] of Object.entries(innerShape)) {
+          badValues(subField)
+            .slice(0, 3)
+            .forEach((v, i) =>
+              cases.push([{ ...(base as object), [key]: { ...innerBase, [sub]: v } }, `${key}.${sub}#${i}`]),
+            );
+        }
+      }
     }
     // Poison keys beside a valid payload.
     cases.push([{ ...JSON.parse('{"__proto__":{"admin":true}}'), ...(base as object) }, 'proto+base']);
@@ -289,8 +325,21 @@ export async function runFuzz(opts: { payloads: number; seed: number }): Promise
       cases.push([payload, `random:${names.join('+')}`]);
     }
     for (const [payload, what] of cases) await send(channel, payload, what);
+    allCases.set(channel, cases);
   }
-  const after = dumpHash(services.vault.connection());
+  // The same payloads (a share of them) from accounts with fewer roles.
+  for (const [login, held] of [
+    ['tanto', ['staff']],
+    ['kessai', ['approver']],
+  ] as const) {
+    await switchTo(services, login, OTHER_PASSWORD);
+    roles = held;
+    for (const [channel, cases] of allCases) {
+      for (const [payload, what] of cases.filter((_, i) => i % 4 === 0)) await send(channel, payload, what);
+    }
+  }
+  await switchTo(services, 'admin', ADMIN_PASSWORD);
+  const after = state();
   if (after !== before) failures.push('the database changed');
   await services.close();
   rmSync(dataDir, { recursive: true, force: true });
