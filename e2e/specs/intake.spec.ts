@@ -202,3 +202,17 @@ test('scanned PDF and fax TIFF enclosures are previewed in the window', async ({
   await expect(page1).toBeVisible();
   expect(await page1.evaluate((c: HTMLCanvasElement) => [c.width, c.height])).toEqual([16, 8]);
 });
+
+test('Enter moves on from the last fee field without ever pressing a delete button', async ({ app }) => {
+  const page = app.page;
+  const intake = new IntakePage(page);
+  await intake.chooseKind('開示');
+  await intake.addPayment({ amount: '1000', received: '2026/11/20', issued: '2026/11/01' });
+  const row = page.getByTestId('payment').last();
+  await intake.field('小為替の発行日', row).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('button[data-destructive]:focus')).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('payment')).toHaveCount(1);
+  await expect(intake.field('金額（円）', row)).toHaveValue('1000');
+});

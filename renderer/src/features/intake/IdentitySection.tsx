@@ -190,7 +190,7 @@ export function IdentitySection(props: { control: Control<IntakeForm>; agent: bo
                   }}
                 />
               )}
-              <Button size="small" onClick={() => docs.remove(i)}>
+              <Button size="small" data-destructive onClick={() => docs.remove(i)}>
                 この書類を削除
               </Button>
             </div>
