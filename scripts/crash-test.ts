@@ -8,7 +8,15 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { verifyAudit } from '../electron/main/db/repositories/audit';
-import { call, makeServices, setupVault, tempDataDir, ADMIN_PASSWORD } from '../electron/main/services/test-support';
+import {
+  call,
+  makeServices,
+  setupVault,
+  switchToNewAccount,
+  tempDataDir,
+  ADMIN_PASSWORD,
+  OTHER_PASSWORD,
+} from '../electron/main/services/test-support';
 
 // setting: the values the reminder setting may hold (the last one reported done, and any
 // attempted after it, whose commit may have happened just before the kill).
@@ -20,15 +28,23 @@ type Reported = {
   revoked: Set<string>;
   letters: Set<string>;
   enclosures: Set<string>;
+  // The passwords the test account may have (the last reported, and any attempted after it).
+  passwords: Set<string>;
+  restores: number;
   // The operation under way (or just done) when each kill struck.
   killedDuring: Map<string, number>;
 };
 
-function runWriter(dataDir: string, seed: number, killAfterMs: number): Promise<{ lines: string[]; stderr: string }> {
+function runWriter(
+  dataDir: string,
+  seed: number,
+  killAfterMs: number,
+  pwAccount: string,
+): Promise<{ lines: string[]; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', join(__dirname, 'crash-writer.ts'), dataDir, String(seed)],
+      ['--import', 'tsx', join(__dirname, 'crash-writer.ts'), dataDir, String(seed), pwAccount],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -59,6 +75,7 @@ export async function runCrashTest(opts: { runs: number; seed: number; log?: (s:
   const dataDir = tempDataDir();
   const setup = makeServices(dataDir);
   await setupVault(setup);
+  const pwAccount = await switchToNewAccount(setup, 'pwtest', ['staff'], '鍵 試験');
   await setup.close();
   const reported: Reported = {
     created: new Map(),
@@ -68,6 +85,8 @@ export async function runCrashTest(opts: { runs: number; seed: number; log?: (s:
     revoked: new Set(),
     letters: new Set(),
     enclosures: new Set(),
+    passwords: new Set([OTHER_PASSWORD]),
+    restores: 0,
     killedDuring: new Map(),
   };
   const failures: string[] = [];
@@ -76,7 +95,7 @@ export async function runCrashTest(opts: { runs: number; seed: number; log?: (s:
     seed = (seed * 1103515245 + 12345) >>> 0;
     // Kill between 0 and 1.5 s after login: inside writes, commits, checkpoints, rekeys and the
     // first letter (which loads the fonts).
-    const { lines, stderr } = await runWriter(dataDir, seed, seed % 1500);
+    const { lines, stderr } = await runWriter(dataDir, seed, seed % 1500, pwAccount);
     if (!lines.includes('ready')) failures.push(`run ${run}: the writer did not start: ${stderr.trim()}`);
     if (stderr.includes('crash-writer failed')) failures.push(`run ${run}: ${stderr.trim()}`);
     for (const line of lines) {
@@ -87,6 +106,9 @@ export async function runCrashTest(opts: { runs: number; seed: number; log?: (s:
       if (what === 'intend-setting' && a) reported.setting.add(Number(a));
       if (what === 'rekey') reported.rekeys += 1;
       if (what === 'revoked' && a) reported.revoked.add(a);
+      if (what === 'password' && a) reported.passwords = new Set([a.replaceAll('_', ' ')]);
+      if (what === 'intend-password' && a) reported.passwords.add(a.replaceAll('_', ' '));
+      if (what === 'restored') reported.restores += 1;
       if (what === 'letter' && a) reported.letters.add(a);
       if (what === 'enclosure' && a) reported.enclosures.add(a);
     }
@@ -132,6 +154,22 @@ export async function runCrashTest(opts: { runs: number; seed: number; log?: (s:
           failures.push(`run ${run}: disabling ${id} lost`);
         }
       }
+      // The test account opens with one of the passwords it may have (its key pair re-wrapped).
+      let opened = false;
+      for (const password of reported.passwords) {
+        await s.vault.lock('logout');
+        try {
+          await call(s, 'session.login', { loginName: 'pwtest', password });
+          reported.passwords = new Set([password]);
+          opened = true;
+          break;
+        } catch {
+          // try the next
+        }
+      }
+      if (!opened) failures.push(`run ${run}: the test account opens with none of its passwords`);
+      await s.vault.lock('logout');
+      await call(s, 'session.login', { loginName: 'admin', password: ADMIN_PASSWORD });
       if (reported.setting.size > 0) {
         const stored = (await call(s, 'backup.status', {})).settings.reminderDays;
         if (!reported.setting.has(stored)) failures.push(`run ${run}: setting lost (${stored})`);
@@ -148,7 +186,7 @@ export async function runCrashTest(opts: { runs: number; seed: number; log?: (s:
   }
   const perKind = [...reported.killedDuring].map(([k, n]) => `${k} ${n}`).join(', ');
   opts.log?.(
-    `Crash test: ${opts.runs} kills (during: ${perKind}), ${reported.created.size} requests, ${reported.rekeys} key rotations, ${reported.revoked.size} accounts disabled, ${reported.letters.size} letters and ${reported.enclosures.size} enclosures reported; ${failures.length} failure(s).\n`,
+    `Crash test: ${opts.runs} kills (during: ${perKind}), ${reported.created.size} requests, ${reported.rekeys} key rotations, ${reported.revoked.size} accounts disabled, ${reported.restores} restores, ${reported.letters.size} letters and ${reported.enclosures.size} enclosures reported; ${failures.length} failure(s).\n`,
   );
   rmSync(dataDir, { recursive: true, force: true });
   return failures;

@@ -6,7 +6,7 @@
 // (synchronously) only after it returned, so every reported write must survive the kill.
 import { mkdtempSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ADMIN_PASSWORD, call, cheapKdf, intakeInput, makeServices } from '../electron/main/services/test-support';
 
 async function main(): Promise<void> {
@@ -22,17 +22,39 @@ async function main(): Promise<void> {
   const report = (line: string) => writeSync(1, `${line}\n`);
   const scan = join(mkdtempSync(join(tmpdir(), 'madoguchi-crash-scan-')), 'scan.pdf');
   writeFileSync(scan, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4000, 0x20)]));
+  const backupFile = join(dirname(scan), 'crash.mdgbak');
+  let open = scan;
   const s = makeServices(dataDir, {
     kdfCost: cheapKdf,
-    dialogs: { openFile: () => Promise.resolve(scan), saveFile: () => Promise.resolve(null) },
+    dialogs: { openFile: () => Promise.resolve(open), saveFile: () => Promise.resolve(backupFile) },
   });
   await call(s, 'session.login', { loginName: 'admin', password: ADMIN_PASSWORD });
   report('ready');
   const created: string[] = [];
   const lettered = new Set<string>();
+  // The account whose password the writer changes (created by the test before the first run).
+  const pwAccount = process.argv[4] ?? null;
   for (let i = 0; ; i++) {
     const r = random();
-    if (r < 0.04) {
+    if (r < 0.02) {
+      // A backup of this moment restored at once: nothing reported before may go missing, whether
+      // the kill strikes before, during or after the swap.
+      report('doing restore');
+      await call(s, 'backup.create', { password: null });
+      open = backupFile;
+      await call(s, 'backup.choose', {});
+      await call(s, 'backup.restore', { password: null });
+      open = scan;
+      await call(s, 'session.login', { loginName: 'admin', password: ADMIN_PASSWORD });
+      report('restored');
+    } else if (r < 0.04 && pwAccount) {
+      // A new temporary password for the test account (a new key pair in vault.json).
+      const password = `temporary password ${i}`;
+      report('doing password');
+      report(`intend-password ${password.replaceAll(' ', '_')}`);
+      await call(s, 'accounts.resetPassword', { id: pwAccount, temporaryPassword: password });
+      report(`password ${password.replaceAll(' ', '_')}`);
+    } else if (r < 0.06) {
       report('doing rekey');
       await call(s, 'backup.rotateKey', {});
       report('rekey');
