@@ -2,7 +2,7 @@ import { Body1, Spinner } from '@fluentui/react-components';
 import { getDocument, GlobalWorkerOptions } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { useEffect, useRef, useState } from 'react';
-import * as UTIF from 'utif2';
+import type { TiffPage, TiffReply } from './tiff.worker';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 
@@ -17,12 +17,6 @@ const pdfOptions = {
   maxImageSize: MAX_IMAGE_PIXELS,
   canvasMaxAreaInBytes: MAX_CANVAS_PIXELS * 4,
 } as const;
-
-// A TIFF tag's first value before the page is decoded (t256 width, t257 height).
-function tagValue(ifd: object, tag: string): number {
-  const v: unknown = (ifd as Record<string, unknown>)[tag];
-  return Array.isArray(v) ? Number(v[0]) : 0;
-}
 
 // The scale that draws a page at `wanted` but never on more than MAX_CANVAS_PIXELS.
 function boundedScale(width: number, height: number, wanted: number): number {
@@ -47,7 +41,25 @@ function canvasFor(width: number, height: number): HTMLCanvasElement {
   return canvas;
 }
 
-// PDF pages through pdf.js; TIFF (fax) pages through UTIF.
+// TIFF pages decoded by UTIF in a worker (off the window's thread); a page over the limit or a
+// broken file is an error, and the preview says it could not be shown.
+function decodeTiff(buffer: ArrayBuffer): Promise<TiffPage[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./tiff.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<TiffReply>) => {
+      worker.terminate();
+      if (e.data.ok) resolve(e.data.pages);
+      else reject(new Error('tiff'));
+    };
+    worker.onerror = () => {
+      worker.terminate();
+      reject(new Error('tiff'));
+    };
+    worker.postMessage({ buffer, maxPages: MAX_PAGES, maxPixels: MAX_IMAGE_PIXELS }, [buffer]);
+  });
+}
+
+// PDF pages through pdf.js; TIFF (fax) pages through UTIF, in a worker.
 async function render(mime: string, data: Uint8Array, label: string): Promise<HTMLCanvasElement[]> {
   const pages: HTMLCanvasElement[] = [];
   if (mime === 'application/pdf') {
@@ -64,14 +76,12 @@ async function render(mime: string, data: Uint8Array, label: string): Promise<HT
     await pdf.destroy();
   } else if (mime === 'image/tiff') {
     const buffer = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
-    const ifds = UTIF.decode(buffer).slice(0, MAX_PAGES);
-    ifds.forEach((ifd, i) => {
-      // Main refuses such files at intake; one stored before is not decoded here either.
-      if (tagValue(ifd, 't256') * tagValue(ifd, 't257') > MAX_IMAGE_PIXELS) throw new Error('page too large');
-      UTIF.decodeImage(buffer, ifd);
-      const rgba = UTIF.toRGBA8(ifd);
-      const canvas = canvasFor(ifd.width, ifd.height);
-      canvas.getContext('2d')?.putImageData(new ImageData(new Uint8ClampedArray(rgba), ifd.width, ifd.height), 0, 0);
+    const decoded = await decodeTiff(buffer);
+    decoded.forEach((page, i) => {
+      const canvas = canvasFor(page.width, page.height);
+      canvas
+        .getContext('2d')
+        ?.putImageData(new ImageData(new Uint8ClampedArray(page.rgba), page.width, page.height), 0, 0);
       canvas.setAttribute('aria-label', `${label} ${i + 1}ページ目`);
       pages.push(canvas);
     });
