@@ -284,6 +284,14 @@ export const BackupSettings = z
       .int('バックアップを促す日数は整数で入力してください。')
       .min(1, 'バックアップを促す日数は1日以上にしてください。')
       .max(365, 'バックアップを促す日数は365日以内にしてください。'),
+    // How long the safety copies in the data folder (before a restore, a key rotation, a
+    // database upgrade) are kept: data retention purged must not live on in them. Absent: 30.
+    safetyCopyDays: z
+      .number({ error: '安全のための控えを残す日数は数値で入力してください。' })
+      .int('安全のための控えを残す日数は整数で入力してください。')
+      .min(1, '安全のための控えを残す日数は1日以上にしてください。')
+      .max(365, '安全のための控えを残す日数は365日以内にしてください。')
+      .optional(),
   })
   .strict();
 export type BackupSettings = z.infer<typeof BackupSettings>;

@@ -427,6 +427,26 @@ describe('database key rotation', () => {
     void s.close();
   });
 
+  it('keeps safety copies as long as the policy says, refusing a period out of range', async () => {
+    const r = rig();
+    await setupVault(r.s);
+    const dir = join(r.dataDir, 'backups');
+    mkdirSync(dir, { recursive: true });
+    const fifteenDays = Date.now() / 1000 - 15 * 86_400;
+    writeFileSync(join(dir, 'pre-restore-20261101-000000-000.mdgbak'), 'x');
+    utimesSync(join(dir, 'pre-restore-20261101-000000-000.mdgbak'), fifteenDays, fifteenDays);
+    for (const bad of [0, 366, 1.5]) {
+      const refused = await failure(call(r.s, 'backup.updateSettings', { reminderDays: 7, safetyCopyDays: bad }));
+      expect(refused.code).toBe(ErrorCode.BAD_INPUT);
+      expect(refused.issues?.[0]?.message).toMatch(/安全のための控えを残す日数は/);
+    }
+    expect(readdirSync(dir)).toHaveLength(1);
+    await call(r.s, 'backup.updateSettings', { reminderDays: 7, safetyCopyDays: 10 });
+    expect(readdirSync(dir)).toEqual([]);
+    expect((await call(r.s, 'backup.status', {})).settings).toEqual({ reminderDays: 7, safetyCopyDays: 10 });
+    await r.s.close();
+  });
+
   it('keeps the newest five safety copies of each kind', async () => {
     const r = rig({ now: () => new Date('2026-11-22T01:00:00Z') });
     await setupVault(r.s);

@@ -39,8 +39,8 @@ export class BackupService {
 
   // At start: work files a crash left behind (`*.partial*`) go, and so do safety copies past
   // SAFETY_COPY_DAYS (by their modification time).
-  tidy(): void {
-    const oldest = this.clock().getTime() - SAFETY_COPY_DAYS * 86_400_000;
+  tidy(days = SAFETY_COPY_DAYS): void {
+    const oldest = this.clock().getTime() - days * 86_400_000;
     if (existsSync(this.dataDir)) {
       for (const f of readdirSync(this.dataDir))
         if (f.includes('.partial')) rmSync(join(this.dataDir, f), { force: true });
@@ -73,9 +73,15 @@ export class BackupService {
   }
 
   updateSettings(value: BackupSettings): BackupSettings {
-    this.vault.write('settings.update', 'backup', `reminderDays=${value.reminderDays}`, (db) => {
-      putSetting(db, 'backup', value);
-    });
+    this.vault.write(
+      'settings.update',
+      'backup',
+      `reminderDays=${value.reminderDays} safetyCopyDays=${value.safetyCopyDays ?? SAFETY_COPY_DAYS}`,
+      (db) => {
+        putSetting(db, 'backup', value);
+      },
+    );
+    this.tidy(value.safetyCopyDays ?? SAFETY_COPY_DAYS);
     return value;
   }
 
@@ -145,6 +151,7 @@ export class BackupService {
     });
     this.chosen = null;
     this.pruneSafetyCopies('pre-restore');
+    this.tidy();
     return info;
   }
 
@@ -154,6 +161,7 @@ export class BackupService {
     await this.vault.createBackup(safety, { password: null, appVersion: this.appVersion });
     const replaced = await this.vault.rotateKey();
     this.pruneSafetyCopies('pre-rekey');
+    this.tidy(this.settings().safetyCopyDays ?? SAFETY_COPY_DAYS);
     return {
       safetyCopy: basename(safety),
       keys: { newRecoveryKey: replaced.newRecoveryKey, accountsNeedingPassword: replaced.droppedAccounts.length },

@@ -69,13 +69,15 @@ export function BackupPanel() {
   const client = useQueryClient();
   const status = useQuery({ queryKey: ['backup.status'], queryFn: () => call('backup.status', {}) });
   const [days, setDays] = useState<string | null>(null);
+  const [keep, setKeep] = useState<string | null>(null);
   const [withPassword, setWithPassword] = useState(false);
   const [password, setPassword] = useState('');
   const [restorePassword, setRestorePassword] = useState('');
   const [confirm, setConfirm] = useState<'restore' | 'rekey' | null>(null);
 
   const saveDays = useMutation({
-    mutationFn: () => call('backup.updateSettings', { reminderDays: Number(days) }),
+    mutationFn: () =>
+      call('backup.updateSettings', { reminderDays: Number(dayText), safetyCopyDays: Number(keepText) }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['backup.status'] }),
   });
   const create = useMutation({
@@ -93,6 +95,8 @@ export function BackupPanel() {
 
   const dayText = days ?? String(status.data?.settings.reminderDays ?? 7);
   const daysInvalid = !/^\d{1,3}$/.test(dayText) || Number(dayText) < 1 || Number(dayText) > 365;
+  const keepText = keep ?? String(status.data?.settings.safetyCopyDays ?? 30);
+  const keepInvalid = !/^\d{1,3}$/.test(keepText) || Number(keepText) < 1 || Number(keepText) > 365;
   const chosen = choose.data;
   const needsPassword = chosen?.protection === 'password';
 
@@ -145,7 +149,15 @@ export function BackupPanel() {
           >
             <Input type="number" min={1} max={365} value={dayText} onChange={(_e, d) => setDays(d.value)} />
           </Field>
-          <Button disabled={daysInvalid || saveDays.isPending} onClick={() => saveDays.mutate()}>
+          <Field
+            label="安全のための控えを残す日数"
+            hint="復元・鍵の更新・アップデートの前に自動で作る控え（backups フォルダー）。保存期間で削除したデータが控えに残り続けないよう、この日数を過ぎると削除します。"
+            validationMessage={keepInvalid ? '1から365までの整数で入力してください。' : undefined}
+            validationState={keepInvalid ? 'error' : 'none'}
+          >
+            <Input type="number" min={1} max={365} value={keepText} onChange={(_e, d) => setKeep(d.value)} />
+          </Field>
+          <Button disabled={daysInvalid || keepInvalid || saveDays.isPending} onClick={() => saveDays.mutate()}>
             日数を保存
           </Button>
         </div>
