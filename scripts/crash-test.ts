@@ -31,6 +31,8 @@ type Reported = {
   // The passwords the test account may have (the last reported, and any attempted after it).
   passwords: Set<string>;
   restores: number;
+  // ID copies a retention purge reported deleted: their content must be gone.
+  purged: Set<string>;
   // The operation under way (or just done) when each kill struck.
   killedDuring: Map<string, number>;
 };
@@ -87,6 +89,7 @@ export async function runCrashTest(opts: { runs: number; seed: number; log?: (s:
     enclosures: new Set(),
     passwords: new Set([OTHER_PASSWORD]),
     restores: 0,
+    purged: new Set(),
     killedDuring: new Map(),
   };
   const failures: string[] = [];
@@ -109,6 +112,7 @@ export async function runCrashTest(opts: { runs: number; seed: number; log?: (s:
       if (what === 'password' && a) reported.passwords = new Set([a.replaceAll('_', ' ')]);
       if (what === 'intend-password' && a) reported.passwords.add(a.replaceAll('_', ' '));
       if (what === 'restored') reported.restores += 1;
+      if (what === 'purged' && a) reported.purged.add(a);
       if (what === 'letter' && a) reported.letters.add(a);
       if (what === 'enclosure' && a) reported.enclosures.add(a);
     }
@@ -149,6 +153,11 @@ export async function runCrashTest(opts: { runs: number; seed: number; log?: (s:
       for (const id of reported.enclosures) {
         if (!has('SELECT 1 FROM enclosures WHERE id = ?', id)) failures.push(`run ${run}: enclosure ${id} lost`);
       }
+      for (const id of reported.purged) {
+        if (!has('SELECT 1 FROM enclosures WHERE id = ? AND content IS NULL', id)) {
+          failures.push(`run ${run}: purge of ${id} lost`);
+        }
+      }
       for (const id of reported.revoked) {
         if (!has('SELECT 1 FROM accounts WHERE id = ? AND disabled = 1', id)) {
           failures.push(`run ${run}: disabling ${id} lost`);
@@ -186,7 +195,7 @@ export async function runCrashTest(opts: { runs: number; seed: number; log?: (s:
   }
   const perKind = [...reported.killedDuring].map(([k, n]) => `${k} ${n}`).join(', ');
   opts.log?.(
-    `Crash test: ${opts.runs} kills (during: ${perKind}), ${reported.created.size} requests, ${reported.rekeys} key rotations, ${reported.revoked.size} accounts disabled, ${reported.restores} restores, ${reported.letters.size} letters and ${reported.enclosures.size} enclosures reported; ${failures.length} failure(s).\n`,
+    `Crash test: ${opts.runs} kills (during: ${perKind}), ${reported.created.size} requests, ${reported.rekeys} key rotations, ${reported.revoked.size} accounts disabled, ${reported.restores} restores, ${reported.purged.size} purges, ${reported.letters.size} letters and ${reported.enclosures.size} enclosures reported; ${failures.length} failure(s).\n`,
   );
   rmSync(dataDir, { recursive: true, force: true });
   return failures;

@@ -54,11 +54,20 @@ async function main(): Promise<void> {
       report(`intend-password ${password.replaceAll(' ', '_')}`);
       await call(s, 'accounts.resetPassword', { id: pwAccount, temporaryPassword: password });
       report(`password ${password.replaceAll(' ', '_')}`);
-    } else if (r < 0.06) {
+    } else if (r < 0.05) {
+      // Retention: a request withdrawn with an ID copy, whose copy the purge then deletes.
+      report('doing purge');
+      const x = await call(s, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
+      const e = await call(s, 'enclosures.add', { requestId: x.id, type: 'identity' });
+      await call(s, 'requests.transition', { id: x.id, action: 'withdraw', comment: '取下書の受領' });
+      const preview = await call(s, 'retention.get', {});
+      await call(s, 'retention.purge', { requests: preview.requests.length, idCopies: preview.idCopies.length });
+      report(`purged ${e?.id ?? ''}`);
+    } else if (r < 0.07) {
       report('doing rekey');
       await call(s, 'backup.rotateKey', {});
       report('rekey');
-    } else if (r < 0.07) {
+    } else if (r < 0.09) {
       report('doing revoke');
       const a = await call(s, 'accounts.create', {
         loginName: `staff${seed % 100000}${i}`,
