@@ -39,7 +39,7 @@ const useStyles = makeStyles({
 });
 
 // A request opened from anywhere; "修正" swaps in the intake form filled with what is stored.
-function OpenRequest(props: { id: string; onBack?: () => void; onNew?: () => void }) {
+function OpenRequest(props: { id: string; onBack?: () => void; onNew?: () => void; created?: boolean }) {
   const [editing, setEditing] = useState(false);
   const request = useQuery({
     queryKey: ['requests.get', props.id],
@@ -51,7 +51,15 @@ function OpenRequest(props: { id: string; onBack?: () => void; onNew?: () => voi
       <IntakePage existing={request.data} onCreated={() => setEditing(false)} onCancel={() => setEditing(false)} />
     );
   }
-  return <RequestPage id={props.id} onBack={props.onBack} onNew={props.onNew} onEdit={() => setEditing(true)} />;
+  return (
+    <RequestPage
+      id={props.id}
+      onBack={props.onBack}
+      onNew={props.onNew}
+      onEdit={() => setEditing(true)}
+      created={props.created === true}
+    />
+  );
 }
 
 function IntakeSection() {
@@ -61,6 +69,7 @@ function IntakeSection() {
     return (
       <OpenRequest
         id={created}
+        created
         onNew={() => {
           setCreated(null);
           setRound(round + 1);

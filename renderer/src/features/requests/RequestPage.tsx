@@ -20,7 +20,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { enclosureTypes, type Enclosure, type RequestDetail } from '../../../../core/contract';
 import { historyLabel, isState, stateLabels } from '../../../../core/domain/workflow';
 import { parseDate } from '../../../../core/domain/dates';
@@ -144,7 +144,14 @@ function History(props: { request: RequestDetail }) {
 const editableStates = ['received', 'checking', 'awaitingCure'];
 
 // One request: where it stands, what it needs next, its decisions, letters sent and history.
-export function RequestPage(props: { id: string; onBack?: () => void; onEdit?: () => void; onNew?: () => void }) {
+export function RequestPage(props: {
+  id: string;
+  onBack?: () => void;
+  onEdit?: () => void;
+  onNew?: () => void;
+  // Just registered: the page opens at its top, says so, and puts the focus on the 受付番号.
+  created?: boolean;
+}) {
   const styles = useStyles();
   const client = useQueryClient();
   const [type, setType] = useState<Enclosure['type']>('requestForm');
@@ -168,6 +175,13 @@ export function RequestPage(props: { id: string; onBack?: () => void; onEdit?: (
       await client.invalidateQueries({ queryKey: ['requests.get', props.id] });
     },
   });
+  const heading = useRef<HTMLDivElement>(null);
+  const loaded = request.data !== undefined;
+  useEffect(() => {
+    if (!props.created || !loaded) return;
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus();
+  }, [props.created, loaded]);
   if (request.isPending) return <Spinner />;
   if (request.isError) return <ErrorBar message={errorMessage(request.error)} />;
   const r = request.data;
@@ -180,10 +194,17 @@ export function RequestPage(props: { id: string; onBack?: () => void; onEdit?: (
           </Button>
         </div>
       )}
+      {props.created && (
+        <MessageBar intent="success" data-testid="registered">
+          <MessageBarBody>受付番号 {r.receiptNo} で登録しました。続けて書類の取り込みや確認を行えます。</MessageBarBody>
+        </MessageBar>
+      )}
       <Card className={styles.card}>
-        <Title3 as="h2" block data-testid="receipt-no">
-          受付番号 {r.receiptNo}
-        </Title3>
+        <div ref={heading} tabIndex={-1} data-testid="receipt-heading">
+          <Title3 as="h2" block data-testid="receipt-no">
+            受付番号 {r.receiptNo}
+          </Title3>
+        </div>
         <Body1>
           {channelLabels[r.channel]}・{slash(r.arrivalDate)} 到達{r.provisional ? '（仮受付）' : ''}・
           {requesterTypeLabels[r.requesterType]}・{r.items.map((i) => kindInfo[i.kind].label).join('、')}
