@@ -238,4 +238,7 @@ test('a refusal without a legal ground and a reason cannot be saved', async ({ a
   await expect(name).toContainText('山田 太郎');
   await page.getByRole('switch', { name: 'プライバシーモード（氏名を隠す）' }).click();
   await expect(name).toHaveText('山＊ ＊＊');
+  // … and on the request page, kana included.
+  await page.getByTestId('principal-name').first().locator('xpath=ancestor::tr').getByRole('button').first().click();
+  await expect(page.getByTestId('request-names')).toHaveText('本人: 山＊ ＊＊');
 });

@@ -29,6 +29,7 @@ import { channelLabels, kindInfo, requesterTypeLabels } from '../../../../core/d
 import { ErrorBar } from '../../components/ErrorBar';
 import { call, errorMessage } from '../../lib/api';
 import { useSessionState } from '../../lib/session';
+import { mask, usePrivacy } from './privacy';
 import { CheckPanel } from '../intake/CheckPanel';
 import { ScanPreview } from '../intake/ScanPreview';
 import { AnswerSection, ExtensionForm } from './AnswerSection';
@@ -176,6 +177,7 @@ export function RequestPage(props: {
     },
   });
   const heading = useRef<HTMLDivElement>(null);
+  const privacy = usePrivacy();
   const loaded = request.data !== undefined;
   useEffect(() => {
     if (!props.created || !loaded) return;
@@ -226,8 +228,10 @@ export function RequestPage(props: {
         </details>
         <ExtensionForm request={r} />
         {r.provisional && <ConfirmOriginals id={r.id} />}
-        <Body1>
-          本人: {r.principal.name}（{r.principal.kana}）{r.agent ? ` / 代理人: ${r.agent.name}` : ''}
+        <Body1 data-testid="request-names">
+          {privacy
+            ? `本人: ${mask(r.principal.name)}${r.agent ? ` / 代理人: ${mask(r.agent.name)}` : ''}`
+            : `本人: ${r.principal.name}（${r.principal.kana}）${r.agent ? ` / 代理人: ${r.agent.name}` : ''}`}
         </Body1>
         {props.onEdit && editableStates.includes(r.status) && (
           <div>

@@ -1,7 +1,8 @@
 import { Switch } from '@fluentui/react-components';
 import { createContext, useContext, useState, type ReactNode } from 'react';
 
-// Privacy mode: names in lists are masked, for screens that visitors or other staff can see.
+// Privacy mode: names are masked in lists and on the request page, for screens that visitors or
+// other staff can see.
 // Kept for the session only (nothing about it is written to disk).
 const PrivacyContext = createContext<{ on: boolean; set: (on: boolean) => void }>({ on: false, set: () => undefined });
 
