@@ -361,6 +361,25 @@ describe('a full or read-only data folder', () => {
   });
 });
 
+// A rotation, then the header as a crash right after PRAGMA rekey would leave it: the old keys,
+// with the new master key's boxes and database key pending.
+async function rotateThenCut(r: ReturnType<typeof rig>) {
+  await call(r.s, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
+  const before = readHeader(r.dataDir);
+  await call(r.s, 'backup.rotateKey', {});
+  await r.s.vault.lock('logout');
+  const after = readHeader(r.dataDir);
+  if (!before || !after?.recoveryPublic || !after.recoveryMaster || !after.database) throw new Error('no header');
+  const pendingMaster = {
+    accounts: after.accounts,
+    recoveryPublic: after.recoveryPublic,
+    recoveryMaster: after.recoveryMaster,
+    database: after.database,
+    previousMasters: after.previousMasters ?? [],
+  };
+  return { before, after, pendingMaster };
+}
+
 describe('database key rotation', () => {
   it('backs up first; afterwards the old key no longer opens the database, every account and the recovery key still do', async () => {
     const r = rig();
@@ -459,24 +478,8 @@ describe('database key rotation', () => {
   it('finishes a rotation cut short between the rekey and the header', async () => {
     const r = rig();
     await setupVault(r.s);
-    await call(r.s, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
-    const before = readHeader(r.dataDir);
-    await call(r.s, 'backup.rotateKey', {});
-    await r.s.vault.lock('logout');
-    // As if the app stopped after PRAGMA rekey: the header still names the old keys, with the
-    // new master key's boxes and database key pending.
-    const after = readHeader(r.dataDir);
-    if (!before || !after?.recoveryPublic || !after.recoveryMaster || !after.database) throw new Error('no header');
-    const cut = {
-      ...before,
-      pendingMaster: {
-        accounts: after.accounts,
-        recoveryPublic: after.recoveryPublic,
-        recoveryMaster: after.recoveryMaster,
-        database: after.database,
-        previousMasters: after.previousMasters ?? [],
-      },
-    };
+    const { before, after, pendingMaster } = await rotateThenCut(r);
+    const cut = { ...before, pendingMaster };
     writeFileSync(join(r.dataDir, 'vault.json'), JSON.stringify(cut));
     await call(r.s, 'session.login', { loginName: 'admin', password: ADMIN_PASSWORD });
     expect((await call(r.s, 'requests.list', listFilter())).rows).toHaveLength(1);
@@ -488,19 +491,7 @@ describe('database key rotation', () => {
   it('finishes a cut-short rotation through the recovery key too, and forgets one whose rekey never ran', async () => {
     const r = rig();
     const { recoveryKey } = await setupVault(r.s);
-    await call(r.s, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
-    const before = readHeader(r.dataDir);
-    await call(r.s, 'backup.rotateKey', {});
-    await r.s.vault.lock('logout');
-    const after = readHeader(r.dataDir);
-    if (!before || !after?.recoveryPublic || !after.recoveryMaster || !after.database) throw new Error('no header');
-    const pendingMaster = {
-      accounts: after.accounts,
-      recoveryPublic: after.recoveryPublic,
-      recoveryMaster: after.recoveryMaster,
-      database: after.database,
-      previousMasters: after.previousMasters ?? [],
-    };
+    const { before, pendingMaster } = await rotateThenCut(r);
     writeFileSync(join(r.dataDir, 'vault.json'), JSON.stringify({ ...before, pendingMaster }));
     await call(r.s, 'session.recover', { recoveryKey, loginName: 'admin', newPassword: 'a brand new passphrase' });
     expect((await call(r.s, 'requests.list', listFilter())).rows).toHaveLength(1);
@@ -512,10 +503,7 @@ describe('database key rotation', () => {
       join(r.dataDir, 'vault.json'),
       JSON.stringify({
         ...current,
-        pendingMaster: {
-          ...pendingMaster,
-          database: before.recoveryMaster ? pendingMaster.database : pendingMaster.database,
-        },
+        pendingMaster,
       }),
     );
     await call(r.s, 'session.login', { loginName: 'admin', password: 'a brand new passphrase' });
