@@ -93,15 +93,10 @@ export function decisionCitations(
   return lines;
 }
 
-// Why a request was declined (the 請求に応じられない旨のお知らせ); the article only where the law
-// gives one.
+// Why a request was declined (the 請求に応じられない旨のお知らせ): the procedure not met, an agent
+// without authority, data that is not our 保有個人データ. The article only where the law gives one.
 export const declineGrounds = ['procedure', 'noAuthority', 'notOurs'] as const;
 export type DeclineGround = (typeof declineGrounds)[number];
-export const declineGroundLabels: Record<DeclineGround, string> = {
-  procedure: '当社の定める手続によらない請求（補正に応じていただけなかった場合を含む）',
-  noAuthority: '代理人としての権限が確認できない',
-  notOurs: '当社の保有個人データではない（委託を受けて取り扱っているデータ等）',
-};
 
 export function declineCitation(ground: DeclineGround): string | null {
   switch (ground) {
