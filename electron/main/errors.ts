@@ -1,4 +1,4 @@
-import { ErrorCode, type Issue } from '../../../core/contract';
+import { ErrorCode, type Issue } from '../../core/contract';
 
 // A failure a service reports to staff. The message is Japanese and must not contain personal
 // data, because it may be logged by id alongside the code.
@@ -55,3 +55,26 @@ export function storageError(err: unknown): AppError | null {
   }
   return fileErrorMessage(err, 'ファイル');
 }
+
+// The refusals every part of main gives in the same words.
+export const refusals = {
+  locked: () => new AppError(ErrorCode.LOCKED, 'ロックされています。ログインしてください。'),
+  noHeader: () => new AppError(ErrorCode.INTERNAL, '鍵情報ファイルが見つかりません。'),
+  notSetUp: () => new AppError(ErrorCode.CONFLICT, '初期設定が完了していません。'),
+  loginFailed: () => new AppError(ErrorCode.AUTH_FAILED, 'ログイン名またはパスワードが正しくありません。'),
+  keysMismatch: () =>
+    new AppError(ErrorCode.UNAVAILABLE, 'データベースと鍵情報が一致しません。バックアップから復元してください。'),
+  requestNotFound: () => new AppError(ErrorCode.NOT_FOUND, '請求が見つかりません。'),
+  letterNotFound: () => new AppError(ErrorCode.NOT_FOUND, '回答書が見つかりません。'),
+  enclosureNotFound: () => new AppError(ErrorCode.NOT_FOUND, '同封書類が見つかりません。'),
+  // One field's problem: the message shown at the top and beside the field.
+  badField: (path: (string | number)[], message: string) =>
+    new AppError(ErrorCode.BAD_INPUT, message, [{ path, message }]),
+  // A new password that does not meet the rules, each problem beside the field.
+  badPassword: (field: string, problems: string[]) =>
+    new AppError(
+      ErrorCode.BAD_INPUT,
+      problems[0] ?? '',
+      problems.map((message) => ({ path: [field], message })),
+    ),
+};
