@@ -1,5 +1,5 @@
 import type { ChannelInput } from '../core/contract';
-import { intakeInput } from '../electron/main/services/test-support';
+import { intakeInput } from '../electron/main/testing/support';
 
 const surnames = [
   ['山田', 'ヤマダ'],

@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { Organisation } from '../core/domain/organisation';
 import { createDispatcher } from '../electron/main/ipc/dispatcher';
 import { createMemoryLogger } from '../electron/main/log';
-import type { Services, ServiceOptions } from '../electron/main/services';
-import { makeServices, organisation } from '../electron/main/services/test-support';
+import type { Services, ServiceOptions } from '../electron/main/composition';
+import { makeServices, organisation } from '../electron/main/testing/support';
 import type { KdfCost } from '../electron/main/vault/kdf';
 
 export type Metric = { name: string; value: number; unit: string };

@@ -4,7 +4,7 @@
 // dispatcher.
 import { createDispatcher } from '../electron/main/ipc/dispatcher';
 import { createMemoryLogger } from '../electron/main/log';
-import { createServices } from '../electron/main/services';
+import { createServices } from '../electron/main/composition';
 
 async function main(): Promise<void> {
   const dataDir = process.env['BENCH_DATA_DIR'] ?? '';

@@ -16,7 +16,7 @@ import {
   tempDataDir,
   ADMIN_PASSWORD,
   OTHER_PASSWORD,
-} from '../electron/main/services/test-support';
+} from '../electron/main/testing/support';
 
 // setting: the values the reminder setting may hold (the last one reported done, and any
 // attempted after it, whose commit may have happened just before the kill).

@@ -7,7 +7,7 @@
 import { mkdtempSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ADMIN_PASSWORD, call, cheapKdf, intakeInput, makeServices } from '../electron/main/services/test-support';
+import { ADMIN_PASSWORD, call, cheapKdf, intakeInput, makeServices } from '../electron/main/testing/support';
 
 async function main(): Promise<void> {
   const [dataDir, seedText] = process.argv.slice(2);

@@ -16,7 +16,7 @@ import { Organisation } from '../core/domain/organisation';
 import { createDispatcher } from '../electron/main/ipc/dispatcher';
 import { createMemoryLogger } from '../electron/main/log';
 import { APP_DIR_NAME } from '../electron/main/paths';
-import { createServices, type Services } from '../electron/main/services';
+import { createServices, type Services } from '../electron/main/composition';
 import { startHarness } from '../e2e/harness/server';
 
 const MARKER = '.madoguchi-demo';

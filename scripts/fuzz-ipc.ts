@@ -27,7 +27,7 @@ import {
   tempDataDir,
   ADMIN_PASSWORD,
   OTHER_PASSWORD,
-} from '../electron/main/services/test-support';
+} from '../electron/main/testing/support';
 
 type Schema = z.ZodType & { def: Record<string, unknown> & { type: string } };
 

@@ -8,7 +8,7 @@ import { Organisation } from '../../core/domain/organisation';
 import { LetterFonts, renderLetter } from '../../electron/main/pdf/letter';
 import { PadesSigner, readPkcs12 } from '../../electron/main/pdf/sign';
 import { makeP12 } from '../../electron/main/pdf/test-certificate';
-import { organisation, RESOURCES_DIR } from '../../electron/main/services/test-support';
+import { organisation, RESOURCES_DIR } from '../../electron/main/testing/support';
 import { median, round, type BenchGroup, type Metric } from '../lib';
 
 const BATCH = 100;

@@ -17,7 +17,7 @@ import {
   upsertDecision,
 } from '../../electron/main/db/repositories/requests';
 import { emptyDecision } from '../../core/domain/decisions';
-import type { Services } from '../../electron/main/services';
+import type { Services } from '../../electron/main/composition';
 import { intakeFixture } from '../fixtures';
 import { type BenchGroup, openBenchVault, percentile, round } from '../lib';
 

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openEncrypted, type Db } from '../../electron/main/db/connection';
-import { makeServices } from '../../electron/main/services/test-support';
+import { makeServices } from '../../electron/main/testing/support';
 import { BENCH_PASSWORD, createVault, median, round, type BenchGroup, type Metric } from '../lib';
 
 const ROWS = 100_000;

@@ -15,7 +15,7 @@ import { createFileLogger } from '../../electron/main/log';
 import { logDir } from '../../electron/main/paths';
 import { MIME, securityHeaders } from '../../electron/main/protocol';
 import { contentSecurityPolicy } from '../../electron/main/security';
-import { createServices, type Services } from '../../electron/main/services';
+import { createServices, type Services } from '../../electron/main/composition';
 import type { KdfCost } from '../../electron/main/vault/kdf';
 
 export type HarnessOptions = {

@@ -9,7 +9,7 @@ import { buildMenuTemplate } from './menu';
 import { logDir, resolveDataDir } from './paths';
 import { serveAppRequest } from './protocol';
 import { APP_SCHEME, hardenSession, hardenWebContents } from './security';
-import { createServices } from './services';
+import { createServices } from './composition';
 import { createMainWindow } from './window';
 
 // Composition root of the main process. Everything but the Electron glue lives in services/,

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { channelNames, ErrorCode } from '../../../core/contract';
 import type { Role } from '../../../core/domain/roles';
 import { createMemoryLogger } from '../log';
-import { AppError } from '../services/errors';
+import { AppError } from '../errors';
 import { createDispatcher, isPlainData } from './dispatcher';
 import type { CallContext, HandlerMap } from './handlers-type';
 

@@ -10,7 +10,7 @@ import {
   type Result,
 } from '../../../core/contract';
 import { rolesAllow } from '../../../core/domain/roles';
-import { AppError, storageError } from '../services/errors';
+import { AppError, storageError } from '../errors';
 import type { Logger } from '../log';
 import type { CallContext, HandlerMap } from './handlers-type';
 

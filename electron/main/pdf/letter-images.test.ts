@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLetter, type LetterKind } from '../../../core/domain/letters/catalogue';
 import { sampleLetterCase } from '../../../core/domain/letters/sample';
 import { Organisation } from '../../../core/domain/organisation';
-import { organisation, RESOURCES_DIR } from '../services/test-support';
+import { organisation, RESOURCES_DIR } from '../testing/support';
 import { LetterFonts, renderLetter } from './letter';
 
 // Two letters rendered to PNG by poppler and kept, reviewed, in fixtures/: a change to the layout

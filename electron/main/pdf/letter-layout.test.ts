@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultWindow } from '../../../core/contract';
 import { buildLetter, type LetterCase, type LetterKind } from '../../../core/domain/letters/catalogue';
 import { Organisation } from '../../../core/domain/organisation';
-import { organisation, RESOURCES_DIR } from '../services/test-support';
+import { organisation, RESOURCES_DIR } from '../testing/support';
 import { caseFor } from './fixtures/letter-cases';
 import { pdfLines, pdfRows, type TextLine } from './fixtures/pdf-lines';
 import { LetterFonts, renderLetter } from './letter';

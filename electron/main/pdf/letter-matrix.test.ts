@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { RequesterType } from '../../../core/domain/intake/kinds';
 import { buildLetter, letterKinds, type LetterCase, type LetterKind } from '../../../core/domain/letters/catalogue';
 import { Organisation } from '../../../core/domain/organisation';
-import { organisation, RESOURCES_DIR } from '../services/test-support';
+import { organisation, RESOURCES_DIR } from '../testing/support';
 import { caseFor } from './fixtures/letter-cases';
 import { LetterFonts, renderLetter } from './letter';
 import { PadesSigner, readPkcs12 } from './sign';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLetter, letterKinds, letterLabels } from '../../../core/domain/letters/catalogue';
 import { NO_LINE_END, NO_LINE_START } from '../../../core/domain/letters/kinsoku';
 import { Organisation } from '../../../core/domain/organisation';
-import { organisation, RESOURCES_DIR } from '../services/test-support';
+import { organisation, RESOURCES_DIR } from '../testing/support';
 import { caseFor } from './fixtures/letter-cases';
 import { LetterFonts, renderLetter } from './letter';
 

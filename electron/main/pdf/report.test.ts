@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RESOURCES_DIR } from '../services/test-support';
+import { RESOURCES_DIR } from '../testing/support';
 import { LetterFonts } from './layout';
 import { renderReport, type ReportDocument } from './report';
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLetter } from '../../../core/domain/letters/catalogue';
 import { sampleLetterCase } from '../../../core/domain/letters/sample';
 import { Organisation } from '../../../core/domain/organisation';
-import { organisation, RESOURCES_DIR } from '../services/test-support';
+import { organisation, RESOURCES_DIR } from '../testing/support';
 import { LetterFonts, renderLetter } from './letter';
 import { CertificateError, PadesSigner, readPkcs12 } from './sign';
 import { makeP12 } from './test-certificate';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDataDir } from '../../services/test-support';
+import { tempDataDir } from '../../testing/support';
 import { openEncrypted, userVersion } from '../connection';
 import { NewerDatabaseError } from '../errors';
 import { migrate } from '../migrate';

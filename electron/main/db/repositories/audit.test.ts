@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, call, makeServices, setupVault, tempDataDir } from '../../services/test-support';
+import { ADMIN_PASSWORD, call, makeServices, setupVault, tempDataDir } from '../../testing/support';
 import { verifyAudit } from './audit';
 
 async function auditedVault() {

@@ -1,0 +1,157 @@
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ErrorCode, listFilter } from '../../../core/contract';
+import { formatRecoveryKey } from '../../../core/domain/recovery-key';
+import { openEncrypted, WrongKeyError } from '../db/connection';
+import { databasePath } from '../paths';
+import { readBackupMeta } from '../vault/backup-file';
+import { readHeader, VaultHeader } from '../vault/header';
+import { databaseKeyOf, openEntry, previousMasters } from '../vault/keyring';
+import {
+  ADMIN_PASSWORD,
+  call,
+  failure,
+  intakeInput,
+  makeServices,
+  OTHER_PASSWORD,
+  setupVault,
+  switchTo,
+  switchToNewAccount,
+  tempDataDir,
+} from '../testing/support';
+
+// A member of staff copies vault.json while enabled, is disabled, the database key is rotated
+// and work goes on: with the copy and their old password they open neither the live database
+// nor a backup made after.
+describe('revocation', () => {
+  it('leaves a disabled account’s copy of vault.json opening nothing current', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'madoguchi-revoke-'));
+    let save = '';
+    let open = '';
+    const dataDir = tempDataDir();
+    const s = makeServices(dataDir, {
+      dialogs: { openFile: () => Promise.resolve(open), saveFile: () => Promise.resolve(save) },
+    });
+    const { recoveryKey } = await setupVault(s);
+    const tantoId = await switchToNewAccount(s, 'tanto', ['staff'], '担当 三郎');
+    await call(s, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
+    // The insider's copy, taken while enabled.
+    const stolen = join(dir, 'vault.json');
+    copyFileSync(join(dataDir, 'vault.json'), stolen);
+    const copy = VaultHeader.parse(JSON.parse(readFileSync(stolen, 'utf8')));
+    const entry = Object.values(copy.accounts).find((e) => e.accountId === tantoId);
+    const old = entry ? await openEntry(entry, OTHER_PASSWORD) : null;
+    if (!old) throw new Error('the copy should open with the password the account had');
+    const oldDatabaseKey = databaseKeyOf(copy.database, old.master);
+    // Before the revocation, the copy opens the live database: that is what is closed below.
+    openEncrypted(databasePath(dataDir), oldDatabaseKey ?? Buffer.alloc(32), { create: false }).close();
+    save = join(dir, 'before.mdgbak');
+    await switchTo(s, 'admin', ADMIN_PASSWORD);
+    await call(s, 'backup.create', { password: null });
+
+    // Disabled, then the database key rotated, then more work and a backup.
+    const disabled = await call(s, 'accounts.update', { id: tantoId, disabled: true });
+    expect(disabled.keys).toEqual({ newRecoveryKey: null, accountsNeedingPassword: 0 });
+    await call(s, 'backup.rotateKey', {});
+    await call(s, 'intake.create', intakeInput({ arrivalDate: '2026-10-02' }));
+    save = join(dir, 'after.mdgbak');
+    await call(s, 'backup.create', { password: null });
+
+    // The copy opens nothing current: not the live database …
+    expect(() => openEncrypted(databasePath(dataDir), oldDatabaseKey ?? Buffer.alloc(32), { create: false })).toThrow(
+      WrongKeyError,
+    );
+    expect(() => openEncrypted(databasePath(dataDir), old.master, { create: false })).toThrow(WrongKeyError);
+    const live = readHeader(dataDir);
+    if (!live) throw new Error('no header');
+    expect(databaseKeyOf(live.database, old.master)).toBeNull();
+    expect(previousMasters(live, old.master)).toEqual([]);
+    // … nor a backup made after: its sealed database key does not open with the old master key.
+    const after = readBackupMeta(join(dir, 'after.mdgbak')).meta;
+    expect(after.database).toBeDefined();
+    expect(databaseKeyOf(after.database, old.master)).toBeNull();
+    // The account itself has no entry any more.
+    await s.vault.lock('logout');
+    const refused = await failure(call(s, 'session.login', { loginName: 'tanto', password: OTHER_PASSWORD }));
+    expect(refused.code).toBe(ErrorCode.AUTH_FAILED);
+
+    // Everyone else carries on: the administrator, the recovery key, and the backup from before.
+    await call(s, 'session.login', { loginName: 'admin', password: ADMIN_PASSWORD });
+    expect((await call(s, 'requests.list', listFilter())).rows).toHaveLength(2);
+    open = join(dir, 'before.mdgbak');
+    await call(s, 'backup.choose', {});
+    expect(await call(s, 'backup.inspect', { password: null })).toMatchObject({ check: 'ok', counts: { requests: 1 } });
+    await s.vault.lock('logout');
+    await call(s, 'session.recover', { recoveryKey, loginName: 'admin', newPassword: 'a brand new passphrase' });
+    expect((await call(s, 'requests.list', listFilter())).rows).toHaveLength(2);
+    await s.close();
+  });
+
+  it('upgrades an entry of the first format at its next login, and cannot carry one not used since', async () => {
+    const dataDir = tempDataDir();
+    const s = makeServices(dataDir);
+    await setupVault(s);
+    const tantoId = await switchToNewAccount(s, 'tanto', ['staff'], '担当 三郎');
+    await switchTo(s, 'admin', ADMIN_PASSWORD);
+    const sato = await switchToNewAccount(s, 'sato', ['staff'], '佐藤 五郎');
+    await switchTo(s, 'admin', ADMIN_PASSWORD);
+    // Rewrite two entries as the first format held them: the master key wrapped under the password.
+    const master = (s.vault as unknown as { unlocked: { master: Buffer } }).unlocked.master;
+    const { wrapKey } = await import('../vault/wrap');
+    const { newKdfParams } = await import('../vault/kdf');
+    const header = readHeader(dataDir);
+    if (!header) throw new Error('no header');
+    for (const [lid, e] of Object.entries(header.accounts)) {
+      if (e.accountId !== tantoId && e.accountId !== sato) continue;
+      header.accounts[lid] = {
+        accountId: e.accountId,
+        wrap: await wrapKey(
+          master,
+          OTHER_PASSWORD,
+          newKdfParams(header.kdfCost),
+          `madoguchi:v1:account:${e.accountId}`,
+        ),
+      };
+    }
+    // And the recovery key as the first format held it: no key pair to box a new master key to.
+    const { writeHeader } = await import('../vault/header');
+    const legacyRecovery = randomBytes(15);
+    header.recovery = await wrapKey(master, legacyRecovery, newKdfParams(header.kdfCost), 'madoguchi:v1:recovery');
+    delete header.recoveryPublic;
+    delete header.recoveryMaster;
+    writeHeader(dataDir, header);
+    // tanto logs in once: the entry gets its key pair.
+    await switchTo(s, 'tanto', OTHER_PASSWORD);
+    const upgraded = Object.values(readHeader(dataDir)?.accounts ?? {}).find((e) => e.accountId === tantoId);
+    expect(upgraded?.publicKey).toBeDefined();
+    // sato never logged in since: a replacement cannot carry that entry, and says so.
+    await switchTo(s, 'admin', ADMIN_PASSWORD);
+    const rotated = await call(s, 'backup.rotateKey', {});
+    expect(rotated.keys.accountsNeedingPassword).toBe(1);
+    // A new recovery key, shown once; it opens the vault, the old one no longer does.
+    expect(rotated.keys.newRecoveryKey).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4})+$/);
+    await s.vault.lock('logout');
+    const stale = await failure(
+      call(s, 'session.recover', {
+        recoveryKey: formatRecoveryKey(legacyRecovery),
+        loginName: 'admin',
+        newPassword: 'a brand new passphrase',
+      }),
+    );
+    expect(stale.code).toBe(ErrorCode.AUTH_FAILED);
+    await call(s, 'session.recover', {
+      recoveryKey: rotated.keys.newRecoveryKey ?? '',
+      loginName: 'admin',
+      newPassword: 'a brand new passphrase',
+    });
+    await switchTo(s, 'tanto', OTHER_PASSWORD);
+    await s.vault.lock('logout');
+    expect((await failure(call(s, 'session.login', { loginName: 'sato', password: OTHER_PASSWORD }))).code).toBe(
+      ErrorCode.AUTH_FAILED,
+    );
+    await s.close();
+  });
+});

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { ErrorCode, type Account, type KeysReplaced } from '../../../core/contract';
+import type { Role } from '../../../core/domain/roles';
+import {
+  countActiveAdmins,
+  findAccountByLogin,
+  getAccount,
+  insertAccount,
+  listAccounts,
+  setRoles,
+  updateAccount,
+  type AccountRecord,
+} from '../db/repositories/accounts';
+import { normaliseLoginName } from '../vault/header';
+import { AppError } from '../errors';
+import { deleteDrafts } from '../drafts/service';
+import type { Vault } from '../vault/vault';
+
+function notFound(): AppError {
+  return new AppError(ErrorCode.NOT_FOUND, 'アカウントが見つかりません。');
+}
+
+export class AccountsService {
+  constructor(
+    private readonly vault: Vault,
+    private readonly clock: () => Date,
+  ) {}
+
+  list(): Account[] {
+    return listAccounts(this.vault.connection());
+  }
+
+  async create(input: {
+    loginName: string;
+    displayName: string;
+    roles: Role[];
+    temporaryPassword: string;
+  }): Promise<Account> {
+    const db = this.vault.connection();
+    const loginName = normaliseLoginName(input.loginName);
+    if (findAccountByLogin(db, loginName)) {
+      throw new AppError(ErrorCode.CONFLICT, 'このログイン名は既に使われています。', [
+        { path: ['loginName'], message: 'このログイン名は既に使われています。' },
+      ]);
+    }
+    const now = this.clock().toISOString();
+    const account: AccountRecord = {
+      id: randomUUID(),
+      loginName,
+      displayName: input.displayName,
+      roles: [...new Set(input.roles)],
+      disabled: false,
+      mustChangePassword: true,
+      createdAt: now,
+      updatedAt: now,
+    };
+    // The wrap is written first: if the insert then failed, an orphan wrap opens nothing
+    // that the account table would let anyone use.
+    await this.vault.setAccountPassword(account, input.temporaryPassword);
+    this.vault.write('accounts.create', account.id, `roles=${account.roles.join(',')}`, (tx) => {
+      insertAccount(tx, account);
+    });
+    return account;
+  }
+
+  async update(input: {
+    id: string;
+    displayName?: string | undefined;
+    roles?: Role[] | undefined;
+    disabled?: boolean | undefined;
+  }): Promise<Account & { keys?: KeysReplaced }> {
+    const db = this.vault.connection();
+    const current = getAccount(db, input.id);
+    if (!current) throw notFound();
+    const self = this.vault.session()?.accountId === input.id;
+    if (self && input.disabled === true)
+      throw new AppError(ErrorCode.CONFLICT, '自分自身のアカウントは無効にできません。');
+    const losesAdmin =
+      current.roles.includes('admin') &&
+      !current.disabled &&
+      (input.disabled === true || (input.roles !== undefined && !input.roles.includes('admin')));
+    if (losesAdmin && countActiveAdmins(db) <= 1) {
+      throw new AppError(ErrorCode.CONFLICT, '有効な管理者が1人もいなくなるため、この変更はできません。');
+    }
+    const changes = [
+      input.displayName !== undefined ? 'displayName' : null,
+      input.roles !== undefined ? `roles=${[...new Set(input.roles)].join(',')}` : null,
+      input.disabled !== undefined ? `disabled=${String(input.disabled)}` : null,
+    ].filter(Boolean);
+    this.vault.write('accounts.update', input.id, changes.join(' '), (tx) => {
+      updateAccount(
+        tx,
+        input.id,
+        { displayName: input.displayName, disabled: input.disabled },
+        this.clock().toISOString(),
+      );
+      if (input.roles) setRoles(tx, input.id, [...new Set(input.roles)]);
+      // A disabled account's unsaved drafts go with it.
+      if (input.disabled === true) deleteDrafts(tx, input.id);
+    });
+    // Disabling replaces the master and database keys, so that nothing the account could have
+    // copied opens what comes next.
+    const replaced = input.disabled === true && !current.disabled ? await this.vault.revokeAccount(current.id) : null;
+    this.vault.refreshSession();
+    const updated = getAccount(this.vault.connection(), input.id);
+    if (!updated) throw notFound();
+    return replaced
+      ? {
+          ...updated,
+          keys: { newRecoveryKey: replaced.newRecoveryKey, accountsNeedingPassword: replaced.droppedAccounts.length },
+        }
+      : updated;
+  }
+
+  async resetPassword(input: { id: string; temporaryPassword: string }): Promise<Account> {
+    const db = this.vault.connection();
+    const current = getAccount(db, input.id);
+    if (!current) throw notFound();
+    if (current.disabled) throw new AppError(ErrorCode.CONFLICT, '無効なアカウントです。先に有効にしてください。');
+    await this.vault.setAccountPassword(current, input.temporaryPassword);
+    this.vault.write('accounts.reset_password', input.id, 'temporary', (tx) => {
+      updateAccount(tx, input.id, { mustChangePassword: true }, this.clock().toISOString());
+    });
+    this.vault.refreshSession();
+    const updated = getAccount(db, input.id);
+    if (!updated) throw notFound();
+    return updated;
+  }
+}

@@ -1,0 +1,282 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ChannelInput } from '../../../core/contract';
+import { ErrorCode } from '../../../core/contract';
+import { call, intakeInput, makeServices, setupVault, tempDataDir, failure } from '../testing/support';
+
+const NOW = new Date('2026-11-22T01:00:00Z'); // 10:00 in Japan
+
+// An appointed agent's request: agent ID, a full 委任状, and the principal's seal certificate.
+function appointedInput(sealIssuedOn: string): ChannelInput<'intake.create'> {
+  return intakeInput({
+    requesterType: 'appointed',
+    answerTo: 'agent',
+    agent: { ...intakeInput().principal, name: '代理 花子', kana: 'ダイリ ハナコ', relationship: '知人' },
+    identity: {
+      documents: [
+        { id: 'a', type: 'drivingLicence', holder: 'agent', original: false, expiresOn: '2030-01-01', issuedOn: null },
+        {
+          id: 'poa',
+          type: 'powerOfAttorney',
+          holder: 'principal',
+          original: true,
+          expiresOn: null,
+          issuedOn: null,
+          powerOfAttorney: { kinds: ['disclosure'], canReceive: true, registeredSeal: true },
+        },
+        {
+          id: 'seal',
+          type: 'sealCertificate',
+          holder: 'principal',
+          original: true,
+          expiresOn: null,
+          issuedOn: sealIssuedOn,
+        },
+      ],
+      nameAddressMatch: { principal: null, agent: true },
+      lawyerRegistrationNo: '',
+    },
+  });
+}
+
+async function ready(files: string[] = []) {
+  const queue = [...files];
+  const services = makeServices(tempDataDir(), {
+    clock: () => NOW,
+    dialogs: { openFile: () => Promise.resolve(queue.shift() ?? null), saveFile: () => Promise.resolve(null) },
+  });
+  await setupVault(services);
+  return services;
+}
+
+function scratchFile(name: string, content: Buffer): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'madoguchi-upload-')), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const requestCount = (s: Awaited<ReturnType<typeof ready>>) =>
+  s.vault.connection().prepare('SELECT count(*) FROM requests').pluck().get() as number;
+
+describe('intake', () => {
+  it('registers a 本人 開示 request with a driving licence and a 1,000円 定額小為替: 確認済 and 充足', async () => {
+    const s = await ready();
+    const r = await call(s, 'intake.create', intakeInput());
+    expect(r.receiptNo).toBe('2026-0001');
+    expect(r.identity.result.status).toBe('verified');
+    expect(r.fee).toMatchObject({ status: 'paid', due: 1000 });
+    // Arrived Friday 2026-11-20: 39条 date 12-04; ten business days (11-23 勤労感謝の日 skipped) end 12-07.
+    expect(r.deadlines).toMatchObject({ article39Date: '2026-12-04', slaDate: '2026-12-07', dueDate: '2026-12-04' });
+    const second = await call(s, 'intake.create', intakeInput({ replyAddress: '大阪府大阪市北区梅田1-1-1 転送先' }));
+    expect(second.receiptNo).toBe('2026-0002');
+    expect((await call(s, 'requests.get', { id: second.id })).replyAddress).toBe('大阪府大阪市北区梅田1-1-1 転送先');
+    expect(await call(s, 'requests.get', { id: r.id })).toEqual(r);
+    await s.close();
+  });
+
+  it('shows an agent request with an expired 印鑑登録証明書 as 不備', async () => {
+    const s = await ready();
+    const r = await call(s, 'intake.create', appointedInput('2026-06-01'));
+    expect(r.identity.result.status).toBe('defective');
+    expect(r.identity.result.defects.map((d) => d.code)).toEqual(['tooOld']);
+    expect(r.identity.result.defects[0]?.message).toMatch(
+      /印鑑登録証明書は発行日（2026年6月1日）から3か月を超えています/,
+    );
+    await s.close();
+  });
+
+  it('refuses a future 到達日, an empty required field and a fee schedule for 訂正, storing nothing', async () => {
+    const s = await ready();
+    const future = await failure(call(s, 'intake.create', intakeInput({ arrivalDate: '2026-11-23', payments: [] })));
+    expect(future).toMatchObject({ code: ErrorCode.BAD_INPUT, message: '到達日に未来の日付は指定できません。' });
+    expect(future.issues?.[0]?.path).toEqual(['arrivalDate']);
+    const empty = await failure(
+      call(s, 'intake.create', intakeInput({ principal: { ...intakeInput().principal, name: '' } })),
+    );
+    expect(empty.code).toBe(ErrorCode.BAD_INPUT);
+    expect(empty.issues).toContainEqual({ path: ['principal', 'name'], message: '氏名を入力してください。' });
+    const fee = await failure(
+      call(s, 'settings.updateFees', { amount: 1000, per: 'request', accepted: ['stamps'], kinds: ['correction'] }),
+    );
+    expect(fee.issues?.[0]?.message).toMatch(/手数料を求めることはできません（個人情報保護法第38条第1項）/);
+    expect(requestCount(s)).toBe(0);
+    expect((await call(s, 'settings.get', {})).fees.kinds).toEqual(['purpose', 'disclosure', 'thirdPartyRecords']);
+    await s.close();
+  });
+
+  it('flags a fee enclosed with a 訂正 request to be returned', async () => {
+    const s = await ready();
+    const r = await call(
+      s,
+      'intake.create',
+      intakeInput({
+        items: [
+          {
+            kind: 'correction',
+            dataItems: '住所',
+            period: '',
+            currentContent: '旧住所',
+            correctContent: '新住所',
+            grounds: [],
+            groundText: '',
+          },
+        ],
+        disclosureMethod: null,
+      }),
+    );
+    expect(r.fee).toMatchObject({ status: 'notRequired', toReturn: 1000 });
+    await s.close();
+  });
+
+  it('stores a scanned PDF encrypted, detected by content; refuses a renamed non-PDF and a 30 MB file', async () => {
+    const pdf = scratchFile('scan.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x20)]));
+    const fake = scratchFile('invoice.pdf', Buffer.from('MZ\x90\x00 this is an executable'));
+    const huge = scratchFile('huge.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(30 * 1024 * 1024)]));
+    const s = await ready([pdf, fake, huge]);
+    const r = await call(s, 'intake.create', intakeInput());
+    const added = await call(s, 'enclosures.add', { requestId: r.id, type: 'requestForm' });
+    expect(added).toMatchObject({ mime: 'application/pdf', type: 'requestForm', size: 2009 });
+    const renamed = await failure(call(s, 'enclosures.add', { requestId: r.id, type: 'identity' }));
+    expect(renamed.message).toMatch(/PDF・PNG・JPEG・TIFF のいずれでもありません/);
+    const tooBig = await failure(call(s, 'enclosures.add', { requestId: r.id, type: 'identity' }));
+    expect(tooBig.message).toMatch(/ファイルが大きすぎます（30.0MB）/);
+    expect((await call(s, 'requests.get', { id: r.id })).enclosures).toHaveLength(1);
+    const content = await call(s, 'enclosures.content', { id: added?.id ?? '' });
+    expect(Buffer.from(content.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    // A cancelled dialog adds nothing.
+    expect(await call(s, 'enclosures.add', { requestId: r.id, type: 'identity' })).toBeNull();
+    await s.close();
+  });
+
+  it('finds requests by フリガナ prefix (hiragana too) and by 受付番号, and warns of an open duplicate', async () => {
+    const s = await ready();
+    await call(s, 'intake.create', intakeInput());
+    await call(
+      s,
+      'intake.create',
+      intakeInput({
+        principal: {
+          ...intakeInput().principal,
+          name: '山本 一郎',
+          kana: 'ヤマモト イチロウ',
+          phone: '',
+          birthDate: null,
+        },
+      }),
+    );
+    expect((await call(s, 'requests.search', { query: 'やまだ', limit: 10 })).map((r) => r.principalName)).toEqual([
+      '山田 太郎',
+    ]);
+    expect((await call(s, 'requests.search', { query: 'ﾔﾏ', limit: 10 })).length).toBe(2);
+    expect((await call(s, 'requests.search', { query: '2026-0002', limit: 10 })).map((r) => r.principalKana)).toEqual([
+      'ヤマモト イチロウ',
+    ]);
+    const dup = await call(s, 'intake.duplicates', { name: '山田太郎', kana: '', birthDate: '1980-04-01', phone: '' });
+    expect(dup.map((d) => d.receiptNo)).toEqual(['2026-0001']);
+    const byPhone = await call(s, 'intake.duplicates', {
+      name: '',
+      kana: 'やまだたろう',
+      birthDate: null,
+      phone: '0312345678',
+    });
+    expect(byPhone).toHaveLength(1);
+    expect(
+      await call(s, 'intake.duplicates', { name: '山田太郎', kana: '', birthDate: '1990-01-01', phone: '' }),
+    ).toEqual([]);
+    await s.close();
+  });
+
+  it('numbers requests with the administrator’s pattern, never reusing a number, and applies the identity policy', async () => {
+    const s = await ready();
+    const first = await call(s, 'intake.create', intakeInput());
+    expect(first.receiptNo).toBe('2026-0001');
+    const bad = await failure(
+      call(s, 'settings.updateIntake', {
+        receiptPattern: '{YYYY}',
+        issueWindowMonths: 3,
+        lawyerNeedsSealCertificate: false,
+      }),
+    );
+    expect(bad.issues?.[0]?.message).toMatch(/連番/);
+    await call(s, 'settings.updateIntake', {
+      receiptPattern: 'KJ{YY}-{NNN}',
+      issueWindowMonths: 6,
+      lawyerNeedsSealCertificate: false,
+    });
+    expect((await call(s, 'intake.create', intakeInput())).receiptNo).toBe('KJ26-002');
+    await call(s, 'settings.updateIntake', {
+      receiptPattern: '{YYYY}-{NNNN}',
+      issueWindowMonths: 6,
+      lawyerNeedsSealCertificate: false,
+    });
+    expect((await call(s, 'intake.create', intakeInput())).receiptNo).toBe('2026-0003');
+    expect((await call(s, 'requests.search', { query: 'KJ26', limit: 5 })).map((r) => r.receiptNo)).toEqual([
+      'KJ26-002',
+    ]);
+    // Six months instead of three: a seal certificate issued on 2026-06-01 is now in time.
+    const withSeal = appointedInput('2026-06-01');
+    expect((await call(s, 'intake.create', withSeal)).identity.result.status).toBe('verified');
+    await s.close();
+  });
+
+  it('takes a FAX as 仮受付 and moves the 到達日 to the day the originals arrive', async () => {
+    const s = await ready();
+    const fax = await call(
+      s,
+      'intake.create',
+      intakeInput({ channel: 'fax', provisional: true, arrivalDate: '2026-11-18', payments: [] }),
+    );
+    expect(fax.provisional).toBe(true);
+    const early = await failure(call(s, 'intake.confirmOriginals', { id: fax.id, arrivalDate: '2026-11-17' }));
+    expect(early.message).toMatch(/FAX の受信日より前/);
+    const confirmed = await call(s, 'intake.confirmOriginals', { id: fax.id, arrivalDate: '2026-11-21' });
+    expect(confirmed).toMatchObject({ provisional: false, arrivalDate: '2026-11-21' });
+    expect((await failure(call(s, 'intake.confirmOriginals', { id: fax.id, arrivalDate: '2026-11-21' }))).code).toBe(
+      ErrorCode.CONFLICT,
+    );
+    await s.close();
+  });
+
+  it('moves a request through its workflow, refusing with the reason, and pauses the SLA during a 補正', async () => {
+    let now = new Date('2026-11-20T01:00:00Z');
+    const s = makeServices(tempDataDir(), { clock: () => now });
+    await setupVault(s);
+    const r = await call(s, 'intake.create', appointedInput('2026-06-01'));
+    expect(r.status).toBe('received');
+    expect(r.availableActions).toContain('startCheck');
+    await call(s, 'requests.transition', { id: r.id, action: 'startCheck', comment: '' });
+    const refused = await failure(
+      call(s, 'requests.transition', { id: r.id, action: 'startInvestigation', comment: '' }),
+    );
+    expect(refused).toMatchObject({ code: ErrorCode.CONFLICT, message: '本人確認・代理人確認が完了していません。' });
+    const cure = await call(s, 'requests.requestCure', {
+      id: r.id,
+      cure: { defects: ['印鑑登録証明書（発行後3か月以内の原本）'], dueDate: '2026-12-04' },
+    });
+    expect(cure.status).toBe('awaitingCure');
+    expect(cure.deadlines.slaDate).toBeNull();
+    expect(cure.cure).toEqual({
+      defects: ['印鑑登録証明書（発行後3か月以内の原本）'],
+      dueDate: '2026-12-04',
+      requestedOn: '2026-11-20',
+    });
+    now = new Date('2026-11-27T01:00:00Z');
+    const back = await call(s, 'requests.recordCure', { id: r.id, arrivedOn: '2026-11-26' });
+    expect(back.status).toBe('checking');
+    // Paused from 11-20 to 11-26: the business days 11-24, 11-25 and 11-26 are not counted.
+    expect(back.deadlines.explanation.join('\n')).toMatch(/補正による停止: 3営業日/);
+    expect(back.history.map((h) => `${h.from}>${h.to}`)).toEqual([
+      'received>checking',
+      'checking>awaitingCure',
+      'awaitingCure>checking',
+    ]);
+    const wrong = await failure(call(s, 'requests.transition', { id: r.id, action: 'approve', comment: '' }));
+    expect(wrong.message).toBe('「確認中」の請求に「承認する」はできません。');
+    expect(
+      (await call(s, 'requests.transition', { id: r.id, action: 'withdraw', comment: '書面で取下げ' })).status,
+    ).toBe('withdrawn');
+    await s.close();
+  });
+});

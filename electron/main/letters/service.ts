@@ -1,0 +1,559 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import {
+  defaultWindow,
+  ErrorCode,
+  LetterSettings,
+  listFilter,
+  type LetterInfo,
+  type RequestDetail,
+} from '../../../core/contract';
+import { japanToday, type IsoDate } from '../../../core/domain/dates';
+import { businessDayOnOrBefore } from '../../../core/domain/deadlines';
+import type { FeeMeans } from '../../../core/domain/intake/fees';
+import type { DeclineGround } from '../../../core/domain/letters/citations';
+import {
+  buildLetter,
+  defaultLetterTemplates,
+  finalizeBlock,
+  letterLabels,
+  lettersFor,
+  type Letter,
+  type LetterCase,
+  type LetterKind,
+  type LetterTemplate,
+} from '../../../core/domain/letters/catalogue';
+import { sampleCaseFor } from '../../../core/domain/letters/sample';
+import type { Organisation } from '../../../core/domain/organisation';
+import {
+  deleteSeal,
+  deleteSigningIdentity,
+  documentNoTaken,
+  getLetterPdf,
+  peekLetterSerial,
+  setLetterSerial,
+  getSeal,
+  getSigningIdentity,
+  insertLetter,
+  listLetters,
+  nextLetterSerial,
+  putSeal,
+  putSigningIdentity,
+} from '../db/repositories/letters';
+import { getSetting, putSetting } from '../db/repositories/settings';
+import type { FileDialogs } from '../files/dialogs';
+import { imageProblem } from '../files/image-limits';
+import { sniffMime } from '../files/sniff';
+import type { FontCoverage } from '../pdf/glyphs';
+import { renderLetter, type LetterFonts } from '../pdf/letter';
+import { CertificateError, PadesSigner, readPkcs12, type SigningIdentity } from '../pdf/sign';
+import { AppError } from '../errors';
+import { readFees, readOrganisation, readProcessingSettings } from '../settings/policies';
+import type { RequestsService } from '../requests/service';
+import type { Vault } from '../vault/vault';
+
+export const defaultLetterSettings: LetterSettings = {
+  documentNoPattern: '個保第{連番}号',
+  dateStyle: 'wareki',
+  windowEnvelope: false,
+  templates: {},
+};
+
+const MAX_SEAL_BYTES = 2 * 1024 * 1024;
+const MAX_P12_BYTES = 256 * 1024;
+const SEAL_MEGAPIXELS = 4;
+
+const lastEvent = (r: RequestDetail, action: string) => [...r.history].reverse().find((h) => h.action === action);
+
+// The request as its letters need it: the answer goes to whom the request says, under the
+// spelling recorded for letters when the real one has characters the font lacks.
+export function letterCase(
+  r: RequestDetail,
+  policy: { closedDays: readonly string[]; acceptedMeans: FeeMeans[] },
+): LetterCase {
+  const party = r.answerTo === 'agent' && r.agent ? r.agent : r.principal;
+  // Declined for an agent whose authority was not shown: 施行令13条, not 37条.
+  const declineGround: DeclineGround =
+    r.requesterType !== 'self' && r.identity.result.status !== 'verified' ? 'noAuthority' : 'procedure';
+  return {
+    receiptNo: r.receiptNo,
+    arrivalDate: r.arrivalDate,
+    addressee: {
+      postalCode: party.postalCode,
+      address: r.replyAddress || party.letterAddress || party.address,
+      name: party.letterName || party.name,
+    },
+    requesterType: r.requesterType,
+    answerToAgent: r.answerTo === 'agent',
+    principalName: r.principal.letterName || r.principal.name,
+    items: r.items.map((i) => ({ kind: i.kind, dataItems: i.dataItems, grounds: i.grounds })),
+    decisions: r.decisions.map((d) => ({ kind: d.kind, decision: d.decision })),
+    disclosureMethod: r.disclosureMethod?.method ?? null,
+    fee: {
+      due: r.fee.due,
+      accepted: r.fee.accepted,
+      shortfall: r.fee.shortfall,
+      toReturn: r.fee.toReturn,
+      means: r.payments.map((p) => p.means),
+      acceptedMeans: policy.acceptedMeans,
+    },
+    cure: r.cure ? { defects: r.cure.defects, dueDate: r.cure.dueDate, requestedOn: r.cure.requestedOn } : null,
+    extension: r.extension ? { date: r.extension.date, reason: r.extension.reason } : null,
+    dueDate: businessDayOnOrBefore(r.deadlines.dueDate, policy.closedDays),
+    declineReason: lastEvent(r, 'decline')?.comment ?? '',
+    declineGround,
+    withdrawnOn: lastEvent(r, 'withdraw')?.day ?? null,
+    documents: r.disposal ? { method: r.disposal.method, date: r.disposal.date } : null,
+  };
+}
+
+// Every text a letter draws, named as staff would look for it.
+function lettersTexts(letter: Letter): [string, string][] {
+  return [
+    ['宛名（氏名）', letter.addressee.name],
+    ['宛名（住所）', letter.addressee.address],
+    ['表題', letter.title],
+    ...letter.body.map((b, i): [string, string] => [`本文（第${i + 1}段落）`, b]),
+    ...letter.items.map((it): [string, string] => [`記の「${it.label}」`, `${it.label}${it.text}`]),
+    ...letter.annexes.flatMap((a) => a.lines.map((l): [string, string] => [`別紙「${a.title}」`, l])),
+    ['差出人', Object.values(letter.sender).join('')],
+    ['お問い合わせ先', letter.contact.join('')],
+  ];
+}
+
+export class LettersService {
+  constructor(
+    private readonly vault: Vault,
+    private readonly clock: () => Date,
+    private readonly dialogs: FileDialogs,
+    private readonly requests: RequestsService,
+    private readonly fonts: LetterFonts,
+    private readonly coverage: FontCoverage,
+  ) {}
+
+  private session() {
+    const s = this.vault.session();
+    if (!s) throw new AppError(ErrorCode.LOCKED, 'ロックされています。ログインしてください。');
+    return s;
+  }
+
+  settings(): LetterSettings {
+    const parsed = LetterSettings.safeParse(getSetting(this.vault.connection(), 'letters'));
+    return parsed.success ? parsed.data : defaultLetterSettings;
+  }
+
+  updateSettings(value: LetterSettings): LetterSettings {
+    this.vault.write(
+      'settings.update',
+      'letters',
+      `date=${value.dateStyle} window=${String(value.windowEnvelope)} templates=${Object.keys(value.templates).length}`,
+      (db) => {
+        putSetting(db, 'letters', value);
+      },
+    );
+    return value;
+  }
+
+  private organisation(): Organisation {
+    const org = readOrganisation(this.vault.connection());
+    if (!org)
+      throw new AppError(ErrorCode.CONFLICT, '組織情報が設定されていません。設定 › 組織情報を入力してください。');
+    return org;
+  }
+
+  // The signer for the registered certificate, kept while the certificate stays the same.
+  private signerCache: { importedAt: string; signer: PadesSigner } | null = null;
+
+  private signer(): PadesSigner | null {
+    const row = getSigningIdentity(this.vault.connection());
+    if (!row) return null;
+    if (this.signerCache?.importedAt !== row.imported_at) {
+      const identity = this.identity();
+      if (!identity) return null;
+      this.signerCache = { importedAt: row.imported_at, signer: new PadesSigner(identity) };
+    }
+    return this.signerCache.signer;
+  }
+
+  private identity(): SigningIdentity | null {
+    const row = getSigningIdentity(this.vault.connection());
+    if (!row) return null;
+    return {
+      key: row.key,
+      certificates: (JSON.parse(row.certificates) as string[]).map((c) => Buffer.from(c, 'base64')),
+      subject: row.subject,
+      notBefore: row.not_before,
+      notAfter: row.not_after,
+    };
+  }
+
+  certificate(): { subject: string; notBefore: string; notAfter: string } | null {
+    const id = this.identity();
+    return id ? { subject: id.subject, notBefore: id.notBefore, notAfter: id.notAfter } : null;
+  }
+
+  hasSeal(): boolean {
+    return getSeal(this.vault.connection()) !== null;
+  }
+
+  private build(
+    r: RequestDetail,
+    kind: LetterKind,
+    documentNo: string,
+    date: IsoDate,
+    template?: LetterTemplate,
+    reissue: { originalNo: string } | null = null,
+  ): Letter {
+    const s = this.settings();
+    return buildLetter(kind, this.caseOf(r), this.organisation(), {
+      documentNo,
+      date,
+      dateStyle: s.dateStyle,
+      template: template ?? s.templates[kind] ?? defaultLetterTemplates[kind],
+      reissue,
+    });
+  }
+
+  private caseOf(r: RequestDetail): LetterCase {
+    const db = this.vault.connection();
+    return letterCase(r, {
+      closedDays: readProcessingSettings(db).closedDays,
+      acceptedMeans: readFees(db).accepted,
+    });
+  }
+
+  // Why the current account cannot finalize this letter now, or null.
+  private blocked(r: RequestDetail, kind: LetterKind): string | null {
+    const session = this.session();
+    return finalizeBlock(kind, {
+      status: r.status,
+      actorId: session.accountId,
+      actorCanApprove: session.roles.includes('approver'),
+      declinedBy: lastEvent(r, 'decline')?.accountId ?? null,
+    });
+  }
+
+  list(requestId: string): LetterInfo {
+    const r = this.requests.get(requestId);
+    const done = listLetters(this.vault.connection(), requestId);
+    return {
+      available: lettersFor(this.caseOf(r), r.status).map((kind) => ({
+        kind,
+        label: letterLabels[kind],
+        blocked: this.blocked(r, kind),
+      })),
+      finalized: done.map((l) => ({
+        id: l.id,
+        kind: l.kind as LetterKind,
+        label: letterLabels[l.kind as LetterKind],
+        documentNo: l.document_no,
+        sha256: l.sha256,
+        signed: l.signed === 1,
+        createdBy: r.accountNames[l.created_by] ?? l.created_by,
+        createdAt: l.created_at,
+      })),
+      signing: this.certificate() !== null,
+    };
+  }
+
+  private assertAvailable(r: RequestDetail, kind: LetterKind): void {
+    if (!lettersFor(this.caseOf(r), r.status).includes(kind)) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `この請求では「${letterLabels[kind]}」は作成できません（記録がそろっていません）。`,
+      );
+    }
+  }
+
+  // The decision letters still to finalize for the requests whose answer is being prepared:
+  // what "finalize and print all letters ready today" works through.
+  pending(): { requestId: string; receiptNo: string; kind: LetterKind; label: string }[] {
+    const page = this.requests.list(listFilter({ statuses: ['preparingAnswer'], sort: 'dueAsc', limit: 200 }));
+    const notices: readonly LetterKind[] = ['receipt', 'cure', 'feeShortfall', 'extension'];
+    return page.rows.flatMap((row) => {
+      const r = this.requests.get(row.id);
+      const done = new Set(listLetters(this.vault.connection(), row.id).map((l) => l.kind));
+      return lettersFor(this.caseOf(r), r.status)
+        .filter((k) => !notices.includes(k) && !done.has(k))
+        .map((kind) => ({ requestId: row.id, receiptNo: r.receiptNo, kind, label: letterLabels[kind] }));
+    });
+  }
+
+  // A draft to look at: not numbered, not signed, not stored.
+  async preview(requestId: string, kind: LetterKind): Promise<{ base64: string }> {
+    const r = this.requests.get(requestId);
+    this.assertAvailable(r, kind);
+    const letter = this.build(r, kind, '（確定時に採番）', japanToday(this.clock()));
+    const rendered = await renderLetter(letter, this.fonts, this.renderOptions(true));
+    return { base64: Buffer.from(rendered.bytes).toString('base64') };
+  }
+
+  // A template as the administrator edits it, on a fictional request.
+  async templatePreview(kind: LetterKind, template: LetterTemplate): Promise<{ base64: string }> {
+    const letter = buildLetter(kind, sampleCaseFor(kind), this.organisation(), {
+      documentNo: '個保第1号',
+      date: japanToday(this.clock()),
+      dateStyle: this.settings().dateStyle,
+      template,
+    });
+    const rendered = await renderLetter(letter, this.fonts, this.renderOptions(true));
+    return { base64: Buffer.from(rendered.bytes).toString('base64') };
+  }
+
+  private renderOptions(preview = false) {
+    const s = this.settings();
+    return {
+      windowEnvelope: s.windowEnvelope,
+      window: s.window ?? defaultWindow,
+      // The preview outlines the envelope window; a finalized letter does not.
+      showWindow: preview && s.windowEnvelope,
+      seal: getSeal(this.vault.connection()),
+    };
+  }
+
+  // Checks that the font draws every character; a missing one would print as an empty box.
+  private async assertPrintable(letter: Letter, r: RequestDetail): Promise<void> {
+    for (const [field, text] of lettersTexts(letter)) {
+      const missing = await this.coverage.missing(text);
+      if (missing.length === 0) continue;
+      const chars = missing.map((c) => `「${c}」`).join('');
+      const hint = field.startsWith('宛名')
+        ? `受付内容を修正し、「回答書用の氏名」「回答書用の住所」に代わりの表記（例: 𠮷→吉）を記録してください。${
+            r.principal.letterName ? `（記録済みの表記: ${r.principal.letterName}）` : ''
+          }`
+        : '該当する文章を修正してください。';
+      throw new AppError(
+        ErrorCode.BAD_INPUT,
+        `${field}に、回答書の書体にない文字${chars}があります。このままでは空白の四角で印字されるため、確定できません。${hint}`,
+      );
+    }
+  }
+
+  private documentNo(serial: number, date: IsoDate): string {
+    const year = Number(date.slice(0, 4));
+    return this.settings().documentNoPattern.replaceAll('{年}', String(year)).replaceAll('{連番}', String(serial));
+  }
+
+  // The next free serial of the year, without taking it (taken when the letter is stored).
+  private peekSerial(date: IsoDate): number {
+    const db = this.vault.connection();
+    const year = Number(date.slice(0, 4));
+    let serial = peekLetterSerial(db, year);
+    while (documentNoTaken(db, this.documentNo(serial, date))) serial += 1;
+    return serial;
+  }
+
+  // One letter is finalized at a time: the number printed is the number stored.
+  private finalizing: Promise<unknown> = Promise.resolve();
+
+  // Numbers, renders, signs (when a certificate is set) and stores a letter; its bytes and
+  // SHA-256 never change afterwards, so a reprint is the same document. A letter already
+  // finalized is issued again only as an explicit 再発行 with a reason, and says so.
+  async finalize(
+    requestId: string,
+    kind: LetterKind,
+    reissueReason?: string,
+  ): Promise<{ id: string; documentNo: string; signed: boolean }> {
+    const run = this.finalizing.then(() => this.finalizeNow(requestId, kind, reissueReason?.trim() ?? ''));
+    this.finalizing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async finalizeNow(
+    requestId: string,
+    kind: LetterKind,
+    reissueReason: string,
+  ): Promise<{ id: string; documentNo: string; signed: boolean }> {
+    const session = this.session();
+    const r = this.requests.get(requestId);
+    this.assertAvailable(r, kind);
+    const block = this.blocked(r, kind);
+    if (block) throw new AppError(ErrorCode.CONFLICT, block);
+    const previous = listLetters(this.vault.connection(), requestId).filter((l) => l.kind === kind);
+    const original = previous[0];
+    if (original && reissueReason === '') {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `「${letterLabels[kind]}」は文書番号「${original.document_no}」で確定済みです。もう一度発行する場合は、再発行の理由を入力してください。`,
+      );
+    }
+    if (!original && reissueReason !== '') {
+      throw new AppError(ErrorCode.BAD_INPUT, 'まだ確定していない書類は再発行できません。');
+    }
+    const reissue = original ? { originalNo: original.document_no } : null;
+    const now = this.clock();
+    const today = japanToday(now);
+    // Checked before a number is taken: a refused letter uses none.
+    await this.assertPrintable(this.build(r, kind, '', today, undefined, reissue), r);
+    const org = this.organisation();
+    const signer = this.signer();
+    const serial = this.peekSerial(today);
+    const documentNo = this.documentNo(serial, today);
+    const letter = this.build(r, kind, documentNo, today, undefined, reissue);
+    let rendered: Awaited<ReturnType<typeof renderLetter>>;
+    try {
+      rendered = await renderLetter(letter, this.fonts, {
+        ...this.renderOptions(),
+        title: `${letterLabels[kind]}（${r.receiptNo}）`,
+        ...(signer
+          ? {
+              signature: {
+                signer,
+                at: now,
+                name: `${org.companyName} ${org.officerTitle} ${org.officerName}`,
+                reason: letter.title,
+                location: org.address,
+                contactInfo: org.contactPhone || org.contactEmail || org.contactName,
+              },
+            }
+          : {}),
+      });
+    } catch {
+      throw new AppError(
+        ErrorCode.INTERNAL,
+        '回答書の作成（電子署名）に失敗しました。文書番号は使われていません。署名用の証明書をご確認のうえ、もう一度お試しください。',
+      );
+    }
+    const id = randomUUID();
+    const sha256 = createHash('sha256').update(rendered.bytes).digest('hex');
+    const detail = `letter=${id} kind=${kind} signed=${String(rendered.signed)}${reissue ? ' reissue=1' : ''}`;
+    // The number is taken with the bytes that print it, in one transaction: a failure before
+    // this point uses no number.
+    this.vault.write(reissue ? 'letters.reissue' : 'letters.finalize', r.id, detail, (db) => {
+      const taken = nextLetterSerial(db, Number(today.slice(0, 4)));
+      if (taken > serial || documentNoTaken(db, documentNo)) {
+        throw new AppError(ErrorCode.CONFLICT, '文書番号が他の書類と重なりました。もう一度確定してください。');
+      }
+      if (taken < serial) setLetterSerial(db, Number(today.slice(0, 4)), serial);
+      insertLetter(db, {
+        id,
+        request_id: r.id,
+        kind,
+        document_no: documentNo,
+        sha256,
+        signed: rendered.signed,
+        created_by: session.accountId,
+        created_at: now.toISOString(),
+        pdf: rendered.bytes,
+        reissue_reason: reissue ? reissueReason : null,
+      });
+    });
+    return { id, documentNo, signed: rendered.signed };
+  }
+
+  content(letterId: string): { base64: string; sha256: string } {
+    const row = getLetterPdf(this.vault.connection(), letterId);
+    if (!row) throw new AppError(ErrorCode.NOT_FOUND, '回答書が見つかりません。');
+    return { base64: row.pdf.toString('base64'), sha256: row.sha256 };
+  }
+
+  // Printing happens in the renderer (the system print dialog); this records that it was asked.
+  printed(letterId: string): Record<string, never> {
+    const row = getLetterPdf(this.vault.connection(), letterId);
+    if (!row) throw new AppError(ErrorCode.NOT_FOUND, '回答書が見つかりません。');
+    this.vault.write('letters.print', row.request_id, `letter=${letterId}`, () => undefined);
+    return {};
+  }
+
+  async save(letterId: string): Promise<{ saved: boolean }> {
+    const row = getLetterPdf(this.vault.connection(), letterId);
+    if (!row) throw new AppError(ErrorCode.NOT_FOUND, '回答書が見つかりません。');
+    const path = await this.dialogs.saveFile({
+      title: '回答書の保存',
+      defaultName: `${row.document_no.replace(/[\\/:*?"<>|]/g, '_')}.pdf`,
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
+    if (path === null) return { saved: false };
+    await writeFile(path, row.pdf);
+    this.vault.write('letters.save', row.request_id, `letter=${letterId}`, () => undefined);
+    return { saved: true };
+  }
+
+  async importCertificate(
+    passphrase: string,
+  ): Promise<{ subject: string; notBefore: string; notAfter: string } | null> {
+    const session = this.session();
+    const path = await this.dialogs.openFile({
+      title: '署名用の証明書（PKCS#12）の取り込み',
+      filters: [{ name: 'PKCS#12（.p12, .pfx）', extensions: ['p12', 'pfx'] }],
+    });
+    if (path === null) return null;
+    const info = await stat(path).catch(() => null);
+    if (!info?.isFile() || info.size > MAX_P12_BYTES) {
+      throw new AppError(
+        ErrorCode.BAD_INPUT,
+        '証明書ファイルを読み込めませんでした（256KB までの .p12 / .pfx ファイルを選択してください）。',
+      );
+    }
+    let identity: SigningIdentity;
+    try {
+      identity = readPkcs12(await readFile(path), passphrase);
+    } catch (e) {
+      if (e instanceof CertificateError) throw new AppError(ErrorCode.BAD_INPUT, e.message);
+      throw e;
+    }
+    const now = this.clock().toISOString();
+    if (identity.notAfter < now) {
+      throw new AppError(
+        ErrorCode.BAD_INPUT,
+        `この証明書は有効期限（${identity.notAfter.slice(0, 10)}）が切れています。`,
+      );
+    }
+    // The passphrase is used here only, never stored or logged; the key is kept in the
+    // encrypted database.
+    this.vault.write('letters.certificate', null, 'imported', (db) => {
+      putSigningIdentity(db, {
+        key: identity.key,
+        certificates: JSON.stringify(identity.certificates.map((c) => c.toString('base64'))),
+        subject: identity.subject,
+        not_before: identity.notBefore,
+        not_after: identity.notAfter,
+        imported_by: session.accountId,
+        imported_at: now,
+      });
+    });
+    return { subject: identity.subject, notBefore: identity.notBefore, notAfter: identity.notAfter };
+  }
+
+  removeCertificate(): Record<string, never> {
+    this.vault.write('letters.certificate', null, 'removed', (db) => {
+      deleteSigningIdentity(db);
+    });
+    return {};
+  }
+
+  async importSeal(): Promise<boolean> {
+    const session = this.session();
+    const path = await this.dialogs.openFile({
+      title: '社印（角印）の画像の取り込み',
+      filters: [{ name: 'PNG 画像', extensions: ['png'] }],
+    });
+    if (path === null) return false;
+    const info = await stat(path).catch(() => null);
+    if (!info?.isFile() || info.size > MAX_SEAL_BYTES) {
+      throw new AppError(ErrorCode.BAD_INPUT, '画像を読み込めませんでした（2MB までの PNG 画像を選択してください）。');
+    }
+    const png = await readFile(path);
+    if (sniffMime(png.subarray(0, 16)) !== 'image/png') {
+      throw new AppError(
+        ErrorCode.BAD_INPUT,
+        'PNG 画像ではありません。背景が透明な PNG 形式の社印画像を選択してください。',
+      );
+    }
+    // A seal is a small stamp: 4 megapixels is far more than a 18 mm 角印 needs at print
+    // resolution, and a larger one would cost every letter its decoding.
+    const tooBig = imageProblem(png, 'image/png', SEAL_MEGAPIXELS);
+    if (tooBig) throw new AppError(ErrorCode.BAD_INPUT, `社印の${tooBig}`);
+    this.vault.write('letters.seal', null, `size=${png.length}`, (db) => {
+      putSeal(db, png, session.accountId, this.clock().toISOString());
+    });
+    return true;
+  }
+
+  removeSeal(): Record<string, never> {
+    this.vault.write('letters.seal', null, 'removed', (db) => {
+      deleteSeal(db);
+    });
+    return {};
+  }
+}

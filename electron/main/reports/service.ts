@@ -1,0 +1,295 @@
+import { ErrorCode, type ChannelOutput, type ReportSelection } from '../../../core/contract';
+import { addDays, addMonths, japanToday, type IsoDate } from '../../../core/domain/dates';
+import type { Decision } from '../../../core/domain/decisions';
+import { evaluateFee, type FeeMeans } from '../../../core/domain/intake/fees';
+import type { Channel, RequestKind, RequesterType } from '../../../core/domain/intake/kinds';
+import {
+  computeReport,
+  monthPeriod,
+  previousPeriod,
+  yearPeriod,
+  type Period,
+  type ReportRow,
+} from '../../../core/domain/reports';
+import { closedStates, states } from '../../../core/domain/workflow';
+import { receivedPerMonth, reportDetails, reportSourceRows, requestIdsArrived } from '../db/repositories/reports';
+import { getSetting, putSetting } from '../db/repositories/settings';
+import { writeFile } from 'node:fs/promises';
+import { outcomeCounts, periodLabel, reportSections } from '../../../core/domain/report-sections';
+import { sectionsAsTable, slashDate, toCsv, type Cell } from '../../../core/domain/table';
+import { encodeCsv, sectionSheets, tablesXlsx } from './spreadsheets';
+import { formatLetterDate } from '../../../core/domain/letters/catalogue';
+import type { LetterFonts } from '../pdf/layout';
+import { renderReport } from '../pdf/report';
+import type { FileDialogs } from '../files/dialogs';
+import { AppError } from '../errors';
+import { ledgerHeader, ledgerRow, type LedgerEntry } from '../../../core/domain/ledger';
+import { disposalLabels, dispatchMethodLabels, type RequestDetail } from '../../../core/contract';
+import { identityStatusLabels } from '../../../core/domain/intake/identity';
+import type { RequestsService } from '../requests/service';
+import { readFees, readOrganisation } from '../settings/policies';
+import { curePauses } from '../requests/service';
+import type { Vault } from '../vault/vault';
+
+const daysBetween = (from: IsoDate, to: IsoDate) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+export function periodOf(s: ReportSelection): Period {
+  return s.kind === 'month' ? monthPeriod(s.value) : yearPeriod(Number(s.value));
+}
+
+export type ExportFormat = 'csv' | 'csvSjis' | 'xlsx';
+export type ReportFormat = ExportFormat | 'pdf';
+
+const fileTypes: Record<ReportFormat, { ext: string; name: string }> = {
+  csv: { ext: 'csv', name: 'CSV' },
+  csvSjis: { ext: 'csv', name: 'CSV' },
+  xlsx: { ext: 'xlsx', name: 'Excel ブック' },
+  pdf: { ext: 'pdf', name: 'PDF' },
+};
+
+// Rows gathered per step of a long export, with a progress event and a turn of the event loop
+// between steps so the window stays responsive and sees the progress.
+const LEDGER_STEP = 500;
+
+export class ReportsService {
+  constructor(
+    private readonly vault: Vault,
+    private readonly clock: () => Date,
+    private readonly dialogs: FileDialogs,
+    private readonly requests: RequestsService,
+    private readonly fonts: LetterFonts,
+    private readonly emit: (event: 'export.progress', payload: { done: number; total: number }) => void,
+  ) {}
+
+  // The ledger rows of the requests that arrived in the period.
+  async ledgerRows(from: IsoDate, to: IsoDate, masked: boolean): Promise<Cell[][]> {
+    const ids = requestIdsArrived(this.vault.connection(), from, to);
+    const rows: Cell[][] = [];
+    for (let i = 0; i < ids.length; i += LEDGER_STEP) {
+      for (const r of this.requests.getMany(ids.slice(i, i + LEDGER_STEP)))
+        rows.push(ledgerRow(ledgerEntry(r), masked));
+      this.emit('export.progress', { done: rows.length, total: ids.length });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return rows;
+  }
+
+  async exportLedger(
+    from: IsoDate,
+    to: IsoDate,
+    masked: boolean,
+    format: ExportFormat,
+  ): Promise<{ saved: boolean; rows: number }> {
+    if (from > to) throw new AppError(ErrorCode.BAD_INPUT, '期間の終わりは始まり以降の日付にしてください。');
+    // The title and the period go in the file name (and, in Excel, in the page header): the
+    // table itself starts with its header row.
+    const name = `開示等請求管理台帳_${from}_${to}${masked ? '_マスク版' : ''}`;
+    const path = await this.savePath('管理台帳の保存', name, format);
+    if (path === null) return { saved: false, rows: 0 };
+    const rows = await this.ledgerRows(from, to, masked);
+    const title = `開示等請求管理台帳（到達日 ${slashDate(from)}〜${slashDate(to)}）`;
+    const header = [...ledgerHeader];
+    const bytes =
+      format === 'xlsx'
+        ? await tablesXlsx(title, [{ name: masked ? '管理台帳（マスク版）' : '管理台帳', title, header, rows, masked }])
+        : encodeCsv(toCsv(header, rows), format === 'csvSjis', { header, rows });
+    await writeFile(path, bytes);
+    this.vault.write(
+      'reports.export',
+      null,
+      `ledger=${from}..${to} masked=${String(masked)} format=${format} rows=${rows.length}`,
+      () => undefined,
+    );
+    return { saved: true, rows: rows.length };
+  }
+
+  // One flat row per request that can count in the period or the one before it.
+  rows(period: Period): ReportRow[] {
+    const db = this.vault.connection();
+    const since = previousPeriod(period).from;
+    const sources = reportSourceRows(
+      db,
+      period.to,
+      since,
+      states.filter((x) => !closedStates.includes(x)),
+      closedStates,
+    );
+    const details = reportDetails(
+      db,
+      sources.map((s) => s.id),
+    );
+    const group = <T extends { request_id: string }>(items: T[]) => {
+      const map = new Map<string, T[]>();
+      for (const i of items) {
+        const list = map.get(i.request_id);
+        if (list) list.push(i);
+        else map.set(i.request_id, [i]);
+      }
+      return map;
+    };
+    const events = group(details.events);
+    const decisions = group(details.decisions);
+    const dispatches = group(details.dispatches);
+    const payments = group(details.payments);
+    const fees = readFees(db);
+    const today = japanToday(this.clock());
+    return sources.map((s): ReportRow => {
+      const ev = events.get(s.id) ?? [];
+      const kinds = (s.kinds ?? '').split(',').filter(Boolean) as RequestKind[];
+      const paid = payments.get(s.id) ?? [];
+      const sent = (dispatches.get(s.id) ?? []).map((d) => (JSON.parse(d.data) as { sentOn: string }).sentOn).sort();
+      const approved = ev.filter((e) => e.action === 'approve').at(-1);
+      return {
+        id: s.id,
+        arrivalDate: s.arrival_date,
+        channel: s.channel as Channel,
+        requesterType: s.requester_type as RequesterType,
+        kinds,
+        status: s.status,
+        closedOn: s.closed_on,
+        approvedOn: approved?.day ?? null,
+        decisions: (decisions.get(s.id) ?? []).map((d) => ({
+          kind: d.kind as RequestKind,
+          // Validated when saved; only the outcome is read here.
+          outcome: (JSON.parse(d.data) as Pick<Decision, 'outcome'>).outcome,
+        })),
+        answeredOn: sent[0] ?? null,
+        cureDays: curePauses(ev).reduce((n, p) => n + daysBetween(p.from, p.to ?? today), 0),
+        cureRequestedOn: ev.filter((e) => e.action === 'requestCure').map((e) => e.day),
+        slaDate: s.sla_date,
+        article39Date: s.article39_date ?? addDays(s.arrival_date, 14),
+        feesReceived: paid.map((p) => ({ on: p.received_on, amount: p.amount })),
+        feeToReturn: evaluateFee(
+          kinds,
+          fees,
+          paid.map((p, i) => ({
+            id: String(i),
+            means: p.means as FeeMeans,
+            amount: p.amount,
+            receivedOn: p.received_on,
+            issuedOn: p.issued_on,
+          })),
+        ).toReturn,
+      };
+    });
+  }
+
+  report(selection: ReportSelection): ChannelOutput<'reports.get'> {
+    const period = periodOf(selection);
+    if (period.from > japanToday(this.clock())) {
+      throw new AppError(ErrorCode.BAD_INPUT, '未来の期間の報告書は作成できません。');
+    }
+    const { current, previous } = computeReport(this.rows(period), period);
+    const chartTo = period.to;
+    const chartFrom = addMonths(`${chartTo.slice(0, 7)}-01`, -11);
+    return {
+      current,
+      previous,
+      comment: this.comment(selection),
+      perMonth: receivedPerMonth(this.vault.connection(), chartFrom, chartTo),
+    };
+  }
+
+  private comment(s: ReportSelection): string {
+    const value = getSetting(this.vault.connection(), `report-comment:${s.kind}:${s.value}`);
+    return typeof value === 'string' ? value : '';
+  }
+
+  private savePath(title: string, name: string, format: ReportFormat): Promise<string | null> {
+    const type = fileTypes[format];
+    return this.dialogs.saveFile({
+      title,
+      defaultName: `${name}.${type.ext}`,
+      filters: [{ name: type.name, extensions: [type.ext] }],
+    });
+  }
+
+  // The report as CSV (UTF-8 with BOM, or Shift_JIS), XLSX or PDF, written where the user chooses.
+  async export(selection: ReportSelection, format: ReportFormat): Promise<{ saved: boolean }> {
+    const report = this.report(selection);
+    const sections = reportSections(report);
+    const title = `保有個人データの開示等請求 ${selection.kind === 'month' ? '月次' : '年次'}報告（${periodLabel(report.current)}）`;
+    const base = `開示等請求_${selection.kind === 'month' ? '月次' : '年次'}報告_${selection.value}`;
+    const path = await this.savePath('報告書の保存', base, format);
+    if (path === null) return { saved: false };
+    const withComment = report.comment
+      ? [...sections, { title: '個人情報保護管理者のコメント', header: ['コメント'], rows: [[report.comment]] }]
+      : sections;
+    let bytes: Uint8Array;
+    if (format === 'pdf') {
+      const org = readOrganisation(this.vault.connection());
+      const made = `作成日 ${formatLetterDate(japanToday(this.clock()), 'wareki')}`;
+      bytes = (
+        await renderReport(
+          {
+            title,
+            byline: org ? [org.companyName, `${org.officerTitle} ${org.officerName}`, made] : [made],
+            sections,
+            perMonth: report.perMonth,
+            chartTo: report.current.period.to.slice(0, 7),
+            outcomes: outcomeCounts(report.current),
+            comment: report.comment,
+          },
+          this.fonts,
+        )
+      ).bytes;
+    } else if (format === 'xlsx') {
+      bytes = await tablesXlsx(title, sectionSheets(withComment, title));
+    } else {
+      const table = sectionsAsTable(withComment);
+      bytes = encodeCsv(toCsv(table.header, table.rows), format === 'csvSjis', table);
+    }
+    await writeFile(path, bytes);
+    this.vault.write(
+      'reports.export',
+      null,
+      `report=${selection.kind}:${selection.value} format=${format}`,
+      () => undefined,
+    );
+    return { saved: true };
+  }
+
+  saveComment(s: ReportSelection, comment: string): Record<string, never> {
+    this.vault.write('settings.update', `report-comment:${s.kind}:${s.value}`, `length=${comment.length}`, (db) => {
+      putSetting(db, `report-comment:${s.kind}:${s.value}`, comment);
+    });
+    return {};
+  }
+}
+
+export function ledgerEntry(r: RequestDetail): LedgerEntry {
+  const name = (id: string | null) => (id ? (r.accountNames[id] ?? id) : '');
+  const cureArrived = r.history.find((h) => h.action === 'cureReceived');
+  return {
+    receiptNo: r.receiptNo,
+    channel: r.channel,
+    arrivalDate: r.arrivalDate,
+    receivedBy: name(r.receivedBy),
+    kinds: r.items.map((i) => i.kind),
+    requesterType: r.requesterType,
+    principal: {
+      name: r.principal.name,
+      kana: r.principal.kana,
+      address: r.principal.address,
+      phone: r.principal.phone,
+    },
+    agentName: r.agent?.name ?? '',
+    identity: identityStatusLabels[r.identity.result.status],
+    feeDue: r.fee.due,
+    feeAccepted: r.fee.accepted,
+    cure: r.cure
+      ? { requestedOn: r.cure.requestedOn, dueDate: r.cure.dueDate, arrivedOn: cureArrived?.day ?? '' }
+      : null,
+    decisions: r.decisions.map((d) => ({ kind: d.kind, decision: d.decision })),
+    approver: name(r.approvedBy),
+    dispatches: r.dispatches.map((d) => ({
+      sentOn: d.sentOn,
+      method: dispatchMethodLabels[d.method],
+      trackingNo: d.trackingNo,
+    })),
+    closedOn: r.closedOn ?? '',
+    disposal: r.disposal ? `${disposalLabels[r.disposal.method]}（${r.disposal.date}）` : '',
+    status: r.status,
+  };
+}

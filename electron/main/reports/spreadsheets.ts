@@ -1,0 +1,166 @@
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { type Cell, type Section, type Unit } from '../../../core/domain/table';
+import { ErrorCode } from '../../../core/contract';
+import { AppError } from '../errors';
+
+// Exported tables as an Excel user expects them: numbers as numbers with a 円/件 format, dates
+// as dates shown yyyy/mm/dd, the header row frozen with filter buttons, widths fitted to the
+// content, and a print setup (A4 landscape, one page wide, the header row on every page, the
+// title and 「n / m ページ」 in the header and footer).
+
+const numFmt: Record<Unit, string> = {
+  件: '#,##0"件"',
+  円: '#,##0"円"',
+  日: '0.0"日"',
+  '%': '0.0%',
+};
+
+const DATE_FORMAT = 'yyyy/mm/dd';
+const MAX_WIDTH = 40;
+
+// Display width in Excel's units, full-width characters counting two.
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const code = ch.codePointAt(0) ?? 0;
+    w += code <= 0xff || (code >= 0xff61 && code <= 0xff9f) ? 1 : 2;
+  }
+  return w;
+}
+
+function excelValue(c: Cell): { value: ExcelJS.CellValue; numFmt?: string; text: string } {
+  if (typeof c === 'string') return { value: c, text: c };
+  if ('date' in c) {
+    const [y, m, d] = c.date.split('-').map(Number);
+    return { value: new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)), numFmt: DATE_FORMAT, text: '0000/00/00' };
+  }
+  if (c.unit === '%') return { value: c.n / 100, numFmt: numFmt['%'], text: `${c.n.toFixed(1)}%` };
+  return { value: c.n, numFmt: numFmt[c.unit], text: `${c.n.toLocaleString('ja-JP')}${c.unit}` };
+}
+
+// & starts a code in Excel's header and footer text.
+const headerText = (s: string) => s.replaceAll('&', '&&');
+
+export type SheetSpec = {
+  name: string;
+  // Printed in the page header with the sheet's own title.
+  title: string;
+  header: readonly string[];
+  rows: readonly (readonly Cell[])[];
+  masked?: boolean;
+};
+
+export function addTableSheet(book: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
+  const sheet = book.addWorksheet(spec.name.replace(/[\\/?*[\]:]/g, '・').slice(0, 31), {
+    views: [{ state: 'frozen', ySplit: 1, activeCell: 'A2' }],
+    pageSetup: {
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.7, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: {
+      oddHeader: `&L${headerText(spec.title)}${spec.masked ? '&Rマスク版（氏名・住所の一部を表示していません）' : ''}`,
+      oddFooter: '&C&P / &N ページ',
+    },
+  });
+  // A4 (9): ExcelJS declares its paper sizes as a const enum, which has no value at run time.
+  Object.assign(sheet.pageSetup, { paperSize: 9 });
+  const header = sheet.addRow([...spec.header]);
+  header.font = { bold: true };
+  header.alignment = { vertical: 'middle', wrapText: true };
+  header.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE7F3' } };
+    cell.border = { bottom: { style: 'thin' } };
+  });
+  const widths = spec.header.map((h) => Math.min(displayWidth(h), 16));
+  for (const cells of spec.rows) {
+    const row = sheet.addRow(cells.map((c) => excelValue(c).value));
+    cells.forEach((c, i) => {
+      const v = excelValue(c);
+      if (v.numFmt) row.getCell(i + 1).numFmt = v.numFmt;
+      const longest = Math.max(0, ...v.text.split('\n').map(displayWidth));
+      widths[i] = Math.max(widths[i] ?? 0, longest);
+    });
+  }
+  widths.forEach((w, i) => {
+    const column = sheet.getColumn(i + 1);
+    column.width = Math.max(6, Math.min(MAX_WIDTH, w + 2));
+    // Long text (reasons, several dispatches) wraps within the capped width.
+    if (w + 2 > MAX_WIDTH || spec.rows.some((r) => typeof r[i] === 'string' && r[i].includes('\n'))) {
+      column.alignment = { wrapText: true, vertical: 'top' };
+    }
+  });
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, spec.header.length) } };
+  return sheet;
+}
+
+export async function tablesXlsx(title: string, sheets: readonly SheetSpec[]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Madoguchi';
+  book.title = title;
+  for (const s of sheets) addTableSheet(book, s);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+// The report's sections, one sheet each.
+export function sectionSheets(sections: readonly Section[], title: string): SheetSpec[] {
+  return sections.map((s) => ({ name: s.title, title: `${title} ${s.title}`, header: s.header, rows: s.rows }));
+}
+
+// UTF-8 with a BOM (Excel then reads it as UTF-8), or Shift_JIS for older tools. A character
+// Shift_JIS cannot hold (𠮷, U+2212 −, …) is never turned into 「?」: the export is refused,
+// naming the cells, and UTF-8 is offered instead.
+export function encodeCsv(
+  csv: string,
+  shiftJis: boolean,
+  table?: { header: readonly string[]; rows: readonly (readonly Cell[])[] },
+): Buffer {
+  if (!shiftJis) return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv, 'utf8')]);
+  const bad = unencodable(csv);
+  if (bad.size > 0) {
+    const where = table ? cellsWith(table, bad) : [];
+    const chars = [...bad].map((c) => `「${c}」`).join('');
+    throw new AppError(
+      ErrorCode.BAD_INPUT,
+      `Shift_JIS では表せない文字${chars}が含まれているため、保存できませんでした${
+        where.length
+          ? `（${where.slice(0, 5).join('、')}${where.length > 5 ? ` ほか${where.length - 5}か所` : ''}）`
+          : ''
+      }。「CSV（UTF-8）」または「Excel」で保存してください。`,
+    );
+  }
+  return iconv.encode(csv, 'Shift_JIS');
+}
+
+const roundTrips = new Map<string, boolean>();
+function unencodable(text: string): Set<string> {
+  const bad = new Set<string>();
+  for (const ch of new Set(text)) {
+    let ok = roundTrips.get(ch);
+    if (ok === undefined) {
+      ok = iconv.decode(iconv.encode(ch, 'Shift_JIS'), 'Shift_JIS') === ch;
+      roundTrips.set(ch, ok);
+    }
+    if (!ok) bad.add(ch);
+  }
+  return bad;
+}
+
+function cellsWith(
+  table: { header: readonly string[]; rows: readonly (readonly Cell[])[] },
+  bad: Set<string>,
+): string[] {
+  const out: string[] = [];
+  table.rows.forEach((row, r) => {
+    row.forEach((c, i) => {
+      if (typeof c === 'string' && Array.from(c).some((ch) => bad.has(ch)))
+        out.push(`${r + 2}行目「${table.header[i] ?? ''}」`);
+    });
+  });
+  return out;
+}

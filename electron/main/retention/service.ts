@@ -1,0 +1,115 @@
+import { ErrorCode, RetentionSettings, type ChannelOutput } from '../../../core/contract';
+import { addDays, addMonths, japanToday } from '../../../core/domain/dates';
+import { kindInfo, type RequestKind } from '../../../core/domain/intake/kinds';
+import { closedStates } from '../../../core/domain/workflow';
+import { deleteEnclosureContent, idCopiesToDelete, requestsToPurge, tombstone } from '../db/repositories/retention';
+import { getSetting, putSetting } from '../db/repositories/settings';
+import { AppError } from '../errors';
+import type { Vault } from '../vault/vault';
+
+export const DEFAULT_RETENTION: RetentionSettings = { completedYears: 3, idCopyDays: 0 };
+
+// The enclosures that are copies of identity documents (本人確認書類の写し and the agent's or
+// heir's certificates), deleted first.
+export const idCopyTypes = [
+  'identity',
+  'sealCertificate',
+  'familyRegister',
+  'registryCertificate',
+  'residentRecord',
+] as const;
+
+// The keeping periods, the list of what they let go, and the purge itself (administrators only).
+export class RetentionService {
+  constructor(
+    private readonly vault: Vault,
+    private readonly clock: () => Date,
+  ) {}
+
+  settings(): RetentionSettings {
+    const parsed = RetentionSettings.safeParse(getSetting(this.vault.connection(), 'retention'));
+    return parsed.success ? parsed.data : DEFAULT_RETENTION;
+  }
+
+  updateSettings(value: RetentionSettings): RetentionSettings {
+    this.vault.write(
+      'settings.update',
+      'retention',
+      `completedYears=${value.completedYears} idCopyDays=${value.idCopyDays}`,
+      (db) => {
+        putSetting(db, 'retention', value);
+      },
+    );
+    return value;
+  }
+
+  private candidates() {
+    const db = this.vault.connection();
+    const settings = this.settings();
+    const asOf = japanToday(this.clock());
+    return {
+      asOf,
+      settings,
+      requests: requestsToPurge(db, closedStates, addMonths(asOf, -12 * settings.completedYears)),
+      idCopies: idCopiesToDelete(db, closedStates, idCopyTypes, addDays(asOf, -settings.idCopyDays)),
+    };
+  }
+
+  preview(): ChannelOutput<'retention.get'> {
+    const c = this.candidates();
+    return {
+      asOf: c.asOf,
+      settings: c.settings,
+      requests: c.requests.map((r) => ({
+        receiptNo: r.receipt_no,
+        kinds: (r.kinds ?? '')
+          .split(',')
+          .filter(Boolean)
+          .map((k) => kindInfo[k as RequestKind].label),
+        arrivalDate: r.arrival_date,
+        closedOn: r.closed_on,
+      })),
+      idCopies: c.idCopies.map((e) => ({ receiptNo: e.receipt_no, type: e.type, closedOn: e.closed_on })),
+    };
+  }
+
+  // Deletes the ID copies due, then turns the requests due into tombstones; one transaction,
+  // one audit entry per copy and per request. Refused when the list is not the one shown.
+  purge(seen: { requests: number; idCopies: number }): { requests: number; idCopies: number } {
+    const c = this.candidates();
+    if (c.requests.length !== seen.requests || c.idCopies.length !== seen.idCopies) {
+      throw new AppError(ErrorCode.CONFLICT, '削除の対象が変わりました。一覧をもう一度確認してから実行してください。');
+    }
+    const at = this.clock().toISOString();
+    const db = this.vault.connection();
+    db.transaction(() => {
+      for (const e of c.idCopies) {
+        deleteEnclosureContent(db, e.id, at);
+        this.vault.audit(
+          db,
+          'retention.idCopy',
+          e.request_id,
+          `receipt=${e.receipt_no} type=${e.type} closed=${e.closed_on}`,
+        );
+      }
+      for (const r of c.requests) {
+        const outcomes = (
+          db
+            .prepare(
+              "SELECT kind || ':' || coalesce(json_extract(data, '$.outcome'), '') FROM request_decisions WHERE request_id = ? ORDER BY kind",
+            )
+            .pluck()
+            .all(r.id) as string[]
+        ).join(',');
+        tombstone(db, r.id, at);
+        this.vault.audit(
+          db,
+          'retention.purge',
+          r.id,
+          `receipt=${r.receipt_no} kinds=${r.kinds} arrival=${r.arrival_date} closed=${r.closed_on} outcome=${outcomes || 'none'}`,
+        );
+      }
+    })();
+    return { requests: c.requests.length, idCopies: c.idCopies.length };
+  }
+}
