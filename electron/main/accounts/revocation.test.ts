@@ -99,7 +99,7 @@ describe('revocation', () => {
     const sato = await switchToNewAccount(s, 'sato', ['staff'], '佐藤 五郎');
     await switchTo(s, 'admin', ADMIN_PASSWORD);
     // Rewrite two entries as the first format held them: the master key wrapped under the password.
-    const master = (s.vault as unknown as { unlocked: { master: Buffer } }).unlocked.master;
+    const master = (s.vault as unknown as { core: { unlocked: { master: Buffer } } }).core.unlocked.master;
     const { wrapKey } = await import('../vault/wrap');
     const { newKdfParams } = await import('../vault/kdf');
     const header = readHeader(dataDir);

@@ -2,7 +2,13 @@ import { ErrorCode, RetentionSettings, type ChannelOutput } from '../../../core/
 import { addDays, addMonths, japanToday } from '../../../core/domain/dates';
 import { kindInfo, type RequestKind } from '../../../core/domain/intake/kinds';
 import { closedStates } from '../../../core/domain/workflow';
-import { deleteEnclosureContent, idCopiesToDelete, requestsToPurge, tombstone } from '../db/repositories/retention';
+import {
+  decisionOutcomes,
+  deleteEnclosureContent,
+  idCopiesToDelete,
+  requestsToPurge,
+  tombstone,
+} from '../db/repositories/retention';
 import { getSetting, putSetting } from '../db/repositories/settings';
 import { AppError } from '../errors';
 import type { Vault } from '../vault/vault';
@@ -93,14 +99,7 @@ export class RetentionService {
         );
       }
       for (const r of c.requests) {
-        const outcomes = (
-          db
-            .prepare(
-              "SELECT kind || ':' || coalesce(json_extract(data, '$.outcome'), '') FROM request_decisions WHERE request_id = ? ORDER BY kind",
-            )
-            .pluck()
-            .all(r.id) as string[]
-        ).join(',');
+        const outcomes = decisionOutcomes(db, r.id).join(',');
         tombstone(db, r.id, at);
         this.vault.audit(
           db,

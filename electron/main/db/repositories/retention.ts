@@ -75,3 +75,13 @@ export function tombstone(db: Db, id: string, at: string): void {
     at,
   );
 }
+
+// The decisions a purged request carried, as kind:outcome (for its audit entry).
+export function decisionOutcomes(db: Db, requestId: string): string[] {
+  return db
+    .prepare(
+      "SELECT kind || ':' || coalesce(json_extract(data, '$.outcome'), '') FROM request_decisions WHERE request_id = ? ORDER BY kind",
+    )
+    .pluck()
+    .all(requestId) as string[];
+}

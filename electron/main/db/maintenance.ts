@@ -1,0 +1,69 @@
+import { closedStates } from '../../../core/domain/workflow';
+import { openEncrypted, type Db } from './connection';
+import { verifyAudit } from './repositories/audit';
+
+// Whole-file operations on an encrypted database: checking one (a backup's, before it is
+// trusted) and changing its key.
+
+export type DatabaseCounts = { requests: number; open: number; audit: number };
+
+export type DatabaseCheck = {
+  ok: boolean;
+  problem: 'wrongKey' | 'integrity' | 'audit' | 'newer' | null;
+  schemaVersion: number;
+  counts: DatabaseCounts;
+};
+
+const CLOSED = `(${closedStates.map((x) => `'${x}'`).join(',')})`;
+
+// Opens a database file with a key and checks it: the key, PRAGMA integrity_check, the audit chain.
+export function checkDatabase(
+  file: string,
+  key: Buffer,
+  opts: { nativeBinding?: string | undefined; maxSchemaVersion: number },
+): DatabaseCheck {
+  const none = { requests: 0, open: 0, audit: 0 };
+  let db: Db;
+  try {
+    db = openEncrypted(file, key, { create: false, nativeBinding: opts.nativeBinding });
+  } catch {
+    return { ok: false, problem: 'wrongKey', schemaVersion: 0, counts: none };
+  }
+  try {
+    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    if (schemaVersion > opts.maxSchemaVersion) return { ok: false, problem: 'newer', schemaVersion, counts: none };
+    const integrity = db.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') return { ok: false, problem: 'integrity', schemaVersion, counts: none };
+    const audit = verifyAudit(db);
+    const count = (sql: string) => (db.prepare(sql).pluck().get() as number | undefined) ?? 0;
+    const counts = {
+      requests: count('SELECT count(*) FROM requests'),
+      open: count(`SELECT count(*) FROM requests WHERE status NOT IN ${CLOSED}`),
+      audit: audit.checked,
+    };
+    if (!audit.ok) return { ok: false, problem: 'audit', schemaVersion, counts };
+    return { ok: true, problem: null, schemaVersion, counts };
+  } catch {
+    return { ok: false, problem: 'integrity', schemaVersion: 0, counts: none };
+  } finally {
+    db.close();
+  }
+}
+
+// Re-encrypts a closed database file under another key (rollback journal: PRAGMA rekey does not
+// run in WAL mode).
+export function rekeyFile(file: string, from: Buffer, to: Buffer, nativeBinding?: string): void {
+  const db = openEncrypted(file, from, { create: false, nativeBinding });
+  try {
+    rekey(db, to);
+  } finally {
+    db.close();
+  }
+}
+
+export function rekey(db: Db, to: Buffer): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.pragma('journal_mode = DELETE');
+  db.pragma(`rekey="x'${to.toString('hex')}'"`);
+  db.pragma('journal_mode = WAL');
+}

@@ -1,0 +1,325 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ErrorCode, type EventName, type EventPayload, type Session } from '../../../core/contract';
+import type { AuditAction, LockReason } from '../../../core/domain/audit';
+import { openEncrypted, vacuumInto, WrongKeyError, type Db } from '../db/connection';
+import { NewerDatabaseError } from '../db/errors';
+import { migrate } from '../db/migrate';
+import { LATEST_SCHEMA_VERSION, migrations } from '../db/migrations';
+import { getAccount, type AccountRecord } from '../db/repositories/accounts';
+import { appendAudit, auditHead } from '../db/repositories/audit';
+import { isNetworkLocation } from '../files/network';
+import type { Logger } from '../log';
+import { databasePath } from '../paths';
+import { HeaderCorruptError, readHeader, writeHeader, type VaultHeader } from './header';
+import { type KdfCost } from './kdf';
+import { DATABASE_AAD, databaseKeyOf, openPending, addAnchor, promote, rekeyAnchors, type Opened } from './keyring';
+import { unsealKey } from './wrap';
+import { AppError, refusals } from '../errors';
+
+export type VaultDeps = {
+  dataDir: string;
+  nativeBinding?: string | undefined;
+  logger: Logger;
+  clock: () => Date;
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  // Tests pass a cheap cost; the app calibrates to about 0.5 s on the user's PC.
+  kdfCost?: () => Promise<KdfCost>;
+  isNetworkLocation?: (path: string) => Promise<boolean>;
+};
+
+// master: what the wraps protect (new wraps are made of it); key: what opens the database.
+export type Unlocked = { db: Db; master: Buffer; key: Buffer; session: Session };
+
+// After the master key was replaced: accounts that need a new temporary password, and a new
+// recovery key to show once (when the old one could not be carried over).
+export type Replaced = { droppedAccounts: string[]; newRecoveryKey: string | null };
+
+export function sessionOf(a: AccountRecord): Session {
+  return {
+    accountId: a.id,
+    loginName: a.loginName,
+    displayName: a.displayName,
+    roles: a.roles,
+    mustChangePassword: a.mustChangePassword,
+  };
+}
+
+// The open database and who is logged in: opening with a key, migrating, the unit of work that
+// writes and audits, locking. State-changing operations of the vault run one at a time (serial).
+
+export class VaultDatabase {
+  unlocked: Unlocked | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly deps: VaultDeps) {}
+
+  get dbFile(): string {
+    return databasePath(this.deps.dataDir);
+  }
+
+  state(): 'absent' | 'locked' | 'unlocked' {
+    if (this.unlocked) return 'unlocked';
+    return existsSync(this.dbFile) || readHeaderSafe(this.deps.dataDir) ? 'locked' : 'absent';
+  }
+
+  session(): Session | null {
+    return this.unlocked?.session ?? null;
+  }
+
+  connection(): Db {
+    if (!this.unlocked) throw refusals.locked();
+    return this.unlocked.db;
+  }
+
+  // Runs fn and its audit entry in one transaction.
+  write<T>(action: AuditAction, targetId: string | null, summary: string, fn: (db: Db) => T): T {
+    const db = this.connection();
+    return db.transaction(() => {
+      const result = fn(db);
+      this.audit(db, action, targetId, summary);
+      return result;
+    })();
+  }
+
+  audit(db: Db, action: AuditAction, targetId: string | null, summary: string, accountId?: string | null): void {
+    appendAudit(db, {
+      at: this.deps.clock().toISOString(),
+      accountId: accountId === undefined ? (this.unlocked?.session.accountId ?? null) : accountId,
+      action,
+      targetId,
+      summary,
+    });
+  }
+
+  // Records the audit chain's head in vault.json (at each lock and backup).
+  anchor(u: Unlocked): void {
+    const header = this.header();
+    if (!header) return;
+    addAnchor(header, u.master, { ...auditHead(u.db), at: this.deps.clock().toISOString() });
+    writeHeader(this.deps.dataDir, header);
+  }
+
+  // The chain's head now, to print and keep apart from this PC.
+  // vault.json as it is now; a vault that was set up always has one.
+  requireHeader(): VaultHeader {
+    const header = this.header();
+    if (!header) throw refusals.noHeader();
+    return header;
+  }
+
+  auditAnchor(): { id: number; hash: string; at: string } {
+    const u = this.unlockedOrThrow();
+    return { ...auditHead(u.db), at: this.deps.clock().toISOString() };
+  }
+
+  serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async ensureLocalFolder(): Promise<void> {
+    const check = this.deps.isNetworkLocation ?? ((p: string) => isNetworkLocation(p));
+    if (await check(this.deps.dataDir)) {
+      throw new AppError(
+        ErrorCode.UNAVAILABLE,
+        'データフォルダーがネットワーク上にあるため使用できません。データベースはこのパソコンのローカルディスクに置いてください（バックアップの保存先にはネットワークを使用できます）。',
+      );
+    }
+  }
+
+  header(): VaultHeader | null {
+    try {
+      return readHeader(this.deps.dataDir);
+    } catch (err) {
+      if (err instanceof HeaderCorruptError) {
+        throw new AppError(
+          ErrorCode.UNAVAILABLE,
+          '鍵情報ファイル（vault.json）を読み込めません。バックアップから復元してください。',
+        );
+      }
+      throw err;
+    }
+  }
+
+  open(key: Buffer, create: boolean): Db {
+    const db = this.openOrNull(key, create);
+    if (!db) {
+      throw refusals.keysMismatch();
+    }
+    return db;
+  }
+
+  // Opens the database with the key the header names: the sealed database key, or the master
+  // key itself before any rotation. A rotation cut short is finished or forgotten here; `opened`
+  // (the account's or the recovery key's private key) opens a pending master key replacement.
+  openUnlocked(header: VaultHeader, opened: Opened, lookup: string): { db: Db; key: Buffer; master: Buffer } {
+    const master = opened.master;
+    const key = databaseKeyOf(header.database, master);
+    if (!key) {
+      throw new AppError(
+        ErrorCode.UNAVAILABLE,
+        '鍵情報ファイル（vault.json）が壊れています。バックアップから復元してください。',
+      );
+    }
+    const db = this.openOrNull(key, false);
+    if (db) {
+      if (header.pendingDatabase || header.pendingMaster) {
+        // The rekey never ran: the next keys were not used.
+        delete header.pendingDatabase;
+        delete header.pendingMaster;
+        writeHeader(this.deps.dataDir, header);
+      }
+      return { db, key, master };
+    }
+    key.fill(0);
+    // A master key replacement whose rekey ran but whose header was not promoted: finish it.
+    const nextMaster = openPending(header, opened, lookup);
+    if (nextMaster && header.pendingMaster) {
+      const nextKey = unsealKey(header.pendingMaster.database, nextMaster, DATABASE_AAD);
+      const rekeyed = nextKey ? this.openOrNull(nextKey, false) : null;
+      if (nextKey && rekeyed) {
+        promote(header);
+        rekeyAnchors(header, master, nextMaster);
+        writeHeader(this.deps.dataDir, header);
+        this.deps.logger.warn('vault.rekey_completed_on_open');
+        master.fill(0);
+        return { db: rekeyed, key: nextKey, master: nextMaster };
+      }
+      nextKey?.fill(0);
+      nextMaster.fill(0);
+    }
+    // The same for a database key rotation of the first design (the master key unchanged).
+    const next = header.pendingDatabase ? unsealKey(header.pendingDatabase, master, DATABASE_AAD) : null;
+    const rekeyed = next ? this.openOrNull(next, false) : null;
+    if (!next || !rekeyed) {
+      next?.fill(0);
+      throw refusals.keysMismatch();
+    }
+    header.database = header.pendingDatabase;
+    delete header.pendingDatabase;
+    writeHeader(this.deps.dataDir, header);
+    this.deps.logger.warn('vault.rekey_completed_on_open');
+    return { db: rekeyed, key: next, master };
+  }
+
+  // null when the key does not open the file.
+  openOrNull(key: Buffer, create: boolean): Db | null {
+    let db: Db;
+    try {
+      db = openEncrypted(this.dbFile, key, {
+        create,
+        nativeBinding: this.deps.nativeBinding,
+        maxSchemaVersion: LATEST_SCHEMA_VERSION,
+      });
+    } catch (err) {
+      if (err instanceof NewerDatabaseError) {
+        this.deps.logger.warn('vault.newer_schema', { found: err.found, supported: err.supported });
+        throw new AppError(
+          ErrorCode.UNAVAILABLE,
+          'このデータベースは新しいバージョンの Madoguchi で作成されています。アプリを最新版に更新してください。',
+        );
+      }
+      if (err instanceof WrongKeyError) return null;
+      throw err;
+    }
+    try {
+      const result = migrate(db, migrations, (from) => {
+        const dir = join(this.deps.dataDir, 'backups');
+        mkdirSync(dir, { recursive: true });
+        const stamp = this.deps.clock().toISOString().replace(/[:.]/g, '-');
+        vacuumInto(db, join(dir, `pre-migration-v${from}-${stamp}.db`));
+      });
+      if (result.applied.length) this.deps.logger.info('vault.migrated', { from: result.from, to: result.to });
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    return db;
+  }
+
+  becomeUnlocked(db: Db, master: Buffer, key: Buffer, account: AccountRecord): Session {
+    const session = sessionOf(account);
+    this.unlocked = { db, master, key, session };
+    return session;
+  }
+
+  refreshSession(): void {
+    const u = this.unlocked;
+    if (!u) return;
+    const account = getAccount(u.db, u.session.accountId);
+    if (account) u.session = sessionOf(account);
+  }
+
+  lock(reason: LockReason): Promise<void> {
+    return this.serial(() => {
+      this.lockNow(reason);
+      return Promise.resolve();
+    });
+  }
+
+  // Closes the database and zeroes the key. The renderer is reloaded by whoever owns it.
+  lockNow(reason: LockReason): void {
+    const u = this.unlocked;
+    if (!u) return;
+    try {
+      u.db.transaction(() => {
+        this.audit(u.db, 'session.lock', u.session.accountId, reason);
+      })();
+      this.anchor(u);
+    } catch {
+      this.deps.logger.warn('session.lock_audit_failed');
+    }
+    optimizeQuietly(u.db);
+    u.db.close();
+    u.key.fill(0);
+    u.master.fill(0);
+    this.unlocked = null;
+    this.deps.logger.info('session.locked', { reason });
+    this.deps.emit('session.locked', { reason });
+  }
+
+  // --- Backup, restore, key rotation ----------------------------------------------------------
+
+  unlockedOrThrow(): Unlocked {
+    if (!this.unlocked) throw refusals.locked();
+    return this.unlocked;
+  }
+
+  scratch(name: string): string {
+    return join(this.deps.dataDir, `${name}.partial.db`);
+  }
+
+  close(): void {
+    const u = this.unlocked;
+    if (!u) return;
+    optimizeQuietly(u.db);
+    u.db.close();
+    u.key.fill(0);
+    u.master.fill(0);
+    this.unlocked = null;
+  }
+}
+
+export function without<T>(record: Record<string, T>, key: string): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
+}
+
+function readHeaderSafe(dataDir: string): boolean {
+  try {
+    return readHeader(dataDir) !== null;
+  } catch {
+    return true;
+  }
+}
+
+// Refreshes the planner's statistics where they went stale (SQLite's advice for closing a
+// connection); a failure here must never keep the vault from locking.
+function optimizeQuietly(db: { pragma: (s: string) => unknown }): void {
+  try {
+    db.pragma('optimize');
+  } catch {
+    // Statistics only.
+  }
+}

@@ -1,0 +1,49 @@
+import { writeHeader } from './header';
+import { prepareReplacement, promote, rekeyAnchors } from './keyring';
+import { rekey } from '../db/maintenance';
+import type { VaultDatabase, Replaced } from './database';
+
+// Replacing the master key and the database key: a key rotation, and revoking a disabled
+// account (its old wrap then opens nothing).
+export class VaultRekey {
+  constructor(private readonly core: VaultDatabase) {}
+
+  // A disabled account loses its entry, and the master key and the database key are replaced:
+  // a copy of vault.json it kept opens neither the database nor a backup made from now on.
+  revokeAccount(accountId: string): Promise<Replaced> {
+    return this.core.serial(() => Promise.resolve(this.replaceMaster(accountId, `revoked=${accountId}`)));
+  }
+
+  // データベース鍵の更新: a new database key, under a new master key boxed to every account and
+  // the recovery key. The caller makes a backup first.
+  rotateKey(): Promise<Replaced> {
+    return this.core.serial(() => Promise.resolve(this.replaceMaster(null, 'database key rotated')));
+  }
+
+  // The next keys go into the header before the file changes, so that a crash at any point leaves
+  // a header with keys that open the database (the next login finishes or forgets the change).
+  private replaceMaster(without: string | null, summary: string): Replaced {
+    const u = this.core.unlockedOrThrow();
+    const header = this.core.requireHeader();
+    const next = prepareReplacement(header, u.master, without);
+    writeHeader(this.core.deps.dataDir, header);
+    rekey(u.db, next.databaseKey);
+    promote(header);
+    rekeyAnchors(header, u.master, next.master);
+    writeHeader(this.core.deps.dataDir, header);
+    u.key.fill(0);
+    u.master.fill(0);
+    u.key = next.databaseKey;
+    u.master = next.master;
+    u.db.transaction(() => {
+      this.core.audit(
+        u.db,
+        'vault.rekey',
+        null,
+        `${summary} dropped=${next.dropped.length} recovery=${next.newRecoveryKey ? 'new' : 'kept'}`,
+      );
+    })();
+    this.core.deps.logger.info('vault.rekeyed', { dropped: next.dropped.length });
+    return { droppedAccounts: next.dropped, newRecoveryKey: next.newRecoveryKey };
+  }
+}

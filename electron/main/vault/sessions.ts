@@ -1,0 +1,304 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { ErrorCode, type Session } from '../../../core/contract';
+import { throttleSeconds } from '../../../core/domain/login-throttle';
+import type { Organisation } from '../../../core/domain/organisation';
+import { passwordProblems } from '../../../core/domain/password';
+import { formatRecoveryKey, parseRecoveryKey, RECOVERY_KEY_BYTES } from '../../../core/domain/recovery-key';
+import { KEY_BYTES, type Db } from '../db/connection';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import {
+  findAccountByLogin,
+  getAccount,
+  insertAccount,
+  updateAccount,
+  type AccountRecord,
+} from '../db/repositories/accounts';
+import { putSetting } from '../db/repositories/settings';
+import {
+  lookupId,
+  newLookupSalt,
+  normaliseLoginName,
+  writeHeader,
+  type PendingAudit,
+  type VaultHeader,
+} from './header';
+import { calibrateKdf } from './kdf';
+import { isLegacy, newEntry, openEntry, openRecovery, recoveryBoxFor } from './keyring';
+import { unwrapKey } from './wrap';
+import { AppError } from '../errors';
+import { VaultDatabase, sessionOf, without } from './database';
+import { refusals } from '../errors';
+
+const RECOVERY_LOOKUP = '(recovery)';
+const MAX_THROTTLE_ENTRIES = 1000;
+
+// Who may open the vault: first setup, login with its throttle, the recovery key, password
+// changes. Failed attempts are kept in vault.json and audited at the next successful login.
+export class VaultSessions {
+  constructor(private readonly core: VaultDatabase) {}
+
+  setup(input: {
+    organisation: Organisation;
+    admin: { loginName: string; displayName: string; password: string };
+  }): Promise<{ recoveryKey: string; session: Session }> {
+    return this.core.serial(async () => {
+      if (this.core.state() !== 'absent') throw new AppError(ErrorCode.CONFLICT, '初期設定は既に完了しています。');
+      const problems = passwordProblems(input.admin.password);
+      if (problems.length) throw refusals.badPassword('admin.password', problems);
+      await this.core.ensureLocalFolder();
+      mkdirSync(this.core.deps.dataDir, { recursive: true });
+      const cost = await (this.core.deps.kdfCost ?? (() => calibrateKdf()))();
+      const key = randomBytes(KEY_BYTES);
+      const recoveryBytes = randomBytes(RECOVERY_KEY_BYTES);
+      const now = this.core.deps.clock().toISOString();
+      const admin: AccountRecord = {
+        id: randomUUID(),
+        loginName: normaliseLoginName(input.admin.loginName),
+        displayName: input.admin.displayName,
+        roles: ['staff', 'approver', 'admin'],
+        disabled: false,
+        mustChangePassword: false,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const header: VaultHeader = {
+        format: 1,
+        lookupSalt: newLookupSalt(),
+        kdfCost: cost,
+        accounts: {},
+        ...recoveryBoxFor(recoveryBytes, key),
+        throttle: {},
+        pendingAudit: [],
+      };
+      header.accounts[lookupId(header, admin.loginName)] = await newEntry(admin.id, input.admin.password, key, cost);
+      const db = this.core.open(key, true);
+      try {
+        db.transaction(() => {
+          putSetting(db, 'organisation', input.organisation);
+          putSetting(db, 'security', { idleLockMinutes: 10 });
+          insertAccount(db, admin);
+          this.core.audit(db, 'vault.setup', admin.id, `schema=${LATEST_SCHEMA_VERSION}`, admin.id);
+        })();
+        writeHeader(this.core.deps.dataDir, header);
+      } catch (err) {
+        db.close();
+        throw err;
+      }
+      const recoveryKey = formatRecoveryKey(recoveryBytes);
+      recoveryBytes.fill(0);
+      this.core.deps.logger.info('vault.created', { accountId: admin.id });
+      return { recoveryKey, session: this.core.becomeUnlocked(db, key, Buffer.from(key), admin) };
+    });
+  }
+
+  private throttleCheck(header: VaultHeader, lid: string): void {
+    const entry = header.throttle[lid];
+    if (!entry?.lockedUntil) return;
+    const wait = Math.ceil((Date.parse(entry.lockedUntil) - this.core.deps.clock().getTime()) / 1000);
+    if (wait <= 0) return;
+    header.pendingAudit.push({
+      at: this.core.deps.clock().toISOString(),
+      action: 'session.login_throttled',
+      accountId: header.accounts[lid]?.accountId ?? null,
+    });
+    writeHeader(this.core.deps.dataDir, header);
+    throw new AppError(
+      ErrorCode.THROTTLED,
+      `ログインの失敗が続いたため、一時的にログインできません。${wait}秒後にもう一度お試しください。`,
+    );
+  }
+
+  private recordFailure(header: VaultHeader, lid: string, accountId: string | null): void {
+    const failures = (header.throttle[lid]?.failures ?? 0) + 1;
+    const wait = throttleSeconds(failures);
+    const now = this.core.deps.clock();
+    header.throttle = without(header.throttle, lid);
+    header.throttle[lid] = {
+      failures,
+      lockedUntil: wait > 0 ? new Date(now.getTime() + wait * 1000).toISOString() : null,
+    };
+    const keys = Object.keys(header.throttle);
+    for (const old of keys.slice(0, Math.max(0, keys.length - MAX_THROTTLE_ENTRIES))) {
+      header.throttle = without(header.throttle, old);
+    }
+    header.pendingAudit.push({ at: now.toISOString(), action: 'session.login_failed', accountId });
+    writeHeader(this.core.deps.dataDir, header);
+  }
+
+  private flushPendingAudit(db: Db, header: VaultHeader): void {
+    const pending: PendingAudit[] = header.pendingAudit;
+    if (!pending.length) return;
+    db.transaction(() => {
+      for (const p of pending) this.core.audit(db, p.action, p.accountId, 'while locked', p.accountId);
+    })();
+    header.pendingAudit = [];
+  }
+
+  login(loginName: string, password: string): Promise<Session> {
+    return this.core.serial(async () => {
+      if (this.core.unlocked) this.core.lockNow('logout');
+      const header = this.core.header();
+      if (!header) throw refusals.notSetUp();
+      const lid = lookupId(header, loginName);
+      this.throttleCheck(header, lid);
+      const entry = header.accounts[lid];
+      // An unknown name costs the same KDF time as a known one and fails the same way.
+      const decoy = Object.values(header.accounts)[0]?.wrap;
+      const opened = entry
+        ? await openEntry(entry, password)
+        : decoy
+          ? (await unwrapKey(decoy, password, 'madoguchi:v1:no-such-account'), null)
+          : null;
+      if (!opened || !entry) {
+        opened?.master.fill(0);
+        opened?.privateKey?.fill(0);
+        this.recordFailure(header, lid, entry?.accountId ?? null);
+        this.core.deps.logger.info('session.login_failed');
+        throw refusals.loginFailed();
+      }
+      await this.core.ensureLocalFolder();
+      let opening: { db: Db; key: Buffer; master: Buffer };
+      try {
+        opening = this.core.openUnlocked(header, opened, lid);
+      } finally {
+        opened.privateKey?.fill(0);
+      }
+      const { db, key, master } = opening;
+      const account = getAccount(db, entry.accountId);
+      if (!account || account.disabled) {
+        db.close();
+        key.fill(0);
+        master.fill(0);
+        this.recordFailure(header, lid, entry.accountId);
+        throw refusals.loginFailed();
+      }
+      // The login is audited before the vault opens to the session: an audit log that cannot
+      // take the entry (a forged or broken row) ends the login with the vault still locked.
+      try {
+        this.flushPendingAudit(db, header);
+        db.transaction(() => {
+          this.core.audit(db, 'session.login', account.id, 'password', account.id);
+        })();
+      } catch {
+        db.close();
+        key.fill(0);
+        master.fill(0);
+        this.core.deps.logger.error('session.login_audit_failed', { accountId: account.id });
+        throw new AppError(
+          ErrorCode.UNAVAILABLE,
+          '監査ログに記録できないため、ログインを中止しました。監査ログが改変されているおそれがあります。管理者にご連絡のうえ、バックアップからの復元をご検討ください。',
+        );
+      }
+      header.throttle = without(header.throttle, lid);
+      // An entry of the first format gets its key pair now (the password is at hand).
+      const current = header.accounts[lid];
+      if (current && isLegacy(current))
+        header.accounts[lid] = await newEntry(account.id, password, master, header.kdfCost);
+      writeHeader(this.core.deps.dataDir, header);
+      const session = this.core.becomeUnlocked(db, master, key, account);
+      this.core.deps.logger.info('session.login', { accountId: account.id });
+      return session;
+    });
+  }
+
+  recover(recoveryKey: string, loginName: string, newPassword: string): Promise<Session> {
+    return this.core.serial(async () => {
+      if (this.core.unlocked) this.core.lockNow('logout');
+      const header = this.core.header();
+      if (!header) throw refusals.notSetUp();
+      const problems = passwordProblems(newPassword);
+      if (problems.length) throw refusals.badPassword('newPassword', problems);
+      this.throttleCheck(header, RECOVERY_LOOKUP);
+      const bytes = parseRecoveryKey(recoveryKey);
+      const opened = bytes ? await openRecovery(header, bytes) : null;
+      if (!opened || !bytes) {
+        bytes?.fill(0);
+        this.recordFailure(header, RECOVERY_LOOKUP, null);
+        throw new AppError(ErrorCode.AUTH_FAILED, '回復キーが正しくありません。入力内容をご確認ください。');
+      }
+      await this.core.ensureLocalFolder();
+      let opening: { db: Db; key: Buffer; master: Buffer };
+      try {
+        opening = this.core.openUnlocked(header, opened, 'recovery');
+      } catch (err) {
+        bytes.fill(0);
+        throw err;
+      } finally {
+        opened.privateKey?.fill(0);
+      }
+      const { db, key, master } = opening;
+      // A recovery wrap of the first format gets its key pair now (the recovery key is at hand).
+      if (!header.recoveryMaster) {
+        Object.assign(header, recoveryBoxFor(bytes, master));
+        delete header.recovery;
+      }
+      bytes.fill(0);
+      const account = findAccountByLogin(db, normaliseLoginName(loginName));
+      if (!account || account.disabled || !account.roles.includes('admin')) {
+        db.close();
+        key.fill(0);
+        master.fill(0);
+        throw new AppError(ErrorCode.BAD_INPUT, '指定したログイン名の有効な管理者アカウントが見つかりません。', [
+          { path: ['loginName'], message: '有効な管理者アカウントのログイン名を入力してください。' },
+        ]);
+      }
+      const lid = lookupId(header, account.loginName);
+      header.accounts[lid] = await newEntry(account.id, newPassword, master, header.kdfCost);
+      header.throttle = without(header.throttle, lid);
+      header.throttle = without(header.throttle, RECOVERY_LOOKUP);
+      this.flushPendingAudit(db, header);
+      db.transaction(() => {
+        updateAccount(db, account.id, { mustChangePassword: false }, this.core.deps.clock().toISOString());
+        this.core.audit(db, 'session.recover', account.id, 'recovery key', account.id);
+      })();
+      writeHeader(this.core.deps.dataDir, header);
+      const refreshed = getAccount(db, account.id) ?? account;
+      return this.core.becomeUnlocked(db, master, key, refreshed);
+    });
+  }
+
+  changePassword(currentPassword: string, newPassword: string): Promise<Session> {
+    return this.core.serial(async () => {
+      const u = this.core.unlocked;
+      if (!u) throw refusals.locked();
+      const header = this.core.requireHeader();
+      const lid = lookupId(header, u.session.loginName);
+      const entry = header.accounts[lid];
+      const check = entry ? await openEntry(entry, currentPassword) : null;
+      if (!check) {
+        throw new AppError(ErrorCode.AUTH_FAILED, '現在のパスワードが正しくありません。', [
+          { path: ['currentPassword'], message: '現在のパスワードが正しくありません。' },
+        ]);
+      }
+      check.master.fill(0);
+      check.privateKey?.fill(0);
+      const problems = passwordProblems(newPassword);
+      if (newPassword === currentPassword) problems.push('新しいパスワードは現在のものと異なるものにしてください。');
+      if (problems.length) throw refusals.badPassword('newPassword', problems);
+      header.accounts[lid] = await newEntry(u.session.accountId, newPassword, u.master, header.kdfCost);
+      this.core.write('session.password_changed', u.session.accountId, 'rewrapped', (db) => {
+        updateAccount(db, u.session.accountId, { mustChangePassword: false }, this.core.deps.clock().toISOString());
+      });
+      writeHeader(this.core.deps.dataDir, header);
+      const account = getAccount(u.db, u.session.accountId);
+      if (account) u.session = sessionOf(account);
+      return u.session;
+    });
+  }
+
+  // Gives an account a (temporary) password: a new wrap of the database key under it.
+  setAccountPassword(account: { id: string; loginName: string }, password: string): Promise<void> {
+    return this.core.serial(async () => {
+      const u = this.core.unlocked;
+      if (!u) throw refusals.locked();
+      const problems = passwordProblems(password);
+      if (problems.length) throw refusals.badPassword('temporaryPassword', problems);
+      const header = this.core.requireHeader();
+      const lid = lookupId(header, account.loginName);
+      header.accounts[lid] = await newEntry(account.id, password, u.master, header.kdfCost);
+      header.throttle = without(header.throttle, lid);
+      writeHeader(this.core.deps.dataDir, header);
+    });
+  }
+}
