@@ -513,7 +513,7 @@ async function main(): Promise<void> {
       fixed.identity.documents = fixed.identity.documents.map((d) =>
         d.type === 'drivingLicence' ? { ...d, expiresOn: addDays(s.arrival, 900) } : d,
       );
-      await call('requests.update', { id: s.id, input: fixed });
+      await call('intake.update', { id: s.id, input: fixed });
     }
     if (s.target === 'checking') continue;
     if (s.target === 'withdrawn') {

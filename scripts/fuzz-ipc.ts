@@ -44,7 +44,7 @@ const bases: Partial<Record<ChannelName, unknown>> = {
     temporaryPassword: 'temporary password 1',
   },
   'settings.updateOrganisation': organisation,
-  'requests.update': { id: 'a', input: intakeInput() },
+  'intake.update': { id: 'a', input: intakeInput() },
   'settings.updateIntake': {
     receiptPattern: DEFAULT_RECEIPT_PATTERN,
     issueWindowMonths: 3,

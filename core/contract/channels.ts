@@ -44,7 +44,7 @@ export const channelNames = [
   'requests.get',
   'intake.confirmOriginals',
   'requests.transition',
-  'requests.update',
+  'intake.update',
   'requests.requestCure',
   'requests.recordCure',
   'requests.saveDecision',

@@ -830,7 +830,7 @@ export const contract = {
     output: RequestDetail,
     access: 'staff',
   },
-  'requests.update': {
+  'intake.update': {
     input: z.object({ id: Id, input: IntakeInput }).strict(),
     output: RequestDetail,
     access: 'staff',

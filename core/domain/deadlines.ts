@@ -156,3 +156,18 @@ export function businessDayOnOrBefore(day: IsoDate, closedDays: readonly string[
   while (nonBusinessReason(d, closedDays) !== null) d = addDays(d, -1);
   return d;
 }
+
+// The days a request waited for a 補正: from the day it was asked for to the day the cure
+// arrived (open while it still waits). The internal SLA does not count them.
+export function curePauses(events: readonly { day: string; from: string; to: string }[]): Pause[] {
+  const pauses: Pause[] = [];
+  for (const e of events) {
+    if (e.from === e.to) continue;
+    if (e.to === 'awaitingCure') pauses.push({ from: e.day, to: null });
+    else if (e.from === 'awaitingCure') {
+      const open = pauses.at(-1);
+      if (open?.to === null) open.to = e.day;
+    }
+  }
+  return pauses;
+}

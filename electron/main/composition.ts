@@ -1,23 +1,40 @@
 import type { EventName, EventPayload } from '../../core/contract';
-import { listAudit } from './db/repositories/audit';
-import type { CallContext, HandlerMap } from './ipc/handlers-type';
-import { ownerOnly } from './file-modes';
-import type { Logger } from './log';
-import type { KdfCost } from './vault/kdf';
-import { noDialogs, type FileDialogs } from './files/dialogs';
-import { FontCoverage } from './pdf/glyphs';
+import { accountsHandlers } from './accounts/handlers';
 import { AccountsService } from './accounts/service';
-import { IntakeService } from './intake/service';
-import { RequestsService } from './requests/service';
-import { LettersService } from './letters/service';
-import { ReportsService } from './reports/service';
+import { appHandlers } from './app/handlers';
+import type { RuntimeInfo } from './app/info';
+import { auditHandlers } from './audit/handlers';
+import { AuditService } from './audit/service';
+import { backupHandlers } from './backup/handlers';
 import { BackupService } from './backup/service';
-import { RetentionService } from './retention/service';
+import { draftsHandlers } from './drafts/handlers';
 import { DraftsService } from './drafts/service';
+import { enclosuresHandlers } from './enclosures/handlers';
+import { EnclosuresService } from './enclosures/service';
+import { ownerOnly } from './file-modes';
+import { noDialogs, type FileDialogs } from './files/dialogs';
+import { glyphsHandlers } from './glyphs/handlers';
+import { intakeHandlers } from './intake/handlers';
+import { IntakeService } from './intake/service';
+import type { CallContext, HandlerMap } from './ipc/handlers-type';
+import { lettersHandlers } from './letters/handlers';
+import { LettersService } from './letters/service';
+import type { Logger } from './log';
+import { FontCoverage } from './pdf/glyphs';
 import { LetterFonts } from './pdf/letter';
-import { appInfo, type RuntimeInfo } from './app/info';
+import { reportsHandlers } from './reports/handlers';
+import { ReportsService } from './reports/service';
+import { RequestCommands } from './requests/commands';
+import { requestsHandlers } from './requests/handlers';
+import { RequestQueries } from './requests/queries';
+import { retentionHandlers } from './retention/handlers';
+import { RetentionService } from './retention/service';
+import { sessionHandlers } from './session/handlers';
 import { watchIdle } from './session/idle';
+import { settingsHandlers } from './settings/handlers';
 import { SettingsService } from './settings/service';
+import { vaultHandlers } from './vault/handlers';
+import type { KdfCost } from './vault/kdf';
 import { Vault } from './vault/vault';
 
 export type ServiceOptions = {
@@ -47,8 +64,9 @@ export type Services = {
   close: () => Promise<void>;
 };
 
-// The composition of every use case, shared by Electron's main process and the test harness.
-// Nothing here may import 'electron'.
+// The one composition root: builds every service and merges each channel prefix's handlers
+// (the folder named after the prefix serves it). Shared by Electron's main process and the test
+// harness; nothing here may import 'electron'.
 export function createServices(opts: ServiceOptions): Services {
   ownerOnly(opts.runtime.dataDir);
   const clock = opts.clock ?? (() => new Date());
@@ -62,14 +80,19 @@ export function createServices(opts: ServiceOptions): Services {
     isNetworkLocation: opts.isNetworkLocation,
   });
   const accounts = new AccountsService(vault, clock);
-  const settings = new SettingsService(vault);
-  const requests = new RequestsService(vault, clock);
+  const requests = new RequestQueries(vault, clock);
+  const commands = new RequestCommands(vault, clock, requests);
+  const settings = new SettingsService(vault, (db) => {
+    requests.refreshOpenDeadlines(db);
+  });
+  const audit = new AuditService(vault);
   const fonts = LetterFonts.inResources(opts.resourcesDir);
   const emit = opts.emit ?? (() => undefined);
   const reports = new ReportsService(vault, clock, opts.dialogs ?? noDialogs, requests, fonts, (event, payload) => {
     emit(event, payload);
   });
   const intake = new IntakeService(vault, clock, opts.dialogs ?? noDialogs, requests);
+  const enclosures = new EnclosuresService(vault, clock, opts.dialogs ?? noDialogs, requests);
   const backup = new BackupService(vault, clock, opts.dialogs ?? noDialogs, opts.runtime.version, opts.runtime.dataDir);
   const retention = new RetentionService(vault, clock);
   const drafts = new DraftsService(vault, clock);
@@ -86,108 +109,21 @@ export function createServices(opts: ServiceOptions): Services {
   });
 
   const handlers: HandlerMap = {
-    'app.info': () => appInfo(opts.runtime, vault),
-    'vault.setup': (input) => vault.setup(input),
-    'session.current': () => ({
-      vault: vault.state(),
-      session: vault.session(),
-      idleLockMinutes: vault.state() === 'unlocked' ? settings.security().idleLockMinutes : null,
-    }),
-    'session.login': (input) => vault.login(input.loginName, input.password),
-    'session.recover': (input) => vault.recover(input.recoveryKey, input.loginName, input.newPassword),
-    'session.lock': async (input) => {
-      await vault.lock(input.reason);
-      return {};
-    },
-    'session.changePassword': (input) => vault.changePassword(input.currentPassword, input.newPassword),
-    'accounts.list': () => accounts.list(),
-    'accounts.create': (input) => accounts.create(input),
-    'accounts.update': (input) => accounts.update(input),
-    'accounts.resetPassword': (input) => accounts.resetPassword(input),
-    'settings.get': () => ({
-      organisation: settings.organisation(),
-      security: settings.security(),
-      fees: intake.fees(),
-      intake: intake.settings(),
-      processing: requests.processingSettings(),
-      reasons: requests.reasons(),
-      letters: letters.settings(),
-      certificate: letters.certificate(),
-      seal: letters.hasSeal(),
-    }),
-    'settings.updateLetters': (input) => letters.updateSettings(input),
-    'backup.status': () => backup.status(),
-    'backup.updateSettings': (input) => backup.updateSettings(input),
-    'backup.create': (input) => backup.create(input.password),
-    'backup.choose': () => backup.choose(),
-    'backup.inspect': (input) => backup.inspect(input.password),
-    'backup.restore': (input) => backup.restore(input.password),
-    'backup.rotateKey': () => backup.rotateKey(),
-    'retention.get': () => retention.preview(),
-    'retention.updateSettings': (input) => retention.updateSettings(input),
-    'retention.purge': (input) => retention.purge(input),
-    'drafts.get': (input) => drafts.get(input.kind),
-    'drafts.save': (input) => drafts.save(input.kind, input.data),
-    'drafts.clear': (input) => drafts.clear(input.kind),
-    // Our IPC channel for the signing certificate (PKCS#12), not Electron's app.importCertificate.
-    'letters.importCertificate': (input) => letters.importCertificate(input.passphrase), // eng-disable CERTIFICATE_VERIFY_PROC_JS_CHECK -- justified above
-    'letters.removeCertificate': () => letters.removeCertificate(),
-    'letters.importSeal': () => letters.importSeal(),
-    'letters.removeSeal': () => letters.removeSeal(),
-    'letters.list': (input) => letters.list(input.requestId),
-    'reports.get': (input) => reports.report(input),
-    'reports.export': (input) => reports.export(input.selection, input.format),
-    'reports.ledger': (input) => reports.exportLedger(input.from, input.to, input.masked, input.format),
-    'reports.saveComment': (input) => reports.saveComment(input.selection, input.comment),
-    'letters.pending': () => letters.pending(),
-    'letters.templatePreview': (input) => letters.templatePreview(input.kind, input.template),
-    'letters.preview': (input) => letters.preview(input.requestId, input.kind),
-    'letters.finalize': (input) => letters.finalize(input.requestId, input.kind, input.reissueReason),
-    'letters.content': (input) => letters.content(input.id),
-    'letters.printed': (input) => letters.printed(input.id),
-    'letters.save': (input) => letters.save(input.id),
-    'settings.updateProcessing': (input) => requests.updateProcessingSettings(input),
-    'settings.updateReasons': (input) => requests.updateReasons(input.reasons),
-    'settings.updateIntake': (input) => intake.updateSettings(input),
-    'settings.updateFees': (input) => intake.updateFees(input),
-    'intake.create': (input) => intake.create(input),
-    'intake.duplicates': (input) => intake.duplicates(input),
-    'requests.get': (input) => requests.get(input.id),
-    'requests.update': (input) => intake.update(input.id, input.input),
-    'requests.requestCure': (input) => requests.requestCure(input.id, input.cure),
-    'requests.recordCure': (input) => requests.recordCure(input.id, input.arrivedOn),
-    'requests.saveDecision': (input) => requests.saveDecision(input.id, input.kind, input.decision),
-    'requests.extend': (input) => requests.extend(input.id, input.date, input.reason),
-    'requests.addDispatch': (input) => requests.addDispatch(input.id, input.dispatch),
-    'requests.recordDisposal': (input) => requests.recordDisposal(input.id, input.method, input.date),
-    'requests.list': (input) => requests.list(input),
-    'requests.dashboard': () => requests.dashboard(),
-    'intake.confirmOriginals': (input) => intake.confirmOriginals(input.id, input.arrivalDate),
-    'requests.transition': (input) => requests.transition(input.id, input.action, input.comment),
-    'requests.search': (input) => intake.search(input.query, input.limit),
-    'enclosures.add': (input) => intake.addEnclosure(input.requestId, input.type),
-    'enclosures.remove': (input) => intake.removeEnclosure(input.id, input.reason),
-    'enclosures.content': (input) => intake.enclosureContent(input.id),
-    'glyphs.check': async (input) => {
-      const checked = await Promise.all(
-        Object.entries(input.texts).map(async ([k, v]) => [k, await coverage.missing(v)] as const),
-      );
-      return Object.fromEntries(checked);
-    },
-    'settings.updateOrganisation': (input) => settings.updateOrganisation(input),
-    'settings.updateSecurity': (input) => settings.updateSecurity(input),
-    'audit.list': (input) => listAudit(vault.connection(), input),
-    'audit.verify': (input) => {
-      const result = vault.verifyAuditLog(input.anchor ?? null);
-      vault.write(
-        'audit.verify',
-        null,
-        `ok=${String(result.ok)} checked=${result.checked} anchors=${result.anchors.checked} failed=${result.anchors.failed.length}`,
-        () => undefined,
-      );
-      return result;
-    },
-    'audit.anchor': () => vault.auditAnchor(),
+    ...appHandlers(opts.runtime, vault),
+    ...vaultHandlers(vault),
+    ...sessionHandlers(vault, settings),
+    ...accountsHandlers(accounts),
+    ...settingsHandlers(settings, letters),
+    ...auditHandlers(audit),
+    ...backupHandlers(backup),
+    ...retentionHandlers(retention),
+    ...draftsHandlers(drafts),
+    ...intakeHandlers(intake),
+    ...enclosuresHandlers(enclosures),
+    ...requestsHandlers(requests, commands),
+    ...lettersHandlers(letters),
+    ...reportsHandlers(reports),
+    ...glyphsHandlers(coverage),
   };
 
   return {

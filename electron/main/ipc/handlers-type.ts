@@ -14,3 +14,7 @@ export type Handler<C extends ChannelName> = (
 ) => Promise<z.input<Contract[C]['output']>> | z.input<Contract[C]['output']>;
 
 export type HandlerMap = { [C in ChannelName]: Handler<C> };
+
+// The handlers of one channel prefix, served by the folder of that name: exactly the channels
+// named `<prefix>.*`, no more, no fewer.
+export type Slice<P extends string> = Pick<HandlerMap, Extract<ChannelName, `${P}.${string}`>>;

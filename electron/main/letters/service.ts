@@ -1,13 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import {
-  defaultWindow,
-  ErrorCode,
-  LetterSettings,
-  listFilter,
-  type LetterInfo,
-  type RequestDetail,
-} from '../../../core/contract';
+import { defaultWindow, ErrorCode, listFilter, type LetterInfo, type RequestDetail } from '../../../core/contract';
 import { japanToday, type IsoDate } from '../../../core/domain/dates';
 import { businessDayOnOrBefore } from '../../../core/domain/deadlines';
 import type { FeeMeans } from '../../../core/domain/intake/fees';
@@ -40,7 +33,6 @@ import {
   putSeal,
   putSigningIdentity,
 } from '../db/repositories/letters';
-import { getSetting, putSetting } from '../db/repositories/settings';
 import type { FileDialogs } from '../files/dialogs';
 import { imageProblem } from '../files/image-limits';
 import { sniffMime } from '../files/sniff';
@@ -48,16 +40,9 @@ import type { FontCoverage } from '../pdf/glyphs';
 import { renderLetter, type LetterFonts } from '../pdf/letter';
 import { CertificateError, PadesSigner, readPkcs12, type SigningIdentity } from '../pdf/sign';
 import { AppError } from '../errors';
-import { readFees, readOrganisation, readProcessingSettings } from '../settings/policies';
-import type { RequestsService } from '../requests/service';
+import { readFees, readLetterSettings, readOrganisation, readProcessingSettings } from '../settings/policies';
+import type { RequestQueries } from '../requests/queries';
 import type { Vault } from '../vault/vault';
-
-export const defaultLetterSettings: LetterSettings = {
-  documentNoPattern: '個保第{連番}号',
-  dateStyle: 'wareki',
-  windowEnvelope: false,
-  templates: {},
-};
 
 const MAX_SEAL_BYTES = 2 * 1024 * 1024;
 const MAX_P12_BYTES = 256 * 1024;
@@ -126,7 +111,7 @@ export class LettersService {
     private readonly vault: Vault,
     private readonly clock: () => Date,
     private readonly dialogs: FileDialogs,
-    private readonly requests: RequestsService,
+    private readonly requests: RequestQueries,
     private readonly fonts: LetterFonts,
     private readonly coverage: FontCoverage,
   ) {}
@@ -135,23 +120,6 @@ export class LettersService {
     const s = this.vault.session();
     if (!s) throw new AppError(ErrorCode.LOCKED, 'ロックされています。ログインしてください。');
     return s;
-  }
-
-  settings(): LetterSettings {
-    const parsed = LetterSettings.safeParse(getSetting(this.vault.connection(), 'letters'));
-    return parsed.success ? parsed.data : defaultLetterSettings;
-  }
-
-  updateSettings(value: LetterSettings): LetterSettings {
-    this.vault.write(
-      'settings.update',
-      'letters',
-      `date=${value.dateStyle} window=${String(value.windowEnvelope)} templates=${Object.keys(value.templates).length}`,
-      (db) => {
-        putSetting(db, 'letters', value);
-      },
-    );
-    return value;
   }
 
   private organisation(): Organisation {
@@ -204,7 +172,7 @@ export class LettersService {
     template?: LetterTemplate,
     reissue: { originalNo: string } | null = null,
   ): Letter {
-    const s = this.settings();
+    const s = readLetterSettings(this.vault.connection());
     return buildLetter(kind, this.caseOf(r), this.organisation(), {
       documentNo,
       date,
@@ -293,7 +261,7 @@ export class LettersService {
     const letter = buildLetter(kind, sampleCaseFor(kind), this.organisation(), {
       documentNo: '個保第1号',
       date: japanToday(this.clock()),
-      dateStyle: this.settings().dateStyle,
+      dateStyle: readLetterSettings(this.vault.connection()).dateStyle,
       template,
     });
     const rendered = await renderLetter(letter, this.fonts, this.renderOptions(true));
@@ -301,7 +269,7 @@ export class LettersService {
   }
 
   private renderOptions(preview = false) {
-    const s = this.settings();
+    const s = readLetterSettings(this.vault.connection());
     return {
       windowEnvelope: s.windowEnvelope,
       window: s.window ?? defaultWindow,
@@ -331,7 +299,9 @@ export class LettersService {
 
   private documentNo(serial: number, date: IsoDate): string {
     const year = Number(date.slice(0, 4));
-    return this.settings().documentNoPattern.replaceAll('{年}', String(year)).replaceAll('{連番}', String(serial));
+    return readLetterSettings(this.vault.connection())
+      .documentNoPattern.replaceAll('{年}', String(year))
+      .replaceAll('{連番}', String(serial));
   }
 
   // The next free serial of the year, without taking it (taken when the letter is stored).

@@ -10,7 +10,7 @@ import { cellText } from '../../../core/domain/table';
 import { ErrorCode } from '../../../core/contract';
 import { emptyDecision } from '../../../core/domain/decisions';
 import { AppError } from '../errors';
-import { RequestsService } from '../requests/service';
+import { RequestQueries } from '../requests/queries';
 import {
   ADMIN_PASSWORD,
   call,
@@ -194,7 +194,7 @@ describe('reports service', () => {
     }
     await call(s, 'requests.transition', { id: ids[1] ?? '', action: 'withdraw', comment: '取下書' });
     // The bulk read the ledger uses shows each request exactly as the request page does.
-    const requests = new RequestsService(s.vault, () => new Date('2026-11-20T01:00:00Z'));
+    const requests = new RequestQueries(s.vault, () => new Date('2026-11-20T01:00:00Z'));
     expect(requests.getMany(ids)).toEqual(ids.map((id) => requests.get(id)));
     expect(requests.getMany(ids).map((r) => r.status)).toEqual(['received', 'withdrawn', 'received']);
 

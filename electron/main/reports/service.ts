@@ -3,14 +3,7 @@ import { addDays, addMonths, japanToday, type IsoDate } from '../../../core/doma
 import type { Decision } from '../../../core/domain/decisions';
 import { evaluateFee, type FeeMeans } from '../../../core/domain/intake/fees';
 import type { Channel, RequestKind, RequesterType } from '../../../core/domain/intake/kinds';
-import {
-  computeReport,
-  monthPeriod,
-  previousPeriod,
-  yearPeriod,
-  type Period,
-  type ReportRow,
-} from '../../../core/domain/reports';
+import { computeReport, monthPeriod, previousPeriod, yearPeriod, type Period, type ReportRow } from '../../../core/domain/reports';
 import { closedStates, states } from '../../../core/domain/workflow';
 import { receivedPerMonth, reportDetails, reportSourceRows, requestIdsArrived } from '../db/repositories/reports';
 import { getSetting, putSetting } from '../db/repositories/settings';
@@ -26,9 +19,9 @@ import { AppError } from '../errors';
 import { ledgerHeader, ledgerRow, type LedgerEntry } from '../../../core/domain/ledger';
 import { disposalLabels, dispatchMethodLabels, type RequestDetail } from '../../../core/contract';
 import { identityStatusLabels } from '../../../core/domain/intake/identity';
-import type { RequestsService } from '../requests/service';
+import type { RequestQueries } from '../requests/queries';
 import { readFees, readOrganisation } from '../settings/policies';
-import { curePauses } from '../requests/service';
+import { curePauses } from '../../../core/domain/deadlines';
 import type { Vault } from '../vault/vault';
 
 const daysBetween = (from: IsoDate, to: IsoDate) =>
@@ -57,7 +50,7 @@ export class ReportsService {
     private readonly vault: Vault,
     private readonly clock: () => Date,
     private readonly dialogs: FileDialogs,
-    private readonly requests: RequestsService,
+    private readonly requests: RequestQueries,
     private readonly fonts: LetterFonts,
     private readonly emit: (event: 'export.progress', payload: { done: number; total: number }) => void,
   ) {}
@@ -155,7 +148,10 @@ export class ReportsService {
           outcome: (JSON.parse(d.data) as Pick<Decision, 'outcome'>).outcome,
         })),
         answeredOn: sent[0] ?? null,
-        cureDays: curePauses(ev).reduce((n, p) => n + daysBetween(p.from, p.to ?? today), 0),
+        cureDays: curePauses(ev.map((e) => ({ day: e.day, from: e.from_state, to: e.to_state }))).reduce(
+          (n, p) => n + daysBetween(p.from, p.to ?? today),
+          0,
+        ),
         cureRequestedOn: ev.filter((e) => e.action === 'requestCure').map((e) => e.day),
         slaDate: s.sla_date,
         article39Date: s.article39_date ?? addDays(s.arrival_date, 14),

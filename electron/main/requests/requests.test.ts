@@ -68,7 +68,7 @@ describe('processing', () => {
     expect(back.deadlines.dueDate).toBe('2026-11-16');
 
     // The new licence copy is added to the intake record; identity is now verified.
-    const fixed = await call(s, 'requests.update', { id: r.id, input: intakeInput({ arrivalDate: '2026-11-02' }) });
+    const fixed = await call(s, 'intake.update', { id: r.id, input: intakeInput({ arrivalDate: '2026-11-02' }) });
     expect(fixed.identity.result.status).toBe('verified');
     expect(fixed.status).toBe('checking');
     await call(s, 'requests.transition', { id: r.id, action: 'startInvestigation', comment: '' });

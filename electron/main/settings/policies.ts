@@ -1,4 +1,10 @@
-import { FeeSchedule, IntakeSettings, ProcessingSettings } from '../../../core/contract';
+import {
+  FeeSchedule,
+  IntakeSettings,
+  LetterSettings,
+  ProcessingSettings,
+  SecuritySettings,
+} from '../../../core/contract';
 import { DEFAULT_CLOSED_DAYS, DEFAULT_SLA_BUSINESS_DAYS } from '../../../core/domain/deadlines';
 import { defaultReasonLibrary, ReasonLibrary, type ReasonTemplate } from '../../../core/domain/decisions';
 import { defaultFeeSchedule } from '../../../core/domain/intake/fees';
@@ -10,6 +16,15 @@ import type { Db } from '../db/connection';
 import { getSetting } from '../db/repositories/settings';
 
 // The administrator's policies as stored in settings, or the defaults of DOMAIN.md.
+
+export const defaultLetterSettings: LetterSettings = {
+  documentNoPattern: '個保第{連番}号',
+  dateStyle: 'wareki',
+  windowEnvelope: false,
+  templates: {},
+};
+
+export const DEFAULT_SECURITY: SecuritySettings = { idleLockMinutes: 10 };
 
 // The company and its 個人情報保護管理者, or null before the administrator has entered them.
 export function readOrganisation(db: Db): Organisation | null {
@@ -56,4 +71,14 @@ export function readProcessingSettings(db: Db): ProcessingSettings {
 export function readReasonLibrary(db: Db): ReasonTemplate[] {
   const parsed = ReasonLibrary.safeParse(getSetting(db, 'reasons'));
   return parsed.success ? parsed.data : defaultReasonLibrary;
+}
+
+export function readLetterSettings(db: Db): LetterSettings {
+  const parsed = LetterSettings.safeParse(getSetting(db, 'letters'));
+  return parsed.success ? parsed.data : defaultLetterSettings;
+}
+
+export function readSecurity(db: Db): SecuritySettings {
+  const parsed = SecuritySettings.safeParse(getSetting(db, 'security'));
+  return parsed.success ? parsed.data : DEFAULT_SECURITY;
 }

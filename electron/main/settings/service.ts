@@ -1,14 +1,35 @@
-import { ErrorCode, SecuritySettings } from '../../../core/contract';
+import {
+  ErrorCode,
+  type FeeSchedule,
+  type IntakeSettings,
+  type LetterSettings,
+  type ProcessingSettings,
+  type SecuritySettings,
+} from '../../../core/contract';
+import { ReasonLibrary, type ReasonTemplate } from '../../../core/domain/decisions';
 import type { Organisation } from '../../../core/domain/organisation';
-import { getSetting, putSetting } from '../db/repositories/settings';
+import type { Db } from '../db/connection';
+import { putSetting } from '../db/repositories/settings';
 import { AppError } from '../errors';
-import { readOrganisation } from './policies';
 import type { Vault } from '../vault/vault';
+import {
+  readFees,
+  readIntakeSettings,
+  readLetterSettings,
+  readOrganisation,
+  readProcessingSettings,
+  readReasonLibrary,
+  readSecurity,
+} from './policies';
 
-export const DEFAULT_SECURITY: SecuritySettings = { idleLockMinutes: 10 };
-
+// Every policy the administrator sets (the settings.* channels): read with the defaults of
+// DOMAIN.md where nothing is stored, written with an audit entry.
 export class SettingsService {
-  constructor(private readonly vault: Vault) {}
+  constructor(
+    private readonly vault: Vault,
+    // The processing policy changed (inside its transaction): open requests' deadlines follow.
+    private readonly processingChanged: (db: Db) => void,
+  ) {}
 
   organisation(): Organisation {
     const org = readOrganisation(this.vault.connection());
@@ -17,20 +38,75 @@ export class SettingsService {
   }
 
   security(): SecuritySettings {
-    const parsed = SecuritySettings.safeParse(getSetting(this.vault.connection(), 'security'));
-    return parsed.success ? parsed.data : DEFAULT_SECURITY;
+    return readSecurity(this.vault.connection());
+  }
+
+  fees(): FeeSchedule {
+    return readFees(this.vault.connection());
+  }
+
+  intake(): IntakeSettings {
+    return readIntakeSettings(this.vault.connection());
+  }
+
+  processing(): ProcessingSettings {
+    return readProcessingSettings(this.vault.connection());
+  }
+
+  reasons(): ReasonTemplate[] {
+    return readReasonLibrary(this.vault.connection());
+  }
+
+  letters(): LetterSettings {
+    return readLetterSettings(this.vault.connection());
   }
 
   updateOrganisation(value: Organisation): Organisation {
-    this.vault.write('settings.update', 'organisation', 'organisation', (db) => {
-      putSetting(db, 'organisation', value);
-    });
-    return value;
+    return this.put('organisation', value, 'organisation');
   }
 
   updateSecurity(value: SecuritySettings): SecuritySettings {
-    this.vault.write('settings.update', 'security', `idleLockMinutes=${value.idleLockMinutes}`, (db) => {
-      putSetting(db, 'security', value);
+    return this.put('security', value, `idleLockMinutes=${value.idleLockMinutes}`);
+  }
+
+  updateIntake(value: IntakeSettings): IntakeSettings {
+    return this.put(
+      'intake',
+      value,
+      `months=${value.issueWindowMonths} lawyerSeal=${String(value.lawyerNeedsSealCertificate)}`,
+    );
+  }
+
+  updateFees(value: FeeSchedule): FeeSchedule {
+    return this.put('fees', value, `amount=${value.amount} per=${value.per}`);
+  }
+
+  updateProcessing(value: ProcessingSettings): ProcessingSettings {
+    return this.put(
+      'processing',
+      value,
+      `sla=${value.slaBusinessDays} closed=${value.closedDays.length} cure=${value.cureDays}`,
+      this.processingChanged,
+    );
+  }
+
+  updateReasons(value: ReasonTemplate[]): ReasonTemplate[] {
+    const parsed = ReasonLibrary.parse(value);
+    return this.put('reasons', parsed, `templates=${parsed.length}`);
+  }
+
+  updateLetters(value: LetterSettings): LetterSettings {
+    return this.put(
+      'letters',
+      value,
+      `date=${value.dateStyle} window=${String(value.windowEnvelope)} templates=${Object.keys(value.templates).length}`,
+    );
+  }
+
+  private put<T>(key: string, value: T, summary: string, after?: (db: Db) => void): T {
+    this.vault.write('settings.update', key, summary, (db) => {
+      putSetting(db, key, value);
+      after?.(db);
     });
     return value;
   }

@@ -241,7 +241,7 @@ export function IntakePage(props: {
   const client = useQueryClient();
   const create = useMutation({
     mutationFn: (input: IntakeForm) =>
-      existing ? call('requests.update', { id: existing.id, input }) : call('intake.create', input),
+      existing ? call('intake.update', { id: existing.id, input }) : call('intake.create', input),
     onSuccess: async (r) => {
       if (!existing) await draft.clear();
       client.setQueryData(['requests.get', r.id], r);

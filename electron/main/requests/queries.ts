@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import {
   Cure,
   Disposal,
   Extension,
   ErrorCode,
   ProcessingSettings,
-  type ChannelInput,
   type ChannelOutput,
   type Dispatch,
   type ListFilter,
@@ -14,8 +12,8 @@ import {
   type Session,
 } from '../../../core/contract';
 import { addDays, japanToday, type IsoDate } from '../../../core/domain/dates';
-import { addBusinessDays, computeDeadlines, type Deadlines, type Pause } from '../../../core/domain/deadlines';
-import { Decision, decisionProblems, ReasonLibrary, type ReasonTemplate } from '../../../core/domain/decisions';
+import { addBusinessDays, computeDeadlines, type Deadlines } from '../../../core/domain/deadlines';
+import { Decision, decisionProblems } from '../../../core/domain/decisions';
 import { evaluateFee, type FeeSchedule } from '../../../core/domain/intake/fees';
 import { evaluateIdentity, type IdentityPolicy } from '../../../core/domain/intake/identity';
 import type { RequestKind, RequesterType } from '../../../core/domain/intake/kinds';
@@ -30,14 +28,10 @@ import { isKana, kanaKey, nameKey } from '../../../core/domain/intake/text';
 import {
   actionsFrom,
   answerPendingStates,
-  canRecord,
   closedStates,
   isState,
   primaryActions,
   transition,
-  type Action,
-  type RecordKind,
-  type State,
   type TransitionContext,
 } from '../../../core/domain/workflow';
 import type { Db } from '../db/connection';
@@ -48,8 +42,6 @@ import {
   getParties,
   getPayments,
   getRequestRow,
-  insertDispatch,
-  insertEvent,
   listDecisions,
   listDispatches,
   listEnclosures,
@@ -60,34 +52,16 @@ import {
   placeholders,
   requestIdsForDeadlines,
   setProcessing,
-  upsertDecision,
   type EventRow,
   type RequestRow,
   type SummaryRow,
 } from '../db/repositories/requests';
-import { putSetting } from '../db/repositories/settings';
 import { AppError } from '../errors';
-import { readFees, readIdentityPolicy, readProcessingSettings, readReasonLibrary } from '../settings/policies';
+import { readFees, readIdentityPolicy, readProcessingSettings } from '../settings/policies';
 import type { Vault } from '../vault/vault';
 
-function bad(path: (string | number)[], message: string): AppError {
-  return new AppError(ErrorCode.BAD_INPUT, message, [{ path, message }]);
-}
-
-// The days a request waited for a 補正: from the day it was asked for to the day the cure
-// arrived (open while it still waits). The internal SLA does not count them.
-export function curePauses(events: readonly Pick<EventRow, 'day' | 'from_state' | 'to_state'>[]): Pause[] {
-  const pauses: Pause[] = [];
-  for (const e of events) {
-    if (e.from_state === e.to_state) continue;
-    if (e.to_state === 'awaitingCure') pauses.push({ from: e.day, to: null });
-    else if (e.from_state === 'awaitingCure') {
-      const open = pauses.at(-1);
-      if (open?.to === null) open.to = e.day;
-    }
-  }
-  return pauses;
-}
+import { searchByKana, searchByReceiptNo } from '../db/repositories/requests';
+import { curePauses } from '../../../core/domain/deadlines';
 
 export function toSummary(r: SummaryRow): RequestSummary {
   const principal = Party.parse(JSON.parse(r.principal ?? '{}'));
@@ -107,12 +81,12 @@ export function toSummary(r: SummaryRow): RequestSummary {
   };
 }
 
-const parseJson = <T>(schema: { parse: (v: unknown) => T }, text: string | null): T | null =>
+export const parseJson = <T>(schema: { parse: (v: unknown) => T }, text: string | null): T | null =>
   text === null ? null : schema.parse(JSON.parse(text));
 
 // What the workflow needs to know of a request and the acting account (one place for the
 // request page's action checks and for the checks main makes before every change).
-function transitionContext(
+export function transitionContext(
   r: {
     identity: 'verified' | 'defective' | 'incomplete';
     fee: TransitionContext['fee'];
@@ -166,7 +140,9 @@ type ReadContext = {
   today: IsoDate;
 };
 
-export class RequestsService {
+// Reading requests: one request's detail (with the actions open to the account), pages of the
+// list and the dashboard, search. Keeps the stored dates current (refreshDeadlines).
+export class RequestQueries {
   // The connection whose rows from before migration 0004 have had their dates computed.
   private deadlinesReadyFor: Db | null = null;
 
@@ -175,17 +151,17 @@ export class RequestsService {
     private readonly clock: () => Date,
   ) {}
 
-  private today(): IsoDate {
+  today(): IsoDate {
     return japanToday(this.clock());
   }
 
-  private session(): Session {
+  session(): Session {
     const session = this.vault.session();
     if (!session) throw new AppError(ErrorCode.LOCKED, 'ロックされています。ログインしてください。');
     return session;
   }
 
-  private row(db: Db, id: string): RequestRow {
+  row(db: Db, id: string): RequestRow {
     const row = getRequestRow(db, id);
     if (!row) throw new AppError(ErrorCode.NOT_FOUND, '請求が見つかりません。');
     return row;
@@ -197,7 +173,7 @@ export class RequestsService {
       arrivalDate: row.arrival_date,
       slaBusinessDays: s.slaBusinessDays,
       closedDays: s.closedDays,
-      pauses: curePauses(events),
+      pauses: curePauses(events.map((e) => ({ day: e.day, from: e.from_state, to: e.to_state }))),
       extension: extension ? { date: extension.date, reason: extension.reason } : null,
     });
   }
@@ -222,39 +198,11 @@ export class RequestsService {
     this.deadlinesReadyFor = db;
   }
 
-  // --- Settings -------------------------------------------------------------------------------
-
-  processingSettings(): ProcessingSettings {
-    return readProcessingSettings(this.vault.connection());
+  // After the processing policy changed: open requests follow it; closed ones keep the dates
+  // they were handled by. Runs inside the caller's transaction.
+  refreshOpenDeadlines(db: Db): void {
+    for (const id of requestIdsForDeadlines(db, true, closedStates)) this.refreshDeadlines(db, id);
   }
-
-  updateProcessingSettings(value: ProcessingSettings): ProcessingSettings {
-    this.vault.write(
-      'settings.update',
-      'processing',
-      `sla=${value.slaBusinessDays} closed=${value.closedDays.length} cure=${value.cureDays}`,
-      (db) => {
-        putSetting(db, 'processing', value);
-        // Open requests follow the new policy; closed ones keep the dates they were handled by.
-        for (const id of requestIdsForDeadlines(db, true, closedStates)) this.refreshDeadlines(db, id);
-      },
-    );
-    return value;
-  }
-
-  reasons(): ReasonTemplate[] {
-    return readReasonLibrary(this.vault.connection());
-  }
-
-  updateReasons(value: ReasonTemplate[]): ReasonTemplate[] {
-    const parsed = ReasonLibrary.parse(value);
-    this.vault.write('settings.update', 'reasons', `templates=${parsed.length}`, (db) => {
-      putSetting(db, 'reasons', parsed);
-    });
-    return parsed;
-  }
-
-  // --- Reading --------------------------------------------------------------------------------
 
   get(id: string): RequestDetail {
     const db = this.vault.connection();
@@ -492,221 +440,12 @@ export class RequestsService {
     };
   }
 
-  // --- Changing -------------------------------------------------------------------------------
-
-  // Checks an action against the workflow with the request as stored and the current account.
-  private check(id: string, action: Action, comment: string, extraDefects = 0): { detail: RequestDetail; to: State } {
-    const detail = this.get(id);
-    const session = this.session();
+  // A search by 受付番号 (anything with a digit) or by フリガナ.
+  search(query: string, limit: number): RequestSummary[] {
     const db = this.vault.connection();
-    const row = this.row(db, id);
-    const result = transition(detail.status as State, action, {
-      ...transitionContext(
-        {
-          identity: detail.identity.result.status,
-          fee: detail.fee.status,
-          cureDue: row.cure_due,
-          kinds: detail.items.map((i) => i.kind),
-          decisions: detail.decisions,
-          submittedBy: detail.submittedBy,
-          history: detail.history,
-          dispatches: detail.dispatches.length,
-          disposal: detail.disposal !== null,
-        },
-        session,
-        this.today(),
-      ),
-      comment,
-      extraDefects,
-    });
-    if (!result.ok) {
-      const forbidden = (action === 'approve' || action === 'sendBack') && !session.roles.includes('approver');
-      throw new AppError(forbidden ? ErrorCode.FORBIDDEN : ErrorCode.CONFLICT, result.reason);
-    }
-    return { detail, to: result.to };
-  }
-
-  private event(
-    db: Db,
-    id: string,
-    action: Action | RecordKind,
-    from: string,
-    to: string,
-    comment: string,
-    day?: IsoDate,
-  ) {
-    const today = this.today();
-    insertEvent(db, {
-      requestId: id,
-      at: this.clock().toISOString(),
-      day: day ?? today,
-      accountId: this.session().accountId,
-      action,
-      from,
-      to,
-      comment,
-      closedOn: (closedStates as readonly string[]).includes(to) ? (day ?? today) : null,
-    });
-  }
-
-  transition(id: string, action: Action, comment: string): RequestDetail {
-    if (action === 'requestCure') {
-      throw new AppError(
-        ErrorCode.CONFLICT,
-        '補正の依頼は、不備の内容と期限を指定して「補正を依頼」から行ってください。',
-      );
-    }
-    const { detail, to } = this.check(id, action, comment);
-    const auditAction = action === 'approve' || action === 'sendBack' ? 'requests.approval' : 'requests.transition';
-    this.vault.write(auditAction, id, `action=${action} from=${detail.status} to=${to}`, (db) => {
-      this.event(db, id, action, detail.status, to, comment);
-      const at = this.clock().toISOString();
-      if (action === 'submitForApproval')
-        setProcessing(db, id, { submitted_by: this.session().accountId, approved_by: null }, at);
-      if (action === 'approve') setProcessing(db, id, { approved_by: this.session().accountId }, at);
-      if (action === 'sendBack') setProcessing(db, id, { approved_by: null }, at);
-      this.refreshDeadlines(db, id);
-    });
-    return this.get(id);
-  }
-
-  requestCure(id: string, cure: ChannelInput<'requests.requestCure'>['cure']): RequestDetail {
-    const today = this.today();
-    if (cure.dueDate <= today) throw bad(['cure', 'dueDate'], '補正の期限は明日以降の日付にしてください。');
-    const { detail, to } = this.check(id, 'requestCure', '', cure.defects.length);
-    const value: Cure = { defects: cure.defects, dueDate: cure.dueDate, requestedOn: today };
-    this.vault.write('requests.cure', id, `defects=${cure.defects.length} due=${cure.dueDate}`, (db) => {
-      this.event(db, id, 'requestCure', detail.status, to, '');
-      setProcessing(db, id, { cure_json: JSON.stringify(value), cure_due: cure.dueDate }, this.clock().toISOString());
-      this.refreshDeadlines(db, id);
-    });
-    return this.get(id);
-  }
-
-  // The cure arrived (on arrivedOn): the request goes back to 確認中 and the SLA runs again.
-  recordCure(id: string, arrivedOn: IsoDate): RequestDetail {
-    const db = this.vault.connection();
-    const row = this.row(db, id);
-    const cure = parseJson(Cure, row.cure_json);
-    if (arrivedOn > this.today()) throw bad(['arrivedOn'], '補正の到着日に未来の日付は指定できません。');
-    if (cure && arrivedOn < cure.requestedOn)
-      throw bad(['arrivedOn'], '補正の到着日は補正を依頼した日より前にはできません。');
-    const { detail, to } = this.check(id, 'cureReceived', '');
-    this.vault.write('requests.transition', id, `action=cureReceived from=${detail.status} to=${to}`, (db) => {
-      this.event(db, id, 'cureReceived', detail.status, to, '', arrivedOn);
-      setProcessing(db, id, { cure_due: null }, this.clock().toISOString());
-      this.refreshDeadlines(db, id);
-    });
-    return this.get(id);
-  }
-
-  saveDecision(id: string, kind: RequestKind, decision: Decision): RequestDetail {
-    const session = this.session();
-    const detail = this.get(id);
-    if (detail.status !== 'investigating' && detail.status !== 'drafting') {
-      throw new AppError(ErrorCode.CONFLICT, '決定は「調査中」または「決定起案」の段階で入力してください。');
-    }
-    if (!detail.items.some((i) => i.kind === kind)) {
-      throw bad(['kind'], 'この請求にはない種類の決定は保存できません。');
-    }
-    const problems = decisionProblems(kind, decision);
-    if (problems.length) {
-      const first = problems[0];
-      throw new AppError(
-        ErrorCode.BAD_INPUT,
-        first?.message ?? '決定の内容に誤りがあります。',
-        problems.map((p) => ({ path: ['decision', p.path], message: p.message })),
-      );
-    }
-    this.vault.write(
-      'requests.decision',
-      id,
-      `kind=${kind} outcome=${decision.outcome} grounds=${decision.grounds.join(',')}`,
-      (db) => {
-        upsertDecision(db, {
-          requestId: id,
-          kind,
-          data: JSON.stringify(decision),
-          by: session.accountId,
-          at: this.clock().toISOString(),
-        });
-        this.event(db, id, 'decision', detail.status, detail.status, kind);
-      },
-    );
-    return this.get(id);
-  }
-
-  extend(id: string, date: IsoDate, reason: string): RequestDetail {
-    const detail = this.get(id);
-    if (![...answerPendingStates, 'awaitingCure'].includes(detail.status)) {
-      throw new AppError(ErrorCode.CONFLICT, '回答済み・終了した請求の期限は延長できません。');
-    }
-    if (date <= detail.deadlines.dueDate) {
-      throw bad(
-        ['date'],
-        `延長後の期限は現在の期限（${detail.deadlines.dueDate.replaceAll('-', '/')}）より後の日付にしてください。`,
-      );
-    }
-    const value: Extension = { date, reason, decidedBy: this.session().accountId, decidedOn: this.today() };
-    this.vault.write('requests.extension', id, `to=${date}`, (db) => {
-      setProcessing(db, id, { extension_json: JSON.stringify(value) }, this.clock().toISOString());
-      this.event(db, id, 'extension', detail.status, detail.status, reason);
-      this.refreshDeadlines(db, id);
-    });
-    return this.get(id);
-  }
-
-  addDispatch(id: string, input: ChannelInput<'requests.addDispatch'>['dispatch']): RequestDetail {
-    const session = this.session();
-    const detail = this.get(id);
-    if (!canRecord('dispatch', detail.status)) {
-      throw new AppError(ErrorCode.CONFLICT, '発送は決裁の後（回答準備・発送済の段階）に記録してください。');
-    }
-    if (input.sentOn > this.today()) throw bad(['dispatch', 'sentOn'], '発送日に未来の日付は指定できません。');
-    if (input.sentOn < detail.arrivalDate) throw bad(['dispatch', 'sentOn'], '発送日が到達日より前になっています。');
-    const dispatchId = randomUUID();
-    this.vault.write(
-      'requests.dispatch',
-      id,
-      `dispatch=${dispatchId} method=${input.method} sent=${input.sentOn}`,
-      (db) => {
-        insertDispatch(db, {
-          id: dispatchId,
-          requestId: id,
-          data: JSON.stringify({
-            letter: input.letter,
-            sentOn: input.sentOn,
-            method: input.method,
-            trackingNo: input.trackingNo,
-          }),
-          by: session.accountId,
-          at: this.clock().toISOString(),
-        });
-        this.event(db, id, 'dispatch', detail.status, detail.status, input.letter);
-      },
-    );
-    return this.get(id);
-  }
-
-  recordDisposal(id: string, method: Disposal['method'], date: IsoDate): RequestDetail {
-    const detail = this.get(id);
-    if (!canRecord('disposal', detail.status)) {
-      throw new AppError(
-        ErrorCode.CONFLICT,
-        '本人確認書類の写しの処理は、決裁の後（回答準備・発送済）か、取下げ・応じられない・請求なしで終了した後に記録してください。',
-      );
-    }
-    if (detail.disposal) throw new AppError(ErrorCode.CONFLICT, '本人確認書類の写しの処理は記録済みです。');
-    if (method === 'none' && detail.identity.documents.length > 0) {
-      throw bad(['method'], '本人確認書類の写しを受領しています。返却または廃棄を記録してください。');
-    }
-    if (date > this.today()) throw bad(['date'], '日付に未来の日付は指定できません。');
-    if (date < detail.arrivalDate) throw bad(['date'], '日付が到達日より前になっています。');
-    const value: Disposal = { method, date };
-    this.vault.write('requests.disposal', id, `method=${method} date=${date}`, (db) => {
-      setProcessing(db, id, { disposal_json: JSON.stringify(value) }, this.clock().toISOString());
-      this.event(db, id, 'disposal', detail.status, detail.status, '');
-    });
-    return this.get(id);
+    const q = query.normalize('NFKC').trim();
+    // フリガナ never contains digits; anything with one is (part of) a 受付番号.
+    const rows = /\d/.test(q) ? searchByReceiptNo(db, q, limit) : searchByKana(db, kanaKey(q), limit);
+    return rows.map(toSummary);
   }
 }

@@ -1,0 +1,11 @@
+import type { Slice } from '../ipc/handlers-type';
+import type { AccountsService } from './service';
+
+export function accountsHandlers(accounts: AccountsService) {
+  return {
+    'accounts.list': () => accounts.list(),
+    'accounts.create': (input) => accounts.create(input),
+    'accounts.update': (input) => accounts.update(input),
+    'accounts.resetPassword': (input) => accounts.resetPassword(input),
+  } satisfies Slice<'accounts'>;
+}

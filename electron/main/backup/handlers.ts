@@ -1,0 +1,14 @@
+import type { Slice } from '../ipc/handlers-type';
+import type { BackupService } from './service';
+
+export function backupHandlers(backup: BackupService) {
+  return {
+    'backup.status': () => backup.status(),
+    'backup.updateSettings': (input) => backup.updateSettings(input),
+    'backup.create': (input) => backup.create(input.password),
+    'backup.choose': () => backup.choose(),
+    'backup.inspect': (input) => backup.inspect(input.password),
+    'backup.restore': (input) => backup.restore(input.password),
+    'backup.rotateKey': () => backup.rotateKey(),
+  } satisfies Slice<'backup'>;
+}

@@ -1,0 +1,10 @@
+import type { Slice } from '../ipc/handlers-type';
+import type { EnclosuresService } from './service';
+
+export function enclosuresHandlers(enclosures: EnclosuresService) {
+  return {
+    'enclosures.add': (input) => enclosures.add(input.requestId, input.type),
+    'enclosures.remove': (input) => enclosures.remove(input.id, input.reason),
+    'enclosures.content': (input) => enclosures.content(input.id),
+  } satisfies Slice<'enclosures'>;
+}

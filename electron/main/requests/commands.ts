@@ -1,0 +1,256 @@
+import { randomUUID } from 'node:crypto';
+import { Cure, Disposal, Extension, ErrorCode, type ChannelInput, type RequestDetail } from '../../../core/contract';
+import { type IsoDate } from '../../../core/domain/dates';
+import { Decision, decisionProblems } from '../../../core/domain/decisions';
+import type { RequestKind } from '../../../core/domain/intake/kinds';
+import {
+  answerPendingStates,
+  canRecord,
+  closedStates,
+  transition,
+  type Action,
+  type RecordKind,
+  type State,
+} from '../../../core/domain/workflow';
+import type { Db } from '../db/connection';
+import { insertDispatch, insertEvent, setProcessing, upsertDecision } from '../db/repositories/requests';
+import { AppError } from '../errors';
+import type { Vault } from '../vault/vault';
+
+import { refusals } from '../errors';
+import { parseJson, transitionContext, type RequestQueries } from './queries';
+
+// Changing a request as the workflow allows: transitions, 補正, decisions, extension, dispatch
+// and disposal. Each change is checked against core/domain/workflow with the request as stored.
+export class RequestCommands {
+  constructor(
+    private readonly vault: Vault,
+    private readonly clock: () => Date,
+    private readonly queries: RequestQueries,
+  ) {}
+
+  // Checks an action against the workflow with the request as stored and the current account.
+  private check(id: string, action: Action, comment: string, extraDefects = 0): { detail: RequestDetail; to: State } {
+    const detail = this.queries.get(id);
+    const session = this.queries.session();
+    const db = this.vault.connection();
+    const row = this.queries.row(db, id);
+    const result = transition(detail.status as State, action, {
+      ...transitionContext(
+        {
+          identity: detail.identity.result.status,
+          fee: detail.fee.status,
+          cureDue: row.cure_due,
+          kinds: detail.items.map((i) => i.kind),
+          decisions: detail.decisions,
+          submittedBy: detail.submittedBy,
+          history: detail.history,
+          dispatches: detail.dispatches.length,
+          disposal: detail.disposal !== null,
+        },
+        session,
+        this.queries.today(),
+      ),
+      comment,
+      extraDefects,
+    });
+    if (!result.ok) {
+      const forbidden = (action === 'approve' || action === 'sendBack') && !session.roles.includes('approver');
+      throw new AppError(forbidden ? ErrorCode.FORBIDDEN : ErrorCode.CONFLICT, result.reason);
+    }
+    return { detail, to: result.to };
+  }
+
+  private event(
+    db: Db,
+    id: string,
+    action: Action | RecordKind,
+    from: string,
+    to: string,
+    comment: string,
+    day?: IsoDate,
+  ) {
+    const today = this.queries.today();
+    insertEvent(db, {
+      requestId: id,
+      at: this.clock().toISOString(),
+      day: day ?? today,
+      accountId: this.queries.session().accountId,
+      action,
+      from,
+      to,
+      comment,
+      closedOn: (closedStates as readonly string[]).includes(to) ? (day ?? today) : null,
+    });
+  }
+
+  transition(id: string, action: Action, comment: string): RequestDetail {
+    if (action === 'requestCure') {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        '補正の依頼は、不備の内容と期限を指定して「補正を依頼」から行ってください。',
+      );
+    }
+    const { detail, to } = this.check(id, action, comment);
+    const auditAction = action === 'approve' || action === 'sendBack' ? 'requests.approval' : 'requests.transition';
+    this.vault.write(auditAction, id, `action=${action} from=${detail.status} to=${to}`, (db) => {
+      this.event(db, id, action, detail.status, to, comment);
+      const at = this.clock().toISOString();
+      if (action === 'submitForApproval')
+        setProcessing(db, id, { submitted_by: this.queries.session().accountId, approved_by: null }, at);
+      if (action === 'approve') setProcessing(db, id, { approved_by: this.queries.session().accountId }, at);
+      if (action === 'sendBack') setProcessing(db, id, { approved_by: null }, at);
+      this.queries.refreshDeadlines(db, id);
+    });
+    return this.queries.get(id);
+  }
+
+  requestCure(id: string, cure: ChannelInput<'requests.requestCure'>['cure']): RequestDetail {
+    const today = this.queries.today();
+    if (cure.dueDate <= today)
+      throw refusals.badField(['cure', 'dueDate'], '補正の期限は明日以降の日付にしてください。');
+    const { detail, to } = this.check(id, 'requestCure', '', cure.defects.length);
+    const value: Cure = { defects: cure.defects, dueDate: cure.dueDate, requestedOn: today };
+    this.vault.write('requests.cure', id, `defects=${cure.defects.length} due=${cure.dueDate}`, (db) => {
+      this.event(db, id, 'requestCure', detail.status, to, '');
+      setProcessing(db, id, { cure_json: JSON.stringify(value), cure_due: cure.dueDate }, this.clock().toISOString());
+      this.queries.refreshDeadlines(db, id);
+    });
+    return this.queries.get(id);
+  }
+
+  // The cure arrived (on arrivedOn): the request goes back to 確認中 and the SLA runs again.
+  recordCure(id: string, arrivedOn: IsoDate): RequestDetail {
+    const db = this.vault.connection();
+    const row = this.queries.row(db, id);
+    const cure = parseJson(Cure, row.cure_json);
+    if (arrivedOn > this.queries.today())
+      throw refusals.badField(['arrivedOn'], '補正の到着日に未来の日付は指定できません。');
+    if (cure && arrivedOn < cure.requestedOn)
+      throw refusals.badField(['arrivedOn'], '補正の到着日は補正を依頼した日より前にはできません。');
+    const { detail, to } = this.check(id, 'cureReceived', '');
+    this.vault.write('requests.transition', id, `action=cureReceived from=${detail.status} to=${to}`, (db) => {
+      this.event(db, id, 'cureReceived', detail.status, to, '', arrivedOn);
+      setProcessing(db, id, { cure_due: null }, this.clock().toISOString());
+      this.queries.refreshDeadlines(db, id);
+    });
+    return this.queries.get(id);
+  }
+
+  saveDecision(id: string, kind: RequestKind, decision: Decision): RequestDetail {
+    const session = this.queries.session();
+    const detail = this.queries.get(id);
+    if (detail.status !== 'investigating' && detail.status !== 'drafting') {
+      throw new AppError(ErrorCode.CONFLICT, '決定は「調査中」または「決定起案」の段階で入力してください。');
+    }
+    if (!detail.items.some((i) => i.kind === kind)) {
+      throw refusals.badField(['kind'], 'この請求にはない種類の決定は保存できません。');
+    }
+    const problems = decisionProblems(kind, decision);
+    if (problems.length) {
+      const first = problems[0];
+      throw new AppError(
+        ErrorCode.BAD_INPUT,
+        first?.message ?? '決定の内容に誤りがあります。',
+        problems.map((p) => ({ path: ['decision', p.path], message: p.message })),
+      );
+    }
+    this.vault.write(
+      'requests.decision',
+      id,
+      `kind=${kind} outcome=${decision.outcome} grounds=${decision.grounds.join(',')}`,
+      (db) => {
+        upsertDecision(db, {
+          requestId: id,
+          kind,
+          data: JSON.stringify(decision),
+          by: session.accountId,
+          at: this.clock().toISOString(),
+        });
+        this.event(db, id, 'decision', detail.status, detail.status, kind);
+      },
+    );
+    return this.queries.get(id);
+  }
+
+  extend(id: string, date: IsoDate, reason: string): RequestDetail {
+    const detail = this.queries.get(id);
+    if (![...answerPendingStates, 'awaitingCure'].includes(detail.status)) {
+      throw new AppError(ErrorCode.CONFLICT, '回答済み・終了した請求の期限は延長できません。');
+    }
+    if (date <= detail.deadlines.dueDate) {
+      throw refusals.badField(
+        ['date'],
+        `延長後の期限は現在の期限（${detail.deadlines.dueDate.replaceAll('-', '/')}）より後の日付にしてください。`,
+      );
+    }
+    const value: Extension = {
+      date,
+      reason,
+      decidedBy: this.queries.session().accountId,
+      decidedOn: this.queries.today(),
+    };
+    this.vault.write('requests.extension', id, `to=${date}`, (db) => {
+      setProcessing(db, id, { extension_json: JSON.stringify(value) }, this.clock().toISOString());
+      this.event(db, id, 'extension', detail.status, detail.status, reason);
+      this.queries.refreshDeadlines(db, id);
+    });
+    return this.queries.get(id);
+  }
+
+  addDispatch(id: string, input: ChannelInput<'requests.addDispatch'>['dispatch']): RequestDetail {
+    const session = this.queries.session();
+    const detail = this.queries.get(id);
+    if (!canRecord('dispatch', detail.status)) {
+      throw new AppError(ErrorCode.CONFLICT, '発送は決裁の後（回答準備・発送済の段階）に記録してください。');
+    }
+    if (input.sentOn > this.queries.today())
+      throw refusals.badField(['dispatch', 'sentOn'], '発送日に未来の日付は指定できません。');
+    if (input.sentOn < detail.arrivalDate)
+      throw refusals.badField(['dispatch', 'sentOn'], '発送日が到達日より前になっています。');
+    const dispatchId = randomUUID();
+    this.vault.write(
+      'requests.dispatch',
+      id,
+      `dispatch=${dispatchId} method=${input.method} sent=${input.sentOn}`,
+      (db) => {
+        insertDispatch(db, {
+          id: dispatchId,
+          requestId: id,
+          data: JSON.stringify({
+            letter: input.letter,
+            sentOn: input.sentOn,
+            method: input.method,
+            trackingNo: input.trackingNo,
+          }),
+          by: session.accountId,
+          at: this.clock().toISOString(),
+        });
+        this.event(db, id, 'dispatch', detail.status, detail.status, input.letter);
+      },
+    );
+    return this.queries.get(id);
+  }
+
+  recordDisposal(id: string, method: Disposal['method'], date: IsoDate): RequestDetail {
+    const detail = this.queries.get(id);
+    if (!canRecord('disposal', detail.status)) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        '本人確認書類の写しの処理は、決裁の後（回答準備・発送済）か、取下げ・応じられない・請求なしで終了した後に記録してください。',
+      );
+    }
+    if (detail.disposal) throw new AppError(ErrorCode.CONFLICT, '本人確認書類の写しの処理は記録済みです。');
+    if (method === 'none' && detail.identity.documents.length > 0) {
+      throw refusals.badField(['method'], '本人確認書類の写しを受領しています。返却または廃棄を記録してください。');
+    }
+    if (date > this.queries.today()) throw refusals.badField(['date'], '日付に未来の日付は指定できません。');
+    if (date < detail.arrivalDate) throw refusals.badField(['date'], '日付が到達日より前になっています。');
+    const value: Disposal = { method, date };
+    this.vault.write('requests.disposal', id, `method=${method} date=${date}`, (db) => {
+      setProcessing(db, id, { disposal_json: JSON.stringify(value) }, this.clock().toISOString());
+      this.event(db, id, 'disposal', detail.status, detail.status, '');
+    });
+    return this.queries.get(id);
+  }
+}
