@@ -3,7 +3,14 @@ import { addDays, addMonths, japanToday, type IsoDate } from '../../../core/doma
 import type { Decision } from '../../../core/domain/decisions';
 import { evaluateFee, type FeeMeans } from '../../../core/domain/intake/fees';
 import type { Channel, RequestKind, RequesterType } from '../../../core/domain/intake/kinds';
-import { computeReport, monthPeriod, previousPeriod, yearPeriod, type Period, type ReportRow } from '../../../core/domain/reports';
+import {
+  computeReport,
+  monthPeriod,
+  previousPeriod,
+  yearPeriod,
+  type Period,
+  type ReportRow,
+} from '../../../core/domain/reports';
 import { closedStates, states } from '../../../core/domain/workflow';
 import { receivedPerMonth, reportDetails, reportSourceRows, requestIdsArrived } from '../db/repositories/reports';
 import { getSetting, putSetting } from '../db/repositories/settings';
@@ -17,7 +24,8 @@ import { renderReport } from '../pdf/report';
 import type { FileDialogs } from '../files/dialogs';
 import { AppError } from '../errors';
 import { ledgerHeader, ledgerRow, type LedgerEntry } from '../../../core/domain/ledger';
-import { disposalLabels, dispatchMethodLabels, type RequestDetail } from '../../../core/contract';
+import type { RequestDetail } from '../../../core/contract';
+import { disposalLabels, dispatchMethodLabels } from '../../../core/domain/dispatch';
 import { identityStatusLabels } from '../../../core/domain/intake/identity';
 import type { RequestQueries } from '../requests/queries';
 import { readFees, readOrganisation } from '../settings/policies';

@@ -1,4 +1,10 @@
 import {
+  dispatchMethodLabels,
+  dispatchMethods,
+  disposalLabels,
+  disposalMethods,
+} from '../../../../core/domain/dispatch';
+import {
   Body1,
   Button,
   Card,
@@ -17,13 +23,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import {
-  dispatchMethodLabels,
-  dispatchMethods,
-  disposalLabels,
-  disposalMethods,
-  type RequestDetail,
-} from '../../../../core/contract';
+import { type RequestDetail } from '../../../../core/contract';
 import { japanToday, parseDate } from '../../../../core/domain/dates';
 import { withWeekday } from '../../../../core/domain/deadlines';
 import { answerPendingStates, canRecord } from '../../../../core/domain/workflow';

@@ -1,0 +1,381 @@
+import { z } from 'zod';
+import { channels, requestKinds, requesterTypes } from '../domain/intake/kinds';
+import { noUnsafe } from '../domain/intake/text';
+import { actionNames, states } from '../domain/workflow';
+import { Decision } from '../domain/decisions';
+import {
+  DisclosureMethod,
+  IsoDateSchema,
+  IdentityDocumentInput,
+  IntakeInput,
+  Party,
+  PaymentInput,
+  RequestItem,
+} from '../domain/intake/request';
+import { dispatchMethods, disposalMethods } from '../domain/dispatch';
+import { type ChannelDef, Id, NoInput, Ok } from './common';
+
+// Requests from intake to dispatch (intake.*, requests.*, enclosures.*).
+
+export const Cure = z.object({
+  defects: z.array(z.string()),
+  dueDate: z.string(),
+  requestedOn: z.string(),
+});
+
+export type Cure = z.infer<typeof Cure>;
+
+export const CureInput = z
+  .object({
+    defects: z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1, '不備の内容を入力してください。')
+          .max(500, '不備の内容は500文字以内で入力してください。')
+          .superRefine(noUnsafe('不備の内容')),
+      )
+      .min(1, '補正を求める不備を1つ以上選択または入力してください。')
+      .max(30),
+    dueDate: IsoDateSchema,
+  })
+  .strict();
+
+export const Extension = z.object({
+  date: z.string(),
+  reason: z.string(),
+  decidedBy: z.string(),
+  decidedOn: z.string(),
+});
+
+export type Extension = z.infer<typeof Extension>;
+
+export const DispatchInput = z
+  .object({
+    letter: z
+      .string()
+      .trim()
+      .min(1, '送付した書類の名称を入力してください。')
+      .max(200, '書類の名称は200文字以内で入力してください。'),
+    sentOn: IsoDateSchema,
+    method: z.enum(dispatchMethods, '送付方法を選択してください。'),
+    trackingNo: z.string().trim().max(50, '追跡番号は50文字以内で入力してください。'),
+  })
+  .strict()
+  .refine((d) => !['simpleRegistered', 'restricted', 'registered'].includes(d.method) || d.trackingNo !== '', {
+    path: ['trackingNo'],
+    message: '書留・本人限定受取郵便の追跡番号を入力してください。',
+  });
+
+export const Dispatch = z.object({
+  id: z.string(),
+  letter: z.string(),
+  sentOn: z.string(),
+  method: z.enum(dispatchMethods),
+  trackingNo: z.string(),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+});
+
+export type Dispatch = z.infer<typeof Dispatch>;
+
+export const Disposal = z.object({ method: z.enum(disposalMethods), date: z.string() });
+
+export type Disposal = z.infer<typeof Disposal>;
+
+export const requestSorts = ['arrivalDesc', 'arrivalAsc', 'dueAsc'] as const;
+
+export const ListFilter = z
+  .object({
+    statuses: z.array(z.enum(states)).max(states.length),
+    kind: z.enum(requestKinds).nullable(),
+    channel: z.enum(channels).nullable(),
+    from: IsoDateSchema.nullable(),
+    to: IsoDateSchema.nullable(),
+    overdue: z.boolean(),
+    query: z.string().trim().max(100),
+    sort: z.enum(requestSorts),
+    offset: z.number().int().min(0).max(1_000_000),
+    limit: z.number().int().min(1).max(200),
+  })
+  .strict()
+  .refine((f) => f.from === null || f.to === null || f.from <= f.to, {
+    path: ['to'],
+    message: '期間の終わりは始まり以降の日付にしてください。',
+  });
+
+export type ListFilter = z.infer<typeof ListFilter>;
+
+// Every request, newest first, first page: the list's starting point, varied by overrides.
+export function listFilter(overrides: Partial<ListFilter> = {}): ListFilter {
+  return {
+    statuses: [],
+    kind: null,
+    channel: null,
+    from: null,
+    to: null,
+    overdue: false,
+    query: '',
+    sort: 'arrivalDesc',
+    offset: 0,
+    limit: 50,
+    ...overrides,
+  };
+}
+
+export const Defect = z.object({ code: z.string(), message: z.string(), documentId: z.string().optional() });
+
+export const enclosureTypes = [
+  'requestForm',
+  'identity',
+  'powerOfAttorney',
+  'sealCertificate',
+  'familyRegister',
+  'registryCertificate',
+  'residentRecord',
+  'fee',
+  'other',
+] as const;
+
+export const Enclosure = z.object({
+  id: z.string(),
+  type: z.enum(enclosureTypes),
+  mime: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  addedAt: z.string(),
+});
+
+export type Enclosure = z.infer<typeof Enclosure>;
+
+export const RequestSummary = z.object({
+  id: z.string(),
+  receiptNo: z.string(),
+  arrivalDate: z.string(),
+  status: z.string(),
+  requesterType: z.enum(requesterTypes),
+  principalName: z.string(),
+  principalKana: z.string(),
+  kinds: z.array(z.enum(requestKinds)),
+  channel: z.enum(channels),
+  dueDate: z.string().nullable(),
+  cureDue: z.string().nullable(),
+  closedOn: z.string().nullable(),
+});
+
+export type RequestSummary = z.infer<typeof RequestSummary>;
+
+export const RequestDetail = z.object({
+  id: z.string(),
+  receiptNo: z.string(),
+  channel: z.enum(channels),
+  arrivalDate: z.string(),
+  provisional: z.boolean(),
+  trackingNo: z.string(),
+  receivedBy: z.string(),
+  requesterType: z.enum(requesterTypes),
+  principal: Party,
+  agent: Party.nullable(),
+  items: z.array(RequestItem),
+  disclosureMethod: DisclosureMethod.nullable(),
+  answerTo: z.enum(['principal', 'agent']),
+  delivery: z.enum(['simpleRegistered', 'restricted']),
+  replyAddress: z.string(),
+  notes: z.string(),
+  status: z.string(),
+  identity: z.object({
+    documents: z.array(IdentityDocumentInput),
+    nameAddressMatch: z.object({ principal: z.boolean().nullable(), agent: z.boolean().nullable() }),
+    lawyerRegistrationNo: z.string(),
+    result: z.object({
+      status: z.enum(['verified', 'defective', 'incomplete']),
+      defects: z.array(Defect),
+      todos: z.array(z.string()),
+    }),
+  }),
+  payments: z.array(PaymentInput),
+  fee: z.object({
+    due: z.number(),
+    accepted: z.number(),
+    status: z.enum(['notRequired', 'unpaid', 'short', 'paid', 'overpaid']),
+    shortfall: z.number(),
+    toReturn: z.number(),
+    defects: z.array(z.object({ code: z.string(), message: z.string(), paymentId: z.string().optional() })),
+    notes: z.array(z.string()),
+  }),
+  enclosures: z.array(Enclosure),
+  deadlines: z.object({
+    article39Date: z.string(),
+    slaDate: z.string().nullable(),
+    dueDate: z.string(),
+    dueBasis: z.enum(['article39', 'sla', 'extension']),
+    beyondArticle39: z.boolean(),
+    explanation: z.array(z.string()),
+  }),
+  cure: Cure.nullable(),
+  decisions: z.array(
+    z.object({ kind: z.enum(requestKinds), decision: Decision, draftedBy: z.string(), draftedAt: z.string() }),
+  ),
+  submittedBy: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  extension: Extension.nullable(),
+  dispatches: z.array(Dispatch),
+  disposal: Disposal.nullable(),
+  closedOn: z.string().nullable(),
+  // Display names of the accounts the record mentions (history, decisions, dispatches).
+  accountNames: z.record(z.string(), z.string()),
+  // For the current account: the primary next step, and why each action is refused now (null: allowed).
+  primaryAction: z.enum(actionNames).nullable(),
+  actionChecks: z.record(z.string(), z.string().nullable()),
+  history: z.array(
+    z.object({
+      at: z.string(),
+      day: z.string(),
+      accountId: z.string(),
+      action: z.string(),
+      from: z.string(),
+      to: z.string(),
+      comment: z.string(),
+    }),
+  ),
+  availableActions: z.array(z.enum(actionNames)),
+  createdAt: z.string(),
+});
+
+export type RequestDetail = z.infer<typeof RequestDetail>;
+
+export const DashboardList = z.object({ rows: z.array(RequestSummary), total: z.number().int(), capped: z.boolean() });
+
+export const requestsChannels = {
+  'intake.create': { input: IntakeInput, output: RequestDetail, access: 'staff' },
+  'intake.duplicates': {
+    input: z
+      .object({
+        name: z.string().max(100),
+        kana: z.string().max(100),
+        birthDate: z.string().max(10).nullable(),
+        phone: z.string().max(30),
+      })
+      .strict(),
+    output: z.array(RequestSummary),
+    access: 'staff',
+  },
+  'requests.get': { input: z.object({ id: Id }).strict(), output: RequestDetail, access: 'staff' },
+  'requests.transition': {
+    input: z
+      .object({
+        id: Id,
+        action: z.enum(actionNames),
+        // A decline's comment is printed as the reason in its letter.
+        comment: z
+          .string()
+          .trim()
+          .max(2000, 'コメントは2000文字以内で入力してください。')
+          .superRefine(noUnsafe('コメント', true)),
+      })
+      .strict(),
+    output: RequestDetail,
+    access: 'staff',
+  },
+  'intake.update': {
+    input: z.object({ id: Id, input: IntakeInput }).strict(),
+    output: RequestDetail,
+    access: 'staff',
+  },
+  'requests.requestCure': {
+    input: z.object({ id: Id, cure: CureInput }).strict(),
+    output: RequestDetail,
+    access: 'staff',
+  },
+  'requests.recordCure': {
+    input: z.object({ id: Id, arrivedOn: IsoDateSchema }).strict(),
+    output: RequestDetail,
+    access: 'staff',
+  },
+  'requests.saveDecision': {
+    input: z.object({ id: Id, kind: z.enum(requestKinds), decision: Decision }).strict(),
+    output: RequestDetail,
+    access: 'staff',
+  },
+  'requests.extend': {
+    input: z
+      .object({
+        id: Id,
+        date: IsoDateSchema,
+        reason: z
+          .string()
+          .trim()
+          .min(1, '延長の理由を入力してください。')
+          .max(2000, '延長の理由は2000文字以内で入力してください。')
+          .superRefine(noUnsafe('延長の理由', true)),
+      })
+      .strict(),
+    output: RequestDetail,
+    access: 'staff',
+  },
+  'requests.addDispatch': {
+    input: z.object({ id: Id, dispatch: DispatchInput }).strict(),
+    output: RequestDetail,
+    access: 'staff',
+  },
+  'requests.recordDisposal': {
+    input: z.object({ id: Id, method: z.enum(disposalMethods), date: IsoDateSchema }).strict(),
+    output: RequestDetail,
+    access: 'staff',
+  },
+  'requests.list': {
+    input: ListFilter,
+    // total is exact up to 1,000 past the page; capped: there are more.
+    output: z.object({ rows: z.array(RequestSummary), total: z.number().int(), capped: z.boolean() }),
+    access: 'staff',
+  },
+  'requests.dashboard': {
+    input: NoInput,
+    output: z.object({
+      today: z.string(),
+      overdue: DashboardList,
+      dueSoon: DashboardList,
+      cureOverdue: DashboardList,
+      awaitingMyApproval: DashboardList,
+      recentlyCompleted: DashboardList,
+    }),
+    access: 'staff',
+  },
+  'intake.confirmOriginals': {
+    input: z.object({ id: Id, arrivalDate: IsoDateSchema }).strict(),
+    output: RequestDetail,
+    access: 'staff',
+  },
+  'requests.search': {
+    input: z.object({ query: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(200) }).strict(),
+    output: z.array(RequestSummary),
+    access: 'staff',
+  },
+  'enclosures.add': {
+    input: z.object({ requestId: Id, type: z.enum(enclosureTypes) }).strict(),
+    output: Enclosure.nullable(),
+    access: 'staff',
+  },
+  'enclosures.content': {
+    input: z.object({ id: Id }).strict(),
+    output: z.object({ mime: z.string(), base64: z.string() }),
+    access: 'staff',
+  },
+  // A wrong or hostile file, or another person's ID scan, need not wait for retention.
+  'enclosures.remove': {
+    input: z
+      .object({
+        id: Id,
+        reason: z
+          .string()
+          .trim()
+          .min(1, '削除の理由を入力してください。')
+          .max(500, '削除の理由は500文字以内で入力してください。')
+          .superRefine(noUnsafe('削除の理由', true)),
+      })
+      .strict(),
+    output: Ok,
+    access: 'admin',
+  },
+} as const satisfies Record<string, ChannelDef>;

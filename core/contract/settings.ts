@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { FEE_NOT_ALLOWED_MESSAGE, feeMeans } from '../domain/intake/fees';
+import { kindInfo, requestKinds } from '../domain/intake/kinds';
+import { receiptPatternProblems } from '../domain/intake/receipt-number';
+import { ReasonLibrary } from '../domain/decisions';
+import { LetterTemplate, letterKinds } from '../domain/letters/catalogue';
+import { Organisation } from '../domain/organisation';
+import { type ChannelDef, MonthDay, NoInput, mm } from './common';
+import { SecuritySettings } from './session';
+
+// The administrator's policies (settings.*).
+
+export const FeeSchedule = z
+  .object({
+    amount: z
+      .number()
+      .int('手数料は整数で入力してください。')
+      .min(0, '手数料は0円以上で入力してください。')
+      .max(10_000, '手数料が高額すぎます。'),
+    per: z.enum(['request', 'kind']),
+    accepted: z.array(z.enum(feeMeans)).max(feeMeans.length),
+    kinds: z
+      .array(z.enum(requestKinds))
+      .max(requestKinds.length)
+      .refine((ks) => ks.every((k) => kindInfo[k].feeAllowed), FEE_NOT_ALLOWED_MESSAGE),
+  })
+  .strict()
+  .refine((s) => s.amount === 0 || s.accepted.length > 0, {
+    path: ['accepted'],
+    message: '手数料の支払方法を1つ以上選択してください。',
+  });
+
+export type FeeSchedule = z.infer<typeof FeeSchedule>;
+
+export const IntakeSettings = z
+  .object({
+    receiptPattern: z.string().superRefine((p, ctx) => {
+      for (const message of receiptPatternProblems(p)) ctx.addIssue({ code: 'custom', message });
+    }),
+    issueWindowMonths: z
+      .number()
+      .int('発行後の有効期間は月単位の整数で入力してください。')
+      .min(1, '発行後の有効期間は1か月以上にしてください。')
+      .max(12, '発行後の有効期間は12か月以内にしてください。'),
+    lawyerNeedsSealCertificate: z.boolean(),
+  })
+  .strict();
+
+export type IntakeSettings = z.infer<typeof IntakeSettings>;
+
+export const ProcessingSettings = z
+  .object({
+    slaBusinessDays: z
+      .number()
+      .int('社内期限は営業日数（整数）で入力してください。')
+      .min(1, '社内期限は1営業日以上にしてください。')
+      .max(60, '社内期限は60営業日以内にしてください。'),
+    closedDays: z
+      .array(MonthDay)
+      .max(60, '休業日は60日までです。')
+      .refine((ds) => new Set(ds).size === ds.length, '同じ休業日が重複しています。'),
+    cureDays: z
+      .number()
+      .int('補正の期限は日数（整数）で入力してください。')
+      .min(1, '補正の期限は1日以上にしてください。')
+      .max(90, '補正の期限は90日以内にしてください。'),
+  })
+  .strict();
+
+export type ProcessingSettings = z.infer<typeof ProcessingSettings>;
+
+export const EnvelopeWindow = z
+  .object({
+    left: mm('窓の左端', 5, 120),
+    top: mm('窓の上端', 5, 120),
+    width: mm('窓の幅', 50, 150),
+    height: mm('窓の高さ', 25, 80),
+  })
+  .strict();
+
+export type EnvelopeWindow = z.infer<typeof EnvelopeWindow>;
+
+// A 長形3号 窓あき envelope for an A4 sheet folded in three (DOMAIN.md §6).
+export const defaultWindow: EnvelopeWindow = { left: 23, top: 13, width: 90, height: 45 };
+
+export const LetterSettings = z
+  .object({
+    documentNoPattern: z
+      .string()
+      .trim()
+      .min(1, '文書番号の形式を入力してください。')
+      .max(50, '文書番号の形式は50文字以内で入力してください。')
+      .refine((p) => p.includes('{連番}'), '文書番号の形式には {連番} を含めてください（例: 個保第{連番}号）。')
+      .refine((p) => !/\{(?!連番\}|年\})[^}]*\}/.test(p), '文書番号の形式に使えるのは {年} と {連番} だけです。'),
+    dateStyle: z.enum(['wareki', 'seireki']),
+    windowEnvelope: z.boolean(),
+    // The envelope window (mm from the sheet's top-left corner); absent: the 長形3号 default.
+    window: EnvelopeWindow.optional(),
+    templates: z.partialRecord(z.enum(letterKinds), LetterTemplate),
+  })
+  .strict();
+
+export type LetterSettings = z.infer<typeof LetterSettings>;
+
+export const Certificate = z.object({ subject: z.string(), notBefore: z.string(), notAfter: z.string() });
+
+export const settingsChannels = {
+  'settings.get': {
+    input: NoInput,
+    output: z.object({
+      organisation: Organisation,
+      security: SecuritySettings,
+      fees: FeeSchedule,
+      intake: IntakeSettings,
+      processing: ProcessingSettings,
+      reasons: ReasonLibrary,
+      letters: LetterSettings,
+      certificate: Certificate.nullable(),
+      seal: z.boolean(),
+    }),
+    access: 'session',
+  },
+  'settings.updateLetters': { input: LetterSettings, output: LetterSettings, access: 'admin' },
+  'settings.updateProcessing': { input: ProcessingSettings, output: ProcessingSettings, access: 'admin' },
+  'settings.updateReasons': {
+    input: z.object({ reasons: ReasonLibrary }).strict(),
+    output: ReasonLibrary,
+    access: 'admin',
+  },
+  'settings.updateOrganisation': { input: Organisation, output: Organisation, access: 'admin' },
+  'settings.updateSecurity': { input: SecuritySettings, output: SecuritySettings, access: 'admin' },
+  'settings.updateFees': { input: FeeSchedule, output: FeeSchedule, access: 'admin' },
+  'settings.updateIntake': { input: IntakeSettings, output: IntakeSettings, access: 'admin' },
+} as const satisfies Record<string, ChannelDef>;
