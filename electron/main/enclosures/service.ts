@@ -3,14 +3,8 @@ import { open, stat } from 'node:fs/promises';
 import { ErrorCode, type Enclosure } from '../../../core/contract';
 import { japanToday } from '../../../core/domain/dates';
 import { type RecordKind } from '../../../core/domain/workflow';
-import {
-  getEnclosureContent,
-  getRequestRow,
-  insertEnclosure,
-  insertEvent,
-  deleteEnclosure,
-  getEnclosureRow,
-} from '../db/repositories/requests';
+import { getEnclosureContent, insertEnclosure, deleteEnclosure, getEnclosureRow } from '../db/repositories/enclosures';
+import { getRequestRow, insertEvent } from '../db/repositories/requests';
 import type { FileDialogs } from '../files/dialogs';
 import { imageProblem } from '../files/image-limits';
 import { sniffMime } from '../files/sniff';

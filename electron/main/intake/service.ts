@@ -7,7 +7,6 @@ import { kanaKey, nameKey, phoneKey } from '../../../core/domain/intake/text';
 import { closedStates, type RecordKind, type State } from '../../../core/domain/workflow';
 import {
   confirmOriginals,
-  findPossibleDuplicates,
   getRequestRow,
   insertEvent,
   insertRequest,
@@ -15,10 +14,11 @@ import {
   receiptNoTaken,
   replaceIntake,
 } from '../db/repositories/requests';
+import { findPossibleDuplicates } from '../db/repositories/request-lists';
 import type { FileDialogs } from '../files/dialogs';
 import { AppError, refusals } from '../errors';
 import { readIntakeSettings } from '../settings/policies';
-import { toSummary, type RequestQueries } from '../requests/queries';
+import type { RequestQueries } from '../requests/queries';
 import type { Vault } from '../vault/vault';
 
 const editableStates: readonly State[] = ['received', 'checking', 'awaitingCure'];
@@ -174,6 +174,6 @@ export class IntakeService {
       phone: input.phone ? phoneKey(input.phone) : null,
     };
     if (!key.name && !key.kana) return [];
-    return findPossibleDuplicates(this.vault.connection(), key, closedStates).map(toSummary);
+    return findPossibleDuplicates(this.vault.connection(), key, closedStates);
   }
 }

@@ -1,3 +1,4 @@
+import { transitionContext } from '../../../core/domain/transition-context';
 import { randomUUID } from 'node:crypto';
 import { Cure, Disposal, Extension, ErrorCode, type ChannelInput, type RequestDetail } from '../../../core/contract';
 import { type IsoDate } from '../../../core/domain/dates';
@@ -18,7 +19,7 @@ import { AppError } from '../errors';
 import type { Vault } from '../vault/vault';
 
 import { refusals } from '../errors';
-import { parseJson, transitionContext, type RequestQueries } from './queries';
+import { parseJson, type RequestQueries } from './queries';
 
 // Changing a request as the workflow allows: transitions, 補正, decisions, extension, dispatch
 // and disposal. Each change is checked against core/domain/workflow with the request as stored.

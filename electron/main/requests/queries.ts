@@ -1,3 +1,4 @@
+import { transitionContext } from '../../../core/domain/transition-context';
 import {
   Cure,
   Disposal,
@@ -13,7 +14,7 @@ import {
 } from '../../../core/contract';
 import { addDays, japanToday, type IsoDate } from '../../../core/domain/dates';
 import { addBusinessDays, computeDeadlines, type Deadlines } from '../../../core/domain/deadlines';
-import { Decision, decisionProblems } from '../../../core/domain/decisions';
+import { Decision } from '../../../core/domain/decisions';
 import { evaluateFee, type FeeSchedule } from '../../../core/domain/intake/fees';
 import { evaluateIdentity, type IdentityPolicy } from '../../../core/domain/intake/identity';
 import type { RequestKind, RequesterType } from '../../../core/domain/intake/kinds';
@@ -32,7 +33,6 @@ import {
   isState,
   primaryActions,
   transition,
-  type TransitionContext,
 } from '../../../core/domain/workflow';
 import type { Db } from '../db/connection';
 import {
@@ -44,88 +44,22 @@ import {
   getRequestRow,
   listDecisions,
   listDispatches,
-  listEnclosures,
   listEvents,
-  listRequests,
-  orders,
-  pageOf,
-  placeholders,
   requestIdsForDeadlines,
   setProcessing,
   type EventRow,
   type RequestRow,
-  type SummaryRow,
 } from '../db/repositories/requests';
+import { listEnclosures } from '../db/repositories/enclosures';
+import { dashboardPages, listRequests, searchByKana, searchByReceiptNo } from '../db/repositories/request-lists';
 import { AppError } from '../errors';
 import { readFees, readIdentityPolicy, readProcessingSettings } from '../settings/policies';
 import type { Vault } from '../vault/vault';
 
-import { searchByKana, searchByReceiptNo } from '../db/repositories/requests';
 import { curePauses } from '../../../core/domain/deadlines';
-
-export function toSummary(r: SummaryRow): RequestSummary {
-  const principal = Party.parse(JSON.parse(r.principal ?? '{}'));
-  return {
-    id: r.id,
-    receiptNo: r.receipt_no,
-    arrivalDate: r.arrival_date,
-    status: r.status,
-    requesterType: r.requester_type as RequesterType,
-    principalName: principal.name,
-    principalKana: principal.kana,
-    kinds: (r.kinds ?? '').split(',').filter(Boolean) as RequestKind[],
-    channel: r.channel as RequestSummary['channel'],
-    dueDate: r.due_date,
-    cureDue: r.cure_due,
-    closedOn: r.closed_on,
-  };
-}
 
 export const parseJson = <T>(schema: { parse: (v: unknown) => T }, text: string | null): T | null =>
   text === null ? null : schema.parse(JSON.parse(text));
-
-// What the workflow needs to know of a request and the acting account (one place for the
-// request page's action checks and for the checks main makes before every change).
-export function transitionContext(
-  r: {
-    identity: 'verified' | 'defective' | 'incomplete';
-    fee: TransitionContext['fee'];
-    cureDue: string | null;
-    kinds: readonly RequestKind[];
-    decisions: readonly { kind: RequestKind; decision: Decision; draftedBy: string }[];
-    submittedBy: string | null;
-    // The request's history: everyone who ever saved a decision or submitted it counts as a
-    // drafter, not only the last saver (a colleague re-saving unchanged must not clear anyone).
-    history: readonly { action: string; accountId: string }[];
-    dispatches: number;
-    disposal: boolean;
-  },
-  session: Session | null,
-  today: IsoDate,
-): Omit<TransitionContext, 'comment' | 'extraDefects'> {
-  return {
-    actorId: session?.accountId ?? '',
-    actorCanApprove: session?.roles.includes('approver') ?? false,
-    identity: r.identity,
-    fee: r.fee,
-    cureDeadlinePassed: r.cureDue !== null && r.cureDue < today,
-    allKindsDecided: r.kinds.every((k) => {
-      const d = r.decisions.find((x) => x.kind === k);
-      return d !== undefined && decisionProblems(k, d.decision).length === 0;
-    }),
-    drafterIds: [
-      ...new Set([
-        ...r.decisions.map((d) => d.draftedBy),
-        ...(r.submittedBy ? [r.submittedBy] : []),
-        ...r.history.filter((h) => drafterActions.has(h.action)).map((h) => h.accountId),
-      ]),
-    ],
-    dispatchRecorded: r.dispatches > 0,
-    idDisposalRecorded: r.disposal,
-  };
-}
-
-const drafterActions: ReadonlySet<string> = new Set(['decision', 'submitForApproval']);
 
 const DASHBOARD_ROWS = 20;
 const RECENT_DAYS = 14;
@@ -396,7 +330,7 @@ export class RequestQueries {
       offset: f.offset,
       limit: f.limit,
     });
-    return { rows: page.rows.map(toSummary), total: page.total, capped: page.capped };
+    return page;
   }
 
   dashboard(): ChannelOutput<'requests.dashboard'> {
@@ -405,38 +339,16 @@ export class RequestQueries {
     const session = this.session();
     const today = this.today();
     const { closedDays } = readProcessingSettings(db);
-    const soon = addBusinessDays(today, 3, closedDays);
-    const pending = answerPendingStates;
-    const page = (where: string[], params: unknown[], order: (typeof orders)[keyof typeof orders]) => {
-      const p = pageOf(db, where, params, order, DASHBOARD_ROWS);
-      return { rows: p.rows.map(toSummary), total: p.total, capped: p.capped };
-    };
-    const mine = session.roles.includes('approver')
-      ? page(
-          [
-            "r.status = 'awaitingApproval'",
-            'r.submitted_by IS NOT ?',
-            'NOT EXISTS (SELECT 1 FROM request_decisions d WHERE d.request_id = r.id AND d.drafted_by = ?)',
-          ],
-          [session.accountId, session.accountId],
-          orders.dueAsc,
-        )
-      : { rows: [], total: 0, capped: false };
     return {
       today,
-      overdue: page([`r.status IN (${placeholders(pending)})`, 'r.due_date < ?'], [...pending, today], orders.dueAsc),
-      dueSoon: page(
-        [`r.status IN (${placeholders(pending)})`, 'r.due_date >= ?', 'r.due_date <= ?'],
-        [...pending, today, soon],
-        orders.dueAsc,
-      ),
-      cureOverdue: page(["r.status = 'awaitingCure'", 'r.cure_due < ?'], [today], orders.cureAsc),
-      awaitingMyApproval: mine,
-      recentlyCompleted: page(
-        ["r.status = 'completed'", 'r.closed_on >= ?'],
-        [addDays(today, -RECENT_DAYS)],
-        orders.closedDesc,
-      ),
+      ...dashboardPages(db, {
+        today,
+        soon: addBusinessDays(today, 3, closedDays),
+        recentSince: addDays(today, -RECENT_DAYS),
+        pending: answerPendingStates,
+        approverId: session.roles.includes('approver') ? session.accountId : null,
+        limit: DASHBOARD_ROWS,
+      }),
     };
   }
 
@@ -446,6 +358,6 @@ export class RequestQueries {
     const q = query.normalize('NFKC').trim();
     // フリガナ never contains digits; anything with one is (part of) a 受付番号.
     const rows = /\d/.test(q) ? searchByReceiptNo(db, q, limit) : searchByKana(db, kanaKey(q), limit);
-    return rows.map(toSummary);
+    return rows;
   }
 }

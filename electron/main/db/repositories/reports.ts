@@ -1,5 +1,5 @@
 import { prepared, type Db } from '../connection';
-import { placeholders } from './requests';
+import { placeholders } from './request-lists';
 
 export type ReportSourceRow = {
   id: string;

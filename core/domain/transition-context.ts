@@ -1,0 +1,46 @@
+import { decisionProblems, type Decision } from './decisions';
+import type { RequestKind } from './intake/kinds';
+import type { TransitionContext } from './workflow';
+
+// What the workflow needs to know of a request and the acting account (one place for the
+// request page's action checks and for the checks main makes before every change).
+export function transitionContext(
+  r: {
+    identity: 'verified' | 'defective' | 'incomplete';
+    fee: TransitionContext['fee'];
+    cureDue: string | null;
+    kinds: readonly RequestKind[];
+    decisions: readonly { kind: RequestKind; decision: Decision; draftedBy: string }[];
+    submittedBy: string | null;
+    // The request's history: everyone who ever saved a decision or submitted it counts as a
+    // drafter, not only the last saver (a colleague re-saving unchanged must not clear anyone).
+    history: readonly { action: string; accountId: string }[];
+    dispatches: number;
+    disposal: boolean;
+  },
+  session: { accountId: string; roles: readonly string[] } | null,
+  today: string,
+): Omit<TransitionContext, 'comment' | 'extraDefects'> {
+  return {
+    actorId: session?.accountId ?? '',
+    actorCanApprove: session?.roles.includes('approver') ?? false,
+    identity: r.identity,
+    fee: r.fee,
+    cureDeadlinePassed: r.cureDue !== null && r.cureDue < today,
+    allKindsDecided: r.kinds.every((k) => {
+      const d = r.decisions.find((x) => x.kind === k);
+      return d !== undefined && decisionProblems(k, d.decision).length === 0;
+    }),
+    drafterIds: [
+      ...new Set([
+        ...r.decisions.map((d) => d.draftedBy),
+        ...(r.submittedBy ? [r.submittedBy] : []),
+        ...r.history.filter((h) => drafterActions.has(h.action)).map((h) => h.accountId),
+      ]),
+    ],
+    dispatchRecorded: r.dispatches > 0,
+    idDisposalRecorded: r.disposal,
+  };
+}
+
+const drafterActions: ReadonlySet<string> = new Set(['decision', 'submitForApproval']);
