@@ -88,3 +88,6 @@ const tokyoDate = new Intl.DateTimeFormat('en-CA', {
 export function japanToday(now: Date): IsoDate {
   return tokyoDate.format(now);
 }
+
+// 2026-12-03 → 2026/12/03, as dates are shown to staff and printed.
+export const slashDate = (d: IsoDate): string => d.replaceAll('-', '/');

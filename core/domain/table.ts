@@ -1,3 +1,4 @@
+import { slashDate } from './dates';
 import type { IsoDate } from './dates';
 
 // A cell of an exported table, typed so that each output shows it as its reader expects: the
@@ -14,7 +15,7 @@ export const num = (n: number, unit: Unit): Cell => ({ n, unit });
 export const NONE = '—';
 export const dateCell = (d: IsoDate | null | undefined): Cell => (d ? { date: d } : '');
 
-export const slashDate = (d: IsoDate) => d.replaceAll('-', '/');
+export { slashDate };
 
 export function cellText(c: Cell): string {
   if (typeof c === 'string') return c;

@@ -210,10 +210,19 @@ export function historyLabel(action: string): string {
   return (recordLabels as Record<string, string>)[action] ?? action;
 }
 
-// What can be recorded in which state (one table for the request page and for main): the
-// dispatch of the answer after approval; the fate of the ID copies after approval and also on
-// a request that ended early (withdrawn, declined, closed as not made), whose letter says it.
+// What can be recorded or edited in which state: one table the request page and main both call
+// (the page shows the control only where main will accept it).
+// - intake: the intake data, while identity and fee are still being checked;
+// - decision: the decision per kind, while investigating and drafting (after approval only
+//   through 差し戻し);
+// - extension: the 39条 extension, while an answer is still owed (a 補正 included);
+// - dispatch: the dispatch of the answer, after approval;
+// - disposal: the fate of the ID copies, after approval and also on a request that ended early
+//   (withdrawn, declined, closed as not made), whose letter says it.
 export const recordRules = {
+  intake: ['received', 'checking', 'awaitingCure'],
+  decision: ['investigating', 'drafting'],
+  extension: [...answerPendingStates, 'awaitingCure'],
   dispatch: ['preparingAnswer', 'sent'],
   disposal: ['preparingAnswer', 'sent', 'withdrawn', 'declined', 'deemedWithdrawn'],
 } as const satisfies Record<string, readonly State[]>;

@@ -180,6 +180,19 @@ export const defaultIdentityPolicy: IdentityPolicy = {
   lawyerNeedsSealCertificate: false,
 };
 
+// The identity policy under the administrator's intake settings (absent: the defaults).
+export function identityPolicyOf(
+  settings: { issueWindowMonths: number; lawyerNeedsSealCertificate: boolean } | null | undefined,
+): IdentityPolicy {
+  return settings
+    ? {
+        ...defaultIdentityPolicy,
+        issueWindowMonths: settings.issueWindowMonths,
+        lawyerNeedsSealCertificate: settings.lawyerNeedsSealCertificate,
+      }
+    : defaultIdentityPolicy;
+}
+
 export type Defect = { code: string; message: string; documentId?: string };
 
 export type IdentityResult = {

@@ -52,7 +52,3 @@ export const requesterTypeLabels: Record<RequesterType, string> = {
   appointed: '任意代理人',
   lawyer: '任意代理人（弁護士）',
 };
-
-export function isAgent(t: RequesterType): boolean {
-  return t !== 'self';
-}

@@ -1,3 +1,4 @@
+import { slashDate } from '../dates';
 import { grantsInFull, outcomeLabel, outcomes, type Outcome } from '../decisions';
 import { feeMeansLabels, type FeeMeans } from '../intake/fees';
 import { kindInfo, type RequestKind } from '../intake/kinds';
@@ -110,7 +111,7 @@ function earlyEndItems(c: LetterCase): LetterItem[] {
       : d.method === 'returned'
         ? 'ご提出いただいた本人確認書類等の写しは、本通知に同封して返却いたします。'
         : d.method === 'destroyed'
-          ? `ご提出いただいた本人確認書類等の写しは、当社にて${d.date.replaceAll('-', '/')}に廃棄いたしました。`
+          ? `ご提出いただいた本人確認書類等の写しは、当社にて${slashDate(d.date)}に廃棄いたしました。`
           : null;
   const items: LetterItem[] = documents ? [{ label: 'ご提出書類の取扱い', text: documents }] : [];
   if (c.fee.accepted > 0) {

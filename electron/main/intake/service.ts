@@ -4,7 +4,7 @@ import { japanToday } from '../../../core/domain/dates';
 import { counterKey, formatReceiptNo } from '../../../core/domain/intake/receipt-number';
 import type { IntakeInput } from '../../../core/domain/intake/request';
 import { kanaKey, nameKey, phoneKey } from '../../../core/domain/intake/text';
-import { closedStates, type RecordKind, type State } from '../../../core/domain/workflow';
+import { canRecord, closedStates, type RecordKind, type State } from '../../../core/domain/workflow';
 import {
   confirmOriginals,
   getRequestRow,
@@ -20,8 +20,6 @@ import { AppError, refusals } from '../errors';
 import { readIntakeSettings } from '../settings/policies';
 import type { RequestQueries } from '../requests/queries';
 import type { Vault } from '../vault/vault';
-
-const editableStates: readonly State[] = ['received', 'checking', 'awaitingCure'];
 
 // The stored form of what staff entered at intake (shared by create and update).
 function intakeRecord(id: string, input: IntakeInput, at: string) {
@@ -115,7 +113,7 @@ export class IntakeService {
   // the investigation starts. The 到達日 and the channel stay as received.
   update(id: string, input: IntakeInput): RequestDetail {
     const current = this.requests.get(id);
-    if (!editableStates.includes(current.status as State)) {
+    if (!canRecord('intake', current.status)) {
       throw new AppError(
         ErrorCode.CONFLICT,
         '受付内容は、調査を開始する前（受付・確認中・補正待ち）に限り修正できます。',

@@ -1,11 +1,10 @@
 import { transitionContext } from '../../../core/domain/transition-context';
 import { randomUUID } from 'node:crypto';
 import { Cure, Disposal, Extension, ErrorCode, type ChannelInput, type RequestDetail } from '../../../core/contract';
-import { type IsoDate } from '../../../core/domain/dates';
+import { type IsoDate, slashDate } from '../../../core/domain/dates';
 import { Decision, decisionProblems } from '../../../core/domain/decisions';
 import type { RequestKind } from '../../../core/domain/intake/kinds';
 import {
-  answerPendingStates,
   canRecord,
   closedStates,
   transition,
@@ -141,7 +140,7 @@ export class RequestCommands {
   saveDecision(id: string, kind: RequestKind, decision: Decision): RequestDetail {
     const session = this.queries.session();
     const detail = this.queries.get(id);
-    if (detail.status !== 'investigating' && detail.status !== 'drafting') {
+    if (!canRecord('decision', detail.status)) {
       throw new AppError(ErrorCode.CONFLICT, '決定は「調査中」または「決定起案」の段階で入力してください。');
     }
     if (!detail.items.some((i) => i.kind === kind)) {
@@ -176,13 +175,13 @@ export class RequestCommands {
 
   extend(id: string, date: IsoDate, reason: string): RequestDetail {
     const detail = this.queries.get(id);
-    if (![...answerPendingStates, 'awaitingCure'].includes(detail.status)) {
+    if (!canRecord('extension', detail.status)) {
       throw new AppError(ErrorCode.CONFLICT, '回答済み・終了した請求の期限は延長できません。');
     }
     if (date <= detail.deadlines.dueDate) {
       throw refusals.badField(
         ['date'],
-        `延長後の期限は現在の期限（${detail.deadlines.dueDate.replaceAll('-', '/')}）より後の日付にしてください。`,
+        `延長後の期限は現在の期限（${slashDate(detail.deadlines.dueDate)}）より後の日付にしてください。`,
       );
     }
     const value: Extension = {

@@ -8,7 +8,7 @@ import {
 import { DEFAULT_CLOSED_DAYS, DEFAULT_SLA_BUSINESS_DAYS } from '../../../core/domain/deadlines';
 import { defaultReasonLibrary, ReasonLibrary, type ReasonTemplate } from '../../../core/domain/decisions';
 import { defaultFeeSchedule } from '../../../core/domain/intake/fees';
-import { defaultIdentityPolicy, type IdentityPolicy } from '../../../core/domain/intake/identity';
+import { defaultIdentityPolicy, identityPolicyOf, type IdentityPolicy } from '../../../core/domain/intake/identity';
 import { DEFAULT_RECEIPT_PATTERN } from '../../../core/domain/intake/receipt-number';
 import { DEFAULT_CURE_DAYS } from '../../../core/domain/workflow';
 import { Organisation } from '../../../core/domain/organisation';
@@ -49,12 +49,7 @@ export function readIntakeSettings(db: Db): IntakeSettings {
 }
 
 export function readIdentityPolicy(db: Db): IdentityPolicy {
-  const s = readIntakeSettings(db);
-  return {
-    ...defaultIdentityPolicy,
-    issueWindowMonths: s.issueWindowMonths,
-    lawyerNeedsSealCertificate: s.lawyerNeedsSealCertificate,
-  };
+  return identityPolicyOf(readIntakeSettings(db));
 }
 
 export const defaultProcessingSettings: ProcessingSettings = {

@@ -1,14 +1,10 @@
 import { Field, Input } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
-import { parseDate } from '../../../core/domain/dates';
+import { parseDate, slashDate } from '../../../core/domain/dates';
 
 const display = (iso: unknown) =>
-  typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso)
-    ? iso.replaceAll('-', '/')
-    : typeof iso === 'string'
-      ? iso
-      : '';
+  typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? slashDate(iso) : typeof iso === 'string' ? iso : '';
 
 // A date typed the way staff type it (2026/11/22, 20261122, 令和8年11月22日, …). The value is
 // stored as an ISO date once it reads as a real date; otherwise the text itself is kept so that

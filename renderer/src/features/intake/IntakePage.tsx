@@ -1,3 +1,4 @@
+import { slashDate } from '../../../../core/domain/dates';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Body1,
@@ -16,7 +17,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useState } from 'react';
 import { Controller, useForm, useWatch, type FieldPath, type UseFormReturn } from 'react-hook-form';
 import { evaluateFee, defaultFeeSchedule } from '../../../../core/domain/intake/fees';
-import { defaultIdentityPolicy, evaluateIdentity, type IdentityPolicy } from '../../../../core/domain/intake/identity';
+import { evaluateIdentity, identityPolicyOf, type IdentityPolicy } from '../../../../core/domain/intake/identity';
 import {
   channelLabels,
   channels,
@@ -203,14 +204,7 @@ export function IntakePage(props: {
   const c = form.control;
   const values = useWatch({ control: c }) as IntakeForm;
   const settings = useQuery({ queryKey: ['settings.get'], queryFn: () => call('settings.get', {}) });
-  const intakeSettings = settings.data?.intake;
-  const policy = intakeSettings
-    ? {
-        ...defaultIdentityPolicy,
-        issueWindowMonths: intakeSettings.issueWindowMonths,
-        lawyerNeedsSealCertificate: intakeSettings.lawyerNeedsSealCertificate,
-      }
-    : defaultIdentityPolicy;
+  const policy = identityPolicyOf(settings.data?.intake);
   const live = useLiveCheck(values, settings.data?.fees ?? defaultFeeSchedule, policy);
   const agent = values.requesterType !== 'self';
   const hasDisclosure = values.items.some((i) => kindInfo[i.kind].group === 'disclosure');
@@ -301,8 +295,8 @@ export function IntakePage(props: {
           </Subtitle1>
           {existing ? (
             <Body1 data-testid="fixed-receipt">
-              受付番号 {existing.receiptNo}・{channelLabels[existing.channel]}・到達日{' '}
-              {existing.arrivalDate.replaceAll('-', '/')}（到達日・受付方法は修正できません）
+              受付番号 {existing.receiptNo}・{channelLabels[existing.channel]}・到達日 {slashDate(existing.arrivalDate)}
+              （到達日・受付方法は修正できません）
             </Body1>
           ) : (
             <div className={styles.row}>
@@ -356,7 +350,7 @@ export function IntakePage(props: {
               <MessageBarBody>
                 同じ方からの処理中の請求があります:{' '}
                 {otherDuplicates
-                  .map((d) => `${d.receiptNo}（${d.principalName}、${d.arrivalDate.replaceAll('-', '/')}到達）`)
+                  .map((d) => `${d.receiptNo}（${d.principalName}、${slashDate(d.arrivalDate)}到達）`)
                   .join('、')}
               </MessageBarBody>
             </MessageBar>

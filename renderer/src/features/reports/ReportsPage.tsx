@@ -23,7 +23,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ChannelOutput, ReportSelection, Session } from '../../../../core/contract';
-import { addMonths, japanToday, parseDate } from '../../../../core/domain/dates';
+import { addMonths, japanToday, parseDate, slashDate } from '../../../../core/domain/dates';
 import {
   channelLabels,
   kindInfo,
@@ -124,7 +124,7 @@ function useExportProgress(running: boolean): { done: number; total: number } | 
 function LedgerCard() {
   const styles = useStyles();
   const [fromText, setFromText] = useState(() => `${japanToday(new Date()).slice(0, 4)}/01/01`);
-  const [toText, setToText] = useState(() => japanToday(new Date()).replaceAll('-', '/'));
+  const [toText, setToText] = useState(() => slashDate(japanToday(new Date())));
   const [masked, setMasked] = useState(false);
   const from = parseDate(fromText);
   const to = parseDate(toText);

@@ -24,9 +24,9 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { type RequestDetail } from '../../../../core/contract';
-import { japanToday, parseDate } from '../../../../core/domain/dates';
+import { japanToday, parseDate, slashDate } from '../../../../core/domain/dates';
 import { withWeekday } from '../../../../core/domain/deadlines';
-import { answerPendingStates, canRecord } from '../../../../core/domain/workflow';
+import { canRecord } from '../../../../core/domain/workflow';
 import { ErrorBar } from '../../components/ErrorBar';
 import { PlainDateField } from '../../components/PlainDateField';
 import { ApiError, call, errorMessage } from '../../lib/api';
@@ -43,7 +43,7 @@ const useStyles = makeStyles({
   },
 });
 
-const todayText = () => japanToday(new Date()).replaceAll('-', '/');
+const todayText = () => slashDate(japanToday(new Date()));
 type Method = (typeof dispatchMethods)[number];
 type DisposalMethod = (typeof disposalMethods)[number];
 
@@ -179,7 +179,7 @@ export function ExtensionForm(props: { request: RequestDetail }) {
     () => setOpen(false),
   );
   const date = parseDate(text);
-  const allowed = ([...answerPendingStates, 'awaitingCure'] as string[]).includes(r.status);
+  const allowed = canRecord('extension', r.status);
   if (!allowed) return null;
   if (!open) {
     return (

@@ -25,6 +25,7 @@ import {
   type Outcome,
 } from '../../../../core/domain/decisions';
 import { kindInfo, type RequestKind } from '../../../../core/domain/intake/kinds';
+import { canRecord } from '../../../../core/domain/workflow';
 import { ErrorBar } from '../../components/ErrorBar';
 import { ApiError, call, errorMessage } from '../../lib/api';
 import { useRequestMutation } from './WorkflowPanel';
@@ -265,7 +266,7 @@ function DecisionView(props: { request: RequestDetail; kind: RequestKind }) {
 export function DecisionSection(props: { request: RequestDetail }) {
   const styles = useStyles();
   const r = props.request;
-  const editable = r.status === 'investigating' || r.status === 'drafting';
+  const editable = canRecord('decision', r.status);
   const shown = editable || r.decisions.length > 0;
   if (!shown) return null;
   return (

@@ -22,8 +22,8 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { enclosureTypes, type Enclosure, type RequestDetail } from '../../../../core/contract';
-import { historyLabel, isState, stateLabels } from '../../../../core/domain/workflow';
-import { parseDate } from '../../../../core/domain/dates';
+import { canRecord, historyLabel, isState, stateLabels } from '../../../../core/domain/workflow';
+import { parseDate, slashDate } from '../../../../core/domain/dates';
 import { withWeekday } from '../../../../core/domain/deadlines';
 import { channelLabels, kindInfo, requesterTypeLabels } from '../../../../core/domain/intake/kinds';
 import { ErrorBar } from '../../components/ErrorBar';
@@ -55,7 +55,7 @@ export const enclosureTypeLabels: Record<Enclosure['type'], string> = {
   other: 'その他',
 };
 
-const slash = (d: string) => d.replaceAll('-', '/');
+const slash = slashDate;
 const dueBasisLabels = { article39: '法第39条の期限', sla: '社内期限', extension: '延長後の期限' } as const;
 
 // PNG and JPEG show as images (CSP allows data: images); PDF and TIFF are drawn on canvases.
@@ -141,8 +141,6 @@ function History(props: { request: RequestDetail }) {
     </Table>
   );
 }
-
-const editableStates = ['received', 'checking', 'awaitingCure'];
 
 // One request: where it stands, what it needs next, its decisions, letters sent and history.
 export function RequestPage(props: {
@@ -233,7 +231,7 @@ export function RequestPage(props: {
             ? `本人: ${mask(r.principal.name)}${r.agent ? ` / 代理人: ${mask(r.agent.name)}` : ''}`
             : `本人: ${r.principal.name}（${r.principal.kana}）${r.agent ? ` / 代理人: ${r.agent.name}` : ''}`}
         </Body1>
-        {props.onEdit && editableStates.includes(r.status) && (
+        {props.onEdit && canRecord('intake', r.status) && (
           <div>
             <Button onClick={props.onEdit}>受付内容を修正（補正で届いた書類・手数料の追加）</Button>
           </div>

@@ -1,3 +1,4 @@
+import { slashDate } from '../../../../core/domain/dates';
 import {
   Badge,
   Button,
@@ -13,7 +14,7 @@ import { kindInfo } from '../../../../core/domain/intake/kinds';
 import { answerPendingStates, closedStates, isState, stateLabels, type State } from '../../../../core/domain/workflow';
 import { mask, usePrivacy } from './privacy';
 
-export const slash = (d: string | null) => (d ? d.replaceAll('-', '/') : '—');
+export const slash = (d: string | null) => (d ? slashDate(d) : '—');
 
 export function StatusBadge(props: { status: string }) {
   const s: State | null = isState(props.status) ? props.status : null;

@@ -13,9 +13,17 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { RequestDetail } from '../../../../core/contract';
-import { addDays, japanToday, parseDate } from '../../../../core/domain/dates';
+import { addDays, japanToday, parseDate, slashDate } from '../../../../core/domain/dates';
 import { withWeekday } from '../../../../core/domain/deadlines';
-import { actions, commentActions, stateLabels, type Action, type State } from '../../../../core/domain/workflow';
+import {
+  actions,
+  canRecord,
+  DEFAULT_CURE_DAYS,
+  commentActions,
+  stateLabels,
+  type Action,
+  type State,
+} from '../../../../core/domain/workflow';
 import { ErrorBar } from '../../components/ErrorBar';
 import { PlainDateField } from '../../components/PlainDateField';
 import { call, errorMessage } from '../../lib/api';
@@ -108,8 +116,8 @@ function CureForm(props: { request: RequestDetail; onClose: () => void }) {
   ].filter((v, i, all) => all.indexOf(v) === i);
   const [chosen, setChosen] = useState<string[]>(found);
   const [other, setOther] = useState('');
-  const cureDays = settings.data?.processing.cureDays ?? 14;
-  const [dueText, setDueText] = useState(() => addDays(japanToday(new Date()), cureDays).replaceAll('-', '/'));
+  const cureDays = settings.data?.processing.cureDays ?? DEFAULT_CURE_DAYS;
+  const [dueText, setDueText] = useState(() => slashDate(addDays(japanToday(new Date()), cureDays)));
   const dueDate = parseDate(dueText);
   const defects = [
     ...chosen,
@@ -157,7 +165,7 @@ function CureForm(props: { request: RequestDetail; onClose: () => void }) {
 
 function CureArrivedForm(props: { request: RequestDetail; onClose: () => void }) {
   const styles = useStyles();
-  const [text, setText] = useState(() => japanToday(new Date()).replaceAll('-', '/'));
+  const [text, setText] = useState(() => slashDate(japanToday(new Date())));
   const day = parseDate(text);
   const save = useRequestMutation(
     props.request.id,
@@ -220,7 +228,7 @@ function missingItems(r: RequestDetail, primary: Action | null): string[] {
   const out: string[] = [];
   const check = primary ? r.actionChecks[primary] : null;
   if (check) out.push(check);
-  if (r.status === 'received' || r.status === 'checking' || r.status === 'awaitingCure') {
+  if (canRecord('intake', r.status)) {
     out.push(...r.identity.result.defects.map((d) => d.message), ...r.identity.result.todos);
     out.push(...r.fee.defects.map((d) => d.message));
   }
