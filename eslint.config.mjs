@@ -22,6 +22,10 @@ const nodeModules = [
   'buffer',
 ];
 
+const enumBan = { selector: 'TSEnumDeclaration', message: 'Use an `as const` object instead of an enum.' };
+// A string that starts like an SQL statement.
+const sqlText = '/^\\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|WITH|VACUUM)\\s/';
+
 const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
 });
@@ -60,10 +64,7 @@ export default defineConfig(
         { ignoreVoidReturningFunctions: true, ignoreArrowShorthand: true },
       ],
       'no-console': 'error',
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'TSEnumDeclaration', message: 'Use an `as const` object instead of an enum.' },
-      ],
+      'no-restricted-syntax': ['error', enumBan],
     },
   },
   {
@@ -131,6 +132,82 @@ export default defineConfig(
               allowTypeImports: true,
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Only db/ speaks SQL: prepare, exec and pragma calls and SQL text live in its repositories,
+    // migrations and connection code; services call repository functions.
+    files: ['electron/main/**/*.ts'],
+    ignores: ['electron/main/db/**', 'electron/main/**/*.test.ts', 'electron/main/testing/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        enumBan,
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(prepare|pragma)$/]:not([callee.object.type="ThisExpression"])',
+          message: 'SQL belongs in electron/main/db/: call a repository function.',
+        },
+        {
+          selector: 'CallExpression[callee.property.name="exec"]:not([callee.object.regex])',
+          message: 'SQL belongs in electron/main/db/: call a repository function.',
+        },
+        { selector: `Literal[value=${sqlText}]`, message: 'SQL belongs in electron/main/db/.' },
+        { selector: `TemplateElement[value.raw=${sqlText}]`, message: 'SQL belongs in electron/main/db/.' },
+      ],
+    },
+  },
+  {
+    // The SQL layer knows rows and domain types, never the services above it.
+    files: ['electron/main/db/**/*.ts'],
+    ignores: ['electron/main/db/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'db/ runs without Electron.' }],
+          patterns: [
+            {
+              group: [
+                '**/service',
+                '**/handlers',
+                '**/commands',
+                '**/queries',
+                '**/composition',
+                '**/vault/*',
+                '**/ipc/*',
+              ],
+              message: 'db/ may not import services, handlers or the vault: they call db/, not the reverse.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // State rules are decided once in core/domain/workflow.ts (recordRules, actionChecks from
+    // main); the renderer asks them instead of comparing a request's status itself.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        enumBan,
+        {
+          selector: 'BinaryExpression[operator=/^[!=]==?$/]:has(> Literal) > MemberExpression[property.name="status"]',
+          message: 'Ask core/domain/workflow (canRecord, recordRules) instead of comparing the status.',
+        },
+        {
+          selector:
+            'CallExpression[callee.property.name="includes"][callee.object.name=/States$/] > MemberExpression[property.name="status"]',
+          message: 'Ask core/domain/workflow (canRecord, recordRules) instead of listing states.',
+        },
+        {
+          selector:
+            'CallExpression[callee.property.name="includes"][callee.object.name=/States$/] > TSAsExpression > MemberExpression[property.name="status"]',
+          message: 'Ask core/domain/workflow (canRecord, recordRules) instead of listing states.',
         },
       ],
     },

@@ -188,6 +188,11 @@ export const answerPendingStates: readonly State[] = [
   'preparingAnswer',
 ];
 
+// An answer still owed whose due date has passed.
+export function answerOverdue(r: { status: string; dueDate: string | null }, today: string): boolean {
+  return r.dueDate !== null && r.dueDate < today && (answerPendingStates as readonly string[]).includes(r.status);
+}
+
 export const isState = (s: string): s is State => (states as readonly string[]).includes(s);
 
 // Actions that ask staff for a comment first (the reason is part of the record).

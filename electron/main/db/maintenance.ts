@@ -67,3 +67,13 @@ export function rekey(db: Db, to: Buffer): void {
   db.pragma(`rekey="x'${to.toString('hex')}'"`);
   db.pragma('journal_mode = WAL');
 }
+
+// Refreshes the planner's statistics where they went stale (SQLite's advice for closing a
+// connection); a failure here must never keep the vault from locking.
+export function optimize(db: Db): void {
+  try {
+    db.pragma('optimize');
+  } catch {
+    // Statistics only.
+  }
+}

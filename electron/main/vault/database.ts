@@ -16,6 +16,7 @@ import { type KdfCost } from './kdf';
 import { DATABASE_AAD, databaseKeyOf, openPending, addAnchor, promote, rekeyAnchors, type Opened } from './keyring';
 import { unsealKey } from './wrap';
 import { AppError, refusals } from '../errors';
+import { optimize } from '../db/maintenance';
 
 export type VaultDeps = {
   dataDir: string;
@@ -271,7 +272,7 @@ export class VaultDatabase {
     } catch {
       this.deps.logger.warn('session.lock_audit_failed');
     }
-    optimizeQuietly(u.db);
+    optimize(u.db);
     u.db.close();
     u.key.fill(0);
     u.master.fill(0);
@@ -294,7 +295,7 @@ export class VaultDatabase {
   close(): void {
     const u = this.unlocked;
     if (!u) return;
-    optimizeQuietly(u.db);
+    optimize(u.db);
     u.db.close();
     u.key.fill(0);
     u.master.fill(0);
@@ -311,15 +312,5 @@ function readHeaderSafe(dataDir: string): boolean {
     return readHeader(dataDir) !== null;
   } catch {
     return true;
-  }
-}
-
-// Refreshes the planner's statistics where they went stale (SQLite's advice for closing a
-// connection); a failure here must never keep the vault from locking.
-function optimizeQuietly(db: { pragma: (s: string) => unknown }): void {
-  try {
-    db.pragma('optimize');
-  } catch {
-    // Statistics only.
   }
 }

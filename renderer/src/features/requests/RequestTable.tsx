@@ -11,7 +11,7 @@ import {
 } from '@fluentui/react-components';
 import type { RequestSummary } from '../../../../core/contract';
 import { kindInfo } from '../../../../core/domain/intake/kinds';
-import { answerPendingStates, closedStates, isState, stateLabels, type State } from '../../../../core/domain/workflow';
+import { answerOverdue, closedStates, isState, stateLabels, type State } from '../../../../core/domain/workflow';
 import { mask, usePrivacy } from './privacy';
 
 export const slash = (d: string | null) => (d ? slashDate(d) : '—');
@@ -54,12 +54,7 @@ export function RequestTable(props: {
       <TableBody>
         {props.rows.map((r) => {
           const date = show === 'cure' ? r.cureDue : show === 'closed' ? r.closedOn : r.dueDate;
-          const late =
-            show === 'due' &&
-            props.today !== undefined &&
-            r.dueDate !== null &&
-            r.dueDate < props.today &&
-            answerPendingStates.includes(r.status as State);
+          const late = show === 'due' && props.today !== undefined && answerOverdue(r, props.today);
           return (
             <TableRow key={r.id} data-testid="request-row">
               <TableCell>
