@@ -19,6 +19,7 @@ import { IntakeService } from './intake/service';
 import type { CallContext, HandlerMap } from './ipc/handlers-type';
 import { lettersHandlers } from './letters/handlers';
 import { LettersService } from './letters/service';
+import { SigningMaterial } from './letters/signing';
 import type { Logger } from './log';
 import { FontCoverage } from './pdf/glyphs';
 import { LetterFonts } from './pdf/letter';
@@ -97,7 +98,8 @@ export function createServices(opts: ServiceOptions): Services {
   const retention = new RetentionService(vault, clock);
   const drafts = new DraftsService(vault, clock);
   const coverage = FontCoverage.inResources(opts.resourcesDir);
-  const letters = new LettersService(vault, clock, opts.dialogs ?? noDialogs, requests, fonts, coverage);
+  const signing = new SigningMaterial(vault, clock, opts.dialogs ?? noDialogs);
+  const letters = new LettersService(vault, clock, opts.dialogs ?? noDialogs, requests, fonts, coverage, signing);
   let lastActivity = Date.now();
   const idle = watchIdle({
     idleSeconds: opts.idleSeconds ?? (() => (Date.now() - lastActivity) / 1000),
@@ -113,7 +115,7 @@ export function createServices(opts: ServiceOptions): Services {
     ...vaultHandlers(vault),
     ...sessionHandlers(vault, settings),
     ...accountsHandlers(accounts),
-    ...settingsHandlers(settings, letters),
+    ...settingsHandlers(settings, signing),
     ...auditHandlers(audit),
     ...backupHandlers(backup),
     ...retentionHandlers(retention),
@@ -121,7 +123,7 @@ export function createServices(opts: ServiceOptions): Services {
     ...intakeHandlers(intake),
     ...enclosuresHandlers(enclosures),
     ...requestsHandlers(requests, commands),
-    ...lettersHandlers(letters),
+    ...lettersHandlers(letters, signing),
     ...reportsHandlers(reports),
     ...glyphsHandlers(coverage),
   };

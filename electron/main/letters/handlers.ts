@@ -1,13 +1,14 @@
 import type { Slice } from '../ipc/handlers-type';
 import type { LettersService } from './service';
+import type { SigningMaterial } from './signing';
 
-export function lettersHandlers(letters: LettersService) {
+export function lettersHandlers(letters: LettersService, signing: SigningMaterial) {
   return {
     // Our IPC channel for the signing certificate (PKCS#12), not Electron's app.importCertificate.
-    'letters.importCertificate': (input) => letters.importCertificate(input.passphrase), // eng-disable CERTIFICATE_VERIFY_PROC_JS_CHECK -- justified above
-    'letters.removeCertificate': () => letters.removeCertificate(),
-    'letters.importSeal': () => letters.importSeal(),
-    'letters.removeSeal': () => letters.removeSeal(),
+    'letters.importCertificate': (input) => signing.importCertificate(input.passphrase), // eng-disable CERTIFICATE_VERIFY_PROC_JS_CHECK -- justified above
+    'letters.removeCertificate': () => signing.removeCertificate(),
+    'letters.importSeal': () => signing.importSeal(),
+    'letters.removeSeal': () => signing.removeSeal(),
     'letters.list': (input) => letters.list(input.requestId),
     'letters.pending': () => letters.pending(),
     'letters.templatePreview': (input) => letters.templatePreview(input.kind, input.template),

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { defaultWindow, ErrorCode, listFilter, type LetterInfo, type RequestDetail } from '../../../core/contract';
 import { japanToday, type IsoDate } from '../../../core/domain/dates';
 import { businessDayOnOrBefore } from '../../../core/domain/deadlines';
@@ -19,34 +19,23 @@ import {
 import { sampleCaseFor } from '../../../core/domain/letters/sample';
 import type { Organisation } from '../../../core/domain/organisation';
 import {
-  deleteSeal,
-  deleteSigningIdentity,
   documentNoTaken,
   getLetterPdf,
   peekLetterSerial,
   setLetterSerial,
   getSeal,
-  getSigningIdentity,
   insertLetter,
   listLetters,
   nextLetterSerial,
-  putSeal,
-  putSigningIdentity,
 } from '../db/repositories/letters';
 import type { FileDialogs } from '../files/dialogs';
-import { imageProblem } from '../files/image-limits';
-import { sniffMime } from '../files/sniff';
 import type { FontCoverage } from '../pdf/glyphs';
 import { renderLetter, type LetterFonts } from '../pdf/letter';
-import { CertificateError, PadesSigner, readPkcs12, type SigningIdentity } from '../pdf/sign';
 import { AppError } from '../errors';
 import { readFees, readLetterSettings, readOrganisation, readProcessingSettings } from '../settings/policies';
 import type { RequestQueries } from '../requests/queries';
 import type { Vault } from '../vault/vault';
-
-const MAX_SEAL_BYTES = 2 * 1024 * 1024;
-const MAX_P12_BYTES = 256 * 1024;
-const SEAL_MEGAPIXELS = 4;
+import type { SigningMaterial } from './signing';
 
 const lastEvent = (r: RequestDetail, action: string) => [...r.history].reverse().find((h) => h.action === action);
 
@@ -114,6 +103,7 @@ export class LettersService {
     private readonly requests: RequestQueries,
     private readonly fonts: LetterFonts,
     private readonly coverage: FontCoverage,
+    private readonly signing: SigningMaterial,
   ) {}
 
   private session() {
@@ -127,41 +117,6 @@ export class LettersService {
     if (!org)
       throw new AppError(ErrorCode.CONFLICT, '組織情報が設定されていません。設定 › 組織情報を入力してください。');
     return org;
-  }
-
-  // The signer for the registered certificate, kept while the certificate stays the same.
-  private signerCache: { importedAt: string; signer: PadesSigner } | null = null;
-
-  private signer(): PadesSigner | null {
-    const row = getSigningIdentity(this.vault.connection());
-    if (!row) return null;
-    if (this.signerCache?.importedAt !== row.imported_at) {
-      const identity = this.identity();
-      if (!identity) return null;
-      this.signerCache = { importedAt: row.imported_at, signer: new PadesSigner(identity) };
-    }
-    return this.signerCache.signer;
-  }
-
-  private identity(): SigningIdentity | null {
-    const row = getSigningIdentity(this.vault.connection());
-    if (!row) return null;
-    return {
-      key: row.key,
-      certificates: (JSON.parse(row.certificates) as string[]).map((c) => Buffer.from(c, 'base64')),
-      subject: row.subject,
-      notBefore: row.not_before,
-      notAfter: row.not_after,
-    };
-  }
-
-  certificate(): { subject: string; notBefore: string; notAfter: string } | null {
-    const id = this.identity();
-    return id ? { subject: id.subject, notBefore: id.notBefore, notAfter: id.notAfter } : null;
-  }
-
-  hasSeal(): boolean {
-    return getSeal(this.vault.connection()) !== null;
   }
 
   private build(
@@ -220,7 +175,7 @@ export class LettersService {
         createdBy: r.accountNames[l.created_by] ?? l.created_by,
         createdAt: l.created_at,
       })),
-      signing: this.certificate() !== null,
+      signing: this.signing.certificate() !== null,
     };
   }
 
@@ -356,7 +311,7 @@ export class LettersService {
     // Checked before a number is taken: a refused letter uses none.
     await this.assertPrintable(this.build(r, kind, '', today, undefined, reissue), r);
     const org = this.organisation();
-    const signer = this.signer();
+    const signer = this.signing.signer();
     const serial = this.peekSerial(today);
     const documentNo = this.documentNo(serial, today);
     const letter = this.build(r, kind, documentNo, today, undefined, reissue);
@@ -437,93 +392,5 @@ export class LettersService {
     await writeFile(path, row.pdf);
     this.vault.write('letters.save', row.request_id, `letter=${letterId}`, () => undefined);
     return { saved: true };
-  }
-
-  async importCertificate(
-    passphrase: string,
-  ): Promise<{ subject: string; notBefore: string; notAfter: string } | null> {
-    const session = this.session();
-    const path = await this.dialogs.openFile({
-      title: '署名用の証明書（PKCS#12）の取り込み',
-      filters: [{ name: 'PKCS#12（.p12, .pfx）', extensions: ['p12', 'pfx'] }],
-    });
-    if (path === null) return null;
-    const info = await stat(path).catch(() => null);
-    if (!info?.isFile() || info.size > MAX_P12_BYTES) {
-      throw new AppError(
-        ErrorCode.BAD_INPUT,
-        '証明書ファイルを読み込めませんでした（256KB までの .p12 / .pfx ファイルを選択してください）。',
-      );
-    }
-    let identity: SigningIdentity;
-    try {
-      identity = readPkcs12(await readFile(path), passphrase);
-    } catch (e) {
-      if (e instanceof CertificateError) throw new AppError(ErrorCode.BAD_INPUT, e.message);
-      throw e;
-    }
-    const now = this.clock().toISOString();
-    if (identity.notAfter < now) {
-      throw new AppError(
-        ErrorCode.BAD_INPUT,
-        `この証明書は有効期限（${identity.notAfter.slice(0, 10)}）が切れています。`,
-      );
-    }
-    // The passphrase is used here only, never stored or logged; the key is kept in the
-    // encrypted database.
-    this.vault.write('letters.certificate', null, 'imported', (db) => {
-      putSigningIdentity(db, {
-        key: identity.key,
-        certificates: JSON.stringify(identity.certificates.map((c) => c.toString('base64'))),
-        subject: identity.subject,
-        not_before: identity.notBefore,
-        not_after: identity.notAfter,
-        imported_by: session.accountId,
-        imported_at: now,
-      });
-    });
-    return { subject: identity.subject, notBefore: identity.notBefore, notAfter: identity.notAfter };
-  }
-
-  removeCertificate(): Record<string, never> {
-    this.vault.write('letters.certificate', null, 'removed', (db) => {
-      deleteSigningIdentity(db);
-    });
-    return {};
-  }
-
-  async importSeal(): Promise<boolean> {
-    const session = this.session();
-    const path = await this.dialogs.openFile({
-      title: '社印（角印）の画像の取り込み',
-      filters: [{ name: 'PNG 画像', extensions: ['png'] }],
-    });
-    if (path === null) return false;
-    const info = await stat(path).catch(() => null);
-    if (!info?.isFile() || info.size > MAX_SEAL_BYTES) {
-      throw new AppError(ErrorCode.BAD_INPUT, '画像を読み込めませんでした（2MB までの PNG 画像を選択してください）。');
-    }
-    const png = await readFile(path);
-    if (sniffMime(png.subarray(0, 16)) !== 'image/png') {
-      throw new AppError(
-        ErrorCode.BAD_INPUT,
-        'PNG 画像ではありません。背景が透明な PNG 形式の社印画像を選択してください。',
-      );
-    }
-    // A seal is a small stamp: 4 megapixels is far more than a 18 mm 角印 needs at print
-    // resolution, and a larger one would cost every letter its decoding.
-    const tooBig = imageProblem(png, 'image/png', SEAL_MEGAPIXELS);
-    if (tooBig) throw new AppError(ErrorCode.BAD_INPUT, `社印の${tooBig}`);
-    this.vault.write('letters.seal', null, `size=${png.length}`, (db) => {
-      putSeal(db, png, session.accountId, this.clock().toISOString());
-    });
-    return true;
-  }
-
-  removeSeal(): Record<string, never> {
-    this.vault.write('letters.seal', null, 'removed', (db) => {
-      deleteSeal(db);
-    });
-    return {};
   }
 }

@@ -1,8 +1,8 @@
 import type { Slice } from '../ipc/handlers-type';
-import type { LettersService } from '../letters/service';
+import type { SigningMaterial } from '../letters/signing';
 import type { SettingsService } from './service';
 
-export function settingsHandlers(settings: SettingsService, letters: LettersService) {
+export function settingsHandlers(settings: SettingsService, signing: SigningMaterial) {
   return {
     'settings.get': () => ({
       organisation: settings.organisation(),
@@ -13,8 +13,8 @@ export function settingsHandlers(settings: SettingsService, letters: LettersServ
       reasons: settings.reasons(),
       letters: settings.letters(),
       // What the signing certificate and the seal image are (they are imported via letters.*).
-      certificate: letters.certificate(),
-      seal: letters.hasSeal(),
+      certificate: signing.certificate(),
+      seal: signing.hasSeal(),
     }),
     'settings.updateOrganisation': (input) => settings.updateOrganisation(input),
     'settings.updateSecurity': (input) => settings.updateSecurity(input),
