@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDataDir } from '../../testing/support';
+import { openEncrypted, type Db } from '../connection';
+import { migrate } from '../migrate';
+import { migrations } from './index';
+
+// The schema after each migration, as SQLite stores it, compared with the committed snapshot.
+// Migrations are append-only: editing one that has shipped changes the schema at its version
+// (users' databases already ran the old text) and fails here; a new migration adds a section,
+// written with `npx vitest run -u` and reviewed in the diff.
+function schemaOf(db: Db): string {
+  const rows = db
+    .prepare(
+      "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND sql IS NOT NULL ORDER BY type, name",
+    )
+    .all() as { type: string; name: string; sql: string }[];
+  return rows.map((r) => `-- ${r.type} ${r.name}\n${r.sql.replace(/[ \t]+$/gm, '')};`).join('\n');
+}
+
+describe('schema snapshot', () => {
+  it('each version of the schema is the one committed in schema.snapshot.sql', async () => {
+    const db = openEncrypted(join(tempDataDir(), 's.db'), randomBytes(32), { create: true });
+    const sections: string[] = [];
+    for (let v = 1; v <= migrations.length; v++) {
+      migrate(db, migrations.slice(0, v), () => undefined);
+      sections.push(`-- ===== version ${v}: ${migrations[v - 1]?.name ?? ''} =====\n${schemaOf(db)}`);
+    }
+    db.close();
+    await expect(`${sections.join('\n\n')}\n`).toMatchFileSnapshot('./schema.snapshot.sql');
+  });
+});
