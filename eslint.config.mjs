@@ -120,6 +120,7 @@ export default defineConfig(
       'electron/main/window.ts',
       'electron/main/ipc/register.ts',
       'electron/main/**/*.test.ts',
+      'electron/main/testing/**',
     ],
     rules: {
       'no-restricted-imports': [
@@ -132,6 +133,7 @@ export default defineConfig(
               allowTypeImports: true,
             },
           ],
+          patterns: [{ group: ['**/testing/*'], message: 'Test helpers are never part of the app.' }],
         },
       ],
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unsafeCharacter } from './text';
+import { kanaKey, nameKey, searchTerms, unsafeCharacter } from './text';
 
 describe('unsafe characters', () => {
   it.each([
@@ -21,5 +21,14 @@ describe('unsafe characters', () => {
     expect(unsafeCharacter('一行目\n二行目', true)).toBeNull();
     expect(unsafeCharacter('一行目\n二行目', false)).toBe('U+000A');
     expect(unsafeCharacter('髙﨑 德太郎　𠮷', false)).toBeNull();
+  });
+});
+
+describe('searchTerms', () => {
+  it('reads digits as a 受付番号, kana as フリガナ and a name, anything else as a name only', () => {
+    expect(searchTerms(' 2026-0０1 ')).toEqual({ receiptNo: '2026-001', kana: null, name: null });
+    expect(searchTerms('ヤマダ')).toEqual({ receiptNo: null, kana: kanaKey('ヤマダ'), name: nameKey('ヤマダ') });
+    expect(searchTerms('山田')).toEqual({ receiptNo: null, kana: null, name: nameKey('山田') });
+    expect(searchTerms('   ')).toEqual({ receiptNo: null, kana: null, name: null });
   });
 });

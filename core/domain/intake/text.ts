@@ -59,3 +59,13 @@ export const noUnsafe =
     const bad = unsafeCharacter(s, multiline);
     if (bad) ctx.addIssue({ code: 'custom', message: unsafeMessage(label, bad) });
   };
+
+// What staff typed in a search box: (part of) a 受付番号 when it has a digit (フリガナ never
+// does), otherwise the start of a フリガナ (when it is kana) or of a name, as the search keys
+// store them. Empty text searches nothing.
+export function searchTerms(query: string): { receiptNo: string | null; kana: string | null; name: string | null } {
+  const q = query.normalize('NFKC').trim();
+  if (!q) return { receiptNo: null, kana: null, name: null };
+  if (/\d/.test(q)) return { receiptNo: q, kana: null, name: null };
+  return { receiptNo: null, kana: isKana(q) ? kanaKey(q) : null, name: nameKey(q) };
+}

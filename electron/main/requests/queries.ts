@@ -25,7 +25,7 @@ import {
   PaymentInput,
   RequestItem,
 } from '../../../core/domain/intake/request';
-import { isKana, kanaKey, nameKey } from '../../../core/domain/intake/text';
+import { kanaKey, searchTerms } from '../../../core/domain/intake/text';
 import {
   actionsFrom,
   answerPendingStates,
@@ -312,8 +312,7 @@ export class RequestQueries {
   list(f: ListFilter): ChannelOutput<'requests.list'> {
     const db = this.vault.connection();
     this.ensureDeadlines(db);
-    const q = f.query.normalize('NFKC').trim();
-    const digits = /\d/.test(q);
+    const terms = searchTerms(f.query);
     const page = listRequests(db, {
       statuses: f.statuses,
       kind: f.kind,
@@ -322,10 +321,9 @@ export class RequestQueries {
       to: f.to,
       overdueBefore: f.overdue ? this.today() : null,
       overdueStatuses: answerPendingStates,
-      // フリガナ never contains digits; anything with one is (part of) a 受付番号.
-      receiptPrefix: q && digits ? q : null,
-      kanaPrefix: q && !digits && isKana(q) ? kanaKey(q) : null,
-      namePrefix: q && !digits ? nameKey(q) : null,
+      receiptPrefix: terms.receiptNo,
+      kanaPrefix: terms.kana,
+      namePrefix: terms.name,
       sort: f.sort,
       offset: f.offset,
       limit: f.limit,
@@ -355,9 +353,8 @@ export class RequestQueries {
   // A search by 受付番号 (anything with a digit) or by フリガナ.
   search(query: string, limit: number): RequestSummary[] {
     const db = this.vault.connection();
-    const q = query.normalize('NFKC').trim();
-    // フリガナ never contains digits; anything with one is (part of) a 受付番号.
-    const rows = /\d/.test(q) ? searchByReceiptNo(db, q, limit) : searchByKana(db, kanaKey(q), limit);
-    return rows;
+    const terms = searchTerms(query);
+    if (terms.receiptNo !== null) return searchByReceiptNo(db, terms.receiptNo, limit);
+    return searchByKana(db, kanaKey(query.normalize('NFKC').trim()), limit);
   }
 }

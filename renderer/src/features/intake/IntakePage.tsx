@@ -1,3 +1,4 @@
+import { useSettings } from '../../lib/settings';
 import { slashDate } from '../../../../core/domain/dates';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
@@ -203,7 +204,7 @@ export function IntakePage(props: {
   });
   const c = form.control;
   const values = useWatch({ control: c }) as IntakeForm;
-  const settings = useQuery({ queryKey: ['settings.get'], queryFn: () => call('settings.get', {}) });
+  const settings = useSettings();
   const policy = identityPolicyOf(settings.data?.intake);
   const live = useLiveCheck(values, settings.data?.fees ?? defaultFeeSchedule, policy);
   const agent = values.requesterType !== 'self';

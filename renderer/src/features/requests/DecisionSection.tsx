@@ -1,3 +1,4 @@
+import { useSettings } from '../../lib/settings';
 import {
   Body1,
   Button,
@@ -10,7 +11,6 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { RequestDetail } from '../../../../core/contract';
 import {
@@ -61,7 +61,7 @@ function DecisionForm(props: { request: RequestDetail; kind: RequestKind }) {
   );
   const [tried, setTried] = useState(false);
   const [server, setServer] = useState<Problems>({});
-  const settings = useQuery({ queryKey: ['settings.get'], queryFn: () => call('settings.get', {}) });
+  const settings = useSettings();
   const save = useRequestMutation(r.id, (decision: Decision) =>
     call('requests.saveDecision', { id: r.id, kind, decision }),
   );

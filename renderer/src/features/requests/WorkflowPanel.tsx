@@ -1,3 +1,4 @@
+import { useSettings } from '../../lib/settings';
 import {
   Badge,
   Body1,
@@ -10,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { RequestDetail } from '../../../../core/contract';
 import { addDays, japanToday, parseDate, slashDate } from '../../../../core/domain/dates';
@@ -107,7 +108,7 @@ function Steps(props: { status: State }) {
 function CureForm(props: { request: RequestDetail; onClose: () => void }) {
   const styles = useStyles();
   const r = props.request;
-  const settings = useQuery({ queryKey: ['settings.get'], queryFn: () => call('settings.get', {}) });
+  const settings = useSettings();
   const found = [
     ...r.identity.result.defects.map((d) => d.message),
     ...r.identity.result.todos,

@@ -1,9 +1,9 @@
+import { useSettings } from '../../lib/settings';
 import { Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Session } from '../../../../core/contract';
 import { ErrorBar } from '../../components/ErrorBar';
-import { call, errorMessage } from '../../lib/api';
+import { errorMessage } from '../../lib/api';
 import { ChangePasswordForm } from '../session/ChangePasswordForm';
 import { AccountsPanel } from './AccountsPanel';
 import { AuditPanel } from './AuditPanel';
@@ -34,7 +34,7 @@ export function SettingsPage(props: { session: Session }) {
   const styles = useStyles();
   const admin = props.session.roles.includes('admin');
   const [tab, setTab] = useState<TabId>('organisation');
-  const settings = useQuery({ queryKey: ['settings.get'], queryFn: () => call('settings.get', {}) });
+  const settings = useSettings();
   const tabs: { id: TabId; label: string; adminOnly: boolean }[] = [
     { id: 'organisation', label: '組織情報', adminOnly: false },
     { id: 'password', label: 'パスワード変更', adminOnly: false },
