@@ -1,3 +1,4 @@
+import { cardStyle } from '../../components/styles';
 import { useSettings } from '../../lib/settings';
 import { slashDate } from '../../../../core/domain/dates';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -50,7 +51,7 @@ const useStyles = makeStyles({
     alignItems: 'start',
   },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  card: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  card: cardStyle,
   row: {
     display: 'grid',
     gridTemplateColumns: 'repeat(4, minmax(160px, 1fr))',

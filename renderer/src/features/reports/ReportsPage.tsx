@@ -1,3 +1,4 @@
+import { cardStyle } from '../../components/styles';
 import {
   Body1,
   Button,
@@ -40,7 +41,7 @@ import { call, errorMessage, onEvent } from '../../lib/api';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  card: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  card: cardStyle,
   row: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'end', flexWrap: 'wrap' },
   grid: {
     display: 'grid',

@@ -1,3 +1,4 @@
+import { cardStyle } from '../../components/styles';
 import {
   dispatchMethodLabels,
   dispatchMethods,
@@ -34,7 +35,7 @@ import { slash } from './RequestTable';
 import { useRequestMutation } from './WorkflowPanel';
 
 const useStyles = makeStyles({
-  card: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  card: cardStyle,
   row: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))',

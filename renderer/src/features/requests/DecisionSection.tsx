@@ -1,3 +1,4 @@
+import { cardStyle } from '../../components/styles';
 import { useSettings } from '../../lib/settings';
 import {
   Body1,
@@ -31,7 +32,7 @@ import { ApiError, call, errorMessage } from '../../lib/api';
 import { useRequestMutation } from './WorkflowPanel';
 
 const useStyles = makeStyles({
-  card: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  card: cardStyle,
   kind: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,

@@ -1,3 +1,4 @@
+import { cardStyle } from '../../components/styles';
 import {
   Badge,
   Body1,
@@ -28,7 +29,7 @@ import { call, errorMessage } from '../../lib/api';
 import { printPdf, ScanPreview } from '../intake/ScanPreview';
 
 const useStyles = makeStyles({
-  card: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  card: cardStyle,
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   blocked: { color: tokens.colorPaletteDarkOrangeForeground1, display: 'block', marginTop: tokens.spacingVerticalXS },
   preview: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalS, maxWidth: '760px' },

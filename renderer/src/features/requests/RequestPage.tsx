@@ -1,3 +1,4 @@
+import { cardStyle } from '../../components/styles';
 import {
   Body1,
   Field,
@@ -39,7 +40,7 @@ import { WorkflowPanel } from './WorkflowPanel';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  card: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  card: cardStyle,
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
 });
 

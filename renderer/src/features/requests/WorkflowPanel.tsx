@@ -1,3 +1,4 @@
+import { cardStyle } from '../../components/styles';
 import { useSettings } from '../../lib/settings';
 import {
   Badge,
@@ -30,7 +31,7 @@ import { PlainDateField } from '../../components/PlainDateField';
 import { call, errorMessage } from '../../lib/api';
 
 const useStyles = makeStyles({
-  card: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  card: cardStyle,
   steps: {
     display: 'flex',
     flexWrap: 'wrap',

@@ -1,3 +1,4 @@
+import { cardStyle } from '../../components/styles';
 import {
   Body1,
   Button,
@@ -23,7 +24,7 @@ import { call, errorMessage } from '../../lib/api';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '720px' },
-  card: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  card: cardStyle,
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
 });
 
