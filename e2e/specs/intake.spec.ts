@@ -220,3 +220,32 @@ test('Enter moves on from the last fee field without ever pressing a delete butt
   await expect(page.getByTestId('payment')).toHaveCount(1);
   await expect(intake.field('金額（円）', row)).toHaveValue('1000');
 });
+
+test('a My Number card whose back side came too: the to-do clears once the disposal date is recorded', async ({
+  app,
+}) => {
+  const intake = new IntakePage(app.page);
+  await intake.fillParty('本人', {
+    氏名: '山田 花子',
+    フリガナ: 'ヤマダ ハナコ',
+    生年月日: '1985/5/5',
+    住所: '東京都千代田区千代田1-1',
+  });
+  await intake.chooseKind('開示');
+  const card = await intake.addDocument({ type: 'マイナンバーカード（表面）', expires: '2031/1/1' });
+  await intake.nameAddress('一致');
+  await intake.addPayment({ amount: '1000', received: today, issued: today });
+  const todos = intake.checkPanel.getByRole('list', { name: '確認作業' });
+  await expect(intake.checkPanel.getByTestId('identity-status')).toHaveText('確認済');
+  // No date field until the back side is ticked.
+  await expect(intake.field('個人番号を廃棄・マスキングした日', card)).toHaveCount(0);
+  await card.getByLabel('裏面（個人番号）の写しも届いた').check();
+  await expect(todos).toContainText('裏面（個人番号）の写しを廃棄またはマスキングし、その日付を記録してください。');
+  await expect(intake.checkPanel.getByTestId('identity-status')).not.toHaveText('確認済');
+  await intake.field('個人番号を廃棄・マスキングした日', card).fill(today);
+  await intake.field('個人番号を廃棄・マスキングした日', card).blur();
+  await expect(todos).toHaveCount(0);
+  await expect(intake.checkPanel.getByTestId('identity-status')).toHaveText('確認済');
+  await intake.submit();
+  await expect(app.page.getByTestId('identity-status')).toHaveText('確認済');
+});

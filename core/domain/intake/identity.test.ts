@@ -146,6 +146,33 @@ describe('identity check: agents', () => {
     expect(r.defects[0]?.message).toMatch(/印鑑登録証明書/);
   });
 
+  it('judges a certificate a 補正 brought at the date it arrived, not at the request’s 到達日', () => {
+    // The first certificate was five months old at the 到達日; the 補正 brought one issued after it.
+    const fresh = { ...sealCert('2026-12-01'), id: 'seal2', receivedOn: '2026-12-03' };
+    const before = evaluateIdentity(appointed([licence(undefined, 'agent'), poa(), sealCert('2026-06-20')]));
+    expect(before.defects.map((d) => d.code)).toEqual(['tooOld']);
+    const after = evaluateIdentity(appointed([licence(undefined, 'agent'), poa(), fresh]));
+    expect(after).toEqual({ status: 'verified', defects: [], todos: [] });
+    // Without its own arrival date, the same certificate reads as issued after the 到達日.
+    const unrecorded = evaluateIdentity(
+      appointed([licence(undefined, 'agent'), poa(), { ...fresh, receivedOn: null }]),
+    );
+    expect(unrecorded.status).not.toBe('verified');
+    expect(unrecorded.todos.join()).toMatch(/到着日を記録/);
+    // A window counted back from the later date: issued 4 months before it arrived is too old.
+    const stale = evaluateIdentity(
+      appointed([licence(undefined, 'agent'), poa(), { ...sealCert('2026-08-01'), receivedOn: '2026-12-03' }]),
+    );
+    expect(stale.defects.map((d) => d.code)).toEqual(['tooOld']);
+  });
+
+  it('judges an ID card a 補正 brought by its validity on the day it arrived', () => {
+    const late = doc({ id: 'lic2', type: 'drivingLicence', expiresOn: '2026-11-30', receivedOn: '2026-12-05' });
+    const r = evaluateIdentity(base({ documents: [late] }));
+    expect(r.defects.map((d) => d.code)).toEqual(['expired']);
+    expect(r.defects[0]?.message).toMatch(/当社に到達した日において有効/);
+  });
+
   it('quotes the administrator’s window in what it asks for', () => {
     const r = evaluateIdentity(appointed([licence(undefined, 'agent'), poa()]), {
       ...defaultIdentityPolicy,

@@ -14,6 +14,9 @@ export type IdentityDocument = {
   original: boolean;
   expiresOn: IsoDate | null;
   issuedOn: IsoDate | null;
+  // When this document arrived, if later than the request (a 補正 brought it); null or absent:
+  // with the request. Its freshness is judged on this date (DOMAIN.md §3: 到達日 of the document).
+  receivedOn?: IsoDate | null;
   // 住民票 or 戸籍謄本 showing the parent–child relationship.
   showsRelationship?: boolean;
   powerOfAttorney?: { kinds: RequestKind[]; canReceive: boolean; registeredSeal: boolean };
@@ -85,6 +88,8 @@ type Ctx = { c: IdentityCase; p: IdentityPolicy; defects: Defect[]; todos: strin
 function usable(doc: IdentityDocument, ctx: Ctx): boolean {
   const info = documentInfo[doc.type];
   const { c, p } = ctx;
+  const on = doc.receivedOn ?? c.arrivalDate;
+  const later = on !== c.arrivalDate;
   let ok = true;
   if (info.hasExpiry) {
     if (doc.expiresOn === null) {
@@ -92,17 +97,17 @@ function usable(doc: IdentityDocument, ctx: Ctx): boolean {
         ctx.todos.push(`${info.label}の有効期限を記録してください。`);
         ok = false;
       }
-    } else if (doc.expiresOn < c.arrivalDate) {
+    } else if (doc.expiresOn < on) {
       ctx.defects.push({
         code: 'expired',
         documentId: doc.id,
-        message: `ご提出いただいた${whose(doc.holder)}の${info.label}は有効期限（${formatJapaneseDate(doc.expiresOn)}）が過ぎています。請求書の到達日において有効な書類の写しをご提出ください。`,
+        message: `ご提出いただいた${whose(doc.holder)}の${info.label}は有効期限（${formatJapaneseDate(doc.expiresOn)}）が過ぎています。${later ? '当社に到達した日' : '請求書の到達日'}において有効な書類の写しをご提出ください。`,
       });
       ok = false;
     }
   }
   if (info.issueWindow) {
-    const earliest = addMonths(c.arrivalDate, -p.issueWindowMonths);
+    const earliest = addMonths(on, -p.issueWindowMonths);
     if (doc.issuedOn === null) {
       ctx.todos.push(`${info.label}の発行日を記録してください。`);
       ok = false;
@@ -113,8 +118,12 @@ function usable(doc: IdentityDocument, ctx: Ctx): boolean {
         message: `ご提出いただいた${info.label}は発行日（${formatJapaneseDate(doc.issuedOn)}）から${p.issueWindowMonths}か月を超えています。発行日から${p.issueWindowMonths}か月以内のものをご提出ください。`,
       });
       ok = false;
-    } else if (doc.issuedOn > c.arrivalDate) {
-      ctx.todos.push(`${info.label}の発行日が到達日より後になっています。記録をご確認ください。`);
+    } else if (doc.issuedOn > on) {
+      ctx.todos.push(
+        later
+          ? `${info.label}の発行日がこの書類の到着日より後になっています。記録をご確認ください。`
+          : `${info.label}の発行日が到達日より後になっています。補正で届いた書類は、その到着日を記録してください。`,
+      );
       ok = false;
     }
   }

@@ -124,6 +124,7 @@ export const IdentityDocumentInput = z
     original: z.boolean(),
     expiresOn: IsoDateSchema.nullable(),
     issuedOn: IsoDateSchema.nullable(),
+    receivedOn: IsoDateSchema.nullable().optional(),
     showsRelationship: z.boolean().optional(),
     powerOfAttorney: z
       .object({ kinds: z.array(z.enum(requestKinds)).max(9), canReceive: z.boolean(), registeredSeal: z.boolean() })
@@ -193,6 +194,15 @@ export const IntakeInput = z
     }
     if (kinds.some((k) => kindInfo[k].group === 'disclosure') && v.disclosureMethod === null) {
       ctx.addIssue({ code: 'custom', path: ['disclosureMethod'], message: '開示の方法を選択してください。' });
+    }
+    for (const [i, d] of v.identity.documents.entries()) {
+      if (d.receivedOn && d.receivedOn < v.arrivalDate) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['identity', 'documents', i, 'receivedOn'],
+          message: '書類の到着日が請求書の到達日より前になっています（請求書と一緒に届いた書類は空欄にしてください）。',
+        });
+      }
     }
     for (const [i, p] of v.payments.entries()) {
       if (p.receivedOn < v.arrivalDate && !v.provisional) {

@@ -71,6 +71,18 @@ export class IntakeService {
   private checkDates(input: IntakeInput): void {
     const today = japanToday(this.clock());
     if (input.arrivalDate > today) throw refusals.badField(['arrivalDate'], '到達日に未来の日付は指定できません。');
+    for (const [i, d] of input.identity.documents.entries()) {
+      if (d.receivedOn && d.receivedOn > today)
+        throw refusals.badField(
+          ['identity', 'documents', i, 'receivedOn'],
+          '書類の到着日に未来の日付は指定できません。',
+        );
+      if (d.destroyedOn && d.destroyedOn > today)
+        throw refusals.badField(
+          ['identity', 'documents', i, 'destroyedOn'],
+          '廃棄・マスキングの日付に未来の日付は指定できません。',
+        );
+    }
     for (const [i, p] of input.payments.entries()) {
       if (p.receivedOn > today)
         throw refusals.badField(['payments', i, 'receivedOn'], '手数料の受領日に未来の日付は指定できません。');

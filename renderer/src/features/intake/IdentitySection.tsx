@@ -80,6 +80,7 @@ export function IdentitySection(props: { control: Control<IntakeForm>; agent: bo
     <div>
       {docs.fields.map((f, i) => {
         const type = values[i]?.type ?? f.type;
+        const doc = values[i] ?? f;
         return (
           <div key={f.id} className={styles.doc} data-testid="identity-document">
             <SelectField<IntakeForm, DocumentType>
@@ -109,6 +110,25 @@ export function IdentitySection(props: { control: Control<IntakeForm>; agent: bo
               <DateField<IntakeForm>
                 name={`identity.documents.${i}.issuedOn`}
                 label="発行日"
+                control={c}
+                nullable
+                hint="例: 2026/10/1"
+              />
+            )}
+            {(documentInfo[type].hasExpiry || documentInfo[type].issueWindow) && (
+              <DateField<IntakeForm>
+                name={`identity.documents.${i}.receivedOn`}
+                label="この書類の到着日（補正で届いた場合）"
+                control={c}
+                nullable
+                hint="請求書と一緒に届いた書類は空欄。有効期限・発行日はこの日で判定します"
+              />
+            )}
+            {((type === 'myNumberCard' && doc.backSideReceived === true) ||
+              (type === 'residentRecord' && doc.containsMyNumber === true)) && (
+              <DateField<IntakeForm>
+                name={`identity.documents.${i}.destroyedOn`}
+                label="個人番号を廃棄・マスキングした日"
                 control={c}
                 nullable
                 hint="例: 2026/10/1"

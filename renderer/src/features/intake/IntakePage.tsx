@@ -72,6 +72,8 @@ function useLiveCheck(form: IntakeForm, fees: typeof defaultFeeSchedule, policy:
     ...d,
     expiresOn: isoOrNull(d.expiresOn),
     issuedOn: isoOrNull(d.issuedOn),
+    receivedOn: isoOrNull(d.receivedOn),
+    destroyedOn: isoOrNull(d.destroyedOn),
   }));
   const identity = evaluateIdentity(
     {
