@@ -218,6 +218,8 @@ export const RequestDetail = z.object({
     z.object({ kind: z.enum(requestKinds), decision: Decision, draftedBy: z.string(), draftedAt: z.string() }),
   ),
   submittedBy: z.string().nullable(),
+  // The answer can no longer go to the agent (a minor who came of age since the 到達日): why.
+  agencyEnded: z.string().nullable(),
   approvedBy: z.string().nullable(),
   extension: Extension.nullable(),
   dispatches: z.array(Dispatch),

@@ -17,6 +17,7 @@ export function transitionContext(
     history: readonly { action: string; accountId: string }[];
     dispatches: number;
     disposal: boolean;
+    agencyEnded: string | null;
   },
   session: { accountId: string; roles: readonly string[] } | null,
   today: string,
@@ -40,6 +41,7 @@ export function transitionContext(
     ],
     dispatchRecorded: r.dispatches > 0,
     idDisposalRecorded: r.disposal,
+    agencyEnded: r.agencyEnded,
   };
 }
 

@@ -24,6 +24,7 @@ const ready: TransitionContext = {
   comment: '',
   dispatchRecorded: true,
   idDisposalRecorded: true,
+  agencyEnded: null,
 };
 
 const allowed: [State, Action, State][] = [
@@ -168,5 +169,16 @@ describe('record rules', () => {
     for (const s of ['received', 'checking', 'drafting', 'awaitingApproval', 'completed']) {
       expect(canRecord('disposal', s), s).toBe(false);
     }
+  });
+});
+
+describe('a minor who comes of age before the answer', () => {
+  const ended = 'ご本人が18歳に達したため、元の親権者の方へは回答できません。';
+  it('blocks submitting the decision and approving it, with the reason', () => {
+    const c = { ...ready, agencyEnded: ended };
+    expect(transition('drafting', 'submitForApproval', c)).toEqual({ ok: false, reason: ended });
+    expect(transition('awaitingApproval', 'approve', c)).toEqual({ ok: false, reason: ended });
+    // The request can still end: declined or withdrawn.
+    expect(transition('drafting', 'decline', { ...c, comment: '本人が成年に達したため' }).ok).toBe(true);
   });
 });

@@ -49,6 +49,8 @@ export type TransitionContext = {
   comment: string;
   dispatchRecorded: boolean;
   idDisposalRecorded: boolean;
+  // Why the answer can no longer go to the agent (a minor who has come of age), or null.
+  agencyEnded: string | null;
 };
 
 type Rule = {
@@ -89,7 +91,7 @@ export const actions = {
     label: '決裁に回す',
     from: ['drafting'],
     to: 'awaitingApproval',
-    guard: (c) => (c.allKindsDecided ? null : 'すべての請求の種類について決定を入力してください。'),
+    guard: (c) => c.agencyEnded ?? (c.allKindsDecided ? null : 'すべての請求の種類について決定を入力してください。'),
   },
   approve: {
     label: '承認する',
@@ -100,7 +102,7 @@ export const actions = {
         ? '承認者の権限がありません。承認者のアカウントで決裁してください。'
         : c.drafterIds.includes(c.actorId)
           ? '起案者本人は承認できません（別の承認者による決裁が必要です）。'
-          : null,
+          : c.agencyEnded,
   },
   // Also after approval, until the answer is sent: an approved decision is never edited in
   // place; it goes back to drafting and through approval again.

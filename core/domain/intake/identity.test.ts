@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defaultIdentityPolicy, evaluateIdentity, type IdentityCase, type IdentityDocument } from './identity';
+import {
+  agencyEnded,
+  defaultIdentityPolicy,
+  evaluateIdentity,
+  type IdentityCase,
+  type IdentityDocument,
+} from './identity';
 
 const arrival = '2026-11-22';
 
@@ -246,5 +252,19 @@ describe('identity check: agents', () => {
       }),
     );
     expect(r.status).toBe('verified');
+  });
+});
+
+describe('agency of a 親権者 at the answer', () => {
+  const child = { requesterType: 'parent' as const, answerTo: 'agent' as const, principalBirthDate: '2008-12-10' };
+  it('holds until the 本人 turns 18, then names the 本人’s own request or 委任状', () => {
+    expect(agencyEnded(child, '2026-12-09')).toBeNull();
+    expect(agencyEnded(child, '2026-12-10')).toMatch(/18歳に達したため、元の親権者の方へは回答できません。.*委任状/);
+    expect(agencyEnded({ ...child, requesterType: 'minorGuardian' }, '2027-01-01')).toMatch(/元の未成年後見人/);
+  });
+  it('does not concern an answer to the 本人, another agent, or an unknown birth date', () => {
+    expect(agencyEnded({ ...child, answerTo: 'principal' }, '2027-01-01')).toBeNull();
+    expect(agencyEnded({ ...child, requesterType: 'appointed' }, '2027-01-01')).toBeNull();
+    expect(agencyEnded({ ...child, principalBirthDate: null }, '2027-01-01')).toBeNull();
   });
 });

@@ -186,6 +186,21 @@ function requireMinor(ctx: Ctx, role: string): void {
   }
 }
 
+// A 親権者 or 未成年後見人 acts for a minor; the agency ends when the 本人 reaches adultAge. A
+// request that was valid on its 到達日 may reach that birthday before it is answered: the answer
+// can then no longer go to the former representative. The reason, or null while agency holds.
+export function agencyEnded(
+  c: { requesterType: RequesterType; answerTo: 'principal' | 'agent'; principalBirthDate: IsoDate | null },
+  today: IsoDate,
+  adultAge = defaultIdentityPolicy.adultAge,
+): string | null {
+  if (c.requesterType !== 'parent' && c.requesterType !== 'minorGuardian') return null;
+  if (c.answerTo !== 'agent' || c.principalBirthDate === null) return null;
+  if (ageOn(c.principalBirthDate, today) < adultAge) return null;
+  const role = c.requesterType === 'parent' ? '親権者' : '未成年後見人';
+  return `ご本人が${adultAge}歳に達したため、元の${role}の方へは回答できません。ご本人からの請求、またはご本人の委任状（代理人の本人確認書類を含む）をご提出いただく必要があります。`;
+}
+
 function requirePowerOfAttorney(ctx: Ctx, needsRegisteredSeal: boolean): void {
   const { c } = ctx;
   const poas = docsOf(ctx, 'principal', ['powerOfAttorney']).concat(docsOf(ctx, 'agent', ['powerOfAttorney']));

@@ -8,6 +8,7 @@ import type { DeclineGround } from '../../../core/domain/letters/citations';
 import {
   buildLetter,
   defaultLetterTemplates,
+  decisionLetterKinds,
   finalizeBlock,
   letterLabels,
   lettersFor,
@@ -148,6 +149,8 @@ export class LettersService {
   // Why the current account cannot finalize this letter now, or null.
   private blocked(r: RequestDetail, kind: LetterKind): string | null {
     const session = this.session();
+    // A decision letter to a former 親権者 whose child has since come of age.
+    if (r.agencyEnded && decisionLetterKinds.includes(kind)) return r.agencyEnded;
     return finalizeBlock(kind, {
       status: r.status,
       actorId: session.accountId,

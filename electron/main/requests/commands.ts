@@ -47,6 +47,7 @@ export class RequestCommands {
           history: detail.history,
           dispatches: detail.dispatches.length,
           disposal: detail.disposal !== null,
+          agencyEnded: detail.agencyEnded,
         },
         session,
         this.queries.today(),

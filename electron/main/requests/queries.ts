@@ -16,7 +16,7 @@ import { addDays, japanToday, type IsoDate } from '../../../core/domain/dates';
 import { addBusinessDays, computeDeadlines, type Deadlines } from '../../../core/domain/deadlines';
 import { Decision } from '../../../core/domain/decisions';
 import { evaluateFee, type FeeSchedule } from '../../../core/domain/intake/fees';
-import { evaluateIdentity, type IdentityPolicy } from '../../../core/domain/intake/identity';
+import { agencyEnded, evaluateIdentity, type IdentityPolicy } from '../../../core/domain/intake/identity';
 import type { RequestKind, RequesterType } from '../../../core/domain/intake/kinds';
 import {
   DisclosureMethod,
@@ -225,6 +225,15 @@ export class RequestQueries {
     }));
     const disposal = parseJson(Disposal, row.disposal_json);
     const status = isState(row.status) ? row.status : 'received';
+    const ended = agencyEnded(
+      {
+        requesterType: row.requester_type as RequesterType,
+        answerTo: row.answer_to === 'agent' ? 'agent' : 'principal',
+        principalBirthDate: principal.birthDate,
+      },
+      c.today,
+      c.identityPolicy.adultAge,
+    );
     const context = transitionContext(
       {
         identity: identityResult.status,
@@ -236,6 +245,7 @@ export class RequestQueries {
         history: events.map((e) => ({ action: e.action, accountId: e.account_id })),
         dispatches: dispatches.length,
         disposal: disposal !== null,
+        agencyEnded: ended,
       },
       c.session,
       c.today,
@@ -287,6 +297,7 @@ export class RequestQueries {
       cure: parseJson(Cure, row.cure_json),
       decisions,
       submittedBy: row.submitted_by,
+      agencyEnded: ended,
       approvedBy: row.approved_by,
       extension: parseJson(Extension, row.extension_json),
       dispatches,
