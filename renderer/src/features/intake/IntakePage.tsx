@@ -1,4 +1,5 @@
 import { cardStyle } from '../../components/styles';
+import { isoOrNull, useLiveCheck } from './live-check';
 import { useSettings } from '../../lib/settings';
 import { slashDate } from '../../../../core/domain/dates';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -18,8 +19,8 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useState } from 'react';
 import { Controller, useForm, useWatch, type FieldPath, type UseFormReturn } from 'react-hook-form';
-import { evaluateFee, defaultFeeSchedule } from '../../../../core/domain/intake/fees';
-import { evaluateIdentity, identityPolicyOf, type IdentityPolicy } from '../../../../core/domain/intake/identity';
+import { defaultFeeSchedule } from '../../../../core/domain/intake/fees';
+import { identityPolicyOf } from '../../../../core/domain/intake/identity';
 import {
   channelLabels,
   channels,
@@ -61,38 +62,6 @@ const useStyles = makeStyles({
   side: { position: 'sticky', top: 0, padding: tokens.spacingHorizontalL },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, justifyContent: 'flex-end' },
 });
-
-const isIso = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
-const isoOrNull = (v: unknown) => (isIso(v) ? v : null);
-
-function useLiveCheck(form: IntakeForm, fees: typeof defaultFeeSchedule, policy: IdentityPolicy) {
-  if (!isIso(form.arrivalDate)) return { identity: null, fee: null };
-  const kinds = form.items.map((i) => i.kind);
-  const documents = form.identity.documents.map((d) => ({
-    ...d,
-    expiresOn: isoOrNull(d.expiresOn),
-    issuedOn: isoOrNull(d.issuedOn),
-    receivedOn: isoOrNull(d.receivedOn),
-    destroyedOn: isoOrNull(d.destroyedOn),
-  }));
-  const identity = evaluateIdentity(
-    {
-      arrivalDate: form.arrivalDate,
-      requesterType: form.requesterType,
-      kinds,
-      answerTo: form.answerTo,
-      principalBirthDate: isoOrNull(form.principal.birthDate),
-      documents,
-      nameAddressMatch: form.identity.nameAddressMatch,
-      lawyerRegistrationNo: form.identity.lawyerRegistrationNo,
-    },
-    policy,
-  );
-  const payments = form.payments
-    .filter((p) => Number.isFinite(p.amount) && p.amount > 0 && isIso(p.receivedOn))
-    .map((p) => ({ ...p, issuedOn: isoOrNull(p.issuedOn) }));
-  return { identity, fee: evaluateFee(kinds, fees, payments) };
-}
 
 // The form as stored for a request, to correct it or add what a 補正 brought.
 export function formOf(r: RequestDetail): IntakeForm {
