@@ -117,7 +117,7 @@ describe('identity check: the person themself', () => {
         documents: [
           doc({ id: 'mn', type: 'myNumberCard', expiresOn: '2030-01-01', backSideReceived: true }),
           doc({ id: 'ins', type: 'healthInsurance', expiresOn: '2027-01-01' }),
-          doc({ id: 'j', type: 'residentRecord', issuedOn: '2026-11-01', original: true }),
+          doc({ id: 'j', type: 'residentRecord', issuedOn: '2026-11-01', original: true, showsHonseki: true }),
         ],
       }),
     );
@@ -125,6 +125,15 @@ describe('identity check: the person themself', () => {
     expect(r.todos.join('\n')).toMatch(/マイナンバーカードの裏面/);
     expect(r.todos.join('\n')).toMatch(/保険者番号/);
     expect(r.todos.join('\n')).toMatch(/本籍/);
+  });
+
+  it('asks to black out 本籍 only on a 住民票 that shows it (a 戸籍謄本 always does)', () => {
+    const jumin = doc({ id: 'j', type: 'residentRecord', issuedOn: '2026-11-01', original: true });
+    const todos = (d: IdentityDocument) => evaluateIdentity(base({ documents: [licence(), d] })).todos.join('\n');
+    expect(todos(jumin)).not.toMatch(/本籍/);
+    expect(todos({ ...jumin, showsHonseki: true })).toMatch(/住民票の写しの本籍の記載を黒塗り/);
+    expect(todos({ ...jumin, showsHonseki: true, honsekiMasked: true })).not.toMatch(/本籍/);
+    expect(todos(doc({ id: 'k', type: 'familyRegister', issuedOn: '2026-11-01', original: true }))).toMatch(/本籍/);
   });
 });
 

@@ -26,6 +26,8 @@ export type IdentityDocument = {
   containsMyNumber?: boolean;
   destroyedOn?: IsoDate | null;
   honsekiMasked?: boolean | null;
+  // A 住民票 shows the 本籍 only when it was asked for; a 戸籍謄本 always does.
+  showsHonseki?: boolean;
 };
 
 export type IdentityCase = {
@@ -260,7 +262,8 @@ function sensitiveHandling(ctx: Ctx): void {
         '住民票の写しに記載された個人番号をマスキング（または書類を廃棄）し、その日付を記録してください。',
       );
     }
-    if ((d.type === 'residentRecord' || d.type === 'familyRegister') && d.honsekiMasked !== true) {
+    const showsHonseki = d.type === 'familyRegister' || (d.type === 'residentRecord' && d.showsHonseki === true);
+    if (showsHonseki && d.honsekiMasked !== true) {
       ctx.todos.push(`${documentInfo[d.type].label}の本籍の記載を黒塗りしてください。`);
     }
   }

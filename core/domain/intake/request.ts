@@ -135,6 +135,7 @@ export const IdentityDocumentInput = z
     containsMyNumber: z.boolean().optional(),
     destroyedOn: IsoDateSchema.nullable().optional(),
     honsekiMasked: z.boolean().nullable().optional(),
+    showsHonseki: z.boolean().optional(),
   })
   .strict();
 

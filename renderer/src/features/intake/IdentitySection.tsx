@@ -30,7 +30,7 @@ const docLabels = Object.fromEntries(documentTypes.map((t) => [t, documentInfo[t
 
 function CheckboxField(props: {
   control: Control<IntakeForm>;
-  name: `identity.documents.${number}.${'original' | 'showsRelationship' | 'backSideReceived' | 'containsMyNumber' | 'honsekiMasked'}`;
+  name: `identity.documents.${number}.${'original' | 'showsRelationship' | 'backSideReceived' | 'containsMyNumber' | 'honsekiMasked' | 'showsHonseki'}`;
   label: string;
 }) {
   return (
@@ -146,7 +146,10 @@ export function IdentitySection(props: { control: Control<IntakeForm>; agent: bo
                   label="個人番号の記載あり"
                 />
               )}
-              {(type === 'residentRecord' || type === 'familyRegister') && (
+              {type === 'residentRecord' && (
+                <CheckboxField control={c} name={`identity.documents.${i}.showsHonseki`} label="本籍の記載あり" />
+              )}
+              {(type === 'familyRegister' || (type === 'residentRecord' && doc.showsHonseki === true)) && (
                 <CheckboxField control={c} name={`identity.documents.${i}.honsekiMasked`} label="本籍を黒塗り済み" />
               )}
               {type === 'myNumberCard' && (
