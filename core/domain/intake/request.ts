@@ -42,6 +42,16 @@ export const suspensionGroundLabels: Record<SuspensionGround, string> = {
   harmToRights: '本人の権利又は正当な利益が害されるおそれ（第35条第5項）',
 };
 
+// The grounds the law gives each kind: 利用停止・消去 for a breach of 18–20条 (35条1項), 第三者提供の
+// 停止 for a breach of 27条1項・28条 (35条3項), and both for the 35条5項 grounds.
+const article35_5: readonly SuspensionGround[] = ['noLongerNeeded', 'leak', 'harmToRights'];
+export function groundsFor(kind: RequestKind): readonly SuspensionGround[] {
+  if (kind === 'suspension' || kind === 'erasure')
+    return ['purposeViolation', 'improperUse', 'improperAcquisition', ...article35_5];
+  if (kind === 'stopThirdParty') return ['thirdPartyViolation', ...article35_5];
+  return [];
+}
+
 export const Party = z
   .object({
     name: requiredText('氏名', 100),
@@ -195,6 +205,19 @@ export const IntakeInput = z
     }
     if (kinds.some((k) => kindInfo[k].group === 'disclosure') && v.disclosureMethod === null) {
       ctx.addIssue({ code: 'custom', path: ['disclosureMethod'], message: '開示の方法を選択してください。' });
+    }
+    // Checked on what staff enter, not on stored items: a request saved before this rule still opens.
+    for (const [i, item] of v.items.entries()) {
+      const allowed = groundsFor(item.kind);
+      for (const g of item.grounds) {
+        if (!allowed.includes(g)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['items', i, 'grounds'],
+            message: `「${suspensionGroundLabels[g]}」は「${kindInfo[item.kind].label}」の請求の理由にはなりません。`,
+          });
+        }
+      }
     }
     for (const [i, d] of v.identity.documents.entries()) {
       if (d.receivedOn && d.receivedOn < v.arrivalDate) {

@@ -2,7 +2,7 @@ import { Checkbox, makeStyles, Subtitle2, tokens } from '@fluentui/react-compone
 import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { Controller, useFieldArray, useFormState, type Control } from 'react-hook-form';
 import { kindInfo, requestKinds, type RequestKind } from '../../../../core/domain/intake/kinds';
-import { emptyItem, suspensionGroundLabels, suspensionGrounds } from '../../../../core/domain/intake/request';
+import { emptyItem, groundsFor, suspensionGroundLabels } from '../../../../core/domain/intake/request';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import type { IntakeForm } from './model';
@@ -81,7 +81,7 @@ export function KindsSection(props: { control: Control<IntakeForm>; hasDisclosur
                   render={({ field, fieldState }) => (
                     <div className={styles.full}>
                       <CheckboxGroup label="請求の理由" error={fieldState.error?.message} className={styles.row}>
-                        {suspensionGrounds.map((g) => (
+                        {groundsFor(f.kind).map((g) => (
                           <Checkbox
                             key={g}
                             label={suspensionGroundLabels[g]}
