@@ -59,6 +59,7 @@ export const intake: BenchGroup = {
             answerTo: input.answerTo,
             delivery: input.delivery,
             replyAddress: '',
+            replyPostalCode: '',
             disclosureMethod: null,
             status: 'received',
             notes: '',

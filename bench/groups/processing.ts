@@ -8,7 +8,14 @@ import { channels, requestKinds } from '../../core/domain/intake/kinds';
 import { emptyItem } from '../../core/domain/intake/request';
 import { kanaKey, nameKey } from '../../core/domain/intake/text';
 import { closedStates, states, type State } from '../../core/domain/workflow';
-import { insertDispatch, insertEvent, insertRequest, nextSerial, setProcessing, upsertDecision } from '../../electron/main/db/repositories/requests';
+import {
+  insertDispatch,
+  insertEvent,
+  insertRequest,
+  nextSerial,
+  setProcessing,
+  upsertDecision,
+} from '../../electron/main/db/repositories/requests';
 import { emptyDecision } from '../../core/domain/decisions';
 import type { Services } from '../../electron/main/composition';
 import { intakeFixture } from '../fixtures';
@@ -61,6 +68,7 @@ export function fillRequests(services: Services, rows: number, today: string): v
         answerTo: input.answerTo,
         delivery: input.delivery,
         replyAddress: '',
+        replyPostalCode: '',
         disclosureMethod: null,
         status,
         notes: '',

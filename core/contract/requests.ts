@@ -182,6 +182,7 @@ export const RequestDetail = z.object({
   answerTo: z.enum(['principal', 'agent']),
   delivery: z.enum(['simpleRegistered', 'restricted']),
   replyAddress: z.string(),
+  replyPostalCode: z.string(),
   notes: z.string(),
   status: z.string(),
   identity: z.object({

@@ -178,6 +178,7 @@ export const IntakeInput = z
     delivery: z.enum(['simpleRegistered', 'restricted']),
     // Where to send the answer when it is not the address on the form (blank: that address).
     replyAddress: text('回答の送付先住所', 300),
+    replyPostalCode: postalCode.or(z.literal('')).default(''),
     notes: lines('備考', 4000),
     identity: z
       .object({
@@ -205,6 +206,9 @@ export const IntakeInput = z
     }
     if (kinds.some((k) => kindInfo[k].group === 'disclosure') && v.disclosureMethod === null) {
       ctx.addIssue({ code: 'custom', path: ['disclosureMethod'], message: '開示の方法を選択してください。' });
+    }
+    if (v.replyAddress !== '' && v.replyPostalCode === '') {
+      ctx.addIssue({ code: 'custom', path: ['replyPostalCode'], message: '送付先の郵便番号を入力してください。' });
     }
     // Checked on what staff enter, not on stored items: a request saved before this rule still opens.
     for (const [i, item] of v.items.entries()) {

@@ -29,6 +29,7 @@ function intakeRecord(id: string, input: IntakeInput, at: string) {
     answerTo: input.answerTo,
     delivery: input.delivery,
     replyAddress: input.replyAddress,
+    replyPostalCode: input.replyAddress ? input.replyPostalCode : '',
     disclosureMethod: input.disclosureMethod ? JSON.stringify(input.disclosureMethod) : null,
     notes: input.notes,
     identityJson: JSON.stringify({

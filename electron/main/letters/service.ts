@@ -54,7 +54,8 @@ export function letterCase(
     receiptNo: r.receiptNo,
     arrivalDate: r.arrivalDate,
     addressee: {
-      postalCode: party.postalCode,
+      // A reply address of its own comes with its own 郵便番号.
+      postalCode: r.replyAddress ? r.replyPostalCode : party.postalCode,
       address: r.replyAddress || party.letterAddress || party.address,
       name: party.letterName || party.name,
     },

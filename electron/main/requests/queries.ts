@@ -275,6 +275,7 @@ export class RequestQueries {
       answerTo: row.answer_to as 'principal' | 'agent',
       delivery: row.delivery as RequestDetail['delivery'],
       replyAddress: row.reply_address,
+      replyPostalCode: row.reply_postal_code,
       notes: row.notes,
       status,
       identity: {

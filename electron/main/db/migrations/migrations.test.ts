@@ -13,6 +13,7 @@ import { m0004Processing } from './0004-processing';
 import { m0005Letters } from './0005-letters';
 import { m0006Retention } from './0006-retention';
 import { m0007LetterReissue } from './0007-letter-reissue';
+import { m0008ReplyPostalCode } from './0008-reply-postal-code';
 import { LATEST_SCHEMA_VERSION, migrations } from './index';
 import type { Migration } from './types';
 
@@ -150,6 +151,18 @@ describe('migrations', () => {
       document_no: 'No.1',
       reissue_reason: null,
     });
+    db.close();
+  });
+
+  it('0008-reply-postal-code gives requests a reply 郵便番号, empty on the requests from before', () => {
+    const { db } = vaultAt4();
+    migrate(db, [...upTo5, m0006Retention, m0007LetterReissue], () => undefined);
+    const before = db.prepare('SELECT id, reply_address FROM requests').all();
+    expect(before.length).toBeGreaterThan(0);
+    migrate(db, [...upTo5, m0006Retention, m0007LetterReissue, m0008ReplyPostalCode], () => undefined);
+    expect(userVersion(db)).toBe(8);
+    expect(db.prepare('SELECT id, reply_address FROM requests').all()).toEqual(before);
+    expect(db.prepare('SELECT DISTINCT reply_postal_code FROM requests').pluck().all()).toEqual(['']);
     db.close();
   });
 

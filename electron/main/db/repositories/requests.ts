@@ -12,6 +12,7 @@ export type RequestRow = {
   answer_to: string;
   delivery: string;
   reply_address: string;
+  reply_postal_code: string;
   disclosure_method: string | null;
   status: string;
   notes: string;
@@ -43,6 +44,7 @@ export type NewRequest = {
   answerTo: string;
   delivery: string;
   replyAddress: string;
+  replyPostalCode: string;
   disclosureMethod: string | null;
   status: string;
   notes: string;
@@ -73,9 +75,9 @@ export function insertRequest(db: Db, r: NewRequest): void {
   prepared(
     db,
     `INSERT INTO requests (id, receipt_no, channel, arrival_date, provisional, tracking_no, received_by, requester_type,
-       answer_to, delivery, reply_address, disclosure_method, status, notes, identity_json, search_kana, search_name,
-       search_birth, search_phone, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       answer_to, delivery, reply_address, reply_postal_code, disclosure_method, status, notes, identity_json,
+       search_kana, search_name, search_birth, search_phone, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     r.id,
     r.receiptNo,
@@ -88,6 +90,7 @@ export function insertRequest(db: Db, r: NewRequest): void {
     r.answerTo,
     r.delivery,
     r.replyAddress,
+    r.replyPostalCode,
     r.disclosureMethod,
     r.status,
     r.notes,
@@ -236,6 +239,7 @@ export function replaceIntake(
     | 'answerTo'
     | 'delivery'
     | 'replyAddress'
+    | 'replyPostalCode'
     | 'disclosureMethod'
     | 'notes'
     | 'identityJson'
@@ -250,7 +254,7 @@ export function replaceIntake(
   prepared(
     db,
     `UPDATE requests SET tracking_no = ?, requester_type = ?, answer_to = ?, delivery = ?, reply_address = ?,
-       disclosure_method = ?, notes = ?, identity_json = ?, search_kana = ?, search_name = ?, search_birth = ?,
+       reply_postal_code = ?, disclosure_method = ?, notes = ?, identity_json = ?, search_kana = ?, search_name = ?, search_birth = ?,
        search_phone = ?, updated_at = ? WHERE id = ?`,
   ).run(
     r.trackingNo,
@@ -258,6 +262,7 @@ export function replaceIntake(
     r.answerTo,
     r.delivery,
     r.replyAddress,
+    r.replyPostalCode,
     r.disclosureMethod,
     r.notes,
     r.identityJson,

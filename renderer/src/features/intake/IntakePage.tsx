@@ -78,6 +78,7 @@ export function formOf(r: RequestDetail): IntakeForm {
     answerTo: r.answerTo,
     delivery: r.delivery,
     replyAddress: r.replyAddress,
+    replyPostalCode: r.replyPostalCode,
     notes: r.notes,
     identity: {
       documents: r.identity.documents,

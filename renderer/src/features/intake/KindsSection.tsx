@@ -140,6 +140,12 @@ export function KindsSection(props: { control: Control<IntakeForm>; hasDisclosur
           labels={{ simpleRegistered: '簡易書留', restricted: '本人限定受取郵便' }}
         />
         <TextField<IntakeForm>
+          name="replyPostalCode"
+          label="送付先の郵便番号"
+          control={c}
+          hint="送付先住所を入力した場合。例: 100-0001"
+        />
+        <TextField<IntakeForm>
           name="replyAddress"
           label="回答の送付先住所（請求書の住所と異なる場合）"
           control={c}

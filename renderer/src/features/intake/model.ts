@@ -18,6 +18,7 @@ export function emptyIntake(): IntakeForm {
     answerTo: 'principal',
     delivery: 'simpleRegistered',
     replyAddress: '',
+    replyPostalCode: '',
     notes: '',
     identity: { documents: [], nameAddressMatch: { principal: null, agent: null }, lawyerRegistrationNo: '' },
     payments: [],
