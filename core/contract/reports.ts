@@ -24,6 +24,7 @@ export const Figures = z.object({
   answered: z.number(),
   withinSla: z.number(),
   withinArticle39: z.number(),
+  answeredUnderArticle39: z.number(),
   cures: z.number(),
   withdrawals: z.number(),
   deemedWithdrawn: z.number(),

@@ -208,6 +208,7 @@ export const RequestDetail = z.object({
   enclosures: z.array(Enclosure),
   deadlines: z.object({
     article39Date: z.string(),
+    article39Applies: z.boolean(),
     slaDate: z.string().nullable(),
     dueDate: z.string(),
     dueBasis: z.enum(['article39', 'sla', 'extension']),

@@ -88,6 +88,29 @@ describe('deadlines', () => {
     expect(d.explanation.join('\n')).toMatch(/訴えを提起できる状態/);
   });
 
+  it('for a request that is only a 利用目的の通知 (32条2項, not under 39条): the internal date alone, no 訴え wording', () => {
+    // SLA of 15 business days would pass the 39条 date of a 請求; a 求め keeps its own date.
+    const d = computeDeadlines(base({ arrivalDate: '2026-06-01', slaBusinessDays: 15, article39Applies: false }));
+    expect(d).toMatchObject({ article39Applies: false, slaDate: '2026-06-22', dueDate: '2026-06-22', dueBasis: 'sla' });
+    expect(d.beyondArticle39).toBe(false);
+    const text = d.explanation.join('\n');
+    expect(text).toMatch(/法第39条の対象ではない/);
+    expect(text).not.toMatch(/法第39条の期限:/);
+    const extended = computeDeadlines(
+      base({ article39Applies: false, extension: { date: '2026-01-20', reason: '対象データが大量のため' } }),
+    );
+    expect(extended.beyondArticle39).toBe(false);
+    expect(extended.explanation.join('\n')).not.toMatch(/訴え/);
+    // While a 補正 stops the clock, two weeks from arrival serve as a guide, labelled as such.
+    const paused = computeDeadlines(
+      base({ arrivalDate: '2026-06-01', article39Applies: false, pauses: [{ from: '2026-06-03', to: null }] }),
+    );
+    expect(paused).toMatchObject({ dueDate: '2026-06-15', dueBasis: 'sla' });
+    expect(paused.explanation.join('\n')).toMatch(/目安/);
+    // A 請求 keeps its 39条 date.
+    expect(computeDeadlines(base({ arrivalDate: '2026-06-01', slaBusinessDays: 15 })).dueDate).toBe('2026-06-15');
+  });
+
   it('takes edited closed days', () => {
     const d = computeDeadlines(base({ arrivalDate: '2026-08-07', slaBusinessDays: 3, closedDays: ['08-13', '08-14'] }));
     // 8/10 counts, 8/11 is 山の日, 8/12 counts, 8/13–14 closed (お盆), then the weekend.

@@ -40,10 +40,16 @@ export type DeadlineInput = {
   closedDays: readonly string[];
   pauses: readonly Pause[];
   extension: Extension | null;
+  // False for a request that is only a 利用目的の通知 (法32条2項 is a 求め, not a 請求, and 39条
+  // does not apply to it): the internal due date alone is shown, with no 39条 consequence.
+  article39Applies?: boolean;
 };
 
 export type Deadlines = {
+  // Still computed when 39条 does not apply (two weeks from arrival), as the fallback due date
+  // while a 補正 stops the internal clock; never shown as a legal date then.
   article39Date: IsoDate;
+  article39Applies: boolean;
   // Null while a 補正 is pending: the internal clock is stopped.
   slaDate: IsoDate | null;
   dueDate: IsoDate;
@@ -82,9 +88,12 @@ export function computeDeadlines(input: DeadlineInput): Deadlines {
   const skipped: string[] = [];
   const pausedDays: IsoDate[] = [];
   const sla = slaDate(input, skipped, pausedDays);
+  const applies = input.article39Applies ?? true;
   const explanation = [
     `到達日: ${withWeekday(input.arrivalDate)}`,
-    `法第39条の期限: 到達日の翌日から起算して2週間 → ${withWeekday(article39Date)}`,
+    applies
+      ? `法第39条の期限: 到達日の翌日から起算して2週間 → ${withWeekday(article39Date)}`
+      : '利用目的の通知の求め（法第32条第2項）は法第39条の対象ではないため、社内期限のみを表示します。',
   ];
   if (sla === null) {
     explanation.push(`社内期限: 補正待ちのため停止中（補正が届いた日の翌営業日から再開します）`);
@@ -105,17 +114,28 @@ export function computeDeadlines(input: DeadlineInput): Deadlines {
     dueDate = input.extension.date;
     dueBasis = 'extension';
     explanation.push(`延長: ${withWeekday(dueDate)}（理由: ${input.extension.reason}）`);
-  } else if (sla !== null && sla < article39Date) {
+  } else if (sla !== null && (sla < article39Date || !applies)) {
     dueDate = sla;
     dueBasis = 'sla';
   } else {
     dueDate = article39Date;
-    dueBasis = 'article39';
+    dueBasis = applies ? 'article39' : 'sla';
   }
-  const beyondArticle39 = dueDate > article39Date;
+  const beyondArticle39 = applies && dueDate > article39Date;
+  const basisNote = !applies
+    ? sla === null
+      ? '（社内期限の停止中は到達日の翌日から2週間を目安とします）'
+      : dueBasis === 'extension'
+        ? '（延長後の期限）'
+        : '（社内期限）'
+    : dueBasis === 'extension'
+      ? '（延長後の期限）'
+      : sla === null
+        ? '（法第39条の期限）'
+        : '（早い方）';
   explanation.push(
     `表示する期限: ${withWeekday(dueDate)}` +
-      (dueBasis === 'extension' ? '（延長後の期限）' : sla === null ? '（法第39条の期限）' : '（早い方）') +
+      basisNote +
       (beyondArticle39 ? '。法第39条の期限を過ぎるため、請求者は訴えを提起できる状態になります。' : ''),
   );
   const closedReason = nonBusinessReason(dueDate, input.closedDays);
@@ -126,7 +146,7 @@ export function computeDeadlines(input: DeadlineInput): Deadlines {
       `期限の日は${closedReason}です。営業日に発送できるよう、前の営業日（${withWeekday(before)}）までに発送してください。`,
     );
   }
-  return { article39Date, slaDate: sla, dueDate, dueBasis, beyondArticle39, explanation };
+  return { article39Date, article39Applies: applies, slaDate: sla, dueDate, dueBasis, beyondArticle39, explanation };
 }
 
 // Business days from one day to another (after `from`, up to and including `to`), for

@@ -30,7 +30,7 @@ function mainLines(f: Figures): [string, Cell][] {
     ['補正期間を除く日数（平均）', fmt(f.daysToAnswer.withoutCure.mean, '日')],
     ['補正期間を除く日数（中央値）', fmt(f.daysToAnswer.withoutCure.median, '日')],
     ['社内期限内の回答', pct(f.withinSla, f.answered)],
-    ['法第39条の期限内の回答', pct(f.withinArticle39, f.answered)],
+    ['法第39条の期限内の回答', pct(f.withinArticle39, f.answeredUnderArticle39)],
     ['補正の依頼', fmt(f.cures, '件')],
     ['取下げ', fmt(f.withdrawals, '件')],
     ['請求なしとして終了', fmt(f.deemedWithdrawn, '件')],

@@ -134,6 +134,23 @@ describe('reports', () => {
     expect(f.feesToReturn).toBe(200);
   });
 
+  it('counts 39条 compliance only over requests 39条 covers (a 利用目的の通知 alone is a 求め)', () => {
+    const purposeOnly = row({
+      id: 'P',
+      arrivalDate: '2026-10-01',
+      kinds: ['purpose'],
+      status: 'completed',
+      closedOn: '2026-10-25',
+      answeredOn: '2026-10-20',
+      slaDate: '2026-10-22',
+      article39Date: '2026-10-15',
+    });
+    const f = computeReport([rows[0]!, purposeOnly], monthPeriod('2026-10')).current;
+    expect(f.answered).toBe(2);
+    expect(f.withinSla).toBe(2);
+    expect(f).toMatchObject({ withinArticle39: 1, answeredUnderArticle39: 1 });
+  });
+
   it('puts the previous period beside it', () => {
     const { previous: p } = computeReport(rows, monthPeriod('2026-10'));
     expect(p.period).toEqual({ from: '2026-09-01', to: '2026-09-30' });

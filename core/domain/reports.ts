@@ -1,6 +1,6 @@
 import { addDays, addMonths, type IsoDate } from './dates';
 import type { Outcome } from './decisions';
-import type { Channel, RequestKind, RequesterType } from './intake/kinds';
+import { article39Applies, type Channel, type RequestKind, type RequesterType } from './intake/kinds';
 
 // The monthly and annual report (DOMAIN.md §7): what the 個人情報保護管理者 shows management.
 // Main gathers one flat row per request; the figures are computed here, for any period, so that
@@ -67,6 +67,8 @@ export type Figures = {
   answered: number;
   withinSla: number;
   withinArticle39: number;
+  // Answers to requests 39条 covers (not those that were only 利用目的の通知).
+  answeredUnderArticle39: number;
   cures: number;
   withdrawals: number;
   deemedWithdrawn: number;
@@ -105,6 +107,7 @@ export function computeFigures(rows: readonly ReportRow[], period: Period): Figu
     answered: 0,
     withinSla: 0,
     withinArticle39: 0,
+    answeredUnderArticle39: 0,
     cures: 0,
     withdrawals: 0,
     deemedWithdrawn: 0,
@@ -139,7 +142,8 @@ export function computeFigures(rows: readonly ReportRow[], period: Period): Figu
     if (openAtEnd) {
       f.openAtEnd += 1;
       const answered = r.answeredOn !== null && r.answeredOn <= period.to;
-      const due = r.slaDate !== null && r.slaDate < r.article39Date ? r.slaDate : r.article39Date;
+      const due =
+        r.slaDate !== null && (r.slaDate < r.article39Date || !article39Applies(r.kinds)) ? r.slaDate : r.article39Date;
       if (!answered && due < period.to) f.overdueAtEnd += 1;
     }
     f.cures += r.cureRequestedOn.filter((d) => within(d, period)).length;
@@ -151,7 +155,10 @@ export function computeFigures(rows: readonly ReportRow[], period: Period): Figu
       for (const k of r.kinds) (byKind[k] ??= []).push(days);
       f.answered += 1;
       if (r.slaDate !== null && r.answeredOn <= r.slaDate) f.withinSla += 1;
-      if (r.answeredOn <= r.article39Date) f.withinArticle39 += 1;
+      if (article39Applies(r.kinds)) {
+        f.answeredUnderArticle39 += 1;
+        if (r.answeredOn <= r.article39Date) f.withinArticle39 += 1;
+      }
     }
   }
   f.daysToAnswer = {

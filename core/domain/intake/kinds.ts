@@ -52,3 +52,9 @@ export const requesterTypeLabels: Record<RequesterType, string> = {
   appointed: '任意代理人',
   lawyer: '任意代理人（弁護士）',
 };
+
+// 法39条 (the 2-week answer and the right to sue) covers the 請求 of 33–35条, not the 求め of
+// 32条2項: a request that is only 利用目的の通知 has no 39条 date.
+export function article39Applies(kinds: readonly string[]): boolean {
+  return kinds.length === 0 || kinds.some((k) => k !== 'purpose');
+}

@@ -69,7 +69,11 @@ describe('intake', () => {
     expect(r.fee).toMatchObject({ status: 'paid', due: 1000 });
     // Arrived Friday 2026-11-20: 39条 date 12-04; ten business days (11-23 勤労感謝の日 skipped) end 12-07.
     expect(r.deadlines).toMatchObject({ article39Date: '2026-12-04', slaDate: '2026-12-07', dueDate: '2026-12-04' });
-    const second = await call(s, 'intake.create', intakeInput({ replyAddress: '大阪府大阪市北区梅田1-1-1 転送先', replyPostalCode: '530-0001' }));
+    const second = await call(
+      s,
+      'intake.create',
+      intakeInput({ replyAddress: '大阪府大阪市北区梅田1-1-1 転送先', replyPostalCode: '530-0001' }),
+    );
     expect(second.receiptNo).toBe('2026-0002');
     expect((await call(s, 'requests.get', { id: second.id })).replyAddress).toBe('大阪府大阪市北区梅田1-1-1 転送先');
     expect(await call(s, 'requests.get', { id: r.id })).toEqual(r);

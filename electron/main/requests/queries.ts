@@ -17,7 +17,7 @@ import { addBusinessDays, computeDeadlines, type Deadlines } from '../../../core
 import { Decision } from '../../../core/domain/decisions';
 import { evaluateFee, type FeeSchedule } from '../../../core/domain/intake/fees';
 import { agencyEnded, evaluateIdentity, type IdentityPolicy } from '../../../core/domain/intake/identity';
-import type { RequestKind, RequesterType } from '../../../core/domain/intake/kinds';
+import { article39Applies, type RequestKind, type RequesterType } from '../../../core/domain/intake/kinds';
 import {
   DisclosureMethod,
   IdentityDocumentInput,
@@ -101,9 +101,15 @@ export class RequestQueries {
     return row;
   }
 
-  private deadlinesOf(row: RequestRow, events: readonly EventRow[], s: ProcessingSettings): Deadlines {
+  private deadlinesOf(
+    row: RequestRow,
+    events: readonly EventRow[],
+    s: ProcessingSettings,
+    kinds: readonly string[],
+  ): Deadlines {
     const extension = parseJson(Extension, row.extension_json);
     return computeDeadlines({
+      article39Applies: article39Applies(kinds),
       arrivalDate: row.arrival_date,
       slaBusinessDays: s.slaBusinessDays,
       closedDays: s.closedDays,
@@ -115,7 +121,8 @@ export class RequestQueries {
   // Recomputes and stores the request's dates; called inside every write that can move them.
   refreshDeadlines(db: Db, id: string): void {
     const row = this.row(db, id);
-    const d = this.deadlinesOf(row, listEvents(db, id), readProcessingSettings(db));
+    const kinds = getItems(db, id).map((i) => i.kind);
+    const d = this.deadlinesOf(row, listEvents(db, id), readProcessingSettings(db), kinds);
     setProcessing(
       db,
       id,
@@ -294,7 +301,7 @@ export class RequestQueries {
         sha256: e.sha256,
         addedAt: e.added_at,
       })),
-      deadlines: this.deadlinesOf(row, events, c.processing),
+      deadlines: this.deadlinesOf(row, events, c.processing, kinds),
       cure: parseJson(Cure, row.cure_json),
       decisions,
       submittedBy: row.submitted_by,

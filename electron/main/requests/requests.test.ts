@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, listFilter, type ChannelInput } from '../../../core/contract';
 import { emptyDecision } from '../../../core/domain/decisions';
+import { emptyItem } from '../../../core/domain/intake/request';
 import {
   ADMIN_PASSWORD,
   call,
@@ -222,6 +223,25 @@ describe('processing', () => {
       message: '補正の期限は明日以降の日付にしてください。',
     });
     await s.close();
+  });
+
+  it('a request that is only 利用目的の通知 has no 39条 date (32条2項 is a 求め); adding 開示 brings it back', async () => {
+    const s = makeServices(tempDataDir(), { clock: movingClock('2026-11-25').clock });
+    await setupVault(s);
+    const purpose = await call(
+      s,
+      'intake.create',
+      intakeInput({ items: [emptyItem('purpose')], disclosureMethod: null }),
+    );
+    expect(purpose.deadlines).toMatchObject({ article39Applies: false, dueBasis: 'sla', beyondArticle39: false });
+    expect(purpose.deadlines.dueDate).toBe(purpose.deadlines.slaDate);
+    expect(purpose.deadlines.explanation.join('')).not.toMatch(/法第39条の期限:|訴え/);
+    const both = await call(
+      s,
+      'intake.create',
+      intakeInput({ items: [emptyItem('purpose'), emptyItem('disclosure')] }),
+    );
+    expect(both.deadlines.article39Applies).toBe(true);
   });
 
   it('extends a deadline as a recorded decision, only to a later date', async () => {

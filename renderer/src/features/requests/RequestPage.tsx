@@ -214,8 +214,10 @@ export function RequestPage(props: {
           回答期限: {withWeekday(r.deadlines.dueDate)}（{dueBasisLabels[r.deadlines.dueBasis]}）
         </Body1>
         <Body1 data-testid="deadline-dates">
-          法第39条の期限: {withWeekday(r.deadlines.article39Date)}／社内期限:{' '}
-          {r.deadlines.slaDate ? withWeekday(r.deadlines.slaDate) : '補正待ちのため停止中'}
+          {r.deadlines.article39Applies
+            ? `法第39条の期限: ${withWeekday(r.deadlines.article39Date)}／`
+            : '利用目的の通知の求めのため法第39条の期限はありません／'}
+          社内期限: {r.deadlines.slaDate ? withWeekday(r.deadlines.slaDate) : '補正待ちのため停止中'}
         </Body1>
         <details>
           <summary>計算の内訳</summary>
