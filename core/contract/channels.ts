@@ -51,6 +51,7 @@ export const channelNames = [
   'requests.extend',
   'requests.addDispatch',
   'requests.recordDisposal',
+  'requests.recordFeeReturn',
   'requests.list',
   'requests.dashboard',
   'requests.search',

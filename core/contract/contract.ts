@@ -13,6 +13,7 @@ export * from './common';
 export * from './session';
 export * from './audit';
 export * from './settings';
+export * from './records';
 export * from './requests';
 export * from './backup';
 export * from './letters';

@@ -12,77 +12,11 @@ import {
   PaymentInput,
   RequestItem,
 } from '../domain/intake/request';
-import { dispatchMethods, disposalMethods } from '../domain/dispatch';
+import { disposalMethods, feeReturnMethods } from '../domain/dispatch';
 import { type ChannelDef, Id, NoInput, Ok } from './common';
+import { Cure, CureInput, Dispatch, DispatchInput, Disposal, Extension, FeeReturn } from './records';
 
 // Requests from intake to dispatch (intake.*, requests.*, enclosures.*).
-
-export const Cure = z.object({
-  defects: z.array(z.string()),
-  dueDate: z.string(),
-  requestedOn: z.string(),
-});
-
-export type Cure = z.infer<typeof Cure>;
-
-export const CureInput = z
-  .object({
-    defects: z
-      .array(
-        z
-          .string()
-          .trim()
-          .min(1, '不備の内容を入力してください。')
-          .max(500, '不備の内容は500文字以内で入力してください。')
-          .superRefine(noUnsafe('不備の内容')),
-      )
-      .min(1, '補正を求める不備を1つ以上選択または入力してください。')
-      .max(30),
-    dueDate: IsoDateSchema,
-  })
-  .strict();
-
-export const Extension = z.object({
-  date: z.string(),
-  reason: z.string(),
-  decidedBy: z.string(),
-  decidedOn: z.string(),
-});
-
-export type Extension = z.infer<typeof Extension>;
-
-export const DispatchInput = z
-  .object({
-    letter: z
-      .string()
-      .trim()
-      .min(1, '送付した書類の名称を入力してください。')
-      .max(200, '書類の名称は200文字以内で入力してください。'),
-    sentOn: IsoDateSchema,
-    method: z.enum(dispatchMethods, '送付方法を選択してください。'),
-    trackingNo: z.string().trim().max(50, '追跡番号は50文字以内で入力してください。'),
-  })
-  .strict()
-  .refine((d) => !['simpleRegistered', 'restricted', 'registered'].includes(d.method) || d.trackingNo !== '', {
-    path: ['trackingNo'],
-    message: '書留・本人限定受取郵便の追跡番号を入力してください。',
-  });
-
-export const Dispatch = z.object({
-  id: z.string(),
-  letter: z.string(),
-  sentOn: z.string(),
-  method: z.enum(dispatchMethods),
-  trackingNo: z.string(),
-  recordedBy: z.string(),
-  recordedAt: z.string(),
-});
-
-export type Dispatch = z.infer<typeof Dispatch>;
-
-export const Disposal = z.object({ method: z.enum(disposalMethods), date: z.string() });
-
-export type Disposal = z.infer<typeof Disposal>;
 
 export const requestSorts = ['arrivalDesc', 'arrivalAsc', 'dueAsc'] as const;
 
@@ -204,6 +138,7 @@ export const RequestDetail = z.object({
     toReturn: z.number(),
     defects: z.array(z.object({ code: z.string(), message: z.string(), paymentId: z.string().optional() })),
     notes: z.array(z.string()),
+    returnedPayments: z.array(z.object({ paymentId: z.string(), kind: z.enum(requestKinds), amount: z.number() })),
   }),
   enclosures: z.array(Enclosure),
   deadlines: z.object({
@@ -226,6 +161,7 @@ export const RequestDetail = z.object({
   extension: Extension.nullable(),
   dispatches: z.array(Dispatch),
   disposal: Disposal.nullable(),
+  feeReturn: FeeReturn.nullable(),
   closedOn: z.string().nullable(),
   // Display names of the accounts the record mentions (history, decisions, dispatches).
   accountNames: z.record(z.string(), z.string()),
@@ -325,6 +261,22 @@ export const requestsChannels = {
   },
   'requests.recordDisposal': {
     input: z.object({ id: Id, method: z.enum(disposalMethods), date: IsoDateSchema }).strict(),
+    output: RequestDetail,
+    access: 'staff',
+  },
+  'requests.recordFeeReturn': {
+    input: z
+      .object({
+        id: Id,
+        method: z.enum(feeReturnMethods),
+        date: IsoDateSchema,
+        amount: z
+          .number()
+          .int('金額は整数で入力してください。')
+          .positive('金額は1円以上で入力してください。')
+          .max(1_000_000),
+      })
+      .strict(),
     output: RequestDetail,
     access: 'staff',
   },

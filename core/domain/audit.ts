@@ -28,6 +28,7 @@ export const auditActions = {
   'requests.extension': '回答期限の延長',
   'requests.dispatch': '回答書の発送記録',
   'requests.disposal': '本人確認書類の写しの返却・廃棄',
+  'requests.feeReturn': '手数料の返還',
   'letters.finalize': '回答書の確定',
   'letters.reissue': '回答書の再発行',
   'letters.print': '回答書の印刷',

@@ -12,6 +12,16 @@ export const dispatchMethodLabels: Record<(typeof dispatchMethods)[number], stri
   email: '電子メール',
 };
 
+// How money that is not kept (a fee sent for 訂正, an overpayment, an expired 小為替) went back.
+export const feeReturnMethods = ['enclosed', 'cashRegistered', 'bankTransfer', 'counter'] as const;
+
+export const feeReturnLabels: Record<(typeof feeReturnMethods)[number], string> = {
+  enclosed: '回答書に同封して返還',
+  cashRegistered: '現金書留で返還',
+  bankTransfer: '振込で返還',
+  counter: '窓口で返還',
+};
+
 export const disposalMethods = ['returned', 'destroyed', 'none'] as const;
 
 export const disposalLabels: Record<(typeof disposalMethods)[number], string> = {

@@ -17,6 +17,7 @@ export function transitionContext(
     history: readonly { action: string; accountId: string }[];
     dispatches: number;
     disposal: boolean;
+    feeReturnPending: boolean;
     agencyEnded: string | null;
   },
   session: { accountId: string; roles: readonly string[] } | null,
@@ -41,6 +42,7 @@ export function transitionContext(
     ],
     dispatchRecorded: r.dispatches > 0,
     idDisposalRecorded: r.disposal,
+    feeReturnPending: r.feeReturnPending,
     agencyEnded: r.agencyEnded,
   };
 }

@@ -24,6 +24,7 @@ const ready: TransitionContext = {
   comment: '',
   dispatchRecorded: true,
   idDisposalRecorded: true,
+  feeReturnPending: false,
   agencyEnded: null,
 };
 
@@ -126,6 +127,14 @@ describe('workflow', () => {
       ok: false,
     });
     expect(transition('sent', 'complete', { ...ready, idDisposalRecorded: false })).toMatchObject({ ok: false });
+  });
+
+  it('completes only once money to return has been recorded as returned; records it until then', () => {
+    expect(transition('sent', 'complete', { ...ready, feeReturnPending: true })).toEqual({
+      ok: false,
+      reason: '返還すべき手数料の返還を記録してください。',
+    });
+    for (const s of states) expect(canRecord('feeReturn', s), s).toBe(s !== 'completed');
   });
 
   it('withdraws from any open state; closes as 請求なし only past the cure deadline; declines with a reason', () => {

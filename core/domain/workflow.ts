@@ -49,6 +49,8 @@ export type TransitionContext = {
   comment: string;
   dispatchRecorded: boolean;
   idDisposalRecorded: boolean;
+  // Money to return (法38条, overpayment, refused means) whose return is not recorded yet.
+  feeReturnPending: boolean;
   // Why the answer can no longer go to the agent (a minor who has come of age), or null.
   agencyEnded: string | null;
 };
@@ -129,7 +131,12 @@ export const actions = {
     label: '完了にする',
     from: ['sent'],
     to: 'completed',
-    guard: (c) => (c.idDisposalRecorded ? null : '本人確認書類の写しの返却または廃棄を記録してください。'),
+    guard: (c) =>
+      !c.idDisposalRecorded
+        ? '本人確認書類の写しの返却または廃棄を記録してください。'
+        : c.feeReturnPending
+          ? '返還すべき手数料の返還を記録してください。'
+          : null,
   },
   withdraw: { label: '取下げを記録', from: open, to: 'withdrawn' },
   closeAsNotMade: {
@@ -208,6 +215,7 @@ export const recordLabels = {
   extension: '回答期限の延長',
   dispatch: '発送の記録',
   disposal: '本人確認書類の写しの処理',
+  feeReturn: '手数料の返還',
   enclosureRemoved: '同封書類の削除',
 } as const;
 export type RecordKind = keyof typeof recordLabels;
@@ -225,13 +233,17 @@ export function historyLabel(action: string): string {
 // - extension: the 39条 extension, while an answer is still owed (a 補正 included);
 // - dispatch: the dispatch of the answer, after approval;
 // - disposal: the fate of the ID copies, after approval and also on a request that ended early
-//   (withdrawn, declined, closed as not made), whose letter says it.
+//   (withdrawn, declined, closed as not made), whose letter says it;
+// - feeReturn: the return of money not kept, at any point until the request is completed.
 export const recordRules = {
   intake: ['received', 'checking', 'awaitingCure'],
   decision: ['investigating', 'drafting'],
   extension: [...answerPendingStates, 'awaitingCure'],
   dispatch: ['preparingAnswer', 'sent'],
   disposal: ['preparingAnswer', 'sent', 'withdrawn', 'declined', 'deemedWithdrawn'],
+  // Money to return can go back at any time before the request is completed (at once for a fee
+  // sent for 訂正, with the answer for an overpayment, after an early end).
+  feeReturn: states.filter((s) => s !== 'completed'),
 } as const satisfies Record<string, readonly State[]>;
 
 export function canRecord(what: keyof typeof recordRules, state: string): boolean {

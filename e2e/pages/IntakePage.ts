@@ -52,9 +52,11 @@ export class IntakePage {
     return doc;
   }
 
-  async addPayment(v: { amount: string; received: string; issued?: string }): Promise<void> {
+  async addPayment(v: { amount: string; received: string; issued?: string; means?: string; forKind?: string }) {
     await this.page.getByRole('button', { name: '手数料の受領を追加' }).click();
     const row = this.page.getByTestId('payment').last();
+    if (v.means) await this.select('支払方法', v.means, row);
+    if (v.forKind) await this.select('対象の請求', v.forKind, row);
     await this.field('金額（円）', row).fill(v.amount);
     await this.field('受領日', row).fill(v.received);
     if (v.issued) await this.field('小為替の発行日', row).fill(v.issued);

@@ -249,3 +249,32 @@ test('a My Number card whose back side came too: the to-do clears once the dispo
   await intake.submit();
   await expect(app.page.getByTestId('identity-status')).toHaveText('確認済');
 });
+
+test('a 開示 + 訂正 request with stamps sent for the 訂正: 訂正 not blocked, 500円 to return and recorded', async ({
+  app,
+}) => {
+  const intake = new IntakePage(app.page);
+  await intake.fillParty('本人', { 氏名: '森 直樹', フリガナ: 'モリ ナオキ', 住所: '愛知県名古屋市中区栄1-1-1' });
+  await intake.chooseKind('開示');
+  await intake.chooseKind('訂正');
+  await intake.field('訂正・追加・削除の内容').fill('電話番号を052-000-0000に訂正');
+  await intake.addDocument({ type: 'パスポート', expires: '2031/3/31' });
+  await intake.nameAddress('一致');
+  await intake.addPayment({ amount: '1000', received: today, issued: '令和8年10月1日', forKind: '開示' });
+  await intake.addPayment({ amount: '500', received: today, means: '郵便切手', forKind: '訂正' });
+  await expect(intake.checkPanel.getByTestId('fee-status')).toHaveText('充足');
+  await expect(intake.checkPanel).toContainText('「訂正」分としてお送りいただいた500円は返還してください。');
+  await intake.submit();
+
+  await expect(app.page.getByTestId('receipt-no')).toBeVisible();
+  await expect(app.page.getByTestId('fee-status')).toHaveText('充足');
+  await expect(app.page.getByTestId('fee-to-return')).toHaveText('返還すべき額: 500円');
+  await app.page.getByRole('button', { name: '確認を開始' }).click();
+  await expect(app.page.getByTestId('current-step')).toHaveText('現在の段階: 確認中');
+  await expect(app.page.getByRole('button', { name: '調査を開始' })).toBeEnabled();
+  const record = app.page.getByRole('group', { name: '手数料の返還の記録' });
+  await record.getByLabel('返還の方法').selectOption({ label: '現金書留で返還' });
+  await record.getByRole('button', { name: '返還を記録する' }).click();
+  await expect(app.page.getByTestId('fee-return')).toHaveText(`500円を現金書留で返還しました（${today}）。`);
+  await expect(app.page.getByRole('group', { name: '手数料の返還の記録' })).toHaveCount(0);
+});

@@ -57,6 +57,44 @@ describe('fees', () => {
     expect(r.notes[0]).toMatch(/手数料は不要です。同封された1,000円は返還してください/);
   });
 
+  it('assigns money to kinds: stamps sent for 訂正 go back and never pay, nor block, anything', () => {
+    const r = evaluateFee(['disclosure', 'correction'], defaultFeeSchedule, [
+      { ...moneyOrder(1000, '2026-11-01'), forKind: 'disclosure' },
+      { id: 'st', means: 'stamps', amount: 500, receivedOn: '2026-11-22', forKind: 'correction' },
+    ]);
+    expect(r).toMatchObject({ status: 'paid', accepted: 1000, shortfall: 0, toReturn: 500, defects: [] });
+    expect(r.returnedPayments).toEqual([{ paymentId: 'st', kind: 'correction', amount: 500 }]);
+    expect(r.notes).toContain(
+      '「訂正」の請求には手数料は不要です（法第38条第1項）。「訂正」分としてお送りいただいた500円は返還してください。',
+    );
+    // Unassigned, the same stamps count toward the 開示 fee (an overpayment returned as such).
+    const unassigned = evaluateFee(['disclosure', 'correction'], defaultFeeSchedule, [
+      moneyOrder(1000, '2026-11-01'),
+      { id: 'st', means: 'stamps', amount: 500, receivedOn: '2026-11-22' },
+    ]);
+    expect(unassigned).toMatchObject({ status: 'overpaid', accepted: 1500, toReturn: 500, returnedPayments: [] });
+    // Sent only for 訂正 with the 開示 fee missing: the 開示 fee is unpaid, the 500円 is not counted.
+    const missing = evaluateFee(['disclosure', 'correction'], defaultFeeSchedule, [
+      { id: 'st', means: 'stamps', amount: 500, receivedOn: '2026-11-22', forKind: 'correction' },
+    ]);
+    expect(missing).toMatchObject({ status: 'unpaid', shortfall: 1000, toReturn: 500 });
+  });
+
+  it('returns money for a kind the company does not charge or the request does not contain', () => {
+    const noPurposeFee = { ...defaultFeeSchedule, kinds: ['disclosure' as const] };
+    const r = evaluateFee(['purpose', 'disclosure'], noPurposeFee, [
+      { ...moneyOrder(1000, '2026-11-01'), forKind: 'disclosure' },
+      { ...moneyOrder(300, '2026-11-02'), id: 'p', forKind: 'purpose' },
+    ]);
+    expect(r).toMatchObject({ status: 'paid', toReturn: 300 });
+    expect(r.notes[0]).toMatch(/^「利用目的の通知」の請求には手数料は不要です。/);
+    const absent = evaluateFee(['correction'], defaultFeeSchedule, [
+      { ...moneyOrder(1000, '2026-11-01'), forKind: 'disclosure' },
+    ]);
+    expect(absent).toMatchObject({ status: 'notRequired', toReturn: 1000 });
+    expect(absent.notes[0]).toMatch(/^この請求には「開示」が含まれていないため/);
+  });
+
   it('refuses a means the company does not accept', () => {
     const r = evaluateFee(['purpose'], { ...defaultFeeSchedule, accepted: ['postalMoneyOrder'] }, [
       { id: 's', means: 'stamps', amount: 1000, receivedOn: '2026-11-22' },

@@ -47,6 +47,10 @@ export type Payment = {
   receivedOn: IsoDate;
   // For 定額小為替: the issue date printed on it.
   issuedOn?: IsoDate | null;
+  // The kind the requester sent it for (as the form or cover note says), or null for the
+  // request as a whole. Money for a kind that carries no fee is returned and never counts
+  // toward another kind's fee (法38条).
+  forKind?: RequestKind | null;
 };
 
 export type FeeStatus = 'notRequired' | 'unpaid' | 'short' | 'paid' | 'overpaid';
@@ -66,6 +70,8 @@ export type FeeResult = {
   shortfall: number;
   // To be returned: overpayment, refused or expired payments, or any fee for 訂正・利用停止 etc.
   toReturn: number;
+  // The payments (by id) sent for a kind that carries no fee: returned whole, never blocking.
+  returnedPayments: { paymentId: string; kind: RequestKind; amount: number }[];
   defects: { code: string; message: string; paymentId?: string }[];
   notes: string[];
 };
@@ -92,7 +98,19 @@ export function evaluateFee(
   const notes: string[] = [];
   let accepted = 0;
   let refused = 0;
+  const charged = feeApplies(kinds, schedule);
+  const returnedPayments: FeeResult['returnedPayments'] = [];
   for (const p of payments) {
+    const kind = p.forKind ?? null;
+    if (kind !== null && !charged.includes(kind)) {
+      returnedPayments.push({ paymentId: p.id, kind, amount: p.amount });
+      notes.push(
+        kinds.includes(kind)
+          ? `「${kindInfo[kind].label}」の請求には手数料は不要です${kindInfo[kind].feeAllowed ? '' : '（法第38条第1項）'}。「${kindInfo[kind].label}」分としてお送りいただいた${yen(p.amount)}は返還してください。`
+          : `この請求には「${kindInfo[kind].label}」が含まれていないため、「${kindInfo[kind].label}」分としてお送りいただいた${yen(p.amount)}は返還してください。`,
+      );
+      continue;
+    }
     if (due === 0) {
       refused += p.amount;
       continue;
@@ -127,7 +145,8 @@ export function evaluateFee(
         `この請求（${kinds.map((k) => kindInfo[k].label).join('・')}）には手数料は不要です。同封された${yen(refused)}は返還してください。`,
       );
     }
-    return { due, accepted: 0, status: 'notRequired', shortfall: 0, toReturn: refused, defects, notes };
+    const toReturn = refused + returnedPayments.reduce((n, r) => n + r.amount, 0);
+    return { due, accepted: 0, status: 'notRequired', shortfall: 0, toReturn, defects, notes, returnedPayments };
   }
   const shortfall = Math.max(0, due - accepted);
   const excess = Math.max(0, accepted - due);
@@ -142,7 +161,8 @@ export function evaluateFee(
     });
   }
   if (excess > 0) notes.push(`手数料を${yen(excess)}多くお受け取りしています。超過分を返還してください。`);
-  return { due, accepted, status, shortfall, toReturn: refused + excess, defects, notes };
+  const returned = returnedPayments.reduce((n, r) => n + r.amount, 0);
+  return { due, accepted, status, shortfall, toReturn: refused + excess + returned, defects, notes, returnedPayments };
 }
 
 // The administrator's fee schedule: the law allows no fee for the other kinds, so the schedule

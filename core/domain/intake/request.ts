@@ -160,6 +160,8 @@ export const PaymentInput = z
       .max(100_000, '金額が大きすぎます。'),
     receivedOn: IsoDateSchema,
     issuedOn: IsoDateSchema.nullable().optional(),
+    // The kind it was sent for; null or absent: the request as a whole.
+    forKind: z.enum(requestKinds).nullable().optional(),
   })
   .strict();
 
@@ -233,6 +235,13 @@ export const IntakeInput = z
       }
     }
     for (const [i, p] of v.payments.entries()) {
+      if (p.forKind && !kinds.includes(p.forKind)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['payments', i, 'forKind'],
+          message: `手数料の対象「${kindInfo[p.forKind].label}」が請求の種類に含まれていません。対象を選び直してください。`,
+        });
+      }
       if (p.receivedOn < v.arrivalDate && !v.provisional) {
         ctx.addIssue({
           code: 'custom',

@@ -54,6 +54,7 @@ function intakeRecord(id: string, input: IntakeInput, at: string) {
       amount: p.amount,
       receivedOn: p.receivedOn,
       issuedOn: p.issuedOn ?? null,
+      forKind: p.forKind ?? null,
     })),
     at,
   };

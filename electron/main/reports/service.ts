@@ -173,6 +173,7 @@ export class ReportsService {
             amount: p.amount,
             receivedOn: p.received_on,
             issuedOn: p.issued_on,
+            forKind: p.for_kind as RequestKind | null,
           })),
         ).toReturn,
       };

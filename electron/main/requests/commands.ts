@@ -1,6 +1,14 @@
 import { transitionContext } from '../../../core/domain/transition-context';
 import { randomUUID } from 'node:crypto';
-import { Cure, Disposal, Extension, ErrorCode, type ChannelInput, type RequestDetail } from '../../../core/contract';
+import {
+  Cure,
+  Disposal,
+  Extension,
+  ErrorCode,
+  FeeReturn,
+  type ChannelInput,
+  type RequestDetail,
+} from '../../../core/contract';
 import { type IsoDate, slashDate } from '../../../core/domain/dates';
 import { Decision, decisionProblems } from '../../../core/domain/decisions';
 import type { RequestKind } from '../../../core/domain/intake/kinds';
@@ -47,6 +55,7 @@ export class RequestCommands {
           history: detail.history,
           dispatches: detail.dispatches.length,
           disposal: detail.disposal !== null,
+          feeReturnPending: detail.fee.toReturn > 0 && detail.feeReturn === null,
           agencyEnded: detail.agencyEnded,
         },
         session,
@@ -251,6 +260,29 @@ export class RequestCommands {
     this.vault.write('requests.disposal', id, `method=${method} date=${date}`, (db) => {
       setProcessing(db, id, { disposal_json: JSON.stringify(value) }, this.clock().toISOString());
       this.event(db, id, 'disposal', detail.status, detail.status, '');
+    });
+    return this.queries.get(id);
+  }
+
+  recordFeeReturn(id: string, method: FeeReturn['method'], date: IsoDate, amount: number): RequestDetail {
+    const detail = this.queries.get(id);
+    if (!canRecord('feeReturn', detail.status)) {
+      throw new AppError(ErrorCode.CONFLICT, '完了した請求には手数料の返還を記録できません。');
+    }
+    if (detail.feeReturn) throw new AppError(ErrorCode.CONFLICT, '手数料の返還は記録済みです。');
+    if (detail.fee.toReturn === 0) throw refusals.badField(['amount'], 'この請求には返還すべき手数料がありません。');
+    if (amount !== detail.fee.toReturn) {
+      throw refusals.badField(
+        ['amount'],
+        `返還すべき額は${detail.fee.toReturn.toLocaleString('ja-JP')}円です。金額をご確認ください。`,
+      );
+    }
+    if (date > this.queries.today()) throw refusals.badField(['date'], '日付に未来の日付は指定できません。');
+    if (date < detail.arrivalDate) throw refusals.badField(['date'], '日付が到達日より前になっています。');
+    const value: FeeReturn = { method, date, amount };
+    this.vault.write('requests.feeReturn', id, `method=${method} date=${date} amount=${amount}`, (db) => {
+      setProcessing(db, id, { fee_return_json: JSON.stringify(value) }, this.clock().toISOString());
+      this.event(db, id, 'feeReturn', detail.status, detail.status, '');
     });
     return this.queries.get(id);
   }

@@ -15,5 +15,6 @@ export function requestsHandlers(queries: RequestQueries, commands: RequestComma
     'requests.extend': (input) => commands.extend(input.id, input.date, input.reason),
     'requests.addDispatch': (input) => commands.addDispatch(input.id, input.dispatch),
     'requests.recordDisposal': (input) => commands.recordDisposal(input.id, input.method, input.date),
+    'requests.recordFeeReturn': (input) => commands.recordFeeReturn(input.id, input.method, input.date, input.amount),
   } satisfies Slice<'requests'>;
 }

@@ -2,6 +2,7 @@ import { transitionContext } from '../../../core/domain/transition-context';
 import {
   Cure,
   Disposal,
+  FeeReturn,
   Extension,
   ErrorCode,
   ProcessingSettings,
@@ -194,6 +195,7 @@ export class RequestQueries {
         amount: p.amount,
         receivedOn: p.received_on,
         issuedOn: p.issued_on,
+        forKind: p.for_kind,
       }),
     );
     const identity = JSON.parse(row.identity_json) as {
@@ -231,6 +233,7 @@ export class RequestQueries {
       recordedAt: d.recorded_at,
     }));
     const disposal = parseJson(Disposal, row.disposal_json);
+    const feeReturn = parseJson(FeeReturn, row.fee_return_json);
     const status = isState(row.status) ? row.status : 'received';
     const ended = agencyEnded(
       {
@@ -252,6 +255,7 @@ export class RequestQueries {
         history: events.map((e) => ({ action: e.action, accountId: e.account_id })),
         dispatches: dispatches.length,
         disposal: disposal !== null,
+        feeReturnPending: fee.toReturn > 0 && feeReturn === null,
         agencyEnded: ended,
       },
       c.session,
@@ -310,6 +314,7 @@ export class RequestQueries {
       extension: parseJson(Extension, row.extension_json),
       dispatches,
       disposal,
+      feeReturn,
       closedOn: row.closed_on,
       accountNames: c.accountNames,
       primaryAction: primaryActions[status] ?? null,

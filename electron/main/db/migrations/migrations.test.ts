@@ -14,6 +14,7 @@ import { m0005Letters } from './0005-letters';
 import { m0006Retention } from './0006-retention';
 import { m0007LetterReissue } from './0007-letter-reissue';
 import { m0008ReplyPostalCode } from './0008-reply-postal-code';
+import { m0009FeeKinds } from './0009-fee-kinds';
 import { LATEST_SCHEMA_VERSION, migrations } from './index';
 import type { Migration } from './types';
 
@@ -163,6 +164,23 @@ describe('migrations', () => {
     expect(userVersion(db)).toBe(8);
     expect(db.prepare('SELECT id, reply_address FROM requests').all()).toEqual(before);
     expect(db.prepare('SELECT DISTINCT reply_postal_code FROM requests').pluck().all()).toEqual(['']);
+    db.close();
+  });
+
+  it('0009-fee-kinds: payments from before count for the request as a whole, nothing recorded as returned', () => {
+    const { db } = vaultAt4();
+    const upTo8 = [...upTo5, m0006Retention, m0007LetterReissue, m0008ReplyPostalCode];
+    migrate(db, upTo8, () => undefined);
+    db.exec(
+      "INSERT INTO fee_payments (id, request_id, means, amount, received_on, issued_on) VALUES ('r:p', 'r', 'stamps', 500, '2026-01-05', NULL)",
+    );
+    const payments = db.prepare('SELECT id, means, amount FROM fee_payments').all();
+    expect(payments.length).toBeGreaterThan(0);
+    migrate(db, [...upTo8, m0009FeeKinds], () => undefined);
+    expect(userVersion(db)).toBe(9);
+    expect(db.prepare('SELECT id, means, amount FROM fee_payments').all()).toEqual(payments);
+    expect(db.prepare('SELECT DISTINCT for_kind FROM fee_payments').pluck().all()).toEqual([null]);
+    expect(db.prepare('SELECT DISTINCT fee_return_json FROM requests').pluck().all()).toEqual([null]);
     db.close();
   });
 

@@ -40,7 +40,14 @@ export type ReportDetails = {
   events: { request_id: string; day: string; action: string; from_state: string; to_state: string }[];
   decisions: { request_id: string; kind: string; data: string }[];
   dispatches: { request_id: string; data: string }[];
-  payments: { request_id: string; means: string; amount: number; received_on: string; issued_on: string | null }[];
+  payments: {
+    request_id: string;
+    means: string;
+    amount: number;
+    received_on: string;
+    issued_on: string | null;
+    for_kind: string | null;
+  }[];
 };
 
 // The events, decisions, letters sent and fees of those requests, in four queries.
@@ -62,7 +69,7 @@ export function reportDetails(db: Db, ids: readonly string[]): ReportDetails {
       `SELECT d.request_id, d.data FROM request_dispatches d JOIN temp.report_ids t ON t.id = d.request_id`,
     ),
     payments: q(
-      `SELECT p.request_id, p.means, p.amount, p.received_on, p.issued_on FROM fee_payments p JOIN temp.report_ids t ON t.id = p.request_id`,
+      `SELECT p.request_id, p.means, p.amount, p.received_on, p.issued_on, p.for_kind FROM fee_payments p JOIN temp.report_ids t ON t.id = p.request_id`,
     ),
   };
   db.exec('DELETE FROM temp.report_ids');

@@ -28,6 +28,7 @@ export type RequestRow = {
   submitted_by: string | null;
   approved_by: string | null;
   disposal_json: string | null;
+  fee_return_json: string | null;
   closed_on: string | null;
   purged_at: string | null;
 };
@@ -53,7 +54,14 @@ export type NewRequest = {
   parties: { role: 'principal' | 'agent'; data: string }[];
   items: { kind: string; details: string }[];
   documents: { id: string; data: string }[];
-  payments: { id: string; means: string; amount: number; receivedOn: string; issuedOn: string | null }[];
+  payments: {
+    id: string;
+    means: string;
+    amount: number;
+    receivedOn: string;
+    issuedOn: string | null;
+    forKind: string | null;
+  }[];
   at: string;
 };
 
@@ -137,11 +145,18 @@ export function getDocuments(db: Db, id: string): string[] {
     .all(id) as string[];
 }
 
-export type PaymentRow = { id: string; means: string; amount: number; received_on: string; issued_on: string | null };
+export type PaymentRow = {
+  id: string;
+  means: string;
+  amount: number;
+  received_on: string;
+  issued_on: string | null;
+  for_kind: string | null;
+};
 export function getPayments(db: Db, id: string): PaymentRow[] {
   return prepared(
     db,
-    'SELECT id, means, amount, received_on, issued_on FROM fee_payments WHERE request_id = ? ORDER BY rowid',
+    'SELECT id, means, amount, received_on, issued_on, for_kind FROM fee_payments WHERE request_id = ? ORDER BY rowid',
   ).all(id) as PaymentRow[];
 }
 
@@ -202,6 +217,7 @@ export type ProcessingColumns = Pick<
   | 'submitted_by'
   | 'approved_by'
   | 'disposal_json'
+  | 'fee_return_json'
 >;
 
 export function setProcessing(db: Db, id: string, values: Partial<ProcessingColumns>, at: string): void {
@@ -288,9 +304,9 @@ function insertChildren(db: Db, id: string, r: Pick<NewRequest, 'parties' | 'ite
   for (const d of r.documents) doc.run(d.id, id, d.data);
   const pay = prepared(
     db,
-    'INSERT INTO fee_payments (id, request_id, means, amount, received_on, issued_on) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO fee_payments (id, request_id, means, amount, received_on, issued_on, for_kind) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  for (const p of r.payments) pay.run(p.id, id, p.means, p.amount, p.receivedOn, p.issuedOn);
+  for (const p of r.payments) pay.run(p.id, id, p.means, p.amount, p.receivedOn, p.issuedOn, p.forKind);
 }
 
 export type DecisionRow = { kind: string; data: string; drafted_by: string; drafted_at: string };

@@ -1,4 +1,5 @@
-import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { kindInfo, type RequestKind } from '../../../../core/domain/intake/kinds';
 import { Controller, useFieldArray, useWatch, type Control } from 'react-hook-form';
 import { feeMeans, feeMeansLabels, type FeeMeans } from '../../../../core/domain/intake/fees';
 import { DateField } from '../../components/DateField';
@@ -8,7 +9,7 @@ import { localId, type IntakeForm } from './model';
 const useStyles = makeStyles({
   row: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(4, minmax(160px, 1fr)) auto',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))',
     gap: tokens.spacingHorizontalM,
     alignItems: 'end',
     marginBottom: tokens.spacingVerticalS,
@@ -21,6 +22,8 @@ export function FeeSection(props: { control: Control<IntakeForm> }) {
   const payments = useFieldArray({ control: c, name: 'payments' });
   const values = useWatch({ control: c, name: 'payments' });
   const arrival = useWatch({ control: c, name: 'arrivalDate' });
+  const items = useWatch({ control: c, name: 'items' });
+  const kinds = items.map((i) => i.kind);
   return (
     <div>
       {payments.fields.map((f, i) => (
@@ -50,6 +53,31 @@ export function FeeSection(props: { control: Control<IntakeForm> }) {
               </Field>
             )}
           />
+          <Controller
+            control={c}
+            name={`payments.${i}.forKind`}
+            render={({ field, fieldState }) => (
+              <Field
+                label="対象の請求"
+                hint="請求書・送付状に書かれた用途"
+                validationMessage={fieldState.error?.message}
+                validationState={fieldState.error ? 'error' : 'none'}
+              >
+                <Select
+                  value={field.value ?? ''}
+                  onChange={(_e, d) => field.onChange(d.value === '' ? null : (d.value as RequestKind))}
+                  onBlur={field.onBlur}
+                >
+                  <option value="">請求全体</option>
+                  {[...new Set([...kinds, ...(field.value ? [field.value] : [])])].map((k) => (
+                    <option key={k} value={k}>
+                      {kindInfo[k].label}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            )}
+          />
           <DateField<IntakeForm> name={`payments.${i}.receivedOn`} label="受領日" control={c} hint="例: 2026/11/22" />
           {values[i]?.means === 'postalMoneyOrder' ? (
             <DateField<IntakeForm>
@@ -75,6 +103,7 @@ export function FeeSection(props: { control: Control<IntakeForm> }) {
             amount: 1000,
             receivedOn: arrival,
             issuedOn: null,
+            forKind: null,
           })
         }
       >

@@ -34,6 +34,7 @@ import { mask, usePrivacy } from './privacy';
 import { CheckPanel } from '../intake/CheckPanel';
 import { ScanPreview } from '../intake/ScanPreview';
 import { AnswerSection, ExtensionForm } from './AnswerSection';
+import { FeeReturnSection } from './FeeReturnSection';
 import { DecisionSection } from './DecisionSection';
 import { LettersSection } from './LettersSection';
 import { WorkflowPanel } from './WorkflowPanel';
@@ -244,6 +245,7 @@ export function RequestPage(props: {
       <DecisionSection request={r} />
       <LettersSection request={r} />
       <AnswerSection request={r} />
+      <FeeReturnSection request={r} />
       <Card className={styles.card}>
         <CheckPanel identity={r.identity.result} fee={r.fee} />
       </Card>
