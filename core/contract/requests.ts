@@ -106,6 +106,8 @@ export const RequestDetail = z.object({
   channel: z.enum(channels),
   arrivalDate: z.string(),
   provisional: z.boolean(),
+  // The FAX's day when a 仮受付 was confirmed by the originals (whose day is now arrivalDate).
+  faxReceivedOn: z.string().nullable(),
   trackingNo: z.string(),
   receivedBy: z.string(),
   requesterType: z.enum(requesterTypes),

@@ -7,6 +7,7 @@ import type { TransitionContext } from './workflow';
 export function transitionContext(
   r: {
     identity: 'verified' | 'defective' | 'incomplete';
+    provisional: boolean;
     fee: TransitionContext['fee'];
     cureDue: string | null;
     kinds: readonly RequestKind[];
@@ -27,6 +28,7 @@ export function transitionContext(
     actorId: session?.accountId ?? '',
     actorCanApprove: session?.roles.includes('approver') ?? false,
     identity: r.identity,
+    awaitingOriginals: r.provisional,
     fee: r.fee,
     cureDeadlinePassed: r.cureDue !== null && r.cureDue < today,
     allKindsDecided: r.kinds.every((k) => {

@@ -16,6 +16,7 @@ const ready: TransitionContext = {
   actorId: 'approver',
   actorCanApprove: true,
   identity: 'verified',
+  awaitingOriginals: false,
   fee: 'paid',
   cureDeadlinePassed: false,
   extraDefects: 0,
@@ -127,6 +128,14 @@ describe('workflow', () => {
       ok: false,
     });
     expect(transition('sent', 'complete', { ...ready, idDisposalRecorded: false })).toMatchObject({ ok: false });
+  });
+
+  it('does not investigate a FAX 仮受付 before its originals arrive', () => {
+    expect(transition('checking', 'startInvestigation', { ...ready, awaitingOriginals: true })).toEqual({
+      ok: false,
+      reason: '原本が到着していません（FAXによる仮受付）。原本の到着を記録してから調査を開始してください。',
+    });
+    expect(transition('checking', 'startInvestigation', ready)).toEqual({ ok: true, to: 'investigating' });
   });
 
   it('completes only once money to return has been recorded as returned; records it until then', () => {

@@ -39,6 +39,8 @@ export type TransitionContext = {
   // The actor holds the 承認者 role (approval and sending back need it).
   actorCanApprove: boolean;
   identity: 'verified' | 'defective' | 'incomplete';
+  // A FAX taken as 仮受付 whose originals have not arrived yet.
+  awaitingOriginals: boolean;
   fee: 'notRequired' | 'unpaid' | 'short' | 'paid' | 'overpaid';
   cureDeadlinePassed: boolean;
   // Defects staff listed beyond the identity and fee checks (a missing signature, say).
@@ -82,11 +84,13 @@ export const actions = {
     from: ['checking'],
     to: 'investigating',
     guard: (c) =>
-      c.identity !== 'verified'
-        ? '本人確認・代理人確認が完了していません。'
-        : c.fee === 'unpaid' || c.fee === 'short'
-          ? '手数料が不足しています。'
-          : null,
+      c.awaitingOriginals
+        ? '原本が到着していません（FAXによる仮受付）。原本の到着を記録してから調査を開始してください。'
+        : c.identity !== 'verified'
+          ? '本人確認・代理人確認が完了していません。'
+          : c.fee === 'unpaid' || c.fee === 'short'
+            ? '手数料が不足しています。'
+            : null,
   },
   startDraft: { label: '決定の起案を開始', from: ['investigating'], to: 'drafting' },
   submitForApproval: {

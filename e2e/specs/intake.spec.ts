@@ -159,10 +159,19 @@ test('a FAX taken as 仮受付 gets its 到達日 when the originals arrive', as
   await intake.nameAddress('一致');
   await intake.submit();
   await expect(app.page.getByText(/FAX・.*到達（仮受付）/)).toBeVisible();
+  // The FAX copy is checked, but 調査 waits for the originals.
+  await app.page.getByRole('button', { name: '確認を開始' }).click();
+  await expect(app.page.getByTestId('current-step')).toHaveText('現在の段階: 確認中');
+  await expect(app.page.getByRole('button', { name: '調査を開始' })).toBeDisabled();
+  await expect(app.page.getByTestId('missing')).toContainText('原本が到着していません（FAXによる仮受付）');
   await intake.field('原本の到着日').fill(today);
   await app.page.getByRole('button', { name: '原本の到着を記録' }).click();
-  await expect(app.page.getByText(new RegExp(`FAX・${today} 到達・本人・訂正`))).toBeVisible();
+  await expect(app.page.getByText(new RegExp(`FAX・${today} 到達（FAX受信 ${today}）・本人・訂正`))).toBeVisible();
   await expect(app.page.getByRole('button', { name: '原本の到着を記録' })).toHaveCount(0);
+  await expect(app.page.getByRole('button', { name: '調査を開始' })).toBeEnabled();
+  await expect(
+    app.page.getByRole('table', { name: '処理の記録' }).getByRole('row', { name: /原本の到着/ }),
+  ).toContainText(`FAXの受信日 ${today}、原本の到着日 ${today}`);
 });
 
 test('scanned PDF and fax TIFF enclosures are previewed in the window', async ({ app }) => {

@@ -230,13 +230,30 @@ describe('intake', () => {
     const fax = await call(
       s,
       'intake.create',
-      intakeInput({ channel: 'fax', provisional: true, arrivalDate: '2026-11-18', payments: [] }),
+      intakeInput({ channel: 'fax', provisional: true, arrivalDate: '2026-11-18' }),
     );
     expect(fax.provisional).toBe(true);
+    // No 調査 on a FAX copy: the originals must arrive first.
+    await call(s, 'requests.transition', { id: fax.id, action: 'startCheck', comment: '' });
+    const tooSoon = await failure(
+      call(s, 'requests.transition', { id: fax.id, action: 'startInvestigation', comment: '' }),
+    );
+    expect(tooSoon).toMatchObject({
+      code: ErrorCode.CONFLICT,
+      message: '原本が到着していません（FAXによる仮受付）。原本の到着を記録してから調査を開始してください。',
+    });
     const early = await failure(call(s, 'intake.confirmOriginals', { id: fax.id, arrivalDate: '2026-11-17' }));
     expect(early.message).toMatch(/FAX の受信日より前/);
     const confirmed = await call(s, 'intake.confirmOriginals', { id: fax.id, arrivalDate: '2026-11-21' });
-    expect(confirmed).toMatchObject({ provisional: false, arrivalDate: '2026-11-21' });
+    expect(confirmed).toMatchObject({ provisional: false, arrivalDate: '2026-11-21', faxReceivedOn: '2026-11-18' });
+    expect(confirmed.history.at(-1)).toMatchObject({
+      action: 'originals',
+      comment: 'FAXの受信日 2026/11/18、原本の到着日 2026/11/21',
+    });
+    expect(confirmed.deadlines.article39Date).toBe('2026-12-05');
+    expect(
+      (await call(s, 'requests.transition', { id: fax.id, action: 'startInvestigation', comment: '' })).status,
+    ).toBe('investigating');
     expect((await failure(call(s, 'intake.confirmOriginals', { id: fax.id, arrivalDate: '2026-11-21' }))).code).toBe(
       ErrorCode.CONFLICT,
     );

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, type RequestDetail, type RequestSummary } from '../../../core/contract';
-import { japanToday } from '../../../core/domain/dates';
+import { japanToday, slashDate } from '../../../core/domain/dates';
 import { counterKey, formatReceiptNo } from '../../../core/domain/intake/receipt-number';
 import type { IntakeInput } from '../../../core/domain/intake/request';
 import { kanaKey, nameKey, phoneKey } from '../../../core/domain/intake/text';
@@ -173,6 +173,17 @@ export class IntakeService {
       throw refusals.badField(['arrivalDate'], '原本の到達日は FAX の受信日より前にはできません。');
     this.vault.write('requests.originals', id, `arrival=${arrivalDate}`, (db) => {
       confirmOriginals(db, id, arrivalDate, this.clock().toISOString());
+      insertEvent(db, {
+        requestId: id,
+        at: this.clock().toISOString(),
+        day: japanToday(this.clock()),
+        accountId: this.vault.session()?.accountId ?? '',
+        action: 'originals' satisfies RecordKind,
+        from: row.status,
+        to: row.status,
+        comment: `FAXの受信日 ${slashDate(row.arrival_date)}、原本の到着日 ${slashDate(arrivalDate)}`,
+        closedOn: null,
+      });
       this.requests.refreshDeadlines(db, id);
     });
     return this.requests.get(id);

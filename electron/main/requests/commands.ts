@@ -47,6 +47,7 @@ export class RequestCommands {
       ...transitionContext(
         {
           identity: detail.identity.result.status,
+          provisional: detail.provisional,
           fee: detail.fee.status,
           cureDue: row.cure_due,
           kinds: detail.items.map((i) => i.kind),

@@ -247,6 +247,7 @@ export class RequestQueries {
     const context = transitionContext(
       {
         identity: identityResult.status,
+        provisional: row.provisional === 1,
         fee: fee.status,
         cureDue: row.cure_due,
         kinds,
@@ -276,6 +277,7 @@ export class RequestQueries {
       channel: row.channel as RequestDetail['channel'],
       arrivalDate: row.arrival_date,
       provisional: row.provisional === 1,
+      faxReceivedOn: row.fax_received_on,
       trackingNo: row.tracking_no,
       receivedBy: row.received_by,
       requesterType: row.requester_type as RequesterType,

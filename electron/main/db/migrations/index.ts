@@ -7,6 +7,7 @@ import { m0006Retention } from './0006-retention';
 import { m0007LetterReissue } from './0007-letter-reissue';
 import { m0008ReplyPostalCode } from './0008-reply-postal-code';
 import { m0009FeeKinds } from './0009-fee-kinds';
+import { m0010FaxReceivedOn } from './0010-fax-received-on';
 import type { Migration } from './types';
 
 // Append-only: never edit or reorder a migration that has shipped.
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   m0007LetterReissue,
   m0008ReplyPostalCode,
   m0009FeeKinds,
+  m0010FaxReceivedOn,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((v, m) => Math.max(v, m.version), 0);

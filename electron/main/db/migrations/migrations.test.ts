@@ -15,6 +15,7 @@ import { m0006Retention } from './0006-retention';
 import { m0007LetterReissue } from './0007-letter-reissue';
 import { m0008ReplyPostalCode } from './0008-reply-postal-code';
 import { m0009FeeKinds } from './0009-fee-kinds';
+import { m0010FaxReceivedOn } from './0010-fax-received-on';
 import { LATEST_SCHEMA_VERSION, migrations } from './index';
 import type { Migration } from './types';
 
@@ -181,6 +182,18 @@ describe('migrations', () => {
     expect(db.prepare('SELECT id, means, amount FROM fee_payments').all()).toEqual(payments);
     expect(db.prepare('SELECT DISTINCT for_kind FROM fee_payments').pluck().all()).toEqual([null]);
     expect(db.prepare('SELECT DISTINCT fee_return_json FROM requests').pluck().all()).toEqual([null]);
+    db.close();
+  });
+
+  it('0010-fax-received-on: no FAX date on the requests from before; their 到達日 is unchanged', () => {
+    const { db } = vaultAt4();
+    const upTo9 = [...upTo5, m0006Retention, m0007LetterReissue, m0008ReplyPostalCode, m0009FeeKinds];
+    migrate(db, upTo9, () => undefined);
+    const before = db.prepare('SELECT id, arrival_date, provisional FROM requests').all();
+    migrate(db, [...upTo9, m0010FaxReceivedOn], () => undefined);
+    expect(userVersion(db)).toBe(10);
+    expect(db.prepare('SELECT id, arrival_date, provisional FROM requests').all()).toEqual(before);
+    expect(db.prepare('SELECT DISTINCT fax_received_on FROM requests').pluck().all()).toEqual([null]);
     db.close();
   });
 

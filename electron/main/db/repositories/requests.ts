@@ -29,6 +29,7 @@ export type RequestRow = {
   approved_by: string | null;
   disposal_json: string | null;
   fee_return_json: string | null;
+  fax_received_on: string | null;
   closed_on: string | null;
   purged_at: string | null;
 };
@@ -114,11 +115,10 @@ export function insertRequest(db: Db, r: NewRequest): void {
 }
 
 export function confirmOriginals(db: Db, id: string, arrivalDate: string, at: string): void {
-  prepared(db, 'UPDATE requests SET provisional = 0, arrival_date = ?, updated_at = ? WHERE id = ?').run(
-    arrivalDate,
-    at,
-    id,
-  );
+  prepared(
+    db,
+    'UPDATE requests SET provisional = 0, fax_received_on = arrival_date, arrival_date = ?, updated_at = ? WHERE id = ?',
+  ).run(arrivalDate, at, id);
 }
 
 export function getRequestRow(db: Db, id: string): RequestRow | null {

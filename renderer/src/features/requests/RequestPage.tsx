@@ -208,8 +208,9 @@ export function RequestPage(props: {
           </Title3>
         </div>
         <Body1>
-          {channelLabels[r.channel]}・{slash(r.arrivalDate)} 到達{r.provisional ? '（仮受付）' : ''}・
-          {requesterTypeLabels[r.requesterType]}・{r.items.map((i) => kindInfo[i.kind].label).join('、')}
+          {channelLabels[r.channel]}・{slash(r.arrivalDate)} 到達{r.provisional ? '（仮受付）' : ''}
+          {r.faxReceivedOn ? `（FAX受信 ${slash(r.faxReceivedOn)}）` : ''}・{requesterTypeLabels[r.requesterType]}・
+          {r.items.map((i) => kindInfo[i.kind].label).join('、')}
         </Body1>
         <Body1 data-testid="due-date">
           回答期限: {withWeekday(r.deadlines.dueDate)}（{dueBasisLabels[r.deadlines.dueBasis]}）
