@@ -287,3 +287,23 @@ test('a 開示 + 訂正 request with stamps sent for the 訂正: 訂正 not bloc
   await expect(app.page.getByTestId('fee-return')).toHaveText(`500円を現金書留で返還しました（${today}）。`);
   await expect(app.page.getByRole('group', { name: '手数料の返還の記録' })).toHaveCount(0);
 });
+
+test('a 保佐人 is a 法定代理人 only with a 代理権 granted; the certificate is the 本人’s by default', async ({
+  app,
+}) => {
+  const intake = new IntakePage(app.page);
+  await intake.select('請求者の種別', '法定代理人（成年後見人）');
+  await intake.fillParty('本人', { 氏名: '小林 正', フリガナ: 'コバヤシ タダシ', 住所: '京都府京都市中京区1-1' });
+  await intake.fillParty('代理人', { 氏名: '小林 誠', フリガナ: 'コバヤシ マコト', 住所: '京都府京都市中京区1-1' });
+  await intake.chooseKind('開示');
+  await intake.addDocument({ type: '運転免許証', holder: '代理人', expires: '2030/1/1' });
+  const registry = await intake.addDocument({ type: '登記事項証明書', issued: today, original: true });
+  await expect(intake.field('誰の書類か', registry)).toHaveValue('principal');
+  await intake.nameAddress('一致');
+  await expect(intake.checkPanel.getByTestId('identity-status')).toHaveText('確認済');
+  await intake.select('登記されている類型', '保佐（保佐人）', registry);
+  await expect(intake.checkPanel.getByTestId('identity-status')).toHaveText('不備');
+  await expect(intake.checkPanel).toContainText('代理人の方は保佐人であり、代理権の付与の記載がないため');
+  await registry.getByLabel('代理権付与の記載あり').check();
+  await expect(intake.checkPanel.getByTestId('identity-status')).toHaveText('確認済');
+});

@@ -262,6 +262,41 @@ describe('identity check: agents', () => {
     );
     expect(r.status).toBe('verified');
   });
+
+  const registry = (partial: Partial<IdentityDocument> = {}) =>
+    doc({ id: 'registry', type: 'registryCertificate', issuedOn: '2026-10-01', original: true, ...partial });
+  const guardian = (documents: IdentityDocument[], partial: Partial<IdentityCase> = {}) =>
+    evaluateIdentity(base({ requesterType: 'adultGuardian', answerTo: 'agent', documents, ...partial }));
+
+  it('accepts a 成年後見人 (and a certificate recorded before the type was asked: 後見)', () => {
+    expect(guardian([licence('2029-01-01', 'agent'), registry({ guardianship: 'guardian' })]).status).toBe('verified');
+    expect(guardian([licence('2029-01-01', 'agent'), registry()]).status).toBe('verified');
+  });
+
+  it('refuses a 保佐人 or 補助人 without a 代理権 granted (施行令13条), asking for a 委任状 instead', () => {
+    const curator = guardian([licence('2029-01-01', 'agent'), registry({ guardianship: 'curator' })]);
+    expect(curator.status).toBe('defective');
+    expect(curator.defects).toEqual([
+      {
+        code: 'noStatutoryAgency',
+        documentId: 'registry',
+        message:
+          'ご提出の登記事項証明書によると代理人の方は保佐人であり、代理権の付与の記載がないため、法定代理人としての請求はお受けできません。ご本人から請求いただくか、ご本人の委任状（実印を押印したもの）と印鑑登録証明書をご提出ください。',
+      },
+    ]);
+    const assistant = guardian([licence('2029-01-01', 'agent'), registry({ guardianship: 'assistant' })]);
+    expect(assistant.defects[0]?.message).toMatch(/代理人の方は補助人であり/);
+    const granted = guardian([
+      licence('2029-01-01', 'agent'),
+      registry({ guardianship: 'assistant', agencyGranted: true }),
+    ]);
+    expect(granted.status).toBe('verified');
+  });
+
+  it('lets a lawyer who is the 後見人 show the 弁護士登録番号 instead of an ID', () => {
+    expect(guardian([registry()]).defects.map((d) => d.code)).toEqual(['agentIdentityMissing']);
+    expect(guardian([registry()], { lawyerRegistrationNo: '45678' }).status).toBe('verified');
+  });
 });
 
 describe('agency of a 親権者 at the answer', () => {

@@ -28,6 +28,18 @@ export type IdentityDocument = {
   honsekiMasked?: boolean | null;
   // A 住民票 shows the 本籍 only when it was asked for; a 戸籍謄本 always does.
   showsHonseki?: boolean;
+  // 登記事項証明書 (後見登記): the type it shows (absent, from before this field: 後見), and for
+  // 保佐・補助 whether it shows a 代理権 granted (代理権付与の審判).
+  guardianship?: Guardianship;
+  agencyGranted?: boolean;
+};
+
+export const guardianships = ['guardian', 'curator', 'assistant'] as const;
+export type Guardianship = (typeof guardianships)[number];
+export const guardianshipLabels: Record<Guardianship, string> = {
+  guardian: '後見（成年後見人）',
+  curator: '保佐（保佐人）',
+  assistant: '補助（補助人）',
 };
 
 export type IdentityCase = {
@@ -203,6 +215,21 @@ export function agencyEnded(
   return `ご本人が${adultAge}歳に達したため、元の${role}の方へは回答できません。ご本人からの請求、またはご本人の委任状（代理人の本人確認書類を含む）をご提出いただく必要があります。`;
 }
 
+// 施行令13条1号: only a 成年後見人 is the 法定代理人 of an adult. A 保佐人 or 補助人 acts for the
+// person only where the court granted a 代理権 (shown on the certificate); otherwise a 委任状 is needed.
+function requireStatutoryAgency(ctx: Ctx): void {
+  const certificates = docsOf(ctx, 'principal', ['registryCertificate']);
+  if (certificates.length === 0) return;
+  const entitled = certificates.some((d) => (d.guardianship ?? 'guardian') === 'guardian' || d.agencyGranted === true);
+  if (entitled) return;
+  const role = certificates[0]?.guardianship === 'assistant' ? '補助人' : '保佐人';
+  ctx.defects.push({
+    code: 'noStatutoryAgency',
+    documentId: certificates[0]?.id,
+    message: `ご提出の登記事項証明書によると代理人の方は${role}であり、代理権の付与の記載がないため、法定代理人としての請求はお受けできません。ご本人から請求いただくか、ご本人の委任状（実印を押印したもの）と印鑑登録証明書をご提出ください。`,
+  });
+}
+
 function requirePowerOfAttorney(ctx: Ctx, needsRegisteredSeal: boolean): void {
   const { c } = ctx;
   const poas = docsOf(ctx, 'principal', ['powerOfAttorney']).concat(docsOf(ctx, 'agent', ['powerOfAttorney']));
@@ -315,7 +342,8 @@ export function evaluateIdentity(c: IdentityCase, p: IdentityPolicy = defaultIde
       nameAddress(ctx, 'agent');
       break;
     case 'minorGuardian':
-      requireIdentity(ctx, 'agent');
+      // A lawyer appointed 後見人 may prove who they are by the 弁護士登録番号.
+      if (!c.lawyerRegistrationNo) requireIdentity(ctx, 'agent');
       requireOne(
         ctx,
         'principal',
@@ -324,10 +352,10 @@ export function evaluateIdentity(c: IdentityCase, p: IdentityPolicy = defaultIde
         `未成年後見人であることを確認できる書類（戸籍謄本または登記事項証明書。${withinWindow}）をご提出ください。`,
       );
       requireMinor(ctx, '未成年後見人');
-      nameAddress(ctx, 'agent');
+      if (!c.lawyerRegistrationNo) nameAddress(ctx, 'agent');
       break;
     case 'adultGuardian':
-      requireIdentity(ctx, 'agent');
+      if (!c.lawyerRegistrationNo) requireIdentity(ctx, 'agent');
       requireOne(
         ctx,
         'principal',
@@ -335,7 +363,8 @@ export function evaluateIdentity(c: IdentityCase, p: IdentityPolicy = defaultIde
         'guardianshipMissing',
         `成年後見人であることを確認できる登記事項証明書（${withinWindow}）をご提出ください。`,
       );
-      nameAddress(ctx, 'agent');
+      requireStatutoryAgency(ctx);
+      if (!c.lawyerRegistrationNo) nameAddress(ctx, 'agent');
       break;
     case 'appointed':
       requireIdentity(ctx, 'agent');

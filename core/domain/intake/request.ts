@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseDate } from '../dates';
 import { phone, postalCode } from '../organisation';
-import { documentTypes } from './identity';
+import { documentTypes, guardianships } from './identity';
 import { feeMeans } from './fees';
 import { channels, requestKinds, requesterTypes, kindInfo, type RequestKind } from './kinds';
 import { isKana, noUnsafe } from './text';
@@ -146,6 +146,8 @@ export const IdentityDocumentInput = z
     destroyedOn: IsoDateSchema.nullable().optional(),
     honsekiMasked: z.boolean().nullable().optional(),
     showsHonseki: z.boolean().optional(),
+    guardianship: z.enum(guardianships).optional(),
+    agencyGranted: z.boolean().optional(),
   })
   .strict();
 

@@ -1,6 +1,13 @@
 import { Button, Checkbox, Field, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { Controller, useFieldArray, useWatch, type Control } from 'react-hook-form';
-import { documentInfo, documentTypes, type DocumentType } from '../../../../core/domain/intake/identity';
+import { Controller, useFieldArray, useWatch, type Control, type UseFormSetValue } from 'react-hook-form';
+import {
+  documentInfo,
+  documentTypes,
+  guardianshipLabels,
+  guardianships,
+  type DocumentType,
+  type Guardianship,
+} from '../../../../core/domain/intake/identity';
 import { kindInfo } from '../../../../core/domain/intake/kinds';
 import { DateField } from '../../components/DateField';
 import { SelectField } from '../../components/SelectField';
@@ -30,7 +37,7 @@ const docLabels = Object.fromEntries(documentTypes.map((t) => [t, documentInfo[t
 
 function CheckboxField(props: {
   control: Control<IntakeForm>;
-  name: `identity.documents.${number}.${'original' | 'showsRelationship' | 'backSideReceived' | 'containsMyNumber' | 'honsekiMasked' | 'showsHonseki'}`;
+  name: `identity.documents.${number}.${'original' | 'showsRelationship' | 'backSideReceived' | 'containsMyNumber' | 'honsekiMasked' | 'showsHonseki' | 'agencyGranted'}`;
   label: string;
 }) {
   return (
@@ -70,7 +77,22 @@ function MatchRadio(props: { control: Control<IntakeForm>; who: 'principal' | 'a
   );
 }
 
-export function IdentitySection(props: { control: Control<IntakeForm>; agent: boolean; lawyer: boolean }) {
+// Documents that prove the agent's standing are the 本人's (戸籍謄本 of the parent's child, the
+// 後見登記, the 本人's 印鑑登録証明書 and 委任状): choosing one sets 誰の書類か to 本人.
+const principalsProof: readonly DocumentType[] = [
+  'familyRegister',
+  'registryCertificate',
+  'sealCertificate',
+  'powerOfAttorney',
+];
+
+export function IdentitySection(props: {
+  control: Control<IntakeForm>;
+  setValue: UseFormSetValue<IntakeForm>;
+  agent: boolean;
+  // Shows the 弁護士登録番号: 'lawyer' for a 弁護士 agent, 'guardian' for a 後見人 who may be one.
+  lawyerNo: 'lawyer' | 'guardian' | null;
+}) {
   const styles = useStyles();
   const c = props.control;
   const docs = useFieldArray({ control: c, name: 'identity.documents' });
@@ -89,6 +111,9 @@ export function IdentitySection(props: { control: Control<IntakeForm>; agent: bo
               control={c}
               options={documentTypes}
               labels={docLabels}
+              onValue={(t) => {
+                if (principalsProof.includes(t)) props.setValue(`identity.documents.${i}.holder`, 'principal');
+              }}
             />
             <SelectField<IntakeForm, 'principal' | 'agent'>
               name={`identity.documents.${i}.holder`}
@@ -151,6 +176,33 @@ export function IdentitySection(props: { control: Control<IntakeForm>; agent: bo
               )}
               {(type === 'familyRegister' || (type === 'residentRecord' && doc.showsHonseki === true)) && (
                 <CheckboxField control={c} name={`identity.documents.${i}.honsekiMasked`} label="本籍を黒塗り済み" />
+              )}
+              {type === 'registryCertificate' && (
+                <Controller
+                  control={c}
+                  name={`identity.documents.${i}.guardianship`}
+                  render={({ field }) => (
+                    <Field label="登記されている類型">
+                      <Select
+                        value={field.value ?? 'guardian'}
+                        onChange={(_e, d) => field.onChange(d.value as Guardianship)}
+                      >
+                        {guardianships.map((g) => (
+                          <option key={g} value={g}>
+                            {guardianshipLabels[g]}
+                          </option>
+                        ))}
+                      </Select>
+                    </Field>
+                  )}
+                />
+              )}
+              {type === 'registryCertificate' && (doc.guardianship ?? 'guardian') !== 'guardian' && (
+                <CheckboxField
+                  control={c}
+                  name={`identity.documents.${i}.agencyGranted`}
+                  label="代理権付与の記載あり"
+                />
               )}
               {type === 'myNumberCard' && (
                 <CheckboxField
@@ -237,8 +289,12 @@ export function IdentitySection(props: { control: Control<IntakeForm>; agent: bo
       <div className={styles.row}>
         {!props.agent && <MatchRadio control={c} who="principal" label="請求書と本人確認書類の氏名・住所の照合" />}
         {props.agent && <MatchRadio control={c} who="agent" label="請求書と代理人の本人確認書類の氏名・住所の照合" />}
-        {props.lawyer && (
-          <TextField<IntakeForm> name="identity.lawyerRegistrationNo" label="弁護士登録番号" control={c} />
+        {props.lawyerNo && (
+          <TextField<IntakeForm>
+            name="identity.lawyerRegistrationNo"
+            label={props.lawyerNo === 'lawyer' ? '弁護士登録番号' : '弁護士登録番号（後見人が弁護士の場合）'}
+            control={c}
+          />
         )}
       </div>
     </div>

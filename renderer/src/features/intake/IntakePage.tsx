@@ -348,7 +348,18 @@ export function IntakePage(props: {
           <Subtitle1 as="h2" block>
             4. 本人確認・代理人確認
           </Subtitle1>
-          <IdentitySection control={c} agent={agent} lawyer={values.requesterType === 'lawyer'} />
+          <IdentitySection
+            control={c}
+            setValue={form.setValue}
+            agent={agent}
+            lawyerNo={
+              values.requesterType === 'lawyer'
+                ? 'lawyer'
+                : values.requesterType === 'adultGuardian' || values.requesterType === 'minorGuardian'
+                  ? 'guardian'
+                  : null
+            }
+          />
         </Card>
         <Card className={styles.card}>
           <Subtitle1 as="h2" block>
