@@ -6,7 +6,6 @@ import {
   guardianshipLabels,
   guardianships,
   type DocumentType,
-  type Guardianship,
 } from '../../../../core/domain/intake/identity';
 import { kindInfo } from '../../../../core/domain/intake/kinds';
 import { DateField } from '../../components/DateField';
@@ -185,7 +184,7 @@ export function IdentitySection(props: {
                     <Field label="登記されている類型">
                       <Select
                         value={field.value ?? 'guardian'}
-                        onChange={(_e, d) => field.onChange(d.value as Guardianship)}
+                        onChange={(_e, d) => field.onChange(d.value)}
                       >
                         {guardianships.map((g) => (
                           <option key={g} value={g}>
