@@ -182,10 +182,7 @@ export function IdentitySection(props: {
                   name={`identity.documents.${i}.guardianship`}
                   render={({ field }) => (
                     <Field label="登記されている類型">
-                      <Select
-                        value={field.value ?? 'guardian'}
-                        onChange={(_e, d) => field.onChange(d.value)}
-                      >
+                      <Select value={field.value ?? 'guardian'} onChange={(_e, d) => field.onChange(d.value)}>
                         {guardianships.map((g) => (
                           <option key={g} value={g}>
                             {guardianshipLabels[g]}
