@@ -54,6 +54,8 @@ const bases: Partial<Record<ChannelName, unknown>> = {
   'requests.requestCure': { id: 'a', cure: { defects: ['印鑑登録証明書'], dueDate: '2026-12-04' } },
   'intake.create': intakeInput(),
   'requests.list': listFilter(),
+  'requests.recordFeeReturn': { id: 'a', method: 'enclosed', date: '2026-11-24', amount: 500 },
+  'requests.flagSuspicion': { id: 'a', suspected: true, note: '住所が一致しない' },
   'settings.updateLetters': {
     documentNoPattern: '個保第{連番}号',
     dateStyle: 'wareki',

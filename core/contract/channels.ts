@@ -52,6 +52,7 @@ export const channelNames = [
   'requests.addDispatch',
   'requests.recordDisposal',
   'requests.recordFeeReturn',
+  'requests.flagSuspicion',
   'requests.list',
   'requests.dashboard',
   'requests.search',

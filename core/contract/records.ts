@@ -76,3 +76,7 @@ export type Disposal = z.infer<typeof Disposal>;
 export const FeeReturn = z.object({ method: z.enum(feeReturnMethods), date: z.string(), amount: z.number() });
 
 export type FeeReturn = z.infer<typeof FeeReturn>;
+
+export const Suspicion = z.object({ note: z.string(), by: z.string(), at: z.string() });
+
+export type Suspicion = z.infer<typeof Suspicion>;

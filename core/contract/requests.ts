@@ -14,7 +14,7 @@ import {
 } from '../domain/intake/request';
 import { disposalMethods, feeReturnMethods } from '../domain/dispatch';
 import { type ChannelDef, Id, NoInput, Ok } from './common';
-import { Cure, CureInput, Dispatch, DispatchInput, Disposal, Extension, FeeReturn } from './records';
+import { Cure, CureInput, Dispatch, DispatchInput, Disposal, Extension, FeeReturn, Suspicion } from './records';
 
 // Requests from intake to dispatch (intake.*, requests.*, enclosures.*).
 
@@ -164,6 +164,7 @@ export const RequestDetail = z.object({
   dispatches: z.array(Dispatch),
   disposal: Disposal.nullable(),
   feeReturn: FeeReturn.nullable(),
+  suspicion: Suspicion.nullable(),
   closedOn: z.string().nullable(),
   // Display names of the accounts the record mentions (history, decisions, dispatches).
   accountNames: z.record(z.string(), z.string()),
@@ -297,7 +298,25 @@ export const requestsChannels = {
       cureOverdue: DashboardList,
       awaitingMyApproval: DashboardList,
       recentlyCompleted: DashboardList,
+      suspected: DashboardList,
     }),
+    access: 'staff',
+  },
+  'requests.flagSuspicion': {
+    input: z
+      .object({
+        id: Id,
+        // true: raise the flag; false: clear it. The note is required both ways.
+        suspected: z.boolean(),
+        note: z
+          .string()
+          .trim()
+          .min(1, '内容を入力してください。')
+          .max(1000, '1000文字以内で入力してください。')
+          .superRefine(noUnsafe('内容')),
+      })
+      .strict(),
+    output: RequestDetail,
     access: 'staff',
   },
   'intake.confirmOriginals': {

@@ -29,6 +29,7 @@ export const auditActions = {
   'requests.dispatch': '回答書の発送記録',
   'requests.disposal': '本人確認書類の写しの返却・廃棄',
   'requests.feeReturn': '手数料の返還',
+  'requests.suspicion': 'なりすましの疑いの記録・解除',
   'letters.finalize': '回答書の確定',
   'letters.reissue': '回答書の再発行',
   'letters.print': '回答書の印刷',

@@ -220,6 +220,8 @@ export const recordLabels = {
   dispatch: '発送の記録',
   disposal: '本人確認書類の写しの処理',
   feeReturn: '手数料の返還',
+  suspected: 'なりすましの疑いを記録',
+  suspicionCleared: 'なりすましの疑いを解除',
   enclosureRemoved: '同封書類の削除',
 } as const;
 export type RecordKind = keyof typeof recordLabels;

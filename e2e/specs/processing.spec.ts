@@ -242,3 +242,29 @@ test('a refusal without a legal ground and a reason cannot be saved', async ({ a
   await page.getByTestId('principal-name').first().locator('xpath=ancestor::tr').getByRole('button').first().click();
   await expect(page.getByTestId('request-names')).toHaveText('本人: 山＊ ＊＊');
 });
+
+test('a suspected impersonation is recorded with a note, listed on the dashboard, and cleared', async ({ app }) => {
+  const page = app.page;
+  await new LoginPage(page).login(ADMIN.loginName, ADMIN.password);
+  const receiptNo = await registerDisclosure(page, '2031/1/1');
+  await page.getByRole('button', { name: 'なりすましの疑いを記録する…' }).click();
+  const flag = page.getByRole('group', { name: 'なりすましの疑いの記録' });
+  await flag.getByLabel(/^疑いの内容/).fill('免許証の住所と会員登録の住所が異なる');
+  await flag.getByRole('button', { name: '疑いを記録する' }).click();
+  await expect(page.getByTestId('suspicion')).toContainText('なりすましの疑いがあります');
+  await expect(page.getByTestId('suspicion')).toContainText('免許証の住所と会員登録の住所が異なる');
+
+  await new ShellPage(page).open('ダッシュボード');
+  const list = page.getByTestId('dashboard-suspected');
+  await expect(list).toContainText(receiptNo);
+  await list.getByRole('button', { name: receiptNo }).click();
+  await page.getByRole('button', { name: '疑いを解除する…' }).click();
+  const clear = page.getByRole('group', { name: 'なりすましの疑いの解除' });
+  await clear.getByLabel(/^解除の理由/).fill('登録電話番号に折り返し、転居を確認した');
+  await clear.getByRole('button', { name: '疑いを解除する' }).click();
+  await expect(page.getByTestId('suspicion')).toHaveCount(0);
+  await expect(page.getByRole('table', { name: '処理の記録' })).toContainText('なりすましの疑いを解除');
+  await new ShellPage(page).open('ダッシュボード');
+  await expect(page.getByTestId('dashboard-overdue')).toBeVisible();
+  await expect(page.getByTestId('dashboard-suspected')).toHaveCount(0);
+});

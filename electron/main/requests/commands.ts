@@ -6,6 +6,7 @@ import {
   Extension,
   ErrorCode,
   FeeReturn,
+  Suspicion,
   type ChannelInput,
   type RequestDetail,
 } from '../../../core/contract';
@@ -261,6 +262,29 @@ export class RequestCommands {
     this.vault.write('requests.disposal', id, `method=${method} date=${date}`, (db) => {
       setProcessing(db, id, { disposal_json: JSON.stringify(value) }, this.clock().toISOString());
       this.event(db, id, 'disposal', detail.status, detail.status, '');
+    });
+    return this.queries.get(id);
+  }
+
+  // A suspected impersonation: raised or cleared with a note (kept in the history, never in the
+  // audit details, which carry ids only), listed on the dashboard while the request is open.
+  flagSuspicion(id: string, suspected: boolean, note: string): RequestDetail {
+    const detail = this.queries.get(id);
+    if (detail.closedOn !== null) {
+      throw new AppError(ErrorCode.CONFLICT, '終了した請求には、なりすましの疑いを記録・解除できません。');
+    }
+    if (suspected === (detail.suspicion !== null)) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        suspected ? 'なりすましの疑いは記録済みです。' : 'なりすましの疑いは記録されていません。',
+      );
+    }
+    const session = this.queries.session();
+    const at = this.clock().toISOString();
+    const value: Suspicion | null = suspected ? { note, by: session.accountId, at } : null;
+    this.vault.write('requests.suspicion', id, `suspected=${String(suspected)}`, (db) => {
+      setProcessing(db, id, { suspicion_json: value ? JSON.stringify(value) : null }, at);
+      this.event(db, id, suspected ? 'suspected' : 'suspicionCleared', detail.status, detail.status, note);
     });
     return this.queries.get(id);
   }

@@ -15,6 +15,7 @@ export function requestsHandlers(queries: RequestQueries, commands: RequestComma
     'requests.extend': (input) => commands.extend(input.id, input.date, input.reason),
     'requests.addDispatch': (input) => commands.addDispatch(input.id, input.dispatch),
     'requests.recordDisposal': (input) => commands.recordDisposal(input.id, input.method, input.date),
+    'requests.flagSuspicion': (input) => commands.flagSuspicion(input.id, input.suspected, input.note),
     'requests.recordFeeReturn': (input) => commands.recordFeeReturn(input.id, input.method, input.date, input.amount),
   } satisfies Slice<'requests'>;
 }

@@ -3,6 +3,7 @@ import {
   Cure,
   Disposal,
   FeeReturn,
+  Suspicion,
   Extension,
   ErrorCode,
   ProcessingSettings,
@@ -234,6 +235,7 @@ export class RequestQueries {
     }));
     const disposal = parseJson(Disposal, row.disposal_json);
     const feeReturn = parseJson(FeeReturn, row.fee_return_json);
+    const suspicion = parseJson(Suspicion, row.suspicion_json);
     const status = isState(row.status) ? row.status : 'received';
     const ended = agencyEnded(
       {
@@ -317,6 +319,7 @@ export class RequestQueries {
       dispatches,
       disposal,
       feeReturn,
+      suspicion,
       closedOn: row.closed_on,
       accountNames: c.accountNames,
       primaryAction: primaryActions[status] ?? null,

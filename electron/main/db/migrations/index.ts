@@ -8,6 +8,7 @@ import { m0007LetterReissue } from './0007-letter-reissue';
 import { m0008ReplyPostalCode } from './0008-reply-postal-code';
 import { m0009FeeKinds } from './0009-fee-kinds';
 import { m0010FaxReceivedOn } from './0010-fax-received-on';
+import { m0011Suspicion } from './0011-suspicion';
 import type { Migration } from './types';
 
 // Append-only: never edit or reorder a migration that has shipped.
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   m0008ReplyPostalCode,
   m0009FeeKinds,
   m0010FaxReceivedOn,
+  m0011Suspicion,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((v, m) => Math.max(v, m.version), 0);

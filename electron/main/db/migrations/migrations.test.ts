@@ -16,6 +16,7 @@ import { m0007LetterReissue } from './0007-letter-reissue';
 import { m0008ReplyPostalCode } from './0008-reply-postal-code';
 import { m0009FeeKinds } from './0009-fee-kinds';
 import { m0010FaxReceivedOn } from './0010-fax-received-on';
+import { m0011Suspicion } from './0011-suspicion';
 import { LATEST_SCHEMA_VERSION, migrations } from './index';
 import type { Migration } from './types';
 
@@ -194,6 +195,25 @@ describe('migrations', () => {
     expect(userVersion(db)).toBe(10);
     expect(db.prepare('SELECT id, arrival_date, provisional FROM requests').all()).toEqual(before);
     expect(db.prepare('SELECT DISTINCT fax_received_on FROM requests').pluck().all()).toEqual([null]);
+    db.close();
+  });
+
+  it('0011-suspicion: no request from before is flagged', () => {
+    const { db } = vaultAt4();
+    const upTo10 = [
+      ...upTo5,
+      m0006Retention,
+      m0007LetterReissue,
+      m0008ReplyPostalCode,
+      m0009FeeKinds,
+      m0010FaxReceivedOn,
+    ];
+    migrate(db, upTo10, () => undefined);
+    const before = db.prepare('SELECT id, status FROM requests').all();
+    migrate(db, [...upTo10, m0011Suspicion], () => undefined);
+    expect(userVersion(db)).toBe(11);
+    expect(db.prepare('SELECT id, status FROM requests').all()).toEqual(before);
+    expect(db.prepare('SELECT DISTINCT suspicion_json FROM requests').pluck().all()).toEqual([null]);
     db.close();
   });
 

@@ -164,7 +164,10 @@ export function dashboardPages(
     approverId: string | null;
     limit: number;
   },
-): Record<'overdue' | 'dueSoon' | 'cureOverdue' | 'awaitingMyApproval' | 'recentlyCompleted', SummaryPage> {
+): Record<
+  'overdue' | 'dueSoon' | 'cureOverdue' | 'awaitingMyApproval' | 'recentlyCompleted' | 'suspected',
+  SummaryPage
+> {
   const page = (where: string[], params: unknown[], order: (typeof orders)[keyof typeof orders]) =>
     pageOf(db, where, params, order, q.limit);
   const pending = `r.status IN (${placeholders(q.pending)})`;
@@ -185,6 +188,7 @@ export function dashboardPages(
             orders.dueAsc,
           ),
     recentlyCompleted: page(["r.status = 'completed'", 'r.closed_on >= ?'], [q.recentSince], orders.closedDesc),
+    suspected: page(['r.suspicion_json IS NOT NULL', 'r.closed_on IS NULL'], [], orders.arrivalAsc),
   };
 }
 

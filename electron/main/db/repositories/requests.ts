@@ -30,6 +30,7 @@ export type RequestRow = {
   disposal_json: string | null;
   fee_return_json: string | null;
   fax_received_on: string | null;
+  suspicion_json: string | null;
   closed_on: string | null;
   purged_at: string | null;
 };
@@ -218,6 +219,7 @@ export type ProcessingColumns = Pick<
   | 'approved_by'
   | 'disposal_json'
   | 'fee_return_json'
+  | 'suspicion_json'
 >;
 
 export function setProcessing(db: Db, id: string, values: Partial<ProcessingColumns>, at: string): void {

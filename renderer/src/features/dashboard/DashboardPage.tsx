@@ -36,7 +36,7 @@ const useStyles = makeStyles({
   empty: { color: tokens.colorNeutralForeground3 },
 });
 
-type ListKey = 'overdue' | 'dueSoon' | 'cureOverdue' | 'awaitingMyApproval' | 'recentlyCompleted';
+type ListKey = 'overdue' | 'dueSoon' | 'cureOverdue' | 'awaitingMyApproval' | 'recentlyCompleted' | 'suspected';
 
 const lists: {
   key: ListKey;
@@ -59,6 +59,13 @@ const lists: {
     empty: '該当する請求はありません。',
     show: 'cure',
     color: 'warning',
+  },
+  {
+    key: 'suspected',
+    title: 'なりすましの疑いがある請求（個人情報保護管理者の確認が必要です）',
+    empty: '該当する請求はありません。',
+    show: 'due',
+    color: 'danger',
   },
   {
     key: 'awaitingMyApproval',
@@ -138,6 +145,7 @@ export function DashboardPage(props: { session: Session; onOpen: (id: string) =>
       {board.data &&
         lists
           .filter((l) => l.key !== 'awaitingMyApproval' || props.session.roles.includes('approver'))
+          .filter((l) => l.key !== 'suspected' || board.data[l.key].total > 0)
           .map((l) => {
             const list = board.data[l.key];
             return (

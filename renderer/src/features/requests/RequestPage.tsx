@@ -35,6 +35,7 @@ import { CheckPanel } from '../intake/CheckPanel';
 import { ScanPreview } from '../intake/ScanPreview';
 import { AnswerSection, ExtensionForm } from './AnswerSection';
 import { FeeReturnSection } from './FeeReturnSection';
+import { SuspicionSection } from './SuspicionSection';
 import { DecisionSection } from './DecisionSection';
 import { LettersSection } from './LettersSection';
 import { WorkflowPanel } from './WorkflowPanel';
@@ -241,6 +242,7 @@ export function RequestPage(props: {
             <Button onClick={props.onEdit}>受付内容を修正（補正で届いた書類・手数料の追加）</Button>
           </div>
         )}
+        <SuspicionSection request={r} />
       </Card>
       <WorkflowPanel request={r} />
       <DecisionSection request={r} />
