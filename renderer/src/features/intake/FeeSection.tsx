@@ -90,7 +90,7 @@ export function FeeSection(props: { control: Control<IntakeForm> }) {
           ) : (
             <span />
           )}
-          <Button size="small" data-destructive onClick={() => payments.remove(i)}>
+          <Button size="small" data-destructive style={{ justifySelf: 'start' }} onClick={() => payments.remove(i)}>
             削除
           </Button>
         </div>

@@ -8,7 +8,7 @@ import { TextField } from '../../components/TextField';
 import type { IntakeForm } from './model';
 
 const useStyles = makeStyles({
-  kinds: { display: 'grid', gridTemplateColumns: 'repeat(3, minmax(200px, 1fr))' },
+  kinds: { display: 'grid', gridTemplateColumns: 'repeat(3, minmax(200px, 1fr))', rowGap: tokens.spacingVerticalS },
   item: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,

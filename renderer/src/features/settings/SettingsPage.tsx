@@ -15,7 +15,11 @@ import { OrganisationPanel } from './OrganisationPanel';
 import { ProcessingPanel, ReasonsPanel } from './ProcessingPanel';
 import { SecurityPanel } from './SecurityPanel';
 
-const useStyles = makeStyles({ body: { paddingTop: tokens.spacingVerticalL } });
+const useStyles = makeStyles({
+  body: { paddingTop: tokens.spacingVerticalL },
+  // Eleven tabs do not fit one line at 1280 px: they wrap rather than run off the window.
+  tabs: { flexWrap: 'wrap' },
+});
 
 type TabId =
   | 'organisation'
@@ -50,7 +54,12 @@ export function SettingsPage(props: { session: Session }) {
   ];
   return (
     <div>
-      <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabId)} aria-label="設定の項目">
+      <TabList
+        className={styles.tabs}
+        selectedValue={tab}
+        onTabSelect={(_e, d) => setTab(d.value as TabId)}
+        aria-label="設定の項目"
+      >
         {tabs
           .filter((t) => admin || !t.adminOnly)
           .map((t) => (

@@ -1,0 +1,78 @@
+import type { Page } from '@playwright/test';
+import { japanToday } from '../../core/domain/dates';
+import { expect, test } from '../fixtures/app';
+import { layoutProblems } from '../fixtures/layout';
+import { ADMIN } from '../fixtures/vault';
+import { IntakePage } from '../pages/IntakePage';
+import { LoginPage } from '../pages/LoginPage';
+import { ShellPage } from '../pages/ShellPage';
+
+test.use({ prepared: true });
+
+const today = japanToday(new Date()).replaceAll('-', '/');
+
+// Every main screen at the two commonest office laptop sizes: nothing drawn over anything else,
+// no sideways scrolling. Screenshots are attached to the report for a person to look at.
+for (const size of [
+  { width: 1280, height: 720 },
+  { width: 1366, height: 768 },
+]) {
+  test(`every main screen lays out without overlap at ${size.width}×${size.height}`, async ({ app }, info) => {
+    const page = app.page;
+    await page.setViewportSize(size);
+    await new LoginPage(page).login(ADMIN.loginName, ADMIN.password);
+    const shell = new ShellPage(page);
+    const check = async (screen: string) => {
+      await page.screenshot({ path: info.outputPath(`${screen}-${size.width}.png`), fullPage: true });
+      expect(await layoutProblems(page), screen).toEqual([]);
+    };
+
+    await expect(page.getByTestId('dashboard-overdue')).toBeVisible();
+    await check('dashboard');
+
+    // The intake form at its fullest: an agent, a document of each shape, two payments.
+    await shell.open('新規受付');
+    const intake = new IntakePage(page);
+    await intake.select('請求者の種別', '任意代理人');
+    await intake.chooseKind('開示');
+    await intake.chooseKind('訂正');
+    await intake.addDocument({ type: '運転免許証', holder: '代理人', expires: '2030/1/1' });
+    await intake.addDocument({ type: '委任状', original: true });
+    await intake.addDocument({ type: '印鑑登録証明書', issued: today, original: true });
+    await intake.addDocument({ type: '住民票の写し', issued: today, original: true });
+    await intake.addPayment({ amount: '1000', received: today, issued: today, forKind: '開示' });
+    await intake.addPayment({ amount: '500', received: today, means: '郵便切手' });
+    await check('intake');
+
+    await intake.fillParty('本人', { 氏名: '山田 太郎', フリガナ: 'ヤマダ タロウ', 住所: '東京都千代田区千代田1-1' });
+    await intake.fillParty('代理人', { 氏名: '鈴木 一郎', フリガナ: 'スズキ イチロウ', 住所: '東京都港区芝1-1' });
+    await intake.field('訂正・追加・削除の内容').fill('電話番号の訂正');
+    await intake.submit();
+    await expect(page.getByTestId('receipt-no')).toBeVisible();
+    await check('request');
+
+    await shell.open('請求一覧');
+    await expect(page.getByTestId('list-total')).toHaveText(/^1件/);
+    await check('list');
+
+    await shell.open('レポート');
+    await expect(page.getByRole('main')).toContainText('報告');
+    await check('reports');
+
+    await shell.open('設定');
+    await checkTabs(page, check);
+  });
+}
+
+async function checkTabs(page: Page, check: (screen: string) => Promise<void>) {
+  const tabs = page.getByRole('main').getByRole('tab');
+  const count = await tabs.count();
+  expect(count).toBeGreaterThan(3);
+  for (let i = 0; i < count; i++) {
+    const tab = tabs.nth(i);
+    const label = (await tab.textContent()) ?? String(i);
+    await tab.click();
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
+    await check(`settings-${label}`);
+  }
+}
