@@ -11,6 +11,8 @@ export const AuditEntry = z.object({
   action: z.string(),
   targetId: z.string().nullable(),
   summary: z.string(),
+  // The request's 受付番号 when the entry concerns one.
+  receiptNo: z.string().nullable(),
 });
 
 export const AuditVerification = z.object({
@@ -39,24 +41,33 @@ export const AuditAnchor = z
 
 export type AuditVerification = z.infer<typeof AuditVerification>;
 
+const AuditFilter = z.object({
+  receiptNo: z.string().trim().max(40).optional(),
+  from: IsoDateTime.optional(),
+  to: IsoDateTime.optional(),
+  accountId: Id.optional(),
+  action: z.enum(auditActionNames).optional(),
+});
+
 export const auditChannels = {
   'audit.list': {
-    input: z
-      .object({
-        from: IsoDateTime.optional(),
-        to: IsoDateTime.optional(),
-        accountId: Id.optional(),
-        action: z.enum(auditActionNames).optional(),
-        limit: z.number().int().min(1).max(500),
-        offset: z.number().int().min(0).max(10_000_000),
-      })
-      .strict(),
+    input: AuditFilter.extend({
+      limit: z.number().int().min(1).max(500),
+      offset: z.number().int().min(0).max(10_000_000),
+    }).strict(),
     output: z.object({ entries: z.array(AuditEntry), total: z.number().int() }),
     access: 'admin',
   },
   'audit.verify': {
     input: z.object({ anchor: AuditAnchor.nullable().optional() }).strict(),
     output: AuditVerification,
+    access: 'admin',
+  },
+  // The entries the filter selects, as sentences in a CSV (UTF-8 with BOM) saved where the
+  // administrator chooses.
+  'audit.export': {
+    input: AuditFilter.strict(),
+    output: z.object({ saved: z.boolean(), rows: z.number().int() }),
     access: 'admin',
   },
   // The chain's head now, for the administrator to print and keep apart from this PC.

@@ -18,6 +18,7 @@ export const channelNames = [
   'audit.list',
   'audit.verify',
   'audit.anchor',
+  'audit.export',
   'settings.updateFees',
   'settings.updateIntake',
   'settings.updateProcessing',

@@ -13,6 +13,7 @@ import {
   RequestItem,
 } from '../domain/intake/request';
 import { disposalMethods, feeReturnMethods } from '../domain/dispatch';
+import { enclosureTypes } from '../domain/enclosures';
 import { type ChannelDef, Id, NoInput, Ok } from './common';
 import { Cure, CureInput, Dispatch, DispatchInput, Disposal, Extension, FeeReturn, Suspicion } from './records';
 
@@ -60,17 +61,7 @@ export function listFilter(overrides: Partial<ListFilter> = {}): ListFilter {
 
 export const Defect = z.object({ code: z.string(), message: z.string(), documentId: z.string().optional() });
 
-export const enclosureTypes = [
-  'requestForm',
-  'identity',
-  'powerOfAttorney',
-  'sealCertificate',
-  'familyRegister',
-  'registryCertificate',
-  'residentRecord',
-  'fee',
-  'other',
-] as const;
+export { enclosureTypes } from '../domain/enclosures';
 
 export const Enclosure = z.object({
   id: z.string(),

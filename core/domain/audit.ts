@@ -17,6 +17,7 @@ export const auditActions = {
   'accounts.reset_password': '仮パスワード設定',
   'settings.update': '設定変更',
   'audit.verify': '監査ログの検証',
+  'audit.export': '監査ログの出力',
   'screen.print': '画面の印刷',
   'requests.create': '請求の受付',
   'requests.originals': '原本の到着（仮受付の確定）',

@@ -1,18 +1,22 @@
 import type { Page } from '@playwright/test';
 import { japanToday } from '../../core/domain/dates';
 import { expect, test } from '../fixtures/app';
-import { layoutProblems } from '../fixtures/layout';
+import { foreignWords, layoutProblems } from '../fixtures/layout';
 import { ADMIN } from '../fixtures/vault';
+import { addMonths } from '../../core/domain/dates';
 import { IntakePage } from '../pages/IntakePage';
 import { LoginPage } from '../pages/LoginPage';
 import { ShellPage } from '../pages/ShellPage';
 
-test.use({ prepared: true });
+// A month of demo-like requests (received, withdrawn, completed with their history), as the
+// demo vault has.
+test.use({ seedMonth: addMonths(`${japanToday(new Date()).slice(0, 7)}-01`, -1).slice(0, 7) });
 
 const today = japanToday(new Date()).replaceAll('-', '/');
 
 // Every main screen at the two commonest office laptop sizes: nothing drawn over anything else,
-// no sideways scrolling. Screenshots are attached to the report for a person to look at.
+// no sideways scrolling, and no id or English word shown to staff. Screenshots are attached to
+// the report for a person to look at.
 for (const size of [
   { width: 1280, height: 720 },
   { width: 1366, height: 768 },
@@ -25,6 +29,7 @@ for (const size of [
     const check = async (screen: string) => {
       await page.screenshot({ path: info.outputPath(`${screen}-${size.width}.png`), fullPage: true });
       expect(await layoutProblems(page), screen).toEqual([]);
+      expect(await foreignWords(page), screen).toEqual([]);
     };
 
     await expect(page.getByTestId('dashboard-overdue')).toBeVisible();
@@ -52,8 +57,13 @@ for (const size of [
     await check('request');
 
     await shell.open('請求一覧');
-    await expect(page.getByTestId('list-total')).toHaveText(/^1件/);
+    await expect(page.getByTestId('list-total')).toBeVisible();
     await check('list');
+    // A completed request: its decision, dispatch and whole history.
+    await page.getByLabel('段階').selectOption({ label: '完了' });
+    await page.getByRole('row', { name: /完了/ }).first().getByRole('button').first().click();
+    await expect(page.getByRole('table', { name: '処理の記録' })).toContainText('完了にする');
+    await check('completed-request');
 
     await shell.open('レポート');
     await expect(page.getByRole('main')).toContainText('報告');

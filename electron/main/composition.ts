@@ -86,7 +86,7 @@ export function createServices(opts: ServiceOptions): Services {
   const settings = new SettingsService(vault, (db) => {
     requests.refreshOpenDeadlines(db);
   });
-  const audit = new AuditService(vault);
+  const audit = new AuditService(vault, opts.dialogs ?? noDialogs);
   const fonts = LetterFonts.inResources(opts.resourcesDir);
   const emit = opts.emit ?? (() => undefined);
   const reports = new ReportsService(vault, clock, opts.dialogs ?? noDialogs, requests, fonts, (event, payload) => {

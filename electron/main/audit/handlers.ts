@@ -6,5 +6,6 @@ export function auditHandlers(audit: AuditService) {
     'audit.list': (input) => audit.list(input),
     'audit.verify': (input) => audit.verify(input.anchor ?? null),
     'audit.anchor': () => audit.anchor(),
+    'audit.export': (input) => audit.export(input),
   } satisfies Slice<'audit'>;
 }

@@ -12,7 +12,7 @@ import {
 } from '../../../core/contract';
 import { type IsoDate, slashDate } from '../../../core/domain/dates';
 import { Decision, decisionProblems } from '../../../core/domain/decisions';
-import type { RequestKind } from '../../../core/domain/intake/kinds';
+import { kindInfo, type RequestKind } from '../../../core/domain/intake/kinds';
 import {
   canRecord,
   closedStates,
@@ -179,7 +179,7 @@ export class RequestCommands {
           by: session.accountId,
           at: this.clock().toISOString(),
         });
-        this.event(db, id, 'decision', detail.status, detail.status, kind);
+        this.event(db, id, 'decision', detail.status, detail.status, kindInfo[kind].label);
       },
     );
     return this.queries.get(id);

@@ -19,7 +19,7 @@ import { addBusinessDays, computeDeadlines, type Deadlines } from '../../../core
 import { Decision } from '../../../core/domain/decisions';
 import { evaluateFee, type FeeSchedule } from '../../../core/domain/intake/fees';
 import { agencyEnded, evaluateIdentity, type IdentityPolicy } from '../../../core/domain/intake/identity';
-import { article39Applies, type RequestKind, type RequesterType } from '../../../core/domain/intake/kinds';
+import { article39Applies, kindInfo, type RequestKind, type RequesterType } from '../../../core/domain/intake/kinds';
 import {
   DisclosureMethod,
   IdentityDocumentInput,
@@ -331,7 +331,11 @@ export class RequestQueries {
         action: e.action,
         from: e.from_state,
         to: e.to_state,
-        comment: e.comment,
+        // Decisions saved before this version name the kind by its code.
+        comment:
+          e.action === 'decision' && Object.hasOwn(kindInfo, e.comment)
+            ? kindInfo[e.comment as RequestKind].label
+            : e.comment,
       })),
       availableActions: available,
       createdAt: row.created_at,

@@ -61,6 +61,8 @@ export function appendAudit(db: Db, input: AuditInput): number {
 }
 
 export type AuditFilter = {
+  // The request's 受付番号: the entries whose target is that request.
+  receiptNo?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
   accountId?: string | undefined;
@@ -69,33 +71,41 @@ export type AuditFilter = {
   offset: number;
 };
 
-export function listAudit(db: Db, f: AuditFilter): { entries: AuditEntry[]; total: number } {
+// Entries newest first, each with the 受付番号 of the request it concerns (null for others, and
+// for a request since purged, whose number the entry's summary keeps).
+export function listAudit(
+  db: Db,
+  f: AuditFilter,
+): { entries: (AuditEntry & { receiptNo: string | null })[]; total: number } {
   const where: string[] = [];
   const params: (string | number)[] = [];
+  if (f.receiptNo) {
+    where.push('a.target_id IN (SELECT id FROM requests WHERE receipt_no = ?)');
+    params.push(f.receiptNo);
+  }
   if (f.from) {
-    where.push('at >= ?');
+    where.push('a.at >= ?');
     params.push(f.from);
   }
   if (f.to) {
-    where.push('at < ?');
+    where.push('a.at < ?');
     params.push(f.to);
   }
   if (f.accountId) {
-    where.push('account_id = ?');
+    where.push('a.account_id = ?');
     params.push(f.accountId);
   }
   if (f.action) {
-    where.push('action = ?');
+    where.push('a.action = ?');
     params.push(f.action);
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (prepared(db, `SELECT count(*) AS n FROM audit_log ${clause}`).get(...params) as { n: number }).n;
-  const rows = prepared(db, `SELECT * FROM audit_log ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`).all(
-    ...params,
-    f.limit,
-    f.offset,
-  ) as Row[];
-  return { entries: rows.map(toEntry), total };
+  const total = (prepared(db, `SELECT count(*) AS n FROM audit_log a ${clause}`).get(...params) as { n: number }).n;
+  const rows = prepared(
+    db,
+    `SELECT a.*, r.receipt_no FROM audit_log a LEFT JOIN requests r ON r.id = a.target_id ${clause} ORDER BY a.id DESC LIMIT ? OFFSET ?`,
+  ).all(...params, f.limit, f.offset) as (Row & { receipt_no: string | null })[];
+  return { entries: rows.map((r) => ({ ...toEntry(r), receiptNo: r.receipt_no })), total };
 }
 
 export type AuditVerification =

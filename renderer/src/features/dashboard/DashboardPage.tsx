@@ -109,7 +109,9 @@ function SystemStatus() {
           <dt>データベース</dt>
           <dd className={styles.dd}>{databaseStateLabel[info.data.database.state]}</dd>
           <dt>データフォルダー</dt>
-          <dd className={styles.dd}>{info.data.dataDir}</dd>
+          <dd className={styles.dd} translate="no">
+            {info.data.dataDir}
+          </dd>
         </dl>
       ) : (
         <Body1>読み込み中…</Body1>

@@ -22,7 +22,8 @@ import {
 } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { enclosureTypes, type Enclosure, type RequestDetail } from '../../../../core/contract';
+import { type Enclosure, type RequestDetail } from '../../../../core/contract';
+import { enclosureTypeLabels, enclosureTypes } from '../../../../core/domain/enclosures';
 import { canRecord, historyLabel, isState, stateLabels } from '../../../../core/domain/workflow';
 import { parseDate, slashDate } from '../../../../core/domain/dates';
 import { withWeekday } from '../../../../core/domain/deadlines';
@@ -45,18 +46,6 @@ const useStyles = makeStyles({
   card: cardStyle,
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
 });
-
-export const enclosureTypeLabels: Record<Enclosure['type'], string> = {
-  requestForm: '請求書',
-  identity: '本人確認書類',
-  powerOfAttorney: '委任状',
-  sealCertificate: '印鑑登録証明書',
-  familyRegister: '戸籍謄本',
-  registryCertificate: '登記事項証明書',
-  residentRecord: '住民票',
-  fee: '手数料',
-  other: 'その他',
-};
 
 const slash = slashDate;
 const dueBasisLabels = { article39: '法第39条の期限', sla: '社内期限', extension: '延長後の期限' } as const;

@@ -246,7 +246,7 @@ export function AccountsPanel() {
         <TableBody>
           {(accounts.data ?? []).map((a) => (
             <TableRow key={a.id}>
-              <TableCell>{a.loginName}</TableCell>
+              <TableCell translate="no">{a.loginName}</TableCell>
               <TableCell>{a.displayName}</TableCell>
               <TableCell>{a.roles.map((r) => roleLabels[r]).join('・')}</TableCell>
               <TableCell>

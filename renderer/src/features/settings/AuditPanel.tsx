@@ -18,6 +18,9 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AuditVerification } from '../../../../core/contract';
 import { auditActionNames, auditActions, type AuditAction } from '../../../../core/domain/audit';
+import { describeAudit } from '../../../../core/domain/audit-text';
+import { addDays, parseDate } from '../../../../core/domain/dates';
+import { PlainDateField } from '../../components/PlainDateField';
 import { ErrorBar } from '../../components/ErrorBar';
 import { call, errorMessage } from '../../lib/api';
 
@@ -36,11 +39,12 @@ const problemText: Record<NonNullable<AuditVerification['problem']>, string> = {
   anchor_mismatch: 'データベースの外に控えた記録と一致しません（書き換え・削除・切り詰めのおそれ）',
 };
 
-// A local calendar day as the UTC instant of its midnight (the filter's lower or upper bound).
-function dayStart(date: string, plusDays = 0): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(y ?? 0, (m ?? 1) - 1, (d ?? 1) + plusDays).toISOString();
+// A typed day (2026/11/22, 令和8年11月22日…) as the UTC instant of its midnight in Japan (the
+// filter's lower or upper bound).
+function dayStart(text: string, plusDays = 0): string | undefined {
+  const date = parseDate(text);
+  if (!date) return undefined;
+  return new Date(`${addDays(date, plusDays)}T00:00:00+09:00`).toISOString();
 }
 
 const timeFormat = new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'medium' });
@@ -51,16 +55,18 @@ export function AuditPanel() {
   const [to, setTo] = useState('');
   const [action, setAction] = useState<AuditAction | ''>('');
   const [accountId, setAccountId] = useState('');
+  const [receiptNo, setReceiptNo] = useState('');
   const [page, setPage] = useState(0);
   const accounts = useQuery({ queryKey: ['accounts.list'], queryFn: () => call('accounts.list', {}) });
-  const filter = {
+  const where = {
+    receiptNo: receiptNo.trim() === '' ? undefined : receiptNo.normalize('NFKC').trim(),
     from: dayStart(from),
     to: dayStart(to, 1),
     action: action === '' ? undefined : action,
     accountId: accountId === '' ? undefined : accountId,
-    limit: PAGE,
-    offset: page * PAGE,
   };
+  const filter = { ...where, limit: PAGE, offset: page * PAGE };
+  const exported = useMutation({ mutationFn: () => call('audit.export', where) });
   const entries = useQuery({ queryKey: ['audit.list', filter], queryFn: () => call('audit.list', filter) });
   // A printed record of the chain's head (number and hash), typed back to check against the log.
   const [printedId, setPrintedId] = useState('');
@@ -138,26 +144,31 @@ export function AuditPanel() {
         }
       />
       <div className={styles.filters}>
-        <Field label="開始日">
+        <Field label="受付番号">
           <Input
-            type="date"
-            value={from}
+            value={receiptNo}
             onChange={(_e, d) => {
-              setFrom(d.value);
+              setReceiptNo(d.value);
               reset();
             }}
           />
         </Field>
-        <Field label="終了日">
-          <Input
-            type="date"
-            value={to}
-            onChange={(_e, d) => {
-              setTo(d.value);
-              reset();
-            }}
-          />
-        </Field>
+        <PlainDateField
+          label="開始日"
+          text={from}
+          onText={(t) => {
+            setFrom(t);
+            reset();
+          }}
+        />
+        <PlainDateField
+          label="終了日"
+          text={to}
+          onText={(t) => {
+            setTo(t);
+            reset();
+          }}
+        />
         <Field label="操作">
           <Select
             value={action}
@@ -198,6 +209,7 @@ export function AuditPanel() {
             <TableHeaderCell>日時</TableHeaderCell>
             <TableHeaderCell>アカウント</TableHeaderCell>
             <TableHeaderCell>操作</TableHeaderCell>
+            <TableHeaderCell>受付番号</TableHeaderCell>
             <TableHeaderCell>内容</TableHeaderCell>
           </TableRow>
         </TableHeader>
@@ -208,11 +220,19 @@ export function AuditPanel() {
               <TableCell>{timeFormat.format(new Date(e.at))}</TableCell>
               <TableCell>{e.accountId ? (names.get(e.accountId) ?? e.accountId) : '—'}</TableCell>
               <TableCell>{(auditActions as Record<string, string>)[e.action] ?? e.action}</TableCell>
-              <TableCell>{e.summary}</TableCell>
+              <TableCell>{e.receiptNo ?? '—'}</TableCell>
+              <TableCell>{describeAudit(e)}</TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
+      <div className={styles.pager}>
+        <Button size="small" disabled={exported.isPending || total === 0} onClick={() => exported.mutate()}>
+          この条件でCSVに保存…
+        </Button>
+        {exported.data?.saved && <span data-testid="audit-exported">{exported.data.rows}件を保存しました。</span>}
+        {exported.isError && <span role="alert">{errorMessage(exported.error)}</span>}
+      </div>
       <div className={styles.pager}>
         <Button size="small" disabled={page === 0} onClick={() => setPage(page - 1)}>
           前へ

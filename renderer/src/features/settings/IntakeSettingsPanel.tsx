@@ -70,7 +70,15 @@ export function IntakeSettingsPanel(props: { intake: IntakeSettings; fees: FeeSc
         label="受付番号の形式"
         hint={
           patternProblems.length === 0
-            ? `次の番号の例: ${formatReceiptNo(intake.receiptPattern, japanToday(new Date()), 1)}（{YYYY}=西暦、{YY}=西暦下2桁、{NNNN}=連番）`
+            ? {
+                children: (
+                  <>
+                    次の番号の例: {formatReceiptNo(intake.receiptPattern, japanToday(new Date()), 1)}（
+                    <code translate="no">{'{YYYY}'}</code>=西暦、<code translate="no">{'{YY}'}</code>=西暦下2桁、
+                    <code translate="no">{'{NNNN}'}</code>=連番）
+                  </>
+                ),
+              }
             : undefined
         }
         validationMessage={patternProblems[0]}

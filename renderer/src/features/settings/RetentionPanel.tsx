@@ -19,7 +19,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatJapaneseDate as formatDateJa } from '../../../../core/domain/dates';
-import { enclosureTypeLabels } from '../requests/RequestPage';
+import { enclosureTypeLabels } from '../../../../core/domain/enclosures';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBar } from '../../components/ErrorBar';
 import { SuccessBar } from '../../components/SuccessBar';
