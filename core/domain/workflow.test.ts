@@ -10,6 +10,8 @@ import {
   type Action,
   type State,
   type TransitionContext,
+  answerOverdue,
+  overdueNote,
 } from './workflow';
 
 const ready: TransitionContext = {
@@ -128,6 +130,15 @@ describe('workflow', () => {
       ok: false,
     });
     expect(transition('sent', 'complete', { ...ready, idDisposalRecorded: false })).toMatchObject({ ok: false });
+  });
+
+  it('counts a 補正待ち request past its 39条 date as overdue, and says why', () => {
+    const waiting = { status: 'awaitingCure', dueDate: '2026-10-15' };
+    expect(answerOverdue(waiting, '2026-10-16')).toBe(true);
+    expect(overdueNote(waiting, '2026-10-16')).toBe('補正待ちでも法第39条の期限は止まりません');
+    expect(answerOverdue(waiting, '2026-10-15')).toBe(false);
+    expect(overdueNote({ status: 'checking', dueDate: '2026-10-15' }, '2026-10-16')).toBeNull();
+    expect(answerOverdue({ status: 'sent', dueDate: '2026-10-15' }, '2026-10-16')).toBe(false);
   });
 
   it('does not investigate a FAX 仮受付 before its originals arrive', () => {

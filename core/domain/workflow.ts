@@ -201,9 +201,19 @@ export const answerPendingStates: readonly State[] = [
   'preparingAnswer',
 ];
 
+// States whose due date can pass: the answer is owed, or a 補正 is awaited. While a 補正 is
+// pending the internal clock stops, but the 39条 date keeps running (the request's due date
+// is then that date), and passing it is overdue all the same.
+export const overdueStates: readonly State[] = [...answerPendingStates, 'awaitingCure'];
+
 // An answer still owed whose due date has passed.
 export function answerOverdue(r: { status: string; dueDate: string | null }, today: string): boolean {
-  return r.dueDate !== null && r.dueDate < today && (answerPendingStates as readonly string[]).includes(r.status);
+  return r.dueDate !== null && r.dueDate < today && (overdueStates as readonly string[]).includes(r.status);
+}
+
+// Why an overdue row is overdue when its step would suggest otherwise (for the lists).
+export function overdueNote(r: { status: string; dueDate: string | null }, today: string): string | null {
+  return answerOverdue(r, today) && r.status === 'awaitingCure' ? '補正待ちでも法第39条の期限は止まりません' : null;
 }
 
 export const isState = (s: string): s is State => (states as readonly string[]).includes(s);

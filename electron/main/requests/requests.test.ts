@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode, listFilter, type ChannelInput } from '../../../core/contract';
 import { emptyDecision } from '../../../core/domain/decisions';
 import { emptyItem } from '../../../core/domain/intake/request';
+import { overdueNote } from '../../../core/domain/workflow';
 import {
   ADMIN_PASSWORD,
   call,
@@ -288,7 +289,12 @@ describe('processing', () => {
 
     const board = await call(s, 'requests.dashboard', {});
     expect(board.today).toBe('2026-11-20');
-    expect(board.overdue.rows.map((x) => x.id)).toEqual([old.id]);
+    // The 補正 stops the internal clock, not the 39条 date (10-15): the waiting request is overdue too.
+    expect(board.overdue.rows.map((x) => x.id)).toEqual([old.id, waiting.id]);
+    expect(board.overdue.rows.map((x) => overdueNote(x, board.today))).toEqual([
+      null,
+      '補正待ちでも法第39条の期限は止まりません',
+    ]);
     expect(board.dueSoon.rows.map((x) => x.id)).toEqual([soon.id]);
     expect(board.cureOverdue.rows.map((x) => x.id)).toEqual([waiting.id]);
     expect(board.awaitingMyApproval.total).toBe(0);

@@ -161,6 +161,7 @@ export function dashboardPages(
     soon: string;
     recentSince: string;
     pending: readonly string[];
+    overdue: readonly string[];
     approverId: string | null;
     limit: number;
   },
@@ -172,7 +173,11 @@ export function dashboardPages(
     pageOf(db, where, params, order, q.limit);
   const pending = `r.status IN (${placeholders(q.pending)})`;
   return {
-    overdue: page([pending, 'r.due_date < ?'], [...q.pending, q.today], orders.dueAsc),
+    overdue: page(
+      [`r.status IN (${placeholders(q.overdue)})`, 'r.due_date < ?'],
+      [...q.overdue, q.today],
+      orders.dueAsc,
+    ),
     dueSoon: page([pending, 'r.due_date >= ?', 'r.due_date <= ?'], [...q.pending, q.today, q.soon], orders.dueAsc),
     cureOverdue: page(["r.status = 'awaitingCure'", 'r.cure_due < ?'], [q.today], orders.cureAsc),
     awaitingMyApproval:

@@ -11,7 +11,14 @@ import {
 } from '@fluentui/react-components';
 import type { RequestSummary } from '../../../../core/contract';
 import { kindInfo } from '../../../../core/domain/intake/kinds';
-import { answerOverdue, closedStates, isState, stateLabels, type State } from '../../../../core/domain/workflow';
+import {
+  answerOverdue,
+  closedStates,
+  isState,
+  overdueNote,
+  stateLabels,
+  type State,
+} from '../../../../core/domain/workflow';
 import { mask, usePrivacy } from './privacy';
 
 export const slash = (d: string | null) => (d ? slashDate(d) : '—');
@@ -79,6 +86,9 @@ export function RequestTable(props: {
                   <Badge color="danger" style={{ marginLeft: 4 }}>
                     期限超過
                   </Badge>
+                )}
+                {props.today !== undefined && overdueNote(r, props.today) && (
+                  <div style={{ fontSize: '0.8em' }}>{overdueNote(r, props.today)}</div>
                 )}
               </TableCell>
               <TableCell>
