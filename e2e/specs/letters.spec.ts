@@ -26,11 +26,11 @@ test('an administrator registers a certificate; a 受付のお知らせ is previ
   await page.getByRole('tab', { name: '回答書' }).click();
   await page.getByLabel('証明書のパスフレーズ').fill('wrong');
   await app.nextOpenFile(join(work, 'id.p12'));
-  await page.getByRole('button', { name: '証明書（.p12 / .pfx）を取り込む…' }).click();
+  await page.getByRole('button', { name: '証明書ファイル（PKCS#12）を取り込む…' }).click();
   await expect(page.getByRole('alert')).toContainText('パスフレーズが正しいか');
   await page.getByLabel('証明書のパスフレーズ').fill('e2e passphrase');
   await app.nextOpenFile(join(work, 'id.p12'));
-  await page.getByRole('button', { name: '証明書（.p12 / .pfx）を取り込む…' }).click();
+  await page.getByRole('button', { name: '証明書ファイル（PKCS#12）を取り込む…' }).click();
   await expect(page.getByTestId('certificate')).toContainText('CN=Privacy Officer');
 
   // A request, and its receipt letter.

@@ -209,7 +209,7 @@ export function LettersPanel(props: { settings: Settings }) {
           <Input type="password" value={passphrase} onChange={(_e, d) => setPassphrase(d.value)} />
         </Field>
         <Button onClick={() => importCert.mutate()} disabled={importCert.isPending}>
-          証明書（<span translate="no">.p12 / .pfx</span>）を取り込む…
+          証明書ファイル（PKCS#12）を取り込む…
         </Button>
         {cert && <Button onClick={() => removeCert.mutate()}>証明書を削除</Button>}
       </div>
