@@ -223,6 +223,7 @@ export const commentActions: readonly Action[] = ['sendBack', 'decline', 'withdr
 
 // Labels of the history entries that record something without changing the step.
 export const recordLabels = {
+  received: '受付',
   update: '受付内容の修正',
   originals: '原本の到着',
   decision: '決定の起案',

@@ -137,11 +137,14 @@ test('a 本人 開示 request goes from intake to 完了 with a 補正 on the wa
   // Dispatch: a registered letter needs its tracking number.
   await expect(r.action('発送済にする')).toBeDisabled();
   const dispatch = page.getByRole('group', { name: '発送の記録' });
+  await expect(dispatch.getByLabel('送付した書類')).toHaveValue(/^開示決定通知書（個保第\d+号）$/);
   await dispatch.getByRole('button', { name: '発送を記録する' }).click();
   await expect(dispatch).toContainText('書留・本人限定受取郵便の追跡番号を入力してください。');
   await dispatch.getByLabel('追跡番号').fill('1234-5678-9012');
   await dispatch.getByRole('button', { name: '発送を記録する' }).click();
   await expect(page.getByRole('table', { name: '発送の記録' })).toContainText('1234-5678-9012');
+  // The letter sent is picked from the finalized ones, the newest (the 再発行) first.
+  await expect(page.getByRole('table', { name: '発送の記録' })).toContainText(/開示決定通知書（個保第\d+号）/);
   await r.act('発送済にする');
   await expect(r.step).toContainText('発送済');
 
@@ -155,6 +158,7 @@ test('a 本人 開示 request goes from intake to 完了 with a 補正 on the wa
   await r.act('完了にする');
   await expect(r.step).toContainText('完了');
   const history = page.getByRole('table', { name: '処理の記録' });
+  await expect(history.getByRole('row').nth(1)).toContainText('受付');
   for (const label of [
     '補正を依頼',
     '補正の到着を記録',

@@ -289,6 +289,7 @@ describe('intake', () => {
     // Paused from 11-20 to 11-26: the business days 11-24, 11-25 and 11-26 are not counted.
     expect(back.deadlines.explanation.join('\n')).toMatch(/補正による停止: 3営業日/);
     expect(back.history.map((h) => `${h.from}>${h.to}`)).toEqual([
+      'received>received',
       'received>checking',
       'checking>awaitingCure',
       'awaitingCure>checking',

@@ -117,6 +117,18 @@ export class IntakeService {
           receivedBy: session.accountId,
           status: 'received' satisfies State,
         });
+        // The history starts with the receipt itself (who registered it, and when).
+        insertEvent(db, {
+          requestId: id,
+          at: this.clock().toISOString(),
+          day: today,
+          accountId: session.accountId,
+          action: 'received' satisfies RecordKind,
+          from: 'received',
+          to: 'received',
+          comment: '',
+          closedOn: null,
+        });
         this.requests.refreshDeadlines(db, id);
       },
     );

@@ -153,6 +153,7 @@ describe('processing', () => {
     expect(done).toMatchObject({ status: 'completed', closedOn: '2026-11-12', disposal: { method: 'destroyed' } });
     expect(done.availableActions).toEqual([]);
     expect(done.history.map((h) => h.action)).toEqual([
+      'received',
       'startCheck',
       'requestCure',
       'cureReceived',

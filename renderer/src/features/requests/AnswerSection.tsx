@@ -23,6 +23,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type RequestDetail } from '../../../../core/contract';
 import { japanToday, parseDate, slashDate } from '../../../../core/domain/dates';
@@ -45,6 +46,7 @@ const useStyles = makeStyles({
 });
 
 const todayText = () => slashDate(japanToday(new Date()));
+const OTHER = '__other__';
 type Method = (typeof dispatchMethods)[number];
 type DisposalMethod = (typeof disposalMethods)[number];
 
@@ -55,7 +57,17 @@ const issueFor = (err: unknown, key: string) =>
 export function AnswerSection(props: { request: RequestDetail }) {
   const styles = useStyles();
   const r = props.request;
-  const [letter, setLetter] = useState('開示決定通知書');
+  // The letter sent is one of the request's finalized letters (newest first), or typed by hand
+  // for something sent outside the app.
+  const letters = useQuery({
+    queryKey: ['letters.list', r.id, r.history.length],
+    queryFn: () => call('letters.list', { requestId: r.id }),
+  });
+  const finalized = [...(letters.data?.finalized ?? [])].reverse().map((l) => `${l.label}（${l.documentNo}）`);
+  const [picked, setPicked] = useState<string | null>(null);
+  const [typed, setTyped] = useState('');
+  const choice = picked ?? finalized[0] ?? OTHER;
+  const letter = choice === OTHER ? typed : choice;
   const [sentText, setSentText] = useState(todayText);
   const [method, setMethod] = useState<Method>(r.delivery === 'restricted' ? 'restricted' : 'simpleRegistered');
   const [trackingNo, setTrackingNo] = useState('');
@@ -65,7 +77,10 @@ export function AnswerSection(props: { request: RequestDetail }) {
     r.id,
     (dispatch: { letter: string; sentOn: string; method: Method; trackingNo: string }) =>
       call('requests.addDispatch', { id: r.id, dispatch }),
-    () => setTrackingNo(''),
+    () => {
+      setTrackingNo('');
+      setTyped('');
+    },
   );
   const dispose = useRequestMutation(r.id, (v: { method: DisposalMethod; date: string }) =>
     call('requests.recordDisposal', { id: r.id, ...v }),
@@ -107,8 +122,20 @@ export function AnswerSection(props: { request: RequestDetail }) {
       {editable && (
         <div role="group" aria-label="発送の記録" className={styles.row}>
           <Field label="送付した書類" required validationMessage={issueFor(add.error, 'letter')}>
-            <Input value={letter} onChange={(_e, d) => setLetter(d.value)} />
+            <Select value={choice} onChange={(_e, d) => setPicked(d.value)}>
+              {finalized.map((l) => (
+                <option key={l} value={l}>
+                  {l}
+                </option>
+              ))}
+              <option value={OTHER}>その他（書類名を入力）</option>
+            </Select>
           </Field>
+          {choice === OTHER && (
+            <Field label="書類名" required>
+              <Input value={typed} onChange={(_e, d) => setTyped(d.value)} />
+            </Field>
+          )}
           <PlainDateField
             label="発送日"
             text={sentText}
@@ -129,7 +156,7 @@ export function AnswerSection(props: { request: RequestDetail }) {
             <Input value={trackingNo} onChange={(_e, d) => setTrackingNo(d.value)} />
           </Field>
           <Button
-            disabled={!sentOn || add.isPending}
+            disabled={!sentOn || letter.trim() === '' || add.isPending}
             onClick={() => sentOn && add.mutate({ letter, sentOn, method, trackingNo })}
           >
             発送を記録する
