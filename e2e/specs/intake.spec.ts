@@ -37,6 +37,8 @@ test('a 本人 request with a driving licence and a 1,000円 定額小為替 is 
   await expect(app.page.getByText(/・本人・開示$/)).toBeVisible();
 
   await expect(app.page.getByTestId('receipt-no')).toHaveText(/^受付番号 \d{4}-0001$/);
+  // The page is titled by the request, not by the menu section.
+  await expect(new ShellPage(app.page).title).toHaveText(/^受付番号 \d{4}-0001\u3000山田 太郎 様$/);
   // The page opens at its top: the new number, a success message, and the focus on the number.
   await expect(app.page.getByTestId('registered')).toContainText(/受付番号 \d{4}-0001 で登録しました/);
   await expect(app.page.getByTestId('receipt-heading')).toBeFocused();

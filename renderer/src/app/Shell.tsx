@@ -1,5 +1,6 @@
 import { Body1, Button, Tab, TabList, Title2, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { PageTitleContext } from './page-title';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { AboutDialog } from '../features/shell/AboutDialog';
 import { StatusBar } from '../features/shell/StatusBar';
@@ -21,9 +22,9 @@ const useStyles = makeStyles({
   header: {
     gridColumn: '1 / 3',
     display: 'flex',
-    alignItems: 'baseline',
     gap: tokens.spacingHorizontalM,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    alignItems: 'center',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`,
     backgroundColor: tokens.colorBrandBackground,
     color: tokens.colorNeutralForegroundOnBrand,
   },
@@ -100,6 +101,7 @@ export function Shell(props: { session: Session }) {
   // Choosing a menu item again returns to its start page (from an opened request, say).
   const [visit, setVisit] = useState(0);
   const current = sections.find((s) => s.id === section) ?? sections[0];
+  const [pageTitle, setPageTitle] = useState<string | null>(null);
 
   useEffect(
     () =>
@@ -161,15 +163,17 @@ export function Shell(props: { session: Session }) {
         </nav>
         <main className={styles.main} aria-labelledby="page-title">
           <Title2 as="h1" block id="page-title">
-            {current.label}
+            {pageTitle ?? current.label}
           </Title2>
-          <Body1 className={styles.description}>{current.description}</Body1>
-          <SectionBody
-            // Lists only: the intake form must not be wiped by a second click on its menu item.
-            key={current.id === 'dashboard' || current.id === 'requests' ? `${current.id}-${visit}` : current.id}
-            id={current.id}
-            session={props.session}
-          />
+          {pageTitle === null && <Body1 className={styles.description}>{current.description}</Body1>}
+          <PageTitleContext.Provider value={setPageTitle}>
+            <SectionBody
+              // Lists only: the intake form must not be wiped by a second click on its menu item.
+              key={current.id === 'dashboard' || current.id === 'requests' ? `${current.id}-${visit}` : current.id}
+              id={current.id}
+              session={props.session}
+            />
+          </PageTitleContext.Provider>
         </main>
         <div className={styles.footer}>
           <StatusBar />

@@ -32,6 +32,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { call, errorMessage } from '../../lib/api';
 import { useSessionState } from '../../lib/session';
 import { mask, usePrivacy } from './privacy';
+import { usePageTitle } from '../../app/page-title';
 import { CheckPanel } from '../intake/CheckPanel';
 import { ScanPreview } from '../intake/ScanPreview';
 import { AnswerSection, ExtensionForm } from './AnswerSection';
@@ -169,6 +170,10 @@ export function RequestPage(props: {
   const heading = useRef<HTMLDivElement>(null);
   const privacy = usePrivacy();
   const loaded = request.data !== undefined;
+  const shown = request.data;
+  usePageTitle(
+    shown ? `受付番号 ${shown.receiptNo}\u3000${privacy ? mask(shown.principal.name) : shown.principal.name} 様` : null,
+  );
   useEffect(() => {
     if (!props.created || !loaded) return;
     heading.current?.scrollIntoView({ block: 'start' });
