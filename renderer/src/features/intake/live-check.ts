@@ -17,19 +17,23 @@ export function useLiveCheck(form: IntakeForm, fees: typeof defaultFeeSchedule, 
     receivedOn: isoOrNull(d.receivedOn),
     destroyedOn: isoOrNull(d.destroyedOn),
   }));
-  const identity = evaluateIdentity(
-    {
-      arrivalDate: form.arrivalDate,
-      requesterType: form.requesterType,
-      kinds,
-      answerTo: form.answerTo,
-      principalBirthDate: isoOrNull(form.principal.birthDate),
-      documents,
-      nameAddressMatch: form.identity.nameAddressMatch,
-      lawyerRegistrationNo: form.identity.lawyerRegistrationNo,
-    },
-    policy,
-  );
+  // Nothing to judge before the first document: no red 不備 on an empty form.
+  const started = form.identity.documents.length > 0 || form.identity.lawyerRegistrationNo.trim() !== '';
+  const identity = !started
+    ? null
+    : evaluateIdentity(
+        {
+          arrivalDate: form.arrivalDate,
+          requesterType: form.requesterType,
+          kinds,
+          answerTo: form.answerTo,
+          principalBirthDate: isoOrNull(form.principal.birthDate),
+          documents,
+          nameAddressMatch: form.identity.nameAddressMatch,
+          lawyerRegistrationNo: form.identity.lawyerRegistrationNo,
+        },
+        policy,
+      );
   const payments = form.payments
     .filter((p) => Number.isFinite(p.amount) && p.amount > 0 && isIso(p.receivedOn))
     .map((p) => ({ ...p, issuedOn: isoOrNull(p.issuedOn) }));

@@ -33,7 +33,7 @@ import {
   type RequestKind,
   type RequesterType,
 } from '../../../../core/domain/intake/kinds';
-import { outcomeCounts, reportSections } from '../../../../core/domain/report-sections';
+import { outcomeCounts, periodLabel, reportSections } from '../../../../core/domain/report-sections';
 import { cellText } from '../../../../core/domain/table';
 import { ErrorBar } from '../../components/ErrorBar';
 import { PlainDateField } from '../../components/PlainDateField';
@@ -63,7 +63,7 @@ function MonthChart(props: { data: Report['perMonth']; to: string }) {
     <svg
       role="img"
       aria-label="過去12か月の受付件数"
-      viewBox={`0 0 ${months.length * w} 150`}
+      viewBox={`0 0 ${months.length * w} 156`}
       width="100%"
       height="170"
     >
@@ -78,6 +78,12 @@ function MonthChart(props: { data: Report['perMonth']; to: string }) {
             <text x={i * w + w / 2} y={136} fontSize="9" textAnchor="middle">
               {Number(months[i]?.slice(5))}月
             </text>
+            {/* The year under January and under the first bar, so that every bar's year is clear. */}
+            {(i === 0 || months[i]?.endsWith('-01')) && (
+              <text x={i * w + w / 2} y={148} fontSize="8" textAnchor="middle">
+                {months[i]?.slice(0, 4)}年
+              </text>
+            )}
           </g>
         );
       })}
@@ -277,8 +283,8 @@ export function ReportsPage(props: { session: Session }) {
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell>項目</TableHeaderCell>
-                    <TableHeaderCell className={styles.num}>当期</TableHeaderCell>
-                    <TableHeaderCell className={styles.num}>前期</TableHeaderCell>
+                    <TableHeaderCell className={styles.num}>当期（{periodLabel(r.current)}）</TableHeaderCell>
+                    <TableHeaderCell className={styles.num}>前期（{periodLabel(r.previous)}）</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>

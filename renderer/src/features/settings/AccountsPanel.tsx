@@ -35,7 +35,13 @@ import { applyServerErrors } from '../../lib/forms';
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+  // Buttons keep their words whole (「仮パスワード」 never breaks mid-word); the row wraps instead.
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    '& button': { whiteSpace: 'nowrap', flexShrink: 0 },
+  },
 });
 
 const password = PolicyPassword;
