@@ -23,9 +23,24 @@ export const FeeSchedule = z
       .array(z.enum(requestKinds))
       .max(requestKinds.length)
       .refine((ks) => ks.every((k) => kindInfo[k].feeAllowed), FEE_NOT_ALLOWED_MESSAGE),
+    // An amount of its own for some fee-bearing kinds (法38条: never for 訂正・利用停止 etc.).
+    amounts: z
+      .partialRecord(
+        z.enum(requestKinds),
+        z
+          .number()
+          .int('手数料は整数で入力してください。')
+          .min(0, '手数料は0円以上で入力してください。')
+          .max(10_000, '手数料が高額すぎます。'),
+      )
+      .refine(
+        (a) => Object.keys(a).every((k) => kindInfo[k as keyof typeof kindInfo].feeAllowed),
+        FEE_NOT_ALLOWED_MESSAGE,
+      )
+      .optional(),
   })
   .strict()
-  .refine((s) => s.amount === 0 || s.accepted.length > 0, {
+  .refine((s) => (s.amount === 0 && Object.values(s.amounts ?? {}).every((v) => v === 0)) || s.accepted.length > 0, {
     path: ['accepted'],
     message: '手数料の支払方法を1つ以上選択してください。',
   });

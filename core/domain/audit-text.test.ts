@@ -66,6 +66,12 @@ const samples: [action: string, summary: string, receiptNo: string | null, expec
   ['accounts.update', 'displayName disabled=true', null, '表示名を変更しました、利用停止: あり'],
   ['settings.update', 'amount=1000 per=kind', null, '金額: 1,000円、手数料の単位: 請求の種類ごと'],
   [
+    'settings.update',
+    'amount=1000 per=request amounts=purpose:500',
+    null,
+    '金額: 1,000円、手数料の単位: 請求ごと、種類ごとの手数料: 利用目的の通知 500円',
+  ],
+  [
     'audit.verify',
     'ok=true checked=120 anchors=1 failed=0',
     null,

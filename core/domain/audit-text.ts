@@ -90,6 +90,7 @@ const keyLabels: Record<string, string> = {
   cure: '補正の期限（日）',
   templates: '定型文の数',
   window: '窓付き封筒',
+  amounts: '種類ごとの手数料',
 };
 
 // Keys whose value is an id or a hash: never shown (the entry says which request already).
@@ -141,6 +142,11 @@ function value(key: string, v: string, context: { kind: string | null; letter?: 
       return `${Number(v).toLocaleString('ja-JP')}円`;
     case 'size':
       return `${Math.ceil(Number(v) / 1024).toLocaleString('ja-JP')} KB`;
+    case 'amounts':
+      return list(v, (x) => {
+        const [k = '', n = ''] = x.split(':');
+        return `${kindLabel(k)} ${Number(n).toLocaleString('ja-JP')}円`;
+      });
     case 'per':
       return v === 'kind' ? '請求の種類ごと' : v === 'request' ? '請求ごと' : v;
     case 'date':

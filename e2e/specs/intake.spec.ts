@@ -309,3 +309,19 @@ test('a 保佐人 is a 法定代理人 only with a 代理権 granted; the certif
   await registry.getByLabel('代理権付与の記載あり').check();
   await expect(intake.checkPanel.getByTestId('identity-status')).toHaveText('確認済');
 });
+
+test('a company that charges 利用目的の通知 its own 500円 sees that fee at intake', async ({ app }) => {
+  const shell = new ShellPage(app.page);
+  await shell.open('設定');
+  await app.page.getByRole('tab', { name: '受付・手数料' }).click();
+  const own = app.page.getByRole('group', { name: '請求の種類ごとの手数料' });
+  await own.getByLabel('利用目的の通知の手数料（円）').fill('500');
+  await app.page.getByRole('button', { name: '保存する' }).click();
+  await expect(app.page.getByText('保存しました。')).toBeVisible();
+  await shell.open('新規受付');
+  const intake = new IntakePage(app.page);
+  await intake.chooseKind('利用目的の通知');
+  await expect(intake.checkPanel).toContainText('必要額 500円');
+  await intake.chooseKind('開示');
+  await expect(intake.checkPanel).toContainText('必要額 1,000円');
+});

@@ -113,6 +113,28 @@ describe('fees', () => {
     ]);
   });
 
+  it('charges a kind its own amount: per kind the sum, per request the highest', () => {
+    const s = { ...defaultFeeSchedule, amounts: { purpose: 500 } };
+    expect(feeDue(['purpose'], s)).toBe(500);
+    expect(feeDue(['disclosure'], s)).toBe(1000);
+    expect(feeDue(['purpose', 'disclosure'], s)).toBe(1000);
+    expect(feeDue(['purpose', 'disclosure', 'correction'], { ...s, per: 'kind' })).toBe(1500);
+    expect(
+      evaluateFee(['purpose'], s, [{ id: 's', means: 'stamps', amount: 500, receivedOn: '2026-11-22' }]),
+    ).toMatchObject({
+      status: 'paid',
+      due: 500,
+    });
+    // A free 利用目的の通知 with a paid 開示.
+    expect(feeDue(['purpose'], { ...defaultFeeSchedule, amounts: { purpose: 0 } })).toBe(0);
+    expect(feeScheduleProblems({ ...defaultFeeSchedule, amounts: { correction: 500 } })).toEqual([
+      '訂正・追加・削除、利用停止・消去、第三者提供の停止の請求には手数料を求めることはできません（個人情報保護法第38条第1項）。',
+    ]);
+    expect(feeScheduleProblems({ ...defaultFeeSchedule, amounts: { purpose: -1 } })).toEqual([
+      '利用目的の通知の手数料は0円以上10,000円以下の整数で入力してください。',
+    ]);
+  });
+
   it('charges only the kinds the company chose', () => {
     expect(feeDue(['purpose'], { ...defaultFeeSchedule, kinds: ['disclosure'] })).toBe(0);
     expect(feeDue(['purpose', 'disclosure'], { ...defaultFeeSchedule, kinds: ['disclosure'] })).toBe(1000);

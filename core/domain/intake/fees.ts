@@ -20,7 +20,16 @@ export type FeeSchedule = {
   accepted: FeeMeans[];
   // The kinds the company charges for: a subset of those the law allows.
   kinds: RequestKind[];
+  // A different amount for some kinds (1,000円 for 開示, 500円 for 利用目的の通知); the others
+  // cost `amount`. Absent: every kind costs `amount`, as before this setting.
+  amounts?: Partial<Record<RequestKind, number>>;
 };
+
+// What one kind costs under the schedule (0 when the company does not charge it).
+export function kindFee(kind: RequestKind, schedule: FeeSchedule): number {
+  if (!kindInfo[kind].feeAllowed || !schedule.kinds.includes(kind)) return 0;
+  return schedule.amounts?.[kind] ?? schedule.amount;
+}
 
 export const feeKinds = requestKindsWithFee();
 function requestKindsWithFee(): RequestKind[] {
@@ -80,10 +89,12 @@ export function feeApplies(kinds: readonly RequestKind[], schedule: FeeSchedule)
   return kinds.filter((k) => kindInfo[k].feeAllowed && schedule.kinds.includes(k));
 }
 
+// Per kind: the sum of the kinds' fees. Per request: one fee, the highest of the kinds asked for
+// (a request for 開示 and 利用目的の通知 pays the 開示 fee once).
 export function feeDue(kinds: readonly RequestKind[], schedule: FeeSchedule): number {
-  const chargeable = feeApplies(kinds, schedule).length;
-  if (chargeable === 0 || schedule.amount === 0) return 0;
-  return schedule.per === 'request' ? schedule.amount : schedule.amount * chargeable;
+  const fees = feeApplies(kinds, schedule).map((k) => kindFee(k, schedule));
+  if (fees.length === 0) return 0;
+  return schedule.per === 'request' ? Math.max(...fees) : fees.reduce((a, b) => a + b, 0);
 }
 
 const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
@@ -174,5 +185,10 @@ export function feeScheduleProblems(s: FeeSchedule): string[] {
     problems.push('手数料が高額すぎます。実費を勘案した合理的な額（一般に1,000円前後）にしてください。');
   if (s.accepted.length === 0 && s.amount > 0) problems.push('手数料の支払方法を1つ以上選択してください。');
   if (s.kinds.some((k) => !kindInfo[k].feeAllowed)) problems.push(FEE_NOT_ALLOWED_MESSAGE);
-  return problems;
+  for (const [k, v] of Object.entries(s.amounts ?? {}) as [RequestKind, number][]) {
+    if (!kindInfo[k].feeAllowed) problems.push(FEE_NOT_ALLOWED_MESSAGE);
+    else if (!Number.isInteger(v) || v < 0 || v > 10_000)
+      problems.push(`${kindInfo[k].label}の手数料は0円以上10,000円以下の整数で入力してください。`);
+  }
+  return [...new Set(problems)];
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../../core/contract';
 import { ErrorCode } from '../../../core/contract';
+import { emptyItem } from '../../../core/domain/intake/request';
 import { call, intakeInput, makeServices, setupVault, tempDataDir, failure } from '../testing/support';
 
 const NOW = new Date('2026-11-22T01:00:00Z'); // 10:00 in Japan
@@ -107,6 +108,41 @@ describe('intake', () => {
     expect(fee.issues?.[0]?.message).toMatch(/手数料を求めることはできません（個人情報保護法第38条第1項）/);
     expect(requestCount(s)).toBe(0);
     expect((await call(s, 'settings.get', {})).fees.kinds).toEqual(['purpose', 'disclosure', 'thirdPartyRecords']);
+    // An amount of its own for 訂正 is refused the same way, and nothing changes.
+    const own = await failure(
+      call(s, 'settings.updateFees', {
+        amount: 1000,
+        per: 'request',
+        accepted: ['stamps'],
+        kinds: ['purpose', 'disclosure'],
+        amounts: { correction: 500 },
+      }),
+    );
+    expect(own.issues?.[0]?.message).toMatch(/手数料を求めることはできません/);
+    expect((await call(s, 'settings.get', {})).fees.amounts).toBeUndefined();
+    await s.close();
+  });
+
+  it('charges 利用目的の通知 its own fee when the company sets one', async () => {
+    const s = await ready();
+    await call(s, 'settings.updateFees', {
+      amount: 1000,
+      per: 'request',
+      accepted: ['postalMoneyOrder', 'stamps'],
+      kinds: ['purpose', 'disclosure', 'thirdPartyRecords'],
+      amounts: { purpose: 500 },
+    });
+    const purpose = await call(
+      s,
+      'intake.create',
+      intakeInput({
+        items: [emptyItem('purpose')],
+        disclosureMethod: null,
+        payments: [{ id: 'p', means: 'stamps', amount: 500, receivedOn: '2026-11-20' }],
+      }),
+    );
+    expect(purpose.fee).toMatchObject({ due: 500, status: 'paid' });
+    expect((await call(s, 'intake.create', intakeInput())).fee).toMatchObject({ due: 1000, status: 'paid' });
     await s.close();
   });
 

@@ -78,7 +78,10 @@ export class SettingsService {
   }
 
   updateFees(value: FeeSchedule): FeeSchedule {
-    return this.put('fees', value, `amount=${value.amount} per=${value.per}`);
+    const own = Object.entries(value.amounts ?? {})
+      .map(([k, v]) => `${k}:${v}`)
+      .join(',');
+    return this.put('fees', value, `amount=${value.amount} per=${value.per}${own ? ` amounts=${own}` : ''}`);
   }
 
   updateProcessing(value: ProcessingSettings): ProcessingSettings {

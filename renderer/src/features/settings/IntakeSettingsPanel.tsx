@@ -15,7 +15,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FeeSchedule, IntakeSettings } from '../../../../core/contract';
 import { feeKinds, feeMeans, feeMeansLabels } from '../../../../core/domain/intake/fees';
-import { kindInfo } from '../../../../core/domain/intake/kinds';
+import { kindInfo, type RequestKind } from '../../../../core/domain/intake/kinds';
 import { formatReceiptNo, receiptPatternProblems } from '../../../../core/domain/intake/receipt-number';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { ErrorBar } from '../../components/ErrorBar';
@@ -36,11 +36,26 @@ export function IntakeSettingsPanel(props: { intake: IntakeSettings; fees: FeeSc
   const [intake, setIntake] = useState(props.intake);
   const [fees, setFees] = useState(props.fees);
   const [amountText, setAmountText] = useState(String(props.fees.amount));
+  // A kind's own amount; blank: the common amount.
+  const [ownText, setOwnText] = useState<Partial<Record<RequestKind, string>>>(() =>
+    Object.fromEntries(Object.entries(props.fees.amounts ?? {}).map(([k, v]) => [k, String(v)])),
+  );
+  const typed = Object.entries(ownText)
+    .map(([k, t]) => [k, t.normalize('NFKC').trim()] as const)
+    .filter(([k, t]) => t !== '' && fees.kinds.includes(k as RequestKind));
+  const own = Object.fromEntries(typed.map(([k, t]) => [k, Number(t)])) as Partial<Record<RequestKind, number>>;
+  const ownBad = typed.some(([, t]) => !/^\d{1,5}$/.test(t));
   const [saved, setSaved] = useState(false);
   const save = useMutation({
     mutationFn: async () => {
       await call('settings.updateIntake', intake);
-      await call('settings.updateFees', { ...fees, amount: Number(amountText) });
+      await call('settings.updateFees', {
+        amount: Number(amountText),
+        per: fees.per,
+        accepted: fees.accepted,
+        kinds: fees.kinds,
+        ...(Object.keys(own).length ? { amounts: own } : {}),
+      });
     },
     onSuccess: () => {
       setSaved(true);
@@ -56,7 +71,7 @@ export function IntakeSettingsPanel(props: { intake: IntakeSettings; fees: FeeSc
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        if (patternProblems.length === 0 && !amountBad) save.mutate();
+        if (patternProblems.length === 0 && !amountBad && !ownBad) save.mutate();
       }}
     >
       {saved && (
@@ -132,6 +147,28 @@ export function IntakeSettingsPanel(props: { intake: IntakeSettings; fees: FeeSc
           />
         ))}
       </CheckboxGroup>
+      <div className={styles.row} role="group" aria-label="請求の種類ごとの手数料">
+        {feeKinds
+          .filter((k) => fees.kinds.includes(k))
+          .map((k) => (
+            <Field
+              key={k}
+              label={`${kindInfo[k].label}の手数料（円）`}
+              hint="空欄: 上の手数料と同じ"
+              validationMessage={
+                ownText[k] && !/^\d{1,5}$/.test(ownText[k].normalize('NFKC').trim())
+                  ? '0以上の整数で入力してください。'
+                  : undefined
+              }
+            >
+              <Input
+                inputMode="numeric"
+                value={ownText[k] ?? ''}
+                onChange={(_e, d) => setOwnText({ ...ownText, [k]: d.value })}
+              />
+            </Field>
+          ))}
+      </div>
       <CheckboxGroup label="受け付ける支払方法" className={styles.row}>
         {feeMeans.map((m) => (
           <Checkbox
@@ -143,7 +180,11 @@ export function IntakeSettingsPanel(props: { intake: IntakeSettings; fees: FeeSc
         ))}
       </CheckboxGroup>
       <div>
-        <Button type="submit" appearance="primary" disabled={save.isPending || patternProblems.length > 0 || amountBad}>
+        <Button
+          type="submit"
+          appearance="primary"
+          disabled={save.isPending || patternProblems.length > 0 || amountBad || ownBad}
+        >
           保存する
         </Button>
       </div>
