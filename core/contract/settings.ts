@@ -58,6 +58,9 @@ export const IntakeSettings = z
       .min(1, '発行後の有効期間は1か月以上にしてください。')
       .max(12, '発行後の有効期間は12か月以内にしてください。'),
     lawyerNeedsSealCertificate: z.boolean(),
+    // The company takes FAX only as 仮受付 (the originals are the request): a FAX request starts
+    // as 仮受付 and 調査 waits for the originals. Absent or false: a FAX is the arrival itself.
+    faxProvisional: z.boolean().optional(),
   })
   .strict();
 

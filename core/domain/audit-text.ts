@@ -91,6 +91,7 @@ const keyLabels: Record<string, string> = {
   templates: '定型文の数',
   window: '窓付き封筒',
   amounts: '種類ごとの手数料',
+  faxProvisional: 'FAXを仮受付として扱う',
 };
 
 // Keys whose value is an id or a hash: never shown (the entry says which request already).

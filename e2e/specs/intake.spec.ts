@@ -325,3 +325,19 @@ test('a company that charges 利用目的の通知 its own 500円 sees that fee 
   await intake.chooseKind('開示');
   await expect(intake.checkPanel).toContainText('必要額 1,000円');
 });
+
+test('where FAX is only 仮受付 by the company’s procedure, a FAX request starts as one', async ({ app }) => {
+  const shell = new ShellPage(app.page);
+  const intake = new IntakePage(app.page);
+  await intake.select('受付方法', 'FAX');
+  await expect(app.page.getByLabel('仮受付（原本の到着待ち）')).not.toBeChecked();
+  await shell.open('設定');
+  await app.page.getByRole('tab', { name: '受付・手数料' }).click();
+  await app.page.getByLabel('FAX は仮受付として扱う（原本が届くまで調査を始めません）').check();
+  await app.page.getByRole('button', { name: '保存する' }).click();
+  await expect(app.page.getByText('保存しました。')).toBeVisible();
+  await shell.open('新規受付');
+  await intake.select('受付方法', '郵送');
+  await intake.select('受付方法', 'FAX');
+  await expect(app.page.getByLabel('仮受付（原本の到着待ち）')).toBeChecked();
+});

@@ -73,7 +73,7 @@ export class SettingsService {
     return this.put(
       'intake',
       value,
-      `months=${value.issueWindowMonths} lawyerSeal=${String(value.lawyerNeedsSealCertificate)}`,
+      `months=${value.issueWindowMonths} lawyerSeal=${String(value.lawyerNeedsSealCertificate)} faxProvisional=${String(value.faxProvisional === true)}`,
     );
   }
 

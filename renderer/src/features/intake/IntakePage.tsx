@@ -281,6 +281,10 @@ export function IntakePage(props: {
                 options={channels}
                 labels={channelLabels}
                 required
+                onValue={(v) => {
+                  // Where FAX is only 仮受付 (a setting), a FAX request starts as one.
+                  if (settings.data?.intake.faxProvisional === true) form.setValue('provisional', v === 'fax');
+                }}
               />
               <DateField<IntakeForm> name="arrivalDate" label="到達日" control={c} required />
               <TextField<IntakeForm> name="trackingNo" label="追跡番号" control={c} />

@@ -101,6 +101,11 @@ export function IntakeSettingsPanel(props: { intake: IntakeSettings; fees: FeeSc
       >
         <Input value={intake.receiptPattern} onChange={(_e, d) => setIntake({ ...intake, receiptPattern: d.value })} />
       </Field>
+      <Checkbox
+        label="FAX は仮受付として扱う（原本が届くまで調査を始めません）"
+        checked={intake.faxProvisional === true}
+        onChange={(_e, d) => setIntake({ ...intake, faxProvisional: d.checked === true })}
+      />
       <Subtitle2>本人確認</Subtitle2>
       <Field label="住民票・戸籍謄本・印鑑登録証明書などの有効期間（発行日からの月数）">
         <Input
