@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FEE_NOT_ALLOWED_MESSAGE, feeMeans } from '../domain/intake/fees';
 import { kindInfo, requestKinds } from '../domain/intake/kinds';
+import { documentInfo, documentTypes, type DocumentType } from '../domain/intake/documents';
 import { receiptPatternProblems } from '../domain/intake/receipt-number';
 import { ReasonLibrary } from '../domain/decisions';
 import { LetterTemplate, letterKinds } from '../domain/letters/catalogue';
@@ -58,6 +59,22 @@ export const IntakeSettings = z
       .min(1, '発行後の有効期間は1か月以上にしてください。')
       .max(12, '発行後の有効期間は12か月以内にしてください。'),
     lawyerNeedsSealCertificate: z.boolean(),
+    // A window of its own for some certificates (住民票 6 months, 印鑑登録証明書 3); the others
+    // use issueWindowMonths. Only documents judged by their issue date may have one.
+    issueWindows: z
+      .partialRecord(
+        z.enum(documentTypes, '書類の種類が正しくありません。'),
+        z
+          .number()
+          .int('有効期間は月単位の整数で入力してください。')
+          .min(1, '有効期間は1か月以上にしてください。')
+          .max(12, '有効期間は12か月以内にしてください。'),
+      )
+      .refine(
+        (w) => Object.keys(w).every((t) => documentInfo[t as DocumentType].issueWindow),
+        '発行日で有効期間を判断しない書類には、有効期間を設定できません。',
+      )
+      .optional(),
     // The company takes FAX only as 仮受付 (the originals are the request): a FAX request starts
     // as 仮受付 and 調査 waits for the originals. Absent or false: a FAX is the arrival itself.
     faxProvisional: z.boolean().optional(),

@@ -72,6 +72,12 @@ const samples: [action: string, summary: string, receiptNo: string | null, expec
     '金額: 1,000円、手数料の単位: 請求ごと、種類ごとの手数料: 利用目的の通知 500円',
   ],
   [
+    'settings.update',
+    'months=3 lawyerSeal=false faxProvisional=true windows=residentRecord:6',
+    null,
+    '書類の有効期間（月）: 3、弁護士の実印・印鑑登録証明書: なし、FAXを仮受付として扱う: あり、書類ごとの有効期間: 住民票の写し 6か月',
+  ],
+  [
     'audit.verify',
     'ok=true checked=120 anchors=1 failed=0',
     null,
@@ -84,8 +90,8 @@ describe('audit entries as sentences', () => {
   it.each(samples)('%s %s', (action, summary, receiptNo, expected) => {
     const text = describeAudit({ action, summary, receiptNo });
     if (expected) expect(text.startsWith(expected)).toBe(true);
-    // No code, id or English word reaches the auditor (PDF/KB/CSV/XLSX are words of the trade).
-    const words = (text.match(/[A-Za-z_]{2,}/g) ?? []).filter((w) => !['PDF', 'KB', 'XLSX', 'CSV'].includes(w));
+    // No code, id or English word reaches the auditor (PDF/KB/CSV/XLSX/FAX are words of the trade).
+    const words = (text.match(/[A-Za-z_]{2,}/g) ?? []).filter((w) => !['PDF', 'KB', 'XLSX', 'CSV', 'FAX'].includes(w));
     expect(words, text).toEqual([]);
     expect(text).not.toContain(uuid);
   });

@@ -2,6 +2,7 @@ import { slashDate } from './dates';
 import { groundLabels, outcomeLabel, type GroundCode, type Outcome } from './decisions';
 import { disposalLabels, dispatchMethodLabels, feeReturnLabels } from './dispatch';
 import { enclosureTypeLabels, type EnclosureType } from './enclosures';
+import { documentInfo, type DocumentType } from './intake/documents';
 import { letterLabels, type LetterKind } from './letters/catalogue';
 import { feeMeansLabels, type FeeMeans } from './intake/fees';
 import { channelLabels, kindInfo, type Channel, type RequestKind } from './intake/kinds';
@@ -92,6 +93,7 @@ const keyLabels: Record<string, string> = {
   window: '窓付き封筒',
   amounts: '種類ごとの手数料',
   faxProvisional: 'FAXを仮受付として扱う',
+  windows: '書類ごとの有効期間',
 };
 
 // Keys whose value is an id or a hash: never shown (the entry says which request already).
@@ -147,6 +149,11 @@ function value(key: string, v: string, context: { kind: string | null; letter?: 
       return list(v, (x) => {
         const [k = '', n = ''] = x.split(':');
         return `${kindLabel(k)} ${Number(n).toLocaleString('ja-JP')}円`;
+      });
+    case 'windows':
+      return list(v, (x) => {
+        const [t = '', n = ''] = x.split(':');
+        return `${has(documentInfo, t) ? documentInfo[t as DocumentType].label : t} ${n}か月`;
       });
     case 'per':
       return v === 'kind' ? '請求の種類ごと' : v === 'request' ? '請求ごと' : v;

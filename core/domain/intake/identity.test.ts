@@ -188,6 +188,38 @@ describe('identity check: agents', () => {
     expect(r.defects[0]?.message).toMatch(/当社に到達した日において有効/);
   });
 
+  it('takes a window of its own for one kind of certificate (住民票 6 months, 印鑑登録証明書 3)', () => {
+    const policy = { ...defaultIdentityPolicy, issueWindows: { residentRecord: 6 } };
+    const record = doc({ type: 'residentRecord', issuedOn: '2026-06-01', original: true });
+    const insurance = doc({ id: 'hi', type: 'healthInsurance', insurerNumberMasked: 'us' });
+    expect(evaluateIdentity(base({ documents: [record, insurance] }), policy).defects).toEqual([]);
+    expect(evaluateIdentity(base({ documents: [record, insurance] })).defects[0]?.code).toBe('tooOld');
+    // The seal certificate keeps the common three months, and the sentence says so.
+    const agent = evaluateIdentity(
+      base({
+        requesterType: 'appointed',
+        answerTo: 'agent',
+        documents: [licence('2029-01-01', 'agent'), poa(), sealCert('2026-06-01')],
+      }),
+      policy,
+    );
+    expect(agent.defects.map((d) => d.message)).toContain(
+      'ご提出いただいた印鑑登録証明書は発行日（2026年6月1日）から3か月を超えています。発行日から3か月以内のものをご提出ください。',
+    );
+    const parent = evaluateIdentity(
+      base({
+        requesterType: 'parent',
+        answerTo: 'agent',
+        principalBirthDate: '2015-01-01',
+        documents: [licence('2029-01-01', 'agent')],
+      }),
+      policy,
+    );
+    expect(parent.defects.map((d) => d.message).join('')).toMatch(
+      /発行日から戸籍謄本は3か月、住民票の写しは6か月以内の原本/,
+    );
+  });
+
   it('quotes the administrator’s window in what it asks for', () => {
     const r = evaluateIdentity(appointed([licence(undefined, 'agent'), poa()]), {
       ...defaultIdentityPolicy,

@@ -56,6 +56,9 @@ export type IdentityCase = {
 
 export type IdentityPolicy = {
   issueWindowMonths: number;
+  // A window of its own for some documents (住民票 6 months where others are 3); the others use
+  // issueWindowMonths.
+  issueWindows?: Partial<Record<DocumentType, number>>;
   adultAge: number;
   lawyerNeedsSealCertificate: boolean;
 };
@@ -68,12 +71,20 @@ export const defaultIdentityPolicy: IdentityPolicy = {
 
 // The identity policy under the administrator's intake settings (absent: the defaults).
 export function identityPolicyOf(
-  settings: { issueWindowMonths: number; lawyerNeedsSealCertificate: boolean } | null | undefined,
+  settings:
+    | {
+        issueWindowMonths: number;
+        lawyerNeedsSealCertificate: boolean;
+        issueWindows?: Partial<Record<DocumentType, number>> | undefined;
+      }
+    | null
+    | undefined,
 ): IdentityPolicy {
   return settings
     ? {
         ...defaultIdentityPolicy,
         issueWindowMonths: settings.issueWindowMonths,
+        ...(settings.issueWindows ? { issueWindows: settings.issueWindows } : {}),
         lawyerNeedsSealCertificate: settings.lawyerNeedsSealCertificate,
       }
     : defaultIdentityPolicy;
@@ -121,7 +132,8 @@ function usable(doc: IdentityDocument, ctx: Ctx): boolean {
     }
   }
   if (info.issueWindow) {
-    const earliest = addMonths(on, -p.issueWindowMonths);
+    const months = windowOf(doc.type, p);
+    const earliest = addMonths(on, -months);
     if (doc.issuedOn === null) {
       ctx.todos.push(`${info.label}の発行日を記録してください。`);
       ok = false;
@@ -129,7 +141,7 @@ function usable(doc: IdentityDocument, ctx: Ctx): boolean {
       ctx.defects.push({
         code: 'tooOld',
         documentId: doc.id,
-        message: `ご提出いただいた${info.label}は発行日（${formatJapaneseDate(doc.issuedOn)}）から${p.issueWindowMonths}か月を超えています。発行日から${p.issueWindowMonths}か月以内のものをご提出ください。`,
+        message: `ご提出いただいた${info.label}は発行日（${formatJapaneseDate(doc.issuedOn)}）から${months}か月を超えています。発行日から${months}か月以内のものをご提出ください。`,
       });
       ok = false;
     } else if (doc.issuedOn > on) {
@@ -308,6 +320,11 @@ function nameAddress(ctx: Ctx, holder: 'principal' | 'agent'): void {
   }
 }
 
+// How many months after issue a certificate of this type is accepted.
+export function windowOf(type: DocumentType, p: IdentityPolicy): number {
+  return p.issueWindows?.[type] ?? p.issueWindowMonths;
+}
+
 function requireSealCertificate(ctx: Ctx, withinWindow: string): void {
   requireOne(
     ctx,
@@ -320,8 +337,13 @@ function requireSealCertificate(ctx: Ctx, withinWindow: string): void {
 
 export function evaluateIdentity(c: IdentityCase, p: IdentityPolicy = defaultIdentityPolicy): IdentityResult {
   const ctx: Ctx = { c, p, defects: [], todos: [] };
-  // The window is the administrator's setting, so the sentences quote it.
-  const withinWindow = `発行日から${p.issueWindowMonths}か月以内の原本`;
+  // The windows are the administrator's settings, so the sentences quote them.
+  const within = (...types: DocumentType[]) => {
+    const months = [...new Set(types.map((t) => windowOf(t, p)))];
+    return months.length === 1
+      ? `発行日から${months[0] ?? p.issueWindowMonths}か月以内の原本`
+      : `発行日から${types.map((t) => `${documentInfo[t].label}は${windowOf(t, p)}か月`).join('、')}以内の原本`;
+  };
   const kinship = (d: IdentityDocument) => d.type === 'familyRegister' || d.showsRelationship === true;
   switch (c.requesterType) {
     case 'self':
@@ -335,7 +357,7 @@ export function evaluateIdentity(c: IdentityCase, p: IdentityPolicy = defaultIde
         'principal',
         ['familyRegister', 'residentRecord'],
         'relationshipMissing',
-        `親権者であることを確認できる書類（戸籍謄本、または続柄の記載のある住民票の写し。${withinWindow}）をご提出ください。`,
+        `親権者であることを確認できる書類（戸籍謄本、または続柄の記載のある住民票の写し。${within('familyRegister', 'residentRecord')}）をご提出ください。`,
         kinship,
       );
       requireMinor(ctx, '親権者');
@@ -349,7 +371,7 @@ export function evaluateIdentity(c: IdentityCase, p: IdentityPolicy = defaultIde
         'principal',
         ['familyRegister', 'registryCertificate'],
         'guardianshipMissing',
-        `未成年後見人であることを確認できる書類（戸籍謄本または登記事項証明書。${withinWindow}）をご提出ください。`,
+        `未成年後見人であることを確認できる書類（戸籍謄本または登記事項証明書。${within('familyRegister', 'registryCertificate')}）をご提出ください。`,
       );
       requireMinor(ctx, '未成年後見人');
       if (!c.lawyerRegistrationNo) nameAddress(ctx, 'agent');
@@ -361,7 +383,7 @@ export function evaluateIdentity(c: IdentityCase, p: IdentityPolicy = defaultIde
         'principal',
         ['registryCertificate'],
         'guardianshipMissing',
-        `成年後見人であることを確認できる登記事項証明書（${withinWindow}）をご提出ください。`,
+        `成年後見人であることを確認できる登記事項証明書（${within('registryCertificate')}）をご提出ください。`,
       );
       requireStatutoryAgency(ctx);
       if (!c.lawyerRegistrationNo) nameAddress(ctx, 'agent');
@@ -369,13 +391,13 @@ export function evaluateIdentity(c: IdentityCase, p: IdentityPolicy = defaultIde
     case 'appointed':
       requireIdentity(ctx, 'agent');
       requirePowerOfAttorney(ctx, true);
-      requireSealCertificate(ctx, withinWindow);
+      requireSealCertificate(ctx, within('sealCertificate'));
       nameAddress(ctx, 'agent');
       break;
     case 'lawyer':
       if (!c.lawyerRegistrationNo) requireIdentity(ctx, 'agent');
       requirePowerOfAttorney(ctx, p.lawyerNeedsSealCertificate);
-      if (p.lawyerNeedsSealCertificate) requireSealCertificate(ctx, withinWindow);
+      if (p.lawyerNeedsSealCertificate) requireSealCertificate(ctx, within('sealCertificate'));
       if (!c.lawyerRegistrationNo) nameAddress(ctx, 'agent');
       break;
   }

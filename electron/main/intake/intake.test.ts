@@ -123,6 +123,52 @@ describe('intake', () => {
     await s.close();
   });
 
+  it('takes a window of its own per certificate, and refuses 0 months, 100 years, a document without one or an unknown one', async () => {
+    const s = await ready();
+    const base = { receiptPattern: '{YYYY}-{NNNN}', issueWindowMonths: 3, lawyerNeedsSealCertificate: false };
+    for (const issueWindows of [
+      { residentRecord: 0 },
+      { residentRecord: 1200 },
+      { drivingLicence: 6 },
+      { bogus: 6 } as unknown as Record<string, number>,
+    ]) {
+      const refused = await failure(call(s, 'settings.updateIntake', { ...base, issueWindows }));
+      expect(refused.code).toBe(ErrorCode.BAD_INPUT);
+      expect(refused.issues?.[0]?.message).toMatch(/[ぁ-んァ-ヶ一-龠]/);
+    }
+    expect((await call(s, 'settings.get', {})).intake.issueWindows).toBeUndefined();
+    await call(s, 'settings.updateIntake', { ...base, issueWindows: { residentRecord: 6 } });
+    // A 住民票 issued five months before arrival now counts; a 戸籍謄本 of the same age would not.
+    const base2 = intakeInput();
+    const r = await call(s, 'intake.create', {
+      ...base2,
+      identity: {
+        ...base2.identity,
+        documents: [
+          {
+            id: 'r',
+            type: 'residentRecord',
+            holder: 'principal',
+            original: true,
+            expiresOn: null,
+            issuedOn: '2026-06-25',
+          },
+          {
+            id: 'h',
+            type: 'healthInsurance',
+            holder: 'principal',
+            original: false,
+            expiresOn: null,
+            issuedOn: null,
+            insurerNumberMasked: 'us',
+          },
+        ],
+      },
+    });
+    expect(r.identity.result.defects).toEqual([]);
+    await s.close();
+  });
+
   it('charges 利用目的の通知 its own fee when the company sets one', async () => {
     const s = await ready();
     await call(s, 'settings.updateFees', {

@@ -70,10 +70,13 @@ export class SettingsService {
   }
 
   updateIntake(value: IntakeSettings): IntakeSettings {
+    const windows = Object.entries(value.issueWindows ?? {})
+      .map(([t, m]) => `${t}:${m}`)
+      .join(',');
     return this.put(
       'intake',
       value,
-      `months=${value.issueWindowMonths} lawyerSeal=${String(value.lawyerNeedsSealCertificate)} faxProvisional=${String(value.faxProvisional === true)}`,
+      `months=${value.issueWindowMonths} lawyerSeal=${String(value.lawyerNeedsSealCertificate)} faxProvisional=${String(value.faxProvisional === true)}${windows ? ` windows=${windows}` : ''}`,
     );
   }
 

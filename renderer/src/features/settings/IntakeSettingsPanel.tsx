@@ -16,6 +16,7 @@ import { useState } from 'react';
 import type { FeeSchedule, IntakeSettings } from '../../../../core/contract';
 import { feeKinds, feeMeans, feeMeansLabels } from '../../../../core/domain/intake/fees';
 import { kindInfo, type RequestKind } from '../../../../core/domain/intake/kinds';
+import { documentInfo, documentTypes } from '../../../../core/domain/intake/documents';
 import { formatReceiptNo, receiptPatternProblems } from '../../../../core/domain/intake/receipt-number';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { ErrorBar } from '../../components/ErrorBar';
@@ -30,6 +31,9 @@ const useStyles = makeStyles({
 const toggle = <T,>(list: readonly T[], v: T, on: boolean): T[] => (on ? [...list, v] : list.filter((x) => x !== v));
 
 // 受付番号, the identity policy and the fee schedule (administrators only).
+// The certificates judged by their issue date, each of which may have a window of its own.
+const windowDocuments = documentTypes.filter((t) => documentInfo[t].issueWindow);
+
 export function IntakeSettingsPanel(props: { intake: IntakeSettings; fees: FeeSchedule }) {
   const styles = useStyles();
   const client = useQueryClient();
@@ -116,6 +120,23 @@ export function IntakeSettingsPanel(props: { intake: IntakeSettings; fees: FeeSc
           onChange={(_e, d) => setIntake({ ...intake, issueWindowMonths: Number(d.value) })}
         />
       </Field>
+      <div className={styles.row} role="group" aria-label="書類ごとの有効期間">
+        {windowDocuments.map((t) => (
+          <Field key={t} label={`${documentInfo[t].label}（か月）`} hint="空欄: 上の期間と同じ">
+            <Input
+              type="number"
+              min={1}
+              max={12}
+              value={intake.issueWindows?.[t] === undefined ? '' : String(intake.issueWindows[t])}
+              onChange={(_e, d) => {
+                const others = Object.fromEntries(Object.entries(intake.issueWindows ?? {}).filter(([k]) => k !== t));
+                const windows = d.value === '' ? others : { ...others, [t]: Number(d.value) };
+                setIntake({ ...intake, issueWindows: windows });
+              }}
+            />
+          </Field>
+        ))}
+      </div>
       <Checkbox
         label="弁護士による請求でも実印の押印と印鑑登録証明書を求める"
         checked={intake.lawyerNeedsSealCertificate}
