@@ -1,11 +1,13 @@
 import { addMonths, ageOn, formatJapaneseDate, type IsoDate } from '../dates';
 import { documentInfo, type DocumentType } from './documents';
+import { ADULT_AGE } from './coming-of-age';
 import { kindInfo, type RequestKind, type RequesterType } from './kinds';
 
 // The identity and agency check of DOMAIN.md §3, as a rule engine over what staff recorded.
 // Every defect is a sentence addressed to the requester: the 補正 letter quotes it as is.
 
 export { documentInfo, documentTypes, type DocumentType } from './documents';
+export { agencyEnded } from './coming-of-age';
 
 export type IdentityDocument = {
   id: string;
@@ -65,7 +67,7 @@ export type IdentityPolicy = {
 
 export const defaultIdentityPolicy: IdentityPolicy = {
   issueWindowMonths: 3,
-  adultAge: 18,
+  adultAge: ADULT_AGE,
   lawyerNeedsSealCertificate: false,
 };
 
@@ -210,21 +212,6 @@ function requireMinor(ctx: Ctx, role: string): void {
       message: `ご本人は請求書の到達日（${formatJapaneseDate(c.arrivalDate)}）の時点で${p.adultAge}歳に達しているため、${role}による請求としてはお受けできません。ご本人から請求いただくか、ご本人の委任状等をご提出ください。`,
     });
   }
-}
-
-// A 親権者 or 未成年後見人 acts for a minor; the agency ends when the 本人 reaches adultAge. A
-// request that was valid on its 到達日 may reach that birthday before it is answered: the answer
-// can then no longer go to the former representative. The reason, or null while agency holds.
-export function agencyEnded(
-  c: { requesterType: RequesterType; answerTo: 'principal' | 'agent'; principalBirthDate: IsoDate | null },
-  today: IsoDate,
-  adultAge = defaultIdentityPolicy.adultAge,
-): string | null {
-  if (c.requesterType !== 'parent' && c.requesterType !== 'minorGuardian') return null;
-  if (c.answerTo !== 'agent' || c.principalBirthDate === null) return null;
-  if (ageOn(c.principalBirthDate, today) < adultAge) return null;
-  const role = c.requesterType === 'parent' ? '親権者' : '未成年後見人';
-  return `ご本人が${adultAge}歳に達したため、元の${role}の方へは回答できません。ご本人からの請求、またはご本人の委任状（代理人の本人確認書類を含む）をご提出いただく必要があります。`;
 }
 
 // 施行令13条1号: only a 成年後見人 is the 法定代理人 of an adult. A 保佐人 or 補助人 acts for the
