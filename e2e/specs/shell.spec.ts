@@ -21,6 +21,8 @@ test('shows the Japanese shell and what app.info returned through the dispatcher
   await expect(app.page.getByText('窓口 Madoguchi')).toBeVisible();
   for (const label of sectionLabels) await expect(shell.navItem(label)).toBeVisible();
   await expect(shell.title).toHaveText('ダッシュボード');
+  // After login the focus is on the page's title, not lost on the body.
+  await expect(shell.title).toBeFocused();
 
   await expect(shell.statusVersion()).toHaveText(`バージョン ${version}`);
   await expect(shell.statusDataDir()).toHaveText(`データフォルダー: ${app.dataDir}`);

@@ -102,6 +102,11 @@ export function Shell(props: { session: Session }) {
   const [visit, setVisit] = useState(0);
   const current = sections.find((s) => s.id === section) ?? sections[0];
   const [pageTitle, setPageTitle] = useState<string | null>(null);
+  // After login the focus starts on the page's title, not on the body: a screen reader announces
+  // where the user is, and Tab goes on from there.
+  useEffect(() => {
+    document.getElementById('page-title')?.focus();
+  }, []);
 
   useEffect(
     () =>
@@ -162,7 +167,7 @@ export function Shell(props: { session: Session }) {
           </TabList>
         </nav>
         <main className={styles.main} aria-labelledby="page-title">
-          <Title2 as="h1" block id="page-title">
+          <Title2 as="h1" block id="page-title" tabIndex={-1}>
             {pageTitle ?? current.label}
           </Title2>
           {pageTitle === null && <Body1 className={styles.description}>{current.description}</Body1>}
