@@ -1,50 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../../core/contract';
-import { call, failure, intakeInput, makeServices, setupVault, tempDataDir } from '../testing/support';
+import { appointedInput, call, failure, makeServices, setupVault, tempDataDir } from '../testing/support';
 
 // An agent (任意代理人) whose 印鑑登録証明書 was five months old when the request arrived.
-function agentRequest(sealIssuedOn: string, extra: ChannelInput<'intake.create'>['identity']['documents'] = []) {
-  const base = intakeInput({ arrivalDate: '2026-11-02' });
-  const input: ChannelInput<'intake.create'> = {
-    ...base,
-    requesterType: 'appointed',
-    answerTo: 'agent',
-    agent: { ...base.principal, name: '佐藤 次郎', kana: 'サトウ ジロウ', birthDate: '1975-01-01' },
-    identity: {
-      ...base.identity,
-      nameAddressMatch: { principal: true, agent: true },
-      documents: [
-        {
-          id: 'lic',
-          type: 'drivingLicence',
-          holder: 'agent',
-          original: false,
-          expiresOn: '2029-01-01',
-          issuedOn: null,
-        },
-        {
-          id: 'poa',
-          type: 'powerOfAttorney',
-          holder: 'principal',
-          original: true,
-          expiresOn: null,
-          issuedOn: null,
-          powerOfAttorney: { kinds: ['disclosure'], canReceive: true, registeredSeal: true },
-        },
-        {
-          id: 'seal',
-          type: 'sealCertificate',
-          holder: 'principal',
-          original: true,
-          expiresOn: null,
-          issuedOn: sealIssuedOn,
-        },
-        ...extra,
-      ],
-    },
-  };
-  return input;
-}
+const agentRequest = (sealIssuedOn: string, extra: ChannelInput<'intake.create'>['identity']['documents'] = []) =>
+  appointedInput(sealIssuedOn, { arrivalDate: '2026-11-02', extra });
 
 describe('documents a 補正 brought', () => {
   it('a fresh 印鑑登録証明書 issued after the 到達日 is judged at its own arrival, and 調査 can start', async () => {

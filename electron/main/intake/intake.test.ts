@@ -2,45 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ChannelInput } from '../../../core/contract';
 import { ErrorCode } from '../../../core/contract';
 import { emptyItem } from '../../../core/domain/intake/request';
-import { call, intakeInput, makeServices, setupVault, tempDataDir, failure } from '../testing/support';
+import { appointedInput, call, intakeInput, makeServices, setupVault, tempDataDir, failure } from '../testing/support';
 
 const NOW = new Date('2026-11-22T01:00:00Z'); // 10:00 in Japan
-
-// An appointed agent's request: agent ID, a full 委任状, and the principal's seal certificate.
-function appointedInput(sealIssuedOn: string): ChannelInput<'intake.create'> {
-  return intakeInput({
-    requesterType: 'appointed',
-    answerTo: 'agent',
-    agent: { ...intakeInput().principal, name: '代理 花子', kana: 'ダイリ ハナコ', relationship: '知人' },
-    identity: {
-      documents: [
-        { id: 'a', type: 'drivingLicence', holder: 'agent', original: false, expiresOn: '2030-01-01', issuedOn: null },
-        {
-          id: 'poa',
-          type: 'powerOfAttorney',
-          holder: 'principal',
-          original: true,
-          expiresOn: null,
-          issuedOn: null,
-          powerOfAttorney: { kinds: ['disclosure'], canReceive: true, registeredSeal: true },
-        },
-        {
-          id: 'seal',
-          type: 'sealCertificate',
-          holder: 'principal',
-          original: true,
-          expiresOn: null,
-          issuedOn: sealIssuedOn,
-        },
-      ],
-      nameAddressMatch: { principal: null, agent: true },
-      lawyerRegistrationNo: '',
-    },
-  });
-}
 
 async function ready(files: string[] = []) {
   const queue = [...files];

@@ -132,6 +132,44 @@ export function intakeInput(overrides: Partial<ChannelInput<'intake.create'>> = 
 
 // Adds an account (as the administrator, who must be logged in) and logs in as it, with the
 // first-login password change done; returns its id.
+// An appointed agent's (任意代理人) request: agent ID, a full 委任状, and the principal's seal certificate.
+export function appointedInput(
+  sealIssuedOn: string,
+  opts: { arrivalDate?: string; extra?: ChannelInput<'intake.create'>['identity']['documents'] } = {},
+): ChannelInput<'intake.create'> {
+  return intakeInput({
+    ...(opts.arrivalDate ? { arrivalDate: opts.arrivalDate } : {}),
+    requesterType: 'appointed',
+    answerTo: 'agent',
+    agent: { ...intakeInput().principal, name: '代理 花子', kana: 'ダイリ ハナコ', relationship: '知人' },
+    identity: {
+      documents: [
+        { id: 'a', type: 'drivingLicence', holder: 'agent', original: false, expiresOn: '2030-01-01', issuedOn: null },
+        {
+          id: 'poa',
+          type: 'powerOfAttorney',
+          holder: 'principal',
+          original: true,
+          expiresOn: null,
+          issuedOn: null,
+          powerOfAttorney: { kinds: ['disclosure'], canReceive: true, registeredSeal: true },
+        },
+        {
+          id: 'seal',
+          type: 'sealCertificate',
+          holder: 'principal',
+          original: true,
+          expiresOn: null,
+          issuedOn: sealIssuedOn,
+        },
+        ...(opts.extra ?? []),
+      ],
+      nameAddressMatch: { principal: null, agent: true },
+      lawyerRegistrationNo: '',
+    },
+  });
+}
+
 export async function switchToNewAccount(
   services: Services,
   loginName: string,

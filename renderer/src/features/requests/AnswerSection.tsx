@@ -30,6 +30,7 @@ import { japanToday, parseDate, slashDate } from '../../../../core/domain/dates'
 import { withWeekday } from '../../../../core/domain/deadlines';
 import { canRecord } from '../../../../core/domain/workflow';
 import { ErrorBar } from '../../components/ErrorBar';
+import { MethodDateForm } from '../../components/MethodDateForm';
 import { PlainDateField } from '../../components/PlainDateField';
 import { ApiError, call, errorMessage } from '../../lib/api';
 import { slash } from './RequestTable';
@@ -71,8 +72,6 @@ export function AnswerSection(props: { request: RequestDetail }) {
   const [sentText, setSentText] = useState(todayText);
   const [method, setMethod] = useState<Method>(r.delivery === 'restricted' ? 'restricted' : 'simpleRegistered');
   const [trackingNo, setTrackingNo] = useState('');
-  const [disposal, setDisposal] = useState<DisposalMethod>(r.identity.documents.length ? 'destroyed' : 'none');
-  const [disposalText, setDisposalText] = useState(todayText);
   const add = useRequestMutation(
     r.id,
     (dispatch: { letter: string; sentOn: string; method: Method; trackingNo: string }) =>
@@ -89,7 +88,6 @@ export function AnswerSection(props: { request: RequestDetail }) {
   const disposable = canRecord('disposal', r.status);
   if (!editable && !disposable && r.dispatches.length === 0 && !r.disposal) return null;
   const sentOn = parseDate(sentText);
-  const disposalDate = parseDate(disposalText);
   return (
     <Card className={styles.card}>
       <Subtitle1 as="h3" block>
@@ -170,24 +168,17 @@ export function AnswerSection(props: { request: RequestDetail }) {
         </Body1>
       ) : (
         disposable && (
-          <div role="group" aria-label="本人確認書類の写しの処理" className={styles.row}>
-            <Field label="本人確認書類の写しの処理" required>
-              <Select value={disposal} onChange={(_e, d) => setDisposal(d.value as DisposalMethod)}>
-                {disposalMethods.map((m) => (
-                  <option key={m} value={m}>
-                    {disposalLabels[m]}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <PlainDateField label="処理した日" text={disposalText} onText={setDisposalText} required />
-            <Button
-              disabled={!disposalDate || dispose.isPending}
-              onClick={() => disposalDate && dispose.mutate({ method: disposal, date: disposalDate })}
-            >
-              処理を記録する
-            </Button>
-          </div>
+          <MethodDateForm<DisposalMethod>
+            label="本人確認書類の写しの処理"
+            methodLabel="本人確認書類の写しの処理"
+            methods={disposalMethods}
+            labels={disposalLabels}
+            initial={r.identity.documents.length ? 'destroyed' : 'none'}
+            dateLabel="処理した日"
+            button="処理を記録する"
+            pending={dispose.isPending}
+            onRecord={(v) => dispose.mutate(v)}
+          />
         )
       )}
       <ErrorBar message={dispose.isError ? errorMessage(dispose.error) : null} />
