@@ -15,7 +15,7 @@ export class ShellPage {
   }
 
   navItem(label: (typeof sectionLabels)[number]): Locator {
-    return this.nav.getByRole('tab', { name: label });
+    return this.nav.getByRole('button', { name: label, exact: true });
   }
 
   async open(label: (typeof sectionLabels)[number]): Promise<void> {

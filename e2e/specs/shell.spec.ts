@@ -34,11 +34,23 @@ test('navigates between sections from the keyboard and the mouse', async ({ app 
   const shell = new ShellPage(app.page);
   await shell.open('請求一覧');
   await expect(shell.title).toHaveText('請求一覧');
-  await expect(shell.navItem('請求一覧')).toHaveAttribute('aria-selected', 'true');
-  await shell.navItem('請求一覧').focus();
-  await app.page.keyboard.press('ArrowDown');
+  await expect(shell.navItem('請求一覧')).toHaveAttribute('aria-current', 'page');
+  await expect(shell.navItem('ダッシュボード')).not.toHaveAttribute('aria-current', 'page');
+  // Tab walks from the header into the menu, one item at a time; Enter and Space open an item.
+  await app.page.getByRole('button', { name: 'ログアウト' }).focus();
+  await app.page.keyboard.press('Tab');
+  await expect(shell.navItem('ダッシュボード')).toBeFocused();
+  await app.page.keyboard.press('Tab');
+  await app.page.keyboard.press('Tab');
+  await expect(shell.navItem('新規受付')).toBeFocused();
   await app.page.keyboard.press('Enter');
   await expect(shell.title).toHaveText('新規受付');
+  await app.page.keyboard.press('Shift+Tab');
+  await app.page.keyboard.press('Shift+Tab');
+  await expect(shell.navItem('ダッシュボード')).toBeFocused();
+  await app.page.keyboard.press('Space');
+  await expect(shell.title).toHaveText('ダッシュボード');
+  await expect(shell.navItem('ダッシュボード')).toHaveAttribute('aria-current', 'page');
 });
 
 test('the window.madoguchi bridge refuses bad input with a Japanese BAD_INPUT error', async ({ app }) => {

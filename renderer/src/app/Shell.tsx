@@ -1,10 +1,10 @@
-import { Body1, Button, Tab, TabList, Title2, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Title2, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { PageTitleContext } from './page-title';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { AboutDialog } from '../features/shell/AboutDialog';
 import { StatusBar } from '../features/shell/StatusBar';
-import { isSectionId, sections, type SectionId } from '../features/shell/sections';
+import { sections, type SectionId } from '../features/shell/sections';
 import type { Session } from '../../../core/contract';
 import { roleLabels } from '../../../core/domain/roles';
 import { IntakePage } from '../features/intake/IntakePage';
@@ -32,6 +32,20 @@ const useStyles = makeStyles({
     borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
     padding: tokens.spacingVerticalM,
     backgroundColor: tokens.colorNeutralBackground2,
+  },
+  menu: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  item: { width: '100%', justifyContent: 'flex-start', fontSize: tokens.fontSizeBase400, minHeight: '40px' },
+  current: {
+    backgroundColor: tokens.colorNeutralBackground1Selected,
+    fontWeight: tokens.fontWeightSemibold,
+    borderLeft: `3px solid ${tokens.colorCompoundBrandStroke}`,
   },
   main: { overflow: 'auto', padding: tokens.spacingHorizontalXL },
   footer: { gridColumn: '1 / 3' },
@@ -151,20 +165,24 @@ export function Shell(props: { session: Session }) {
           </div>
         </header>
         <nav className={styles.nav} aria-label="メインメニュー">
-          <TabList
-            vertical
-            size="large"
-            selectedValue={section}
-            onTabSelect={(_e, data) => {
-              if (isSectionId(data.value)) setSection(data.value);
-            }}
-          >
+          {/* A list of buttons, not a tablist: each item is a Tab stop, and Enter or Space opens it. */}
+          <ul className={styles.menu}>
             {sections.map((s) => (
-              <Tab key={s.id} value={s.id} onClick={() => setVisit((v) => v + 1)}>
-                {s.label}
-              </Tab>
+              <li key={s.id}>
+                <Button
+                  appearance="subtle"
+                  className={mergeClasses(styles.item, s.id === section && styles.current)}
+                  aria-current={s.id === section ? 'page' : undefined}
+                  onClick={() => {
+                    setSection(s.id);
+                    setVisit((v) => v + 1);
+                  }}
+                >
+                  {s.label}
+                </Button>
+              </li>
             ))}
-          </TabList>
+          </ul>
         </nav>
         <main className={styles.main} aria-labelledby="page-title">
           <Title2 as="h1" block id="page-title" tabIndex={-1}>

@@ -11,7 +11,3 @@ export const sections = [
 ] as const;
 
 export type SectionId = (typeof sections)[number]['id'];
-
-export function isSectionId(value: unknown): value is SectionId {
-  return sections.some((s) => s.id === value);
-}
