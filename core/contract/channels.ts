@@ -42,6 +42,7 @@ export const channelNames = [
   'letters.save',
   'intake.create',
   'intake.duplicates',
+  'intake.postalAddress',
   'requests.get',
   'intake.confirmOriginals',
   'requests.transition',

@@ -195,6 +195,12 @@ export const requestsChannels = {
     output: z.array(RequestSummary),
     access: 'staff',
   },
+  // The addresses a postal code stands for (Japan Post's data, offline); none for an unknown code.
+  'intake.postalAddress': {
+    input: z.object({ postalCode: z.string().max(20) }).strict(),
+    output: z.array(z.object({ prefecture: z.string(), city: z.string(), town: z.string() })),
+    access: 'staff',
+  },
   'requests.get': { input: z.object({ id: Id }).strict(), output: RequestDetail, access: 'staff' },
   'requests.transition': {
     input: z

@@ -1,4 +1,4 @@
-import { slashDate } from './dates';
+import { slashDate, slashDateTime } from './dates';
 import { groundLabels, outcomeLabel, type GroundCode, type Outcome } from './decisions';
 import { disposalLabels, dispatchMethodLabels, feeReturnLabels } from './dispatch';
 import { enclosureTypeLabels, type EnclosureType } from './enclosures';
@@ -116,7 +116,7 @@ function value(key: string, v: string, context: { kind: string | null; letter?: 
   if (v === 'true') return key === 'ok' ? '正常' : 'あり';
   if (v === 'false') return key === 'ok' ? '不整合あり' : 'なし';
   if (isoDate.test(v)) return slashDate(v);
-  if (isoTime.test(v)) return new Date(v).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' });
+  if (isoTime.test(v)) return slashDateTime(v);
   switch (key) {
     case 'action':
       return has(actions, v) ? actions[v as Action].label : v;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, ageOn, formatJapaneseDate, parseDate } from './dates';
+import { addDays, addMonths, ageOn, formatJapaneseDate, parseDate, slashDateTime } from './dates';
 
 describe('parseDate', () => {
   it.each([
@@ -52,5 +52,14 @@ describe('date arithmetic', () => {
 
   it('formats for Japanese messages', () => {
     expect(formatJapaneseDate('2026-01-05')).toBe('2026年1月5日');
+  });
+});
+
+describe('slashDateTime', () => {
+  it('shows a moment in Japan’s time, one style for every date-time on screen', () => {
+    expect(slashDateTime('2026-12-02T23:05:09.123Z')).toBe('2026/12/03 08:05');
+    expect(slashDateTime('2026-01-01T00:00:00Z')).toBe('2026/01/01 09:00');
+    expect(slashDateTime('2026-06-30T15:00:00Z')).toBe('2026/07/01 00:00');
+    expect(slashDateTime('not a time')).toBe('not a time');
   });
 });

@@ -91,3 +91,22 @@ export function japanToday(now: Date): IsoDate {
 
 // 2026-12-03 → 2026/12/03, as dates are shown to staff and printed.
 export const slashDate = (d: IsoDate): string => d.replaceAll('-', '/');
+
+// A moment (ISO 8601) as staff see it on screen, in Japan's time: 2026/12/03 14:05. One style for
+// every date-time on screen (dates are 2026/12/03), with one formatter made once.
+const tokyoDateTime = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+export function slashDateTime(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const p = Object.fromEntries(tokyoDateTime.formatToParts(at).map((x) => [x.type, x.value]));
+  return `${p['year']}/${p['month']}/${p['day']} ${p['hour']}:${p['minute']}`;
+}

@@ -50,10 +50,10 @@ describe('deadlines', () => {
       dueBasis: 'article39',
     });
     expect(d.explanation).toEqual([
-      '到達日: 2025年12月22日（月）',
-      '法第39条の期限: 到達日の翌日から起算して2週間 → 2026年1月5日（月）',
-      '社内期限: 到達日の翌日から10営業日 → 2026年1月13日（火）（除外した日: 12月27日（土曜日）、12月28日（日曜日）、12月29日（休業日）、12月30日（休業日）、12月31日（休業日）、1月1日（元日）、1月2日（休業日）、1月3日（土曜日）、1月4日（日曜日）、1月10日（土曜日）、1月11日（日曜日）、1月12日（成人の日））',
-      '表示する期限: 2026年1月5日（月）（早い方）',
+      '到達日: 2025/12/22（月）',
+      '法第39条の期限: 到達日の翌日から起算して2週間 → 2026/01/05（月）',
+      '社内期限: 到達日の翌日から10営業日 → 2026/01/13（火）（除外した日: 12/27（土曜日）、12/28（日曜日）、12/29（休業日）、12/30（休業日）、12/31（休業日）、01/01（元日）、01/02（休業日）、01/03（土曜日）、01/04（日曜日）、01/10（土曜日）、01/11（日曜日）、01/12（成人の日））',
+      '表示する期限: 2026/01/05（月）（早い方）',
     ]);
   });
 
@@ -84,7 +84,7 @@ describe('deadlines', () => {
   it('uses a recorded extension and says when it passes the 39条 date', () => {
     const d = computeDeadlines(base({ extension: { date: '2026-01-20', reason: '対象データが大量のため' } }));
     expect(d).toMatchObject({ dueDate: '2026-01-20', dueBasis: 'extension', beyondArticle39: true });
-    expect(d.explanation.join('\n')).toMatch(/延長: 2026年1月20日（火）（理由: 対象データが大量のため）/);
+    expect(d.explanation.join('\n')).toMatch(/延長: 2026\/01\/20（火）（理由: 対象データが大量のため）/);
     expect(d.explanation.join('\n')).toMatch(/訴えを提起できる状態/);
   });
 
@@ -122,7 +122,7 @@ describe('deadlines', () => {
     const d = computeDeadlines(base({ arrivalDate: '2026-11-15' }));
     expect(d.dueDate).toBe('2026-11-29');
     expect(d.explanation.at(-1)).toBe(
-      '期限の日は日曜日です。営業日に発送できるよう、前の営業日（2026年11月27日（金））までに発送してください。',
+      '期限の日は日曜日です。営業日に発送できるよう、前の営業日（2026/11/27（金））までに発送してください。',
     );
     expect(computeDeadlines(base()).explanation.join('\n')).not.toMatch(/前の営業日/);
   });

@@ -1,5 +1,5 @@
 import holidayJp from '@holiday-jp/holiday_jp';
-import { addDays, formatJapaneseDate, type IsoDate } from './dates';
+import { addDays, slashDate, type IsoDate } from './dates';
 
 // Deadlines (DOMAIN.md §5). The 39条 date: two weeks from the day after the request arrived
 // (when the person may go to court). The internal SLA: N business days counted from the day
@@ -16,8 +16,9 @@ function weekday(day: IsoDate): number {
   return new Date(`${day}T00:00:00Z`).getUTCDay();
 }
 
+// A date as the screen shows deadlines: 2026/01/05（月）.
 export function withWeekday(day: IsoDate): string {
-  return `${formatJapaneseDate(day)}（${weekdays[weekday(day)] ?? ''}）`;
+  return `${slashDate(day)}（${weekdays[weekday(day)] ?? ''}）`;
 }
 
 // Why a day is not a business day, or null when it is one.
@@ -71,7 +72,7 @@ function slaDate(input: DeadlineInput, skipped: string[], pausedDays: IsoDate[])
     day = addDays(day, 1);
     const reason = nonBusinessReason(day, input.closedDays);
     if (reason) {
-      skipped.push(`${formatJapaneseDate(day).replace(/^\d+年/, '')}（${reason}）`);
+      skipped.push(`${slashDate(day).slice(5)}（${reason}）`);
       continue;
     }
     if (paused(day, input.pauses)) {
@@ -104,7 +105,7 @@ export function computeDeadlines(input: DeadlineInput): Deadlines {
     );
     if (pausedDays.length) {
       explanation.push(
-        `補正による停止: ${pausedDays.length}営業日を数えていません（${pausedDays.map((d) => formatJapaneseDate(d)).join('、')}）`,
+        `補正による停止: ${pausedDays.length}営業日を数えていません（${pausedDays.map((d) => slashDate(d)).join('、')}）`,
       );
     }
   }

@@ -232,6 +232,67 @@ test('Enter moves on from the last fee field without ever pressing a delete butt
   await expect(intake.field('金額（円）', row)).toHaveValue('1000');
 });
 
+test('a deleted payment or document comes back with 元に戻す, as it was typed', async ({ app }) => {
+  const page = app.page;
+  const intake = new IntakePage(page);
+  await intake.chooseKind('開示');
+  await intake.addDocument({ type: 'パスポート', expires: '2031/3/31' });
+  await intake.addPayment({ amount: '1000', received: '2026/11/20', issued: '2026/11/01' });
+  await page.getByTestId('payment').getByRole('button', { name: '削除' }).click();
+  await expect(page.getByTestId('payment')).toHaveCount(0);
+  await page
+    .getByRole('status')
+    .filter({ hasText: '手数料の受領（1件目）を削除しました。' })
+    .getByRole('button', { name: '元に戻す' })
+    .click();
+  await expect(page.getByTestId('payment')).toHaveCount(1);
+  await expect(intake.field('小為替の発行日', page.getByTestId('payment'))).toHaveValue('2026/11/01');
+
+  await intake.document(0).getByRole('button', { name: 'この書類を削除' }).click();
+  await expect(page.getByTestId('identity-document')).toHaveCount(0);
+  await page
+    .getByRole('status')
+    .filter({ hasText: '確認書類（パスポート）を削除しました。' })
+    .getByRole('button', { name: '元に戻す' })
+    .click();
+  await expect(intake.field('有効期限', intake.document(0))).toHaveValue('2031/03/31');
+  await expect(intake.field('書類の種類', intake.document(0))).toHaveValue('passport');
+});
+
+test('a postal code fills the address, never over what staff typed; a shared code offers its places', async ({
+  app,
+}) => {
+  const page = app.page;
+  const intake = new IntakePage(page);
+  const principal = page.getByRole('group', { name: '本人の情報' });
+  await intake.field('郵便番号', principal).fill('〒１５０－０００１');
+  await expect(intake.field('住所', principal)).toHaveValue('東京都渋谷区神宮前');
+  await intake.field('住所', principal).fill('東京都渋谷区神宮前1-2-3');
+  await intake.field('郵便番号', principal).fill('100-0001');
+  await expect(page.getByTestId('postal-unknown')).toHaveCount(0);
+  await expect(intake.field('住所', principal)).toHaveValue('東京都渋谷区神宮前1-2-3');
+
+  await intake.field('住所', principal).fill('');
+  await intake.field('郵便番号', principal).fill('498-0000');
+  const places = page.getByRole('group', { name: '郵便番号に該当する住所' });
+  await places.getByRole('button', { name: '三重県桑名郡木曽岬町' }).click();
+  await expect(intake.field('住所', principal)).toHaveValue('三重県桑名郡木曽岬町');
+  await intake.field('郵便番号', principal).fill('999-9999');
+  await expect(page.getByTestId('postal-unknown')).toContainText('該当する住所が見つかりません');
+});
+
+test('the error bar goes once the last red field is fixed', async ({ app }) => {
+  const page = app.page;
+  const intake = new IntakePage(page);
+  await intake.chooseKind('開示');
+  await intake.submit();
+  const bar = page.getByRole('alert').filter({ hasText: '入力内容に誤りがあります' });
+  await expect(bar).toBeVisible();
+  await intake.fillParty('本人', { 氏名: '山田 太郎', フリガナ: 'ヤマダ タロウ', 住所: '東京都千代田区千代田1-1' });
+  await expect(bar).toBeHidden();
+  await expect(page.getByTestId('receipt-no')).toHaveCount(0);
+});
+
 test('a My Number card whose back side came too: the to-do clears once the disposal date is recorded', async ({
   app,
 }) => {

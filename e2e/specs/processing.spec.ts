@@ -240,11 +240,23 @@ test('a refusal without a legal ground and a reason cannot be saved', async ({ a
   await new ShellPage(page).open('請求一覧');
   const name = page.getByTestId('principal-name').first();
   await expect(name).toContainText('山田 太郎');
-  await page.getByRole('switch', { name: 'プライバシーモード（氏名を隠す）' }).click();
+  await page.getByRole('switch', { name: 'プライバシーモード（氏名・住所を隠す）' }).click();
   await expect(name).toHaveText('山＊ ＊＊');
   // … and on the request page, kana included.
   await page.getByTestId('principal-name').first().locator('xpath=ancestor::tr').getByRole('button').first().click();
   await expect(page.getByTestId('request-names')).toHaveText('本人: 山＊ ＊＊');
+  // … in the page title, and nowhere on the page in full; a letter's draft, which prints the
+  // name and address, stays hidden until privacy mode is switched off.
+  await expect(new ShellPage(page).title).toContainText('山＊ ＊＊ 様');
+  await page.getByRole('button', { name: '下書きを表示' }).first().click();
+  await expect(page.getByTestId('privacy-hidden')).toContainText(
+    'プライバシーモードのため、回答書の内容は表示していません。',
+  );
+  await expect(page.getByRole('main')).not.toContainText('山田');
+  await expect(page.getByRole('main')).not.toContainText('ヤマダ');
+  await page.getByRole('switch', { name: 'プライバシーモード（氏名・住所を隠す）' }).click();
+  await expect(page.getByTestId('privacy-hidden')).toHaveCount(0);
+  await expect(page.locator('canvas[aria-label$=" 1ページ目"]')).toBeVisible();
 });
 
 test('a suspected impersonation is recorded with a note, listed on the dashboard, and cleared', async ({ app }) => {

@@ -118,9 +118,10 @@ export function Shell(props: { session: Session }) {
   const [pageTitle, setPageTitle] = useState<string | null>(null);
   // After login the focus starts on the page's title, not on the body: a screen reader announces
   // where the user is, and Tab goes on from there.
+  // Choosing a menu item does the same: the keyboard goes on into the page just opened.
   useEffect(() => {
     document.getElementById('page-title')?.focus();
-  }, []);
+  }, [visit]);
 
   useEffect(
     () =>

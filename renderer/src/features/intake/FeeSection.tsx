@@ -4,6 +4,7 @@ import { Controller, useFieldArray, useWatch, type Control } from 'react-hook-fo
 import { feeMeans, feeMeansLabels, type FeeMeans } from '../../../../core/domain/intake/fees';
 import { DateField } from '../../components/DateField';
 import { SelectField } from '../../components/SelectField';
+import { useUndoableRemove } from '../../components/UndoRemove';
 import { localId, type IntakeForm } from './model';
 
 const useStyles = makeStyles({
@@ -24,8 +25,10 @@ export function FeeSection(props: { control: Control<IntakeForm> }) {
   const arrival = useWatch({ control: c, name: 'arrivalDate' });
   const items = useWatch({ control: c, name: 'items' });
   const kinds = items.map((i) => i.kind);
+  const undo = useUndoableRemove(payments, (i) => values[i]);
   return (
     <div>
+      {undo.bar}
       {payments.fields.map((f, i) => (
         <div key={f.id} className={styles.row} data-testid="payment">
           <SelectField<IntakeForm, FeeMeans>
@@ -90,7 +93,12 @@ export function FeeSection(props: { control: Control<IntakeForm> }) {
           ) : (
             <span />
           )}
-          <Button size="small" data-destructive style={{ justifySelf: 'start' }} onClick={() => payments.remove(i)}>
+          <Button
+            size="small"
+            data-destructive
+            style={{ justifySelf: 'start' }}
+            onClick={() => undo.remove(i, `手数料の受領（${i + 1}件目）`)}
+          >
             削除
           </Button>
         </div>

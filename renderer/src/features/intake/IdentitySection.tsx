@@ -12,6 +12,7 @@ import { DateField } from '../../components/DateField';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
+import { useUndoableRemove } from '../../components/UndoRemove';
 import { localId, type IntakeForm } from './model';
 
 const useStyles = makeStyles({
@@ -97,8 +98,10 @@ export function IdentitySection(props: {
   const docs = useFieldArray({ control: c, name: 'identity.documents' });
   const values = useWatch({ control: c, name: 'identity.documents' });
   const kinds = useWatch({ control: c, name: 'items' }).map((i) => i.kind);
+  const undo = useUndoableRemove(docs, (i) => values[i]);
   return (
     <div>
+      {undo.bar}
       {docs.fields.map((f, i) => {
         const type = values[i]?.type ?? f.type;
         const doc = values[i] ?? f;
@@ -261,7 +264,7 @@ export function IdentitySection(props: {
                   }}
                 />
               )}
-              <Button size="small" data-destructive onClick={() => docs.remove(i)}>
+              <Button size="small" data-destructive onClick={() => undo.remove(i, `確認書類（${docLabels[type]}）`)}>
                 この書類を削除
               </Button>
             </div>

@@ -1,11 +1,10 @@
 import { cardStyle } from '../../components/styles';
 import { isoOrNull, useLiveCheck } from './live-check';
 import { useSettings } from '../../lib/settings';
-import { slashDate } from '../../../../core/domain/dates';
+import { slashDate, slashDateTime } from '../../../../core/domain/dates';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Body1,
-  Caption1,
   Button,
   Card,
   Checkbox,
@@ -18,7 +17,7 @@ import {
 } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useState } from 'react';
-import { Controller, useForm, useWatch, type FieldPath, type UseFormReturn } from 'react-hook-form';
+import { Controller, useForm, useFormState, useWatch, type FieldPath } from 'react-hook-form';
 import { defaultFeeSchedule } from '../../../../core/domain/intake/fees';
 import { identityPolicyOf } from '../../../../core/domain/intake/identity';
 import {
@@ -41,8 +40,10 @@ import { CheckPanel } from './CheckPanel';
 import { FeeSection } from './FeeSection';
 import { IdentitySection } from './IdentitySection';
 import { KindsSection } from './KindsSection';
-import { draftForm, emptyIntake, type IntakeForm } from './model';
+import { savedLine, useIntakeDraft } from './draft';
+import { emptyIntake, type IntakeForm } from './model';
 import { PartyFields } from './PartyFields';
+import { mask, usePrivacy } from '../requests/privacy';
 
 const useStyles = makeStyles({
   layout: {
@@ -89,75 +90,7 @@ export function formOf(r: RequestDetail): IntakeForm {
   };
 }
 
-// New intake only: what is typed is saved as a draft (in the encrypted database) a moment after
-// each change, and offered back when the page opens again — after leaving the page, an idle lock
-// or a crash. Registering or discarding removes it.
-function useIntakeDraft(form: UseFormReturn<IntakeForm>, values: IntakeForm, enabled: boolean) {
-  const [loaded, setLoaded] = useState(false);
-  const [restoredAt, setRestoredAt] = useState<string | null>(null);
-  // The values last saved as the draft, and when: the page says "saved" while they are current.
-  const [saved, setSaved] = useState<{ values: IntakeForm; at: Date } | null>(null);
-  useEffect(() => {
-    if (!enabled) return undefined;
-    let live = true;
-    void call('drafts.get', { kind: 'intake' })
-      .then((d) => {
-        if (!live) return;
-        const restored = d ? draftForm(d.data) : null;
-        if (d && restored) {
-          form.reset(restored);
-          setRestoredAt(d.savedAt);
-        }
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        if (live) setLoaded(true);
-      });
-    return () => {
-      live = false;
-    };
-  }, [enabled, form]);
-  const dirty = form.formState.isDirty;
-  useEffect(() => {
-    if (!enabled || !loaded || !dirty) return undefined;
-    let current = true;
-    const timer = setTimeout(() => {
-      // Through JSON: unset optional fields (undefined) are left out, as JSON has no such value.
-      const data = JSON.parse(JSON.stringify(values)) as IntakeForm;
-      void call('drafts.save', { kind: 'intake', data })
-        .then(() => {
-          if (current) setSaved({ values, at: new Date() });
-        })
-        .catch(() => undefined);
-    }, DRAFT_DELAY_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [enabled, loaded, dirty, values]);
-  return {
-    restoredAt,
-    savedAt: saved?.values === values ? saved.at : null,
-    clear: () => call('drafts.clear', { kind: 'intake' }).catch(() => undefined),
-    discard: () => {
-      void call('drafts.clear', { kind: 'intake' }).catch(() => undefined);
-      form.reset(emptyIntake());
-      setRestoredAt(null);
-    },
-  };
-}
-
-const DRAFT_DELAY_MS = 800;
-
-function savedLine(at: Date | null) {
-  if (!at) return null;
-  const time = at.toLocaleTimeString('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' });
-  return (
-    <Caption1 role="status" data-testid="draft-saved">
-      {`入力内容を一時保存しました（${time}）。登録するまで、ロックや画面の切り替えの後も復元できます。`}
-    </Caption1>
-  );
-}
+const invalidMessage = '入力内容に誤りがあります。赤字の項目をご確認ください。';
 
 export function IntakePage(props: {
   onCreated: (id: string) => void;
@@ -176,7 +109,13 @@ export function IntakePage(props: {
     mode: 'all',
   });
   const c = form.control;
+  const privacy = usePrivacy();
   const values = useWatch({ control: c }) as IntakeForm;
+  // The 「入力内容に誤りがあります」 bar stays only while a field is still in error: it goes once
+  // the last red field is fixed. Other refusals stay until the next attempt.
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const { errors } = useFormState({ control: c });
+  const shownError = error ?? (invalid !== null && Object.keys(errors).length > 0 ? invalid : null);
   const settings = useSettings();
   const policy = identityPolicyOf(settings.data?.intake);
   const live = useLiveCheck(values, settings.data?.fees ?? defaultFeeSchedule, policy);
@@ -218,9 +157,11 @@ export function IntakePage(props: {
       props.onCreated(r.id);
     },
     onError: (err) => {
-      if (err instanceof ApiError && err.issues) {
+      if (err instanceof ApiError && err.issues && err.issues.length > 0) {
         for (const issue of err.issues)
           form.setError(issue.path.join('.') as FieldPath<IntakeForm>, { type: 'server', message: issue.message });
+        setInvalid(err.message);
+        return;
       }
       setError(err instanceof ApiError ? err.message : '登録できませんでした。');
     },
@@ -245,17 +186,21 @@ export function IntakePage(props: {
           void form.handleSubmit(
             (v) => {
               setError(null);
+              setInvalid(null);
               create.mutate(v);
             },
-            () => setError('入力内容に誤りがあります。赤字の項目をご確認ください。'),
+            () => {
+              setError(null);
+              setInvalid(invalidMessage);
+            },
           )(e)
         }
       >
-        <ErrorBar message={error} />
+        <ErrorBar message={shownError} />
         {draft.restoredAt && (
           <MessageBar intent="info" data-testid="draft-restored">
             <MessageBarBody>
-              {`登録されていなかった入力内容（${new Date(draft.restoredAt).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' })} 時点）を復元しました。`}
+              {`登録されていなかった入力内容（${slashDateTime(draft.restoredAt)} 時点）を復元しました。`}
             </MessageBarBody>
             <MessageBarActions>
               <Button onClick={draft.discard}>破棄して最初から入力</Button>
@@ -328,7 +273,10 @@ export function IntakePage(props: {
               <MessageBarBody>
                 同じ方からの処理中の請求があります:{' '}
                 {otherDuplicates
-                  .map((d) => `${d.receiptNo}（${d.principalName}、${slashDate(d.arrivalDate)}到達）`)
+                  .map(
+                    (d) =>
+                      `${d.receiptNo}（${privacy ? mask(d.principalName) : d.principalName}、${slashDate(d.arrivalDate)}到達）`,
+                  )
                   .join('、')}
               </MessageBarBody>
             </MessageBar>

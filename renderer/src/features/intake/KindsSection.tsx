@@ -6,6 +6,7 @@ import { emptyItem, groundsFor, suspensionGroundLabels } from '../../../../core/
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import type { IntakeForm } from './model';
+import { PostalFill } from './PostalFill';
 
 const useStyles = makeStyles({
   kinds: { display: 'grid', gridTemplateColumns: 'repeat(3, minmax(200px, 1fr))', rowGap: tokens.spacingVerticalS },
@@ -37,7 +38,7 @@ export function KindsSection(props: { control: Control<IntakeForm>; hasDisclosur
   const selected = items.fields.map((f) => f.kind);
   const toggle = (kind: RequestKind, on: boolean) => {
     if (on) {
-      items.append(emptyItem(kind));
+      items.append(emptyItem(kind), { shouldFocus: false });
     } else {
       items.remove(selected.indexOf(kind));
     }
@@ -151,6 +152,7 @@ export function KindsSection(props: { control: Control<IntakeForm>; hasDisclosur
           control={c}
           hint="空欄の場合は請求書記載の住所に送付します"
         />
+        <PostalFill control={c} code="replyPostalCode" address="replyAddress" />
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import { call } from '../../lib/api';
 import { DateField } from '../../components/DateField';
 import { TextField } from '../../components/TextField';
 import type { IntakeForm } from './model';
+import { PostalFill } from './PostalFill';
 
 const useStyles = makeStyles({
   grid: {
@@ -82,10 +83,11 @@ export function PartyFields(props: { role: 'principal' | 'agent'; control: Contr
         nullable
         hint="例: 1980/4/1、昭和55年4月1日"
       />
-      <TextField<IntakeForm> name={`${p}.postalCode`} label="郵便番号" control={c} />
+      <TextField<IntakeForm> name={`${p}.postalCode`} label="郵便番号" control={c} hint="住所が入力されます" />
       <div className={styles.wide}>
         <TextField<IntakeForm> name={`${p}.address`} label="住所" control={c} required />
       </div>
+      <PostalFill control={c} code={`${p}.postalCode`} address={`${p}.address`} />
       <TextField<IntakeForm> name={`${p}.phone`} label="電話番号" control={c} />
       <TextField<IntakeForm> name={`${p}.email`} label="メールアドレス" control={c} />
       <TextField<IntakeForm> name={`${p}.customerNo`} label="顧客番号など" control={c} />

@@ -1,4 +1,5 @@
 import { cardStyle } from '../../components/styles';
+import { slashDateTime } from '../../../../core/domain/dates';
 import {
   Badge,
   Body1,
@@ -27,6 +28,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { SuccessBar } from '../../components/SuccessBar';
 import { call, errorMessage } from '../../lib/api';
 import { printPdf, ScanPreview } from '../intake/ScanPreview';
+import { Private } from './privacy';
 
 const useStyles = makeStyles({
   card: cardStyle,
@@ -192,7 +194,7 @@ export function LettersSection(props: { request: RequestDetail }) {
                 <TableCell>{f.label}</TableCell>
                 <TableCell>{f.signed ? '電子署名あり' : '署名なし'}</TableCell>
                 <TableCell>
-                  {new Date(f.createdAt).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' })}・{f.createdBy}
+                  {slashDateTime(f.createdAt)}・{f.createdBy}
                 </TableCell>
                 <TableCell>
                   <div className={styles.row}>
@@ -220,12 +222,14 @@ export function LettersSection(props: { request: RequestDetail }) {
               閉じる
             </Button>
           </div>
-          <ScanPreview
-            key={`${shown.title}-${String(shown.base64.length)}`}
-            mime="application/pdf"
-            base64={shown.base64}
-            label={shown.title}
-          />
+          <Private what="回答書の内容">
+            <ScanPreview
+              key={`${shown.title}-${String(shown.base64.length)}`}
+              mime="application/pdf"
+              base64={shown.base64}
+              label={shown.title}
+            />
+          </Private>
         </div>
       )}
     </Card>

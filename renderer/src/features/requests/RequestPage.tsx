@@ -25,13 +25,13 @@ import { useEffect, useRef, useState } from 'react';
 import { type Enclosure, type RequestDetail } from '../../../../core/contract';
 import { enclosureTypeLabels, enclosureTypes } from '../../../../core/domain/enclosures';
 import { canRecord, historyLabel, isState, stateLabels } from '../../../../core/domain/workflow';
-import { parseDate, slashDate } from '../../../../core/domain/dates';
+import { parseDate, slashDate, slashDateTime } from '../../../../core/domain/dates';
 import { withWeekday } from '../../../../core/domain/deadlines';
 import { channelLabels, kindInfo, requesterTypeLabels } from '../../../../core/domain/intake/kinds';
 import { ErrorBar } from '../../components/ErrorBar';
 import { call, errorMessage } from '../../lib/api';
 import { useSessionState } from '../../lib/session';
-import { mask, usePrivacy } from './privacy';
+import { mask, Private, usePrivacy } from './privacy';
 import { usePageTitle } from '../../app/page-title';
 import { CheckPanel } from '../intake/CheckPanel';
 import { ScanPreview } from '../intake/ScanPreview';
@@ -61,10 +61,18 @@ function EnclosurePreview(props: { enclosure: Enclosure; onClose: () => void }) 
   const isImage = props.enclosure.mime === 'image/png' || props.enclosure.mime === 'image/jpeg';
   return (
     <Card>
-      {content.data && isImage && (
-        <img src={`data:${content.data.mime};base64,${content.data.base64}`} alt={label} style={{ maxWidth: '100%' }} />
-      )}
-      {content.data && !isImage && <ScanPreview mime={content.data.mime} base64={content.data.base64} label={label} />}
+      <Private what="スキャン画像">
+        {content.data && isImage && (
+          <img
+            src={`data:${content.data.mime};base64,${content.data.base64}`}
+            alt={label}
+            style={{ maxWidth: '100%' }}
+          />
+        )}
+        {content.data && !isImage && (
+          <ScanPreview mime={content.data.mime} base64={content.data.base64} label={label} />
+        )}
+      </Private>
       {content.isError && <ErrorBar message={errorMessage(content.error)} />}
       {content.isPending && <Spinner size="tiny" />}
       <div>
@@ -123,7 +131,7 @@ function History(props: { request: RequestDetail }) {
       <TableBody>
         {r.history.map((h, i) => (
           <TableRow key={i}>
-            <TableCell>{new Date(h.at).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' })}</TableCell>
+            <TableCell>{slashDateTime(h.at)}</TableCell>
             <TableCell>{historyLabel(h.action)}</TableCell>
             <TableCell>{h.from === h.to ? label(h.to) : `${label(h.from)} → ${label(h.to)}`}</TableCell>
             <TableCell>{r.accountNames[h.accountId] ?? h.accountId}</TableCell>

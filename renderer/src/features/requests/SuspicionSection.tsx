@@ -1,4 +1,5 @@
 import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Textarea } from '@fluentui/react-components';
+import { slashDateTime } from '../../../../core/domain/dates';
 import { useState } from 'react';
 import { type RequestDetail } from '../../../../core/contract';
 import { call, errorMessage } from '../../lib/api';
@@ -46,8 +47,8 @@ export function SuspicionSection(props: { request: RequestDetail }) {
       <MessageBar intent="error" layout="multiline" data-testid="suspicion">
         <MessageBarBody>
           <MessageBarTitle>なりすましの疑いがあります</MessageBarTitle>
-          {r.suspicion.note}（記録: {r.accountNames[r.suspicion.by] ?? r.suspicion.by}、
-          {new Date(r.suspicion.at).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' })}）
+          {r.suspicion.note}（記録: {r.accountNames[r.suspicion.by] ?? r.suspicion.by}、{slashDateTime(r.suspicion.at)}
+          ）
           {!closed &&
             (open ? (
               form(false)

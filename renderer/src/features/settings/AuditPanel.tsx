@@ -19,7 +19,7 @@ import { useState } from 'react';
 import type { AuditVerification } from '../../../../core/contract';
 import { auditActionNames, auditActions, type AuditAction } from '../../../../core/domain/audit';
 import { describeAudit } from '../../../../core/domain/audit-text';
-import { addDays, parseDate } from '../../../../core/domain/dates';
+import { addDays, parseDate, slashDateTime } from '../../../../core/domain/dates';
 import { PlainDateField } from '../../components/PlainDateField';
 import { ErrorBar } from '../../components/ErrorBar';
 import { call, errorMessage } from '../../lib/api';
@@ -46,8 +46,6 @@ function dayStart(text: string, plusDays = 0): string | undefined {
   if (!date) return undefined;
   return new Date(`${addDays(date, plusDays)}T00:00:00+09:00`).toISOString();
 }
-
-const timeFormat = new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'medium' });
 
 export function AuditPanel() {
   const styles = useStyles();
@@ -92,8 +90,8 @@ export function AuditPanel() {
       {anchor.data && (
         <MessageBar intent="info" data-testid="audit-anchor">
           <MessageBarBody>
-            照合用の記録（{new Date(anchor.data.at).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' })}）: 番号{' '}
-            {anchor.data.id}／ハッシュ <code>{anchor.data.hash}</code>
+            照合用の記録（{slashDateTime(anchor.data.at)}）: 番号 {anchor.data.id}／ハッシュ{' '}
+            <code>{anchor.data.hash}</code>
             。印刷するか書き留めて、このパソコンとは別に保管してください。後日ここに入力すると、それ以前の記録が書き換えられて
             いないかを確認できます。
           </MessageBarBody>
@@ -217,7 +215,7 @@ export function AuditPanel() {
           {(entries.data?.entries ?? []).map((e) => (
             <TableRow key={e.id}>
               <TableCell>{e.id}</TableCell>
-              <TableCell>{timeFormat.format(new Date(e.at))}</TableCell>
+              <TableCell>{slashDateTime(e.at)}</TableCell>
               <TableCell>{e.accountId ? (names.get(e.accountId) ?? e.accountId) : '—'}</TableCell>
               <TableCell>{(auditActions as Record<string, string>)[e.action] ?? e.action}</TableCell>
               <TableCell>{e.receiptNo ?? '—'}</TableCell>

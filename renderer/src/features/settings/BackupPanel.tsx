@@ -1,4 +1,5 @@
 import { cardStyle } from '../../components/styles';
+import { slashDateTime } from '../../../../core/domain/dates';
 import {
   Body1,
   Button,
@@ -28,8 +29,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
 });
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'long', timeStyle: 'short' });
+const when = slashDateTime;
 
 const checkLabels: Record<BackupInfo['check'], string> = {
   ok: '検証済み（整合性・監査ログとも正常）',
