@@ -1,10 +1,17 @@
 import { Body1, Spinner } from '@fluentui/react-components';
-import { getDocument, GlobalWorkerOptions } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import type { TiffPage, TiffReply } from './tiff.worker';
 
-GlobalWorkerOptions.workerSrc = workerUrl;
+// pdf.js (1 MB of script) is loaded when a preview or a print first needs it, not with the window.
+let pdfjs: Promise<typeof import('pdfjs-dist')> | null = null;
+function loadPdfJs(): Promise<typeof import('pdfjs-dist')> {
+  pdfjs ??= import('pdfjs-dist').then((m) => {
+    m.GlobalWorkerOptions.workerSrc = workerUrl;
+    return m;
+  });
+  return pdfjs;
+}
 
 const MAX_PAGES = 10;
 // A hostile file must not take the window down: pdf.js skips images above this size, and no
@@ -63,6 +70,7 @@ function decodeTiff(buffer: ArrayBuffer): Promise<TiffPage[]> {
 async function render(mime: string, data: Uint8Array, label: string): Promise<HTMLCanvasElement[]> {
   const pages: HTMLCanvasElement[] = [];
   if (mime === 'application/pdf') {
+    const { getDocument } = await loadPdfJs();
     const pdf = await getDocument({ data, ...pdfOptions }).promise;
     for (let n = 1; n <= Math.min(pdf.numPages, MAX_PAGES); n++) {
       const page = await pdf.getPage(n);
@@ -136,6 +144,7 @@ export async function printPdf(documents: string | string[]): Promise<void> {
 }
 
 async function drawPages(base64: string, layer: HTMLElement): Promise<void> {
+  const { getDocument } = await loadPdfJs();
   const pdf = await getDocument({ data: bytesOf(base64), ...pdfOptions }).promise;
   try {
     for (let n = 1; n <= pdf.numPages; n++) {
