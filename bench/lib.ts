@@ -6,7 +6,8 @@ import type { Services, ServiceOptions } from '../electron/main/composition';
 import { makeServices, organisation } from '../electron/main/testing/support';
 import type { KdfCost } from '../electron/main/vault/kdf';
 
-export type Metric = { name: string; value: number; unit: string };
+// A figure, or null with a note saying why it was not measured.
+export type Metric = { name: string; value: number | null; unit: string; note?: string };
 export type BenchGroup = { name: string; run: () => Promise<Metric[]> };
 
 export function percentile(values: number[], p: number): number {

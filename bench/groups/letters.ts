@@ -1,38 +1,29 @@
+import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { buildLetter, type Letter } from '../../core/domain/letters/catalogue';
-import { sampleLetterCase } from '../../core/domain/letters/sample';
-import { Organisation } from '../../core/domain/organisation';
+import { join, resolve } from 'node:path';
 import { LetterFonts, renderLetter } from '../../electron/main/pdf/letter';
 import { PadesSigner, readPkcs12 } from '../../electron/main/pdf/sign';
 import { makeP12 } from '../../electron/main/pdf/test-certificate';
-import { organisation, RESOURCES_DIR } from '../../electron/main/testing/support';
+import { RESOURCES_DIR } from '../../electron/main/testing/support';
+import { benchLetter as letterFor, benchLetterHtml as html } from '../letters-text';
 import { median, round, type BenchGroup, type Metric } from '../lib';
 
 const BATCH = 100;
-const SP = '\u3000';
+// Warm letters measured after WARM_UP letters, for the median.
+const WARM_UP = 20;
+const WARM = 200;
+// Whole-process runs of ours and LibreOffice's, alternately.
+const WHOLE_RUNS = 3;
 
-function letterFor(i: number): Letter {
-  return buildLetter(
-    'disclosureDecision',
-    { ...sampleLetterCase, receiptNo: `2026-${String(i + 1).padStart(4, '0')}` },
-    Organisation.parse(organisation),
-    { documentNo: `個保第${i + 1}号`, date: '2026-11-22', dateStyle: 'wareki' },
-  );
-}
-
-// The same letter as HTML, for LibreOffice's converter (unsigned: it cannot sign PAdES).
-function html(letter: Letter): string {
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  return `<!doctype html><html lang="ja"><meta charset="utf-8"><style>@page{size:A4;margin:20mm 20mm 22mm 25mm}
-body{font-family:"IPAexMincho";font-size:10.5pt;line-height:1.7}h1{font-family:"IPAexGothic";font-size:13pt;text-align:center}
-.r{text-align:right}</style><body><p class="r">${esc(letter.documentNo)}<br>${esc(letter.date)}</p>
-<p>〒${esc(letter.addressee.postalCode)}<br>${esc(letter.addressee.address)}<br>${esc(letter.addressee.name)}${SP}様</p>
-<p class="r">${esc(letter.sender.company)}<br>${esc(letter.sender.officer)}</p><h1>${esc(letter.title)}</h1>
-${letter.body.map((b) => `<p>${SP}${esc(b)}</p>`).join('')}<p style="text-align:center">記</p>
-<ol>${letter.items.map((it) => `<li><b>${esc(it.label)}</b>${SP}${esc(it.text)}</li>`).join('')}</ol><p class="r">以上</p></body></html>`;
+function timedRun(cmd: string, args: string[], env: NodeJS.ProcessEnv): number {
+  const started = performance.now();
+  const r = spawnSync(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = performance.now() - started;
+  if (r.status !== 0)
+    throw new Error(`${cmd} failed (exit ${String(r.status)}): ${r.stderr.toString('utf8').slice(0, 300)}`);
+  return ms;
 }
 
 export const letters: BenchGroup = {
@@ -61,9 +52,11 @@ export const letters: BenchGroup = {
       let started = performance.now();
       await sign(0);
       const cold = performance.now() - started;
-      // Warm: one signed letter with the fonts already loaded (median of 30).
+      // Warm: one signed letter with the fonts already loaded and the signer prepared: the median
+      // of WARM letters after WARM_UP.
+      for (let i = 1; i <= WARM_UP; i++) await sign(i);
       const warm: number[] = [];
-      for (let i = 1; i <= 30; i++) {
+      for (let i = 0; i < WARM; i++) {
         started = performance.now();
         await sign(i);
         warm.push(performance.now() - started);
@@ -76,27 +69,64 @@ export const letters: BenchGroup = {
         { name: 'letters.signed_ms_warm', value: round(median(warm)), unit: 'ms' },
         { name: 'letters.batch100_ms', value: round(ours), unit: 'ms' },
       ];
-      // LibreOffice headless converting 100 equivalent HTML letters, when it is installed.
+      // Whole processes: BATCH signed letters as one cold Node process (the app's code bundled as
+      // the app bundles it, its packages outside) against LibreOffice converting the same BATCH
+      // letters as HTML in one soffice process, each writing its PDFs to a folder, alternately.
       const soffice = ['soffice', 'libreoffice'].find((c) => spawnSync(c, ['--version']).status === 0);
-      if (soffice) {
-        const dir = join(work, 'html');
-        const files = Array.from({ length: BATCH }, (_, i) => {
-          const f = join(work, `letter${i}.html`);
-          writeFileSync(f, html(letterFor(i)));
-          return f;
-        });
-        started = performance.now();
-        const r = spawnSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], {
-          stdio: 'ignore',
-        });
-        const theirs = performance.now() - started;
-        if (r.status === 0) {
-          metrics.push(
-            { name: 'letters.libreoffice_batch100_ms', value: round(theirs), unit: 'ms' },
-            { name: 'letters.vs_libreoffice_ratio', value: round(theirs / ours), unit: 'x' },
-          );
+      if (!soffice) {
+        const note = 'not measured: soffice is absent (install libreoffice-writer-nogui)';
+        metrics.push(
+          { name: 'letters.whole_100_ms', value: null, unit: 'ms', note },
+          { name: 'letters.libreoffice_whole_100_ms', value: null, unit: 'ms', note },
+          { name: 'letters.whole_100_vs_libreoffice', value: null, unit: 'x', note },
+        );
+        return metrics;
+      }
+      const p12 = join(work, 'bench.p12');
+      writeFileSync(p12, makeP12(work, 'bench'));
+      // Inside the project, where its packages resolve as they do for the app (the font parser
+      // is imported dynamically, which NODE_PATH does not reach).
+      const script = resolve(__dirname, '../../node_modules/.cache/madoguchi-bench/letters-child.cjs');
+      await build({
+        entryPoints: [resolve(__dirname, '../letters-child.ts')],
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        outfile: script,
+        packages: 'external',
+        logLevel: 'error',
+      });
+      const files = Array.from({ length: BATCH }, (_, i) => {
+        const f = join(work, `letter${i}.html`);
+        writeFileSync(f, html(letterFor(i)));
+        return f;
+      });
+      const env = {
+        ...process.env,
+        BENCH_P12: p12,
+        BENCH_RESOURCES_DIR: RESOURCES_DIR,
+        BENCH_COUNT: String(BATCH),
+      };
+      const oursWhole: number[] = [];
+      const theirsWhole: number[] = [];
+      for (let run = 0; run < WHOLE_RUNS; run++) {
+        const outOurs = join(work, `ours${run}`);
+        oursWhole.push(timedRun(process.execPath, [script], { ...env, BENCH_OUT: outOurs }));
+        const outTheirs = join(work, `theirs${run}`);
+        // Imported as a Writer document (not Writer/Web, which puts a blank page first).
+        const args = ['--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'pdf:writer_pdf_Export'];
+        theirsWhole.push(timedRun(soffice, [...args, '--outdir', outTheirs, ...files], process.env));
+        for (const dir of [outOurs, outTheirs]) {
+          const made = readdirSync(dir).filter((f) => f.endsWith('.pdf')).length;
+          if (made !== BATCH) throw new Error(`${dir}: ${made} of ${BATCH} letters written`);
         }
       }
+      metrics.push(
+        { name: 'letters.whole_100_ms', value: round(median(oursWhole)), unit: 'ms' },
+        { name: 'letters.libreoffice_whole_100_ms', value: round(median(theirsWhole)), unit: 'ms' },
+        { name: 'letters.whole_100_vs_libreoffice', value: round(median(theirsWhole) / median(oursWhole)), unit: 'x' },
+      );
       return metrics;
     } finally {
       rmSync(work, { recursive: true, force: true });

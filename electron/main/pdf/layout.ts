@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import { breakLines } from '../../../core/domain/letters/kinsoku';
 import { useNativeDeflate } from './deflate';
+import { cacheLayouts, cacheSubsetGlyphs, type SubsettableFont } from './subset-cache';
 
 // The A4 layout engine shared by letters and reports: pdf-lib with the bundled IPAex fonts
 // (subset embedded), 禁則 line breaking, pages that follow the text.
@@ -16,6 +17,10 @@ export const MARGIN = { left: 25 * MM, right: 20 * MM, top: 20 * MM, bottom: 22 
 export const CONTENT = PAGE.width - MARGIN.left - MARGIN.right;
 export const BODY = 10.5;
 export const LINE = 18;
+// How every letter and report is saved: classic cross-reference tables (what the signature
+// placeholder expects), and no pauses between objects — pdf-lib's browser-minded default yields a
+// timer tick every 50 objects, idle time that made up a tenth of a letter.
+export const SAVE_OPTIONS = { useObjectStreams: false, objectsPerTick: Infinity } as const;
 
 type Parsed = { fontkit: { create: () => unknown } };
 
@@ -44,7 +49,9 @@ export class LetterFonts {
       const fontkit = (await import('@pdf-lib/fontkit')).default;
       const [m, g] = await Promise.all([readFile(this.files.mincho), readFile(this.files.gothic)]);
       const parsed = (bytes: Uint8Array): Parsed => {
-        const font = fontkit.create(bytes) as unknown;
+        const font = fontkit.create(bytes) as unknown as SubsettableFont;
+        cacheSubsetGlyphs(font);
+        cacheLayouts(font);
         return { fontkit: { create: () => font } };
       };
       return { mincho: parsed(m), gothic: parsed(g), bytes: { mincho: m, gothic: g } };
@@ -53,14 +60,17 @@ export class LetterFonts {
   }
 }
 
-// Widths per character at size 1, per font: measuring through fontkit's shaper for every
-// character of every line would dominate the time of a letter.
-const widthCache = new WeakMap<PDFFont, Map<string, number>>();
+// Widths per character at size 1, per parsed font (shared by every document that embeds it):
+// measuring through fontkit's shaper for every character of every line would dominate the time
+// of a letter.
+const widthCache = new WeakMap<object, Map<string, number>>();
 export function measurer(font: PDFFont, size: number) {
-  let cache = widthCache.get(font);
+  // pdf-lib's PDFFont keeps its embedder, which keeps the fontkit font it was given.
+  const key = (font as unknown as { embedder?: { font?: object } }).embedder?.font ?? font;
+  let cache = widthCache.get(key);
   if (!cache) {
     cache = new Map();
-    widthCache.set(font, cache);
+    widthCache.set(key, cache);
   }
   const widths = cache;
   return (s: string) => {

@@ -13,6 +13,7 @@ import {
   MARGIN,
   MM,
   PAGE,
+  SAVE_OPTIONS,
   SP,
   measurer,
   numberPages,
@@ -216,7 +217,7 @@ export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: Ren
 
   numberPages(w);
   if (!opts.signature) {
-    const bytes = await doc.save({ useObjectStreams: false });
+    const bytes = await doc.save(SAVE_OPTIONS);
     return { bytes, lines: w.lines, pages: w.pages.length, signed: false };
   }
   // One signature, applied last: the placeholder goes into the document pdf-lib saves, then the
@@ -235,7 +236,7 @@ export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: Ren
     appName: 'Madoguchi',
   });
   encodeSignatureTexts(doc, texts);
-  const unsigned = await doc.save({ useObjectStreams: false });
+  const unsigned = await doc.save(SAVE_OPTIONS);
   const bytes = await signpdf.sign(Buffer.from(unsigned), sig.signer, sig.at);
   return { bytes: new Uint8Array(bytes), lines: w.lines, pages: w.pages.length, signed: true };
 }

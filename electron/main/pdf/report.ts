@@ -8,6 +8,7 @@ import {
   LINE,
   MARGIN,
   MM,
+  SAVE_OPTIONS,
   measurer,
   numberPages,
   startDocument,
@@ -181,6 +182,6 @@ export async function renderReport(
     w.paragraph(p, MARGIN.left, CONTENT);
   }
   numberPages(w);
-  const bytes = await doc.save({ useObjectStreams: false });
+  const bytes = await doc.save(SAVE_OPTIONS);
   return { bytes, lines: w.lines, pages: w.pages.length };
 }

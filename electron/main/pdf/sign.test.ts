@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,5 +86,19 @@ describe('PAdES signature', () => {
     expect(readPkcs12(current, 'pw').certificates).toHaveLength(1);
     expect(() => readPkcs12(current, 'wrong')).toThrow(CertificateError);
     expect(() => readPkcs12(Buffer.from('not a p12'), 'pw')).toThrow(/PKCS#12/);
+  });
+
+  it('fills its CMS template to the very bytes pkijs builds for the same document, letter after letter', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'madoguchi-cms-'));
+    const signer = new PadesSigner(readPkcs12(makeP12(dir, 'pw'), 'pw'));
+    for (const text of ['first letter', 'second letter', 'first letter']) {
+      const data = Buffer.from(text);
+      const filled = await signer.sign(data);
+      const built = await signer.buildCms(createHash('sha256').update(data).digest());
+      expect(Buffer.compare(filled, Buffer.from(built.cms))).toBe(0);
+    }
+    const a = await signer.sign(Buffer.from('a'));
+    const b = await signer.sign(Buffer.from('b'));
+    expect(a.equals(b)).toBe(false);
   });
 });

@@ -17,19 +17,10 @@ import { createServices, type ServiceOptions, type Services } from '../compositi
 // Shared by unit tests (not shipped code paths): a cheap KDF keeps each test fast.
 export const cheapKdf = (): Promise<KdfCost> => Promise.resolve({ algorithm: 'scrypt', logN: 14, r: 8, p: 1 });
 
-export const organisation = {
-  companyName: '株式会社サンプル商事',
-  postalCode: '1000001',
-  address: '東京都千代田区千代田1-1',
-  phone: '03-1234-5678',
-  representative: '代表取締役 見本一郎',
-  officerTitle: '個人情報保護管理者',
-  officerName: '見本花子',
-  contactName: 'お客様相談室',
-  contactPhone: '0120-000-000',
-  contactHours: '平日 9:00〜17:00',
-  contactEmail: 'privacy@example.co.jp',
-};
+// The sample company of tests and benchmarks (kept apart so a bundled benchmark child can take it
+// without the services).
+export { organisation } from './organisation';
+import { organisation } from './organisation';
 
 export const ADMIN_PASSWORD = 'correct horse battery';
 

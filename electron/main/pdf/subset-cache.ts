@@ -1,0 +1,87 @@
+// The parts of fontkit's TrueType font and subset this relies on (fontkit 1.x, as pdf-lib uses).
+type GlyphRecord = { numberOfContours: number } | null;
+export type SubsettableFont = {
+  getGlyph(gid: number): { _decode(): GlyphRecord; advanceWidth: number; _getMetrics(): { leftBearing: number } };
+  loca: { offsets: number[] };
+  layout(text: string, features?: unknown): unknown;
+  _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array };
+  _variationProcessor?: unknown;
+  createSubset(): Subset;
+};
+type Subset = {
+  font: SubsettableFont;
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
+  includeGlyph(gid: number): number;
+  _addGlyph(gid: number): number;
+};
+type GlyphInfo = { bytes: Uint8Array; compound: boolean; advance: number; bearing: number };
+
+// fontkit's subsetter decodes every glyph's whole outline again for every document, only to learn
+// whether it is a compound glyph; the glyph's bytes and metrics never change. They are kept per
+// parsed font, and each subset of that font copies them as fontkit would. Compound glyphs (whose
+// component ids fontkit renumbers per subset; the bundled IPAex fonts have none) are left to
+// fontkit itself. The output is byte for byte what fontkit writes.
+export function cacheSubsetGlyphs(font: SubsettableFont): void {
+  if (font._variationProcessor) return;
+  const infos = new Map<number, GlyphInfo>();
+  const info = (gid: number): GlyphInfo => {
+    let i = infos.get(gid);
+    if (!i) {
+      const glyph = font.getGlyph(gid);
+      const record = glyph._decode();
+      const stream = font._getTableStream('glyf');
+      const start = font.loca.offsets[gid] ?? 0;
+      const end = font.loca.offsets[gid + 1] ?? start;
+      stream.pos += start;
+      // fontkit's own Buffer (its browser build's), which its encoder insists on; never written to.
+      const bytes = stream.readBuffer(end - start);
+      i = {
+        bytes,
+        compound: !!record && record.numberOfContours < 0,
+        advance: glyph.advanceWidth,
+        bearing: glyph._getMetrics().leftBearing,
+      };
+      infos.set(gid, i);
+    }
+    return i;
+  };
+  const createSubset = font.createSubset.bind(font);
+  font.createSubset = () => {
+    const subset = createSubset();
+    const ownAddGlyph = subset._addGlyph.bind(subset);
+    subset._addGlyph = function addGlyph(this: Subset, gid: number): number {
+      const g = info(gid);
+      if (g.compound) return ownAddGlyph(gid);
+      const bytes = g.bytes;
+      this.glyf.push(bytes);
+      this.loca.offsets.push(this.offset);
+      this.hmtx.metrics.push({ advance: g.advance, bearing: g.bearing });
+      this.offset += bytes.length;
+      return this.glyf.length - 1;
+    };
+    return subset;
+  };
+}
+
+// Shaping a string (fontkit's `layout`) gives the same glyphs every time for the same font and
+// features; letters repeat most of their lines (headings, template sentences, the sender block),
+// and pdf-lib shapes each string it draws again. Results are kept per parsed font, a bounded
+// number of them. pdf-lib only reads the glyphs of a run, never changes them.
+const LAYOUTS_KEPT = 20_000;
+export function cacheLayouts(font: { layout(text: string, features?: unknown): unknown }): void {
+  const layouts = new Map<string, unknown>();
+  const layout = font.layout.bind(font);
+  font.layout = (text: string, features?: unknown) => {
+    if (features !== undefined) return layout(text, features);
+    let run = layouts.get(text);
+    if (run === undefined) {
+      if (layouts.size >= LAYOUTS_KEPT) layouts.clear();
+      run = layout(text, features);
+      layouts.set(text, run);
+    }
+    return run;
+  };
+}
