@@ -57,6 +57,17 @@ const bases: Partial<Record<ChannelName, unknown>> = {
   'requests.list': listFilter(),
   'requests.recordFeeReturn': { id: 'a', method: 'enclosed', date: '2026-11-24', amount: 500 },
   'requests.flagSuspicion': { id: 'a', suspected: true, note: '住所が一致しない' },
+  'requests.addSearch': {
+    id: 'a',
+    search: {
+      system: '顧客管理システム',
+      keys: '氏名、電話番号',
+      on: '2026-11-24',
+      result: 'notFound',
+      inLetter: true,
+    },
+  },
+  'requests.removeSearch': { id: 'a', searchId: 'b', reason: '入力の誤り' },
   'settings.updateLetters': {
     documentNoPattern: '個保第{連番}号',
     dateStyle: 'wareki',

@@ -55,6 +55,8 @@ export const channelNames = [
   'requests.recordDisposal',
   'requests.recordFeeReturn',
   'requests.flagSuspicion',
+  'requests.addSearch',
+  'requests.removeSearch',
   'requests.list',
   'requests.dashboard',
   'requests.search',

@@ -15,6 +15,7 @@ import {
 import { disposalMethods, feeReturnMethods } from '../domain/dispatch';
 import { enclosureTypes } from '../domain/enclosures';
 import { type ChannelDef, Id, NoInput, Ok } from './common';
+import { SearchInput, SearchRecord } from '../domain/searches';
 import { Cure, CureInput, Dispatch, DispatchInput, Disposal, Extension, FeeReturn, Suspicion } from './records';
 
 // Requests from intake to dispatch (intake.*, requests.*, enclosures.*).
@@ -156,6 +157,8 @@ export const RequestDetail = z.object({
   disposal: Disposal.nullable(),
   feeReturn: FeeReturn.nullable(),
   suspicion: Suspicion.nullable(),
+  // The search record (探索の記録), oldest first.
+  searches: z.array(SearchRecord),
   closedOn: z.string().nullable(),
   // Display names of the accounts the record mentions (history, decisions, dispatches).
   accountNames: z.record(z.string(), z.string()),
@@ -311,6 +314,28 @@ export const requestsChannels = {
           .min(1, '内容を入力してください。')
           .max(1000, '1000文字以内で入力してください。')
           .superRefine(noUnsafe('内容')),
+      })
+      .strict(),
+    output: RequestDetail,
+    access: 'staff',
+  },
+  // The search record: one search added, or one removed with the reason (kept in the history).
+  'requests.addSearch': {
+    input: z.object({ id: Id, search: SearchInput }).strict(),
+    output: RequestDetail,
+    access: 'staff',
+  },
+  'requests.removeSearch': {
+    input: z
+      .object({
+        id: Id,
+        searchId: Id,
+        reason: z
+          .string()
+          .trim()
+          .min(1, '削除の理由を入力してください。')
+          .max(500, '500文字以内で入力してください。')
+          .superRefine(noUnsafe('削除の理由')),
       })
       .strict(),
     output: RequestDetail,

@@ -1,5 +1,6 @@
 import { slashDate, slashDateTime } from './dates';
 import { groundLabels, outcomeLabel, type GroundCode, type Outcome } from './decisions';
+import { searchResultLabels, type SearchResult } from './searches';
 import { disposalLabels, dispatchMethodLabels, feeReturnLabels } from './dispatch';
 import { enclosureTypeLabels, type EnclosureType } from './enclosures';
 import { documentInfo, type DocumentType } from './intake/documents';
@@ -94,10 +95,12 @@ const keyLabels: Record<string, string> = {
   amounts: '種類ごとの手数料',
   faxProvisional: 'FAXを仮受付として扱う',
   windows: '書類ごとの有効期間',
+  result: '探索の結果',
+  change: '操作',
 };
 
 // Keys whose value is an id or a hash: never shown (the entry says which request already).
-const hiddenKeys = new Set(['letter', 'dispatch', 'enclosure', 'sha256', 'revoked']);
+const hiddenKeys = new Set(['letter', 'dispatch', 'enclosure', 'sha256', 'revoked', 'search']);
 
 const list = (v: string, f: (x: string) => string) =>
   v === '' || v === 'none'
@@ -155,6 +158,10 @@ function value(key: string, v: string, context: { kind: string | null; letter?: 
         const [t = '', n = ''] = x.split(':');
         return `${has(documentInfo, t) ? documentInfo[t as DocumentType].label : t} ${n}か月`;
       });
+    case 'result':
+      return has(searchResultLabels, v) ? searchResultLabels[v as SearchResult] : v;
+    case 'change':
+      return v === 'added' ? '追加' : v === 'removed' ? '削除' : v;
     case 'per':
       return v === 'kind' ? '請求の種類ごと' : v === 'request' ? '請求ごと' : v;
     case 'date':

@@ -31,6 +31,7 @@ export const auditActions = {
   'requests.disposal': '本人確認書類の写しの返却・廃棄',
   'requests.feeReturn': '手数料の返還',
   'requests.suspicion': 'なりすましの疑いの記録・解除',
+  'requests.search': '探索の記録の追加・削除',
   'letters.finalize': '回答書の確定',
   'letters.reissue': '回答書の再発行',
   'letters.print': '回答書の印刷',

@@ -1,5 +1,6 @@
 import { decisionProblems, type Decision } from './decisions';
 import type { RequestKind } from './intake/kinds';
+import { searchProblem } from './searches';
 import type { TransitionContext } from './workflow';
 
 // What the workflow needs to know of a request and the acting account (one place for the
@@ -20,6 +21,7 @@ export function transitionContext(
     disposal: boolean;
     feeReturnPending: boolean;
     agencyEnded: string | null;
+    searches: readonly { result: 'found' | 'notFound' }[];
   },
   session: { accountId: string; roles: readonly string[] } | null,
   today: string,
@@ -46,6 +48,7 @@ export function transitionContext(
     idDisposalRecorded: r.disposal,
     feeReturnPending: r.feeReturnPending,
     agencyEnded: r.agencyEnded,
+    searchMissing: searchProblem(r.decisions, r.searches),
   };
 }
 

@@ -29,6 +29,7 @@ const ready: TransitionContext = {
   idDisposalRecorded: true,
   feeReturnPending: false,
   agencyEnded: null,
+  searchMissing: null,
 };
 
 const allowed: [State, Action, State][] = [

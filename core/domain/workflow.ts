@@ -55,6 +55,8 @@ export type TransitionContext = {
   feeReturnPending: boolean;
   // Why the answer can no longer go to the agent (a minor who has come of age), or null.
   agencyEnded: string | null;
+  // Why a 不存在 decision lacks its search record (探索の記録), or null.
+  searchMissing: string | null;
 };
 
 type Rule = {
@@ -97,7 +99,8 @@ export const actions = {
     label: '決裁に回す',
     from: ['drafting'],
     to: 'awaitingApproval',
-    guard: (c) => c.agencyEnded ?? (c.allKindsDecided ? null : 'すべての請求の種類について決定を入力してください。'),
+    guard: (c) =>
+      c.agencyEnded ?? (c.allKindsDecided ? c.searchMissing : 'すべての請求の種類について決定を入力してください。'),
   },
   approve: {
     label: '承認する',
@@ -108,7 +111,7 @@ export const actions = {
         ? '承認者の権限がありません。承認者のアカウントで決裁してください。'
         : c.drafterIds.includes(c.actorId)
           ? '起案者本人は承認できません（別の承認者による決裁が必要です）。'
-          : c.agencyEnded,
+          : (c.agencyEnded ?? c.searchMissing),
   },
   // Also after approval, until the answer is sent: an approved decision is never edited in
   // place; it goes back to drafting and through approval again.
@@ -234,6 +237,8 @@ export const recordLabels = {
   suspected: 'なりすましの疑いを記録',
   suspicionCleared: 'なりすましの疑いを解除',
   enclosureRemoved: '同封書類の削除',
+  search: '探索の記録',
+  searchRemoved: '探索の記録の削除',
 } as const;
 export type RecordKind = keyof typeof recordLabels;
 
@@ -246,7 +251,7 @@ export function historyLabel(action: string): string {
 // (the page shows the control only where main will accept it).
 // - intake: the intake data, while identity and fee are still being checked;
 // - decision: the decision per kind, while investigating and drafting (after approval only
-//   through 差し戻し);
+//   through 差し戻し); the search record (探索の記録) likewise;
 // - extension: the 39条 extension, while an answer is still owed (a 補正 included);
 // - dispatch: the dispatch of the answer, after approval;
 // - disposal: the fate of the ID copies, after approval and also on a request that ended early
@@ -255,6 +260,7 @@ export function historyLabel(action: string): string {
 export const recordRules = {
   intake: ['received', 'checking', 'awaitingCure'],
   decision: ['investigating', 'drafting'],
+  search: ['investigating', 'drafting'],
   extension: [...answerPendingStates, 'awaitingCure'],
   dispatch: ['preparingAnswer', 'sent'],
   disposal: ['preparingAnswer', 'sent', 'withdrawn', 'declined', 'deemedWithdrawn'],

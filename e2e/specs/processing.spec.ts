@@ -284,3 +284,37 @@ test('a suspected impersonation is recorded with a note, listed on the dashboard
   await expect(page.getByTestId('dashboard-overdue')).toBeVisible();
   await expect(page.getByTestId('dashboard-suspected')).toHaveCount(0);
 });
+
+test('a 不存在 decision goes to approval only with a search that found nothing', async ({ app }) => {
+  const page = app.page;
+  await new LoginPage(page).login(ADMIN.loginName, ADMIN.password);
+  await registerDisclosure(page, '2031/1/1');
+  const r = new RequestPage(page);
+  await r.act('確認を開始');
+  await r.act('調査を開始');
+  await r.act('決定の起案を開始');
+  const decision = r.decision('開示');
+  await decision.getByLabel(/^決定/).selectOption({ label: '不存在' });
+  await decision.getByLabel(/^第33条第3項/).check();
+  await decision.getByLabel(/^理由（本人への通知に記載する文章）/).fill('該当する記録はありませんでした。');
+  await decision.getByRole('button', { name: '決定を保存' }).click();
+  await expect(decision.getByText('保存済み')).toBeVisible();
+  await expect(r.action('決裁に回す')).toBeDisabled();
+  await expect(r.missing).toContainText('不存在の決定には、探索の記録');
+  const searches = page.getByRole('region', { name: '探索の記録' });
+  await expect(searches.getByTestId('search-missing')).toBeVisible();
+
+  const add = searches.getByRole('group', { name: '探索の追加' });
+  await add.getByLabel(/^探索したシステム・台帳/).fill('顧客管理システム');
+  await add.getByLabel(/^検索に用いた事項/).fill('氏名（カナ）、電話番号');
+  await add.getByRole('button', { name: '探索を記録する' }).click();
+  await expect(searches.getByTestId('searches')).toContainText('顧客管理システム');
+  await expect(searches.getByTestId('searches')).toContainText('該当なし');
+  await expect(searches.getByTestId('search-missing')).toHaveCount(0);
+  await expect(add.getByLabel(/^探索したシステム・台帳/)).toHaveValue('');
+  await r.act('決裁に回す');
+  await expect(r.step).toContainText('決裁待ち');
+  // Fixed once it went to approval: no form, no delete.
+  await expect(searches.getByRole('group', { name: '探索の追加' })).toHaveCount(0);
+  await expect(searches.getByRole('button', { name: '削除…' })).toHaveCount(0);
+});

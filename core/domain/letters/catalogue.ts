@@ -226,6 +226,8 @@ export type LetterCase = {
   withdrawnOn: IsoDate | null;
   // What happened to the enclosed ID copies, as recorded (null: not recorded yet).
   documents: { method: 'returned' | 'destroyed' | 'none'; date: IsoDate } | null;
+  // The searches the 不存在 letter lists as the scope searched (探索した範囲), as lines.
+  searchScope: string[];
 };
 
 export type LetterItem = { label: string; text: string };

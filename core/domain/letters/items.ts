@@ -38,6 +38,8 @@ const methodLabels = {
   download: 'ダウンロードによる提供',
 } as const;
 
+const numbered = (lines: readonly string[]) => lines.map((d, i) => `(${i + 1}) ${d}`);
+
 export const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
 const meansList = (means: readonly FeeMeans[]) => [...new Set(means)].map((m) => feeMeansLabels[m]).join('、');
 
@@ -69,6 +71,9 @@ function decisionItems(c: LetterCase, kind: LetterKind): LetterItem[] {
       });
     } else if ((k === 'disclosure' || k === 'thirdPartyRecords') && grants && c.disclosureMethod) {
       items.push({ label: '開示の方法', text: methodLabels[c.disclosureMethod] });
+    }
+    if (d.outcome === 'nonexistent' && c.searchScope.length > 0) {
+      items.push({ label: '探索した範囲', text: numbered(c.searchScope).join('\n') });
     }
     if (!grantsInFull(d.outcome) || d.methodChanged) {
       const citations = decisionCitations(k, d, item?.grounds ?? []);
@@ -125,8 +130,6 @@ function earlyEndItems(c: LetterCase): LetterItem[] {
   }
   return items;
 }
-
-const numbered = (lines: readonly string[]) => lines.map((d, i) => `(${i + 1}) ${d}`);
 
 export function itemsFor(
   kind: LetterKind,

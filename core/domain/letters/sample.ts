@@ -61,6 +61,7 @@ export const sampleLetterCase: LetterCase = {
   declineGround: 'procedure',
   withdrawnOn: '2026-04-05',
   documents: null,
+  searchScope: [],
 };
 
 // The sample with the decision a letter kind states (a 不存在 letter needs a 不存在 decision).

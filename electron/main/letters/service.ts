@@ -5,6 +5,7 @@ import { japanToday, type IsoDate } from '../../../core/domain/dates';
 import { businessDayOnOrBefore } from '../../../core/domain/deadlines';
 import type { FeeMeans } from '../../../core/domain/intake/fees';
 import type { DeclineGround } from '../../../core/domain/letters/citations';
+import { searchScopeLines } from '../../../core/domain/searches';
 import {
   buildLetter,
   defaultLetterTemplates,
@@ -80,6 +81,7 @@ export function letterCase(
     declineGround,
     withdrawnOn: lastEvent(r, 'withdraw')?.day ?? null,
     documents: r.disposal ? { method: r.disposal.method, date: r.disposal.date } : null,
+    searchScope: searchScopeLines(r.searches),
   };
 }
 

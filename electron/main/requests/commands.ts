@@ -13,6 +13,7 @@ import {
 import { type IsoDate, slashDate } from '../../../core/domain/dates';
 import { Decision, decisionProblems } from '../../../core/domain/decisions';
 import { kindInfo, type RequestKind } from '../../../core/domain/intake/kinds';
+import { searchResultLabels, type SearchInput, type SearchRecord } from '../../../core/domain/searches';
 import {
   canRecord,
   closedStates,
@@ -28,6 +29,9 @@ import type { Vault } from '../vault/vault';
 
 import { refusals } from '../errors';
 import { parseJson, type RequestQueries } from './queries';
+
+// Searches one request may record (a bound on what one request stores).
+const MAX_SEARCHES = 50;
 
 // Changing a request as the workflow allows: transitions, 補正, decisions, extension, dispatch
 // and disposal. Each change is checked against core/domain/workflow with the request as stored.
@@ -59,6 +63,7 @@ export class RequestCommands {
           disposal: detail.disposal !== null,
           feeReturnPending: detail.fee.toReturn > 0 && detail.feeReturn === null,
           agencyEnded: detail.agencyEnded,
+          searches: detail.searches,
         },
         session,
         this.queries.today(),
@@ -285,6 +290,54 @@ export class RequestCommands {
     this.vault.write('requests.suspicion', id, `suspected=${String(suspected)}`, (db) => {
       setProcessing(db, id, { suspicion_json: value ? JSON.stringify(value) : null }, at);
       this.event(db, id, suspected ? 'suspected' : 'suspicionCleared', detail.status, detail.status, note);
+    });
+    return this.queries.get(id);
+  }
+
+  // The search record (探索の記録): while the decisions are open (調査中・決定起案). A search is
+  // dated no earlier than the 到達日 and not in the future. Removing one keeps its reason in the
+  // history; the audit entry names only the request and the search.
+  addSearch(id: string, input: SearchInput): RequestDetail {
+    const detail = this.queries.get(id);
+    if (!canRecord('search', detail.status)) {
+      throw new AppError(ErrorCode.CONFLICT, '探索の記録は、調査中または決定起案中の請求に追加できます。');
+    }
+    if (detail.searches.length >= MAX_SEARCHES) {
+      throw new AppError(ErrorCode.CONFLICT, `探索の記録は1件の請求につき${MAX_SEARCHES}件までです。`);
+    }
+    if (input.on > this.queries.today())
+      throw refusals.badField(['search', 'on'], '探索日に未来の日付は指定できません。');
+    if (input.on < detail.arrivalDate)
+      throw refusals.badField(['search', 'on'], '探索日が到達日より前になっています。');
+    const at = this.clock().toISOString();
+    const record: SearchRecord = { ...input, id: randomUUID(), by: this.queries.session().accountId, at };
+    const searches = [...detail.searches, record];
+    this.vault.write('requests.search', id, `search=${record.id} change=added result=${record.result}`, (db) => {
+      setProcessing(db, id, { searches_json: JSON.stringify(searches) }, at);
+      this.event(
+        db,
+        id,
+        'search',
+        detail.status,
+        detail.status,
+        `${record.system}（${searchResultLabels[record.result]}）`,
+      );
+    });
+    return this.queries.get(id);
+  }
+
+  removeSearch(id: string, searchId: string, reason: string): RequestDetail {
+    const detail = this.queries.get(id);
+    if (!canRecord('search', detail.status)) {
+      throw new AppError(ErrorCode.CONFLICT, '探索の記録は、調査中または決定起案中の請求でのみ削除できます。');
+    }
+    const record = detail.searches.find((s) => s.id === searchId);
+    if (!record) throw new AppError(ErrorCode.NOT_FOUND, '指定された探索の記録が見つかりません。');
+    const at = this.clock().toISOString();
+    const searches = detail.searches.filter((s) => s.id !== searchId);
+    this.vault.write('requests.search', id, `search=${searchId} change=removed`, (db) => {
+      setProcessing(db, id, { searches_json: JSON.stringify(searches) }, at);
+      this.event(db, id, 'searchRemoved', detail.status, detail.status, `${record.system}：${reason}`);
     });
     return this.queries.get(id);
   }

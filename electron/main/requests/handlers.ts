@@ -16,6 +16,8 @@ export function requestsHandlers(queries: RequestQueries, commands: RequestComma
     'requests.addDispatch': (input) => commands.addDispatch(input.id, input.dispatch),
     'requests.recordDisposal': (input) => commands.recordDisposal(input.id, input.method, input.date),
     'requests.flagSuspicion': (input) => commands.flagSuspicion(input.id, input.suspected, input.note),
+    'requests.addSearch': (input) => commands.addSearch(input.id, input.search),
+    'requests.removeSearch': (input) => commands.removeSearch(input.id, input.searchId, input.reason),
     'requests.recordFeeReturn': (input) => commands.recordFeeReturn(input.id, input.method, input.date, input.amount),
   } satisfies Slice<'requests'>;
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { transitionContext } from '../../../core/domain/transition-context';
 import {
   Cure,
@@ -17,6 +18,7 @@ import {
 import { addDays, japanToday, type IsoDate } from '../../../core/domain/dates';
 import { addBusinessDays, computeDeadlines, type Deadlines } from '../../../core/domain/deadlines';
 import { Decision } from '../../../core/domain/decisions';
+import { SearchRecord } from '../../../core/domain/searches';
 import { evaluateFee, type FeeSchedule } from '../../../core/domain/intake/fees';
 import { agencyEnded, evaluateIdentity, type IdentityPolicy } from '../../../core/domain/intake/identity';
 import { article39Applies, kindInfo, type RequestKind, type RequesterType } from '../../../core/domain/intake/kinds';
@@ -237,6 +239,7 @@ export class RequestQueries {
     const disposal = parseJson(Disposal, row.disposal_json);
     const feeReturn = parseJson(FeeReturn, row.fee_return_json);
     const suspicion = parseJson(Suspicion, row.suspicion_json);
+    const searches = parseJson(z.array(SearchRecord), row.searches_json) ?? [];
     const status = isState(row.status) ? row.status : 'received';
     const ended = agencyEnded(
       {
@@ -261,6 +264,7 @@ export class RequestQueries {
         disposal: disposal !== null,
         feeReturnPending: fee.toReturn > 0 && feeReturn === null,
         agencyEnded: ended,
+        searches,
       },
       c.session,
       c.today,
@@ -321,6 +325,7 @@ export class RequestQueries {
       disposal,
       feeReturn,
       suspicion,
+      searches,
       closedOn: row.closed_on,
       accountNames: c.accountNames,
       primaryAction: primaryActions[status] ?? null,

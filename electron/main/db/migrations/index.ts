@@ -9,6 +9,7 @@ import { m0008ReplyPostalCode } from './0008-reply-postal-code';
 import { m0009FeeKinds } from './0009-fee-kinds';
 import { m0010FaxReceivedOn } from './0010-fax-received-on';
 import { m0011Suspicion } from './0011-suspicion';
+import { m0012Searches } from './0012-searches';
 import type { Migration } from './types';
 
 // Append-only: never edit or reorder a migration that has shipped.
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   m0009FeeKinds,
   m0010FaxReceivedOn,
   m0011Suspicion,
+  m0012Searches,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((v, m) => Math.max(v, m.version), 0);

@@ -17,6 +17,7 @@ import { m0008ReplyPostalCode } from './0008-reply-postal-code';
 import { m0009FeeKinds } from './0009-fee-kinds';
 import { m0010FaxReceivedOn } from './0010-fax-received-on';
 import { m0011Suspicion } from './0011-suspicion';
+import { m0012Searches } from './0012-searches';
 import { LATEST_SCHEMA_VERSION, migrations } from './index';
 import type { Migration } from './types';
 
@@ -214,6 +215,27 @@ describe('migrations', () => {
     expect(userVersion(db)).toBe(11);
     expect(db.prepare('SELECT id, status FROM requests').all()).toEqual(before);
     expect(db.prepare('SELECT DISTINCT suspicion_json FROM requests').pluck().all()).toEqual([null]);
+    db.close();
+  });
+
+  it('0012-searches: requests from before have no search recorded', () => {
+    const { db } = vaultAt4();
+    const upTo11 = [
+      ...upTo5,
+      m0006Retention,
+      m0007LetterReissue,
+      m0008ReplyPostalCode,
+      m0009FeeKinds,
+      m0010FaxReceivedOn,
+      m0011Suspicion,
+    ];
+    migrate(db, upTo11, () => undefined);
+    const before = db.prepare('SELECT id, status FROM requests').all();
+    expect(before.length).toBeGreaterThan(0);
+    migrate(db, [...upTo11, m0012Searches], () => undefined);
+    expect(userVersion(db)).toBe(12);
+    expect(db.prepare('SELECT id, status FROM requests').all()).toEqual(before);
+    expect(db.prepare('SELECT DISTINCT searches_json FROM requests').pluck().all()).toEqual([null]);
     db.close();
   });
 

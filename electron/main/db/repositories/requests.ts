@@ -31,6 +31,7 @@ export type RequestRow = {
   fee_return_json: string | null;
   fax_received_on: string | null;
   suspicion_json: string | null;
+  searches_json: string | null;
   closed_on: string | null;
   purged_at: string | null;
 };
@@ -220,6 +221,7 @@ export type ProcessingColumns = Pick<
   | 'disposal_json'
   | 'fee_return_json'
   | 'suspicion_json'
+  | 'searches_json'
 >;
 
 export function setProcessing(db: Db, id: string, values: Partial<ProcessingColumns>, at: string): void {

@@ -38,6 +38,7 @@ import { ScanPreview } from '../intake/ScanPreview';
 import { AnswerSection, ExtensionForm } from './AnswerSection';
 import { FeeReturnSection } from './FeeReturnSection';
 import { SuspicionSection } from './SuspicionSection';
+import { SearchSection } from './SearchSection';
 import { DecisionSection } from './DecisionSection';
 import { LettersSection } from './LettersSection';
 import { WorkflowPanel } from './WorkflowPanel';
@@ -247,6 +248,7 @@ export function RequestPage(props: {
         <SuspicionSection request={r} />
       </Card>
       <WorkflowPanel request={r} />
+      <SearchSection request={r} />
       <DecisionSection request={r} />
       <LettersSection request={r} />
       <AnswerSection request={r} />
