@@ -7,7 +7,10 @@ import { makeServices, organisation } from '../electron/main/testing/support';
 import type { KdfCost } from '../electron/main/vault/kdf';
 
 // A figure, or null with a note saying why it was not measured.
-export type Metric = { name: string; value: number | null; unit: string; note?: string };
+export type Metric = { name: string; value: number | null; unit: string; rows?: number; note?: string };
+
+// Requests in the vaults of the list and report benchmarks: `BENCH_ROWS=10000|100000|300000`.
+export const BENCH_ROWS = Number(process.env['BENCH_ROWS'] ?? 100_000);
 export type BenchGroup = { name: string; run: () => Promise<Metric[]> };
 
 export function percentile(values: number[], p: number): number {
