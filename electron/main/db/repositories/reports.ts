@@ -50,6 +50,20 @@ export type ReportDetails = {
   }[];
 };
 
+// CROSS JOIN keeps the id table as the outer loop: SQLite has no statistics for it and would
+// otherwise scan the whole of each detail table and probe the ids, a cost that grows with the
+// vault rather than with the period.
+export const reportDetailQueries = {
+  events: `SELECT e.request_id, e.day, e.action, e.from_state, e.to_state
+    FROM temp.report_ids t CROSS JOIN request_events e ON e.request_id = t.id ORDER BY e.request_id, e.id`,
+  decisions: `SELECT d.request_id, d.kind, d.data
+    FROM temp.report_ids t CROSS JOIN request_decisions d ON d.request_id = t.id`,
+  dispatches: `SELECT d.request_id, d.data
+    FROM temp.report_ids t CROSS JOIN request_dispatches d ON d.request_id = t.id`,
+  payments: `SELECT p.request_id, p.means, p.amount, p.received_on, p.issued_on, p.for_kind
+    FROM temp.report_ids t CROSS JOIN fee_payments p ON p.request_id = t.id`,
+} as const;
+
 // The events, decisions, letters sent and fees of those requests, in four queries.
 export function reportDetails(db: Db, ids: readonly string[]): ReportDetails {
   db.exec('CREATE TEMP TABLE IF NOT EXISTS report_ids (id TEXT PRIMARY KEY) WITHOUT ROWID');
@@ -60,17 +74,10 @@ export function reportDetails(db: Db, ids: readonly string[]): ReportDetails {
   })();
   const q = (sql: string) => prepared(db, sql).all() as never[];
   const details: ReportDetails = {
-    events: q(`SELECT e.request_id, e.day, e.action, e.from_state, e.to_state FROM request_events e
-      JOIN temp.report_ids t ON t.id = e.request_id ORDER BY e.request_id, e.id`),
-    decisions: q(
-      `SELECT d.request_id, d.kind, d.data FROM request_decisions d JOIN temp.report_ids t ON t.id = d.request_id`,
-    ),
-    dispatches: q(
-      `SELECT d.request_id, d.data FROM request_dispatches d JOIN temp.report_ids t ON t.id = d.request_id`,
-    ),
-    payments: q(
-      `SELECT p.request_id, p.means, p.amount, p.received_on, p.issued_on, p.for_kind FROM fee_payments p JOIN temp.report_ids t ON t.id = p.request_id`,
-    ),
+    events: q(reportDetailQueries.events),
+    decisions: q(reportDetailQueries.decisions),
+    dispatches: q(reportDetailQueries.dispatches),
+    payments: q(reportDetailQueries.payments),
   };
   db.exec('DELETE FROM temp.report_ids');
   return details;

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { call, intakeInput, makeServices, setupVault, tempDataDir } from '../../testing/support';
+import { reportDetailQueries, reportDetails } from './reports';
+
+// The report's detail queries follow the requests of the period, not the size of the vault.
+describe('report details', () => {
+  it('are read by looking up each request of the period, never by scanning a whole table', async () => {
+    const s = makeServices(tempDataDir());
+    await setupVault(s);
+    const a = await call(s, 'intake.create', intakeInput());
+    const b = await call(s, 'intake.create', intakeInput());
+    await call(s, 'requests.transition', { id: a.id, action: 'startCheck', comment: '' });
+    const db = s.vault.connection();
+    const details = reportDetails(db, [a.id]);
+    expect(new Set(details.events.map((e) => e.request_id))).toEqual(new Set([a.id]));
+    expect(details.events.map((e) => e.action)).toEqual(['received', 'startCheck']);
+    expect(details.payments.map((p) => p.request_id)).toEqual([a.id]);
+    expect(reportDetails(db, [b.id]).events.map((e) => e.action)).toEqual(['received']);
+
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS report_ids (id TEXT PRIMARY KEY) WITHOUT ROWID');
+    for (const sql of Object.values(reportDetailQueries)) {
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail);
+      expect(plan[0]).toBe('SCAN t');
+      expect(plan[1]).toMatch(/^SEARCH \w+ USING/);
+    }
+    await s.close();
+  });
+});
