@@ -8,10 +8,10 @@ import { createVault, median, round, type BenchGroup } from '../lib';
 const RUNS = 7;
 
 // Time from spawning a cold Node process to the line that says app.info was answered.
-function coldStart(script: string, env: NodeJS.ProcessEnv): Promise<number> {
+function coldStart(script: string, env: NodeJS.ProcessEnv): Promise<{ ms: number; rssMb: number }> {
   return new Promise((resolveRun, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--expose-gc', script], { env, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     let answeredAt: number | null = null;
     child.stdout.on('data', (chunk: Buffer) => {
@@ -21,7 +21,10 @@ function coldStart(script: string, env: NodeJS.ProcessEnv): Promise<number> {
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0 || answeredAt === null) reject(new Error(`startup child failed (exit ${String(code)})`));
-      else resolveRun(answeredAt - started);
+      else {
+        const rss = /"rssMb":([\d.]+)/.exec(out);
+        resolveRun({ ms: answeredAt - started, rssMb: rss ? Number(rss[1]) : Number.NaN });
+      }
     });
   });
 }
@@ -52,9 +55,12 @@ export const startup: BenchGroup = {
         BENCH_RESOURCES_DIR: resolve(__dirname, '../../resources'),
         NODE_PATH: resolve(__dirname, '../../node_modules'),
       };
-      const samples: number[] = [];
+      const samples: { ms: number; rssMb: number }[] = [];
       for (let i = 0; i < RUNS; i++) samples.push(await coldStart(script, env));
-      return [{ name: 'startup.first_call_ms', value: round(median(samples)), unit: 'ms' }];
+      return [
+        { name: 'startup.first_call_ms', value: round(median(samples.map((s) => s.ms))), unit: 'ms' },
+        { name: 'memory.main_rss_after_start_mb', value: round(median(samples.map((s) => s.rssMb))), unit: 'MB' },
+      ];
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

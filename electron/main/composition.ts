@@ -22,7 +22,7 @@ import { LettersService } from './letters/service';
 import { SigningMaterial } from './letters/signing';
 import type { Logger } from './log';
 import { FontCoverage } from './pdf/glyphs';
-import { LetterFonts } from './pdf/letter';
+import { LetterFonts } from './pdf/fonts';
 import { reportsHandlers } from './reports/handlers';
 import { ReportsService } from './reports/service';
 import { RequestCommands } from './requests/commands';

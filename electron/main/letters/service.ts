@@ -32,7 +32,11 @@ import {
 } from '../db/repositories/letters';
 import type { FileDialogs } from '../files/dialogs';
 import type { FontCoverage } from '../pdf/glyphs';
-import { renderLetter, type LetterFonts } from '../pdf/letter';
+import type { LetterFonts } from '../pdf/fonts';
+import type { renderLetter as RenderLetter } from '../pdf/letter';
+
+// pdf-lib and the signing libraries load when the first letter is drawn, not at start-up.
+const renderLetter: typeof RenderLetter = async (...args) => (await import('../pdf/letter')).renderLetter(...args);
 import { AppError } from '../errors';
 import { readFees, readLetterSettings, readOrganisation, readProcessingSettings } from '../settings/policies';
 import type { RequestQueries } from '../requests/queries';
@@ -317,7 +321,7 @@ export class LettersService {
     // Checked before a number is taken: a refused letter uses none.
     await this.assertPrintable(this.build(r, kind, '', today, undefined, reissue), r);
     const org = this.organisation();
-    const signer = this.signing.signer();
+    const signer = await this.signing.signer();
     const serial = this.peekSerial(today);
     const documentNo = this.documentNo(serial, today);
     const letter = this.build(r, kind, documentNo, today, undefined, reissue);

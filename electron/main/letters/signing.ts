@@ -11,7 +11,9 @@ import {
 import type { FileDialogs } from '../files/dialogs';
 import { imageProblem } from '../files/image-limits';
 import { sniffMime } from '../files/sniff';
-import { CertificateError, PadesSigner, readPkcs12, type SigningIdentity } from '../pdf/sign';
+import { CertificateError } from '../pdf/certificate-error';
+// The PKCS#12 and CMS libraries (node-forge, pkijs: ~25 MB) load when a certificate is first used.
+import type { PadesSigner, SigningIdentity } from '../pdf/sign';
 import { AppError, refusals } from '../errors';
 import type { Vault } from '../vault/vault';
 
@@ -37,12 +39,13 @@ export class SigningMaterial {
   // The signer for the registered certificate, kept while the certificate stays the same.
   private signerCache: { importedAt: string; signer: PadesSigner } | null = null;
 
-  signer(): PadesSigner | null {
+  async signer(): Promise<PadesSigner | null> {
     const row = getSigningIdentity(this.vault.connection());
     if (!row) return null;
     if (this.signerCache?.importedAt !== row.imported_at) {
       const identity = this.identity();
       if (!identity) return null;
+      const { PadesSigner } = await import('../pdf/sign');
       this.signerCache = { importedAt: row.imported_at, signer: new PadesSigner(identity) };
     }
     return this.signerCache.signer;
@@ -87,6 +90,7 @@ export class SigningMaterial {
     }
     let identity: SigningIdentity;
     try {
+      const { readPkcs12 } = await import('../pdf/sign');
       identity = readPkcs12(await readFile(path), passphrase);
     } catch (e) {
       if (e instanceof CertificateError) throw new AppError(ErrorCode.BAD_INPUT, e.message);

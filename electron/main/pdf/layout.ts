@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import { breakLines } from '../../../core/domain/letters/kinsoku';
 import { useNativeDeflate } from './deflate';
-import { cacheLayouts, cacheSubsetGlyphs, type SubsettableFont } from './subset-cache';
+import type { LetterFonts } from './fonts';
 
 // The A4 layout engine shared by letters and reports: pdf-lib with the bundled IPAex fonts
 // (subset embedded), 禁則 line breaking, pages that follow the text.
@@ -22,43 +20,7 @@ export const LINE = 18;
 // timer tick every 50 objects, idle time that made up a tenth of a letter.
 export const SAVE_OPTIONS = { useObjectStreams: false, objectsPerTick: Infinity } as const;
 
-type Parsed = { fontkit: { create: () => unknown } };
-
-export type LetterFontFiles = { mincho: string; gothic: string };
-
-export class LetterFonts {
-  private loaded: Promise<{
-    mincho: Parsed;
-    gothic: Parsed;
-    bytes: { mincho: Uint8Array; gothic: Uint8Array };
-  }> | null = null;
-
-  constructor(private readonly files: LetterFontFiles) {}
-
-  static inResources(resourcesDir: string): LetterFonts {
-    return new LetterFonts({
-      mincho: join(resourcesDir, 'fonts', 'ipaexm.ttf'),
-      gothic: join(resourcesDir, 'fonts', 'ipaexg.ttf'),
-    });
-  }
-
-  // pdf-lib asks its fontkit to parse the font bytes for every document; this hands it the font
-  // parsed once, so a letter costs a subset, not a parse of 8 MB of glyph tables.
-  load() {
-    this.loaded ??= (async () => {
-      const fontkit = (await import('@pdf-lib/fontkit')).default;
-      const [m, g] = await Promise.all([readFile(this.files.mincho), readFile(this.files.gothic)]);
-      const parsed = (bytes: Uint8Array): Parsed => {
-        const font = fontkit.create(bytes) as unknown as SubsettableFont;
-        cacheSubsetGlyphs(font);
-        cacheLayouts(font);
-        return { fontkit: { create: () => font } };
-      };
-      return { mincho: parsed(m), gothic: parsed(g), bytes: { mincho: m, gothic: g } };
-    })();
-    return this.loaded;
-  }
-}
+export { LetterFonts, type LetterFontFiles } from './fonts';
 
 // Widths per character at size 1, per parsed font (shared by every document that embeds it):
 // measuring through fontkit's shaper for every character of every line would dominate the time

@@ -41,7 +41,9 @@ export type SigningIdentity = {
   notAfter: string;
 };
 
-export class CertificateError extends Error {}
+import { CertificateError } from './certificate-error';
+
+export { CertificateError };
 
 // Reads a PKCS#12 (.p12 / .pfx) file as Windows and OpenSSL export it (legacy 3DES/RC2 or
 // AES/PBKDF2). node-forge parses it; only RSA keys are supported, as forge has no EC keys.

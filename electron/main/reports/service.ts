@@ -19,8 +19,11 @@ import { outcomeCounts, periodLabel, reportSections } from '../../../core/domain
 import { sectionsAsTable, slashDate, toCsv, type Cell } from '../../../core/domain/table';
 import { encodeCsv, sectionSheets, tablesXlsx } from './spreadsheets';
 import { formatLetterDate } from '../../../core/domain/letters/catalogue';
-import type { LetterFonts } from '../pdf/layout';
-import { renderReport } from '../pdf/report';
+import type { LetterFonts } from '../pdf/fonts';
+import type { renderReport as RenderReport } from '../pdf/report';
+
+// pdf-lib loads when the first report is drawn, not at start-up.
+const renderReport: typeof RenderReport = async (...args) => (await import('../pdf/report')).renderReport(...args);
 import type { FileDialogs } from '../files/dialogs';
 import { AppError } from '../errors';
 import { ledgerHeader, ledgerRow, type LedgerEntry } from '../../../core/domain/ledger';

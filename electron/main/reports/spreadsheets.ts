@@ -1,4 +1,6 @@
-import ExcelJS from 'exceljs';
+// Types only at start-up: exceljs (about 13 MB once loaded) is required when a workbook is first
+// written, not when main starts.
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { type Cell, type Section, type Unit } from '../../../core/domain/table';
 import { ErrorCode } from '../../../core/contract';
@@ -100,7 +102,8 @@ export function addTableSheet(book: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.
 }
 
 export async function tablesXlsx(title: string, sheets: readonly SheetSpec[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   book.creator = 'Madoguchi';
   book.title = title;
   for (const s of sheets) addTableSheet(book, s);
