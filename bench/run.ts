@@ -3,12 +3,13 @@
 import type { BenchGroup } from './lib';
 import { intake } from './groups/intake';
 import { letters } from './groups/letters';
+import { memory } from './groups/memory';
 import { processing } from './groups/processing';
 import { reports } from './groups/reports';
 import { startup } from './groups/startup';
 import { vault } from './groups/vault';
 
-const groups: BenchGroup[] = [startup, vault, intake, processing, letters, reports];
+const groups: BenchGroup[] = [startup, vault, intake, processing, letters, reports, memory];
 
 async function main(): Promise<void> {
   const filter = process.argv[2] ?? '';
