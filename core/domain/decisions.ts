@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { kindInfo, type RequestKind } from './intake/kinds';
+import { parseDate } from './dates';
 import { noUnsafe } from './intake/text';
 
 // Decisions (決定) per requested kind (DOMAIN.md §1): the outcome, the legal grounds of any
@@ -131,6 +132,15 @@ export const Decision = z
     // 33条3項: the requested method is difficult; the answer is given on paper instead.
     methodChanged: z.boolean(),
     reason: text('理由', 4000),
+    // 利用停止等 and 第三者提供の停止 carried out (35条7項): the day, what each 委託先 was told to do,
+    // and whether a suppression flag keeps the person from being added again. Decisions stored
+    // before these fields read as not recorded.
+    carriedOutOn: z
+      .string()
+      .refine((v) => v === '' || parseDate(v) === v, '実施日は「2026/11/22」の形式で入力してください。')
+      .default(''),
+    contractors: text('委託先への指示', 2000).default(''),
+    suppressed: z.boolean().default(false),
   })
   .strict();
 export type Decision = z.infer<typeof Decision>;
@@ -145,7 +155,17 @@ export function emptyDecision(): Decision {
     alternativeMeasure: '',
     methodChanged: false,
     reason: '',
+    carriedOutOn: '',
+    contractors: '',
+    suppressed: false,
   };
+}
+
+// A decision that stops use or provision (利用停止等・第三者提供の停止), in full or in part: the
+// letter says when it was done.
+export function stopsUse(kind: RequestKind, outcome: Outcome): boolean {
+  const group = kindInfo[kind].group;
+  return (group === 'suspension' || group === 'stopProvision') && (outcome === 'done' || outcome === 'partial');
 }
 
 export type DecisionProblem = { path: keyof Decision; message: string };
@@ -190,6 +210,15 @@ export function decisionProblems(kind: RequestKind, d: Decision): DecisionProble
   }
   if (group === 'correction' && (d.outcome === 'done' || d.outcome === 'partial') && d.changes === '') {
     problems.push({ path: 'changes', message: '訂正等を行った内容を入力してください（通知に記載します）。' });
+  }
+  if (stopsUse(kind, d.outcome) && d.carriedOutOn === '') {
+    problems.push({
+      path: 'carriedOutOn',
+      message:
+        group === 'stopProvision'
+          ? '第三者提供を停止した日を入力してください（通知に記載します）。'
+          : '利用停止等を実施した日を入力してください（通知に記載します）。',
+    });
   }
   if (d.outcome === 'alternative' && d.alternativeMeasure === '') {
     problems.push({ path: 'alternativeMeasure', message: 'とる代替措置の内容を入力してください。' });

@@ -339,7 +339,7 @@ export function buildLetter(
     補正依頼日: d(c.cure?.requestedOn),
   };
   const template = opts.template ?? defaultLetterTemplates[kind];
-  const { items, annexes } = itemsFor(kind, c, values);
+  const { items, annexes } = itemsFor(kind, c, values, d);
   return {
     kind,
     documentNo: opts.documentNo,

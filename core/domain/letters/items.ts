@@ -1,5 +1,5 @@
-import { slashDate } from '../dates';
-import { grantsInFull, outcomeLabel, outcomes, type Outcome } from '../decisions';
+import { slashDate, type IsoDate } from '../dates';
+import { grantsInFull, outcomeLabel, outcomes, stopsUse, type Decision, type Outcome } from '../decisions';
 import { feeMeansLabels, type FeeMeans } from '../intake/fees';
 import { kindInfo, type RequestKind } from '../intake/kinds';
 import type { LetterCase, LetterItem, LetterKind, Letter, Values } from './catalogue';
@@ -52,7 +52,7 @@ function howReturned(means: readonly FeeMeans[]): string {
 
 // The 記 items stating the decisions of a letter: the outcome, what is disclosed or changed, and
 // for every refusal or different measure the article and the reason (法第36条).
-function decisionItems(c: LetterCase, kind: LetterKind): LetterItem[] {
+function decisionItems(c: LetterCase, kind: LetterKind, date: (d: IsoDate) => string): LetterItem[] {
   const items: LetterItem[] = [];
   for (const { kind: k, decision: d } of decisionsOf(c, kind)) {
     const label = kindInfo[k].label;
@@ -63,6 +63,7 @@ function decisionItems(c: LetterCase, kind: LetterKind): LetterItem[] {
     if (d.withheld) items.push({ label: '開示しない部分', text: d.withheld });
     if (d.changes) items.push({ label: '訂正等の内容', text: d.changes });
     if (d.alternativeMeasure) items.push({ label: '代替措置の内容', text: d.alternativeMeasure });
+    if (stopsUse(k, d.outcome)) items.push(...carriedOut(k, d, date));
     const grants = d.outcome === 'full' || d.outcome === 'partial';
     if (d.methodChanged) {
       items.push({
@@ -80,6 +81,25 @@ function decisionItems(c: LetterCase, kind: LetterKind): LetterItem[] {
       if (citations.length) items.push({ label: '根拠となる法令の条項', text: citations.join('\n') });
       if (d.reason) items.push({ label: '理由', text: d.reason });
     }
+  }
+  return items;
+}
+
+// 利用停止等 or 第三者提供の停止 carried out (35条7項): when, what the 委託先 were told, and that
+// the person is kept from being added again.
+function carriedOut(kind: RequestKind, d: Decision, date: (d: IsoDate) => string): LetterItem[] {
+  const items: LetterItem[] = [];
+  const what = kindInfo[kind].group === 'stopProvision' ? '第三者提供を停止した日' : '実施した日';
+  if (d.carriedOutOn) items.push({ label: what, text: date(d.carriedOutOn) });
+  if (d.contractors) items.push({ label: '委託先における措置', text: d.contractors });
+  if (d.suppressed) {
+    items.push({
+      label: '再取得の防止',
+      text:
+        kindInfo[kind].group === 'stopProvision'
+          ? 'ご請求に係る保有個人データを再び第三者に提供することのないよう、当社の記録に必要な措置を講じました。'
+          : 'ご請求に係る保有個人データを再び取得し、又は利用することのないよう、当社の記録に必要な措置を講じました。',
+    });
   }
   return items;
 }
@@ -135,6 +155,7 @@ export function itemsFor(
   kind: LetterKind,
   c: LetterCase,
   values: Values,
+  date: (d: IsoDate) => string,
 ): { items: LetterItem[]; annexes: Letter['annexes'] } {
   const base: LetterItem[] = [
     { label: '受付番号', text: c.receiptNo },
@@ -210,6 +231,6 @@ export function itemsFor(
         annexes: defectAnnex,
       };
     default:
-      return { items: [...base, ...decisionItems(c, kind), ...moneyItems(c, kind)], annexes: [] };
+      return { items: [...base, ...decisionItems(c, kind, date), ...moneyItems(c, kind)], annexes: [] };
   }
 }

@@ -172,6 +172,12 @@ export class RequestCommands {
         problems.map((p) => ({ path: ['decision', p.path], message: p.message })),
       );
     }
+    if (decision.carriedOutOn !== '' && decision.carriedOutOn > this.queries.today()) {
+      throw refusals.badField(['decision', 'carriedOutOn'], '実施日に未来の日付は指定できません。');
+    }
+    if (decision.carriedOutOn !== '' && decision.carriedOutOn < detail.arrivalDate) {
+      throw refusals.badField(['decision', 'carriedOutOn'], '実施日が到達日より前になっています。');
+    }
     this.vault.write(
       'requests.decision',
       id,

@@ -22,12 +22,15 @@ import {
   groundsByKind,
   outcomeLabel,
   outcomesByGroup,
+  stopsUse,
   type Decision,
   type Outcome,
 } from '../../../../core/domain/decisions';
 import { kindInfo, type RequestKind } from '../../../../core/domain/intake/kinds';
 import { canRecord } from '../../../../core/domain/workflow';
 import { ErrorBar } from '../../components/ErrorBar';
+import { PlainDateField } from '../../components/PlainDateField';
+import { parseDate, slashDate } from '../../../../core/domain/dates';
 import { ApiError, call, errorMessage } from '../../lib/api';
 import { useRequestMutation } from './WorkflowPanel';
 
@@ -61,6 +64,10 @@ function DecisionForm(props: { request: RequestDetail; kind: RequestKind }) {
     () => saved?.decision ?? { ...emptyDecision(), outcome: outcomesByGroup[group][0] ?? 'full' },
   );
   const [tried, setTried] = useState(false);
+  // The 実施日 as typed (2026/11/22, 令和8年…); the decision keeps its ISO reading.
+  const [carriedOutText, setCarriedOutText] = useState(() =>
+    saved?.decision.carriedOutOn ? slashDate(saved.decision.carriedOutOn) : '',
+  );
   const [server, setServer] = useState<Problems>({});
   const settings = useSettings();
   const save = useRequestMutation(r.id, (decision: Decision) =>
@@ -122,6 +129,32 @@ function DecisionForm(props: { request: RequestDetail; kind: RequestKind }) {
         <Field label="訂正等を行った内容（通知に記載します）" required {...msg('changes')}>
           <Textarea value={d.changes} onChange={(_e, v) => set({ changes: v.value })} />
         </Field>
+      )}
+      {stopsUse(kind, d.outcome) && (
+        <>
+          <PlainDateField
+            label={group === 'stopProvision' ? '第三者提供を停止した日' : '利用停止等を実施した日'}
+            text={carriedOutText}
+            onText={(t) => {
+              setCarriedOutText(t);
+              set({ carriedOutOn: parseDate(t) ?? '' });
+            }}
+            required
+            error={carriedOutText.trim() === '' ? msg('carriedOutOn').validationMessage : undefined}
+          />
+          <Field label="委託先への指示（委託先の名称・指示した内容と日）" {...msg('contractors')}>
+            <Textarea value={d.contractors} onChange={(_e, v) => set({ contractors: v.value })} />
+          </Field>
+          <Checkbox
+            label={
+              group === 'stopProvision'
+                ? '再び第三者に提供しないよう、記録に措置（抑止フラグ等）を講じた'
+                : '再び取得・利用しないよう、記録に措置（抑止フラグ等）を講じた'
+            }
+            checked={d.suppressed}
+            onChange={(_e, v) => set({ suppressed: v.checked === true })}
+          />
+        </>
       )}
       {d.outcome === 'alternative' && (
         <Field label="代替措置の内容" required {...msg('alternativeMeasure')}>
