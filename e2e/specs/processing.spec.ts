@@ -318,3 +318,34 @@ test('a 不存在 decision goes to approval only with a search that found nothin
   await expect(searches.getByRole('group', { name: '探索の追加' })).toHaveCount(0);
   await expect(searches.getByRole('button', { name: '削除…' })).toHaveCount(0);
 });
+
+test('a 消去 carried out is saved with its day, and the day is asked for', async ({ app }) => {
+  const page = app.page;
+  await new LoginPage(page).login(ADMIN.loginName, ADMIN.password);
+  await new ShellPage(page).open('新規受付');
+  const intake = new IntakePage(page);
+  await intake.fillParty('本人', {
+    氏名: '山田 花子',
+    フリガナ: 'ヤマダ ハナコ',
+    生年月日: '1985/6/1',
+    住所: '東京都千代田区千代田1-1',
+  });
+  await intake.chooseKind('消去');
+  await page.getByRole('group', { name: '請求の理由' }).getByRole('checkbox').first().check();
+  await intake.addDocument({ type: '運転免許証', expires: '2031/1/1' });
+  await intake.nameAddress('一致');
+  await intake.submit();
+  await expect(page.getByTestId('receipt-no')).toBeVisible();
+  const r = new RequestPage(page);
+  await r.act('確認を開始');
+  await r.act('調査を開始');
+  const decision = r.decision('消去');
+  await decision.getByLabel(/^決定/).selectOption({ label: '利用停止等を行う' });
+  await decision.getByRole('button', { name: '決定を保存' }).click();
+  await expect(decision).toContainText('利用停止等を実施した日を入力してください（通知に記載します）。');
+  await decision.getByLabel(/^利用停止等を実施した日/).fill(today);
+  await decision.getByLabel(/^委託先への指示/).fill('株式会社配送代行に消去を指示');
+  await decision.getByLabel(/^再び取得・利用しないよう/).check();
+  await decision.getByRole('button', { name: '決定を保存' }).click();
+  await expect(decision.getByText('保存済み')).toBeVisible();
+});
