@@ -16,6 +16,7 @@ import { logDir } from '../../electron/main/paths';
 import { MIME, securityHeaders } from '../../electron/main/protocol';
 import { contentSecurityPolicy } from '../../electron/main/security';
 import { createServices, type Services } from '../../electron/main/composition';
+import { repoRoot } from '../../electron/main/testing/repo-root';
 import type { KdfCost } from '../../electron/main/vault/kdf';
 
 export type HarnessOptions = {
@@ -41,14 +42,14 @@ export type Harness = {
   close: () => Promise<void>;
 };
 
-const ROOT = resolve(__dirname, '../..');
+const ROOT = repoRoot();
 const COOKIE = 'madoguchi_harness';
 const MAX_BODY = 64 * 1024 * 1024;
 
 let bridgeCode: Promise<string> | null = null;
 function bridgeScript(): Promise<string> {
   bridgeCode ??= build({
-    entryPoints: [join(__dirname, 'bridge.ts')],
+    entryPoints: [join(ROOT, 'e2e/harness/bridge.ts')],
     bundle: true,
     write: false,
     format: 'iife',

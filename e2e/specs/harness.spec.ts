@@ -2,8 +2,9 @@ import { expect, test } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cheapKdf, prepareVault, ADMIN } from '../fixtures/vault';
-import { startHarness, type Harness } from '../harness/server';
+import { mainCode } from '../fixtures/bundled';
+import type { Harness } from '../fixtures/main-code';
+import { cheapKdf, ADMIN } from '../fixtures/vault';
 import { LoginPage } from '../pages/LoginPage';
 
 // The harness stands in for Electron's sender check: only our own page, holding the per-run
@@ -13,7 +14,7 @@ let dataDir: string;
 
 test.beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-harness-spec-'));
-  harness = await startHarness({ dataDir });
+  harness = await mainCode().startHarness({ dataDir });
 });
 
 test.afterAll(async () => {
@@ -62,6 +63,7 @@ test('serves the renderer with the same CSP as the app, plus connect-src to itse
 
 test('opening the app again asks for a login; it never lands in the last user’s session', async ({ browser }) => {
   const dir = mkdtempSync(join(tmpdir(), 'madoguchi-harness-session-'));
+  const { prepareVault, startHarness } = mainCode();
   await prepareVault(dir);
   const own = await startHarness({ dataDir: dir, kdfCost: cheapKdf });
   try {

@@ -20,10 +20,8 @@ import { sectionsAsTable, slashDate, toCsv, type Cell } from '../../../core/doma
 import { encodeCsv, sectionSheets, tablesXlsx } from './spreadsheets';
 import { formatLetterDate } from '../../../core/domain/letters/catalogue';
 import type { LetterFonts } from '../pdf/fonts';
-import type { renderReport as RenderReport } from '../pdf/report';
+import { renderReport } from '../pdf/lazy';
 
-// pdf-lib loads when the first report is drawn, not at start-up.
-const renderReport: typeof RenderReport = async (...args) => (await import('../pdf/report')).renderReport(...args);
 import type { FileDialogs } from '../files/dialogs';
 import { AppError } from '../errors';
 import { ledgerHeader, ledgerRow, type LedgerEntry } from '../../../core/domain/ledger';

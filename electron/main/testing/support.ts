@@ -21,6 +21,7 @@ export const cheapKdf = (): Promise<KdfCost> => Promise.resolve({ algorithm: 'sc
 // without the services).
 export { organisation } from './organisation';
 import { organisation } from './organisation';
+import { repoRoot } from './repo-root';
 
 export const ADMIN_PASSWORD = 'correct horse battery';
 
@@ -28,7 +29,7 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'madoguchi-vault-'));
 }
 
-export const RESOURCES_DIR = join(__dirname, '../../../resources');
+export const RESOURCES_DIR = join(repoRoot(), 'resources');
 
 // Services over dataDir as Node tests, benchmarks and the harness need them: a cheap KDF unless
 // told otherwise, no network-drive probe, the repository's resources/.
