@@ -6,6 +6,7 @@ import { receiptPatternProblems } from '../domain/intake/receipt-number';
 import { ReasonLibrary } from '../domain/decisions';
 import { LetterTemplate, letterKinds } from '../domain/letters/catalogue';
 import { Organisation } from '../domain/organisation';
+import { noUnsafe } from '../domain/intake/text';
 import { type ChannelDef, MonthDay, NoInput, mm } from './common';
 import { SecuritySettings } from './session';
 
@@ -83,6 +84,26 @@ export const IntakeSettings = z
 
 export type IntakeSettings = z.infer<typeof IntakeSettings>;
 
+// A business customer for whom the company holds data only as a 委託先: a request about that data
+// is referred to the customer's own window (DOMAIN.md §9).
+export const Trustor = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1, '委託元の名称を入力してください。')
+      .max(200, '委託元の名称は200文字以内で入力してください。')
+      .superRefine(noUnsafe('委託元の名称')),
+    window: z
+      .string()
+      .trim()
+      .min(1, '委託元の窓口（ご請求先）を入力してください。')
+      .max(1000, '委託元の窓口は1000文字以内で入力してください。')
+      .superRefine(noUnsafe('委託元の窓口', true)),
+  })
+  .strict();
+export type Trustor = z.infer<typeof Trustor>;
+
 export const ProcessingSettings = z
   .object({
     slaBusinessDays: z
@@ -99,6 +120,12 @@ export const ProcessingSettings = z
       .int('補正の期限は日数（整数）で入力してください。')
       .min(1, '補正の期限は1日以上にしてください。')
       .max(90, '補正の期限は90日以内にしてください。'),
+    // 委託元 to refer people to; absent: none (as before).
+    trustors: z
+      .array(Trustor)
+      .max(100, '委託元は100件までです。')
+      .refine((ts) => new Set(ts.map((t) => t.name)).size === ts.length, '同じ名称の委託元が重複しています。')
+      .optional(),
   })
   .strict();
 

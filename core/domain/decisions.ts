@@ -16,18 +16,23 @@ export const outcomes = [
   'done',
   'notDone',
   'alternative',
+  // Data held only as a 委託先 for a business customer are not our 保有個人データ: the person is
+  // referred to the 委託元's window, no fee is charged and no article is cited (DOMAIN.md §9).
+  'notOurs',
 ] as const;
 export type Outcome = (typeof outcomes)[number];
 
 type Group = (typeof kindInfo)[RequestKind]['group'];
 
 export const outcomesByGroup: Record<Group, readonly Outcome[]> = {
-  notice: ['notify', 'notNotify'],
-  disclosure: ['full', 'partial', 'refused', 'nonexistent'],
-  correction: ['done', 'partial', 'notDone'],
-  suspension: ['done', 'partial', 'notDone', 'alternative'],
-  stopProvision: ['done', 'partial', 'notDone', 'alternative'],
+  notice: ['notify', 'notNotify', 'notOurs'],
+  disclosure: ['full', 'partial', 'refused', 'nonexistent', 'notOurs'],
+  correction: ['done', 'partial', 'notDone', 'notOurs'],
+  suspension: ['done', 'partial', 'notDone', 'alternative', 'notOurs'],
+  stopProvision: ['done', 'partial', 'notDone', 'alternative', 'notOurs'],
 };
+
+export const NOT_OURS_LABEL = '当社の保有個人データに当たらない（委託元へご案内）';
 
 // Labels differ by group: 「全部開示」 for a disclosure, 「訂正等を行う」 for a correction.
 export function outcomeLabel(kind: RequestKind, outcome: Outcome): string {
@@ -54,6 +59,7 @@ export function outcomeLabel(kind: RequestKind, outcome: Outcome): string {
       alternative: '代替措置をとる',
     },
   };
+  if (outcome === 'notOurs') return NOT_OURS_LABEL;
   return labels[group][outcome] ?? outcome;
 }
 
@@ -141,6 +147,10 @@ export const Decision = z
       .default(''),
     contractors: text('委託先への指示', 2000).default(''),
     suppressed: z.boolean().default(false),
+    // For 'notOurs': the 委託元 (business customer) and its window, copied from the company's list
+    // when chosen so that a later edit of the list does not change a letter already decided.
+    trustorName: text('委託元の名称', 200).default(''),
+    trustorWindow: text('委託元の窓口', 1000).default(''),
   })
   .strict();
 export type Decision = z.infer<typeof Decision>;
@@ -158,6 +168,8 @@ export function emptyDecision(): Decision {
     carriedOutOn: '',
     contractors: '',
     suppressed: false,
+    trustorName: '',
+    trustorWindow: '',
   };
 }
 
@@ -183,6 +195,7 @@ export function decisionProblems(kind: RequestKind, d: Decision): DecisionProble
   if (d.grounds.some((g) => !allowed.includes(g))) {
     problems.push({ path: 'grounds', message: `「${kindInfo[kind].label}」に適用できない根拠が含まれています。` });
   }
+  if (d.outcome === 'notOurs') return notOursProblems(d);
   const refusing = !grantsInFull(d.outcome) || d.methodChanged;
   if (refusing && d.grounds.length === 0) {
     problems.push({ path: 'grounds', message: '応じない部分がある決定には、法令上の根拠を選択してください。' });
@@ -222,6 +235,33 @@ export function decisionProblems(kind: RequestKind, d: Decision): DecisionProble
   }
   if (d.outcome === 'alternative' && d.alternativeMeasure === '') {
     problems.push({ path: 'alternativeMeasure', message: 'とる代替措置の内容を入力してください。' });
+  }
+  return problems;
+}
+
+// Not our 保有個人データ: no article applies (neither 37条 nor a refusal ground), so no ground is
+// chosen; the letter names the 委託元 and where to ask.
+function notOursProblems(d: Decision): DecisionProblem[] {
+  const problems: DecisionProblem[] = [];
+  if (d.grounds.length > 0) {
+    problems.push({
+      path: 'grounds',
+      message:
+        '当社の保有個人データに当たらない場合は、法令上の根拠を選択しないでください（適用される条項はありません）。',
+    });
+  }
+  if (d.methodChanged) {
+    problems.push({
+      path: 'methodChanged',
+      message: '当社の保有個人データに当たらない場合は、開示の方法は変更できません。',
+    });
+  }
+  if (d.trustorName === '') problems.push({ path: 'trustorName', message: '委託元の名称を入力してください。' });
+  if (d.trustorWindow === '') {
+    problems.push({
+      path: 'trustorWindow',
+      message: '委託元の窓口（ご請求先）を入力してください（通知に記載します）。',
+    });
   }
   return problems;
 }

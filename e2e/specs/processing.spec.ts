@@ -349,3 +349,33 @@ test('a 消去 carried out is saved with its day, and the day is asked for', asy
   await decision.getByRole('button', { name: '決定を保存' }).click();
   await expect(decision.getByText('保存済み')).toBeVisible();
 });
+
+test('data held for a 委託元 are answered as not ours, naming its window, and the fee goes back', async ({ app }) => {
+  const page = app.page;
+  await new LoginPage(page).login(ADMIN.loginName, ADMIN.password);
+  await new ShellPage(page).open('設定');
+  await page.getByRole('tab', { name: '期限・委託元' }).click();
+  await page.getByRole('button', { name: '委託元を追加' }).click();
+  const trustor = page.getByRole('group', { name: '委託元 1' });
+  await page.getByRole('button', { name: '保存する' }).click();
+  await expect(trustor).toContainText('委託元の名称を入力してください。');
+  await trustor.getByLabel(/^委託元の名称/).fill('株式会社見本通販');
+  await trustor.getByLabel(/^委託元の窓口/).fill('株式会社見本通販 お客様窓口　電話 0120-111-222');
+  await page.getByRole('button', { name: '保存する' }).click();
+  await expect(page.getByText(/^保存しました。/)).toBeVisible();
+
+  const receiptNo = await registerDisclosure(page, '2031/1/1');
+  await openFromList(page, receiptNo);
+  const r = new RequestPage(page);
+  await r.act('確認を開始');
+  await r.act('調査を開始');
+  const decision = r.decision('開示');
+  await expect(page.getByTestId('fee-to-return')).toHaveCount(0);
+  await decision.getByLabel(/^決定/).selectOption({ label: '当社の保有個人データに当たらない（委託元へご案内）' });
+  await expect(decision.getByText('法令上の根拠')).toHaveCount(0);
+  await decision.getByLabel('登録済みの委託元から選ぶ').selectOption({ label: '株式会社見本通販' });
+  await expect(decision.getByLabel(/^委託元の窓口/)).toHaveValue('株式会社見本通販 お客様窓口　電話 0120-111-222');
+  await decision.getByRole('button', { name: '決定を保存' }).click();
+  await expect(decision.getByText('保存済み')).toBeVisible();
+  await expect(page.getByTestId('fee-to-return')).toHaveText('返還すべき額: 1,000円');
+});

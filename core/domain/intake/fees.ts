@@ -99,11 +99,15 @@ export function feeDue(kinds: readonly RequestKind[], schedule: FeeSchedule): nu
 
 const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
 
+// notOurs: the kinds decided as not our 保有個人データ (data held as a 委託先), which carry no fee;
+// money for them goes back like money for a kind without a fee.
 export function evaluateFee(
-  kinds: readonly RequestKind[],
+  requested: readonly RequestKind[],
   schedule: FeeSchedule,
   payments: readonly Payment[],
+  notOurs: readonly RequestKind[] = [],
 ): FeeResult {
+  const kinds = requested.filter((k) => !notOurs.includes(k));
   const due = feeDue(kinds, schedule);
   const defects: FeeResult['defects'] = [];
   const notes: string[] = [];
@@ -116,9 +120,11 @@ export function evaluateFee(
     if (kind !== null && !charged.includes(kind)) {
       returnedPayments.push({ paymentId: p.id, kind, amount: p.amount });
       notes.push(
-        kinds.includes(kind)
-          ? `「${kindInfo[kind].label}」の請求には手数料は不要です${kindInfo[kind].feeAllowed ? '' : '（法第38条第1項）'}。「${kindInfo[kind].label}」分としてお送りいただいた${yen(p.amount)}は返還してください。`
-          : `この請求には「${kindInfo[kind].label}」が含まれていないため、「${kindInfo[kind].label}」分としてお送りいただいた${yen(p.amount)}は返還してください。`,
+        notOurs.includes(kind)
+          ? `「${kindInfo[kind].label}」の請求は当社の保有個人データに当たらないため、手数料は不要です。「${kindInfo[kind].label}」分としてお送りいただいた${yen(p.amount)}は返還してください。`
+          : kinds.includes(kind)
+            ? `「${kindInfo[kind].label}」の請求には手数料は不要です${kindInfo[kind].feeAllowed ? '' : '（法第38条第1項）'}。「${kindInfo[kind].label}」分としてお送りいただいた${yen(p.amount)}は返還してください。`
+            : `この請求には「${kindInfo[kind].label}」が含まれていないため、「${kindInfo[kind].label}」分としてお送りいただいた${yen(p.amount)}は返還してください。`,
       );
       continue;
     }
@@ -153,7 +159,7 @@ export function evaluateFee(
   if (due === 0) {
     if (refused > 0) {
       notes.push(
-        `この請求（${kinds.map((k) => kindInfo[k].label).join('・')}）には手数料は不要です。同封された${yen(refused)}は返還してください。`,
+        `この請求（${requested.map((k) => kindInfo[k].label).join('・')}）には手数料は不要です${notOurs.length > 0 ? '（当社の保有個人データに当たらないものを含みます）' : ''}。同封された${yen(refused)}は返還してください。`,
       );
     }
     const toReturn = refused + returnedPayments.reduce((n, r) => n + r.amount, 0);

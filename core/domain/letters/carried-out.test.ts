@@ -3,24 +3,12 @@ import { Decision, decisionProblems, emptyDecision } from '../decisions';
 import type { RequestKind } from '../intake/kinds';
 import { Organisation } from '../organisation';
 import { buildLetter, type LetterCase } from './catalogue';
-import { sampleLetterCase } from './sample';
+import { sampleLetterCase, sampleOrganisation } from './sample';
 
 // 利用停止等 and 第三者提供の停止 carried out (35条7項): the day is required and printed, with the
 // 委託先's measures and the suppression flag when recorded.
 
-const org = Organisation.parse({
-  companyName: '株式会社サンプル商事',
-  postalCode: '1000001',
-  address: '東京都千代田区千代田1-1',
-  phone: '03-1234-5678',
-  representative: '代表取締役 見本一郎',
-  officerTitle: '個人情報保護管理者',
-  officerName: '見本花子',
-  contactName: 'お客様相談室',
-  contactPhone: '0120-000-000',
-  contactHours: '',
-  contactEmail: '',
-});
+const org = Organisation.parse(sampleOrganisation);
 
 const letterText = (kind: RequestKind, d: Partial<Decision>) => {
   const c: LetterCase = {

@@ -3,21 +3,9 @@ import { emptyDecision, type Decision } from '../decisions';
 import type { RequestKind } from '../intake/kinds';
 import { Organisation } from '../organisation';
 import { buildLetter, finalizeBlock, lettersFor, type LetterCase, type LetterKind } from './catalogue';
-import { sampleLetterCase } from './sample';
+import { sampleLetterCase, sampleOrganisation } from './sample';
 
-const org = Organisation.parse({
-  companyName: '株式会社サンプル商事',
-  postalCode: '1000001',
-  address: '東京都千代田区千代田1-1',
-  phone: '03-1234-5678',
-  representative: '代表取締役 見本一郎',
-  officerTitle: '個人情報保護管理者',
-  officerName: '見本花子',
-  contactName: 'お客様相談室',
-  contactPhone: '0120-000-000',
-  contactHours: '',
-  contactEmail: '',
-});
+const org = Organisation.parse(sampleOrganisation);
 
 const base: LetterCase = {
   ...sampleLetterCase,

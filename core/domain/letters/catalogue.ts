@@ -33,6 +33,7 @@ export const letterKinds = [
   'thirdPartyRecordsNonDisclosure',
   'thirdPartyRecordsNonexistent',
   'deemedWithdrawn',
+  'notOurs',
 ] as const;
 export type LetterKind = (typeof letterKinds)[number];
 
@@ -54,6 +55,7 @@ export const letterLabels: Record<LetterKind, string> = {
   thirdPartyRecordsNonDisclosure: '第三者提供記録を開示しない旨の決定通知書',
   thirdPartyRecordsNonexistent: '第三者提供記録が存在しない旨の通知',
   deemedWithdrawn: '請求がなかったものとして取り扱う旨のお知らせ',
+  notOurs: '保有個人データに当たらない旨のお知らせ',
 };
 
 // Letters that carry a decision: finalized only after the decision was approved.
@@ -68,6 +70,7 @@ export const decisionLetterKinds: readonly LetterKind[] = [
   'thirdPartyRecordsNonexistent',
   'correctionDecision',
   'suspensionDecision',
+  'notOurs',
 ];
 
 export const placeholders = [
@@ -189,6 +192,12 @@ export const defaultLetterTemplates: Record<LetterKind, LetterTemplate> = {
   declined: {
     title: '保有個人データの開示等の請求について（お知らせ）',
     body: '{到達日}に当社に到達した請求（受付番号 {受付番号}）につきまして、下記の理由により、請求に応じることができませんので、お知らせいたします。',
+  },
+  // No article: data held as a 委託先 are not our 保有個人データ, so the Act's duties to answer do
+  // not apply to us; the person is referred to the 委託元 (DOMAIN.md §9).
+  notOurs: {
+    title: 'ご請求の個人データについて（お知らせ）',
+    body: '{到達日}に当社に到達した{本人}の保有個人データの開示等の請求（受付番号 {受付番号}）について確認いたしましたところ、ご請求に係る個人データは、当社が下記の事業者から委託を受けて取り扱っているものであり、当社の保有個人データには当たりません。\n恐れ入りますが、ご請求は下記の窓口にお寄せくださいますようお願い申し上げます。',
   },
   deemedWithdrawn: {
     title: 'ご請求がなかったものとして取り扱う旨のお知らせ',

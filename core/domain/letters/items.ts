@@ -1,11 +1,14 @@
 import { slashDate, type IsoDate } from '../dates';
 import { grantsInFull, outcomeLabel, outcomes, stopsUse, type Decision, type Outcome } from '../decisions';
 import { feeMeansLabels, type FeeMeans } from '../intake/fees';
-import { kindInfo, type RequestKind } from '../intake/kinds';
+import { kindInfo, requestKinds, type RequestKind } from '../intake/kinds';
 import type { LetterCase, LetterItem, LetterKind, Letter, Values } from './catalogue';
 import { declineCitation, decisionCitations } from './citations';
 
 // The 記 items of each letter kind: what a privacy officer expects to read there, from the record.
+
+// Every outcome but 'notOurs', which has a letter of its own.
+const ours = outcomes.filter((o) => o !== 'notOurs');
 
 // The decisions a letter kind states: its request kinds, and the outcomes it is for.
 const letterDecisions: Partial<Record<LetterKind, { kinds: readonly RequestKind[]; outcomes: readonly Outcome[] }>> = {
@@ -17,8 +20,9 @@ const letterDecisions: Partial<Record<LetterKind, { kinds: readonly RequestKind[
   thirdPartyRecordsDecision: { kinds: ['thirdPartyRecords'], outcomes: ['full', 'partial'] },
   thirdPartyRecordsNonDisclosure: { kinds: ['thirdPartyRecords'], outcomes: ['refused'] },
   thirdPartyRecordsNonexistent: { kinds: ['thirdPartyRecords'], outcomes: ['nonexistent'] },
-  correctionDecision: { kinds: ['correction', 'addition', 'deletion'], outcomes },
-  suspensionDecision: { kinds: ['suspension', 'erasure', 'stopThirdParty'], outcomes },
+  correctionDecision: { kinds: ['correction', 'addition', 'deletion'], outcomes: ours },
+  suspensionDecision: { kinds: ['suspension', 'erasure', 'stopThirdParty'], outcomes: ours },
+  notOurs: { kinds: requestKinds, outcomes: ['notOurs'] },
 };
 export { letterDecisions };
 
@@ -57,6 +61,10 @@ function decisionItems(c: LetterCase, kind: LetterKind, date: (d: IsoDate) => st
   for (const { kind: k, decision: d } of decisionsOf(c, kind)) {
     const label = kindInfo[k].label;
     const item = c.items.find((i) => i.kind === k);
+    if (d.outcome === 'notOurs') {
+      items.push(...notOursItems(k, d, items));
+      continue;
+    }
     if (item?.dataItems) items.push({ label: `請求の対象（${label}）`, text: item.dataItems });
     items.push({ label: `決定（${label}）`, text: outcomeLabel(k, d.outcome) });
     if (d.disclosed) items.push({ label: k === 'purpose' ? '利用目的' : '開示する保有個人データ', text: d.disclosed });
@@ -82,6 +90,18 @@ function decisionItems(c: LetterCase, kind: LetterKind, date: (d: IsoDate) => st
       if (d.reason) items.push({ label: '理由', text: d.reason });
     }
   }
+  return items;
+}
+
+// Not our 保有個人データ: which kind, and the 委託元 with its window (once when several kinds go
+// to the same one). No article and no reason are needed; a note staff wrote is printed.
+function notOursItems(kind: RequestKind, d: Decision, before: readonly LetterItem[]): LetterItem[] {
+  const items: LetterItem[] = [{ label: `対象の請求（${kindInfo[kind].label}）`, text: outcomeLabel(kind, d.outcome) }];
+  const trustor = d.trustorName;
+  if (!before.some((i) => i.label === '委託元' && i.text === trustor)) {
+    items.push({ label: '委託元', text: trustor }, { label: 'ご請求先の窓口', text: d.trustorWindow });
+  }
+  if (d.reason) items.push({ label: '補足', text: d.reason });
   return items;
 }
 
@@ -111,6 +131,19 @@ const feeKindsIn = (c: LetterCase) => c.items.some((i) => kindInfo[i.kind].feeAl
 function moneyItems(c: LetterCase, kind: LetterKind): LetterItem[] {
   const scope = letterDecisions[kind];
   if (!scope) return [];
+  if (kind === 'notOurs') {
+    // Only when every decision is 'notOurs' is all money owed back this letter's to state; a
+    // mixed request states it in its decision letter.
+    const all = c.decisions.length > 0 && c.decisions.every((d) => d.decision.outcome === 'notOurs');
+    return all && c.fee.toReturn > 0
+      ? [
+          {
+            label: 'お送りいただいた手数料',
+            text: `当社の保有個人データに当たらないため手数料は要しません。お送りいただいた${yen(c.fee.toReturn)}は、${howReturned(c.fee.means)}`,
+          },
+        ]
+      : [];
+  }
   const feeLetter = scope.kinds.some((k) => kindInfo[k].feeAllowed);
   if (feeLetter && c.fee.due > 0) {
     const back = c.fee.toReturn > 0 ? `\nこのうち${yen(c.fee.toReturn)}は、${howReturned(c.fee.means)}` : '';

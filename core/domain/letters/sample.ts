@@ -1,3 +1,4 @@
+import type { OrganisationInput } from '../organisation';
 import { emptyDecision, type Decision } from '../decisions';
 import type { RequestKind } from '../intake/kinds';
 import type { LetterCase, LetterKind } from './catalogue';
@@ -90,6 +91,15 @@ export function sampleCaseFor(kind: LetterKind): LetterCase {
       'thirdPartyRecords',
       { ...emptyDecision(), outcome: 'full', disclosed: '2025年4月1日 株式会社見本物流への提供の記録' },
     ],
+    notOurs: [
+      'disclosure',
+      {
+        ...emptyDecision(),
+        outcome: 'notOurs',
+        trustorName: '株式会社見本通販',
+        trustorWindow: '株式会社見本通販 お客様窓口\n電話 0120-111-222（平日9時〜17時）',
+      },
+    ],
     thirdPartyRecordsNonDisclosure: [
       'thirdPartyRecords',
       {
@@ -107,3 +117,18 @@ export function sampleCaseFor(kind: LetterKind): LetterCase {
     decisions: [...sampleLetterCase.decisions.filter((d) => d.kind !== o[0]), { kind: o[0], decision: o[1] }],
   };
 }
+
+// The sender of the sample letters (tests and previews).
+export const sampleOrganisation: OrganisationInput = {
+  companyName: '株式会社サンプル商事',
+  postalCode: '1000001',
+  address: '東京都千代田区千代田1-1',
+  phone: '03-1234-5678',
+  representative: '代表取締役 見本一郎',
+  officerTitle: '個人情報保護管理者',
+  officerName: '見本花子',
+  contactName: 'お客様相談室',
+  contactPhone: '0120-000-000',
+  contactHours: '',
+  contactEmail: '',
+};

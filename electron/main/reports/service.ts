@@ -142,6 +142,11 @@ export class ReportsService {
       const paid = payments.get(s.id) ?? [];
       const sent = (dispatches.get(s.id) ?? []).map((d) => (JSON.parse(d.data) as { sentOn: string }).sentOn).sort();
       const approved = ev.filter((e) => e.action === 'approve').at(-1);
+      const decided = (decisions.get(s.id) ?? []).map((d) => ({
+        kind: d.kind as RequestKind,
+        // Validated when saved; only the outcome is read here.
+        outcome: (JSON.parse(d.data) as Pick<Decision, 'outcome'>).outcome,
+      }));
       return {
         id: s.id,
         arrivalDate: s.arrival_date,
@@ -151,11 +156,7 @@ export class ReportsService {
         status: s.status,
         closedOn: s.closed_on,
         approvedOn: approved?.day ?? null,
-        decisions: (decisions.get(s.id) ?? []).map((d) => ({
-          kind: d.kind as RequestKind,
-          // Validated when saved; only the outcome is read here.
-          outcome: (JSON.parse(d.data) as Pick<Decision, 'outcome'>).outcome,
-        })),
+        decisions: decided,
         answeredOn: sent[0] ?? null,
         cureDays: curePauses(ev.map((e) => ({ day: e.day, from: e.from_state, to: e.to_state }))).reduce(
           (n, p) => n + daysBetween(p.from, p.to ?? today),
@@ -176,6 +177,7 @@ export class ReportsService {
             issuedOn: p.issued_on,
             forKind: p.for_kind as RequestKind | null,
           })),
+          decided.filter((d) => d.outcome === 'notOurs').map((d) => d.kind),
         ).toReturn,
       };
     });

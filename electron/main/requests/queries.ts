@@ -9,7 +9,6 @@ import {
   ErrorCode,
   ProcessingSettings,
   type ChannelOutput,
-  type Dispatch,
   type ListFilter,
   type RequestDetail,
   type RequestSummary,
@@ -17,18 +16,11 @@ import {
 } from '../../../core/contract';
 import { addDays, japanToday, type IsoDate } from '../../../core/domain/dates';
 import { addBusinessDays, computeDeadlines, type Deadlines } from '../../../core/domain/deadlines';
-import { Decision } from '../../../core/domain/decisions';
 import { SearchRecord } from '../../../core/domain/searches';
 import { evaluateFee, type FeeSchedule } from '../../../core/domain/intake/fees';
 import { agencyEnded, evaluateIdentity, type IdentityPolicy } from '../../../core/domain/intake/identity';
 import { article39Applies, kindInfo, type RequestKind, type RequesterType } from '../../../core/domain/intake/kinds';
-import {
-  DisclosureMethod,
-  IdentityDocumentInput,
-  Party,
-  PaymentInput,
-  RequestItem,
-} from '../../../core/domain/intake/request';
+import { DisclosureMethod, IdentityDocumentInput, Party, RequestItem } from '../../../core/domain/intake/request';
 import { kanaKey, searchTerms } from '../../../core/domain/intake/text';
 import {
   actionsFrom,
@@ -45,10 +37,7 @@ import {
   getDocuments,
   getItems,
   getParties,
-  getPayments,
   getRequestRow,
-  listDecisions,
-  listDispatches,
   listEvents,
   requestIdsForDeadlines,
   setProcessing,
@@ -60,6 +49,7 @@ import { dashboardPages, listRequests, searchByKana, searchByReceiptNo } from '.
 import { AppError } from '../errors';
 import { readFees, readIdentityPolicy, readProcessingSettings } from '../settings/policies';
 import type { Vault } from '../vault/vault';
+import { readDecisions, readDispatches, readPayments } from './stored-parts';
 
 import { curePauses } from '../../../core/domain/deadlines';
 
@@ -192,16 +182,7 @@ export class RequestQueries {
     if (!principal) throw new AppError(ErrorCode.INTERNAL, '請求の記録が壊れています。');
     const items = getItems(db, id).map((i) => RequestItem.parse(JSON.parse(i.details)));
     const documents = getDocuments(db, id).map((d) => IdentityDocumentInput.parse(JSON.parse(d)));
-    const payments = getPayments(db, id).map((p) =>
-      PaymentInput.parse({
-        id: p.id.slice(id.length + 1),
-        means: p.means,
-        amount: p.amount,
-        receivedOn: p.received_on,
-        issuedOn: p.issued_on,
-        forKind: p.for_kind,
-      }),
-    );
+    const payments = readPayments(db, id);
     const identity = JSON.parse(row.identity_json) as {
       nameAddressMatch: { principal: boolean | null; agent: boolean | null };
       lawyerRegistrationNo: string;
@@ -220,22 +201,16 @@ export class RequestQueries {
       },
       c.identityPolicy,
     );
-    const fee = evaluateFee(kinds, c.fees, payments);
     const events = listEvents(db, id);
-    const decisions = listDecisions(db, id)
-      .filter((d) => kinds.includes(d.kind as RequestKind))
-      .map((d) => ({
-        kind: d.kind as RequestKind,
-        decision: Decision.parse(JSON.parse(d.data)),
-        draftedBy: d.drafted_by,
-        draftedAt: d.drafted_at,
-      }));
-    const dispatches: Dispatch[] = listDispatches(db, id).map((d) => ({
-      ...(JSON.parse(d.data) as Omit<Dispatch, 'id' | 'recordedBy' | 'recordedAt'>),
-      id: d.id,
-      recordedBy: d.recorded_by,
-      recordedAt: d.recorded_at,
-    }));
+    const decisions = readDecisions(db, id, kinds);
+    // Kinds decided as not our 保有個人データ carry no fee.
+    const fee = evaluateFee(
+      kinds,
+      c.fees,
+      payments,
+      decisions.filter((d) => d.decision.outcome === 'notOurs').map((d) => d.kind),
+    );
+    const dispatches = readDispatches(db, id);
     const disposal = parseJson(Disposal, row.disposal_json);
     const feeReturn = parseJson(FeeReturn, row.fee_return_json);
     const suspicion = parseJson(Suspicion, row.suspicion_json);

@@ -32,6 +32,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { PlainDateField } from '../../components/PlainDateField';
 import { parseDate, slashDate } from '../../../../core/domain/dates';
 import { ApiError, call, errorMessage } from '../../lib/api';
+import { NotOursFields } from './NotOursFields';
 import { useRequestMutation } from './WorkflowPanel';
 
 const useStyles = makeStyles({
@@ -79,7 +80,7 @@ function DecisionForm(props: { request: RequestDetail; kind: RequestKind }) {
     setD({ ...d, ...patch });
     setServer({});
   };
-  const refusing = !grantsInFull(d.outcome) || d.methodChanged;
+  const refusing = (!grantsInFull(d.outcome) && d.outcome !== 'notOurs') || d.methodChanged;
   const allowedGrounds = groundsByKind(kind);
   const templates = (settings.data?.reasons ?? []).filter(
     (t) => t.ground === null || d.grounds.length === 0 || d.grounds.includes(t.ground),
@@ -108,7 +109,8 @@ function DecisionForm(props: { request: RequestDetail; kind: RequestKind }) {
           ))}
         </Select>
       </Field>
-      {group === 'disclosure' && (
+      {d.outcome === 'notOurs' && <NotOursFields decision={d} set={set} problems={problems} />}
+      {group === 'disclosure' && d.outcome !== 'notOurs' && (
         <Checkbox
           label="請求された方法による開示が困難なため、書面で開示する（第33条第3項）"
           checked={d.methodChanged}
@@ -275,6 +277,14 @@ function DecisionView(props: { request: RequestDetail; kind: RequestKind }) {
           <>
             <dt>代替措置</dt>
             <dd className={styles.dd}>{d.alternativeMeasure}</dd>
+          </>
+        )}
+        {d.outcome === 'notOurs' && (
+          <>
+            <dt>委託元</dt>
+            <dd className={styles.dd}>{d.trustorName}</dd>
+            <dt>委託元の窓口</dt>
+            <dd className={styles.dd}>{d.trustorWindow}</dd>
           </>
         )}
         {d.grounds.length > 0 && (

@@ -1,7 +1,7 @@
 import { Button, Field, Input, Select, Subtitle1, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ProcessingSettings } from '../../../../core/contract';
+import type { ProcessingSettings, Trustor } from '../../../../core/contract';
 import { groundCodes, groundLabels, type GroundCode, type ReasonTemplate } from '../../../../core/domain/decisions';
 import { ErrorBar } from '../../components/ErrorBar';
 import { SuccessBar } from '../../components/SuccessBar';
@@ -27,6 +27,7 @@ export function ProcessingPanel(props: { value: ProcessingSettings }) {
   const [sla, setSla] = useState(String(props.value.slaBusinessDays));
   const [cure, setCure] = useState(String(props.value.cureDays));
   const [closed, setClosed] = useState(props.value.closedDays.join('\n'));
+  const [trustors, setTrustors] = useState<Trustor[]>(props.value.trustors ?? []);
   const [saved, setSaved] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: (v: ProcessingSettings) => call('settings.updateProcessing', v),
@@ -52,6 +53,7 @@ export function ProcessingPanel(props: { value: ProcessingSettings }) {
             .map((d) => d.trim().replace('/', '-'))
             .filter(Boolean)
             .map((d) => d.replace(/^(\d)-/, '0$1-').replace(/-(\d)$/, '-0$1')),
+          trustors,
         });
       }}
     >
@@ -74,12 +76,70 @@ export function ProcessingPanel(props: { value: ProcessingSettings }) {
       <Field label="補正の期限（補正依頼の日から数える日数）" validationMessage={issue('cureDays')}>
         <Input type="number" min={1} max={90} value={cure} onChange={(_e, d) => setCure(d.value)} />
       </Field>
+      <TrustorList
+        list={trustors}
+        onChange={(list) => {
+          setTrustors(list);
+          setSaved(null);
+        }}
+        issue={(i, key) =>
+          save.error instanceof ApiError
+            ? save.error.issues?.find(
+                (x) => x.path[0] === 'trustors' && (x.path[1] === i || i === null) && x.path[2] === key,
+              )?.message
+            : undefined
+        }
+        listIssue={issue('trustors')}
+      />
       <div>
         <Button type="submit" appearance="primary" disabled={save.isPending}>
           保存する
         </Button>
       </div>
     </form>
+  );
+}
+
+// The business customers for whom the company holds data only as a 委託先: a request about such
+// data is answered 「当社の保有個人データに当たらない」 and referred to the customer's window.
+function TrustorList(props: {
+  list: Trustor[];
+  onChange: (list: Trustor[]) => void;
+  issue: (i: number | null, key: string) => string | undefined;
+  listIssue: string | undefined;
+}) {
+  const styles = useStyles();
+  const { list, onChange } = props;
+  const update = (i: number, patch: Partial<Trustor>) =>
+    onChange(list.map((t, j) => (j === i ? { ...t, ...patch } : t)));
+  return (
+    <div role="group" aria-label="委託元" className={styles.form}>
+      <Subtitle1 as="h2">委託元（当社が委託を受けて個人データを取り扱う事業者）</Subtitle1>
+      {props.listIssue && <ErrorBar message={props.listIssue} />}
+      {list.map((t, i) => (
+        <div key={i} className={styles.template} role="group" aria-label={`委託元 ${i + 1}`}>
+          <Field label="委託元の名称" required validationMessage={props.issue(i, 'name')}>
+            <Input value={t.name} onChange={(_e, d) => update(i, { name: d.value })} />
+          </Field>
+          <Field
+            label="委託元の窓口（ご請求先）"
+            required
+            hint="通知に記載します。窓口の名称、住所・電話番号など"
+            validationMessage={props.issue(i, 'window')}
+          >
+            <Textarea rows={3} value={t.window} onChange={(_e, d) => update(i, { window: d.value })} />
+          </Field>
+          <div>
+            <Button size="small" onClick={() => onChange(list.filter((_, j) => j !== i))}>
+              この委託元を削除
+            </Button>
+          </div>
+        </div>
+      ))}
+      <div>
+        <Button onClick={() => onChange([...list, { name: '', window: '' }])}>委託元を追加</Button>
+      </div>
+    </div>
   );
 }
 

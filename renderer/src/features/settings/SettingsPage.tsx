@@ -43,7 +43,7 @@ export function SettingsPage(props: { session: Session }) {
     { id: 'organisation', label: '組織情報', adminOnly: false },
     { id: 'password', label: 'パスワード変更', adminOnly: false },
     { id: 'intake', label: '受付・手数料', adminOnly: true },
-    { id: 'processing', label: '期限・休業日', adminOnly: true },
+    { id: 'processing', label: '期限・委託元', adminOnly: true },
     { id: 'reasons', label: '理由の定型文', adminOnly: true },
     { id: 'letters', label: '回答書', adminOnly: true },
     { id: 'accounts', label: 'アカウント', adminOnly: true },

@@ -1,0 +1,42 @@
+import type { Dispatch } from '../../../core/contract';
+import { Decision } from '../../../core/domain/decisions';
+import type { RequestKind } from '../../../core/domain/intake/kinds';
+import { PaymentInput } from '../../../core/domain/intake/request';
+import type { Db } from '../db/connection';
+import { getPayments, listDecisions, listDispatches } from '../db/repositories/requests';
+
+// The parts of a stored request read row by row, as the request page shows them.
+
+export function readPayments(db: Db, id: string) {
+  return getPayments(db, id).map((p) =>
+    PaymentInput.parse({
+      id: p.id.slice(id.length + 1),
+      means: p.means,
+      amount: p.amount,
+      receivedOn: p.received_on,
+      issuedOn: p.issued_on,
+      forKind: p.for_kind,
+    }),
+  );
+}
+
+// The decisions of the kinds the request (still) has.
+export function readDecisions(db: Db, id: string, kinds: readonly RequestKind[]) {
+  return listDecisions(db, id)
+    .filter((d) => kinds.includes(d.kind as RequestKind))
+    .map((d) => ({
+      kind: d.kind as RequestKind,
+      decision: Decision.parse(JSON.parse(d.data)),
+      draftedBy: d.drafted_by,
+      draftedAt: d.drafted_at,
+    }));
+}
+
+export function readDispatches(db: Db, id: string): Dispatch[] {
+  return listDispatches(db, id).map((d) => ({
+    ...(JSON.parse(d.data) as Omit<Dispatch, 'id' | 'recordedBy' | 'recordedAt'>),
+    id: d.id,
+    recordedBy: d.recorded_by,
+    recordedAt: d.recorded_at,
+  }));
+}
