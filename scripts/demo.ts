@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../core/contract';
 import { addDays, japanToday } from '../core/domain/dates';
 import { defaultReasonLibrary, emptyDecision, type Decision, type GroundCode } from '../core/domain/decisions';
-import type { RequestKind, RequesterType } from '../core/domain/intake/kinds';
+import { kindInfo, type RequestKind, type RequesterType } from '../core/domain/intake/kinds';
 import { emptyItem, emptyParty } from '../core/domain/intake/request';
 import { Organisation } from '../core/domain/organisation';
 import { createDispatcher } from '../electron/main/ipc/dispatcher';
@@ -262,7 +262,8 @@ function intake(r: ReturnType<typeof rng>, s: Story): ChannelInput<'intake.creat
 
 const template = (id: string) => defaultReasonLibrary.find((t) => t.id === id)?.text ?? '';
 
-function decisionFor(r: ReturnType<typeof rng>, kind: RequestKind): Decision {
+// carriedOutOn: the day a stop of use or provision is recorded as done (the decision's day).
+function decisionFor(r: ReturnType<typeof rng>, kind: RequestKind, carriedOutOn: string): Decision {
   const d = emptyDecision();
   const refuse = (
     outcome: Decision['outcome'],
@@ -305,7 +306,7 @@ function decisionFor(r: ReturnType<typeof rng>, kind: RequestKind): Decision {
         : refuse('notDone', ['a34-notApplicable'], template('correction-fact'));
     default: {
       const x = r.next();
-      if (x < 0.7) return { ...d, outcome: 'done' };
+      if (x < 0.7) return { ...d, outcome: 'done', carriedOutOn, suppressed: r.chance(0.5) };
       if (x < 0.85) return refuse('notDone', ['a35-notApplicable'], template('retention-duty'));
       return refuse('alternative', ['alternative'], template('alternative-measure'), {
         alternativeMeasure: '営業目的での利用を停止し、法定保存期間の満了後に消去します。',
@@ -534,7 +535,28 @@ async function main(): Promise<void> {
     at(day(s, base + 3));
     await move(s, 'startDraft');
     for (const item of input.items) {
-      await call('requests.saveDecision', { id: s.id, kind: item.kind, decision: decisionFor(rr, item.kind) });
+      const decision = decisionFor(rr, item.kind, day(s, base + 3));
+      // Asked for on a medium: the data go out on a CD-R, the password by letter.
+      const electronic =
+        input.disclosureMethod?.method === 'media' &&
+        kindInfo[item.kind].group === 'disclosure' &&
+        (decision.outcome === 'full' || decision.outcome === 'partial')
+          ? ({ format: 'pdf', route: 'cdr', linkValidDays: null, passwordRoute: 'letter' } as const)
+          : null;
+      await call('requests.saveDecision', { id: s.id, kind: item.kind, decision: { ...decision, electronic } });
+      if (decision.outcome === 'nonexistent') {
+        // A 不存在 goes to approval only with the search that found nothing.
+        await call('requests.addSearch', {
+          id: s.id,
+          search: {
+            system: item.kind === 'thirdPartyRecords' ? '第三者提供記録簿' : '顧客管理システム',
+            keys: '氏名（カナ）、生年月日、電話番号',
+            on: day(s, base + 3),
+            result: 'notFound',
+            inLetter: true,
+          },
+        });
+      }
     }
     if (!reaches(s, 'awaitingApproval')) continue;
     at(day(s, base + 4));

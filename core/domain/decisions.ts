@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { kindInfo, type RequestKind } from './intake/kinds';
 import { parseDate } from './dates';
 import { noUnsafe } from './intake/text';
+import { Electronic, electronicProblems, type RequestedMethod } from './electronic';
 
 // Decisions (決定) per requested kind (DOMAIN.md §1): the outcome, the legal grounds of any
 // refusal, what is disclosed and what is withheld, and the reason given to the person (36条).
@@ -151,6 +152,9 @@ export const Decision = z
     // when chosen so that a later edit of the list does not change a letter already decided.
     trustorName: text('委託元の名称', 200).default(''),
     trustorWindow: text('委託元の窓口', 1000).default(''),
+    // 電磁的記録 as the company provides it (a 開示 granted to a person who asked for it); null:
+    // on paper, or decided before this field.
+    electronic: Electronic.nullable().default(null),
   })
   .strict();
 export type Decision = z.infer<typeof Decision>;
@@ -170,6 +174,7 @@ export function emptyDecision(): Decision {
     suppressed: false,
     trustorName: '',
     trustorWindow: '',
+    electronic: null,
   };
 }
 
@@ -184,7 +189,11 @@ export type DecisionProblem = { path: keyof Decision; message: string };
 
 // What keeps a decision from being saved, in Japanese, field by field. Checked in the renderer
 // (next to each field) and in main (authoritative).
-export function decisionProblems(kind: RequestKind, d: Decision): DecisionProblem[] {
+export function decisionProblems(
+  kind: RequestKind,
+  d: Decision,
+  requested: RequestedMethod | null = null,
+): DecisionProblem[] {
   const problems: DecisionProblem[] = [];
   const group = kindInfo[kind].group;
   if (!outcomesByGroup[group].includes(d.outcome)) {
@@ -236,6 +245,7 @@ export function decisionProblems(kind: RequestKind, d: Decision): DecisionProble
   if (d.outcome === 'alternative' && d.alternativeMeasure === '') {
     problems.push({ path: 'alternativeMeasure', message: 'とる代替措置の内容を入力してください。' });
   }
+  problems.push(...electronicProblems(kind, d, requested));
   return problems;
 }
 

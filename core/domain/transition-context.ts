@@ -1,4 +1,5 @@
 import { decisionProblems, type Decision } from './decisions';
+import type { RequestedMethod } from './electronic';
 import type { RequestKind } from './intake/kinds';
 import { searchProblem } from './searches';
 import type { TransitionContext } from './workflow';
@@ -22,6 +23,8 @@ export function transitionContext(
     feeReturnPending: boolean;
     agencyEnded: string | null;
     searches: readonly { result: 'found' | 'notFound' }[];
+    // The disclosure method the person asked for (the 電磁的記録 fields depend on it).
+    requestedMethod: RequestedMethod | null;
   },
   session: { accountId: string; roles: readonly string[] } | null,
   today: string,
@@ -35,7 +38,7 @@ export function transitionContext(
     cureDeadlinePassed: r.cureDue !== null && r.cureDue < today,
     allKindsDecided: r.kinds.every((k) => {
       const d = r.decisions.find((x) => x.kind === k);
-      return d !== undefined && decisionProblems(k, d.decision).length === 0;
+      return d !== undefined && decisionProblems(k, d.decision, r.requestedMethod).length === 0;
     }),
     drafterIds: [
       ...new Set([

@@ -13,7 +13,7 @@ test.use({ prepared: true });
 const today = japanToday(new Date()).replaceAll('-', '/');
 
 // Registers a 本人 開示 request through the intake form; an expired licence makes it defective.
-async function registerDisclosure(page: Page, licenceExpires: string): Promise<string> {
+async function registerDisclosure(page: Page, licenceExpires: string, method?: string): Promise<string> {
   await new ShellPage(page).open('新規受付');
   const intake = new IntakePage(page);
   await intake.fillParty('本人', {
@@ -23,6 +23,7 @@ async function registerDisclosure(page: Page, licenceExpires: string): Promise<s
     住所: '東京都千代田区千代田1-1',
   });
   await intake.chooseKind('開示');
+  if (method) await page.getByLabel('開示の方法').selectOption({ label: method });
   await intake.addDocument({ type: '運転免許証', expires: licenceExpires });
   await intake.nameAddress('一致');
   await intake.addPayment({ amount: '1000', received: today, issued: today });
@@ -378,4 +379,30 @@ test('data held for a 委託元 are answered as not ours, naming its window, and
   await decision.getByRole('button', { name: '決定を保存' }).click();
   await expect(decision.getByText('保存済み')).toBeVisible();
   await expect(page.getByTestId('fee-to-return')).toHaveText('返還すべき額: 1,000円');
+});
+
+test('a 開示 asked for by e-mail records how the data go out, and the password never by the same e-mail', async ({
+  app,
+}) => {
+  const page = app.page;
+  await new LoginPage(page).login(ADMIN.loginName, ADMIN.password);
+  const receiptNo = await registerDisclosure(page, '2031/1/1', '電磁的記録（電子メール）');
+  await openFromList(page, receiptNo);
+  const r = new RequestPage(page);
+  await r.act('確認を開始');
+  await r.act('調査を開始');
+  const decision = r.decision('開示');
+  await decision.getByLabel(/^開示する保有個人データ/).fill('会員情報、購入履歴');
+  const electronic = decision.getByRole('group', { name: '電磁的記録による提供' });
+  await expect(electronic).toContainText('ご請求の方法: 電子メールによる送付');
+  await decision.getByRole('button', { name: '決定を保存' }).click();
+  await expect(electronic).toContainText('電磁的記録による開示を請求されています');
+  await electronic.getByLabel(/^ファイル形式/).selectOption({ label: 'CSV形式（UTF-8）' });
+  await electronic.getByLabel(/^提供の経路/).selectOption({ label: '電子メールに添付して送付' });
+  await electronic.getByLabel(/^パスワードのお知らせ方法/).selectOption({ label: '別の電子メール' });
+  await decision.getByRole('button', { name: '決定を保存' }).click();
+  await expect(electronic).toContainText('電子メール以外の経路');
+  await electronic.getByLabel(/^パスワードのお知らせ方法/).selectOption({ label: '別送の書面（郵送）' });
+  await decision.getByRole('button', { name: '決定を保存' }).click();
+  await expect(decision.getByText('保存済み')).toBeVisible();
 });

@@ -1,5 +1,12 @@
 import { slashDate, type IsoDate } from '../dates';
 import { grantsInFull, outcomeLabel, outcomes, stopsUse, type Decision, type Outcome } from '../decisions';
+import {
+  electronicFormatLabels,
+  electronicRouteLabels,
+  passwordRouteLabels,
+  routeDiffers,
+  type Electronic,
+} from '../electronic';
 import { feeMeansLabels, type FeeMeans } from '../intake/fees';
 import { kindInfo, requestKinds, type RequestKind } from '../intake/kinds';
 import type { LetterCase, LetterItem, LetterKind, Letter, Values } from './catalogue';
@@ -78,6 +85,8 @@ function decisionItems(c: LetterCase, kind: LetterKind, date: (d: IsoDate) => st
         label: '開示の方法',
         text: `ご指定の方法（${c.disclosureMethod ? methodLabels[c.disclosureMethod] : '電磁的記録の提供'}）による開示が困難であるため、書面の交付により開示いたします。`,
       });
+    } else if (grants && d.electronic) {
+      items.push(...electronicItems(d.electronic, routeDiffers(d.electronic, c.disclosureMethod) ? d.reason : ''));
     } else if ((k === 'disclosure' || k === 'thirdPartyRecords') && grants && c.disclosureMethod) {
       items.push({ label: '開示の方法', text: methodLabels[c.disclosureMethod] });
     }
@@ -90,6 +99,24 @@ function decisionItems(c: LetterCase, kind: LetterKind, date: (d: IsoDate) => st
       if (d.reason) items.push({ label: '理由', text: d.reason });
     }
   }
+  return items;
+}
+
+// 電磁的記録 as the company provides it: the route, the format, how long a link is valid, and how
+// the password comes (never with the data); why, where the route is not the one asked for.
+function electronicItems(e: Electronic, why: string): LetterItem[] {
+  const items: LetterItem[] = [
+    { label: '開示の方法', text: `電磁的記録の提供（${electronicRouteLabels[e.route]}）` },
+    { label: 'ファイル形式', text: electronicFormatLabels[e.format] },
+  ];
+  if (e.linkValidDays !== null) {
+    items.push({ label: 'ダウンロードの期限', text: `ご案内した日から${e.linkValidDays}日間` });
+  }
+  items.push({
+    label: 'パスワード',
+    text: `ファイルは暗号化しております。開くためのパスワードは、${passwordRouteLabels[e.passwordRoute]}にて別途お知らせいたします。`,
+  });
+  if (why) items.push({ label: '提供の方法について', text: why });
   return items;
 }
 

@@ -64,6 +64,7 @@ export class RequestCommands {
           feeReturnPending: detail.fee.toReturn > 0 && detail.feeReturn === null,
           agencyEnded: detail.agencyEnded,
           searches: detail.searches,
+          requestedMethod: detail.disclosureMethod?.method ?? null,
         },
         session,
         this.queries.today(),
@@ -163,7 +164,7 @@ export class RequestCommands {
     if (!detail.items.some((i) => i.kind === kind)) {
       throw refusals.badField(['kind'], 'この請求にはない種類の決定は保存できません。');
     }
-    const problems = decisionProblems(kind, decision);
+    const problems = decisionProblems(kind, decision, detail.disclosureMethod?.method ?? null);
     if (problems.length) {
       const first = problems[0];
       throw new AppError(

@@ -225,6 +225,7 @@ export class RequestQueries {
       c.today,
       c.identityPolicy.adultAge,
     );
+    const disclosureMethod = row.disclosure_method ? DisclosureMethod.parse(JSON.parse(row.disclosure_method)) : null;
     const context = transitionContext(
       {
         identity: identityResult.status,
@@ -240,6 +241,7 @@ export class RequestQueries {
         feeReturnPending: fee.toReturn > 0 && feeReturn === null,
         agencyEnded: ended,
         searches,
+        requestedMethod: disclosureMethod?.method ?? null,
       },
       c.session,
       c.today,
@@ -266,7 +268,7 @@ export class RequestQueries {
       principal,
       agent: party('agent'),
       items,
-      disclosureMethod: row.disclosure_method ? DisclosureMethod.parse(JSON.parse(row.disclosure_method)) : null,
+      disclosureMethod,
       answerTo: row.answer_to as 'principal' | 'agent',
       delivery: row.delivery as RequestDetail['delivery'],
       replyAddress: row.reply_address,

@@ -26,12 +26,20 @@ import {
   type Decision,
   type Outcome,
 } from '../../../../core/domain/decisions';
+import {
+  electronicFormatLabels,
+  electronicRouteLabels,
+  passwordRouteLabels,
+  routeDiffers,
+  type Electronic,
+} from '../../../../core/domain/electronic';
 import { kindInfo, type RequestKind } from '../../../../core/domain/intake/kinds';
 import { canRecord } from '../../../../core/domain/workflow';
 import { ErrorBar } from '../../components/ErrorBar';
 import { PlainDateField } from '../../components/PlainDateField';
 import { parseDate, slashDate } from '../../../../core/domain/dates';
 import { ApiError, call, errorMessage } from '../../lib/api';
+import { ElectronicFields, completeElectronic } from './ElectronicFields';
 import { NotOursFields } from './NotOursFields';
 import { useRequestMutation } from './WorkflowPanel';
 
@@ -70,11 +78,24 @@ function DecisionForm(props: { request: RequestDetail; kind: RequestKind }) {
     saved?.decision.carriedOutOn ? slashDate(saved.decision.carriedOutOn) : '',
   );
   const [server, setServer] = useState<Problems>({});
+  // 電磁的記録: the choice as made so far; the decision holds it once complete and only where the
+  // data go out electronically (a change to paper or a refusal drops it, a change back restores it).
+  const requested = r.disclosureMethod?.method ?? null;
+  const [electronic, setElectronic] = useState<Partial<Electronic>>(() => saved?.decision.electronic ?? {});
   const settings = useSettings();
   const save = useRequestMutation(r.id, (decision: Decision) =>
     call('requests.saveDecision', { id: r.id, kind, decision }),
   );
-  const local = Object.fromEntries(decisionProblems(kind, d).map((p) => [p.path, p.message])) as Problems;
+  const electronicShown =
+    group === 'disclosure' &&
+    (d.outcome === 'full' || d.outcome === 'partial') &&
+    !d.methodChanged &&
+    requested !== null &&
+    requested !== 'paper';
+  const decision: Decision = { ...d, electronic: electronicShown ? completeElectronic(electronic) : null };
+  const local = Object.fromEntries(
+    decisionProblems(kind, decision, requested).map((p) => [p.path, p.message]),
+  ) as Problems;
   const problems: Problems = tried ? { ...server, ...local } : server;
   const set = (patch: Partial<Decision>) => {
     setD({ ...d, ...patch });
@@ -85,7 +106,7 @@ function DecisionForm(props: { request: RequestDetail; kind: RequestKind }) {
   const templates = (settings.data?.reasons ?? []).filter(
     (t) => t.ground === null || d.grounds.length === 0 || d.grounds.includes(t.ground),
   );
-  const dirty = JSON.stringify(saved?.decision) !== JSON.stringify(d);
+  const dirty = JSON.stringify(saved?.decision) !== JSON.stringify(decision);
   const msg = (k: keyof Decision) => ({
     validationMessage: problems[k],
     validationState: problems[k] ? ('error' as const) : ('none' as const),
@@ -125,6 +146,27 @@ function DecisionForm(props: { request: RequestDetail; kind: RequestKind }) {
       {group === 'disclosure' && d.outcome === 'partial' && (
         <Field label="開示しない部分" required {...msg('withheld')}>
           <Textarea value={d.withheld} onChange={(_e, v) => set({ withheld: v.value })} />
+        </Field>
+      )}
+      {electronicShown && (
+        <ElectronicFields
+          value={electronic}
+          requested={requested}
+          requestedFormat={r.disclosureMethod?.format ?? ''}
+          onChange={(next) => {
+            setElectronic(next);
+            setServer({});
+          }}
+          problem={problems.electronic}
+        />
+      )}
+      {electronicShown && decision.electronic && routeDiffers(decision.electronic, requested) && (
+        <Field
+          label="ご請求と異なる経路で提供する理由（ご本人の同意を得た旨など。通知に記載します）"
+          required
+          {...msg('reason')}
+        >
+          <Textarea value={d.reason} onChange={(_e, v) => set({ reason: v.value })} />
         </Field>
       )}
       {group === 'correction' && (d.outcome === 'done' || d.outcome === 'partial') && (
@@ -219,8 +261,8 @@ function DecisionForm(props: { request: RequestDetail; kind: RequestKind }) {
           disabled={save.isPending}
           onClick={() => {
             setTried(true);
-            if (decisionProblems(kind, d).length > 0) return;
-            save.mutate(d, {
+            if (decisionProblems(kind, decision, requested).length > 0) return;
+            save.mutate(decision, {
               onError: (err) => {
                 if (err instanceof ApiError && err.issues) {
                   setServer(Object.fromEntries(err.issues.map((i) => [String(i.path.at(-1)), i.message])));
@@ -277,6 +319,16 @@ function DecisionView(props: { request: RequestDetail; kind: RequestKind }) {
           <>
             <dt>代替措置</dt>
             <dd className={styles.dd}>{d.alternativeMeasure}</dd>
+          </>
+        )}
+        {d.electronic && (
+          <>
+            <dt>電磁的記録</dt>
+            <dd className={styles.dd}>
+              {electronicRouteLabels[d.electronic.route]}・{electronicFormatLabels[d.electronic.format]}
+              {d.electronic.linkValidDays !== null ? `・リンクの有効期間 ${d.electronic.linkValidDays}日` : ''}
+              ・パスワードは{passwordRouteLabels[d.electronic.passwordRoute]}でお知らせ
+            </dd>
           </>
         )}
         {d.outcome === 'notOurs' && (
