@@ -84,6 +84,8 @@ export const groundCodes = [
   'a34-notApplicable',
   'a35-notApplicable',
   'alternative',
+  // Added later: another law has its own procedure for correcting this data (34条2項).
+  'a34-otherLaw',
 ] as const;
 export type GroundCode = (typeof groundCodes)[number];
 
@@ -100,6 +102,7 @@ export const groundLabels: Record<GroundCode, string> = {
   nonexistent: '第33条第3項（保有個人データが存在しない）',
   recordNonexistent: '第33条第5項・同条第3項（第三者提供記録が存在しない）',
   'a34-notApplicable': '第34条第2項（内容が事実でないとは認められない等）',
+  'a34-otherLaw': '第34条第2項（他の法令の規定により訂正等の特別の手続が定められている）',
   'a35-notApplicable': '第35条（請求に理由があることが判明しない）',
   alternative: '第35条ただし書（代替措置）',
 };
@@ -117,7 +120,7 @@ export const groundsByKind = (kind: RequestKind): readonly GroundCode[] => {
         kind === 'thirdPartyRecords' ? 'recordNonexistent' : 'nonexistent',
       ];
     case 'correction':
-      return ['a34-notApplicable'];
+      return ['a34-notApplicable', 'a34-otherLaw'];
     case 'suspension':
     case 'stopProvision':
       return ['a35-notApplicable', 'alternative'];
@@ -213,7 +216,11 @@ export function decisionProblems(
     problems.push({ path: 'reason', message: '応じない理由（本人に通知する文章）を入力してください（法第36条）。' });
   }
   if (d.methodChanged && !d.grounds.includes('a33-3-method')) {
-    problems.push({ path: 'grounds', message: '開示の方法を変更する場合は、第33条第3項を根拠に選択してください。' });
+    problems.push({
+      path: 'grounds',
+      message:
+        '開示の方法を変更する場合は、第33条第2項本文括弧書（請求された方法による開示が困難）を根拠に選択してください。',
+    });
   }
   if (d.methodChanged && group !== 'disclosure') {
     problems.push({ path: 'methodChanged', message: '開示の方法の変更は、開示の請求にのみ指定できます。' });
@@ -315,7 +322,7 @@ export const defaultReasonLibrary: ReasonTemplate[] = [
     id: 'method-difficult',
     ground: 'a33-3-method',
     title: '開示方法の変更',
-    text: 'ご指定の方法による開示は、当社のシステム上の制約により困難であるため、個人情報の保護に関する法律第33条第3項に基づき、書面の交付により開示いたします。',
+    text: 'ご指定の方法による開示は、当社のシステム上の制約により困難であるため、個人情報の保護に関する法律第33条第2項本文括弧書の規定により、書面の交付により開示いたします。',
   },
   {
     id: 'nonexistent',
@@ -340,6 +347,12 @@ export const defaultReasonLibrary: ReasonTemplate[] = [
     ground: 'a34-notApplicable',
     title: '事実と相違しない',
     text: '当社で調査いたしましたが、ご指摘の内容が事実でないとは認められなかったため、訂正等は行わないことといたしました。',
+  },
+  {
+    id: 'correction-other-law',
+    ground: 'a34-otherLaw',
+    title: '他の法令による訂正の手続',
+    text: 'ご請求の保有個人データの訂正等については、他の法令の規定により特別の手続が定められているため、個人情報の保護に関する法律第34条第2項により、当社においてご請求に応じることはできません。恐れ入りますが、当該手続によりお申し出くださいますようお願いいたします。',
   },
   {
     id: 'retention-duty',

@@ -33,6 +33,7 @@ describe('citations', () => {
     ['thirdPartyRecords', 'recordNonexistent', [], /^第33条第5項において準用する同条第3項（/],
     ['disclosure', 'a33-3-method', [], /^第33条第2項本文括弧書（/],
     ['correction', 'a34-notApplicable', [], /^第34条第2項（/],
+    ['correction', 'a34-otherLaw', [], /^第34条第2項（訂正等について他の法令の規定により特別の手続/],
     ['erasure', 'a35-notApplicable', ['purposeViolation'], /^第35条第2項（/],
     ['erasure', 'a35-notApplicable', ['noLongerNeeded'], /^第35条第6項（/],
     ['stopThirdParty', 'a35-notApplicable', ['thirdPartyViolation'], /^第35条第4項（/],

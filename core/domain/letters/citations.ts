@@ -72,6 +72,8 @@ export function citeGround(kind: RequestKind, ground: GroundCode, requestGrounds
       return '第33条第5項において準用する同条第3項（請求に係る第三者提供記録が存在しないとき）';
     case 'a34-notApplicable':
       return '第34条第2項（調査の結果、内容が事実でないとは認められないため）';
+    case 'a34-otherLaw':
+      return '第34条第2項（訂正等について他の法令の規定により特別の手続が定められているため）';
     case 'a35-notApplicable':
       return `${article35(kind, requestGrounds).duty}（請求に理由があることが判明しないため）`;
     case 'alternative':

@@ -133,7 +133,7 @@ function DecisionForm(props: { request: RequestDetail; kind: RequestKind }) {
       {d.outcome === 'notOurs' && <NotOursFields decision={d} set={set} problems={problems} />}
       {group === 'disclosure' && d.outcome !== 'notOurs' && (
         <Checkbox
-          label="請求された方法による開示が困難なため、書面で開示する（第33条第3項）"
+          label="請求された方法による開示が困難なため、書面で開示する（第33条第2項本文括弧書）"
           checked={d.methodChanged}
           onChange={(_e, v) => set({ methodChanged: v.checked === true })}
         />
