@@ -30,21 +30,30 @@ const email = z
   .trim()
   .refine((s) => s === '' || z.email().safeParse(s).success, 'メールアドレスの形式が正しくありません。');
 
-// The organisation profile printed on every letter (sender block and contact window).
+const optionalPhone = phone.or(z.literal(''));
+
+// The organisation profile printed on every letter (sender block and contact window). Companies
+// publish different contacts: a phone, an e-mail address, a postal address, or several; at least
+// one is needed for the contact window. The company's own phone is printed when given.
 export const Organisation = z
   .object({
     companyName: required('会社名'),
     postalCode,
     address: required('住所', 300),
-    phone,
+    phone: optionalPhone,
     representative: required('代表者'),
     officerTitle: required('個人情報保護管理者の役職'),
     officerName: required('個人情報保護管理者の氏名'),
     contactName: required('問合せ窓口の名称'),
-    contactPhone: phone,
+    contactPhone: optionalPhone,
     contactHours: optional('受付時間'),
     contactEmail: email,
+    contactAddress: optional('問合せ窓口の住所', 300).default(''),
   })
-  .strict();
+  .strict()
+  .refine((o) => o.contactPhone !== '' || o.contactEmail !== '' || o.contactAddress !== '', {
+    path: ['contactPhone'],
+    message: '問合せ窓口の電話番号、メールアドレス又は住所のいずれかを入力してください。',
+  });
 export type Organisation = z.infer<typeof Organisation>;
 export type OrganisationInput = z.input<typeof Organisation>;

@@ -375,6 +375,7 @@ export function buildLetter(
       `【お問い合わせ先】${org.contactName}`,
       ...(org.contactPhone ? [`電話 ${org.contactPhone}${org.contactHours ? `（${org.contactHours}）` : ''}`] : []),
       ...(org.contactEmail ? [`メール ${org.contactEmail}`] : []),
+      ...(org.contactAddress ? [`住所 ${org.contactAddress}`] : []),
     ],
     annexes,
   };
