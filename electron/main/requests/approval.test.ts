@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pdfText } from '../testing/pdf-text';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ErrorCode } from '../../../core/contract';
 import { emptyDecision, type Decision } from '../../../core/domain/decisions';
@@ -46,12 +46,6 @@ async function approve(s: Services, id: string) {
   await call(s, 'requests.transition', { id, action: 'approve', comment: '' });
   await switchTo(s, 'admin', ADMIN_PASSWORD);
 }
-
-const pdfText = (base64: string) => {
-  const file = join(mkdtempSync(join(tmpdir(), 'madoguchi-approval-')), 'l.pdf');
-  writeFileSync(file, Buffer.from(base64, 'base64'));
-  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-};
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,7 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { pdfText } from '../testing/pdf-text';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../core/contract';
 import { emptyDecision, type Decision } from '../../../core/domain/decisions';
@@ -23,12 +20,6 @@ import {
 
 const NOW = new Date('2026-11-24T01:00:00Z');
 const window = '株式会社見本通販 お客様窓口\n電話 0120-111-222';
-
-const pdfText = (base64: string) => {
-  const file = join(mkdtempSync(join(tmpdir(), 'madoguchi-not-ours-')), 'l.pdf');
-  writeFileSync(file, Buffer.from(base64, 'base64'));
-  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-};
 
 describe('data held for a 委託元', () => {
   it('keeps the 委託元 list, refusing one without a name and changing nothing', async () => {

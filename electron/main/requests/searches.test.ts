@@ -1,7 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { pdfText } from '../testing/pdf-text';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../core/contract';
 import { emptyDecision, type Decision } from '../../../core/domain/decisions';
@@ -34,12 +31,6 @@ const search = {
   on: '2026-11-24',
   result: 'notFound' as const,
   inLetter: true,
-};
-
-const pdfText = (base64: string) => {
-  const file = join(mkdtempSync(join(tmpdir(), 'madoguchi-search-')), 'l.pdf');
-  writeFileSync(file, Buffer.from(base64, 'base64'));
-  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
 };
 
 async function received() {
