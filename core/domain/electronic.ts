@@ -27,6 +27,12 @@ export const passwordRouteLabels: Record<(typeof passwordRoutes)[number], string
 };
 // The methods the person may ask for, and the routes that are that method.
 export type RequestedMethod = 'paper' | 'media' | 'email' | 'download';
+export const requestedMethodLabels: Record<RequestedMethod, string> = {
+  paper: '書面の交付',
+  media: '電磁的記録媒体の送付',
+  email: '電子メールによる送付',
+  download: 'ダウンロードによる提供',
+};
 const routeMethod: Record<(typeof electronicRoutes)[number], RequestedMethod> = {
   cdr: 'media',
   usb: 'media',

@@ -95,9 +95,10 @@ export function decisionCitations(
   return lines;
 }
 
-// Why a request was declined (the 請求に応じられない旨のお知らせ): the procedure not met, an agent
-// without authority, data that is not our 保有個人データ. The article only where the law gives one.
-export const declineGrounds = ['procedure', 'noAuthority', 'notOurs'] as const;
+// Why a request was declined (the 請求に応じられない旨のお知らせ): the procedure not met, or an agent
+// without authority. (Data that are not our 保有個人データ are a decision of their own, 'notOurs',
+// with its own letter and no article.)
+export const declineGrounds = ['procedure', 'noAuthority'] as const;
 export type DeclineGround = (typeof declineGrounds)[number];
 
 export function declineCitation(ground: DeclineGround): string | null {
@@ -106,7 +107,5 @@ export function declineCitation(ground: DeclineGround): string | null {
       return `${LAW}第37条第1項（当社の定める手続によらない請求）`;
     case 'noAuthority':
       return `${LAW}施行令第13条（代理人によることができる者の権限が確認できない）`;
-    case 'notOurs':
-      return null;
   }
 }

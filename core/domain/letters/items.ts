@@ -4,6 +4,7 @@ import {
   electronicFormatLabels,
   electronicRouteLabels,
   passwordRouteLabels,
+  requestedMethodLabels,
   routeDiffers,
   type Electronic,
 } from '../electronic';
@@ -42,13 +43,6 @@ export const decisionsOf = (c: LetterCase, kind: LetterKind) => {
     : [];
 };
 
-const methodLabels = {
-  paper: '書面の交付',
-  media: '電磁的記録媒体の送付',
-  email: '電子メールによる送付',
-  download: 'ダウンロードによる提供',
-} as const;
-
 const numbered = (lines: readonly string[]) => lines.map((d, i) => `(${i + 1}) ${d}`);
 
 export const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
@@ -83,12 +77,12 @@ function decisionItems(c: LetterCase, kind: LetterKind, date: (d: IsoDate) => st
     if (d.methodChanged) {
       items.push({
         label: '開示の方法',
-        text: `ご指定の方法（${c.disclosureMethod ? methodLabels[c.disclosureMethod] : '電磁的記録の提供'}）による開示が困難であるため、書面の交付により開示いたします。`,
+        text: `ご指定の方法（${c.disclosureMethod ? requestedMethodLabels[c.disclosureMethod] : '電磁的記録の提供'}）による開示が困難であるため、書面の交付により開示いたします。`,
       });
     } else if (grants && d.electronic) {
       items.push(...electronicItems(d.electronic, routeDiffers(d.electronic, c.disclosureMethod) ? d.reason : ''));
     } else if ((k === 'disclosure' || k === 'thirdPartyRecords') && grants && c.disclosureMethod) {
-      items.push({ label: '開示の方法', text: methodLabels[c.disclosureMethod] });
+      items.push({ label: '開示の方法', text: requestedMethodLabels[c.disclosureMethod] });
     }
     if (d.outcome === 'nonexistent' && c.searchScope.length > 0) {
       items.push({ label: '探索した範囲', text: numbered(c.searchScope).join('\n') });

@@ -6,6 +6,7 @@ import {
   electronicRoutes,
   passwordRouteLabels,
   passwordRoutes,
+  requestedMethodLabels,
   type Electronic,
 } from '../../../../core/domain/electronic';
 
@@ -18,12 +19,6 @@ const useStyles = makeStyles({
   },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
-
-const requestedLabels = {
-  media: '電磁的記録媒体の送付',
-  email: '電子メールによる送付',
-  download: 'ダウンロードによる提供',
-} as const;
 
 type Props = {
   value: Partial<Electronic>;
@@ -51,7 +46,7 @@ export function ElectronicFields({ value: e, requested, requestedFormat, onChang
   return (
     <div role="group" aria-label="電磁的記録による提供">
       <Body1 block>
-        ご請求の方法: {requestedLabels[requested]}
+        ご請求の方法: {requestedMethodLabels[requested]}
         {requestedFormat ? `（ご希望の形式: ${requestedFormat}）` : ''}
       </Body1>
       <div className={styles.group}>
