@@ -2,6 +2,7 @@
 // fictional requests over the last 12 months, in every step and kind, prints how to log in, and
 // serves it through the test harness for a browser (with Electron installed, the same folder
 // opens in the app with MADOGUCHI_DATA_DIR=DIR npm start). It never touches the real data folder.
+import { emptyProvisionRecord } from '../core/domain/provision-records';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
@@ -285,6 +286,15 @@ function decisionFor(r: ReturnType<typeof rng>, kind: RequestKind, carriedOutOn:
     case 'disclosure':
     case 'thirdPartyRecords': {
       const x = r.next();
+      if (x < 0.7 && kind === 'thirdPartyRecords') {
+        const record = {
+          ...emptyProvisionRecord(),
+          date: '2025-04-01',
+          counterparty: '株式会社見本物流',
+          items: '氏名、住所、電話番号',
+        };
+        return { ...d, outcome: 'full', provisionRecords: [record] };
+      }
       if (x < 0.7)
         return { ...d, outcome: 'full', disclosed: '会員情報（氏名、住所、電話番号）、2023年4月以降の購入履歴' };
       if (x < 0.85)

@@ -3,6 +3,7 @@ import { kindInfo, type RequestKind } from './intake/kinds';
 import { parseDate } from './dates';
 import { noUnsafe } from './intake/text';
 import { Electronic, electronicProblems, type RequestedMethod } from './electronic';
+import { ProvisionRecords, provisionProblems } from './provision-records';
 
 // Decisions (決定) per requested kind (DOMAIN.md §1): the outcome, the legal grounds of any
 // refusal, what is disclosed and what is withheld, and the reason given to the person (36条).
@@ -158,6 +159,8 @@ export const Decision = z
     // 電磁的記録 as the company provides it (a 開示 granted to a person who asked for it); null:
     // on paper, or decided before this field.
     electronic: Electronic.nullable().default(null),
+    // 第三者提供記録 disclosed as a table (a 第三者提供記録の開示 only); none before this field.
+    provisionRecords: ProvisionRecords.default([]),
   })
   .strict();
 export type Decision = z.infer<typeof Decision>;
@@ -178,6 +181,7 @@ export function emptyDecision(): Decision {
     trustorName: '',
     trustorWindow: '',
     electronic: null,
+    provisionRecords: [],
   };
 }
 
@@ -231,7 +235,13 @@ export function decisionProblems(
   if (d.outcome === 'alternative' && !d.grounds.includes('alternative')) {
     problems.push({ path: 'grounds', message: '代替措置の決定には「代替措置」を根拠に選択してください。' });
   }
-  if (group === 'disclosure' && (d.outcome === 'full' || d.outcome === 'partial') && d.disclosed === '') {
+  // A 第三者提供記録の開示 lists its records in the table instead (provisionProblems).
+  if (
+    group === 'disclosure' &&
+    kind !== 'thirdPartyRecords' &&
+    (d.outcome === 'full' || d.outcome === 'partial') &&
+    d.disclosed === ''
+  ) {
     problems.push({ path: 'disclosed', message: '開示する保有個人データ（項目）を入力してください。' });
   }
   if (group === 'disclosure' && d.outcome === 'partial' && d.withheld === '') {
@@ -253,6 +263,7 @@ export function decisionProblems(
     problems.push({ path: 'alternativeMeasure', message: 'とる代替措置の内容を入力してください。' });
   }
   problems.push(...electronicProblems(kind, d, requested));
+  problems.push(...provisionProblems(kind, d));
   return problems;
 }
 

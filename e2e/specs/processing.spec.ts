@@ -406,3 +406,59 @@ test('a 開示 asked for by e-mail records how the data go out, and the password
   await decision.getByRole('button', { name: '決定を保存' }).click();
   await expect(decision.getByText('保存済み')).toBeVisible();
 });
+
+test('a 第三者提供記録の開示 is decided from a table of records; a record excluded by 施行令11条 is kept', async ({
+  app,
+}) => {
+  const page = app.page;
+  await new LoginPage(page).login(ADMIN.loginName, ADMIN.password);
+  await new ShellPage(page).open('新規受付');
+  const intake = new IntakePage(page);
+  await intake.fillParty('本人', {
+    氏名: '山田 次郎',
+    フリガナ: 'ヤマダ ジロウ',
+    生年月日: '1982/2/2',
+    住所: '東京都千代田区千代田1-1',
+  });
+  await intake.chooseKind('第三者提供記録の開示');
+  await intake.addDocument({ type: '運転免許証', expires: '2031/1/1' });
+  await intake.nameAddress('一致');
+  await intake.addPayment({ amount: '1000', received: today, issued: today });
+  await intake.submit();
+  const receiptNo = ((await page.getByTestId('receipt-no').textContent()) ?? '').replace('受付番号 ', '');
+  const r = new RequestPage(page);
+  await r.act('確認を開始');
+  await r.act('調査を開始');
+  const decision = r.decision('第三者提供記録の開示');
+  const table = decision.getByRole('group', { name: '開示する第三者提供記録' });
+  await decision.getByRole('button', { name: '決定を保存' }).click();
+  await expect(table).toContainText('開示する第三者提供記録を1件以上入力してください');
+
+  await table.getByRole('button', { name: '記録を追加' }).click();
+  const first = table.getByRole('group', { name: '記録1' });
+  await first.getByLabel(/^区分/).selectOption({ label: '提供を受けた記録（第30条）' });
+  await first.getByLabel(/^提供元の氏名又は名称/).fill('見本名簿株式会社');
+  await first.getByLabel(/^個人データの項目/).fill('氏名、住所');
+  await first.getByLabel(/^根拠/).selectOption({ label: '第27条第2項（オプトアウト）' });
+  await decision.getByRole('button', { name: '決定を保存' }).click();
+  await expect(table).toContainText('記録1: オプトアウトによる提供は、年月日の記録が必要です');
+  await expect(table).toContainText('記録1: 提供元による取得の経緯を入力してください');
+  await first.getByLabel(/^年月日/).fill('2025/6/10');
+  await first.getByLabel(/^相手方の住所・代表者/).fill('東京都千代田区見本町1-1 代表取締役 見本一郎');
+  await first.getByLabel(/^提供元による取得の経緯/).fill('同社が公開情報から収集');
+
+  await table.getByRole('button', { name: '記録を追加' }).click();
+  const second = table.getByRole('group', { name: '記録2' });
+  await second.getByLabel(/^提供先の氏名又は名称/).fill('見本署');
+  await second.getByLabel(/^個人データの項目/).fill('購入履歴');
+  await second.getByLabel(/^施行令第11条による除外/).selectOption({ index: 4 });
+  await decision.getByRole('button', { name: '決定を保存' }).click();
+  await expect(decision.getByText('保存済み')).toBeVisible();
+
+  // Stored: opened again from the list, the records read back as entered.
+  await openFromList(page, receiptNo);
+  const again = new RequestPage(page).decision('第三者提供記録の開示');
+  await expect(again.getByRole('group', { name: '記録1' }).getByLabel(/^年月日/)).toHaveValue('2025/06/10');
+  await expect(again.getByRole('group', { name: '記録2' }).getByLabel(/^施行令第11条による除外/)).toHaveValue('r11-4');
+  await expect(again.getByText('保存済み')).toBeVisible();
+});

@@ -240,6 +240,8 @@ export type LetterCase = {
 };
 
 export type LetterItem = { label: string; text: string };
+// A table on a 別紙 page: widths are fractions of the text width; a cell may hold line breaks.
+export type LetterTable = { header: string[]; rows: string[][]; widths: number[] };
 export type Letter = {
   kind: LetterKind;
   documentNo: string;
@@ -253,7 +255,7 @@ export type Letter = {
   items: LetterItem[];
   contact: string[];
   // 別紙: long lists move to pages of their own.
-  annexes: { title: string; lines: string[] }[];
+  annexes: { title: string; lines: string[]; table?: LetterTable }[];
 };
 
 export type DateStyle = 'wareki' | 'seireki';

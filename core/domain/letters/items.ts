@@ -10,6 +10,7 @@ import {
 } from '../electronic';
 import { feeMeansLabels, type FeeMeans } from '../intake/fees';
 import { kindInfo, requestKinds, type RequestKind } from '../intake/kinds';
+import { disclosedRecords, provisionTableHeader, provisionTableRows, provisionTableWidths } from '../provision-records';
 import type { LetterCase, LetterItem, LetterKind, Letter, Values } from './catalogue';
 import { declineCitation, decisionCitations } from './citations';
 
@@ -68,7 +69,13 @@ function decisionItems(c: LetterCase, kind: LetterKind, date: (d: IsoDate) => st
     }
     if (item?.dataItems) items.push({ label: `請求の対象（${label}）`, text: item.dataItems });
     items.push({ label: `決定（${label}）`, text: outcomeLabel(k, d.outcome) });
-    if (d.disclosed) items.push({ label: k === 'purpose' ? '利用目的' : '開示する保有個人データ', text: d.disclosed });
+    const records = disclosedRecords(d.provisionRecords);
+    if (k === 'thirdPartyRecords' && records.length > 0 && (d.outcome === 'full' || d.outcome === 'partial')) {
+      items.push({ label: '開示する第三者提供記録', text: `別紙「第三者提供記録」のとおり（${records.length}件）` });
+      if (d.disclosed) items.push({ label: '補足', text: d.disclosed });
+    } else if (d.disclosed) {
+      items.push({ label: k === 'purpose' ? '利用目的' : '開示する保有個人データ', text: d.disclosed });
+    }
     if (d.withheld) items.push({ label: '開示しない部分', text: d.withheld });
     if (d.changes) items.push({ label: '訂正等の内容', text: d.changes });
     if (d.alternativeMeasure) items.push({ label: '代替措置の内容', text: d.alternativeMeasure });
@@ -205,6 +212,22 @@ function earlyEndItems(c: LetterCase): LetterItem[] {
   return items;
 }
 
+// The 第三者提供記録 disclosed, as a table on a page of its own (records excluded under 施行令11条
+// are neither printed nor counted).
+function recordAnnex(c: LetterCase, kind: LetterKind, date: (d: IsoDate) => string): Letter['annexes'] {
+  const decided = decisionsOf(c, kind).find((d) => d.kind === 'thirdPartyRecords');
+  if (!decided || (decided.decision.outcome !== 'full' && decided.decision.outcome !== 'partial')) return [];
+  const rows = provisionTableRows(decided.decision.provisionRecords, date);
+  if (rows.length === 0) return [];
+  return [
+    {
+      title: '第三者提供記録',
+      lines: [],
+      table: { header: provisionTableHeader, rows, widths: provisionTableWidths },
+    },
+  ];
+}
+
 export function itemsFor(
   kind: LetterKind,
   c: LetterCase,
@@ -285,6 +308,9 @@ export function itemsFor(
         annexes: defectAnnex,
       };
     default:
-      return { items: [...base, ...decisionItems(c, kind, date), ...moneyItems(c, kind)], annexes: [] };
+      return {
+        items: [...base, ...decisionItems(c, kind, date), ...moneyItems(c, kind)],
+        annexes: recordAnnex(c, kind, date),
+      };
   }
 }

@@ -89,7 +89,22 @@ export function sampleCaseFor(kind: LetterKind): LetterCase {
     nonexistent: ['disclosure', { ...emptyDecision(), outcome: 'nonexistent', grounds: ['nonexistent'], reason: '' }],
     thirdPartyRecordsDecision: [
       'thirdPartyRecords',
-      { ...emptyDecision(), outcome: 'full', disclosed: '2025年4月1日 株式会社見本物流への提供の記録' },
+      {
+        ...emptyDecision(),
+        outcome: 'full',
+        provisionRecords: [
+          {
+            direction: 'provided',
+            date: '2025-04-01',
+            counterparty: '株式会社見本物流',
+            counterpartyDetails: '',
+            items: '氏名、住所、電話番号',
+            basis: 'consent',
+            acquisition: '',
+            exclusion: null,
+          },
+        ],
+      },
     ],
     notOurs: [
       'disclosure',

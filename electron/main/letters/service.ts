@@ -46,7 +46,10 @@ function lettersTexts(letter: Letter): [string, string][] {
     ['表題', letter.title],
     ...letter.body.map((b, i): [string, string] => [`本文（第${i + 1}段落）`, b]),
     ...letter.items.map((it): [string, string] => [`記の「${it.label}」`, `${it.label}${it.text}`]),
-    ...letter.annexes.flatMap((a) => a.lines.map((l): [string, string] => [`別紙「${a.title}」`, l])),
+    ...letter.annexes.flatMap((a) => [
+      ...a.lines.map((l): [string, string] => [`別紙「${a.title}」`, l]),
+      ...(a.table?.rows ?? []).flatMap((r) => r.map((cell): [string, string] => [`別紙「${a.title}」`, cell])),
+    ]),
     ['差出人', Object.values(letter.sender).join('')],
     ['お問い合わせ先', letter.contact.join('')],
   ];

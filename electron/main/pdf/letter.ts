@@ -21,6 +21,7 @@ import {
   type LetterFonts,
 } from './layout';
 import type { PadesSigner } from './sign';
+import { drawTable } from './table';
 
 // Lays out a letter model as an A4 社外文書 on the layout engine. The fonts are read and parsed
 // once per process; each letter only subsets them.
@@ -213,6 +214,15 @@ export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: Ren
     w.paragraph(annex.title, MARGIN.left, CONTENT, { font: gothic, size: 12, align: 'center' });
     w.gap(0.5);
     for (const line of annex.lines) w.paragraph(line, MARGIN.left, CONTENT, { hang: 2 * BODY });
+    if (annex.table) {
+      const t = annex.table;
+      w.onNewPage = () => {
+        w.paragraph(`${annex.title}（続き）`, MARGIN.left, CONTENT, { font: gothic });
+        w.gap(0.3);
+      };
+      drawTable(w, { ...t, widths: t.widths.map((f) => f * CONTENT), size: 9, grid: true, repeatHeader: true });
+      w.onNewPage = null;
+    }
   });
 
   numberPages(w);

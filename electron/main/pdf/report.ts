@@ -15,6 +15,7 @@ import {
   type LetterFonts,
   type Writer,
 } from './layout';
+import { drawTable } from './table';
 
 // The monthly or annual report as an A4 document on the letter layout engine: the figures as
 // tables, the last 12 months and the outcomes as vector bar charts (rectangles, not images), and
@@ -37,7 +38,6 @@ const SMALL = 9;
 const ROW = 15;
 const BAR = rgb(0.19, 0.38, 0.62);
 const GRID = rgb(0.55, 0.55, 0.55);
-const SHADE = rgb(0.87, 0.91, 0.95);
 
 function heading(w: Writer, s: string): void {
   w.ensure(LINE * 3);
@@ -117,43 +117,14 @@ function barList(w: Writer, rows: ReportDocument['outcomes']): void {
 function table(w: Writer, s: Section): void {
   const first = CONTENT * 0.5;
   const rest = (CONTENT - first) / Math.max(1, s.header.length - 1);
-  const widths = s.header.map((_, i) => (i === 0 ? first : rest));
-  const pad = 4;
-  const measure = measurer(w.mincho, SMALL);
-  const row = (cells: readonly string[], header: boolean) => {
-    const wrapped = cells.map((c, i) => breakLines(c, (widths[i] ?? rest) - 2 * pad, measure));
-    const height = Math.max(1, ...wrapped.map((l) => l.length)) * (SMALL + 4) + 6;
-    w.ensure(height);
-    const top = w.y;
-    if (header) {
-      w.page.drawRectangle({ x: MARGIN.left, y: top - height, width: CONTENT, height, color: SHADE });
-    }
-    let x = MARGIN.left;
-    wrapped.forEach((lines, i) => {
-      const width = widths[i] ?? rest;
-      lines.forEach((line, j) => {
-        const lx = i === 0 ? x + pad : x + width - pad - measure(line);
-        w.page.drawText(line, {
-          x: lx,
-          y: top - 4 - (j + 1) * (SMALL + 4) + 4,
-          size: SMALL,
-          font: header ? w.gothic : w.mincho,
-        });
-      });
-      x += width;
-    });
-    w.lines.push(cells.join(' '));
-    w.y = top - height;
-    w.page.drawLine({
-      start: { x: MARGIN.left, y: w.y },
-      end: { x: MARGIN.left + CONTENT, y: w.y },
-      thickness: header ? 0.8 : 0.3,
-      color: GRID,
-    });
-  };
-  row(s.header, true);
-  for (const r of s.rows) row(r.map(cellText), false);
-  if (s.rows.length === 0) w.paragraph('該当はありません。', MARGIN.left + pad, CONTENT, { size: SMALL });
+  drawTable(w, {
+    header: s.header,
+    rows: s.rows.map((r) => r.map(cellText)),
+    widths: s.header.map((_, i) => (i === 0 ? first : rest)),
+    size: SMALL,
+    align: s.header.map((_, i) => (i === 0 ? 'left' : 'right')),
+    empty: '該当はありません。',
+  });
 }
 
 export async function renderReport(

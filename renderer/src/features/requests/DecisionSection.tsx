@@ -26,13 +26,7 @@ import {
   type Decision,
   type Outcome,
 } from '../../../../core/domain/decisions';
-import {
-  electronicFormatLabels,
-  electronicRouteLabels,
-  passwordRouteLabels,
-  routeDiffers,
-  type Electronic,
-} from '../../../../core/domain/electronic';
+import { routeDiffers, type Electronic } from '../../../../core/domain/electronic';
 import { kindInfo, type RequestKind } from '../../../../core/domain/intake/kinds';
 import { canRecord } from '../../../../core/domain/workflow';
 import { ErrorBar } from '../../components/ErrorBar';
@@ -41,7 +35,9 @@ import { parseDate, slashDate } from '../../../../core/domain/dates';
 import { ApiError, call, errorMessage } from '../../lib/api';
 import { ElectronicFields, completeElectronic } from './ElectronicFields';
 import { NotOursFields } from './NotOursFields';
+import { ProvisionRecordsFields } from './ProvisionRecordsFields';
 import { useRequestMutation } from './WorkflowPanel';
+import { DecisionView } from './DecisionView';
 
 const useStyles = makeStyles({
   card: cardStyle,
@@ -138,8 +134,24 @@ function DecisionForm(props: { request: RequestDetail; kind: RequestKind }) {
           onChange={(_e, v) => set({ methodChanged: v.checked === true })}
         />
       )}
+      {kind === 'thirdPartyRecords' && ['full', 'partial', 'nonexistent'].includes(d.outcome) && (
+        <ProvisionRecordsFields
+          records={d.provisionRecords}
+          onChange={(provisionRecords) => set({ provisionRecords })}
+          problems={[
+            ...(tried ? decisionProblems(kind, decision, requested) : [])
+              .filter((p) => p.path === 'provisionRecords')
+              .map((p) => p.message),
+            ...(server.provisionRecords ? [server.provisionRecords] : []),
+          ]}
+        />
+      )}
       {group === 'disclosure' && (d.outcome === 'full' || d.outcome === 'partial') && (
-        <Field label="開示する保有個人データ（項目）" required {...msg('disclosed')}>
+        <Field
+          label={kind === 'thirdPartyRecords' ? '補足（任意。通知に記載します）' : '開示する保有個人データ（項目）'}
+          required={kind !== 'thirdPartyRecords'}
+          {...msg('disclosed')}
+        >
           <Textarea value={d.disclosed} onChange={(_e, v) => set({ disclosed: v.value })} />
         </Field>
       )}
@@ -279,81 +291,6 @@ function DecisionForm(props: { request: RequestDetail; kind: RequestKind }) {
         {saved && !dirty && <Body1 className={styles.saved}>保存済み</Body1>}
         {saved && dirty && <Body1>未保存の変更があります</Body1>}
       </div>
-    </div>
-  );
-}
-
-function DecisionView(props: { request: RequestDetail; kind: RequestKind }) {
-  const styles = useStyles();
-  const saved = props.request.decisions.find((d) => d.kind === props.kind);
-  if (!saved) return <Body1>{kindInfo[props.kind].label}: 未決定</Body1>;
-  const d = saved.decision;
-  return (
-    <div className={styles.kind} data-testid={`decision-${props.kind}`}>
-      <Subtitle1 as="h4">{kindInfo[props.kind].label}</Subtitle1>
-      <dl className={styles.dl}>
-        <dt>決定</dt>
-        <dd className={styles.dd}>
-          {outcomeLabel(props.kind, d.outcome)}
-          {d.methodChanged ? '（書面による開示に変更）' : ''}
-        </dd>
-        {d.disclosed && (
-          <>
-            <dt>開示する内容</dt>
-            <dd className={styles.dd}>{d.disclosed}</dd>
-          </>
-        )}
-        {d.withheld && (
-          <>
-            <dt>開示しない部分</dt>
-            <dd className={styles.dd}>{d.withheld}</dd>
-          </>
-        )}
-        {d.changes && (
-          <>
-            <dt>訂正等の内容</dt>
-            <dd className={styles.dd}>{d.changes}</dd>
-          </>
-        )}
-        {d.alternativeMeasure && (
-          <>
-            <dt>代替措置</dt>
-            <dd className={styles.dd}>{d.alternativeMeasure}</dd>
-          </>
-        )}
-        {d.electronic && (
-          <>
-            <dt>電磁的記録</dt>
-            <dd className={styles.dd}>
-              {electronicRouteLabels[d.electronic.route]}・{electronicFormatLabels[d.electronic.format]}
-              {d.electronic.linkValidDays !== null ? `・リンクの有効期間 ${d.electronic.linkValidDays}日` : ''}
-              ・パスワードは{passwordRouteLabels[d.electronic.passwordRoute]}でお知らせ
-            </dd>
-          </>
-        )}
-        {d.outcome === 'notOurs' && (
-          <>
-            <dt>委託元</dt>
-            <dd className={styles.dd}>{d.trustorName}</dd>
-            <dt>委託元の窓口</dt>
-            <dd className={styles.dd}>{d.trustorWindow}</dd>
-          </>
-        )}
-        {d.grounds.length > 0 && (
-          <>
-            <dt>根拠</dt>
-            <dd className={styles.dd}>{d.grounds.map((g) => groundLabels[g]).join('\n')}</dd>
-          </>
-        )}
-        {d.reason && (
-          <>
-            <dt>理由</dt>
-            <dd className={styles.dd}>{d.reason}</dd>
-          </>
-        )}
-        <dt>起案</dt>
-        <dd className={styles.dd}>{props.request.accountNames[saved.draftedBy] ?? saved.draftedBy}</dd>
-      </dl>
     </div>
   );
 }
