@@ -7,6 +7,7 @@ import {
   DisclosureMethod,
   IsoDateSchema,
   IdentityDocumentInput,
+  RegisteredMatchInput,
   IntakeInput,
   Party,
   PaymentInput,
@@ -117,6 +118,7 @@ export const RequestDetail = z.object({
     documents: z.array(IdentityDocumentInput),
     nameAddressMatch: z.object({ principal: z.boolean().nullable(), agent: z.boolean().nullable() }),
     lawyerRegistrationNo: z.string(),
+    registeredMatch: RegisteredMatchInput.optional(),
     result: z.object({
       status: z.enum(['verified', 'defective', 'incomplete']),
       defects: z.array(Defect),

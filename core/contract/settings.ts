@@ -2,6 +2,14 @@ import { z } from 'zod';
 import { FEE_NOT_ALLOWED_MESSAGE, feeMeans } from '../domain/intake/fees';
 import { kindInfo, requestKinds } from '../domain/intake/kinds';
 import { documentInfo, documentTypes, type DocumentType } from '../domain/intake/documents';
+import { channels } from '../domain/intake/kinds';
+import {
+  appointedAgentRules,
+  electronicChannels,
+  identityDocumentTypes,
+  identityRules,
+  matchFields,
+} from '../domain/intake/identity-rules';
 import { receiptPatternProblems } from '../domain/intake/receipt-number';
 import { ReasonLibrary } from '../domain/decisions';
 import { LetterTemplate, letterKinds } from '../domain/letters/catalogue';
@@ -49,6 +57,54 @@ export const FeeSchedule = z
 
 export type FeeSchedule = z.infer<typeof FeeSchedule>;
 
+const unique = (xs: readonly unknown[]) => new Set(xs).size === xs.length;
+
+export const IdentityRulesSettings = z
+  .object({
+    acceptedChannels: z
+      .array(z.enum(channels, '請求の方法が正しくありません。'))
+      .min(1, '受け付ける請求の方法を1つ以上選択してください。')
+      .refine(unique, '請求の方法が重複しています。')
+      .optional(),
+    identityRule: z.enum(identityRules, '本人確認の方法を選択してください。').optional(),
+    acceptedDocuments: z
+      .array(z.enum(documentTypes, '書類の種類が正しくありません。'))
+      .min(1, '受け付ける本人確認書類を1つ以上選択してください。')
+      .refine(unique, '書類の種類が重複しています。')
+      .refine((ts) => ts.every((t) => identityDocumentTypes.includes(t)), '本人確認書類でない書類が含まれています。')
+      .optional(),
+    originals: z
+      .array(z.enum(documentTypes, '書類の種類が正しくありません。'))
+      .refine(unique, '書類の種類が重複しています。')
+      .optional(),
+    appointedAgent: z.enum(appointedAgentRules, '任意代理人に求める書類を選択してください。').optional(),
+    poaWindowMonths: z
+      .number()
+      .int('委任状の有効期間は月単位の整数で入力してください。')
+      .min(1, '委任状の有効期間は1か月以上にしてください。')
+      .max(12, '委任状の有効期間は12か月以内にしてください。')
+      .optional(),
+    registeredMatch: z
+      .object({
+        channels: z
+          .array(z.enum(channels, '請求の方法が正しくありません。'))
+          .min(1, '登録情報との照合で確認する請求の方法を選択してください。')
+          .refine(unique, '請求の方法が重複しています。')
+          .refine(
+            (cs) => cs.every((c) => electronicChannels.includes(c)),
+            '登録情報との照合による確認は、メール・Webフォームによる請求にのみ設定できます。',
+          ),
+        fields: z
+          .array(z.enum(matchFields, '照合する項目が正しくありません。'))
+          .min(2, '照合する項目を2つ以上選択してください。')
+          .refine(unique, '照合する項目が重複しています。'),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type IdentityRulesSettings = z.infer<typeof IdentityRulesSettings>;
+
 export const IntakeSettings = z
   .object({
     receiptPattern: z.string().superRefine((p, ctx) => {
@@ -79,6 +135,8 @@ export const IntakeSettings = z
     // The company takes FAX only as 仮受付 (the originals are the request): a FAX request starts
     // as 仮受付 and 調査 waits for the originals. Absent or false: a FAX is the arrival itself.
     faxProvisional: z.boolean().optional(),
+    // The company's identity procedure (channels, documents, agents); absent: as before.
+    rules: IdentityRulesSettings.optional(),
   })
   .strict();
 

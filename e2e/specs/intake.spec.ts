@@ -402,3 +402,50 @@ test('where FAX is only 仮受付 by the company’s procedure, a FAX request st
   await intake.select('受付方法', 'FAX');
   await expect(app.page.getByLabel('仮受付（原本の到着待ち）')).toBeChecked();
 });
+
+test('a company that confirms e-mail requests by the registered details needs no ID copy for them', async ({ app }) => {
+  const page = app.page;
+  await new ShellPage(page).open('設定');
+  await page.getByRole('tab', { name: '受付・手数料' }).click();
+  const byMatch = page.getByRole('group', { name: /ご登録情報との照合で確認する請求の方法/ });
+  await byMatch.getByRole('checkbox', { name: 'メール' }).check();
+  const fields = page.getByRole('group', { name: /照合する項目/ });
+  await fields.getByRole('checkbox', { name: '氏名' }).check();
+  await page.getByRole('button', { name: '保存する' }).click();
+  await expect(page.getByRole('alert')).toContainText('照合する項目を2つ以上選択してください。');
+  await fields.getByRole('checkbox', { name: 'メールアドレス' }).check();
+  await fields.getByRole('checkbox', { name: '生年月日' }).check();
+  await page
+    .getByRole('group', { name: /受け付ける請求の方法/ })
+    .getByRole('checkbox', { name: 'Webフォーム' })
+    .uncheck();
+  await page.getByRole('button', { name: '保存する' }).click();
+  await expect(page.getByText(/^保存しました。/)).toBeVisible();
+
+  await new ShellPage(page).open('新規受付');
+  const intake = new IntakePage(page);
+  await intake.select('受付方法', 'メール');
+  await intake.fillParty('本人', {
+    氏名: '山田 三郎',
+    フリガナ: 'ヤマダ サブロウ',
+    生年月日: '1990/3/3',
+    住所: '東京都千代田区千代田1-1',
+  });
+  await intake.chooseKind('利用目的の通知');
+  const match = page.getByRole('group', { name: 'ご登録情報との照合' });
+  await match.getByRole('radiogroup', { name: '氏名の照合' }).getByRole('radio', { name: '一致', exact: true }).check();
+  await expect(intake.checkPanel).toContainText(
+    'ご登録情報との照合（メールアドレス、生年月日）の結果を記録してください。',
+  );
+  await match.getByRole('radiogroup', { name: 'メールアドレスの照合' }).getByRole('radio', { name: '一致', exact: true }).check();
+  await match.getByRole('radiogroup', { name: '生年月日の照合' }).getByRole('radio', { name: '一致', exact: true }).check();
+  await expect(intake.checkPanel.getByTestId('identity-status')).toHaveText('確認済');
+
+  // A web form request is not taken: the check says which channels are.
+  await intake.select('受付方法', 'Webフォーム');
+  await expect(intake.checkPanel).toContainText('当社ではWebフォームによるご請求はお受けしておりません。');
+  await intake.select('受付方法', 'メール');
+  await intake.submit();
+  await expect(page.getByTestId('receipt-no')).toBeVisible();
+  await expect(page.getByTestId('identity-status')).toHaveText('確認済');
+});

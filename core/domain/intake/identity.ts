@@ -1,96 +1,20 @@
-import { addMonths, ageOn, formatJapaneseDate, type IsoDate } from '../dates';
+import { addMonths, ageOn, formatJapaneseDate } from '../dates';
 import { documentInfo, type DocumentType } from './documents';
-import { ADULT_AGE } from './coming-of-age';
-import { kindInfo, type RequestKind, type RequesterType } from './kinds';
+import { kindInfo } from './kinds';
+import {
+  channelNotAcceptedMessage,
+  identityMissingMessage,
+  registeredMatchTodo,
+  registeredMismatchMessage,
+} from './identity-rules';
 
 // The identity and agency check of DOMAIN.md §3, as a rule engine over what staff recorded.
 // Every defect is a sentence addressed to the requester: the 補正 letter quotes it as is.
 
 export { documentInfo, documentTypes, type DocumentType } from './documents';
+export * from './identity-types';
+import { defaultIdentityPolicy, type IdentityCase, type IdentityDocument, type IdentityPolicy } from './identity-types';
 export { agencyEnded } from './coming-of-age';
-
-export type IdentityDocument = {
-  id: string;
-  type: DocumentType;
-  holder: 'principal' | 'agent';
-  original: boolean;
-  expiresOn: IsoDate | null;
-  issuedOn: IsoDate | null;
-  // When this document arrived, if later than the request (a 補正 brought it); null or absent:
-  // with the request. Its freshness is judged on this date (DOMAIN.md §3: 到達日 of the document).
-  receivedOn?: IsoDate | null;
-  // 住民票 or 戸籍謄本 showing the parent–child relationship.
-  showsRelationship?: boolean;
-  powerOfAttorney?: { kinds: RequestKind[]; canReceive: boolean; registeredSeal: boolean };
-  // Sensitive-data handling (DOMAIN.md §3).
-  insurerNumberMasked?: 'sender' | 'us' | null;
-  backSideReceived?: boolean;
-  containsMyNumber?: boolean;
-  destroyedOn?: IsoDate | null;
-  honsekiMasked?: boolean | null;
-  // A 住民票 shows the 本籍 only when it was asked for; a 戸籍謄本 always does.
-  showsHonseki?: boolean;
-  // 登記事項証明書 (後見登記): the type it shows (absent, from before this field: 後見), and for
-  // 保佐・補助 whether it shows a 代理権 granted (代理権付与の審判).
-  guardianship?: Guardianship;
-  agencyGranted?: boolean;
-};
-
-export const guardianships = ['guardian', 'curator', 'assistant'] as const;
-export type Guardianship = (typeof guardianships)[number];
-export const guardianshipLabels: Record<Guardianship, string> = {
-  guardian: '後見（成年後見人）',
-  curator: '保佐（保佐人）',
-  assistant: '補助（補助人）',
-};
-
-export type IdentityCase = {
-  arrivalDate: IsoDate;
-  requesterType: RequesterType;
-  kinds: RequestKind[];
-  answerTo: 'principal' | 'agent';
-  principalBirthDate: IsoDate | null;
-  documents: IdentityDocument[];
-  // Staff compare the form with the documents; null until they have.
-  nameAddressMatch: { principal: boolean | null; agent: boolean | null };
-  lawyerRegistrationNo?: string | null;
-};
-
-export type IdentityPolicy = {
-  issueWindowMonths: number;
-  // A window of its own for some documents (住民票 6 months where others are 3); the others use
-  // issueWindowMonths.
-  issueWindows?: Partial<Record<DocumentType, number>>;
-  adultAge: number;
-  lawyerNeedsSealCertificate: boolean;
-};
-
-export const defaultIdentityPolicy: IdentityPolicy = {
-  issueWindowMonths: 3,
-  adultAge: ADULT_AGE,
-  lawyerNeedsSealCertificate: false,
-};
-
-// The identity policy under the administrator's intake settings (absent: the defaults).
-export function identityPolicyOf(
-  settings:
-    | {
-        issueWindowMonths: number;
-        lawyerNeedsSealCertificate: boolean;
-        issueWindows?: Partial<Record<DocumentType, number>> | undefined;
-      }
-    | null
-    | undefined,
-): IdentityPolicy {
-  return settings
-    ? {
-        ...defaultIdentityPolicy,
-        issueWindowMonths: settings.issueWindowMonths,
-        ...(settings.issueWindows ? { issueWindows: settings.issueWindows } : {}),
-        lawyerNeedsSealCertificate: settings.lawyerNeedsSealCertificate,
-      }
-    : defaultIdentityPolicy;
-}
 
 export type Defect = { code: string; message: string; documentId?: string };
 
@@ -155,7 +79,7 @@ function usable(doc: IdentityDocument, ctx: Ctx): boolean {
       ok = false;
     }
   }
-  if (info.originalRequired && !doc.original) {
+  if ((info.originalRequired || p.originals?.includes(doc.type)) && !doc.original) {
     ctx.defects.push({
       code: 'notOriginal',
       documentId: doc.id,
@@ -170,16 +94,32 @@ const docsOf = (ctx: Ctx, holder: 'principal' | 'agent', types: readonly Documen
   ctx.c.documents.filter((d) => d.holder === holder && types.includes(d.type));
 
 function requireIdentity(ctx: Ctx, holder: 'principal' | 'agent'): void {
+  const { p } = ctx;
+  // Documents of a kind the company does not accept do not count (the message lists those it does).
   const candidates = ctx.c.documents.filter(
-    (d) => d.holder === holder && (documentInfo[d.type].photoId || documentInfo[d.type].nonPhotoId),
+    (d) =>
+      d.holder === holder &&
+      (documentInfo[d.type].photoId || documentInfo[d.type].nonPhotoId) &&
+      (!p.acceptedDocuments || p.acceptedDocuments.includes(d.type)),
   );
   const before = ctx.defects.length;
   const valid = candidates.filter((d) => usable(d, ctx));
   const photo = valid.filter((d) => documentInfo[d.type].photoId).length;
   const nonPhoto = valid.filter((d) => documentInfo[d.type].nonPhotoId).length;
-  if (photo >= 1 || nonPhoto >= 2) return;
+  const anyOne = p.identityRule === 'anyOne';
+  if (photo >= 1 || nonPhoto >= (anyOne ? 1 : 2)) return;
   // A document already refused (expired, too old, a copy) says what to send instead.
   if (ctx.defects.length > before && nonPhoto === 0) return;
+  if (anyOne || p.acceptedDocuments) {
+    const message = identityMissingMessage(
+      whose(holder),
+      p.identityRule ?? 'photoOrTwo',
+      p.acceptedDocuments,
+      nonPhoto === 1,
+    );
+    ctx.defects.push({ code: `${holder}IdentityMissing`, message });
+    return;
+  }
   const missing =
     nonPhoto === 1
       ? `${whose(holder)}の本人確認書類が1点不足しています。顔写真のない本人確認書類の場合は2点必要です。もう1点（健康保険の資格確認書、年金手帳、住民票の写し等）または顔写真付きの本人確認書類の写しをご提出ください。`
@@ -241,6 +181,18 @@ function requirePowerOfAttorney(ctx: Ctx, needsRegisteredSeal: boolean): void {
   }
   const poa = poas.find((d) => usable(d, ctx));
   if (!poa) return;
+  if (ctx.p.poaWindowMonths !== undefined) {
+    const months = ctx.p.poaWindowMonths;
+    const on = poa.receivedOn ?? c.arrivalDate;
+    if (poa.issuedOn === null) ctx.todos.push('委任状の作成日を記録してください。');
+    else if (poa.issuedOn < addMonths(on, -months)) {
+      ctx.defects.push({
+        code: 'poaTooOld',
+        documentId: poa.id,
+        message: `ご提出の委任状は作成日（${formatJapaneseDate(poa.issuedOn)}）から${months}か月を超えています。${months}か月以内に作成された委任状をご提出ください。`,
+      });
+    }
+  }
   const scope = poa.powerOfAttorney;
   if (!scope) {
     ctx.todos.push('委任状の委任事項（請求の種類、受領権限、押印）を記録してください。');
@@ -307,6 +259,27 @@ function nameAddress(ctx: Ctx, holder: 'principal' | 'agent'): void {
   }
 }
 
+// A 本人's request by a channel the company confirms by matching the registered record (e-mail,
+// web form): every chosen detail matches, and no document is needed. A detail that does not match
+// asks for an ID copy; once documents arrive they are judged as for any request. Returns whether
+// the matching decided the check.
+function matchesRegistered(ctx: Ctx): boolean {
+  const rule = ctx.p.registeredMatch;
+  const { c } = ctx;
+  if (!rule || !c.channel || !rule.channels.includes(c.channel) || rule.fields.length === 0) return false;
+  const result = (f: (typeof rule.fields)[number]) => c.registeredMatch?.[f] ?? null;
+  const failed = rule.fields.filter((f) => result(f) === false);
+  const hasDocuments = c.documents.some((d) => d.holder === 'principal');
+  if (failed.length > 0) {
+    if (hasDocuments) return false;
+    ctx.defects.push({ code: 'registeredMismatch', message: registeredMismatchMessage(failed) });
+    return true;
+  }
+  const open = rule.fields.filter((f) => result(f) === null);
+  if (open.length > 0) ctx.todos.push(registeredMatchTodo(open));
+  return true;
+}
+
 // How many months after issue a certificate of this type is accepted.
 export function windowOf(type: DocumentType, p: IdentityPolicy): number {
   return p.issueWindows?.[type] ?? p.issueWindowMonths;
@@ -332,8 +305,12 @@ export function evaluateIdentity(c: IdentityCase, p: IdentityPolicy = defaultIde
       : `発行日から${types.map((t) => `${documentInfo[t].label}は${windowOf(t, p)}か月`).join('、')}以内の原本`;
   };
   const kinship = (d: IdentityDocument) => d.type === 'familyRegister' || d.showsRelationship === true;
+  if (c.channel && p.acceptedChannels && !p.acceptedChannels.includes(c.channel)) {
+    ctx.defects.push({ code: 'channelNotAccepted', message: channelNotAcceptedMessage(c.channel, p.acceptedChannels) });
+  }
   switch (c.requesterType) {
     case 'self':
+      if (matchesRegistered(ctx)) break;
       requireIdentity(ctx, 'principal');
       nameAddress(ctx, 'principal');
       break;
@@ -375,12 +352,14 @@ export function evaluateIdentity(c: IdentityCase, p: IdentityPolicy = defaultIde
       requireStatutoryAgency(ctx);
       if (!c.lawyerRegistrationNo) nameAddress(ctx, 'agent');
       break;
-    case 'appointed':
+    case 'appointed': {
+      const sealed = (p.appointedAgent ?? 'registeredSeal') === 'registeredSeal';
       requireIdentity(ctx, 'agent');
-      requirePowerOfAttorney(ctx, true);
-      requireSealCertificate(ctx, within('sealCertificate'));
+      requirePowerOfAttorney(ctx, sealed);
+      if (sealed) requireSealCertificate(ctx, within('sealCertificate'));
       nameAddress(ctx, 'agent');
       break;
+    }
     case 'lawyer':
       if (!c.lawyerRegistrationNo) requireIdentity(ctx, 'agent');
       requirePowerOfAttorney(ctx, p.lawyerNeedsSealCertificate);

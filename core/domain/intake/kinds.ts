@@ -32,13 +32,14 @@ export const kindInfo: Record<RequestKind, KindInfo> = {
   stopThirdParty: { label: '第三者提供の停止', article: '第35条第3項', feeAllowed: false, group: 'stopProvision' },
 };
 
-export const channels = ['post', 'registeredPost', 'fax', 'email', 'counter'] as const;
+export const channels = ['post', 'registeredPost', 'fax', 'email', 'web', 'counter'] as const;
 export type Channel = (typeof channels)[number];
 export const channelLabels: Record<Channel, string> = {
   post: '郵送',
   registeredPost: '簡易書留',
   fax: 'FAX',
   email: 'メール',
+  web: 'Webフォーム',
   counter: '窓口',
 };
 

@@ -1,3 +1,4 @@
+import { matchFields } from './identity-rules';
 import { z } from 'zod';
 import { parseDate } from '../dates';
 import { phone, postalCode } from '../organisation';
@@ -151,6 +152,8 @@ export const IdentityDocumentInput = z
   })
   .strict();
 
+export const RegisteredMatchInput = z.partialRecord(z.enum(matchFields), z.boolean().nullable());
+
 export const PaymentInput = z
   .object({
     id: z.string().min(1).max(64),
@@ -189,6 +192,8 @@ export const IntakeInput = z
         documents: z.array(IdentityDocumentInput).max(30),
         nameAddressMatch: z.object({ principal: z.boolean().nullable(), agent: z.boolean().nullable() }).strict(),
         lawyerRegistrationNo: text('弁護士登録番号', 20),
+        // A 本人's request by e-mail or web form matched against the registered record.
+        registeredMatch: RegisteredMatchInput.optional(),
       })
       .strict(),
     payments: z.array(PaymentInput).max(20),

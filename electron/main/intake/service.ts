@@ -35,6 +35,7 @@ function intakeRecord(id: string, input: IntakeInput, at: string) {
     identityJson: JSON.stringify({
       nameAddressMatch: input.identity.nameAddressMatch,
       lawyerRegistrationNo: input.identity.lawyerRegistrationNo,
+      ...(input.identity.registeredMatch ? { registeredMatch: input.identity.registeredMatch } : {}),
     }),
     search: {
       kana: kanaKey(input.principal.kana),

@@ -19,7 +19,14 @@ import { addBusinessDays, computeDeadlines, type Deadlines } from '../../../core
 import { SearchRecord } from '../../../core/domain/searches';
 import { evaluateFee, type FeeSchedule } from '../../../core/domain/intake/fees';
 import { agencyEnded, evaluateIdentity, type IdentityPolicy } from '../../../core/domain/intake/identity';
-import { article39Applies, kindInfo, type RequestKind, type RequesterType } from '../../../core/domain/intake/kinds';
+import {
+  article39Applies,
+  kindInfo,
+  type Channel,
+  type RequestKind,
+  type RequesterType,
+} from '../../../core/domain/intake/kinds';
+import type { RegisteredMatch } from '../../../core/domain/intake/identity-rules';
 import { DisclosureMethod, IdentityDocumentInput, Party, RequestItem } from '../../../core/domain/intake/request';
 import { kanaKey, searchTerms } from '../../../core/domain/intake/text';
 import {
@@ -186,6 +193,7 @@ export class RequestQueries {
     const identity = JSON.parse(row.identity_json) as {
       nameAddressMatch: { principal: boolean | null; agent: boolean | null };
       lawyerRegistrationNo: string;
+      registeredMatch?: RegisteredMatch;
     };
     const kinds = items.map((i) => i.kind);
     const identityResult = evaluateIdentity(
@@ -198,6 +206,8 @@ export class RequestQueries {
         documents,
         nameAddressMatch: identity.nameAddressMatch,
         lawyerRegistrationNo: identity.lawyerRegistrationNo,
+        channel: row.channel as Channel,
+        ...(identity.registeredMatch ? { registeredMatch: identity.registeredMatch } : {}),
       },
       c.identityPolicy,
     );
@@ -279,6 +289,7 @@ export class RequestQueries {
         documents,
         nameAddressMatch: identity.nameAddressMatch,
         lawyerRegistrationNo: identity.lawyerRegistrationNo,
+        ...(identity.registeredMatch ? { registeredMatch: identity.registeredMatch } : {}),
         result: identityResult,
       },
       payments,

@@ -4,7 +4,7 @@ export function ErrorBar(props: { message: string | null }) {
   if (!props.message) return null;
   return (
     <MessageBar intent="error" role="alert">
-      <MessageBarBody>{props.message}</MessageBarBody>
+      <MessageBarBody style={{ whiteSpace: 'pre-line' }}>{props.message}</MessageBarBody>
     </MessageBar>
   );
 }

@@ -47,6 +47,13 @@ export function errorMessage(err: unknown): string {
   return err instanceof ApiError ? err.message : defaultMessages.INTERNAL;
 }
 
+// The error with what main said about each field, for forms whose fields do not show it
+// themselves (a settings page): 「入力内容に誤りがあります。…」 followed by each reason once.
+export function errorWithIssues(err: unknown): string {
+  const reasons = err instanceof ApiError ? [...new Set((err.issues ?? []).map((i) => i.message))] : [];
+  return [errorMessage(err), ...reasons].join('\n');
+}
+
 export const queryKeys = {
   appInfo: ['app.info'] as const,
 };

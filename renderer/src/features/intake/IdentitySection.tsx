@@ -142,7 +142,16 @@ export function IdentitySection(props: {
                 hint="例: 2026/10/1"
               />
             )}
-            {(documentInfo[type].hasExpiry || documentInfo[type].issueWindow) && (
+            {type === 'powerOfAttorney' && (
+              <DateField<IntakeForm>
+                name={`identity.documents.${i}.issuedOn`}
+                label="委任状の作成日"
+                control={c}
+                nullable
+                hint="例: 2026/10/1"
+              />
+            )}
+            {(documentInfo[type].hasExpiry || documentInfo[type].issueWindow || type === 'powerOfAttorney') && (
               <DateField<IntakeForm>
                 name={`identity.documents.${i}.receivedOn`}
                 label="この書類の到着日（補正で届いた場合）"

@@ -39,6 +39,7 @@ import { enterMovesOn } from '../../lib/enterMovesOn';
 import { CheckPanel } from './CheckPanel';
 import { FeeSection } from './FeeSection';
 import { IdentitySection } from './IdentitySection';
+import { RegisteredMatchFields } from './RegisteredMatchFields';
 import { KindsSection } from './KindsSection';
 import { savedLine, useIntakeDraft } from './draft';
 import { emptyIntake, type IntakeForm } from './model';
@@ -85,6 +86,7 @@ export function formOf(r: RequestDetail): IntakeForm {
       documents: r.identity.documents,
       nameAddressMatch: r.identity.nameAddressMatch,
       lawyerRegistrationNo: r.identity.lawyerRegistrationNo,
+      ...(r.identity.registeredMatch ? { registeredMatch: r.identity.registeredMatch } : {}),
     },
     payments: r.payments,
   };
@@ -119,6 +121,12 @@ export function IntakePage(props: {
   const settings = useSettings();
   const policy = identityPolicyOf(settings.data?.intake);
   const live = useLiveCheck(values, settings.data?.fees ?? defaultFeeSchedule, policy);
+  // The details to match against the registered record, where the company confirms a 本人's
+  // e-mail or web request that way.
+  const matchFields =
+    values.requesterType === 'self' && policy.registeredMatch?.channels.includes(values.channel)
+      ? policy.registeredMatch.fields
+      : null;
   const agent = values.requesterType !== 'self';
   const hasDisclosure = values.items.some((i) => kindInfo[i.kind].group === 'disclosure');
 
@@ -300,6 +308,7 @@ export function IntakePage(props: {
           <Subtitle1 as="h2" block>
             4. 本人確認・代理人確認
           </Subtitle1>
+          {matchFields && <RegisteredMatchFields control={c} fields={matchFields} />}
           <IdentitySection
             control={c}
             setValue={form.setValue}

@@ -18,7 +18,10 @@ export function useLiveCheck(form: IntakeForm, fees: typeof defaultFeeSchedule, 
     destroyedOn: isoOrNull(d.destroyedOn),
   }));
   // Nothing to judge before the first document: no red 不備 on an empty form.
-  const started = form.identity.documents.length > 0 || form.identity.lawyerRegistrationNo.trim() !== '';
+  const started =
+    form.identity.documents.length > 0 ||
+    form.identity.lawyerRegistrationNo.trim() !== '' ||
+    Object.values(form.identity.registeredMatch ?? {}).some((v) => v !== null);
   const identity = !started
     ? null
     : evaluateIdentity(
@@ -31,6 +34,8 @@ export function useLiveCheck(form: IntakeForm, fees: typeof defaultFeeSchedule, 
           documents,
           nameAddressMatch: form.identity.nameAddressMatch,
           lawyerRegistrationNo: form.identity.lawyerRegistrationNo,
+          channel: form.channel,
+          ...(form.identity.registeredMatch ? { registeredMatch: form.identity.registeredMatch } : {}),
         },
         policy,
       );

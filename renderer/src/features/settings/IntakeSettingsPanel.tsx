@@ -19,8 +19,9 @@ import { kindInfo, type RequestKind } from '../../../../core/domain/intake/kinds
 import { documentInfo, documentTypes } from '../../../../core/domain/intake/documents';
 import { formatReceiptNo, receiptPatternProblems } from '../../../../core/domain/intake/receipt-number';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
+import { IdentityRulesFields } from './IdentityRulesFields';
 import { ErrorBar } from '../../components/ErrorBar';
-import { call, errorMessage } from '../../lib/api';
+import { call, errorWithIssues } from '../../lib/api';
 import { japanToday } from '../../../../core/domain/dates';
 
 const useStyles = makeStyles({
@@ -83,7 +84,7 @@ export function IntakeSettingsPanel(props: { intake: IntakeSettings; fees: FeeSc
           <MessageBarBody>保存しました。</MessageBarBody>
         </MessageBar>
       )}
-      <ErrorBar message={save.isError ? errorMessage(save.error) : null} />
+      <ErrorBar message={save.isError ? errorWithIssues(save.error) : null} />
       <Subtitle2>受付番号</Subtitle2>
       <Field
         label="受付番号の形式"
@@ -142,6 +143,7 @@ export function IntakeSettingsPanel(props: { intake: IntakeSettings; fees: FeeSc
         checked={intake.lawyerNeedsSealCertificate}
         onChange={(_e, d) => setIntake({ ...intake, lawyerNeedsSealCertificate: d.checked === true })}
       />
+      <IdentityRulesFields value={intake.rules ?? {}} onChange={(rules) => setIntake({ ...intake, rules })} />
       <Subtitle2>手数料</Subtitle2>
       <Field
         label="手数料（円）"
