@@ -437,8 +437,14 @@ test('a company that confirms e-mail requests by the registered details needs no
   await expect(intake.checkPanel).toContainText(
     'ご登録情報との照合（メールアドレス、生年月日）の結果を記録してください。',
   );
-  await match.getByRole('radiogroup', { name: 'メールアドレスの照合' }).getByRole('radio', { name: '一致', exact: true }).check();
-  await match.getByRole('radiogroup', { name: '生年月日の照合' }).getByRole('radio', { name: '一致', exact: true }).check();
+  await match
+    .getByRole('radiogroup', { name: 'メールアドレスの照合' })
+    .getByRole('radio', { name: '一致', exact: true })
+    .check();
+  await match
+    .getByRole('radiogroup', { name: '生年月日の照合' })
+    .getByRole('radio', { name: '一致', exact: true })
+    .check();
   await expect(intake.checkPanel.getByTestId('identity-status')).toHaveText('確認済');
 
   // A web form request is not taken: the check says which channels are.
