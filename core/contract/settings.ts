@@ -9,6 +9,7 @@ import {
   identityDocumentTypes,
   identityRules,
   matchFields,
+  parentProofs,
 } from '../domain/intake/identity-rules';
 import { receiptPatternProblems } from '../domain/intake/receipt-number';
 import { ReasonLibrary } from '../domain/decisions';
@@ -83,6 +84,11 @@ export const IdentityRulesSettings = z
       .int('委任状の有効期間は月単位の整数で入力してください。')
       .min(1, '委任状の有効期間は1か月以上にしてください。')
       .max(12, '委任状の有効期間は12か月以内にしてください。')
+      .optional(),
+    parentProof: z
+      .array(z.enum(parentProofs, '親権者であることを確認する書類が正しくありません。'))
+      .min(1, '親権者であることを確認する書類を1つ以上選択してください。')
+      .refine(unique, '書類の種類が重複しています。')
       .optional(),
     registeredMatch: z
       .object({

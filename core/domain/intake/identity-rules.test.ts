@@ -128,4 +128,25 @@ describe('identity rules of the company', () => {
       codes(base({ channel: 'email', registeredMatch: all, requesterType: 'appointed', answerTo: 'agent' }), p),
     ).toContain('agentIdentityMissing');
   });
+
+  it('takes only a 戸籍謄本 as proof of a 親権者 where the company says so', () => {
+    const record = doc({
+      id: 'rr',
+      type: 'residentRecord',
+      issuedOn: '2026-10-01',
+      original: true,
+      showsRelationship: true,
+    });
+    const parent = base({
+      requesterType: 'parent',
+      answerTo: 'agent',
+      principalBirthDate: '2015-01-01',
+      documents: [licence('agent'), record],
+    });
+    expect(evaluateIdentity(parent).status).toBe('verified');
+    const strict = evaluateIdentity(parent, policy({ parentProof: ['familyRegister'] }));
+    expect(strict.defects.map((d) => d.message)).toEqual([
+      '親権者であることを確認できる書類（戸籍謄本。発行日から3か月以内の原本）をご提出ください。',
+    ]);
+  });
 });

@@ -53,7 +53,12 @@ export type IdentityRules = {
   // How recent a 委任状 must be, in months before it arrived (absent: not judged).
   poaWindowMonths?: number;
   registeredMatch?: { channels: Channel[]; fields: MatchField[] };
+  // What proves a 親権者's standing (default: a 戸籍謄本 or a 住民票 showing the relationship).
+  parentProof?: ParentProof[];
 };
+
+export const parentProofs = ['familyRegister', 'residentRecord'] as const;
+export type ParentProof = (typeof parentProofs)[number];
 
 const list = (labels: readonly string[]) => labels.join('、');
 

@@ -314,19 +314,26 @@ export function evaluateIdentity(c: IdentityCase, p: IdentityPolicy = defaultIde
       requireIdentity(ctx, 'principal');
       nameAddress(ctx, 'principal');
       break;
-    case 'parent':
+    case 'parent': {
       requireIdentity(ctx, 'agent');
+      const proofs = p.parentProof ?? ['familyRegister', 'residentRecord'];
+      const named = proofs.includes('residentRecord')
+        ? proofs.includes('familyRegister')
+          ? '戸籍謄本、または続柄の記載のある住民票の写し'
+          : '続柄の記載のある住民票の写し'
+        : '戸籍謄本';
       requireOne(
         ctx,
         'principal',
-        ['familyRegister', 'residentRecord'],
+        proofs,
         'relationshipMissing',
-        `親権者であることを確認できる書類（戸籍謄本、または続柄の記載のある住民票の写し。${within('familyRegister', 'residentRecord')}）をご提出ください。`,
+        `親権者であることを確認できる書類（${named}。${within(...proofs)}）をご提出ください。`,
         kinship,
       );
       requireMinor(ctx, '親権者');
       nameAddress(ctx, 'agent');
       break;
+    }
     case 'minorGuardian':
       // A lawyer appointed 後見人 may prove who they are by the 弁護士登録番号.
       if (!c.lawyerRegistrationNo) requireIdentity(ctx, 'agent');

@@ -10,6 +10,7 @@ import {
   identityRules,
   matchFieldLabels,
   matchFields,
+  parentProofs,
   type IdentityRule,
   type AppointedAgentRule,
 } from '../../../../core/domain/intake/identity-rules';
@@ -102,6 +103,18 @@ export function IdentityRulesFields(props: {
           ))}
         </RadioGroup>
       </Field>
+      <CheckboxGroup label="親権者であることを確認する書類" className={styles.row}>
+        {parentProofs.map((t) => (
+          <Checkbox
+            key={t}
+            label={t === 'familyRegister' ? '戸籍謄本' : '続柄の記載のある住民票の写し'}
+            checked={(r.parentProof ?? parentProofs).includes(t)}
+            onChange={(_e, d) =>
+              set({ parentProof: toggle(r.parentProof ?? [...parentProofs], t, d.checked === true) })
+            }
+          />
+        ))}
+      </CheckboxGroup>
       <Field label="委任状の有効期間（作成日からの月数）" hint="空欄: 作成日を問いません">
         <Input
           type="number"
