@@ -161,6 +161,9 @@ export const Decision = z
     electronic: Electronic.nullable().default(null),
     // 第三者提供記録 disclosed as a table (a 第三者提供記録の開示 only); none before this field.
     provisionRecords: ProvisionRecords.default([]),
+    // The data of this kind are used jointly in the company's group (27条5項3号); the letter
+    // names the 管理責任者. Only where the company profile has a 共同利用.
+    jointUse: z.boolean().default(false),
   })
   .strict();
 export type Decision = z.infer<typeof Decision>;
@@ -182,6 +185,7 @@ export function emptyDecision(): Decision {
     trustorWindow: '',
     electronic: null,
     provisionRecords: [],
+    jointUse: false,
   };
 }
 

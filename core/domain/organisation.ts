@@ -32,6 +32,16 @@ const email = z
 
 const optionalPhone = phone.or(z.literal(''));
 
+export const JointUse = z
+  .object({
+    scope: required('共同して利用する者の範囲', 300),
+    manager: required('管理責任者の名称', 200),
+    managerAddress: required('管理責任者の住所・代表者', 300),
+    weAreManager: z.boolean(),
+  })
+  .strict();
+export type JointUse = z.infer<typeof JointUse>;
+
 // The organisation profile printed on every letter (sender block and contact window). Companies
 // publish different contacts: a phone, an e-mail address, a postal address, or several; at least
 // one is needed for the contact window. The company's own phone is printed when given.
@@ -49,6 +59,9 @@ export const Organisation = z
     contactHours: optional('受付時間'),
     contactEmail: email,
     contactAddress: optional('問合せ窓口の住所', 300).default(''),
+    // A group 共同利用 (27条5項3号): who uses the data together, and the 管理責任者 who answers for
+    // it. null: none (as before).
+    jointUse: JointUse.nullable().default(null),
   })
   .strict()
   .refine((o) => o.contactPhone !== '' || o.contactEmail !== '' || o.contactAddress !== '', {

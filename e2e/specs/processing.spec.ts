@@ -462,3 +462,31 @@ test('a 第三者提供記録の開示 is decided from a table of records; a rec
   await expect(again.getByRole('group', { name: '記録2' }).getByLabel(/^施行令第11条による除外/)).toHaveValue('r11-4');
   await expect(again.getByText('保存済み')).toBeVisible();
 });
+
+test('a group 共同利用 set in the profile is marked on a decision', async ({ app }) => {
+  const page = app.page;
+  await new LoginPage(page).login(ADMIN.loginName, ADMIN.password);
+  await new ShellPage(page).open('設定');
+  await page.getByRole('tab', { name: '組織情報' }).click();
+  const joint = page.getByRole('group', { name: '共同利用' });
+  await joint.getByRole('checkbox', { name: /共同利用している/ }).check();
+  await page.getByRole('button', { name: '保存する' }).click();
+  await expect(joint).toContainText('共同して利用する者の範囲を入力してください。');
+  await joint.getByLabel(/^共同して利用する者の範囲/).fill('見本グループ各社');
+  await joint.getByRole('radio', { name: '他のグループ会社' }).check();
+  await joint.getByLabel(/^管理責任者の名称/).fill('見本ホールディングス株式会社');
+  await joint.getByLabel(/^管理責任者の住所・代表者/).fill('東京都千代田区丸の内1-1 代表取締役 見本一郎');
+  await page.getByRole('button', { name: '保存する' }).click();
+  await expect(page.getByText('組織情報を保存しました。')).toBeVisible();
+
+  const receiptNo = await registerDisclosure(page, '2031/1/1');
+  await openFromList(page, receiptNo);
+  const r = new RequestPage(page);
+  await r.act('確認を開始');
+  await r.act('調査を開始');
+  const decision = r.decision('開示');
+  await decision.getByLabel(/^開示する保有個人データ/).fill('会員情報');
+  await decision.getByRole('checkbox', { name: /グループで共同利用しているデータである/ }).check();
+  await decision.getByRole('button', { name: '決定を保存' }).click();
+  await expect(decision.getByText('保存済み')).toBeVisible();
+});

@@ -1,3 +1,4 @@
+import { jointUseItems } from './joint-use';
 import { z } from 'zod';
 import type { IsoDate } from '../dates';
 import type { Decision } from '../decisions';
@@ -372,7 +373,7 @@ export function buildLetter(
       .split('\n')
       .map((p) => p.trim())
       .filter(Boolean),
-    items,
+    items: [...items, ...jointUseItems(kind, c, org)],
     contact: [
       `【お問い合わせ先】${org.contactName}`,
       ...(org.contactPhone ? [`電話 ${org.contactPhone}${org.contactHours ? `（${org.contactHours}）` : ''}`] : []),

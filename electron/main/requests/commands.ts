@@ -1,3 +1,4 @@
+import { readOrganisation } from '../settings/policies';
 import { transitionContext } from '../../../core/domain/transition-context';
 import { randomUUID } from 'node:crypto';
 import {
@@ -171,6 +172,14 @@ export class RequestCommands {
         ErrorCode.BAD_INPUT,
         first?.message ?? '決定の内容に誤りがあります。',
         problems.map((p) => ({ path: ['decision', p.path], message: p.message })),
+      );
+    }
+    if (decision.jointUse && (decision.outcome === 'notOurs' || !readOrganisation(this.vault.connection())?.jointUse)) {
+      throw refusals.badField(
+        ['decision', 'jointUse'],
+        decision.outcome === 'notOurs'
+          ? '当社の保有個人データに当たらない場合は、共同利用の対象として記録できません。'
+          : '共同利用の設定（設定 → 組織情報）がないため、共同利用の対象として記録できません。',
       );
     }
     if (decision.carriedOutOn !== '' && decision.carriedOutOn > this.queries.today()) {

@@ -212,6 +212,13 @@ function DecisionForm(props: { request: RequestDetail; kind: RequestKind }) {
           />
         </>
       )}
+      {(settings.data?.organisation.jointUse ?? null) !== null && d.outcome !== 'notOurs' && (
+        <Checkbox
+          label="グループで共同利用しているデータである（通知に共同利用と管理責任者を記載します）"
+          checked={d.jointUse}
+          onChange={(_e, v) => set({ jointUse: v.checked === true })}
+        />
+      )}
       {d.outcome === 'alternative' && (
         <Field label="代替措置の内容" required {...msg('alternativeMeasure')}>
           <Textarea value={d.alternativeMeasure} onChange={(_e, v) => set({ alternativeMeasure: v.value })} />

@@ -88,6 +88,12 @@ export function DecisionView(props: { request: RequestDetail; kind: RequestKind 
             <dd className={styles.dd}>{d.trustorWindow}</dd>
           </>
         )}
+        {d.jointUse && (
+          <>
+            <dt>共同利用</dt>
+            <dd className={styles.dd}>グループで共同利用しているデータ</dd>
+          </>
+        )}
         {d.grounds.length > 0 && (
           <>
             <dt>根拠</dt>

@@ -8,6 +8,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { call } from '../../lib/api';
 import { applyServerErrors } from '../../lib/forms';
 import { OrganisationFields, organisationFieldNames } from '../setup/OrganisationFields';
+import { JointUseFields } from './JointUseFields';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '880px' },
@@ -43,6 +44,7 @@ export function OrganisationPanel(props: { value: Organisation; editable: boolea
       <ErrorBar message={message && !message.ok ? message.text : null} />
       <fieldset disabled={!props.editable} style={{ border: 'none', padding: 0, margin: 0 }}>
         <OrganisationFields control={form.control} />
+        <JointUseFields control={form.control} setValue={form.setValue} />
       </fieldset>
       {props.editable && (
         <div>

@@ -30,9 +30,13 @@ export const organisationFieldNames = [
   'contactAddress',
 ] as const satisfies readonly (keyof OrganisationInput)[];
 
-export const emptyOrganisation: OrganisationInput = Object.fromEntries(
-  organisationFieldNames.map((n) => [n, '']),
-) as OrganisationInput;
+export const emptyOrganisation: OrganisationInput = {
+  ...(Object.fromEntries(organisationFieldNames.map((n) => [n, ''])) as Record<
+    (typeof organisationFieldNames)[number],
+    string
+  >),
+  jointUse: null,
+};
 
 // The organisation profile printed on every letter; used by the setup wizard and the settings.
 export function OrganisationFields(props: { control: Control<OrganisationInput> }) {
