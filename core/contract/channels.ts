@@ -77,6 +77,12 @@ export const channelNames = [
   'drafts.get',
   'drafts.save',
   'drafts.clear',
+  'forms.list',
+  'forms.create',
+  'forms.markSent',
+  'forms.link',
+  'forms.remove',
+  'forms.coverLetter',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
 

@@ -9,6 +9,7 @@ import { requestsChannels } from './requests';
 import { backupChannels } from './backup';
 import { lettersChannels } from './letters';
 import { reportsChannels } from './reports';
+import { formsChannels } from './forms';
 export * from './common';
 export * from './session';
 export * from './audit';
@@ -18,6 +19,7 @@ export * from './requests';
 export * from './backup';
 export * from './letters';
 export * from './reports';
+export * from './forms';
 
 // Every IPC channel: its zod input and output schema and who may call it, one file per domain.
 // Adding a name to channels.ts without an entry (or the reverse) fails the compiler, as does a
@@ -30,6 +32,7 @@ export const contract = {
   ...backupChannels,
   ...lettersChannels,
   ...reportsChannels,
+  ...formsChannels,
 } as const satisfies { [K in ChannelName]: ChannelDef };
 
 // Main → renderer events and their payloads.

@@ -32,6 +32,7 @@ export const auditActions = {
   'requests.feeReturn': '手数料の返還',
   'requests.suspicion': 'なりすましの疑いの記録・解除',
   'requests.search': '探索の記録の追加・削除',
+  'forms.request': '請求書の送付依頼（記録・送付・紐付け・削除）',
   'letters.finalize': '回答書の確定',
   'letters.reissue': '回答書の再発行',
   'letters.print': '回答書の印刷',

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 
-export const sectionLabels = ['ダッシュボード', '請求一覧', '新規受付', 'レポート', '設定'] as const;
+export const sectionLabels = ['ダッシュボード', '請求一覧', '新規受付', '請求書の送付', 'レポート', '設定'] as const;
 
 // Page model of the application shell: header, navigation, page title, status bar.
 export class ShellPage {

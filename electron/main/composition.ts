@@ -8,6 +8,8 @@ import { AuditService } from './audit/service';
 import { backupHandlers } from './backup/handlers';
 import { BackupService } from './backup/service';
 import { draftsHandlers } from './drafts/handlers';
+import { formsHandlers } from './forms/handlers';
+import { FormsService } from './forms/service';
 import { DraftsService } from './drafts/service';
 import { enclosuresHandlers } from './enclosures/handlers';
 import { EnclosuresService } from './enclosures/service';
@@ -97,6 +99,7 @@ export function createServices(opts: ServiceOptions): Services {
   const backup = new BackupService(vault, clock, opts.dialogs ?? noDialogs, opts.runtime.version, opts.runtime.dataDir);
   const retention = new RetentionService(vault, clock);
   const drafts = new DraftsService(vault, clock);
+  const forms = new FormsService(vault, clock, fonts);
   const coverage = FontCoverage.inResources(opts.resourcesDir);
   const signing = new SigningMaterial(vault, clock, opts.dialogs ?? noDialogs);
   const letters = new LettersService(vault, clock, opts.dialogs ?? noDialogs, requests, fonts, coverage, signing);
@@ -126,6 +129,7 @@ export function createServices(opts: ServiceOptions): Services {
     ...lettersHandlers(letters, signing),
     ...reportsHandlers(reports),
     ...glyphsHandlers(coverage),
+    ...formsHandlers(forms),
   };
 
   return {

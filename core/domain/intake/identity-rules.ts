@@ -71,6 +71,18 @@ export const registeredMismatchMessage = (fields: readonly MatchField[]) =>
 export const registeredMatchTodo = (fields: readonly MatchField[]) =>
   `ご登録情報との照合（${list(fields.map((f) => matchFieldLabels[f]))}）の結果を記録してください。`;
 
+// What proves identity under the company's rule, as a phrase: 「顔写真付きの本人確認書類（…）の写し1点、
+// 又は顔写真のない本人確認書類（…）2点」.
+export function identityDocumentsPhrase(rule: IdentityRule, accepted: readonly DocumentType[] | undefined): string {
+  const types = accepted ?? identityDocumentTypes;
+  const photo = types.filter((t) => documentInfo[t].photoId).map((t) => documentInfo[t].label);
+  const nonPhoto = types.filter((t) => documentInfo[t].nonPhotoId).map((t) => documentInfo[t].label);
+  if (rule === 'anyOne') return `本人確認書類（${list([...photo, ...nonPhoto])}のいずれか1点）`;
+  const withPhoto = photo.length > 0 ? `顔写真付きの本人確認書類（${list(photo)}）の写し1点` : '';
+  const without = nonPhoto.length > 0 ? `顔写真のない本人確認書類（${list(nonPhoto)}）2点` : '';
+  return [withPhoto, without].filter(Boolean).join('、または');
+}
+
 // The sentence asking for identity documents, naming what the company accepts.
 export function identityMissingMessage(
   whose: string,
@@ -78,16 +90,12 @@ export function identityMissingMessage(
   accepted: readonly DocumentType[] | undefined,
   nonPhotoOne: boolean,
 ): string {
-  const types = accepted ?? identityDocumentTypes;
-  const photo = types.filter((t) => documentInfo[t].photoId).map((t) => documentInfo[t].label);
-  const nonPhoto = types.filter((t) => documentInfo[t].nonPhotoId).map((t) => documentInfo[t].label);
-  if (rule === 'anyOne') {
-    return `${whose}の本人確認書類（${list([...photo, ...nonPhoto])}のいずれか1点）をご提出ください。`;
-  }
+  if (rule === 'anyOne') return `${whose}の${identityDocumentsPhrase(rule, accepted)}をご提出ください。`;
   if (nonPhotoOne) {
+    const types = accepted ?? identityDocumentTypes;
+    const photo = types.filter((t) => documentInfo[t].photoId).map((t) => documentInfo[t].label);
+    const nonPhoto = types.filter((t) => documentInfo[t].nonPhotoId).map((t) => documentInfo[t].label);
     return `${whose}の本人確認書類が1点不足しています。顔写真のない本人確認書類の場合は2点必要です。もう1点（${list(nonPhoto)}）または顔写真付きの本人確認書類（${list(photo)}）の写しをご提出ください。`;
   }
-  const withPhoto = photo.length > 0 ? `顔写真付きの本人確認書類（${list(photo)}）の写し1点` : '';
-  const without = nonPhoto.length > 0 ? `顔写真のない本人確認書類（${list(nonPhoto)}）2点` : '';
-  return `${whose}の本人確認書類をご提出ください。${[withPhoto, without].filter(Boolean).join('、または')}が必要です。`;
+  return `${whose}の本人確認書類をご提出ください。${identityDocumentsPhrase(rule, accepted)}が必要です。`;
 }

@@ -244,7 +244,8 @@ export type LetterItem = { label: string; text: string };
 // A table on a 別紙 page: widths are fractions of the text width; a cell may hold line breaks.
 export type LetterTable = { header: string[]; rows: string[][]; widths: number[] };
 export type Letter = {
-  kind: LetterKind;
+  // A request's letter, or the cover letter of a 請求書 sent on request.
+  kind: LetterKind | 'formCover';
   documentNo: string;
   date: string;
   // A reissue says so under the document number.
@@ -260,6 +261,21 @@ export type Letter = {
 };
 
 export type DateStyle = 'wareki' | 'seireki';
+
+// The sender block and the contact window every letter prints.
+export const senderOf = (org: Organisation): Letter['sender'] => ({
+  company: org.companyName,
+  officer: `${org.officerTitle}\u3000${org.officerName}`,
+  postalCode: org.postalCode,
+  address: org.address,
+  contact: org.phone ? [`電話 ${org.phone}`] : [],
+});
+export const contactOf = (org: Organisation): string[] => [
+  `【お問い合わせ先】${org.contactName}`,
+  ...(org.contactPhone ? [`電話 ${org.contactPhone}${org.contactHours ? `（${org.contactHours}）` : ''}`] : []),
+  ...(org.contactEmail ? [`メール ${org.contactEmail}`] : []),
+  ...(org.contactAddress ? [`住所 ${org.contactAddress}`] : []),
+];
 
 const warekiFormat = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
   era: 'long',
@@ -361,25 +377,14 @@ export function buildLetter(
       ...c.addressee,
       capacity: toAgent ? `（${c.principalName}様の${capacityOf[c.requesterType]}）` : null,
     },
-    sender: {
-      company: org.companyName,
-      officer: `${org.officerTitle}\u3000${org.officerName}`,
-      postalCode: org.postalCode,
-      address: org.address,
-      contact: org.phone ? [`電話 ${org.phone}`] : [],
-    },
+    sender: senderOf(org),
     title: fillTemplate(template.title, values),
     body: fillTemplate(template.body, values)
       .split('\n')
       .map((p) => p.trim())
       .filter(Boolean),
     items: [...items, ...jointUseItems(kind, c, org)],
-    contact: [
-      `【お問い合わせ先】${org.contactName}`,
-      ...(org.contactPhone ? [`電話 ${org.contactPhone}${org.contactHours ? `（${org.contactHours}）` : ''}`] : []),
-      ...(org.contactEmail ? [`メール ${org.contactEmail}`] : []),
-      ...(org.contactAddress ? [`住所 ${org.contactAddress}`] : []),
-    ],
+    contact: contactOf(org),
     annexes,
   };
 }

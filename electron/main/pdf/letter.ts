@@ -174,7 +174,7 @@ export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: Ren
   letter.items.forEach((item, i) => {
     const last = i === letter.items.length - 1;
     // The last item keeps 以上 and the contact box with it: the box never stands alone.
-    w.ensure(last ? LINE * (linesOf(item) + letter.contact.length + 3) : LINE * Math.min(2, linesOf(item)));
+    w.ensure(last ? LINE * (linesOf(item) + letter.contact.length + 4) : LINE * Math.min(2, linesOf(item)));
     const no = String(i + 1);
     w.text(no, MARGIN.left + numberWidth - measureMincho(no), {});
     if (measureGothic(item.label) <= labelWidth) {

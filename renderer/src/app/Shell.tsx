@@ -14,6 +14,7 @@ import { RequestListPage } from '../features/requests/RequestListPage';
 import { PrivacyProvider, PrivacySwitch } from '../features/requests/privacy';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
+import { FormRequestsPage } from '../features/forms/FormRequestsPage';
 import { call, onEvent } from '../lib/api';
 import { useLock } from '../lib/session';
 
@@ -104,6 +105,7 @@ function SectionBody(props: { id: SectionId; session: Session }) {
   if (props.id === 'requests') return <RequestListPage onOpen={setOpen} />;
   if (props.id === 'intake') return <IntakeSection />;
   if (props.id === 'reports') return <ReportsPage session={props.session} />;
+  if (props.id === 'forms') return <FormRequestsPage />;
   return <SettingsPage session={props.session} />;
 }
 

@@ -10,6 +10,7 @@ import { m0009FeeKinds } from './0009-fee-kinds';
 import { m0010FaxReceivedOn } from './0010-fax-received-on';
 import { m0011Suspicion } from './0011-suspicion';
 import { m0012Searches } from './0012-searches';
+import { m0013FormRequests } from './0013-form-requests';
 import type { Migration } from './types';
 
 // Append-only: never edit or reorder a migration that has shipped.
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   m0010FaxReceivedOn,
   m0011Suspicion,
   m0012Searches,
+  m0013FormRequests,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((v, m) => Math.max(v, m.version), 0);

@@ -56,6 +56,8 @@ export function tombstone(db: Db, id: string, at: string): void {
   run('DELETE FROM identity_documents WHERE request_id = ?');
   run('DELETE FROM enclosures WHERE request_id = ?');
   run('DELETE FROM letters WHERE request_id = ?');
+  // The 送付依頼 that led to this request goes with it (it names the person).
+  run('DELETE FROM form_requests WHERE request_id = ?');
   run("UPDATE request_items SET details = '{}' WHERE request_id = ?");
   run("UPDATE request_events SET comment = '' WHERE request_id = ?");
   run(

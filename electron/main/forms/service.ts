@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { ErrorCode, type FormRequestRow } from '../../../core/contract';
+import { japanToday, type IsoDate } from '../../../core/domain/dates';
+import { FormRequestInput, FormSent, formNumber } from '../../../core/domain/form-requests';
+import { buildFormCoverLetter } from '../../../core/domain/letters/form-cover';
+import { prepared, type Db } from '../db/connection';
+import { AppError, refusals } from '../errors';
+import type { LetterFonts } from '../pdf/fonts';
+import { renderLetter } from '../pdf/lazy';
+import { readFees, readIdentityPolicy, readLetterSettings, readOrganisation } from '../settings/policies';
+import type { Vault } from '../vault/vault';
+
+// The company's 請求書 sent on request (送付依頼, issue 16 §2): a log of who asked and when, the
+// cover letter to print with the form, when it went out, and the request it led to. The audit
+// entries carry the record's id and what changed, never the person's name or address.
+
+type Row = {
+  id: string;
+  number: string;
+  data_json: string;
+  sent_json: string | null;
+  request_id: string | null;
+  receipt_no: string | null;
+  created_by: string;
+  created_at: string;
+};
+
+const SELECT = `SELECT f.id, f.number, f.data_json, f.sent_json, f.request_id, r.receipt_no, f.created_by, f.created_at
+  FROM form_requests f LEFT JOIN requests r ON r.id = f.request_id`;
+
+const notFound = () => new AppError(ErrorCode.NOT_FOUND, '請求書の送付の記録が見つかりません。');
+
+export class FormsService {
+  constructor(
+    private readonly vault: Vault,
+    private readonly clock: () => Date,
+    private readonly fonts: LetterFonts,
+  ) {}
+
+  private today(): IsoDate {
+    return japanToday(this.clock());
+  }
+
+  private row(db: Db, id: string): FormRequestRow {
+    const r = prepared(db, `${SELECT} WHERE f.id = ?`).get(id) as Row | undefined;
+    if (!r) throw notFound();
+    return {
+      id: r.id,
+      number: r.number,
+      data: FormRequestInput.parse(JSON.parse(r.data_json)),
+      sent: r.sent_json ? FormSent.parse(JSON.parse(r.sent_json)) : null,
+      requestId: r.request_id,
+      receiptNo: r.receipt_no,
+      createdBy: r.created_by,
+      createdAt: r.created_at,
+    };
+  }
+
+  list(): FormRequestRow[] {
+    const db = this.vault.connection();
+    const ids = prepared(db, 'SELECT id FROM form_requests ORDER BY requested_on DESC, number DESC LIMIT 500')
+      .pluck()
+      .all() as string[];
+    return ids.map((id) => this.row(db, id));
+  }
+
+  create(input: FormRequestInput): FormRequestRow {
+    if (input.requestedOn > this.today()) {
+      throw refusals.badField(['requestedOn'], 'お申出の日に未来の日付は指定できません。');
+    }
+    const id = randomUUID();
+    const at = this.clock().toISOString();
+    const by = this.vault.session()?.accountId ?? '';
+    this.vault.write('forms.request', id, 'action=create', (db) => {
+      const year = Number(this.today().slice(0, 4));
+      const count = prepared(db, 'SELECT count(*) FROM form_requests WHERE number LIKE ?')
+        .pluck()
+        .get(`F-${year}-%`) as number;
+      prepared(
+        db,
+        'INSERT INTO form_requests (id, number, requested_on, data_json, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(id, formNumber(year, count + 1), input.requestedOn, JSON.stringify(input), by, at);
+    });
+    return this.row(this.vault.connection(), id);
+  }
+
+  markSent(id: string, sent: FormSent): FormRequestRow {
+    const current = this.row(this.vault.connection(), id);
+    if (sent.sentOn > this.today()) throw refusals.badField(['sent', 'sentOn'], '送付日に未来の日付は指定できません。');
+    if (sent.sentOn < current.data.requestedOn) {
+      throw refusals.badField(['sent', 'sentOn'], '送付日がお申出の日より前になっています。');
+    }
+    this.vault.write('forms.request', id, `action=sent method=${sent.sentBy}`, (db) => {
+      prepared(db, 'UPDATE form_requests SET sent_json = ? WHERE id = ?').run(JSON.stringify(sent), id);
+    });
+    return this.row(this.vault.connection(), id);
+  }
+
+  // Links the request that came back on the form, by its 受付番号.
+  link(id: string, receiptNo: string): FormRequestRow {
+    const db = this.vault.connection();
+    this.row(db, id);
+    const requestId = prepared(db, 'SELECT id FROM requests WHERE receipt_no = ?').pluck().get(receiptNo) as
+      string | undefined;
+    if (!requestId) throw refusals.badField(['receiptNo'], `受付番号「${receiptNo}」の請求が見つかりません。`);
+    this.vault.write('forms.request', id, 'action=link', (w) => {
+      prepared(w, 'UPDATE form_requests SET request_id = ? WHERE id = ?').run(requestId, id);
+    });
+    return this.row(this.vault.connection(), id);
+  }
+
+  // Removed for good (a record made in error, or one the person withdrew): the audit keeps that
+  // it was, by id.
+  remove(id: string): Record<string, never> {
+    this.row(this.vault.connection(), id);
+    this.vault.write('forms.request', id, 'action=remove', (db) => {
+      prepared(db, 'DELETE FROM form_requests WHERE id = ?').run(id);
+    });
+    return {};
+  }
+
+  async coverLetter(id: string): Promise<{ base64: string }> {
+    const db = this.vault.connection();
+    const f = this.row(db, id);
+    const org = readOrganisation(db);
+    if (!org) {
+      throw new AppError(ErrorCode.CONFLICT, '組織情報が設定されていません。設定 › 組織情報を入力してください。');
+    }
+    const settings = readLetterSettings(db);
+    const letter = buildFormCoverLetter({ ...f.data, number: f.number }, org, readIdentityPolicy(db), readFees(db), {
+      date: this.today(),
+      dateStyle: settings.dateStyle,
+    });
+    const rendered = await renderLetter(letter, this.fonts, {
+      windowEnvelope: settings.windowEnvelope,
+      ...(settings.window ? { window: settings.window } : {}),
+      seal: null,
+    });
+    return { base64: Buffer.from(rendered.bytes).toString('base64') };
+  }
+}
