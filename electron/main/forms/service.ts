@@ -3,7 +3,17 @@ import { ErrorCode, type FormRequestRow } from '../../../core/contract';
 import { japanToday, type IsoDate } from '../../../core/domain/dates';
 import { FormRequestInput, FormSent, formNumber } from '../../../core/domain/form-requests';
 import { buildFormCoverLetter } from '../../../core/domain/letters/form-cover';
-import { prepared, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
+import {
+  countFormRequestsOfYear,
+  deleteFormRequest,
+  getFormRequest,
+  insertFormRequest,
+  linkFormRequest,
+  listFormRequestIds,
+  requestIdOfReceipt,
+  setFormRequestSent,
+} from '../db/repositories/form-requests';
 import { AppError, refusals } from '../errors';
 import type { LetterFonts } from '../pdf/fonts';
 import { renderLetter } from '../pdf/lazy';
@@ -13,20 +23,6 @@ import type { Vault } from '../vault/vault';
 // The company's 請求書 sent on request (送付依頼, issue 16 §2): a log of who asked and when, the
 // cover letter to print with the form, when it went out, and the request it led to. The audit
 // entries carry the record's id and what changed, never the person's name or address.
-
-type Row = {
-  id: string;
-  number: string;
-  data_json: string;
-  sent_json: string | null;
-  request_id: string | null;
-  receipt_no: string | null;
-  created_by: string;
-  created_at: string;
-};
-
-const SELECT = `SELECT f.id, f.number, f.data_json, f.sent_json, f.request_id, r.receipt_no, f.created_by, f.created_at
-  FROM form_requests f LEFT JOIN requests r ON r.id = f.request_id`;
 
 const notFound = () => new AppError(ErrorCode.NOT_FOUND, '請求書の送付の記録が見つかりません。');
 
@@ -42,7 +38,7 @@ export class FormsService {
   }
 
   private row(db: Db, id: string): FormRequestRow {
-    const r = prepared(db, `${SELECT} WHERE f.id = ?`).get(id) as Row | undefined;
+    const r = getFormRequest(db, id);
     if (!r) throw notFound();
     return {
       id: r.id,
@@ -58,10 +54,7 @@ export class FormsService {
 
   list(): FormRequestRow[] {
     const db = this.vault.connection();
-    const ids = prepared(db, 'SELECT id FROM form_requests ORDER BY requested_on DESC, number DESC LIMIT 500')
-      .pluck()
-      .all() as string[];
-    return ids.map((id) => this.row(db, id));
+    return listFormRequestIds(db, 500).map((id) => this.row(db, id));
   }
 
   create(input: FormRequestInput): FormRequestRow {
@@ -73,13 +66,14 @@ export class FormsService {
     const by = this.vault.session()?.accountId ?? '';
     this.vault.write('forms.request', id, 'action=create', (db) => {
       const year = Number(this.today().slice(0, 4));
-      const count = prepared(db, 'SELECT count(*) FROM form_requests WHERE number LIKE ?')
-        .pluck()
-        .get(`F-${year}-%`) as number;
-      prepared(
-        db,
-        'INSERT INTO form_requests (id, number, requested_on, data_json, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      ).run(id, formNumber(year, count + 1), input.requestedOn, JSON.stringify(input), by, at);
+      insertFormRequest(db, {
+        id,
+        number: formNumber(year, countFormRequestsOfYear(db, year) + 1),
+        requestedOn: input.requestedOn,
+        data: JSON.stringify(input),
+        createdBy: by,
+        createdAt: at,
+      });
     });
     return this.row(this.vault.connection(), id);
   }
@@ -91,7 +85,7 @@ export class FormsService {
       throw refusals.badField(['sent', 'sentOn'], '送付日がお申出の日より前になっています。');
     }
     this.vault.write('forms.request', id, `action=sent method=${sent.sentBy}`, (db) => {
-      prepared(db, 'UPDATE form_requests SET sent_json = ? WHERE id = ?').run(JSON.stringify(sent), id);
+      setFormRequestSent(db, id, JSON.stringify(sent));
     });
     return this.row(this.vault.connection(), id);
   }
@@ -100,11 +94,10 @@ export class FormsService {
   link(id: string, receiptNo: string): FormRequestRow {
     const db = this.vault.connection();
     this.row(db, id);
-    const requestId = prepared(db, 'SELECT id FROM requests WHERE receipt_no = ?').pluck().get(receiptNo) as
-      string | undefined;
+    const requestId = requestIdOfReceipt(db, receiptNo);
     if (!requestId) throw refusals.badField(['receiptNo'], `受付番号「${receiptNo}」の請求が見つかりません。`);
     this.vault.write('forms.request', id, 'action=link', (w) => {
-      prepared(w, 'UPDATE form_requests SET request_id = ? WHERE id = ?').run(requestId, id);
+      linkFormRequest(w, id, requestId);
     });
     return this.row(this.vault.connection(), id);
   }
@@ -114,7 +107,7 @@ export class FormsService {
   remove(id: string): Record<string, never> {
     this.row(this.vault.connection(), id);
     this.vault.write('forms.request', id, 'action=remove', (db) => {
-      prepared(db, 'DELETE FROM form_requests WHERE id = ?').run(id);
+      deleteFormRequest(db, id);
     });
     return {};
   }
