@@ -1,6 +1,7 @@
 // The memory of main after a working session on a large vault, bundled by bench/groups/memory.ts
 // and run in a fresh Node process: build the services as the app does, log in, open the list and
 // the dashboard, make last month's report, and print the resident memory after each step.
+import { join } from 'node:path';
 import { createDispatcher } from '../electron/main/ipc/dispatcher';
 import { createMemoryLogger } from '../electron/main/log';
 import { createServices } from '../electron/main/composition';
@@ -12,10 +13,17 @@ const rss = () => Math.round((process.memoryUsage().rss / 2 ** 20) * 10) / 10;
 async function main(): Promise<void> {
   const dataDir = process.env['BENCH_DATA_DIR'] ?? '';
   const logger = createMemoryLogger();
+  // BENCH_LEDGER_DIR: instead, export the ledger of the whole vault as XLSX into that folder and
+  // print the peak resident memory while it is written (sampled every 10 ms).
+  const ledgerDir = process.env['BENCH_LEDGER_DIR'];
   const services = createServices({
     runtime: { appName: 'Madoguchi', version: 'bench', runtime: 'harness', platform: process.platform, dataDir },
     logger,
     resourcesDir: process.env['BENCH_RESOURCES_DIR'] ?? '',
+    dialogs: {
+      openFile: () => Promise.resolve(null),
+      saveFile: (o) => Promise.resolve(ledgerDir ? join(ledgerDir, o.defaultName) : null),
+    },
   });
   const dispatch = createDispatcher({
     handlers: services.handlers,
@@ -30,6 +38,22 @@ async function main(): Promise<void> {
   };
   const out: Record<string, number> = { started: rss() };
   await services.vault.login('admin', process.env['BENCH_PASSWORD'] ?? '');
+  if (ledgerDir) {
+    let peak = rss();
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, rss());
+    }, 10);
+    const saved = (await call('reports.ledger', {
+      from: '2000-01-01',
+      to: japanToday(new Date()),
+      masked: false,
+      format: 'xlsx',
+    })) as { rows: number };
+    clearInterval(sampler);
+    process.stdout.write(`${JSON.stringify({ ledgerPeak: Math.max(peak, rss()), rows: saved.rows })}\n`);
+    await services.close();
+    return;
+  }
   out['opened'] = rss();
   await call('requests.list', listFilter());
   await call('requests.dashboard', {});

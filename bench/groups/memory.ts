@@ -8,6 +8,7 @@ import { BENCH_PASSWORD, BENCH_ROWS, type BenchGroup, median, openBenchVault, ro
 import { fillRequests } from './processing';
 
 const RUNS = 3;
+const LEDGER_ROWS = 10_000;
 
 // Main's resident memory after open + list + dashboard + monthly report on a BENCH_ROWS vault, in
 // a fresh process running the services bundled with their packages outside, as the app does.
@@ -45,11 +46,31 @@ export const memory: BenchGroup = {
         runs.push(JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, number>);
       }
       const m = (k: string) => round(median(runs.map((r) => r[k] ?? Number.NaN)));
+      // The ledger of 10,000 requests as XLSX: the peak while it is written.
+      const small = join(work, 'vault10k');
+      mkdirSync(small);
+      const ten = await openBenchVault(small);
+      fillRequests(ten.services, LEDGER_ROWS, japanToday(new Date()));
+      await ten.services.close();
+      const peaks: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const out = join(work, `ledger${i}`);
+        mkdirSync(out);
+        const r = spawnSync(process.execPath, [script], {
+          env: { ...env, BENCH_DATA_DIR: small, BENCH_LEDGER_DIR: out },
+          encoding: 'utf8',
+        });
+        if (r.status !== 0) throw new Error(`ledger child failed: ${r.stderr.slice(0, 300)}`);
+        const got = JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as { ledgerPeak: number; rows: number };
+        if (got.rows !== LEDGER_ROWS) throw new Error(`ledger rows: ${got.rows}`);
+        peaks.push(got.ledgerPeak);
+      }
       return [
         { name: 'memory.main_rss_started_mb', value: m('started'), unit: 'MB', rows: BENCH_ROWS },
         { name: 'memory.main_rss_opened_mb', value: m('opened'), unit: 'MB', rows: BENCH_ROWS },
         { name: 'memory.main_rss_listed_mb', value: m('listed'), unit: 'MB', rows: BENCH_ROWS },
         { name: 'memory.main_rss_mb', value: m('reported'), unit: 'MB', rows: BENCH_ROWS },
+        { name: 'memory.ledger_10k_peak_mb', value: round(median(peaks)), unit: 'MB', rows: LEDGER_ROWS },
       ];
     } finally {
       rmSync(work, { recursive: true, force: true });

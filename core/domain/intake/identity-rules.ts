@@ -23,6 +23,12 @@ export const appointedAgentRuleLabels: Record<AppointedAgentRule, string> = {
   signedWithAgentId: '署名のある委任状（実印は不要）と代理人の本人確認書類',
 };
 
+// The same, short enough for a choice on the settings screen.
+export const appointedAgentRuleChoices: Record<AppointedAgentRule, string> = {
+  registeredSeal: '実印の委任状と印鑑登録証明書（従来どおり）',
+  signedWithAgentId: '署名のある委任状（実印不要）',
+};
+
 // Details a request by an electronic channel is matched against the registered record with,
 // instead of ID copies.
 export const matchFields = ['name', 'birthDate', 'email', 'phone', 'address', 'memberNo'] as const;

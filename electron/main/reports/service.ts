@@ -17,7 +17,7 @@ import { getSetting, putSetting } from '../db/repositories/settings';
 import { writeFile } from 'node:fs/promises';
 import { outcomeCounts, periodLabel, reportSections } from '../../../core/domain/report-sections';
 import { sectionsAsTable, slashDate, toCsv, type Cell } from '../../../core/domain/table';
-import { encodeCsv, sectionSheets, tablesXlsx } from './spreadsheets';
+import { encodeCsv, sectionSheets, streamTableXlsx, tablesXlsx } from './spreadsheets';
 import { formatLetterDate } from '../../../core/domain/letters/catalogue';
 import type { LetterFonts } from '../pdf/fonts';
 import { renderReport } from '../pdf/lazy';
@@ -92,11 +92,17 @@ export class ReportsService {
     const rows = await this.ledgerRows(from, to, masked);
     const title = `開示等請求管理台帳（到達日 ${slashDate(from)}〜${slashDate(to)}）`;
     const header = [...ledgerHeader];
-    const bytes =
-      format === 'xlsx'
-        ? await tablesXlsx(title, [{ name: masked ? '管理台帳（マスク版）' : '管理台帳', title, header, rows, masked }])
-        : encodeCsv(toCsv(header, rows), format === 'csvSjis', { header, rows });
-    await writeFile(path, bytes);
+    if (format === 'xlsx') {
+      await streamTableXlsx(path, title, {
+        name: masked ? '管理台帳（マスク版）' : '管理台帳',
+        title,
+        header,
+        rows,
+        masked,
+      });
+    } else {
+      await writeFile(path, encodeCsv(toCsv(header, rows), format === 'csvSjis', { header, rows }));
+    }
     this.vault.write(
       'reports.export',
       null,

@@ -1,6 +1,7 @@
 // Types only at start-up: exceljs (about 13 MB once loaded) is required when a workbook is first
 // written, not when main starts.
 import type ExcelJS from 'exceljs';
+import { rename, rm } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { type Cell, type Section, type Unit } from '../../../core/domain/table';
 import { ErrorCode } from '../../../core/contract';
@@ -53,11 +54,11 @@ export type SheetSpec = {
   masked?: boolean;
 };
 
-export function addTableSheet(book: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
-  const sheet = book.addWorksheet(spec.name.replace(/[\\/?*[\]:]/g, '・').slice(0, 31), {
-    views: [{ state: 'frozen', ySplit: 1, activeCell: 'A2' }],
+function sheetOptions(spec: SheetSpec) {
+  return {
+    views: [{ state: 'frozen' as const, ySplit: 1, activeCell: 'A2' }],
     pageSetup: {
-      orientation: 'landscape',
+      orientation: 'landscape' as const,
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
@@ -69,36 +70,92 @@ export function addTableSheet(book: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.
       oddHeader: `&L${headerText(spec.title)}${spec.masked ? '&Rマスク版（氏名・住所の一部を表示していません）' : ''}`,
       oddFooter: '&C&P / &N ページ',
     },
-  });
-  // A4 (9): ExcelJS declares its paper sizes as a const enum, which has no value at run time.
-  Object.assign(sheet.pageSetup, { paperSize: 9 });
-  const header = sheet.addRow([...spec.header]);
-  header.font = { bold: true };
-  header.alignment = { vertical: 'middle', wrapText: true };
-  header.eachCell((cell) => {
+  };
+}
+const sheetName = (spec: SheetSpec) => spec.name.replace(/[\\/?*[\]:]/g, '・').slice(0, 31);
+
+// Each column's width fitted to its longest line (capped), and whether it wraps.
+function columnLayout(spec: SheetSpec): { width: number; wrap: boolean }[] {
+  const widths = spec.header.map((h) => Math.min(displayWidth(h), 16));
+  const breaks = spec.header.map(() => false);
+  for (const cells of spec.rows) {
+    cells.forEach((c, i) => {
+      const text = excelValue(c).text;
+      const longest = Math.max(0, ...text.split('\n').map(displayWidth));
+      widths[i] = Math.max(widths[i] ?? 0, longest);
+      if (typeof c === 'string' && c.includes('\n')) breaks[i] = true;
+    });
+  }
+  // Long text (reasons, several dispatches) wraps within the capped width.
+  return widths.map((w, i) => ({
+    width: Math.max(6, Math.min(MAX_WIDTH, w + 2)),
+    wrap: w + 2 > MAX_WIDTH || breaks[i] === true,
+  }));
+}
+
+function styleHeader(row: ExcelJS.Row): void {
+  row.font = { bold: true };
+  row.alignment = { vertical: 'middle', wrapText: true };
+  row.eachCell((cell) => {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE7F3' } };
     cell.border = { bottom: { style: 'thin' } };
   });
-  const widths = spec.header.map((h) => Math.min(displayWidth(h), 16));
-  for (const cells of spec.rows) {
-    const row = sheet.addRow(cells.map((c) => excelValue(c).value));
-    cells.forEach((c, i) => {
-      const v = excelValue(c);
-      if (v.numFmt) row.getCell(i + 1).numFmt = v.numFmt;
-      const longest = Math.max(0, ...v.text.split('\n').map(displayWidth));
-      widths[i] = Math.max(widths[i] ?? 0, longest);
-    });
-  }
-  widths.forEach((w, i) => {
+}
+
+function addValues(row: ExcelJS.Row, cells: readonly Cell[]): void {
+  cells.forEach((c, i) => {
+    const v = excelValue(c);
+    if (v.numFmt) row.getCell(i + 1).numFmt = v.numFmt;
+  });
+}
+
+export function addTableSheet(book: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
+  const sheet = book.addWorksheet(sheetName(spec), sheetOptions(spec));
+  // A4 (9): ExcelJS declares its paper sizes as a const enum, which has no value at run time.
+  Object.assign(sheet.pageSetup, { paperSize: 9 });
+  styleHeader(sheet.addRow([...spec.header]));
+  for (const cells of spec.rows) addValues(sheet.addRow(cells.map((c) => excelValue(c).value)), cells);
+  columnLayout(spec).forEach((l, i) => {
     const column = sheet.getColumn(i + 1);
-    column.width = Math.max(6, Math.min(MAX_WIDTH, w + 2));
-    // Long text (reasons, several dispatches) wraps within the capped width.
-    if (w + 2 > MAX_WIDTH || spec.rows.some((r) => typeof r[i] === 'string' && r[i].includes('\n'))) {
-      column.alignment = { wrapText: true, vertical: 'top' };
-    }
+    column.width = l.width;
+    if (l.wrap) column.alignment = { wrapText: true, vertical: 'top' };
   });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, spec.header.length) } };
   return sheet;
+}
+
+// One large table (the ledger) written row by row to the file through ExcelJS's streaming
+// writer, so that memory does not hold the whole workbook: the same sheet as addTableSheet. The
+// file is written beside the chosen one and moved into place once complete.
+export async function streamTableXlsx(path: string, title: string, spec: SheetSpec): Promise<void> {
+  const { default: Excel } = await import('exceljs');
+  const partial = `${path}.part`;
+  try {
+    const book = new Excel.stream.xlsx.WorkbookWriter({ filename: partial, useStyles: true, useSharedStrings: false });
+    book.creator = 'Madoguchi';
+    book.title = title;
+    const sheet = book.addWorksheet(sheetName(spec), sheetOptions(spec));
+    Object.assign(sheet.pageSetup, { paperSize: 9 });
+    sheet.columns = columnLayout(spec).map((l) => ({
+      width: l.width,
+      ...(l.wrap ? { style: { alignment: { wrapText: true, vertical: 'top' as const } } } : {}),
+    }));
+    const header = sheet.addRow([...spec.header]);
+    styleHeader(header);
+    header.commit();
+    for (const cells of spec.rows) {
+      const row = sheet.addRow(cells.map((c) => excelValue(c).value));
+      addValues(row, cells);
+      row.commit();
+    }
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, spec.header.length) } };
+    sheet.commit();
+    await book.commit();
+    await rename(partial, path);
+  } catch (err) {
+    await rm(partial, { force: true });
+    throw err;
+  }
 }
 
 export async function tablesXlsx(title: string, sheets: readonly SheetSpec[]): Promise<Buffer> {

@@ -2,7 +2,7 @@ import { Checkbox, Field, Input, Radio, RadioGroup, Subtitle2, makeStyles, token
 import type { IdentityRulesSettings } from '../../../../core/contract';
 import { documentInfo } from '../../../../core/domain/intake/documents';
 import {
-  appointedAgentRuleLabels,
+  appointedAgentRuleChoices,
   appointedAgentRules,
   electronicChannels,
   identityDocumentTypes,
@@ -93,13 +93,14 @@ export function IdentityRulesFields(props: {
             />
           ))}
       </CheckboxGroup>
-      <Field label="任意代理人に求める書類">
+      <Field label="任意代理人に求める書類（いずれも代理人の本人確認書類が必要です）">
         <RadioGroup
+          layout="horizontal"
           value={r.appointedAgent ?? 'registeredSeal'}
           onChange={(_e, d) => set({ appointedAgent: d.value as AppointedAgentRule })}
         >
           {appointedAgentRules.map((rule) => (
-            <Radio key={rule} value={rule} label={appointedAgentRuleLabels[rule]} />
+            <Radio key={rule} value={rule} label={appointedAgentRuleChoices[rule]} />
           ))}
         </RadioGroup>
       </Field>
