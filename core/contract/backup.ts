@@ -75,6 +75,8 @@ export const PurgePreview = z.object({
     z.object({ receiptNo: z.string(), kinds: z.array(z.string()), arrivalDate: z.string(), closedOn: z.string() }),
   ),
   idCopies: z.array(z.object({ receiptNo: z.string(), type: z.string(), closedOn: z.string() })),
+  // 請求書 sent on request that never led to a request, logged before the keeping period.
+  forms: z.array(z.object({ number: z.string(), requestedOn: z.string() })),
 });
 
 // Drafts: what a form held when it was left unsaved (kept in the encrypted database, per account).
@@ -117,8 +119,15 @@ export const backupChannels = {
   'retention.updateSettings': { input: RetentionSettings, output: RetentionSettings, access: 'admin' },
   'retention.purge': {
     // The numbers the administrator saw in the list: if the list changed since, nothing is deleted.
-    input: z.object({ requests: z.number().int().nonnegative(), idCopies: z.number().int().nonnegative() }).strict(),
-    output: z.object({ requests: z.number().int(), idCopies: z.number().int() }),
+    input: z
+      .object({
+        requests: z.number().int().nonnegative(),
+        idCopies: z.number().int().nonnegative(),
+        // Absent (a caller from before): none seen, so a list with some is refused as changed.
+        forms: z.number().int().nonnegative().default(0),
+      })
+      .strict(),
+    output: z.object({ requests: z.number().int(), idCopies: z.number().int(), forms: z.number().int() }),
     access: 'admin',
   },
   'drafts.get': {

@@ -89,4 +89,26 @@ describe('the 請求書 sent on request', () => {
     expect(String(everything)).not.toContain('送付');
     await s.close();
   });
+
+  it('lets the retention purge remove a 送付依頼 that never led to a request, once the period is over', async () => {
+    const s = await ready();
+    await call(s, 'retention.updateSettings', { completedYears: 1, idCopyDays: 30 });
+    const old = await call(s, 'forms.create', { ...asked, requestedOn: '2025-10-01' });
+    const linked = await call(s, 'forms.create', { ...asked, requestedOn: '2025-09-01' });
+    const r = await call(s, 'intake.create', intakeInput());
+    await call(s, 'forms.link', { id: linked.id, receiptNo: r.receiptNo });
+    await call(s, 'forms.create', asked);
+    const preview = await call(s, 'retention.get', {});
+    expect(preview.forms).toEqual([{ number: old.number, requestedOn: '2025-10-01' }]);
+    // The list must be the one shown: a caller that saw no 送付依頼 changes nothing.
+    expect((await failure(call(s, 'retention.purge', { requests: 0, idCopies: 0 }))).code).toBe(ErrorCode.CONFLICT);
+    expect(await call(s, 'retention.purge', { requests: 0, idCopies: 0, forms: 1 })).toEqual({
+      requests: 0,
+      idCopies: 0,
+      forms: 1,
+    });
+    expect((await call(s, 'forms.list', {})).map((f) => f.number)).not.toContain(old.number);
+    expect((await call(s, 'forms.list', {})).map((f) => f.number)).toContain(linked.number);
+    await s.close();
+  });
 });

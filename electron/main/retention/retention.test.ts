@@ -94,7 +94,11 @@ describe('retention', () => {
     // The list must be the one the administrator saw.
     const changed = await failure(call(s, 'retention.purge', { requests: 1, idCopies: 2 }));
     expect(changed.code).toBe(ErrorCode.CONFLICT);
-    expect(await call(s, 'retention.purge', { requests: 2, idCopies: 2 })).toEqual({ requests: 2, idCopies: 2 });
+    expect(await call(s, 'retention.purge', { requests: 2, idCopies: 2 })).toEqual({
+      requests: 2,
+      idCopies: 2,
+      forms: 0,
+    });
 
     // Tombstones: not listed, not opened, no personal data left anywhere in their rows.
     const db = s.vault.connection();

@@ -1,3 +1,4 @@
+import { deleteFormRequest, formRequestsToPurge } from '../db/repositories/form-requests';
 import { ErrorCode, RetentionSettings, type ChannelOutput } from '../../../core/contract';
 import { addDays, addMonths, japanToday } from '../../../core/domain/dates';
 import { kindInfo, type RequestKind } from '../../../core/domain/intake/kinds';
@@ -58,6 +59,7 @@ export class RetentionService {
       settings,
       requests: requestsToPurge(db, closedStates, addMonths(asOf, -12 * settings.completedYears)),
       idCopies: idCopiesToDelete(db, closedStates, idCopyTypes, addDays(asOf, -settings.idCopyDays)),
+      forms: formRequestsToPurge(db, addMonths(asOf, -12 * settings.completedYears)),
     };
   }
 
@@ -76,14 +78,19 @@ export class RetentionService {
         closedOn: r.closed_on,
       })),
       idCopies: c.idCopies.map((e) => ({ receiptNo: e.receipt_no, type: e.type, closedOn: e.closed_on })),
+      forms: c.forms.map((f) => ({ number: f.number, requestedOn: f.requested_on })),
     };
   }
 
   // Deletes the ID copies due, then turns the requests due into tombstones; one transaction,
   // one audit entry per copy and per request. Refused when the list is not the one shown.
-  purge(seen: { requests: number; idCopies: number }): { requests: number; idCopies: number } {
+  purge(seen: { requests: number; idCopies: number; forms: number }): {
+    requests: number;
+    idCopies: number;
+    forms: number;
+  } {
     const c = this.candidates();
-    if (c.requests.length !== seen.requests || c.idCopies.length !== seen.idCopies) {
+    if (c.requests.length !== seen.requests || c.idCopies.length !== seen.idCopies || c.forms.length !== seen.forms) {
       throw new AppError(ErrorCode.CONFLICT, '削除の対象が変わりました。一覧をもう一度確認してから実行してください。');
     }
     const at = this.clock().toISOString();
@@ -108,7 +115,12 @@ export class RetentionService {
           `receipt=${r.receipt_no} kinds=${r.kinds} arrival=${r.arrival_date} closed=${r.closed_on} outcome=${outcomes || 'none'}`,
         );
       }
+      // A 送付依頼 that never led to a request names a person for nothing once the period is over.
+      for (const f of c.forms) {
+        deleteFormRequest(db, f.id);
+        this.vault.audit(db, 'forms.request', f.id, `action=purge requested=${f.requested_on}`);
+      }
     })();
-    return { requests: c.requests.length, idCopies: c.idCopies.length };
+    return { requests: c.requests.length, idCopies: c.idCopies.length, forms: c.forms.length };
   }
 }

@@ -56,3 +56,11 @@ export function linkFormRequest(db: Db, id: string, requestId: string): void {
 export function deleteFormRequest(db: Db, id: string): void {
   prepared(db, 'DELETE FROM form_requests WHERE id = ?').run(id);
 }
+
+// Logged before `before` and never linked to a request: due for the retention purge.
+export function formRequestsToPurge(db: Db, before: string): { id: string; number: string; requested_on: string }[] {
+  return prepared(
+    db,
+    'SELECT id, number, requested_on FROM form_requests WHERE request_id IS NULL AND requested_on < ? ORDER BY requested_on, number',
+  ).all(before) as { id: string; number: string; requested_on: string }[];
+}

@@ -53,6 +53,7 @@ export function RetentionPanel() {
       call('retention.purge', {
         requests: preview.data?.requests.length ?? 0,
         idCopies: preview.data?.idCopies.length ?? 0,
+        forms: preview.data?.forms.length ?? 0,
       }),
     onSettled: refresh,
   });
@@ -61,7 +62,7 @@ export function RetentionPanel() {
   const daysText = days ?? String(p?.settings.idCopyDays ?? 0);
   const yearsOk = intIn(yearsText, 1, 30);
   const daysOk = intIn(daysText, 0, 3650);
-  const nothing = !p || (p.requests.length === 0 && p.idCopies.length === 0);
+  const nothing = !p || (p.requests.length === 0 && p.idCopies.length === 0 && p.forms.length === 0);
 
   return (
     <div className={styles.stack}>
@@ -145,6 +146,12 @@ export function RetentionPanel() {
               </TableBody>
             </Table>
             {p.idCopies.length === 0 && <Body1>削除する本人確認書類の写しはありません。</Body1>}
+            {p.forms.length > 0 && (
+              <Body1 block>
+                請求に至らなかった請求書の送付依頼の記録（保存期間を過ぎたもの）: {p.forms.length}件（
+                {p.forms.map((f) => f.number).join('、')}）
+              </Body1>
+            )}
             <div>
               <Button appearance="primary" disabled={nothing || purge.isPending} onClick={() => setConfirming(true)}>
                 一覧の内容を削除…
@@ -156,7 +163,7 @@ export function RetentionPanel() {
         <SuccessBar
           message={
             purge.data
-              ? `請求${purge.data.requests}件の個人データと、本人確認書類の写し${purge.data.idCopies}件を削除しました。`
+              ? `請求${purge.data.requests}件の個人データと、本人確認書類の写し${purge.data.idCopies}件${purge.data.forms ? `、請求書の送付依頼の記録${purge.data.forms}件` : ''}を削除しました。`
               : null
           }
         />
@@ -166,7 +173,7 @@ export function RetentionPanel() {
       <ConfirmDialog
         open={confirming}
         title="一覧の内容を削除しますか？"
-        text={`請求${p?.requests.length ?? 0}件の個人データと、本人確認書類の写し${p?.idCopies.length ?? 0}件を削除します。元に戻すことはできません（バックアップからの復元を除きます）。`}
+        text={`請求${p?.requests.length ?? 0}件の個人データと、本人確認書類の写し${p?.idCopies.length ?? 0}件${p?.forms.length ? `、請求書の送付依頼の記録${p.forms.length}件` : ''}を削除します。元に戻すことはできません（バックアップからの復元を除きます）。`}
         action="削除する"
         onCancel={() => setConfirming(false)}
         onConfirm={() => {
