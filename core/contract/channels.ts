@@ -83,6 +83,11 @@ export const channelNames = [
   'forms.link',
   'forms.remove',
   'forms.coverLetter',
+  'records.list',
+  'records.add',
+  'records.table',
+  'records.content',
+  'records.remove',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
 

@@ -10,6 +10,7 @@ import { backupChannels } from './backup';
 import { lettersChannels } from './letters';
 import { reportsChannels } from './reports';
 import { formsChannels } from './forms';
+import { recordsChannels } from './disclosure';
 export * from './common';
 export * from './session';
 export * from './audit';
@@ -20,6 +21,7 @@ export * from './backup';
 export * from './letters';
 export * from './reports';
 export * from './forms';
+export * from './disclosure';
 
 // Every IPC channel: its zod input and output schema and who may call it, one file per domain.
 // Adding a name to channels.ts without an entry (or the reverse) fails the compiler, as does a
@@ -33,6 +35,7 @@ export const contract = {
   ...lettersChannels,
   ...reportsChannels,
   ...formsChannels,
+  ...recordsChannels,
 } as const satisfies { [K in ChannelName]: ChannelDef };
 
 // Main → renderer events and their payloads.

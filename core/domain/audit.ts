@@ -42,6 +42,8 @@ export const auditActions = {
   'reports.export': '報告書の出力',
   'enclosures.add': '同封書類の取り込み',
   'enclosures.remove': '同封書類の削除',
+  'records.add': '開示する記録の添付',
+  'records.remove': '開示する記録の削除',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 export const auditActionNames = Object.keys(auditActions) as [AuditAction, ...AuditAction[]];

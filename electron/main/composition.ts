@@ -9,6 +9,8 @@ import { backupHandlers } from './backup/handlers';
 import { BackupService } from './backup/service';
 import { draftsHandlers } from './drafts/handlers';
 import { formsHandlers } from './forms/handlers';
+import { recordsHandlers } from './disclosure/handlers';
+import { DisclosureRecordsService } from './disclosure/service';
 import { FormsService } from './forms/service';
 import { DraftsService } from './drafts/service';
 import { enclosuresHandlers } from './enclosures/handlers';
@@ -100,6 +102,7 @@ export function createServices(opts: ServiceOptions): Services {
   const retention = new RetentionService(vault, clock);
   const drafts = new DraftsService(vault, clock);
   const forms = new FormsService(vault, clock, fonts);
+  const records = new DisclosureRecordsService(vault, clock, opts.dialogs ?? noDialogs, requests);
   const coverage = FontCoverage.inResources(opts.resourcesDir);
   const signing = new SigningMaterial(vault, clock, opts.dialogs ?? noDialogs);
   const letters = new LettersService(vault, clock, opts.dialogs ?? noDialogs, requests, fonts, coverage, signing);
@@ -130,6 +133,7 @@ export function createServices(opts: ServiceOptions): Services {
     ...reportsHandlers(reports),
     ...glyphsHandlers(coverage),
     ...formsHandlers(forms),
+    ...recordsHandlers(records),
   };
 
   return {

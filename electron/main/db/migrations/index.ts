@@ -11,6 +11,7 @@ import { m0010FaxReceivedOn } from './0010-fax-received-on';
 import { m0011Suspicion } from './0011-suspicion';
 import { m0012Searches } from './0012-searches';
 import { m0013FormRequests } from './0013-form-requests';
+import { m0014DisclosureRecords } from './0014-disclosure-records';
 import type { Migration } from './types';
 
 // Append-only: never edit or reorder a migration that has shipped.
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   m0011Suspicion,
   m0012Searches,
   m0013FormRequests,
+  m0014DisclosureRecords,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((v, m) => Math.max(v, m.version), 0);

@@ -1,0 +1,12 @@
+import type { Slice } from '../ipc/handlers-type';
+import type { DisclosureRecordsService } from './service';
+
+export function recordsHandlers(records: DisclosureRecordsService) {
+  return {
+    'records.list': (input) => records.list(input.requestId),
+    'records.add': (input) => records.add(input.requestId, input.meta),
+    'records.table': (input) => records.table(input.id, input.offset, input.limit),
+    'records.content': (input) => records.content(input.id),
+    'records.remove': (input) => records.remove(input.id),
+  } satisfies Slice<'records'>;
+}

@@ -1,0 +1,123 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { PDFDocument } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { ErrorCode } from '../../../core/contract';
+import { call, failure, intakeInput, makeServices, setupVault, tempDataDir } from '../testing/support';
+
+// The records found for a 開示 (issue 17 §1): attached by content, not by name; tables read from
+// CSV (UTF-8 or Shift_JIS) and Excel and paged; bad files refused in Japanese with nothing stored.
+
+const NOW = new Date('2026-11-24T01:00:00Z');
+const meta = { kind: 'disclosure' as const, system: '顧客管理システム', exportedOn: '2026-11-23' };
+
+function file(name: string, content: Buffer | string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'madoguchi-record-')), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+async function ready(files: string[]) {
+  const queue = [...files];
+  const s = makeServices(tempDataDir(), {
+    clock: () => NOW,
+    dialogs: { openFile: () => Promise.resolve(queue.shift() ?? null), saveFile: () => Promise.resolve(null) },
+  });
+  await setupVault(s);
+  const r = await call(s, 'intake.create', intakeInput());
+  for (const action of ['startCheck', 'startInvestigation'] as const) {
+    await call(s, 'requests.transition', { id: r.id, action, comment: '' });
+  }
+  return { s, id: r.id };
+}
+
+describe('records found for a 開示', () => {
+  it('attaches CSV, Shift_JIS CSV, Excel and PDF by content, and pages a table', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('会員');
+    sheet.addRow(['会員番号', '氏名', '購入日']);
+    for (let i = 1; i <= 30; i++) sheet.addRow([i, `山田 太郎${i}`, '2026/10/01']);
+    const xlsx = Buffer.from(await book.xlsx.writeBuffer());
+    const pdf = await PDFDocument.create();
+    pdf.addPage();
+    const { s, id } = await ready([
+      file('members.csv', '\uFEFF会員番号,氏名,メモ\n1,山田 太郎,"改行を\n含む"\n2,山田 花子,\n'),
+      file('calls.csv', iconv.encode('日付,内容\n2026/10/01,問い合わせ\n', 'Shift_JIS')),
+      file('orders.xlsx', xlsx),
+      file('note.pdf', Buffer.from(await pdf.save())),
+    ]);
+    const added = [];
+    for (let i = 0; i < 4; i++) added.push(await call(s, 'records.add', { requestId: id, meta }));
+    expect(added.map((r) => r?.format)).toEqual(['csv', 'csv', 'xlsx', 'pdf']);
+    expect(await call(s, 'records.list', { requestId: id })).toHaveLength(4);
+
+    const csv = await call(s, 'records.table', { id: added[0]?.id ?? '', offset: 0, limit: 10 });
+    expect(csv).toEqual({
+      header: ['会員番号', '氏名', 'メモ'],
+      rows: [
+        ['1', '山田 太郎', '改行を\n含む'],
+        ['2', '山田 花子', ''],
+      ],
+      total: 2,
+    });
+    const sjis = await call(s, 'records.table', { id: added[1]?.id ?? '', offset: 0, limit: 10 });
+    expect(sjis.rows).toEqual([['2026/10/01', '問い合わせ']]);
+    const page = await call(s, 'records.table', { id: added[2]?.id ?? '', offset: 20, limit: 5 });
+    expect(page).toMatchObject({ header: ['会員番号', '氏名', '購入日'], total: 30 });
+    expect(page.rows.map((r) => r[1])).toEqual([
+      '山田 太郎21',
+      '山田 太郎22',
+      '山田 太郎23',
+      '山田 太郎24',
+      '山田 太郎25',
+    ]);
+    expect((await call(s, 'records.content', { id: added[3]?.id ?? '' })).mime).toBe('application/pdf');
+
+    // The audit log names the record by id and hash, never the file name.
+    const summaries = s.vault
+      .connection()
+      .prepare("SELECT summary FROM audit_log WHERE action = 'records.add'")
+      .pluck()
+      .all();
+    expect(String(summaries)).not.toContain('members');
+    await call(s, 'records.remove', { id: added[3]?.id ?? '' });
+    expect(await call(s, 'records.list', { requestId: id })).toHaveLength(3);
+    await s.close();
+  });
+
+  it('refuses a file that is not what its name says, a table over the limit, and a kind the request lacks', async () => {
+    const million = `a,b\n${'1,2\n'.repeat(1_000_000)}`;
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const { s, id } = await ready([
+      file('table.xlsx', 'a,b\n1,2\n'),
+      file('scan.pdf', png),
+      file('big.csv', million),
+      file('broken.csv', 'a,b\n"1,2\n'),
+      file('program.csv', Buffer.from([0x4d, 0x5a, 0x00, 0x01, 0x02])),
+    ]);
+    const messages: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const e = await failure(call(s, 'records.add', { requestId: id, meta }));
+      expect(e.code).toBe(ErrorCode.BAD_INPUT);
+      messages.push(e.message);
+    }
+    expect(messages[0]).toContain('名前（.xlsx）と内容が一致しません');
+    expect(messages[1]).toContain('名前（.pdf）と内容が一致しません');
+    expect(messages[2]).toContain('1ファイル100,000行までです');
+    expect(messages[3]).toContain('CSV の形式が正しくありません');
+    expect(messages[4]).toContain('いずれでもありません');
+    const other = await failure(
+      call(s, 'records.add', { requestId: id, meta: { ...meta, kind: 'thirdPartyRecords' } }),
+    );
+    expect(other.message).toBe('この請求にはない種類の記録は添付できません。');
+    const future = await failure(
+      call(s, 'records.add', { requestId: id, meta: { ...meta, exportedOn: '2026-12-01' } }),
+    );
+    expect(future.message).toBe('出力日に未来の日付は指定できません。');
+    expect(await call(s, 'records.list', { requestId: id })).toEqual([]);
+    await s.close();
+  });
+});

@@ -1,0 +1,165 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { ErrorCode, type DisclosureRecord } from '../../../core/contract';
+import {
+  MAX_RECORD_BYTES,
+  MAX_RECORDS_PER_REQUEST,
+  tableFormats,
+  type RecordFormat,
+  type RecordMeta,
+} from '../../../core/domain/disclosure/records';
+import { canRecord } from '../../../core/domain/workflow';
+import {
+  countDisclosureRecords,
+  deleteDisclosureRecord,
+  getDisclosureRecord,
+  getDisclosureRecordContent,
+  insertDisclosureRecord,
+  listDisclosureRecords,
+  type DisclosureRecordRow,
+} from '../db/repositories/disclosure-records';
+import { AppError, refusals } from '../errors';
+import type { FileDialogs } from '../files/dialogs';
+import { imageProblem } from '../files/image-limits';
+import type { RequestQueries } from '../requests/queries';
+import type { Vault } from '../vault/vault';
+import { detectFormat, readTable } from './tables';
+
+// The records found for a 開示 (issue 17 §1): attached while the request is investigated or
+// drafted, checked by content and size, stored encrypted in the database, shown as tables or
+// pages. The audit log names the record by id, format and hash, never the file name.
+
+const mimes: Partial<Record<RecordFormat, 'application/pdf' | 'image/png' | 'image/jpeg' | 'image/tiff'>> = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  tiff: 'image/tiff',
+};
+const notFound = () => new AppError(ErrorCode.NOT_FOUND, '記録が見つかりません。');
+
+const toRecord = (r: DisclosureRecordRow): DisclosureRecord => ({
+  id: r.id,
+  kind: r.kind as DisclosureRecord['kind'],
+  fileName: r.file_name,
+  system: r.system,
+  exportedOn: r.exported_on,
+  format: r.format as RecordFormat,
+  size: r.size,
+  sha256: r.sha256,
+  addedAt: r.added_at,
+});
+
+export class DisclosureRecordsService {
+  constructor(
+    private readonly vault: Vault,
+    private readonly clock: () => Date,
+    private readonly dialogs: FileDialogs,
+    private readonly requests: RequestQueries,
+  ) {}
+
+  list(requestId: string): DisclosureRecord[] {
+    return listDisclosureRecords(this.vault.connection(), requestId).map(toRecord);
+  }
+
+  async add(requestId: string, meta: RecordMeta): Promise<DisclosureRecord | null> {
+    const session = this.vault.session();
+    if (!session) throw refusals.locked();
+    const r = this.requests.get(requestId);
+    if (!r.items.some((i) => i.kind === meta.kind)) {
+      throw refusals.badField(['kind'], 'この請求にはない種類の記録は添付できません。');
+    }
+    if (!canRecord('decision', r.status)) {
+      throw new AppError(ErrorCode.CONFLICT, '記録は「調査中」または「決定起案」の段階で添付してください。');
+    }
+    if (meta.exportedOn > this.requests.today())
+      throw refusals.badField(['exportedOn'], '出力日に未来の日付は指定できません。');
+    if (countDisclosureRecords(this.vault.connection(), requestId) >= MAX_RECORDS_PER_REQUEST) {
+      throw new AppError(ErrorCode.BAD_INPUT, `1件の請求に添付できる記録は${MAX_RECORDS_PER_REQUEST}件までです。`);
+    }
+    const path = await this.dialogs.openFile({
+      title: '開示する記録の添付',
+      filters: [
+        {
+          name: '表・文書・画像（CSV, XLSX, PDF, PNG, JPEG, TIFF, テキスト）',
+          extensions: ['csv', 'tsv', 'xlsx', 'pdf', 'png', 'jpg', 'jpeg', 'tif', 'tiff', 'txt'],
+        },
+      ],
+    });
+    if (path === null) return null;
+    const info = await stat(path).catch(() => null);
+    if (!info?.isFile()) throw new AppError(ErrorCode.BAD_INPUT, 'ファイルを読み込めませんでした。');
+    if (info.size === 0) throw new AppError(ErrorCode.BAD_INPUT, 'ファイルが空です。');
+    if (info.size > MAX_RECORD_BYTES) {
+      throw new AppError(
+        ErrorCode.BAD_INPUT,
+        `ファイルが大きすぎます（${(info.size / 1024 / 1024).toFixed(1)}MB）。1ファイル${MAX_RECORD_BYTES / 1024 / 1024}MBまでです。`,
+      );
+    }
+    const content = await readFile(path);
+    const fileName = basename(path);
+    const format = detectFormat(content, fileName);
+    const mime = mimes[format];
+    if (mime) {
+      const tooBig = imageProblem(content, mime);
+      if (tooBig) throw new AppError(ErrorCode.BAD_INPUT, tooBig);
+    }
+    // A table must read as one, within the limits, before anything is stored.
+    if (tableFormats.includes(format)) await readTable(content, format);
+    const row: DisclosureRecordRow = {
+      id: randomUUID(),
+      request_id: requestId,
+      kind: meta.kind,
+      file_name: fileName,
+      system: meta.system,
+      exported_on: meta.exportedOn,
+      format,
+      size: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      added_by: session.accountId,
+      added_at: this.clock().toISOString(),
+    };
+    this.vault.write(
+      'records.add',
+      requestId,
+      `record=${row.id} kind=${meta.kind} format=${format} size=${row.size} sha256=${row.sha256}`,
+      (db) => {
+        insertDisclosureRecord(db, { ...row, content });
+      },
+    );
+    return toRecord(row);
+  }
+
+  // A page of a table's rows (the header always).
+  async table(id: string, offset: number, limit: number) {
+    const db = this.vault.connection();
+    const row = getDisclosureRecord(db, id);
+    const content = getDisclosureRecordContent(db, id);
+    if (!row || !content) throw notFound();
+    const format = row.format as RecordFormat;
+    const t = await readTable(content, format);
+    return { header: t.header, rows: t.rows.slice(offset, offset + limit), total: t.rows.length };
+  }
+
+  content(id: string): { mime: string; base64: string } {
+    const db = this.vault.connection();
+    const row = getDisclosureRecord(db, id);
+    const content = getDisclosureRecordContent(db, id);
+    if (!row || !content) throw notFound();
+    const mime = mimes[row.format as RecordFormat] ?? 'text/plain';
+    return { mime, base64: content.toString('base64') };
+  }
+
+  remove(id: string): Record<string, never> {
+    const db = this.vault.connection();
+    const row = getDisclosureRecord(db, id);
+    if (!row) throw notFound();
+    if (!canRecord('decision', this.requests.get(row.request_id).status)) {
+      throw new AppError(ErrorCode.CONFLICT, '記録は「調査中」または「決定起案」の段階でのみ削除できます。');
+    }
+    this.vault.write('records.remove', row.request_id, `record=${id} sha256=${row.sha256}`, (w) => {
+      deleteDisclosureRecord(w, id);
+    });
+    return {};
+  }
+}

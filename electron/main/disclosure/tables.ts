@@ -1,0 +1,137 @@
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { ErrorCode } from '../../../core/contract';
+import { MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, type RecordFormat } from '../../../core/domain/disclosure/records';
+import { AppError } from '../errors';
+import { sniffMime } from '../files/sniff';
+
+// What a record file is, from its content, and a table's cells: CSV (UTF-8 with or without BOM,
+// or Shift_JIS as Excel writes it) and XLSX (the first sheet) read into header and rows, with
+// clear limits. A file that is not what its name says is refused.
+
+export type Table = { header: string[]; rows: string[][] };
+
+const bad = (message: string) => new AppError(ErrorCode.BAD_INPUT, message);
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const mimeFormat: Record<string, RecordFormat> = {
+  'application/pdf': 'pdf',
+  'image/png': 'png',
+  'image/jpeg': 'jpeg',
+  'image/tiff': 'tiff',
+};
+
+// Text as UTF-8 if it decodes, else Shift_JIS; null for binary content.
+export function decodeText(content: Buffer): string | null {
+  if (content.includes(0)) return null;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(content).replace(/^\uFEFF/, '');
+  } catch {
+    const s = iconv.decode(content, 'Shift_JIS');
+    return s.includes('\uFFFD') ? null : s;
+  }
+}
+
+// What each file name ending says a file is.
+const named: Record<string, RecordFormat> = {
+  csv: 'csv',
+  tsv: 'csv',
+  xlsx: 'xlsx',
+  txt: 'text',
+  pdf: 'pdf',
+  png: 'png',
+  jpg: 'jpeg',
+  jpeg: 'jpeg',
+  tif: 'tiff',
+  tiff: 'tiff',
+};
+
+// The format of a record from its bytes. A file whose name says something else (a CSV named
+// .xlsx, an image named .pdf) is refused: what was exported is not what staff think it is.
+export function detectFormat(content: Buffer, fileName: string): RecordFormat {
+  const ending = fileName.toLowerCase().split('.').at(-1) ?? '';
+  const claimed = named[ending];
+  const mime = sniffMime(content.subarray(0, 16));
+  let actual: RecordFormat;
+  if (mime) actual = mimeFormat[mime] ?? 'pdf';
+  else if (ZIP.every((b, i) => content[i] === b)) actual = 'xlsx';
+  else if (decodeText(content) !== null) actual = claimed === 'csv' ? 'csv' : 'text';
+  else throw bad('このファイルは CSV・Excel・PDF・画像・テキストのいずれでもありません（内容で判定しています）。');
+  if (claimed && claimed !== actual) {
+    throw bad(
+      `このファイルは名前（.${ending}）と内容が一致しません（内容は${formatNames[actual]}です）。出力し直したファイルを選択してください。`,
+    );
+  }
+  return actual;
+}
+
+const formatNames: Record<RecordFormat, string> = {
+  csv: 'CSV',
+  xlsx: 'Excel または圧縮ファイル',
+  text: 'テキスト',
+  pdf: 'PDF',
+  png: 'PNG 画像',
+  jpeg: 'JPEG 画像',
+  tiff: 'TIFF 画像',
+};
+
+function limited(header: string[], rows: string[][]): Table {
+  if (rows.length > MAX_TABLE_ROWS) {
+    throw bad(
+      `表の行数が多すぎます。1ファイル${MAX_TABLE_ROWS.toLocaleString('ja-JP')}行までです。期間や項目を絞って出力し直すか、ファイルを分けてください。`,
+    );
+  }
+  if (header.length > MAX_TABLE_COLUMNS) {
+    throw bad(`表の列数（${header.length}列）が多すぎます。${MAX_TABLE_COLUMNS}列までです。`);
+  }
+  if (header.length === 0) throw bad('表に列がありません。1行目に見出しのある表を出力してください。');
+  return { header, rows };
+}
+
+function csvTable(content: Buffer): Table {
+  const text = decodeText(content);
+  if (text === null) throw bad('CSV の文字コードを読み取れません。UTF-8 または Shift_JIS で出力してください。');
+  let records: string[][];
+  try {
+    const parsed: unknown = parse(text, {
+      relax_column_count: true,
+      skip_empty_lines: true,
+      delimiter: text.split('\n', 1)[0]?.includes('\t') ? '\t' : ',',
+      to_line: MAX_TABLE_ROWS + 2,
+    });
+    records = parsed as string[][];
+  } catch {
+    throw bad('CSV の形式が正しくありません（引用符の閉じ忘れ等）。出力し直したファイルを選択してください。');
+  }
+  // Parsing stops one row past the limit: enough to refuse, without reading a million rows.
+  const [header = [], ...rows] = records;
+  return limited(header, rows);
+}
+
+async function xlsxTable(content: Buffer): Promise<Table> {
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
+  try {
+    await book.xlsx.load(content as unknown as ArrayBuffer);
+  } catch {
+    throw bad('Excel ファイルを読み取れません。破損していないか、パスワードが掛かっていないかご確認ください。');
+  }
+  const sheet = book.worksheets[0];
+  if (!sheet) throw bad('Excel ファイルにシートがありません。');
+  if (sheet.rowCount > MAX_TABLE_ROWS + 1) return limited(['-'], new Array<string[]>(MAX_TABLE_ROWS + 1));
+  const width = Math.min(sheet.columnCount, MAX_TABLE_COLUMNS + 1);
+  const all: string[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= width; c++) cells.push(row.getCell(c).text);
+    all.push(cells);
+  });
+  const [header = [], ...rows] = all;
+  return limited(header, rows);
+}
+
+export async function readTable(content: Buffer, format: RecordFormat): Promise<Table> {
+  if (format === 'csv') return csvTable(content);
+  if (format === 'xlsx') return xlsxTable(content);
+  throw bad('この記録は表ではありません。');
+}
