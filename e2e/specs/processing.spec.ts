@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { listFilter } from '../../core/contract';
 import { japanToday } from '../../core/domain/dates';
@@ -489,4 +492,40 @@ test('a group 共同利用 set in the profile is marked on a decision', async ({
   await decision.getByRole('checkbox', { name: /グループで共同利用しているデータである/ }).check();
   await decision.getByRole('button', { name: '決定を保存' }).click();
   await expect(decision.getByText('保存済み')).toBeVisible();
+});
+
+test('the records found are attached from exported files and shown as a table; a mismatched file is refused', async ({
+  app,
+}) => {
+  const page = app.page;
+  await new LoginPage(page).login(ADMIN.loginName, ADMIN.password);
+  const receiptNo = await registerDisclosure(page, '2031/1/1');
+  await openFromList(page, receiptNo);
+  const r = new RequestPage(page);
+  await r.act('確認を開始');
+  await r.act('調査を開始');
+  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-e2e-records-'));
+  const csv = join(dir, '会員情報.csv');
+  writeFileSync(
+    csv,
+    `\uFEFF会員番号,氏名,電話番号\n${Array.from({ length: 250 }, (_, i) => `${i + 1},山田 太郎,03-0000-${String(i).padStart(4, '0')}`).join('\n')}\n`,
+  );
+  const fake = join(dir, '購入履歴.xlsx');
+  writeFileSync(fake, '会員番号,商品\n1,本\n');
+
+  const attach = page.getByRole('group', { name: '記録の添付' });
+  await attach.getByLabel(/^出力元のシステム・台帳/).fill('顧客管理システム');
+  await app.nextOpenFile(fake);
+  await attach.getByRole('button', { name: 'ファイルを選んで添付…' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '名前（.xlsx）と内容が一致しません' })).toBeVisible();
+  await expect(page.getByRole('table', { name: '開示する記録' })).toHaveCount(0);
+
+  await app.nextOpenFile(csv);
+  await attach.getByRole('button', { name: 'ファイルを選んで添付…' }).click();
+  const table = page.getByRole('table', { name: '記録「会員情報.csv」の内容' });
+  await expect(table.getByRole('columnheader', { name: '電話番号' })).toBeVisible();
+  await expect(table).toContainText('03-0000-0199');
+  await expect(page.getByText('全250行中 1〜200行目')).toBeVisible();
+  await page.getByRole('button', { name: '次の200行' }).click();
+  await expect(table).toContainText('03-0000-0249');
 });

@@ -39,6 +39,7 @@ import { AnswerSection, ExtensionForm } from './AnswerSection';
 import { FeeReturnSection } from './FeeReturnSection';
 import { SuspicionSection } from './SuspicionSection';
 import { SearchSection } from './SearchSection';
+import { RecordsSection } from '../records/RecordsSection';
 import { DecisionSection } from './DecisionSection';
 import { LettersSection } from './LettersSection';
 import { WorkflowPanel } from './WorkflowPanel';
@@ -249,6 +250,7 @@ export function RequestPage(props: {
       </Card>
       <WorkflowPanel request={r} />
       <SearchSection request={r} />
+      <RecordsSection request={r} />
       <DecisionSection request={r} />
       <LettersSection request={r} />
       <AnswerSection request={r} />
