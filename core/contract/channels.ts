@@ -87,6 +87,7 @@ export const channelNames = [
   'records.add',
   'records.table',
   'records.content',
+  'records.setMarks',
   'records.remove',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];

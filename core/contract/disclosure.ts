@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Marks } from '../domain/disclosure/marks';
 import { RecordMeta, recordFormats, recordKinds } from '../domain/disclosure/records';
 import { Id, Ok, type ChannelDef } from './common';
 
@@ -14,6 +15,8 @@ export const DisclosureRecord = z.object({
   size: z.number().int(),
   sha256: z.string(),
   addedAt: z.string(),
+  // Withholding marks (tables only).
+  marks: Marks,
 });
 export type DisclosureRecord = z.infer<typeof DisclosureRecord>;
 
@@ -34,6 +37,11 @@ export const recordsChannels = {
   'records.content': {
     input: z.object({ id: Id }).strict(),
     output: z.object({ mime: z.string(), base64: z.string() }),
+    access: 'staff',
+  },
+  'records.setMarks': {
+    input: z.object({ id: Id, marks: Marks }).strict(),
+    output: DisclosureRecord,
     access: 'staff',
   },
   'records.remove': { input: z.object({ id: Id }).strict(), output: Ok, access: 'staff' },

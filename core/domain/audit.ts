@@ -44,6 +44,7 @@ export const auditActions = {
   'enclosures.remove': '同封書類の削除',
   'records.add': '開示する記録の添付',
   'records.remove': '開示する記録の削除',
+  'records.marks': '開示しない部分の指定',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 export const auditActionNames = Object.keys(auditActions) as [AuditAction, ...AuditAction[]];

@@ -7,6 +7,7 @@ export function recordsHandlers(records: DisclosureRecordsService) {
     'records.add': (input) => records.add(input.requestId, input.meta),
     'records.table': (input) => records.table(input.id, input.offset, input.limit),
     'records.content': (input) => records.content(input.id),
+    'records.setMarks': (input) => records.setMarks(input.id, input.marks),
     'records.remove': (input) => records.remove(input.id),
   } satisfies Slice<'records'>;
 }

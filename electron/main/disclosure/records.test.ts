@@ -83,6 +83,24 @@ describe('records found for a 開示', () => {
       .pluck()
       .all();
     expect(String(summaries)).not.toContain('members');
+    // Withholding: a column and a cell, each with its ground and reason; a mark outside the table
+    // or on a document is refused and nothing changes.
+    const reason = '第三者の個人情報を含むため。';
+    const outside = await failure(
+      call(s, 'records.setMarks', {
+        id: added[0]?.id ?? '',
+        marks: [{ target: 'row', row: 2, ground: 'a33-2-1', reason }],
+      }),
+    );
+    expect(outside.message).toBe('3行目はこの表にありません。');
+    const onPdf = await failure(call(s, 'records.setMarks', { id: added[3]?.id ?? '', marks: [] }));
+    expect(onPdf.message).toContain('表ではない記録');
+    const marks = [
+      { target: 'column' as const, column: 2, ground: 'a33-2-1' as const, reason },
+      { target: 'cell' as const, row: 1, column: 1, ground: 'a33-2-2' as const, reason: '評価情報のため。' },
+    ];
+    expect((await call(s, 'records.setMarks', { id: added[0]?.id ?? '', marks })).marks).toEqual(marks);
+    expect((await call(s, 'records.list', { requestId: id }))[0]?.marks).toEqual(marks);
     await call(s, 'records.remove', { id: added[3]?.id ?? '' });
     expect(await call(s, 'records.list', { requestId: id })).toHaveLength(3);
     await s.close();

@@ -9,6 +9,7 @@ import {
   type RecordFormat,
   type RecordMeta,
 } from '../../../core/domain/disclosure/records';
+import { Marks, marksProblems, type Mark } from '../../../core/domain/disclosure/marks';
 import { canRecord } from '../../../core/domain/workflow';
 import {
   countDisclosureRecords,
@@ -17,6 +18,7 @@ import {
   getDisclosureRecordContent,
   insertDisclosureRecord,
   listDisclosureRecords,
+  setDisclosureRecordMarks,
   type DisclosureRecordRow,
 } from '../db/repositories/disclosure-records';
 import { AppError, refusals } from '../errors';
@@ -48,6 +50,7 @@ const toRecord = (r: DisclosureRecordRow): DisclosureRecord => ({
   size: r.size,
   sha256: r.sha256,
   addedAt: r.added_at,
+  marks: r.marks_json ? Marks.parse(JSON.parse(r.marks_json)) : [],
 });
 
 export class DisclosureRecordsService {
@@ -148,6 +151,31 @@ export class DisclosureRecordsService {
     if (!row || !content) throw notFound();
     const mime = mimes[row.format as RecordFormat] ?? 'text/plain';
     return { mime, base64: content.toString('base64') };
+  }
+
+  // The withholding marks of a table record, replaced as a whole; marks outside the table are
+  // refused and nothing is saved.
+  async setMarks(id: string, marks: Mark[]): Promise<DisclosureRecord> {
+    const db = this.vault.connection();
+    const row = getDisclosureRecord(db, id);
+    const content = getDisclosureRecordContent(db, id);
+    if (!row || !content) throw notFound();
+    if (!canRecord('decision', this.requests.get(row.request_id).status)) {
+      throw new AppError(ErrorCode.CONFLICT, '開示しない部分は「調査中」または「決定起案」の段階で指定してください。');
+    }
+    const format = row.format as RecordFormat;
+    if (!tableFormats.includes(format)) {
+      throw new AppError(ErrorCode.BAD_INPUT, '表ではない記録には、列・行・セルの不開示は指定できません。');
+    }
+    const t = await readTable(content, format);
+    const problems = marksProblems(marks, t.header.length, t.rows.length);
+    if (problems.length > 0) throw refusals.badField(['marks'], problems.join(''));
+    this.vault.write('records.marks', row.request_id, `record=${id} marks=${marks.length}`, (w) => {
+      setDisclosureRecordMarks(w, id, JSON.stringify(marks));
+    });
+    const updated = getDisclosureRecord(this.vault.connection(), id);
+    if (!updated) throw notFound();
+    return toRecord(updated);
   }
 
   remove(id: string): Record<string, never> {

@@ -14,19 +14,20 @@ export type DisclosureRecordRow = {
   sha256: string;
   added_by: string;
   added_at: string;
+  marks_json?: string;
 };
 
 const COLUMNS = 'id, request_id, kind, file_name, system, exported_on, format, size, sha256, added_by, added_at';
+const READ = `${COLUMNS}, marks_json`;
 
 export function listDisclosureRecords(db: Db, requestId: string): DisclosureRecordRow[] {
-  return prepared(db, `SELECT ${COLUMNS} FROM disclosure_records WHERE request_id = ? ORDER BY added_at, id`).all(
+  return prepared(db, `SELECT ${READ} FROM disclosure_records WHERE request_id = ? ORDER BY added_at, id`).all(
     requestId,
   ) as DisclosureRecordRow[];
 }
 
 export function getDisclosureRecord(db: Db, id: string): DisclosureRecordRow | undefined {
-  return prepared(db, `SELECT ${COLUMNS} FROM disclosure_records WHERE id = ?`).get(id) as
-    DisclosureRecordRow | undefined;
+  return prepared(db, `SELECT ${READ} FROM disclosure_records WHERE id = ?`).get(id) as DisclosureRecordRow | undefined;
 }
 
 export function getDisclosureRecordContent(db: Db, id: string): Buffer | undefined {
@@ -56,4 +57,8 @@ export function insertDisclosureRecord(db: Db, r: DisclosureRecordRow & { conten
 
 export function deleteDisclosureRecord(db: Db, id: string): void {
   prepared(db, 'DELETE FROM disclosure_records WHERE id = ?').run(id);
+}
+
+export function setDisclosureRecordMarks(db: Db, id: string, marks: string): void {
+  prepared(db, 'UPDATE disclosure_records SET marks_json = ? WHERE id = ?').run(marks, id);
 }
