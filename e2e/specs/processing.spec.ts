@@ -528,4 +528,21 @@ test('the records found are attached from exported files and shown as a table; a
   await expect(page.getByText('全250行中 1〜200行目')).toBeVisible();
   await page.getByRole('button', { name: '次の200行' }).click();
   await expect(table).toContainText('03-0000-0249');
+
+  // The phone numbers withheld as a column under 33条2項1号, with the library's reason.
+  const tools = page.getByRole('group', { name: '開示しない部分の指定' });
+  await expect(tools.getByLabel(/^不開示の理由/)).toHaveValue(/第33条第2項第1号/);
+  await table.getByRole('cell', { name: '03-0000-0249', exact: true }).click();
+  await expect(table.getByRole('cell', { name: '03-0000-0248（不開示）' })).toBeVisible();
+  await page.getByRole('button', { name: '不開示の指定を保存' }).click();
+  await expect(page.getByText('不開示の指定 1件（保存しました）')).toBeVisible();
+
+  // The decision's 開示しない部分 is built from the mark, and the decision becomes 一部開示.
+  const decision = r.decision('開示');
+  await decision.getByLabel(/^開示する保有個人データ/).fill('会員情報');
+  await decision.getByRole('button', { name: '不開示の指定から「開示しない部分」を作成' }).click();
+  await expect(decision.getByLabel(/^決定/)).toHaveValue('partial');
+  await expect(decision.getByLabel(/^開示しない部分/)).toHaveValue(/会員情報\.csv: 「電話番号」の列/);
+  await decision.getByRole('button', { name: '決定を保存' }).click();
+  await expect(decision.getByText('保存済み')).toBeVisible();
 });

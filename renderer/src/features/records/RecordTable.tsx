@@ -1,6 +1,8 @@
 import { Body1, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { markAt, type Mark } from '../../../../core/domain/disclosure/marks';
+import { MarkTools, toggleMark, type Pen } from './MarkTools';
 import { ErrorBar } from '../../components/ErrorBar';
 import { call, errorMessage } from '../../lib/api';
 
@@ -28,13 +30,27 @@ const useStyles = makeStyles({
     whiteSpace: 'pre-wrap',
     verticalAlign: 'top',
   },
+  withheld: {
+    backgroundColor: tokens.colorNeutralForeground3,
+    color: tokens.colorNeutralForegroundInverted,
+  },
+  clickable: { cursor: 'pointer' },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', marginTop: tokens.spacingVerticalXS },
 });
 
-// A table record as a table: the header fixed while 200 rows at a time scroll under it.
-export function RecordTable(props: { id: string; label: string }) {
+// A table record as a table: the header fixed while 200 rows at a time scroll under it. Where
+// editable, a click withholds (or releases) the cell's column, row or the cell itself under the
+// chosen ground and reason; withheld cells are shaded and read 「（不開示）」 to a screen reader.
+export function RecordTable(props: {
+  id: string;
+  label: string;
+  marks: Mark[];
+  editable: boolean;
+  onChange: (marks: Mark[]) => void;
+}) {
   const styles = useStyles();
   const [offset, setOffset] = useState(0);
+  const [pen, setPen] = useState<Pen | null>(null);
   const page = useQuery({
     queryKey: ['records.table', props.id, offset],
     queryFn: () => call('records.table', { id: props.id, offset, limit: PAGE }),
@@ -44,6 +60,7 @@ export function RecordTable(props: { id: string; label: string }) {
   const t = page.data;
   return (
     <div>
+      {props.editable && <MarkTools onPen={setPen} />}
       <div className={styles.scroller}>
         <table className={styles.table} aria-label={props.label}>
           <thead>
@@ -60,11 +77,21 @@ export function RecordTable(props: { id: string; label: string }) {
             {t.rows.map((r, i) => (
               <tr key={offset + i}>
                 <td className={styles.td}>{offset + i + 1}</td>
-                {t.header.map((_, c) => (
-                  <td key={c} className={styles.td}>
-                    {r[c] ?? ''}
-                  </td>
-                ))}
+                {t.header.map((_, c) => {
+                  const mark = markAt(props.marks, offset + i, c);
+                  return (
+                    <td
+                      key={c}
+                      className={`${styles.td} ${mark ? styles.withheld : ''} ${props.editable && pen ? styles.clickable : ''}`}
+                      aria-label={mark ? `${r[c] ?? ''}（不開示）` : undefined}
+                      onClick={() => {
+                        if (props.editable && pen) props.onChange(toggleMark(props.marks, pen, offset + i, c));
+                      }}
+                    >
+                      {r[c] ?? ''}
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>

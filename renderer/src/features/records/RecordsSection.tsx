@@ -30,6 +30,7 @@ import { call, errorWithIssues } from '../../lib/api';
 import { ScanPreview } from '../intake/ScanPreview';
 import { Private } from '../requests/privacy';
 import { RecordTable } from './RecordTable';
+import type { Mark } from '../../../../core/domain/disclosure/marks';
 
 const useStyles = makeStyles({
   card: cardStyle,
@@ -37,15 +38,46 @@ const useStyles = makeStyles({
   text: { whiteSpace: 'pre-wrap', maxHeight: '420px', overflow: 'auto', margin: 0 },
 });
 
-function RecordView(props: { record: DisclosureRecord }) {
+function RecordView(props: { record: DisclosureRecord; editable: boolean; requestId: string }) {
   const styles = useStyles();
+  const client = useQueryClient();
   const r = props.record;
+  const [marks, setMarks] = useState<Mark[]>(r.marks);
+  const save = useMutation({
+    mutationFn: () => call('records.setMarks', { id: r.id, marks }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['records.list', props.requestId] }),
+  });
+  const dirty = JSON.stringify(marks) !== JSON.stringify(r.marks);
   const content = useQuery({
     queryKey: ['records.content', r.id],
     queryFn: () => call('records.content', { id: r.id }),
     enabled: !tableFormats.includes(r.format),
   });
-  if (tableFormats.includes(r.format)) return <RecordTable id={r.id} label={`記録「${r.fileName}」の内容`} />;
+  if (tableFormats.includes(r.format)) {
+    return (
+      <div>
+        <RecordTable
+          id={r.id}
+          label={`記録「${r.fileName}」の内容`}
+          marks={marks}
+          editable={props.editable}
+          onChange={setMarks}
+        />
+        <ErrorBar message={save.isError ? errorWithIssues(save.error) : null} />
+        {props.editable && (
+          <div className={styles.row}>
+            <Button appearance="primary" disabled={!dirty || save.isPending} onClick={() => save.mutate()}>
+              不開示の指定を保存
+            </Button>
+            <Body1>
+              不開示の指定 {marks.length}件
+              {dirty ? '（未保存の変更があります）' : save.isSuccess ? '（保存しました）' : ''}
+            </Body1>
+          </div>
+        )}
+      </div>
+    );
+  }
   if (!content.data) return <Body1>読み込んでいます…</Body1>;
   if (r.format === 'text') {
     const bytes = Uint8Array.from(atob(content.data.base64), (c) => c.charCodeAt(0));
@@ -155,7 +187,7 @@ export function RecordsSection(props: { request: RequestDetail }) {
           {list.data
             ?.filter((x) => x.id === shown)
             .map((x) => (
-              <RecordView key={x.id} record={x} />
+              <RecordView key={x.id} record={x} editable={editable} requestId={r.id} />
             ))}
         </Private>
       )}

@@ -36,6 +36,7 @@ import { ApiError, call, errorMessage } from '../../lib/api';
 import { ElectronicFields, completeElectronic } from './ElectronicFields';
 import { NotOursFields } from './NotOursFields';
 import { ProvisionRecordsFields } from './ProvisionRecordsFields';
+import { WithheldFromMarks } from '../records/WithheldFromMarks';
 import { useRequestMutation } from './WorkflowPanel';
 import { DecisionView } from './DecisionView';
 
@@ -154,6 +155,9 @@ function DecisionForm(props: { request: RequestDetail; kind: RequestKind }) {
         >
           <Textarea value={d.disclosed} onChange={(_e, v) => set({ disclosed: v.value })} />
         </Field>
+      )}
+      {group === 'disclosure' && (d.outcome === 'full' || d.outcome === 'partial') && (
+        <WithheldFromMarks requestId={r.id} kind={kind} decision={d} set={set} />
       )}
       {group === 'disclosure' && d.outcome === 'partial' && (
         <Field label="開示しない部分" required {...msg('withheld')}>

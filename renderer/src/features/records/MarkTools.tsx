@@ -1,0 +1,80 @@
+import { Field, Radio, RadioGroup, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { groundLabels } from '../../../../core/domain/decisions';
+import { withholdGrounds, type Mark, type WithholdGround } from '../../../../core/domain/disclosure/marks';
+import { useSettings } from '../../lib/settings';
+
+const useStyles = makeStyles({
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'end' },
+});
+
+export type Pen = { target: Mark['target']; ground: WithholdGround; reason: string };
+
+// A click on a cell with the pen: withholds its column, its row or the cell, or releases a mark
+// of the same target that is already there.
+export function toggleMark(marks: readonly Mark[], pen: Pen, row: number, column: number): Mark[] {
+  const same = (m: Mark) =>
+    m.target === pen.target &&
+    (m.target === 'column'
+      ? m.column === column
+      : m.target === 'row'
+        ? m.row === row
+        : m.row === row && m.column === column);
+  if (marks.some(same)) return marks.filter((m) => !same(m));
+  const base = { ground: pen.ground, reason: pen.reason };
+  const mark: Mark =
+    pen.target === 'column'
+      ? { target: 'column', column, ...base }
+      : pen.target === 'row'
+        ? { target: 'row', row, ...base }
+        : { target: 'cell', row, column, ...base };
+  return [...marks, mark];
+}
+
+const targetLabels: Record<Mark['target'], string> = { column: '列ごと', row: '行ごと', cell: 'セルだけ' };
+
+// What a click withholds, under which ground, with which reason (from the reason library, then
+// editable). No pen until a reason is given.
+export function MarkTools(props: { onPen: (pen: Pen | null) => void }) {
+  const styles = useStyles();
+  const reasons = useSettings().data?.reasons ?? [];
+  const [target, setTarget] = useState<Mark['target']>('column');
+  const [ground, setGround] = useState<WithholdGround>('a33-2-1');
+  const [reason, setReason] = useState(() => reasons.find((r) => r.ground === 'a33-2-1')?.text ?? '');
+  const { onPen } = props;
+  useEffect(() => {
+    onPen(reason.trim() === '' ? null : { target, ground, reason: reason.trim() });
+  }, [onPen, target, ground, reason]);
+  return (
+    <div role="group" aria-label="開示しない部分の指定">
+      <div className={styles.row}>
+        <Field label="クリックで不開示にする範囲">
+          <RadioGroup layout="horizontal" value={target} onChange={(_e, d) => setTarget(d.value as Mark['target'])}>
+            {(['column', 'row', 'cell'] as const).map((t) => (
+              <Radio key={t} value={t} label={targetLabels[t]} />
+            ))}
+          </RadioGroup>
+        </Field>
+        <Field label="不開示の根拠">
+          <Select
+            value={ground}
+            onChange={(_e, d) => {
+              const g = d.value as WithholdGround;
+              setGround(g);
+              setReason(reasons.find((r) => r.ground === g)?.text ?? '');
+            }}
+          >
+            {withholdGrounds.map((g) => (
+              <option key={g} value={g}>
+                {groundLabels[g]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <Field label="不開示の理由（通知に記載します）" required>
+        <Textarea value={reason} onChange={(_e, d) => setReason(d.value)} />
+      </Field>
+    </div>
+  );
+}
