@@ -1,0 +1,66 @@
+import { ErrorCode, type RequestDetail } from '../../../core/contract';
+import { slashDate } from '../../../core/domain/dates';
+import { Marks, markAt } from '../../../core/domain/disclosure/marks';
+import { tableFormats, type RecordFormat } from '../../../core/domain/disclosure/records';
+import type { Letter, LetterKind } from '../../../core/domain/letters/catalogue';
+import type { Db } from '../db/connection';
+import { getDisclosureRecordContent, listDisclosureRecords } from '../db/repositories/disclosure-records';
+import { readTable } from '../disclosure/tables';
+import { AppError } from '../errors';
+
+// On paper (書面の交付, issue 17 §3, tables): the decision letter of a 開示 carries each table record
+// found as a 別紙, its header repeated on every page, withheld cells printed 「（不開示）」 — the
+// withheld values never reach the PDF.
+
+export const WITHHELD_CELL = '（不開示）';
+// More rows than a letter should carry: the answer is better given as an 電磁的記録.
+export const MAX_PAPER_ROWS = 5_000;
+
+const letterKindOf: Partial<Record<LetterKind, 'disclosure' | 'thirdPartyRecords'>> = {
+  disclosureDecision: 'disclosure',
+  thirdPartyRecordsDecision: 'thirdPartyRecords',
+};
+
+export async function withRecordAnnexes(db: Db, letter: Letter, r: RequestDetail, kind: LetterKind): Promise<Letter> {
+  const requestKind = letterKindOf[kind];
+  if (!requestKind) return letter;
+  const decision = r.decisions.find((d) => d.kind === requestKind)?.decision;
+  if (!decision || (decision.outcome !== 'full' && decision.outcome !== 'partial')) return letter;
+  const records = listDisclosureRecords(db, r.id).filter(
+    (x) => x.kind === requestKind && tableFormats.includes(x.format as RecordFormat),
+  );
+  if (records.length === 0) return letter;
+  const annexes: Letter['annexes'] = [];
+  let total = 0;
+  for (const x of records) {
+    const content = getDisclosureRecordContent(db, x.id);
+    if (!content) continue;
+    const t = await readTable(content, x.format as RecordFormat);
+    total += t.rows.length;
+    if (total > MAX_PAPER_ROWS) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `添付した表が合計${MAX_PAPER_ROWS.toLocaleString('ja-JP')}行を超えるため、書面に印刷できません。電磁的記録による提供をご検討ください。`,
+      );
+    }
+    const marks = Marks.parse(JSON.parse(x.marks_json ?? '[]'));
+    const rows = t.rows.map((row, i) => t.header.map((_, c) => (markAt(marks, i, c) ? WITHHELD_CELL : (row[c] ?? ''))));
+    annexes.push({
+      title: `開示する記録「${x.file_name}」（${x.system}、${slashDate(x.exported_on)}出力）`,
+      lines: [],
+      table: { header: t.header, rows, widths: t.header.map(() => 1 / t.header.length) },
+    });
+  }
+  const first = letter.annexes.length + 1;
+  const last = letter.annexes.length + annexes.length;
+  const named =
+    annexes.length === 1 && letter.annexes.length === 0
+      ? '別紙'
+      : first === last
+        ? `別紙${first}`
+        : `別紙${first}〜${last}`;
+  const at = letter.items.findIndex((i) => i.label.startsWith('決定'));
+  const items = [...letter.items];
+  items.splice(at + 1, 0, { label: '開示する記録', text: `${named}のとおり（${annexes.length}件）` });
+  return { ...letter, items, annexes: [...letter.annexes, ...annexes] };
+}
