@@ -16,7 +16,7 @@ test.use({ prepared: true });
 const today = japanToday(new Date()).replaceAll('-', '/');
 
 // Registers a 本人 開示 request through the intake form; an expired licence makes it defective.
-async function registerDisclosure(page: Page, licenceExpires: string, method?: string): Promise<string> {
+async function registerDisclosure(page: Page, licenceExpires: string, method?: string, kind = '開示'): Promise<string> {
   await new ShellPage(page).open('新規受付');
   const intake = new IntakePage(page);
   await intake.fillParty('本人', {
@@ -25,7 +25,7 @@ async function registerDisclosure(page: Page, licenceExpires: string, method?: s
     生年月日: '1980/4/1',
     住所: '東京都千代田区千代田1-1',
   });
-  await intake.chooseKind('開示');
+  await intake.chooseKind(kind);
   if (method) await page.getByLabel('開示の方法').selectOption({ label: method });
   await intake.addDocument({ type: '運転免許証', expires: licenceExpires });
   await intake.nameAddress('一致');
@@ -415,20 +415,7 @@ test('a 第三者提供記録の開示 is decided from a table of records; a rec
 }) => {
   const page = app.page;
   await new LoginPage(page).login(ADMIN.loginName, ADMIN.password);
-  await new ShellPage(page).open('新規受付');
-  const intake = new IntakePage(page);
-  await intake.fillParty('本人', {
-    氏名: '山田 次郎',
-    フリガナ: 'ヤマダ ジロウ',
-    生年月日: '1982/2/2',
-    住所: '東京都千代田区千代田1-1',
-  });
-  await intake.chooseKind('第三者提供記録の開示');
-  await intake.addDocument({ type: '運転免許証', expires: '2031/1/1' });
-  await intake.nameAddress('一致');
-  await intake.addPayment({ amount: '1000', received: today, issued: today });
-  await intake.submit();
-  const receiptNo = ((await page.getByTestId('receipt-no').textContent()) ?? '').replace('受付番号 ', '');
+  const receiptNo = await registerDisclosure(page, '2031/1/1', undefined, '第三者提供記録の開示');
   const r = new RequestPage(page);
   await r.act('確認を開始');
   await r.act('調査を開始');
