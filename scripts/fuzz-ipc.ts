@@ -68,6 +68,17 @@ const bases: Partial<Record<ChannelName, unknown>> = {
     },
   },
   'requests.removeSearch': { id: 'a', searchId: 'b', reason: '入力の誤り' },
+  'forms.create': {
+    requestedOn: '2026-11-20',
+    askedBy: 'phone',
+    name: '送付 花子',
+    postalCode: '100-0001',
+    address: '東京都千代田区千代田9-9',
+    kinds: ['disclosure'],
+    note: '',
+  },
+  'forms.markSent': { id: 'a', sent: { sentOn: '2026-11-21', sentBy: 'post' } },
+  'records.add': { requestId: 'a', meta: { kind: 'disclosure', system: '顧客管理システム', exportedOn: '2026-11-23' } },
   'settings.updateLetters': {
     documentNoPattern: '個保第{連番}号',
     dateStyle: 'wareki',
