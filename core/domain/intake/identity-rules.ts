@@ -77,12 +77,19 @@ export const registeredMismatchMessage = (fields: readonly MatchField[]) =>
 export const registeredMatchTodo = (fields: readonly MatchField[]) =>
   `ご登録情報との照合（${list(fields.map((f) => matchFieldLabels[f]))}）の結果を記録してください。`;
 
+// The labels of the accepted photo and non-photo IDs (absent list: every one).
+function idLabels(accepted: readonly DocumentType[] | undefined) {
+  const types = accepted ?? identityDocumentTypes;
+  return {
+    photo: types.filter((t) => documentInfo[t].photoId).map((t) => documentInfo[t].label),
+    nonPhoto: types.filter((t) => documentInfo[t].nonPhotoId).map((t) => documentInfo[t].label),
+  };
+}
+
 // What proves identity under the company's rule, as a phrase: 「顔写真付きの本人確認書類（…）の写し1点、
 // 又は顔写真のない本人確認書類（…）2点」.
 export function identityDocumentsPhrase(rule: IdentityRule, accepted: readonly DocumentType[] | undefined): string {
-  const types = accepted ?? identityDocumentTypes;
-  const photo = types.filter((t) => documentInfo[t].photoId).map((t) => documentInfo[t].label);
-  const nonPhoto = types.filter((t) => documentInfo[t].nonPhotoId).map((t) => documentInfo[t].label);
+  const { photo, nonPhoto } = idLabels(accepted);
   if (rule === 'anyOne') return `本人確認書類（${list([...photo, ...nonPhoto])}のいずれか1点）`;
   const withPhoto = photo.length > 0 ? `顔写真付きの本人確認書類（${list(photo)}）の写し1点` : '';
   const without = nonPhoto.length > 0 ? `顔写真のない本人確認書類（${list(nonPhoto)}）2点` : '';
@@ -98,9 +105,7 @@ export function identityMissingMessage(
 ): string {
   if (rule === 'anyOne') return `${whose}の${identityDocumentsPhrase(rule, accepted)}をご提出ください。`;
   if (nonPhotoOne) {
-    const types = accepted ?? identityDocumentTypes;
-    const photo = types.filter((t) => documentInfo[t].photoId).map((t) => documentInfo[t].label);
-    const nonPhoto = types.filter((t) => documentInfo[t].nonPhotoId).map((t) => documentInfo[t].label);
+    const { photo, nonPhoto } = idLabels(accepted);
     return `${whose}の本人確認書類が1点不足しています。顔写真のない本人確認書類の場合は2点必要です。もう1点（${list(nonPhoto)}）または顔写真付きの本人確認書類（${list(photo)}）の写しをご提出ください。`;
   }
   return `${whose}の本人確認書類をご提出ください。${identityDocumentsPhrase(rule, accepted)}が必要です。`;

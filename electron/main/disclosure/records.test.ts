@@ -48,11 +48,15 @@ describe('records found for a 開示', () => {
       file('calls.csv', iconv.encode('日付,内容\n2026/10/01,問い合わせ\n', 'Shift_JIS')),
       file('orders.xlsx', xlsx),
       file('note.pdf', Buffer.from(await pdf.save())),
+      file('memo.txt', iconv.encode('応対メモ：住所変更の依頼', 'Shift_JIS')),
     ]);
     const added = [];
-    for (let i = 0; i < 4; i++) added.push(await call(s, 'records.add', { requestId: id, meta }));
-    expect(added.map((r) => r?.format)).toEqual(['csv', 'csv', 'xlsx', 'pdf']);
-    expect(await call(s, 'records.list', { requestId: id })).toHaveLength(4);
+    for (let i = 0; i < 5; i++) added.push(await call(s, 'records.add', { requestId: id, meta }));
+    expect(added.map((r) => r?.format)).toEqual(['csv', 'csv', 'xlsx', 'pdf', 'text']);
+    expect(await call(s, 'records.list', { requestId: id })).toHaveLength(5);
+    // A Shift_JIS note is shown as the text it is (main hands the window UTF-8).
+    const memo = await call(s, 'records.content', { id: added[4]?.id ?? '' });
+    expect(Buffer.from(memo.base64, 'base64').toString('utf8')).toBe('応対メモ：住所変更の依頼');
 
     const csv = await call(s, 'records.table', { id: added[0]?.id ?? '', offset: 0, limit: 10 });
     expect(csv).toEqual({
@@ -102,7 +106,7 @@ describe('records found for a 開示', () => {
     expect((await call(s, 'records.setMarks', { id: added[0]?.id ?? '', marks })).marks).toEqual(marks);
     expect((await call(s, 'records.list', { requestId: id }))[0]?.marks).toEqual(marks);
     await call(s, 'records.remove', { id: added[3]?.id ?? '' });
-    expect(await call(s, 'records.list', { requestId: id })).toHaveLength(3);
+    expect(await call(s, 'records.list', { requestId: id })).toHaveLength(4);
     await s.close();
   });
 

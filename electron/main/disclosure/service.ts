@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ErrorCode, type DisclosureRecord } from '../../../core/contract';
 import {
@@ -24,9 +23,10 @@ import {
 import { AppError, refusals } from '../errors';
 import type { FileDialogs } from '../files/dialogs';
 import { imageProblem } from '../files/image-limits';
+import { readChosenFile } from '../files/read-chosen';
 import type { RequestQueries } from '../requests/queries';
 import type { Vault } from '../vault/vault';
-import { detectFormat, readTable } from './tables';
+import { decodeText, detectFormat, readTable } from './tables';
 
 // The records found for a 開示 (issue 17 §1): attached while the request is investigated or
 // drafted, checked by content and size, stored encrypted in the database, shown as tables or
@@ -90,16 +90,7 @@ export class DisclosureRecordsService {
       ],
     });
     if (path === null) return null;
-    const info = await stat(path).catch(() => null);
-    if (!info?.isFile()) throw new AppError(ErrorCode.BAD_INPUT, 'ファイルを読み込めませんでした。');
-    if (info.size === 0) throw new AppError(ErrorCode.BAD_INPUT, 'ファイルが空です。');
-    if (info.size > MAX_RECORD_BYTES) {
-      throw new AppError(
-        ErrorCode.BAD_INPUT,
-        `ファイルが大きすぎます（${(info.size / 1024 / 1024).toFixed(1)}MB）。1ファイル${MAX_RECORD_BYTES / 1024 / 1024}MBまでです。`,
-      );
-    }
-    const content = await readFile(path);
+    const content = await readChosenFile(path, MAX_RECORD_BYTES);
     const fileName = basename(path);
     const format = detectFormat(content, fileName);
     const mime = mimes[format];
@@ -149,8 +140,11 @@ export class DisclosureRecordsService {
     const row = getDisclosureRecord(db, id);
     const content = getDisclosureRecordContent(db, id);
     if (!row || !content) throw notFound();
-    const mime = mimes[row.format as RecordFormat] ?? 'text/plain';
-    return { mime, base64: content.toString('base64') };
+    const mime = mimes[row.format as RecordFormat];
+    if (mime) return { mime, base64: content.toString('base64') };
+    // Text and CSV as UTF-8, whatever they were stored in (Shift_JIS exports included).
+    const text = decodeText(content) ?? '';
+    return { mime: 'text/plain; charset=utf-8', base64: Buffer.from(text, 'utf8').toString('base64') };
   }
 
   // The withholding marks of a table record, replaced as a whole; marks outside the table are

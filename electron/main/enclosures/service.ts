@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { open, stat } from 'node:fs/promises';
 import { ErrorCode, type Enclosure } from '../../../core/contract';
 import { japanToday } from '../../../core/domain/dates';
 import { type RecordKind } from '../../../core/domain/workflow';
@@ -7,6 +6,7 @@ import { getEnclosureContent, insertEnclosure, deleteEnclosure, getEnclosureRow 
 import { getRequestRow, insertEvent } from '../db/repositories/requests';
 import type { FileDialogs } from '../files/dialogs';
 import { imageProblem } from '../files/image-limits';
+import { readChosenFile } from '../files/read-chosen';
 import { sniffMime } from '../files/sniff';
 import { AppError, refusals } from '../errors';
 import type { RequestQueries } from '../requests/queries';
@@ -35,22 +35,11 @@ export class EnclosuresService {
       ],
     });
     if (path === null) return null;
-    const info = await stat(path).catch(() => null);
-    if (!info?.isFile()) throw new AppError(ErrorCode.BAD_INPUT, 'ファイルを読み込めませんでした。');
-    if (info.size === 0) throw new AppError(ErrorCode.BAD_INPUT, 'ファイルが空です。');
-    if (info.size > MAX_ENCLOSURE_BYTES) {
-      throw new AppError(
-        ErrorCode.BAD_INPUT,
-        `ファイルが大きすぎます（${(info.size / 1024 / 1024).toFixed(1)}MB）。1ファイル${MAX_ENCLOSURE_BYTES / 1024 / 1024}MBまでです。スキャナーの解像度を下げるか、ページを分けて取り込んでください。`,
-      );
-    }
-    const handle = await open(path, 'r');
-    let content: Buffer;
-    try {
-      content = await handle.readFile();
-    } finally {
-      await handle.close();
-    }
+    const content = await readChosenFile(
+      path,
+      MAX_ENCLOSURE_BYTES,
+      'スキャナーの解像度を下げるか、ページを分けて取り込んでください。',
+    );
     const mime = sniffMime(content.subarray(0, 16));
     if (!mime) {
       throw new AppError(

@@ -21,15 +21,16 @@ const letterKindOf: Partial<Record<LetterKind, 'disclosure' | 'thirdPartyRecords
   thirdPartyRecordsDecision: 'thirdPartyRecords',
 };
 
-export async function withRecordAnnexes(db: Db, letter: Letter, r: RequestDetail, kind: LetterKind): Promise<Letter> {
+// The 別紙 of the table records a letter of this kind carries (none for other letters). Read once
+// per letter and added to each build of it (withRecordAnnexes).
+export async function recordAnnexes(db: Db, r: RequestDetail, kind: LetterKind): Promise<Letter['annexes']> {
   const requestKind = letterKindOf[kind];
-  if (!requestKind) return letter;
+  if (!requestKind) return [];
   const decision = r.decisions.find((d) => d.kind === requestKind)?.decision;
-  if (!decision || (decision.outcome !== 'full' && decision.outcome !== 'partial')) return letter;
+  if (!decision || (decision.outcome !== 'full' && decision.outcome !== 'partial')) return [];
   const records = listDisclosureRecords(db, r.id).filter(
     (x) => x.kind === requestKind && tableFormats.includes(x.format as RecordFormat),
   );
-  if (records.length === 0) return letter;
   const annexes: Letter['annexes'] = [];
   let total = 0;
   for (const x of records) {
@@ -51,6 +52,11 @@ export async function withRecordAnnexes(db: Db, letter: Letter, r: RequestDetail
       table: { header: t.header, rows, widths: t.header.map(() => 1 / t.header.length) },
     });
   }
+  return annexes;
+}
+
+export function withRecordAnnexes(letter: Letter, annexes: Letter['annexes']): Letter {
+  if (annexes.length === 0) return letter;
   const first = letter.annexes.length + 1;
   const last = letter.annexes.length + annexes.length;
   const named =

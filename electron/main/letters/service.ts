@@ -37,7 +37,7 @@ import type { Vault } from '../vault/vault';
 import type { SigningMaterial } from './signing';
 
 import { lastEvent, letterCase } from './letter-case';
-import { withRecordAnnexes } from './record-annexes';
+import { recordAnnexes, withRecordAnnexes } from './record-annexes';
 
 // Every text a letter draws, named as staff would look for it.
 function lettersTexts(letter: Letter): [string, string][] {
@@ -169,11 +169,9 @@ export class LettersService {
   async preview(requestId: string, kind: LetterKind): Promise<{ base64: string }> {
     const r = this.requests.get(requestId);
     this.assertAvailable(r, kind);
-    const letter = await withRecordAnnexes(
-      this.vault.connection(),
+    const letter = withRecordAnnexes(
       this.build(r, kind, '（確定時に採番）', japanToday(this.clock())),
-      r,
-      kind,
+      await recordAnnexes(this.vault.connection(), r, kind),
     );
     const rendered = await renderLetter(letter, this.fonts, this.renderOptions(true));
     return { base64: Buffer.from(rendered.bytes).toString('base64') };
@@ -277,16 +275,13 @@ export class LettersService {
     const now = this.clock();
     const today = japanToday(now);
     // Checked before a number is taken: a refused letter uses none.
-    const db = this.vault.connection();
-    await this.assertPrintable(
-      await withRecordAnnexes(db, this.build(r, kind, '', today, undefined, reissue), r, kind),
-      r,
-    );
+    const annexes = await recordAnnexes(this.vault.connection(), r, kind);
+    await this.assertPrintable(withRecordAnnexes(this.build(r, kind, '', today, undefined, reissue), annexes), r);
     const org = this.organisation();
     const signer = await this.signing.signer();
     const serial = this.peekSerial(today);
     const documentNo = this.documentNo(serial, today);
-    const letter = await withRecordAnnexes(db, this.build(r, kind, documentNo, today, undefined, reissue), r, kind);
+    const letter = withRecordAnnexes(this.build(r, kind, documentNo, today, undefined, reissue), annexes);
     let rendered: Awaited<ReturnType<typeof renderLetter>>;
     try {
       rendered = await renderLetter(letter, this.fonts, {

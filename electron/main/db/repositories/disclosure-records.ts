@@ -21,7 +21,7 @@ const COLUMNS = 'id, request_id, kind, file_name, system, exported_on, format, s
 const READ = `${COLUMNS}, marks_json`;
 
 export function listDisclosureRecords(db: Db, requestId: string): DisclosureRecordRow[] {
-  return prepared(db, `SELECT ${READ} FROM disclosure_records WHERE request_id = ? ORDER BY added_at, id`).all(
+  return prepared(db, `SELECT ${READ} FROM disclosure_records WHERE request_id = ? ORDER BY added_at, rowid`).all(
     requestId,
   ) as DisclosureRecordRow[];
 }

@@ -27,7 +27,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { PlainDateField } from '../../components/PlainDateField';
 import { cardStyle } from '../../components/styles';
 import { call, errorWithIssues } from '../../lib/api';
-import { ScanPreview } from '../intake/ScanPreview';
+import { bytesOf, ScanPreview } from '../intake/ScanPreview';
 import { Private } from '../requests/privacy';
 import { RecordTable } from './RecordTable';
 import type { Mark } from '../../../../core/domain/disclosure/marks';
@@ -80,8 +80,7 @@ function RecordView(props: { record: DisclosureRecord; editable: boolean; reques
   }
   if (!content.data) return <Body1>読み込んでいます…</Body1>;
   if (r.format === 'text') {
-    const bytes = Uint8Array.from(atob(content.data.base64), (c) => c.charCodeAt(0));
-    return <pre className={styles.text}>{new TextDecoder().decode(bytes)}</pre>;
+    return <pre className={styles.text}>{new TextDecoder().decode(bytesOf(content.data.base64))}</pre>;
   }
   return <ScanPreview mime={content.data.mime} base64={content.data.base64} label={r.fileName} />;
 }
