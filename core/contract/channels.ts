@@ -89,6 +89,9 @@ export const channelNames = [
   'records.content',
   'records.setMarks',
   'records.remove',
+  'packages.list',
+  'packages.build',
+  'packages.checkPassword',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
 

@@ -10,7 +10,7 @@ import { backupChannels } from './backup';
 import { lettersChannels } from './letters';
 import { reportsChannels } from './reports';
 import { formsChannels } from './forms';
-import { recordsChannels } from './disclosure';
+import { packagesChannels, recordsChannels } from './disclosure';
 export * from './common';
 export * from './session';
 export * from './audit';
@@ -36,6 +36,7 @@ export const contract = {
   ...reportsChannels,
   ...formsChannels,
   ...recordsChannels,
+  ...packagesChannels,
 } as const satisfies { [K in ChannelName]: ChannelDef };
 
 // Main → renderer events and their payloads.

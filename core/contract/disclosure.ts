@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Marks } from '../domain/disclosure/marks';
 import { RecordMeta, recordFormats, recordKinds } from '../domain/disclosure/records';
+import { electronicRoutes, passwordRoutes } from '../domain/electronic';
 import { Id, Ok, type ChannelDef } from './common';
 
 // The records found for a 開示 (records.*).
@@ -45,4 +46,41 @@ export const recordsChannels = {
     access: 'staff',
   },
   'records.remove': { input: z.object({ id: Id }).strict(), output: Ok, access: 'staff' },
+} as const satisfies Record<string, ChannelDef>;
+
+// The 電磁的記録 packages made for a request (packages.*): each is a dispatch record.
+export const DisclosurePackage = z.object({
+  id: z.string(),
+  route: z.enum(electronicRoutes),
+  passwordRoute: z.enum(passwordRoutes),
+  fileName: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  files: z.array(z.object({ name: z.string(), bytes: z.number().int(), sha256: z.string(), description: z.string() })),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type DisclosurePackage = z.infer<typeof DisclosurePackage>;
+
+export const packagesChannels = {
+  'packages.list': { input: z.object({ requestId: Id }).strict(), output: z.array(DisclosurePackage), access: 'staff' },
+  // Asks where to save (null: cancelled, nothing made). The password is returned once, here, and
+  // never stored; so is the 「パスワードのお知らせ」 letter when it goes by post.
+  'packages.build': {
+    input: z.object({ requestId: Id }).strict(),
+    output: z
+      .object({
+        package: DisclosurePackage,
+        password: z.string(),
+        passwordLetter: z.object({ base64: z.string() }).nullable(),
+      })
+      .nullable(),
+    access: 'staff',
+  },
+  // Whether a password read back by the person is the package's (compared with its hash).
+  'packages.checkPassword': {
+    input: z.object({ id: Id, password: z.string().max(100) }).strict(),
+    output: z.object({ matches: z.boolean() }),
+    access: 'staff',
+  },
 } as const satisfies Record<string, ChannelDef>;

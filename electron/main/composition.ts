@@ -9,7 +9,8 @@ import { backupHandlers } from './backup/handlers';
 import { BackupService } from './backup/service';
 import { draftsHandlers } from './drafts/handlers';
 import { formsHandlers } from './forms/handlers';
-import { recordsHandlers } from './disclosure/handlers';
+import { packagesHandlers, recordsHandlers } from './disclosure/handlers';
+import { DisclosurePackagesService } from './disclosure/packages';
 import { DisclosureRecordsService } from './disclosure/service';
 import { FormsService } from './forms/service';
 import { DraftsService } from './drafts/service';
@@ -103,6 +104,9 @@ export function createServices(opts: ServiceOptions): Services {
   const drafts = new DraftsService(vault, clock);
   const forms = new FormsService(vault, clock, fonts);
   const records = new DisclosureRecordsService(vault, clock, opts.dialogs ?? noDialogs, requests);
+  const packages = new DisclosurePackagesService(vault, clock, opts.dialogs ?? noDialogs, requests, fonts, (p) => {
+    emit('export.progress', p);
+  });
   const coverage = FontCoverage.inResources(opts.resourcesDir);
   const signing = new SigningMaterial(vault, clock, opts.dialogs ?? noDialogs);
   const letters = new LettersService(vault, clock, opts.dialogs ?? noDialogs, requests, fonts, coverage, signing);
@@ -134,6 +138,7 @@ export function createServices(opts: ServiceOptions): Services {
     ...glyphsHandlers(coverage),
     ...formsHandlers(forms),
     ...recordsHandlers(records),
+    ...packagesHandlers(packages),
   };
 
   return {

@@ -78,3 +78,15 @@ export function withheldSection(records: readonly MarkedRecord[]): string {
 // The grounds the marks use, for the decision's legal grounds.
 export const markGrounds = (records: readonly MarkedRecord[]): WithholdGround[] =>
   withholdGrounds.filter((g) => records.some((r) => r.marks.some((m) => m.ground === g)));
+
+// What a withheld cell shows wherever the table is disclosed (paper 別紙, CSV, Excel, PDF).
+export const WITHHELD_CELL = '（不開示）';
+
+// The rows as disclosed: every withheld cell replaced, so the withheld value goes nowhere.
+export function disclosedRows(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  marks: readonly Mark[],
+): string[][] {
+  return rows.map((row, i) => header.map((_, c) => (markAt(marks, i, c) ? WITHHELD_CELL : (row[c] ?? ''))));
+}

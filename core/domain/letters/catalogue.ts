@@ -244,8 +244,8 @@ export type LetterItem = { label: string; text: string };
 // A table on a 別紙 page: widths are fractions of the text width; a cell may hold line breaks.
 export type LetterTable = { header: string[]; rows: string[][]; widths: number[] };
 export type Letter = {
-  // A request's letter, or the cover letter of a 請求書 sent on request.
-  kind: LetterKind | 'formCover';
+  // A request's letter, the cover letter of a 請求書 sent on request, or a package's password.
+  kind: LetterKind | 'formCover' | 'passwordNotice';
   documentNo: string;
   date: string;
   // A reissue says so under the document number.
@@ -339,6 +339,13 @@ const capacityOf: Record<RequesterType, string> = {
   lawyer: '代理人',
 };
 
+// Who the letter goes to; an agent's name carries the capacity line naming the 本人.
+export const addresseeOf = (c: LetterCase): Letter['addressee'] => ({
+  ...c.addressee,
+  capacity:
+    c.answerToAgent && c.requesterType !== 'self' ? `（${c.principalName}様の${capacityOf[c.requesterType]}）` : null,
+});
+
 export function buildLetter(
   kind: LetterKind,
   c: LetterCase,
@@ -373,10 +380,7 @@ export function buildLetter(
     documentNo: opts.documentNo,
     date: d(opts.date),
     reissue: opts.reissue ? `再発行（原文書番号 ${opts.reissue.originalNo}）` : null,
-    addressee: {
-      ...c.addressee,
-      capacity: toAgent ? `（${c.principalName}様の${capacityOf[c.requesterType]}）` : null,
-    },
+    addressee: addresseeOf(c),
     sender: senderOf(org),
     title: fillTemplate(template.title, values),
     body: fillTemplate(template.body, values)

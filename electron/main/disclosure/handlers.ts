@@ -1,4 +1,5 @@
 import type { Slice } from '../ipc/handlers-type';
+import type { DisclosurePackagesService } from './packages';
 import type { DisclosureRecordsService } from './service';
 
 export function recordsHandlers(records: DisclosureRecordsService) {
@@ -10,4 +11,12 @@ export function recordsHandlers(records: DisclosureRecordsService) {
     'records.setMarks': (input) => records.setMarks(input.id, input.marks),
     'records.remove': (input) => records.remove(input.id),
   } satisfies Slice<'records'>;
+}
+
+export function packagesHandlers(packages: DisclosurePackagesService) {
+  return {
+    'packages.list': (input) => packages.list(input.requestId),
+    'packages.build': (input) => packages.build(input.requestId),
+    'packages.checkPassword': (input) => packages.checkPassword(input.id, input.password),
+  } satisfies Slice<'packages'>;
 }

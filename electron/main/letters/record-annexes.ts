@@ -1,6 +1,6 @@
 import { ErrorCode, type RequestDetail } from '../../../core/contract';
 import { slashDate } from '../../../core/domain/dates';
-import { Marks, markAt } from '../../../core/domain/disclosure/marks';
+import { Marks, disclosedRows } from '../../../core/domain/disclosure/marks';
 import { tableFormats, type RecordFormat } from '../../../core/domain/disclosure/records';
 import type { Letter, LetterKind } from '../../../core/domain/letters/catalogue';
 import type { Db } from '../db/connection';
@@ -12,7 +12,7 @@ import { AppError } from '../errors';
 // found as a 別紙, its header repeated on every page, withheld cells printed 「（不開示）」 — the
 // withheld values never reach the PDF.
 
-export const WITHHELD_CELL = '（不開示）';
+export { WITHHELD_CELL } from '../../../core/domain/disclosure/marks';
 // More rows than a letter should carry: the answer is better given as an 電磁的記録.
 export const MAX_PAPER_ROWS = 5_000;
 
@@ -45,7 +45,7 @@ export async function recordAnnexes(db: Db, r: RequestDetail, kind: LetterKind):
       );
     }
     const marks = Marks.parse(JSON.parse(x.marks_json ?? '[]'));
-    const rows = t.rows.map((row, i) => t.header.map((_, c) => (markAt(marks, i, c) ? WITHHELD_CELL : (row[c] ?? ''))));
+    const rows = disclosedRows(t.header, t.rows, marks);
     annexes.push({
       title: `開示する記録「${x.file_name}」（${x.system}、${slashDate(x.exported_on)}出力）`,
       lines: [],

@@ -59,6 +59,7 @@ export function tombstone(db: Db, id: string, at: string): void {
   // The 送付依頼 that led to this request goes with it (it names the person).
   run('DELETE FROM form_requests WHERE request_id = ?');
   run('DELETE FROM disclosure_records WHERE request_id = ?');
+  run('DELETE FROM disclosure_packages WHERE request_id = ?');
   run("UPDATE request_items SET details = '{}' WHERE request_id = ?");
   run("UPDATE request_events SET comment = '' WHERE request_id = ?");
   run(

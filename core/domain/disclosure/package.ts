@@ -1,0 +1,46 @@
+import type { RecordFormat } from './records';
+
+// The 電磁的記録 package (issue 17 §4): one AES-256 ZIP holding the signed decision letter, the
+// data in the format the company chose, the documents, and a manifest naming every file with its
+// SHA-256 — so that the person can check what they received and the company can answer "what did
+// you send me?" from the dispatch record.
+
+export const MANIFEST_NAME = 'manifest.json';
+
+export type PackageFile = { name: string; bytes: number; sha256: string; description: string };
+export type Manifest = {
+  format: 'madoguchi-disclosure-package/1';
+  company: string;
+  documentNos: string[];
+  createdAt: string;
+  algorithm: 'SHA-256';
+  files: PackageFile[];
+};
+
+// Windows refuses these in a file name; a ZIP entry must also never climb out of its folder.
+const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
+
+// The name of the n-th file in the package: numbered so the person reads them in order, the
+// original name kept (made safe), the extension of what the file now is.
+export function entryName(n: number, original: string, ext: string): string {
+  const stem = original
+    .replace(/\.[^.]*$/, '')
+    .replace(UNSAFE, '_')
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    .slice(0, 80);
+  return `${String(n).padStart(2, '0')}_${stem || '記録'}.${ext}`;
+}
+
+// What a record becomes in the package: tables in the chosen format, documents as they are.
+export function packagedExt(format: RecordFormat, chosen: 'csv' | 'xlsx' | 'pdf'): string {
+  if (format === 'csv' || format === 'xlsx') return chosen;
+  return { text: 'txt', pdf: 'pdf', png: 'png', jpeg: 'jpg', tiff: 'tif' }[format];
+}
+
+export function manifestJson(m: Omit<Manifest, 'format' | 'algorithm'>): string {
+  const full: Manifest = { format: 'madoguchi-disclosure-package/1', algorithm: 'SHA-256', ...m };
+  return `${JSON.stringify(full, null, 2)}\n`;
+}
+
+// The file name offered in the save dialog.
+export const packageFileName = (receiptNo: string): string => `開示データ_${receiptNo.replace(UNSAFE, '_')}.zip`;

@@ -1,0 +1,297 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { ErrorCode, type DisclosurePackage, type RequestDetail } from '../../../core/contract';
+import { japanToday, slashDate, type IsoDate } from '../../../core/domain/dates';
+import { Marks, disclosedRows } from '../../../core/domain/disclosure/marks';
+import {
+  MANIFEST_NAME,
+  entryName,
+  manifestJson,
+  packageFileName,
+  packagedExt,
+  type PackageFile,
+} from '../../../core/domain/disclosure/package';
+import { generatePassword } from '../../../core/domain/disclosure/password';
+import { tableFormats, type RecordFormat } from '../../../core/domain/disclosure/records';
+import { electronicRouteLabels, type Electronic } from '../../../core/domain/electronic';
+import { addresseeOf } from '../../../core/domain/letters/catalogue';
+import { buildPasswordNotice } from '../../../core/domain/letters/password-notice';
+import { toCsv } from '../../../core/domain/table';
+import {
+  getDisclosurePackage,
+  insertDisclosurePackage,
+  listDisclosurePackages,
+  type DisclosurePackageRow,
+} from '../db/repositories/disclosure-packages';
+import { getDisclosureRecordContent, listDisclosureRecords } from '../db/repositories/disclosure-records';
+import { getLetterPdf, listLetters } from '../db/repositories/letters';
+import { AppError, refusals } from '../errors';
+import type { FileDialogs } from '../files/dialogs';
+import { letterCase } from '../letters/letter-case';
+import type { LetterFonts } from '../pdf/fonts';
+import { renderLetter } from '../pdf/lazy';
+import { encodeCsv, tablesXlsx } from '../reports/spreadsheets';
+import type { RequestQueries } from '../requests/queries';
+import { readFees, readLetterSettings, readOrganisation, readProcessingSettings } from '../settings/policies';
+import { deriveKey, newKdfParams, KdfParams } from '../vault/kdf';
+import type { Vault } from '../vault/vault';
+import { readTable } from './tables';
+import { writeEncryptedZip, type ZipEntry } from './zip';
+
+// The 電磁的記録 package (issue 17 §4): the signed decision letters, the records found in the
+// format the company chose (tables with withheld cells replaced), and a manifest with each file's
+// SHA-256, in one AES-256 ZIP written where staff choose (a CD-R or USB drive). The password is
+// generated here, returned once, and never stored; the dispatch record keeps the medium, the day,
+// the package's SHA-256 and the manifest, so that "what did you send me?" is answered from it.
+
+const KINDS = { disclosure: 'disclosureDecision', thirdPartyRecords: 'thirdPartyRecordsDecision' } as const;
+type PackagedKind = keyof typeof KINDS;
+const HASH_COST = { algorithm: 'scrypt', logN: 15, r: 8, p: 1 } as const;
+
+type Stored = { params: KdfParams; hash: string };
+
+const toPackage = (r: DisclosurePackageRow, names: Record<string, string>): DisclosurePackage => ({
+  id: r.id,
+  route: r.route as DisclosurePackage['route'],
+  passwordRoute: r.password_route as DisclosurePackage['passwordRoute'],
+  fileName: r.file_name,
+  size: r.size,
+  sha256: r.sha256,
+  files: (JSON.parse(r.manifest_json) as { files: PackageFile[] }).files,
+  createdBy: names[r.created_by] ?? r.created_by,
+  createdAt: r.created_at,
+});
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+export class DisclosurePackagesService {
+  constructor(
+    private readonly vault: Vault,
+    private readonly clock: () => Date,
+    private readonly dialogs: FileDialogs,
+    private readonly requests: RequestQueries,
+    private readonly fonts: LetterFonts,
+    private readonly progress: (p: { done: number; total: number }) => void = () => undefined,
+  ) {}
+
+  list(requestId: string): DisclosurePackage[] {
+    const r = this.requests.get(requestId);
+    return listDisclosurePackages(this.vault.connection(), requestId).map((p) => toPackage(p, r.accountNames));
+  }
+
+  // The decisions answered as an 電磁的記録, with their finalized letters; refused with the
+  // reason staff can act on when there is nothing to package yet.
+  private plan(r: RequestDetail) {
+    const electronic = r.decisions
+      .flatMap((d) => (d.kind in KINDS ? [{ kind: d.kind as PackagedKind, decision: d.decision }] : []))
+      .filter((d) => (d.decision.outcome === 'full' || d.decision.outcome === 'partial') && d.decision.electronic);
+    if (electronic.length === 0) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        'この請求では電磁的記録による開示が決定されていません。決定で「電磁的記録による提供」の方法を選択してください。',
+      );
+    }
+    const routes = new Set(
+      electronic.map((d) => `${d.decision.electronic?.route}/${d.decision.electronic?.passwordRoute}`),
+    );
+    if (routes.size > 1) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        '開示と第三者提供記録の開示で提供の経路またはパスワードのお知らせ方法が異なります。同じ方法にそろえてください。',
+      );
+    }
+    const db = this.vault.connection();
+    const letters = listLetters(db, r.id);
+    const decisions = electronic.map((d) => {
+      // The latest issue of the decision letter (a 再発行 replaces the original).
+      const letter = letters.filter((l) => l.kind === KINDS[d.kind]).at(-1);
+      if (!letter) {
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          '決定通知書がまだ確定されていません。承認後に決定通知書を確定してから、電磁的記録を作成してください。',
+        );
+      }
+      return { kind: d.kind, electronic: d.decision.electronic as Electronic, letter };
+    });
+    const records = listDisclosureRecords(db, r.id).filter((x) => decisions.some((d) => d.kind === x.kind));
+    if (records.length === 0) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        '開示する記録が添付されていません。「開示する記録」に記録を添付してから作成してください。',
+      );
+    }
+    return { decisions, records, electronic: decisions[0]?.electronic as Electronic };
+  }
+
+  // Each file of the package, read from the vault only when it is written.
+  private entries(r: RequestDetail, p: ReturnType<DisclosurePackagesService['plan']>) {
+    const db = this.vault.connection();
+    const files: (ZipEntry & { description: string })[] = [];
+    let n = 1;
+    for (const d of p.decisions) {
+      const name = entryName(n++, `${d.letter.document_no}_決定通知書`, 'pdf');
+      files.push({
+        name,
+        description: `決定通知書（${d.letter.document_no}、電子署名付き）`,
+        data: () => Promise.resolve(new Uint8Array(getLetterPdf(db, d.letter.id)?.pdf ?? [])),
+      });
+    }
+    for (const x of p.records) {
+      const format = x.format as RecordFormat;
+      const chosen = p.decisions.find((d) => d.kind === x.kind)?.electronic.format ?? 'csv';
+      const name = entryName(n++, x.file_name, packagedExt(format, chosen));
+      const origin = `${x.system}、${slashDate(x.exported_on as IsoDate)}出力`;
+      const content = () => {
+        const c = getDisclosureRecordContent(db, x.id);
+        if (!c) throw new AppError(ErrorCode.NOT_FOUND, '記録が見つかりません。');
+        return c;
+      };
+      if (!tableFormats.includes(format)) {
+        files.push({ name, description: `開示する記録（${origin}）`, data: () => Promise.resolve(content()) });
+        continue;
+      }
+      const data = async (): Promise<Uint8Array> => {
+        const t = await readTable(content(), format);
+        const rows = disclosedRows(t.header, t.rows, Marks.parse(JSON.parse(x.marks_json ?? '[]')));
+        const title = `開示する記録「${x.file_name}」`;
+        if (chosen === 'csv') return encodeCsv(toCsv(t.header, rows), false);
+        if (chosen === 'xlsx') return tablesXlsx(title, [{ name: '開示する記録', title, header: t.header, rows }]);
+        const { renderTableDocument } = await import('../pdf/table-document');
+        return renderTableDocument(
+          { title, subtitle: `${origin}（${r.receiptNo}）`, header: t.header, rows },
+          this.fonts,
+        );
+      };
+      files.push({ name, description: `開示する記録（${origin}、不開示の部分は「（不開示）」）`, data });
+    }
+    return files;
+  }
+
+  async build(requestId: string) {
+    const session = this.vault.session();
+    if (!session) throw refusals.locked();
+    const r = this.requests.get(requestId);
+    const p = this.plan(r);
+    const fileName = packageFileName(r.receiptNo);
+    const path = await this.dialogs.saveFile({
+      title: '電磁的記録（暗号化したZIPファイル）の保存',
+      defaultName: fileName,
+      filters: [{ name: 'ZIPファイル（AES-256で暗号化）', extensions: ['zip'] }],
+    });
+    if (path === null) return null;
+    const savedName = path.split(/[\\/]/).pop() ?? fileName;
+    const password = generatePassword((n) => randomBytes(n));
+    const now = this.clock();
+    const files = this.entries(r, p);
+    const listed: PackageFile[] = [];
+    // Each file is hashed as it goes into the package; the manifest is the last entry.
+    const hashed: ZipEntry[] = files.map((f) => ({
+      name: f.name,
+      data: async () => {
+        const bytes = await f.data();
+        listed.push({ name: f.name, bytes: bytes.length, sha256: sha256(bytes), description: f.description });
+        return bytes;
+      },
+    }));
+    const org = readOrganisation(this.vault.connection());
+    const manifest = () =>
+      manifestJson({
+        company: org?.companyName ?? '',
+        documentNos: p.decisions.map((d) => d.letter.document_no),
+        createdAt: now.toISOString(),
+        files: listed,
+      });
+    const total = hashed.length + 1;
+    this.progress({ done: 0, total });
+    const written = await writeEncryptedZip(
+      path,
+      password,
+      [...hashed, { name: MANIFEST_NAME, data: () => Promise.resolve(Buffer.from(manifest(), 'utf8')) }],
+      (done) => {
+        this.progress({ done, total });
+      },
+    );
+    const params = newKdfParams(HASH_COST);
+    const stored: Stored = { params, hash: (await deriveKey(password, params)).toString('base64') };
+    const row: DisclosurePackageRow = {
+      id: randomUUID(),
+      request_id: r.id,
+      route: p.electronic.route,
+      password_route: p.electronic.passwordRoute,
+      file_name: savedName,
+      size: written.size,
+      sha256: written.sha256,
+      manifest_json: manifest(),
+      password_hash: JSON.stringify(stored),
+      created_by: session.accountId,
+      created_at: now.toISOString(),
+    };
+    try {
+      this.vault.write(
+        'packages.create',
+        r.id,
+        `package=${row.id} route=${row.route} files=${listed.length} size=${row.size} sha256=${row.sha256}`,
+        (db) => {
+          insertDisclosurePackage(db, row);
+        },
+      );
+    } catch (err) {
+      // Not recorded, not sent: the file goes too.
+      await rm(path, { force: true });
+      throw err;
+    }
+    const passwordLetter =
+      p.electronic.passwordRoute === 'letter' ? await this.passwordLetter(r, p, row, password) : null;
+    return { package: toPackage(row, r.accountNames), password, passwordLetter };
+  }
+
+  // 「パスワードのお知らせ」, made once with the package (the password is not kept to make it again).
+  private async passwordLetter(
+    r: RequestDetail,
+    p: ReturnType<DisclosurePackagesService['plan']>,
+    row: DisclosurePackageRow,
+    password: string,
+  ): Promise<{ base64: string }> {
+    const db = this.vault.connection();
+    const org = readOrganisation(db);
+    if (!org)
+      throw new AppError(ErrorCode.CONFLICT, '組織情報が設定されていません。設定 › 組織情報を入力してください。');
+    const settings = readLetterSettings(db);
+    const c = letterCase(r, {
+      closedDays: readProcessingSettings(db).closedDays,
+      acceptedMeans: readFees(db).accepted,
+    });
+    const letter = buildPasswordNotice(
+      {
+        addressee: addresseeOf(c),
+        decisions: p.decisions.map((d) => ({
+          documentNo: d.letter.document_no,
+          date: japanToday(new Date(d.letter.created_at)),
+        })),
+        fileName: row.file_name,
+        sha256: row.sha256,
+        password,
+        route: electronicRouteLabels[p.electronic.route],
+      },
+      org,
+      { date: japanToday(this.clock()), dateStyle: settings.dateStyle },
+    );
+    const rendered = await renderLetter(letter, this.fonts, {
+      windowEnvelope: settings.windowEnvelope,
+      ...(settings.window ? { window: settings.window } : {}),
+      seal: null,
+      title: `パスワードのお知らせ（${r.receiptNo}）`,
+    });
+    this.vault.write('packages.passwordLetter', r.id, `package=${row.id}`, () => undefined);
+    return { base64: Buffer.from(rendered.bytes).toString('base64') };
+  }
+
+  async checkPassword(id: string, password: string): Promise<{ matches: boolean }> {
+    const row = getDisclosurePackage(this.vault.connection(), id);
+    if (!row) throw new AppError(ErrorCode.NOT_FOUND, '電磁的記録の送付記録が見つかりません。');
+    const stored = JSON.parse(row.password_hash) as Stored;
+    const expected = Buffer.from(stored.hash, 'base64');
+    const got = await deriveKey(password.trim(), KdfParams.parse(stored.params));
+    return { matches: got.length === expected.length && timingSafeEqual(got, expected) };
+  }
+}
