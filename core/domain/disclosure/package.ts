@@ -18,6 +18,7 @@ export type Manifest = {
 };
 
 // Windows refuses these in a file name; a ZIP entry must also never climb out of its folder.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must go
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
 
 // The name of the n-th file in the package: numbered so the person reads them in order, the

@@ -17,7 +17,7 @@ export function generatePassword(randomBytes: (n: number) => Uint8Array, length 
   while (out.length < length) {
     for (const b of randomBytes(length * 2)) {
       if (b >= limit) continue;
-      out += PASSWORD_ALPHABET[b % n];
+      out += PASSWORD_ALPHABET.charAt(b % n);
       if (out.length === length) break;
     }
   }
@@ -63,7 +63,7 @@ const readings: Record<string, string> = {
 export function passwordReading(password: string): string {
   const groups: string[] = [];
   for (let i = 0; i < password.length; i += 4) {
-    groups.push([...password.slice(i, i + 4)].map((c) => readings[c] ?? c).join('・'));
+    groups.push(Array.from(password.slice(i, i + 4), (c) => readings[c] ?? c).join('・'));
   }
   return groups.join(' ／ ');
 }

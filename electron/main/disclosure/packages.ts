@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { ErrorCode, type DisclosurePackage, type RequestDetail } from '../../../core/contract';
-import { japanToday, slashDate, type IsoDate } from '../../../core/domain/dates';
+import { japanToday, slashDate } from '../../../core/domain/dates';
 import { Marks, disclosedRows } from '../../../core/domain/disclosure/marks';
 import {
   MANIFEST_NAME,
@@ -140,7 +140,7 @@ export class DisclosurePackagesService {
       const format = x.format as RecordFormat;
       const chosen = p.decisions.find((d) => d.kind === x.kind)?.electronic.format ?? 'csv';
       const name = entryName(n++, x.file_name, packagedExt(format, chosen));
-      const origin = `${x.system}、${slashDate(x.exported_on as IsoDate)}出力`;
+      const origin = `${x.system}、${slashDate(x.exported_on)}出力`;
       const content = () => {
         const c = getDisclosureRecordContent(db, x.id);
         if (!c) throw new AppError(ErrorCode.NOT_FOUND, '記録が見つかりません。');
