@@ -43,6 +43,5 @@ export function listDisclosurePackages(db: Db, requestId: string): DisclosurePac
 
 export function getDisclosurePackage(db: Db, id: string): DisclosurePackageRow | undefined {
   return prepared(db, `SELECT ${COLUMNS} FROM disclosure_packages WHERE id = ?`).get(id) as
-    | DisclosurePackageRow
-    | undefined;
+    DisclosurePackageRow | undefined;
 }
