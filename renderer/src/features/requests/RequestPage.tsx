@@ -39,6 +39,7 @@ import { AnswerSection, ExtensionForm } from './AnswerSection';
 import { FeeReturnSection } from './FeeReturnSection';
 import { SuspicionSection } from './SuspicionSection';
 import { SearchSection } from './SearchSection';
+import { PackageSection } from '../records/PackageSection';
 import { RecordsSection } from '../records/RecordsSection';
 import { DecisionSection } from './DecisionSection';
 import { LettersSection } from './LettersSection';
@@ -253,6 +254,7 @@ export function RequestPage(props: {
       <RecordsSection request={r} />
       <DecisionSection request={r} />
       <LettersSection request={r} />
+      <PackageSection request={r} />
       <AnswerSection request={r} />
       <FeeReturnSection request={r} />
       <Card className={styles.card}>

@@ -1,0 +1,148 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { expect, test } from '../fixtures/app';
+import { ADMIN, APPROVER } from '../fixtures/vault';
+import { makeP12 } from '../../electron/main/pdf/test-certificate';
+import { LoginPage } from '../pages/LoginPage';
+import { ShellPage } from '../pages/ShellPage';
+import { RequestPage } from '../pages/RequestPage';
+import { openFromList, registerDisclosure, relogin } from '../pages/flows';
+
+test.use({ prepared: true });
+
+// Issue 17's acceptance, as far as it is built: a 一部開示 from attached records (a CSV with a
+// column withheld under 33条2項1号, a 2-page PDF call note), the decision letter's 開示しない部分
+// built from the mark, approval, the signed letter, and the same answer as an 電磁的記録: an
+// AES-256 ZIP that 7-Zip opens with the password shown once (and not with another), whose files
+// match the manifest, whose table never holds the withheld values.
+
+const SECRET = '紹介者 秘密子';
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+async function callNote(path: string): Promise<void> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  for (const line of ['Call note page 1: address change', 'Call note page 2: follow-up']) {
+    pdf.addPage().drawText(line, { x: 60, y: 700, size: 12, font });
+  }
+  writeFileSync(path, await pdf.save());
+}
+
+test('a 一部開示 from attached records goes out as a signed letter and an encrypted package only the password opens', async ({
+  app,
+}) => {
+  const page = app.page;
+  await new LoginPage(page).login(ADMIN.loginName, ADMIN.password);
+  // The signing certificate, so that the decision letter is signed.
+  const work = mkdtempSync(join(tmpdir(), 'madoguchi-e2e-cert-'));
+  makeP12(work, 'e2e passphrase');
+  await new ShellPage(page).open('設定');
+  await page.getByRole('tab', { name: '回答書' }).click();
+  await page.getByLabel('証明書のパスフレーズ').fill('e2e passphrase');
+  await app.nextOpenFile(join(work, 'id.p12'));
+  await page.getByRole('button', { name: '証明書ファイル（PKCS#12）を取り込む…' }).click();
+  await expect(page.getByTestId('certificate')).toContainText('CN=Privacy Officer');
+  const receiptNo = await registerDisclosure(page, '2031/1/1', '電磁的記録（記録媒体の郵送）');
+  await openFromList(page, receiptNo);
+  const r = new RequestPage(page);
+  await r.act('確認を開始');
+  await r.act('調査を開始');
+
+  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-e2e-package-'));
+  const csv = join(dir, '会員情報.csv');
+  writeFileSync(csv, `\uFEFF会員番号,氏名,紹介者\n1001,山田 太郎,${SECRET}\n1002,山田 太郎,${SECRET}\n`);
+  const note = join(dir, '通話記録.pdf');
+  await callNote(note);
+  const attach = page.getByRole('group', { name: '記録の添付' });
+  await attach.getByLabel(/^出力元のシステム・台帳/).fill('顧客管理システム');
+  await app.nextOpenFile(csv);
+  await attach.getByRole('button', { name: 'ファイルを選んで添付…' }).click();
+  const table = page.getByRole('table', { name: '記録「会員情報.csv」の内容' });
+  await table.getByRole('cell', { name: SECRET }).first().click();
+  await expect(table.getByRole('cell', { name: `${SECRET}（不開示）` })).toHaveCount(2);
+  await page.getByRole('button', { name: '不開示の指定を保存' }).click();
+  await expect(page.getByText('不開示の指定 1件（保存しました）')).toBeVisible();
+  await attach.getByLabel(/^出力元のシステム・台帳/).fill('コールセンター');
+  await app.nextOpenFile(note);
+  await attach.getByRole('button', { name: 'ファイルを選んで添付…' }).click();
+  await expect(page.getByRole('table', { name: '開示する記録' })).toContainText('通話記録.pdf');
+
+  await r.act('決定の起案を開始');
+  const decision = r.decision('開示');
+  await decision.getByLabel(/^開示する保有個人データ/).fill('会員情報、通話記録');
+  await decision.getByRole('button', { name: '不開示の指定から「開示しない部分」を作成' }).click();
+  await expect(decision.getByLabel(/^決定/)).toHaveValue('partial');
+  const electronic = decision.getByRole('group', { name: '電磁的記録による提供' });
+  await electronic.getByLabel(/^ファイル形式/).selectOption({ label: 'CSV形式（UTF-8）' });
+  await electronic.getByLabel(/^提供の経路/).selectOption({ label: 'CD-Rに記録して郵送' });
+  await electronic.getByLabel(/^パスワードのお知らせ方法/).selectOption({ label: '別送の書面（郵送）' });
+  await decision.getByRole('button', { name: '決定を保存' }).click();
+  await expect(decision.getByText('保存済み')).toBeVisible();
+  await r.act('決裁に回す');
+
+  // Before approval there is nothing to send: the package is refused with the reason.
+  const build = page.getByRole('button', { name: '暗号化ファイルを作成して保存…' });
+  await build.click();
+  await expect(page.getByRole('alert').filter({ hasText: '決定通知書がまだ確定されていません' })).toBeVisible();
+
+  await relogin(page, APPROVER);
+  await openFromList(page, receiptNo);
+  await r.act('承認する');
+  await expect(r.step).toContainText('回答準備');
+  await relogin(page, ADMIN);
+  await openFromList(page, receiptNo);
+  const letterRow = page.getByRole('table', { name: '作成できる書類' }).getByRole('row', { name: /開示決定通知書/ });
+  await letterRow.getByRole('button', { name: '確定する' }).click();
+  await expect(page.getByText(/文書番号「個保第\d+号」で確定しました/)).toBeVisible();
+
+  // The package: saved where the dialog says, the password shown once.
+  await build.click();
+  const shown = page.getByTestId('package-password');
+  await expect(shown).toBeVisible();
+  const password = (await shown.getAttribute('data-password')) ?? '';
+  expect(password).toMatch(/^[a-z2-9]{16}$/);
+  expect(password).not.toMatch(/[01ilo]/);
+  const zipName = `開示データ_${receiptNo}.zip`;
+  expect(readdirSync(app.downloadsDir)).toEqual([zipName]);
+  const zip = join(app.downloadsDir, zipName);
+  const records = page.getByRole('table', { name: '電磁的記録の送付記録' });
+  await expect(records).toContainText(sha(readFileSync(zip)));
+  await expect(records).toContainText('CD-Rに記録して郵送');
+
+  const wrong = spawnSync('7z', ['x', '-pabcdefghjkmnpqrs', `-o${join(dir, 'wrong')}`, '-y', zip]);
+  expect(wrong.status).not.toBe(0);
+  const out = join(dir, 'out');
+  execFileSync('7z', ['x', `-p${password}`, `-o${out}`, '-y', zip]);
+  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
+    files: { name: string; sha256: string }[];
+  };
+  expect(manifest.files).toHaveLength(3);
+  for (const f of manifest.files) expect(sha(readFileSync(join(out, f.name)))).toBe(f.sha256);
+  const [letter, data, document] = manifest.files.map((f) => join(out, f.name));
+  // The decision letter: signed (an independent validator), 一部開示 with the withheld part and
+  // its ground, the withheld values nowhere.
+  const sig = spawnSync('pdfsig', [letter ?? ''], { encoding: 'utf8' });
+  expect(sig.stdout).toContain('Signature Validation: Signature is Valid.');
+  const letterText = execFileSync('pdftotext', [letter ?? '', '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  expect(letterText).toContain('開示しない部分');
+  expect(letterText).toContain('「紹介者」の列');
+  expect(letterText).toContain('第33条第2項第1号');
+  expect(letterText).not.toContain(SECRET.replace(/\s+/g, ''));
+  const table2 = readFileSync(data ?? '', 'utf8');
+  expect(table2).toContain('"1001","山田 太郎","（不開示）"');
+  expect(table2).not.toContain('秘密');
+  expect(readFileSync(document ?? '')).toEqual(readFileSync(note));
+
+  // The password letter, to post apart; and a password read back is checked against the record.
+  await page.getByRole('button', { name: 'お知らせを表示' }).click();
+  await expect(page.getByLabel('パスワードのお知らせ 1ページ目')).toBeVisible();
+  await records.getByLabel('照合するパスワード').fill(password);
+  await records.getByRole('button', { name: '照合' }).click();
+  await expect(records.getByRole('status')).toHaveText('一致します。');
+  await page.getByRole('button', { name: 'パスワードを伝えたので閉じる' }).click();
+  await expect(shown).toHaveCount(0);
+});
