@@ -89,6 +89,7 @@ export const channelNames = [
   'records.content',
   'records.setMarks',
   'records.remove',
+  'records.redacted',
   'packages.list',
   'packages.build',
   'packages.checkPassword',

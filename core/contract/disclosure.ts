@@ -16,7 +16,7 @@ export const DisclosureRecord = z.object({
   size: z.number().int(),
   sha256: z.string(),
   addedAt: z.string(),
-  // Withholding marks (tables only).
+  // Withholding marks: columns, rows, cells of a table; rectangles on a document's pages.
   marks: Marks,
 });
 export type DisclosureRecord = z.infer<typeof DisclosureRecord>;
@@ -46,6 +46,12 @@ export const recordsChannels = {
     access: 'staff',
   },
   'records.remove': { input: z.object({ id: Id }).strict(), output: Ok, access: 'staff' },
+  // A document record redacted (its rectangles filled, every page an image), to check before sending.
+  'records.redacted': {
+    input: z.object({ id: Id }).strict(),
+    output: z.object({ base64: z.string(), pages: z.number().int() }),
+    access: 'staff',
+  },
 } as const satisfies Record<string, ChannelDef>;
 
 // The 電磁的記録 packages made for a request (packages.*): each is a dispatch record.

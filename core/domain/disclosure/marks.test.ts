@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Mark, markAt, markGrounds, marksProblems, withheldSection, type MarkedRecord } from './marks';
+import { Mark, areaProblems, markAt, markGrounds, marksProblems, withheldSection, type MarkedRecord } from './marks';
 
 // Withholding on tables: marks point inside the table, and the letter's section groups them by
 // ground with their reasons.
@@ -43,5 +43,26 @@ describe('withholding marks on tables', () => {
     expect(Mark.safeParse({ target: 'row', row: 1, ground: 'a33-2-1', reason: '' }).success).toBe(false);
     expect(Mark.safeParse({ target: 'row', row: -1, ground: 'a33-2-1', reason: '理由' }).success).toBe(false);
     expect(Mark.safeParse({ target: 'row', row: 1, ground: 'a33-3-method', reason: '理由' }).success).toBe(false);
+  });
+
+  it('names rectangles on a document by page, grouped with the table marks under their ground', () => {
+    const area = (page: number, ground: 'a33-2-1' | 'a33-2-2') =>
+      ({ target: 'area', page, x: 0.1, y: 0.1, width: 0.2, height: 0.1, ground, reason: '理由A。' }) as const;
+    const note = { fileName: '通話記録.pdf', header: [], marks: [area(0, 'a33-2-2'), area(2, 'a33-2-2')] };
+    const section = withheldSection([members, note]);
+    expect(section).toContain('・通話記録.pdf: 1ページ目の黒塗りの部分、3ページ目の黒塗りの部分');
+    // Under 2号, after the table's 2号 line.
+    const second = section.slice(section.indexOf('第2号'));
+    expect(second).toContain('通話記録.pdf');
+    expect(markGrounds([note])).toEqual(['a33-2-2']);
+    expect(markAt(note.marks, 0, 0)).toBeUndefined();
+    expect(areaProblems(note.marks, 3)).toEqual([]);
+    expect(areaProblems(note.marks, 2)).toEqual(['3ページ目はこの記録にありません（全2ページ）。']);
+    expect(areaProblems([{ ...area(0, 'a33-2-1'), x: 0.9 }], 1)).toEqual(['範囲がページの外にあります。']);
+    expect(areaProblems([{ ...area(0, 'a33-2-1'), width: 0.0001 }], 1)).toEqual(['範囲が小さすぎます。']);
+    expect(Mark.safeParse({ ...area(0, 'a33-2-1'), y: -0.1 }).success).toBe(false);
+    expect(marksProblems(note.marks, 3, 5)).toEqual([
+      '表の記録には、範囲（黒塗り）ではなく列・行・セルを指定してください。',
+    ]);
   });
 });

@@ -10,6 +10,7 @@ export function recordsHandlers(records: DisclosureRecordsService) {
     'records.content': (input) => records.content(input.id),
     'records.setMarks': (input) => records.setMarks(input.id, input.marks),
     'records.remove': (input) => records.remove(input.id),
+    'records.redacted': (input) => records.redacted(input.id),
   } satisfies Slice<'records'>;
 }
 

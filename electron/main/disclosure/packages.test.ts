@@ -69,7 +69,11 @@ async function approved(electronic: Electronic | null, opts: { finalize?: boolea
       id: table?.id ?? '',
       marks: [{ target: 'column', column: 2, ground: 'a33-2-1', reason }],
     });
-    await call(s, 'records.add', { requestId: r.id, meta: { ...meta, system: 'コールセンター' } });
+    const note = await call(s, 'records.add', { requestId: r.id, meta: { ...meta, system: 'コールセンター' } });
+    await call(s, 'records.setMarks', {
+      id: note?.id ?? '',
+      marks: [{ target: 'area', page: 0, x: 0, y: 0.05, width: 1, height: 0.15, ground: 'a33-2-2', reason }],
+    });
   }
   await call(s, 'requests.transition', { id: r.id, action: 'startDraft', comment: '' });
   await call(s, 'requests.saveDecision', {
@@ -90,7 +94,7 @@ async function approved(electronic: Electronic | null, opts: { finalize?: boolea
   await call(s, 'requests.transition', { id: r.id, action: 'approve', comment: '' });
   await switchTo(s, 'admin', ADMIN_PASSWORD);
   if (opts.finalize !== false) await call(s, 'letters.finalize', { requestId: r.id, kind: 'disclosureDecision' });
-  return { s, id: r.id, dir, saves };
+  return { s, id: r.id, dir, saves, note };
 }
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -104,7 +108,7 @@ function extract(zip: string, password: string): { ok: boolean; dir: string } {
 
 describe('電磁的記録 package', () => {
   it('opens in 7-Zip with the password only, and every file matches the manifest', async () => {
-    const { s, id, dir, saves } = await approved(cdr);
+    const { s, id, dir, saves, note } = await approved(cdr);
     const zip = join(dir, 'out', '開示データ.zip');
     execFileSync('mkdir', ['-p', join(dir, 'out')]);
     saves.push(zip);
@@ -155,6 +159,9 @@ describe('電磁的記録 package', () => {
     expect(text).toContain('"1001","山田 太郎","（不開示）"');
     expect(text).toContain(`"'=1+2"`);
     expect(text).not.toContain('秘密');
+    // The call note went redacted: an image of the page, no text left.
+    expect(pdfText(readFileSync(join(out.dir, '03_call-note.pdf')).toString('base64'))).toBe('');
+    expect(manifest.files[2]?.sha256).not.toBe(sha(readFileSync(note)));
 
     // The password goes by post on a letter of its own; it is nowhere in the dispatch record.
     const notice = pdfText(made.passwordLetter?.base64 ?? '');

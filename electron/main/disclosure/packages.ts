@@ -35,6 +35,7 @@ import type { RequestQueries } from '../requests/queries';
 import { readFees, readLetterSettings, readOrganisation, readProcessingSettings } from '../settings/policies';
 import { deriveKey, newKdfParams, KdfParams } from '../vault/kdf';
 import type { Vault } from '../vault/vault';
+import { isDocument, redactToPdf } from './redact';
 import { readTable } from './tables';
 import { writeEncryptedZip, type ZipEntry } from './zip';
 
@@ -139,20 +140,31 @@ export class DisclosurePackagesService {
     for (const x of p.records) {
       const format = x.format as RecordFormat;
       const chosen = p.decisions.find((d) => d.kind === x.kind)?.electronic.format ?? 'csv';
-      const name = entryName(n++, x.file_name, packagedExt(format, chosen));
+      const marks = Marks.parse(JSON.parse(x.marks_json ?? '[]'));
+      // A document with rectangles goes as its redacted PDF, never as the original.
+      const redact = isDocument(format) && marks.length > 0;
+      const name = entryName(n++, x.file_name, redact ? 'pdf' : packagedExt(format, chosen));
       const origin = `${x.system}、${slashDate(x.exported_on)}出力`;
       const content = () => {
         const c = getDisclosureRecordContent(db, x.id);
         if (!c) throw new AppError(ErrorCode.NOT_FOUND, '記録が見つかりません。');
         return c;
       };
+      if (redact) {
+        files.push({
+          name,
+          description: `開示する記録（${origin}、黒塗りの部分は不開示）`,
+          data: () => redactToPdf(content(), format, marks),
+        });
+        continue;
+      }
       if (!tableFormats.includes(format)) {
         files.push({ name, description: `開示する記録（${origin}）`, data: () => Promise.resolve(content()) });
         continue;
       }
       const data = async (): Promise<Uint8Array> => {
         const t = await readTable(content(), format);
-        const rows = disclosedRows(t.header, t.rows, Marks.parse(JSON.parse(x.marks_json ?? '[]')));
+        const rows = disclosedRows(t.header, t.rows, marks);
         const title = `開示する記録「${x.file_name}」`;
         if (chosen === 'csv') return encodeCsv(toCsv(t.header, rows), false);
         if (chosen === 'xlsx') return tablesXlsx(title, [{ name: '開示する記録', title, header: t.header, rows }]);

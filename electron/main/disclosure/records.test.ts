@@ -97,8 +97,8 @@ describe('records found for a 開示', () => {
       }),
     );
     expect(outside.message).toBe('3行目はこの表にありません。');
-    const onPdf = await failure(call(s, 'records.setMarks', { id: added[3]?.id ?? '', marks: [] }));
-    expect(onPdf.message).toContain('表ではない記録');
+    const onText = await failure(call(s, 'records.setMarks', { id: added[4]?.id ?? '', marks: [] }));
+    expect(onText.message).toContain('テキストの記録には不開示の指定はできません');
     const marks = [
       { target: 'column' as const, column: 2, ground: 'a33-2-1' as const, reason },
       { target: 'cell' as const, row: 1, column: 1, ground: 'a33-2-2' as const, reason: '評価情報のため。' },

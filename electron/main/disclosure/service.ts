@@ -8,7 +8,7 @@ import {
   type RecordFormat,
   type RecordMeta,
 } from '../../../core/domain/disclosure/records';
-import { Marks, marksProblems, type Mark } from '../../../core/domain/disclosure/marks';
+import { Marks, areaProblems, marksProblems, type Mark } from '../../../core/domain/disclosure/marks';
 import { canRecord } from '../../../core/domain/workflow';
 import {
   countDisclosureRecords,
@@ -26,6 +26,7 @@ import { imageProblem } from '../files/image-limits';
 import { readChosenFile } from '../files/read-chosen';
 import type { RequestQueries } from '../requests/queries';
 import type { Vault } from '../vault/vault';
+import { documentPageCount, isDocument, redactToPdf } from './redact';
 import { decodeText, detectFormat, readTable } from './tables';
 
 // The records found for a 開示 (issue 17 §1): attached while the request is investigated or
@@ -147,8 +148,9 @@ export class DisclosureRecordsService {
     return { mime: 'text/plain; charset=utf-8', base64: Buffer.from(text, 'utf8').toString('base64') };
   }
 
-  // The withholding marks of a table record, replaced as a whole; marks outside the table are
-  // refused and nothing is saved.
+  // The withholding marks of a record, replaced as a whole: columns, rows and cells of a table,
+  // rectangles on the pages of a document. Marks outside the table or the pages are refused and
+  // nothing is saved.
   async setMarks(id: string, marks: Mark[]): Promise<DisclosureRecord> {
     const db = this.vault.connection();
     const row = getDisclosureRecord(db, id);
@@ -158,11 +160,15 @@ export class DisclosureRecordsService {
       throw new AppError(ErrorCode.CONFLICT, '開示しない部分は「調査中」または「決定起案」の段階で指定してください。');
     }
     const format = row.format as RecordFormat;
-    if (!tableFormats.includes(format)) {
-      throw new AppError(ErrorCode.BAD_INPUT, '表ではない記録には、列・行・セルの不開示は指定できません。');
+    let problems: string[];
+    if (tableFormats.includes(format)) {
+      const t = await readTable(content, format);
+      problems = marksProblems(marks, t.header.length, t.rows.length);
+    } else if (isDocument(format)) {
+      problems = areaProblems(marks, await documentPageCount(content, format));
+    } else {
+      throw new AppError(ErrorCode.BAD_INPUT, 'テキストの記録には不開示の指定はできません。');
     }
-    const t = await readTable(content, format);
-    const problems = marksProblems(marks, t.header.length, t.rows.length);
     if (problems.length > 0) throw refusals.badField(['marks'], problems.join(''));
     this.vault.write('records.marks', row.request_id, `record=${id} marks=${marks.length}`, (w) => {
       setDisclosureRecordMarks(w, id, JSON.stringify(marks));
@@ -170,6 +176,21 @@ export class DisclosureRecordsService {
     const updated = getDisclosureRecord(this.vault.connection(), id);
     if (!updated) throw notFound();
     return toRecord(updated);
+  }
+
+  // A document as it will be disclosed: every page an image, the rectangles solid black.
+  async redacted(id: string): Promise<{ base64: string; pages: number }> {
+    const db = this.vault.connection();
+    const row = getDisclosureRecord(db, id);
+    const content = getDisclosureRecordContent(db, id);
+    if (!row || !content) throw notFound();
+    const format = row.format as RecordFormat;
+    if (!isDocument(format)) throw new AppError(ErrorCode.BAD_INPUT, '黒塗りの確認は文書・画像の記録でのみできます。');
+    let pages = 0;
+    const pdf = await redactToPdf(content, format, toRecord(row).marks, (n) => {
+      pages = n;
+    });
+    return { base64: Buffer.from(pdf).toString('base64'), pages };
   }
 
   remove(id: string): Record<string, never> {

@@ -8,7 +8,8 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'end' },
 });
 
-export type Pen = { target: Mark['target']; ground: WithholdGround; reason: string };
+type TableTarget = 'column' | 'row' | 'cell';
+export type Pen = { target: TableTarget; ground: WithholdGround; reason: string };
 
 // A click on a cell with the pen: withholds its column, its row or the cell, or releases a mark
 // of the same target that is already there.
@@ -31,14 +32,14 @@ export function toggleMark(marks: readonly Mark[], pen: Pen, row: number, column
   return [...marks, mark];
 }
 
-const targetLabels: Record<Mark['target'], string> = { column: '列ごと', row: '行ごと', cell: 'セルだけ' };
+const targetLabels: Record<TableTarget, string> = { column: '列ごと', row: '行ごと', cell: 'セルだけ' };
 
 // What a click withholds, under which ground, with which reason (from the reason library, then
-// editable). No pen until a reason is given.
-export function MarkTools(props: { onPen: (pen: Pen | null) => void }) {
+// editable). No pen until a reason is given. On a document the pen draws rectangles (no target).
+export function MarkTools(props: { onPen: (pen: Pen | null) => void; document?: boolean }) {
   const styles = useStyles();
   const reasons = useSettings().data?.reasons ?? [];
-  const [target, setTarget] = useState<Mark['target']>('column');
+  const [target, setTarget] = useState<TableTarget>('column');
   const [ground, setGround] = useState<WithholdGround>('a33-2-1');
   const [reason, setReason] = useState(() => reasons.find((r) => r.ground === 'a33-2-1')?.text ?? '');
   const { onPen } = props;
@@ -48,13 +49,15 @@ export function MarkTools(props: { onPen: (pen: Pen | null) => void }) {
   return (
     <div role="group" aria-label="開示しない部分の指定">
       <div className={styles.row}>
-        <Field label="クリックで不開示にする範囲">
-          <RadioGroup layout="horizontal" value={target} onChange={(_e, d) => setTarget(d.value as Mark['target'])}>
-            {(['column', 'row', 'cell'] as const).map((t) => (
-              <Radio key={t} value={t} label={targetLabels[t]} />
-            ))}
-          </RadioGroup>
-        </Field>
+        {!props.document && (
+          <Field label="クリックで不開示にする範囲">
+            <RadioGroup layout="horizontal" value={target} onChange={(_e, d) => setTarget(d.value as TableTarget)}>
+              {(['column', 'row', 'cell'] as const).map((t) => (
+                <Radio key={t} value={t} label={targetLabels[t]} />
+              ))}
+            </RadioGroup>
+          </Field>
+        )}
         <Field label="不開示の根拠">
           <Select
             value={ground}
