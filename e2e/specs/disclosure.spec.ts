@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PNG } from 'pngjs';
 import { expect, test } from '../fixtures/app';
 import { ADMIN, APPROVER } from '../fixtures/vault';
 import { makeP12 } from '../../electron/main/pdf/test-certificate';
@@ -14,11 +15,11 @@ import { openFromList, registerDisclosure, relogin } from '../pages/flows';
 
 test.use({ prepared: true });
 
-// Issue 17's acceptance, as far as it is built: a 一部開示 from attached records (a CSV with a
-// column withheld under 33条2項1号, a 2-page PDF call note), the decision letter's 開示しない部分
-// built from the mark, approval, the signed letter, and the same answer as an 電磁的記録: an
-// AES-256 ZIP that 7-Zip opens with the password shown once (and not with another), whose files
-// match the manifest, whose table never holds the withheld values.
+// Issue 17's acceptance: a 一部開示 from attached records (a CSV with a column withheld under
+// 33条2項1号, a 2-page PDF call note with a rectangle under 2号), the decision letter's 開示しない部分
+// built from both marks, approval, the signed letter, and the answer as an 電磁的記録: an AES-256
+// ZIP that 7-Zip opens with the password shown once (and not with another), whose files match the
+// manifest, whose table never holds the withheld values and whose call note is truly redacted.
 
 const SECRET = '紹介者 秘密子';
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -70,6 +71,28 @@ test('a 一部開示 from attached records goes out as a signed letter and an en
   await app.nextOpenFile(note);
   await attach.getByRole('button', { name: 'ファイルを選んで添付…' }).click();
   await expect(page.getByRole('table', { name: '開示する記録' })).toContainText('通話記録.pdf');
+
+  // A rectangle on page 2 of the call note, under 33条2項2号, drawn with the mouse.
+  const tools = page.getByRole('group', { name: '開示しない部分の指定' });
+  await tools.getByLabel('不開示の根拠').selectOption('a33-2-2');
+  await expect(tools.getByLabel(/^不開示の理由/)).toHaveValue(/.+/);
+  await page.getByRole('button', { name: '次のページ' }).click();
+  await expect(page.getByText('2 / 2 ページ')).toBeVisible();
+  await expect(page.getByRole('img', { name: '通話記録.pdf 2ページ目' })).toBeVisible();
+  const overlay = page.getByTestId('redaction-overlay');
+  await overlay.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  const box = await overlay.boundingBox();
+  if (!box) throw new Error('no page');
+  // The line sits at y = 700 of 792 pt: the band from 5% to 20% of the page height covers it.
+  await page.mouse.move(box.x + box.width * 0.05, box.y + box.height * 0.05);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.9, box.y + box.height * 0.2, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.getByRole('list', { name: '2ページ目の黒塗りの範囲' }).getByRole('listitem')).toHaveCount(1);
+  await page.getByRole('button', { name: '不開示の指定を保存' }).click();
+  await expect(page.getByText('不開示の指定 1件（保存しました）')).toBeVisible();
+  await page.getByRole('button', { name: '黒塗りした文書を確認' }).click();
+  await expect(page.getByRole('img', { name: '黒塗り後の「通話記録.pdf」 2ページ目' })).toBeVisible();
 
   await r.act('決定の起案を開始');
   const decision = r.decision('開示');
@@ -131,11 +154,30 @@ test('a 一部開示 from attached records goes out as a signed letter and an en
   expect(letterText).toContain('開示しない部分');
   expect(letterText).toContain('「紹介者」の列');
   expect(letterText).toContain('第33条第2項第1号');
+  expect(letterText).toContain('第33条第2項第2号');
+  expect(letterText).toContain('通話記録.pdf:2ページ目の黒塗りの部分');
   expect(letterText).not.toContain(SECRET.replace(/\s+/g, ''));
   const table2 = readFileSync(data ?? '', 'utf8');
   expect(table2).toContain('"1001","山田 太郎","（不開示）"');
   expect(table2).not.toContain('秘密');
-  expect(readFileSync(document ?? '')).toEqual(readFileSync(note));
+  // The call note went redacted: pages as images only, no word of it left, the band solid black.
+  expect(execFileSync('pdftotext', [document ?? '', '-'], { encoding: 'utf8' }).trim()).toBe('');
+  expect(readFileSync(document ?? '').equals(readFileSync(note))).toBe(false);
+  const shot = join(dir, 'page2');
+  execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '50', '-png', '-singlefile', document ?? '', shot]);
+  const png = PNG.sync.read(readFileSync(`${shot}.png`));
+  const pixel = (fx: number, fy: number) => {
+    const i = (Math.floor(fy * png.height) * png.width + Math.floor(fx * png.width)) * 4;
+    return [png.data[i], png.data[i + 1], png.data[i + 2]];
+  };
+  for (const [fx, fy] of [
+    [0.1, 0.1],
+    [0.5, 0.12],
+    [0.85, 0.18],
+  ] as const)
+    expect(pixel(fx, fy)).toEqual([0, 0, 0]);
+  // Below the band the page is white paper again (scaled down, so nearly 255).
+  for (const c of pixel(0.5, 0.6)) expect(c).toBeGreaterThan(240);
 
   // The password letter, to post apart; and a password read back is checked against the record.
   await page.getByRole('button', { name: 'お知らせを表示' }).click();

@@ -66,6 +66,55 @@ function decodeTiff(buffer: ArrayBuffer): Promise<TiffPage[]> {
   });
 }
 
+// A PNG or JPEG drawn on a canvas (decoded by the browser; no URL is made for it).
+async function imagePage(data: Uint8Array, mime: string, label: string): Promise<HTMLCanvasElement> {
+  const bitmap = await createImageBitmap(new Blob([data as BlobPart], { type: mime }));
+  const canvas = canvasFor(bitmap.width, bitmap.height);
+  canvas.getContext('2d')?.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  canvas.setAttribute('aria-label', label);
+  return canvas;
+}
+
+// One page (0-based) of a PDF, PNG, JPEG or TIFF, with the number of pages: for marking a long
+// document page by page without drawing every page at once.
+export async function renderOnePage(
+  mime: string,
+  data: Uint8Array,
+  index: number,
+  label: string,
+): Promise<{ canvas: HTMLCanvasElement; pages: number }> {
+  const name = `${label} ${index + 1}ページ目`;
+  if (mime === 'application/pdf') {
+    const { getDocument } = await loadPdfJs();
+    const pdf = await getDocument({ data: data.slice(), ...pdfOptions }).promise;
+    try {
+      const page = await pdf.getPage(index + 1);
+      const base = page.getViewport({ scale: 1 });
+      const viewport = page.getViewport({ scale: boundedScale(base.width, base.height, 1.5) });
+      const canvas = canvasFor(Math.ceil(viewport.width), Math.ceil(viewport.height));
+      await page.render({ canvas, viewport }).promise;
+      canvas.setAttribute('aria-label', name);
+      return { canvas, pages: pdf.numPages };
+    } finally {
+      await pdf.destroy();
+    }
+  }
+  if (mime === 'image/tiff') {
+    const buffer = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+    const decoded = await decodeTiff(buffer);
+    const page = decoded[index];
+    if (!page) throw new Error('page');
+    const canvas = canvasFor(page.width, page.height);
+    canvas
+      .getContext('2d')
+      ?.putImageData(new ImageData(new Uint8ClampedArray(page.rgba), page.width, page.height), 0, 0);
+    canvas.setAttribute('aria-label', name);
+    return { canvas, pages: decoded.length };
+  }
+  return { canvas: await imagePage(data, mime, name), pages: 1 };
+}
+
 // PDF pages through pdf.js; TIFF (fax) pages through UTIF, in a worker.
 async function render(mime: string, data: Uint8Array, label: string): Promise<HTMLCanvasElement[]> {
   const pages: HTMLCanvasElement[] = [];
@@ -82,6 +131,8 @@ async function render(mime: string, data: Uint8Array, label: string): Promise<HT
       pages.push(canvas);
     }
     await pdf.destroy();
+  } else if (mime === 'image/png' || mime === 'image/jpeg') {
+    pages.push(await imagePage(data, mime, `${label} 1ページ目`));
   } else if (mime === 'image/tiff') {
     const buffer = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
     const decoded = await decodeTiff(buffer);

@@ -29,6 +29,7 @@ import { cardStyle } from '../../components/styles';
 import { call, errorWithIssues } from '../../lib/api';
 import { bytesOf, ScanPreview } from '../intake/ScanPreview';
 import { Private } from '../requests/privacy';
+import { DocumentMarks } from './DocumentMarks';
 import { RecordTable } from './RecordTable';
 import type { Mark } from '../../../../core/domain/disclosure/marks';
 
@@ -37,6 +38,8 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'end' },
   text: { whiteSpace: 'pre-wrap', maxHeight: '420px', overflow: 'auto', margin: 0 },
 });
+
+const documentFormats: readonly DisclosureRecord['format'][] = ['pdf', 'png', 'jpeg', 'tiff'];
 
 function RecordView(props: { record: DisclosureRecord; editable: boolean; requestId: string }) {
   const styles = useStyles();
@@ -47,13 +50,27 @@ function RecordView(props: { record: DisclosureRecord; editable: boolean; reques
     mutationFn: () => call('records.setMarks', { id: r.id, marks }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['records.list', props.requestId] }),
   });
+  // The document as it will be sent: made by main from the saved rectangles.
+  const redacted = useMutation({ mutationFn: () => call('records.redacted', { id: r.id }) });
   const dirty = JSON.stringify(marks) !== JSON.stringify(r.marks);
+  const isTable = tableFormats.includes(r.format);
+  const isDocument = documentFormats.includes(r.format);
   const content = useQuery({
     queryKey: ['records.content', r.id],
     queryFn: () => call('records.content', { id: r.id }),
-    enabled: !tableFormats.includes(r.format),
+    enabled: !isTable,
   });
-  if (tableFormats.includes(r.format)) {
+  const saveBar = props.editable && (
+    <div className={styles.row}>
+      <Button appearance="primary" disabled={!dirty || save.isPending} onClick={() => save.mutate()}>
+        不開示の指定を保存
+      </Button>
+      <Body1>
+        不開示の指定 {marks.length}件{dirty ? '（未保存の変更があります）' : save.isSuccess ? '（保存しました）' : ''}
+      </Body1>
+    </div>
+  );
+  if (isTable) {
     return (
       <div>
         <RecordTable
@@ -64,25 +81,41 @@ function RecordView(props: { record: DisclosureRecord; editable: boolean; reques
           onChange={setMarks}
         />
         <ErrorBar message={save.isError ? errorWithIssues(save.error) : null} />
-        {props.editable && (
-          <div className={styles.row}>
-            <Button appearance="primary" disabled={!dirty || save.isPending} onClick={() => save.mutate()}>
-              不開示の指定を保存
-            </Button>
-            <Body1>
-              不開示の指定 {marks.length}件
-              {dirty ? '（未保存の変更があります）' : save.isSuccess ? '（保存しました）' : ''}
-            </Body1>
-          </div>
-        )}
+        {saveBar}
       </div>
     );
   }
   if (!content.data) return <Body1>読み込んでいます…</Body1>;
-  if (r.format === 'text') {
+  if (!isDocument) {
     return <pre className={styles.text}>{new TextDecoder().decode(bytesOf(content.data.base64))}</pre>;
   }
-  return <ScanPreview mime={content.data.mime} base64={content.data.base64} label={r.fileName} />;
+  return (
+    <div>
+      <DocumentMarks
+        mime={content.data.mime}
+        base64={content.data.base64}
+        label={r.fileName}
+        marks={marks}
+        editable={props.editable}
+        onChange={setMarks}
+      />
+      <ErrorBar
+        message={save.isError ? errorWithIssues(save.error) : redacted.isError ? errorWithIssues(redacted.error) : null}
+      />
+      {saveBar}
+      {r.marks.length > 0 && !dirty && (
+        <div className={styles.row}>
+          <Button disabled={redacted.isPending} onClick={() => redacted.mutate()}>
+            黒塗りした文書を確認
+          </Button>
+          {redacted.isPending && <Body1>作成しています…</Body1>}
+        </div>
+      )}
+      {redacted.data && !dirty && (
+        <ScanPreview mime="application/pdf" base64={redacted.data.base64} label={`黒塗り後の「${r.fileName}」`} />
+      )}
+    </div>
+  );
 }
 
 // The records found for the request's 開示 (issue 17 §1): attached from exported files, shown as

@@ -2,6 +2,7 @@ import { Body1, Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { Decision, GroundCode } from '../../../../core/domain/decisions';
 import { markGrounds, withheldSection, type MarkedRecord } from '../../../../core/domain/disclosure/marks';
+import { tableFormats } from '../../../../core/domain/disclosure/records';
 import type { RequestKind } from '../../../../core/domain/intake/kinds';
 import { ErrorBar } from '../../components/ErrorBar';
 import { call, errorMessage } from '../../lib/api';
@@ -29,8 +30,11 @@ export function WithheldFromMarks(props: {
     mutationFn: async () => {
       const withHeaders: MarkedRecord[] = [];
       for (const r of marked) {
-        const t = await call('records.table', { id: r.id, offset: 0, limit: 1 });
-        withHeaders.push({ fileName: r.fileName, header: t.header, marks: r.marks });
+        // A table's marks name its columns; a document's rectangles name their pages.
+        const header = tableFormats.includes(r.format)
+          ? (await call('records.table', { id: r.id, offset: 0, limit: 1 })).header
+          : [];
+        withHeaders.push({ fileName: r.fileName, header, marks: r.marks });
       }
       const reasons = [...new Set(marked.flatMap((r) => r.marks.map((m) => m.reason)))];
       const grounds: GroundCode[] = [...new Set<GroundCode>([...d.grounds, ...markGrounds(withHeaders)])];
