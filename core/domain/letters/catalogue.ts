@@ -257,7 +257,8 @@ export type Letter = {
   items: LetterItem[];
   contact: string[];
   // 別紙: long lists move to pages of their own.
-  annexes: { title: string; lines: string[]; table?: LetterTable }[];
+  // A document annex carries the redacted pages (a PDF of page images) to print after its title.
+  annexes: { title: string; lines: string[]; table?: LetterTable; document?: Uint8Array }[];
 };
 
 export type DateStyle = 'wareki' | 'seireki';

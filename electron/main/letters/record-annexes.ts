@@ -5,12 +5,14 @@ import { tableFormats, type RecordFormat } from '../../../core/domain/disclosure
 import type { Letter, LetterKind } from '../../../core/domain/letters/catalogue';
 import type { Db } from '../db/connection';
 import { getDisclosureRecordContent, listDisclosureRecords } from '../db/repositories/disclosure-records';
-import { readTable } from '../disclosure/tables';
+import { isDocument, redactToPdf } from '../disclosure/redact';
+import { decodeText, readTable } from '../disclosure/tables';
 import { AppError } from '../errors';
 
-// On paper (書面の交付, issue 17 §3, tables): the decision letter of a 開示 carries each table record
-// found as a 別紙, its header repeated on every page, withheld cells printed 「（不開示）」 — the
-// withheld values never reach the PDF.
+// On paper (書面の交付, issue 17 §3): the decision letter of a 開示 carries each record found as a
+// 別紙 — tables with their header repeated on every page and withheld cells printed 「（不開示）」,
+// then documents as redacted page images, then text notes — so that the withheld values never
+// reach the PDF, and the whole is signed once.
 
 export { WITHHELD_CELL } from '../../../core/domain/disclosure/marks';
 // More rows than a letter should carry: the answer is better given as an 電磁的記録.
@@ -21,19 +23,21 @@ const letterKindOf: Partial<Record<LetterKind, 'disclosure' | 'thirdPartyRecords
   thirdPartyRecordsDecision: 'thirdPartyRecords',
 };
 
-// The 別紙 of the table records a letter of this kind carries (none for other letters). Read once
-// per letter and added to each build of it (withRecordAnnexes).
+// The 別紙 of the records a letter of this kind carries (none for other letters, and none when the
+// data go as an 電磁的記録: the package carries them). Read once per letter and added to each
+// build of it (withRecordAnnexes).
 export async function recordAnnexes(db: Db, r: RequestDetail, kind: LetterKind): Promise<Letter['annexes']> {
   const requestKind = letterKindOf[kind];
   if (!requestKind) return [];
   const decision = r.decisions.find((d) => d.kind === requestKind)?.decision;
   if (!decision || (decision.outcome !== 'full' && decision.outcome !== 'partial')) return [];
-  const records = listDisclosureRecords(db, r.id).filter(
-    (x) => x.kind === requestKind && tableFormats.includes(x.format as RecordFormat),
-  );
+  if (decision.electronic) return [];
+  const records = listDisclosureRecords(db, r.id).filter((x) => x.kind === requestKind);
   const annexes: Letter['annexes'] = [];
+  const origin = (x: (typeof records)[number]) => `「${x.file_name}」（${x.system}、${slashDate(x.exported_on)}出力）`;
   let total = 0;
-  for (const x of records) {
+  // Tables first, then the documents (redacted page images) and text notes.
+  for (const x of records.filter((y) => tableFormats.includes(y.format as RecordFormat))) {
     const content = getDisclosureRecordContent(db, x.id);
     if (!content) continue;
     const t = await readTable(content, x.format as RecordFormat);
@@ -47,10 +51,26 @@ export async function recordAnnexes(db: Db, r: RequestDetail, kind: LetterKind):
     const marks = Marks.parse(JSON.parse(x.marks_json ?? '[]'));
     const rows = disclosedRows(t.header, t.rows, marks);
     annexes.push({
-      title: `開示する記録「${x.file_name}」（${x.system}、${slashDate(x.exported_on)}出力）`,
+      title: `開示する記録${origin(x)}`,
       lines: [],
       table: { header: t.header, rows, widths: t.header.map(() => 1 / t.header.length) },
     });
+  }
+  for (const x of records.filter((y) => !tableFormats.includes(y.format as RecordFormat))) {
+    const content = getDisclosureRecordContent(db, x.id);
+    if (!content) continue;
+    const format = x.format as RecordFormat;
+    if (isDocument(format)) {
+      // Every document goes on paper as page images: rectangles filled, nothing else of the file.
+      const marks = Marks.parse(JSON.parse(x.marks_json ?? '[]'));
+      annexes.push({
+        title: `開示する記録${origin(x)}${marks.length > 0 ? '（黒塗りの部分は不開示）' : ''}`,
+        lines: [],
+        document: await redactToPdf(content, format, marks),
+      });
+    } else {
+      annexes.push({ title: `開示する記録${origin(x)}`, lines: (decodeText(content) ?? '').split(/\r?\n/) });
+    }
   }
   return annexes;
 }

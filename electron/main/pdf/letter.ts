@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFHexString, PDFInvalidObject, PDFName, PDFRef, rgb, type PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFInvalidObject, PDFName, PDFRef, rgb } from 'pdf-lib';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import signpdf from '@signpdf/signpdf';
 import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
@@ -19,6 +19,7 @@ import {
   numberPages,
   startDocument,
   type LetterFonts,
+  type Writer,
 } from './layout';
 import type { PadesSigner } from './sign';
 import { drawTable } from './table';
@@ -80,6 +81,25 @@ export type Rendered = { bytes: Uint8Array; lines: string[]; pages: number; sign
 
 const SEAL = 18 * MM;
 const NAME_SIZE = 12.5;
+
+// The pages of a redacted document (a PDF of page images made by disclosure/redact), each scaled
+// to fit the text area, the first below the 別紙's title and the others on pages of their own.
+async function drawDocument(doc: PDFDocument, w: Writer, pdf: Uint8Array): Promise<void> {
+  const source = await PDFDocument.load(pdf);
+  const pages = await doc.embedPdf(source, source.getPageIndices());
+  pages.forEach((embedded, i) => {
+    if (i > 0) w.newPage();
+    const boxHeight = w.y - MARGIN.bottom;
+    const scale = Math.min(CONTENT / embedded.width, boxHeight / embedded.height);
+    const width = embedded.width * scale;
+    const height = embedded.height * scale;
+    const x = MARGIN.left + (CONTENT - width) / 2;
+    w.page.drawPage(embedded, { x, y: w.y - height, width, height });
+    // A thin frame shows where the document's page ends on the letter's paper.
+    w.page.drawRectangle({ x, y: w.y - height, width, height, borderColor: rgb(0.6, 0.6, 0.6), borderWidth: 0.5 });
+    w.y -= height;
+  });
+}
 
 export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: RenderOptions): Promise<Rendered> {
   const { doc, writer: w } = await startDocument(fonts, opts.title ?? letter.title);
@@ -207,10 +227,14 @@ export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: Ren
     borderWidth: 0.5,
   });
 
-  // 別紙: each on pages of its own.
-  letter.annexes.forEach((annex, i) => {
+  // 別紙: each on pages of its own; a redacted document's page images follow their title, scaled
+  // into the margins. Each page of a 別紙 is labelled 「別紙2 3/12」 in the top margin.
+  const ranges: { label: string; from: number; to: number }[] = [];
+  for (const [i, annex] of letter.annexes.entries()) {
+    const label = `別紙${letter.annexes.length > 1 ? i + 1 : ''}`;
     w.newPage();
-    w.paragraph(`別紙${letter.annexes.length > 1 ? i + 1 : ''}`, MARGIN.left, CONTENT, { align: 'right' });
+    const from = w.pages.length - 1;
+    w.paragraph(label, MARGIN.left, CONTENT, { align: 'right' });
     w.paragraph(annex.title, MARGIN.left, CONTENT, { font: gothic, size: 12, align: 'center' });
     w.gap(0.5);
     for (const line of annex.lines) w.paragraph(line, MARGIN.left, CONTENT, { hang: 2 * BODY });
@@ -223,7 +247,25 @@ export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: Ren
       drawTable(w, { ...t, widths: t.widths.map((f) => f * CONTENT), size: 9, grid: true, repeatHeader: true });
       w.onNewPage = null;
     }
-  });
+    if (annex.document) await drawDocument(doc, w, annex.document);
+    ranges.push({ label, from, to: w.pages.length - 1 });
+  }
+  for (const r of ranges) {
+    const n = r.to - r.from + 1;
+    if (n < 2) continue;
+    for (let k = 0; k < n; k++) {
+      const text = `${r.label}${SP}${k + 1}/${n}`;
+      const size = 9;
+      const page = w.pages[r.from + k];
+      page?.drawText(text, {
+        x: right - measurer(w.mincho, size)(text),
+        y: PAGE.height - MARGIN.top / 2,
+        size,
+        font: w.mincho,
+      });
+      w.lines.push(text);
+    }
+  }
 
   numberPages(w);
   if (!opts.signature) {
