@@ -92,6 +92,7 @@ export const channelNames = [
   'records.redacted',
   'packages.list',
   'packages.build',
+  'packages.cancel',
   'packages.checkPassword',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Marks } from '../domain/disclosure/marks';
 import { RecordMeta, recordFormats, recordKinds } from '../domain/disclosure/records';
 import { electronicRoutes, passwordRoutes } from '../domain/electronic';
-import { Id, Ok, type ChannelDef } from './common';
+import { Id, NoInput, Ok, type ChannelDef } from './common';
 
 // The records found for a 開示 (records.*).
 
@@ -83,6 +83,8 @@ export const packagesChannels = {
       .nullable(),
     access: 'staff',
   },
+  // Stops the package being made (its partial file is removed; nothing is recorded).
+  'packages.cancel': { input: NoInput, output: Ok, access: 'staff' },
   // Whether a password read back by the person is the package's (compared with its hash).
   'packages.checkPassword': {
     input: z.object({ id: Id, password: z.string().max(100) }).strict(),

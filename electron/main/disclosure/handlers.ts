@@ -18,6 +18,7 @@ export function packagesHandlers(packages: DisclosurePackagesService) {
   return {
     'packages.list': (input) => packages.list(input.requestId),
     'packages.build': (input) => packages.build(input.requestId),
+    'packages.cancel': () => packages.cancel(),
     'packages.checkPassword': (input) => packages.checkPassword(input.id, input.password),
   } satisfies Slice<'packages'>;
 }

@@ -236,4 +236,22 @@ describe('電磁的記録 package', () => {
     expect(await call(s, 'packages.list', { requestId: id })).toEqual([]);
     await s.close();
   });
+
+  it('is cancelled from the window: no file, no record', async () => {
+    const { s, id, dir, saves } = await approved(cdr);
+    const zip = join(dir, 'cancelled.zip');
+    // The dialog answers, and staff press 「中止」 before the first file is written.
+    saves.push(zip);
+    const building = call(s, 'packages.build', { requestId: id });
+    await new Promise((resolve) => setImmediate(resolve));
+    await call(s, 'packages.cancel', {});
+    const e = await failure(building);
+    expect(e.message).toBe('作成を取り消しました。');
+    expect(readdirSync(dir).filter((f) => f.startsWith('cancelled'))).toEqual([]);
+    expect(await call(s, 'packages.list', { requestId: id })).toEqual([]);
+    // And the next one can be made.
+    saves.push(zip);
+    expect(await call(s, 'packages.build', { requestId: id })).not.toBeNull();
+    await s.close();
+  });
 });

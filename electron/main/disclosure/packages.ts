@@ -125,7 +125,7 @@ export class DisclosurePackagesService {
   }
 
   // Each file of the package, read from the vault only when it is written.
-  private entries(r: RequestDetail, p: ReturnType<DisclosurePackagesService['plan']>) {
+  private entries(r: RequestDetail, p: ReturnType<DisclosurePackagesService['plan']>, signal: AbortSignal) {
     const db = this.vault.connection();
     const files: (ZipEntry & { description: string })[] = [];
     let n = 1;
@@ -154,7 +154,7 @@ export class DisclosurePackagesService {
         files.push({
           name,
           description: `開示する記録（${origin}、黒塗りの部分は不開示）`,
-          data: () => redactToPdf(content(), format, marks),
+          data: () => redactToPdf(content(), format, marks, { signal }),
         });
         continue;
       }
@@ -179,7 +179,26 @@ export class DisclosurePackagesService {
     return files;
   }
 
+  // The package being made, to cancel (one at a time).
+  private running: AbortController | null = null;
+
+  cancel(): Record<string, never> {
+    this.running?.abort();
+    return {};
+  }
+
   async build(requestId: string) {
+    if (this.running) throw new AppError(ErrorCode.CONFLICT, '電磁的記録を作成中です。終わるまでお待ちください。');
+    const controller = new AbortController();
+    this.running = controller;
+    try {
+      return await this.make(requestId, controller.signal);
+    } finally {
+      this.running = null;
+    }
+  }
+
+  private async make(requestId: string, signal: AbortSignal) {
     const session = this.vault.session();
     if (!session) throw refusals.locked();
     const r = this.requests.get(requestId);
@@ -194,7 +213,7 @@ export class DisclosurePackagesService {
     const savedName = path.split(/[\\/]/).pop() ?? fileName;
     const password = generatePassword((n) => randomBytes(n));
     const now = this.clock();
-    const files = this.entries(r, p);
+    const files = this.entries(r, p, signal);
     const listed: PackageFile[] = [];
     // Each file is hashed as it goes into the package; the manifest is the last entry.
     const hashed: ZipEntry[] = files.map((f) => ({
@@ -222,6 +241,7 @@ export class DisclosurePackagesService {
       (done) => {
         this.progress({ done, total });
       },
+      signal,
     );
     const params = newKdfParams(HASH_COST);
     const stored: Stored = { params, hash: (await deriveKey(password, params)).toString('base64') };

@@ -187,8 +187,10 @@ export class DisclosureRecordsService {
     const format = row.format as RecordFormat;
     if (!isDocument(format)) throw new AppError(ErrorCode.BAD_INPUT, '黒塗りの確認は文書・画像の記録でのみできます。');
     let pages = 0;
-    const pdf = await redactToPdf(content, format, toRecord(row).marks, (n) => {
-      pages = n;
+    const pdf = await redactToPdf(content, format, toRecord(row).marks, {
+      onPage: (n) => {
+        pages = n;
+      },
     });
     return { base64: Buffer.from(pdf).toString('base64'), pages };
   }

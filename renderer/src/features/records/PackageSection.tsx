@@ -140,6 +140,11 @@ export function PackageSection(props: { request: RequestDetail }) {
           <ProgressBar value={progress ? progress.done / Math.max(1, progress.total) : undefined} />
         </Field>
       )}
+      {build.isPending && (
+        <div className={styles.row}>
+          <Button onClick={() => void call('packages.cancel', {})}>作成を中止</Button>
+        </div>
+      )}
       <ErrorBar message={build.isError ? errorWithIssues(build.error) : null} />
       {made && (
         <Private what="パスワード">

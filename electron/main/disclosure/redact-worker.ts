@@ -1,0 +1,167 @@
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { ErrorCode } from '../../../core/contract';
+import type { AreaMark } from '../../../core/domain/disclosure/marks';
+import type { RecordFormat } from '../../../core/domain/disclosure/records';
+import { AppError } from '../errors';
+
+// The pixel work of a redaction — rendering each page (pdf.js on @napi-rs/canvas), filling the
+// rectangles, and compressing the RGB pixels — runs on a worker thread, so that main keeps
+// answering the window meanwhile (issue 17 §5). The worker is a short CommonJS script given as
+// source (the same file whether main runs bundled by electron-vite, in the test harness or under
+// vitest); it loads its packages from the absolute paths main resolved, and sends each page back
+// as soon as it is ready. Cancelling terminates it.
+
+export type RenderedPage = { width: number; height: number; widthPt: number; heightPt: number; data: Uint8Array };
+
+const SOURCE = String.raw`
+const { parentPort, workerData: job } = require('node:worker_threads');
+const { deflateSync } = require('node:zlib');
+const { createCanvas, loadImage } = require(job.paths.canvas);
+
+function fill(canvas, page) {
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#000000';
+  for (const m of job.marks) {
+    if (m.page !== page) continue;
+    const x0 = Math.max(0, Math.floor(m.x * canvas.width));
+    const y0 = Math.max(0, Math.floor(m.y * canvas.height));
+    const x1 = Math.min(canvas.width, Math.ceil((m.x + m.width) * canvas.width));
+    const y1 = Math.min(canvas.height, Math.ceil((m.y + m.height) * canvas.height));
+    ctx.fillRect(x0, y0, x1 - x0, y1 - y0);
+  }
+}
+
+function send(canvas, page, widthPt, heightPt) {
+  fill(canvas, page);
+  const { width, height } = canvas;
+  const rgba = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+  const rgb = Buffer.allocUnsafe(width * height * 3);
+  for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
+    rgb[j] = rgba[i];
+    rgb[j + 1] = rgba[i + 1];
+    rgb[j + 2] = rgba[i + 2];
+  }
+  const data = new Uint8Array(deflateSync(rgb, { level: 6 }));
+  parentPort.postMessage({ type: 'page', width, height, widthPt, heightPt, data }, [data.buffer]);
+}
+
+async function run() {
+  const content = Buffer.from(job.content);
+  const ptPerPx = 72 / job.dpi;
+  if (job.format === 'png' || job.format === 'jpeg') {
+    const image = await loadImage(content);
+    const canvas = createCanvas(image.width, image.height);
+    canvas.getContext('2d').drawImage(image, 0, 0);
+    send(canvas, 0, image.width * ptPerPx, image.height * ptPerPx);
+  } else if (job.format === 'tiff') {
+    const UTIF = require(job.paths.utif);
+    const ifds = UTIF.decode(content);
+    ifds.forEach((ifd, n) => {
+      if (n >= job.maxPages) throw new Error('pages');
+      UTIF.decodeImage(content, ifd);
+      const rgba = UTIF.toRGBA8(ifd);
+      const canvas = createCanvas(ifd.width, ifd.height);
+      const ctx = canvas.getContext('2d');
+      const image = ctx.createImageData(ifd.width, ifd.height);
+      image.data.set(rgba);
+      ctx.putImageData(image, 0, 0);
+      send(canvas, n, ifd.width * ptPerPx, ifd.height * ptPerPx);
+    });
+  } else {
+    const { getDocument } = require(job.paths.pdfjs);
+    const pdf = await getDocument({
+      data: new Uint8Array(content),
+      standardFontDataUrl: job.paths.standardFonts,
+      cMapUrl: job.paths.cmaps,
+      cMapPacked: true,
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0,
+    }).promise;
+    if (pdf.numPages > job.maxPages) throw new Error('pages');
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const base = page.getViewport({ scale: 1 });
+      const viewport = page.getViewport({ scale: job.dpi / 72 });
+      const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+      const ctx = canvas.getContext('2d');
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      await page.render({ canvas, canvasContext: ctx, viewport, annotationMode: 0 }).promise;
+      page.cleanup();
+      send(canvas, n - 1, base.width, base.height);
+    }
+    await pdf.destroy();
+  }
+  parentPort.postMessage({ type: 'done' });
+}
+
+run().catch((e) => parentPort.postMessage({ type: 'error', pages: e && e.message === 'pages' }));
+`;
+
+// In the packaged app the worker reads the unpacked copies (electron-builder.yml asarUnpack).
+export function unpacked(path: string): string {
+  const outside = path.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+  return outside !== path && existsSync(outside) ? outside : path;
+}
+
+function paths() {
+  const resolve = (id: string) => unpacked(require.resolve(id));
+  const root = resolve('pdfjs-dist/package.json').replace(/package\.json$/, '');
+  return {
+    canvas: resolve('@napi-rs/canvas'),
+    utif: resolve('utif2'),
+    pdfjs: resolve('pdfjs-dist/legacy/build/pdf.mjs'),
+    // Fonts a PDF names but does not embed (Helvetica; MS-Mincho through the CMaps) come with pdf.js.
+    standardFonts: `${root}standard_fonts/`,
+    cmaps: `${root}cmaps/`,
+  };
+}
+
+export const cancelled = () => new AppError(ErrorCode.CONFLICT, '作成を取り消しました。');
+
+// Renders and redacts every page on a worker thread; onPage receives each page in order.
+export function renderPages(
+  job: { content: Buffer; format: RecordFormat; marks: readonly AreaMark[]; dpi: number; maxPages: number },
+  onPage: (page: RenderedPage) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  if (signal?.aborted) return Promise.reject(cancelled());
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(SOURCE, {
+      eval: true,
+      workerData: { ...job, content: new Uint8Array(job.content), paths: paths() },
+    });
+    const abort = () => {
+      void worker.terminate();
+      reject(cancelled());
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+    const settle = () => signal?.removeEventListener('abort', abort);
+    worker.on('message', (m: { type: 'page' | 'done' | 'error'; pages?: boolean } & Partial<RenderedPage>) => {
+      if (m.type === 'page') {
+        onPage(m as RenderedPage);
+        return;
+      }
+      settle();
+      void worker.terminate();
+      if (m.type === 'done') resolve();
+      else if (m.pages) {
+        reject(new AppError(ErrorCode.BAD_INPUT, `黒塗りできるのは1つの記録につき${job.maxPages}ページまでです。`));
+      } else {
+        reject(
+          new AppError(
+            ErrorCode.BAD_INPUT,
+            'この記録のページを読み取れませんでした（ファイルが壊れているか、暗号化されています）。',
+          ),
+        );
+      }
+    });
+    worker.on('error', () => {
+      settle();
+      reject(new AppError(ErrorCode.INTERNAL, '黒塗りの処理に失敗しました。もう一度お試しください。'));
+    });
+  });
+}
