@@ -8,8 +8,9 @@ import { processing } from './groups/processing';
 import { reports } from './groups/reports';
 import { startup } from './groups/startup';
 import { vault } from './groups/vault';
+import { disclosure } from './groups/disclosure';
 
-const groups: BenchGroup[] = [startup, vault, intake, processing, letters, reports, memory];
+const groups: BenchGroup[] = [startup, vault, intake, processing, letters, reports, memory, disclosure];
 
 async function main(): Promise<void> {
   const filter = process.argv[2] ?? '';

@@ -45,6 +45,7 @@ export const auditActions = {
   'records.add': '開示する記録の添付',
   'records.remove': '開示する記録の削除',
   'records.marks': '開示しない部分の指定',
+  'records.redact': '黒塗りした文書の作成',
   'packages.create': '電磁的記録（暗号化ファイル）の作成',
   'packages.passwordLetter': 'パスワードのお知らせの作成',
 } as const;

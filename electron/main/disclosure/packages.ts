@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { ErrorCode, type DisclosurePackage, type RequestDetail } from '../../../core/contract';
 import { japanToday, slashDate } from '../../../core/domain/dates';
@@ -26,6 +26,7 @@ import {
 import { getDisclosureRecordContent, listDisclosureRecords } from '../db/repositories/disclosure-records';
 import { getLetterPdf, listLetters } from '../db/repositories/letters';
 import { AppError, refusals } from '../errors';
+import { sha256InSteps } from '../files/hash-steps';
 import type { FileDialogs } from '../files/dialogs';
 import { letterCase } from '../letters/letter-case';
 import type { LetterFonts } from '../pdf/fonts';
@@ -35,7 +36,8 @@ import type { RequestQueries } from '../requests/queries';
 import { readFees, readLetterSettings, readOrganisation, readProcessingSettings } from '../settings/policies';
 import { deriveKey, newKdfParams, KdfParams } from '../vault/kdf';
 import type { Vault } from '../vault/vault';
-import { isDocument, redactToPdf } from './redact';
+import { isDocument } from './redact';
+import { redactedDocument } from './redacted';
 import { readTable } from './tables';
 import { writeEncryptedZip, type ZipEntry } from './zip';
 
@@ -62,8 +64,6 @@ const toPackage = (r: DisclosurePackageRow, names: Record<string, string>): Disc
   createdBy: names[r.created_by] ?? r.created_by,
   createdAt: r.created_at,
 });
-
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 export class DisclosurePackagesService {
   constructor(
@@ -154,7 +154,7 @@ export class DisclosurePackagesService {
         files.push({
           name,
           description: `開示する記録（${origin}、黒塗りの部分は不開示）`,
-          data: () => redactToPdf(content(), format, marks, { signal }),
+          data: () => redactedDocument(this.vault, x, { signal }),
         });
         continue;
       }
@@ -220,7 +220,12 @@ export class DisclosurePackagesService {
       name: f.name,
       data: async () => {
         const bytes = await f.data();
-        listed.push({ name: f.name, bytes: bytes.length, sha256: sha256(bytes), description: f.description });
+        listed.push({
+          name: f.name,
+          bytes: bytes.length,
+          sha256: await sha256InSteps(bytes),
+          description: f.description,
+        });
         return bytes;
       },
     }));

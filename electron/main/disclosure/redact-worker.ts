@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ErrorCode } from '../../../core/contract';
 import type { AreaMark } from '../../../core/domain/disclosure/marks';
@@ -12,7 +13,14 @@ import { AppError } from '../errors';
 // vitest); it loads its packages from the absolute paths main resolved, and sends each page back
 // as soon as it is ready. Cancelling terminates it.
 
-export type RenderedPage = { width: number; height: number; widthPt: number; heightPt: number; data: Uint8Array };
+export type RenderedPage = {
+  index: number;
+  width: number;
+  height: number;
+  widthPt: number;
+  heightPt: number;
+  data: Uint8Array;
+};
 
 const SOURCE = String.raw`
 const { parentPort, workerData: job } = require('node:worker_threads');
@@ -43,7 +51,7 @@ function send(canvas, page, widthPt, heightPt) {
     rgb[j + 2] = rgba[i + 2];
   }
   const data = new Uint8Array(deflateSync(rgb, { level: 6 }));
-  parentPort.postMessage({ type: 'page', width, height, widthPt, heightPt, data }, [data.buffer]);
+  parentPort.postMessage({ type: 'page', index: page, width, height, widthPt, heightPt, data }, [data.buffer]);
 }
 
 async function run() {
@@ -81,7 +89,7 @@ async function run() {
       verbosity: 0,
     }).promise;
     if (pdf.numPages > job.maxPages) throw new Error('pages');
-    for (let n = 1; n <= pdf.numPages; n++) {
+    for (let n = 1 + job.shard; n <= pdf.numPages; n += job.shards) {
       const page = await pdf.getPage(n);
       const base = page.getViewport({ scale: 1 });
       const viewport = page.getViewport({ scale: job.dpi / 72 });
@@ -122,34 +130,67 @@ function paths() {
 
 export const cancelled = () => new AppError(ErrorCode.CONFLICT, '作成を取り消しました。');
 
-// Renders and redacts every page on a worker thread; onPage receives each page in order.
-export function renderPages(
+// Renders and redacts every page on worker threads — a PDF's pages shared between up to two
+// workers (the machines here have two cores), an image on one — and returns them in page order;
+// onProgress counts the pages done, the signal cancels (the workers are terminated).
+export async function renderPages(
   job: { content: Buffer; format: RecordFormat; marks: readonly AreaMark[]; dpi: number; maxPages: number },
-  onPage: (page: RenderedPage) => void,
+  onProgress?: (done: number) => void,
   signal?: AbortSignal,
+): Promise<RenderedPage[]> {
+  if (signal?.aborted) throw cancelled();
+  const shards = job.format === 'pdf' ? Math.max(1, Math.min(2, availableParallelism())) : 1;
+  const pages: RenderedPage[] = [];
+  let done = 0;
+  const workers: Worker[] = [];
+  const abort = () => {
+    for (const w of workers) void w.terminate();
+  };
+  signal?.addEventListener('abort', abort, { once: true });
+  try {
+    const shared = { ...job, content: new Uint8Array(job.content), paths: paths(), shards };
+    await Promise.all(
+      Array.from({ length: shards }, (_, shard) =>
+        runWorker({ ...shared, shard }, workers, (page) => {
+          pages[page.index] = page;
+          done += 1;
+          onProgress?.(done);
+        }),
+      ),
+    );
+  } catch (err) {
+    abort();
+    if (signal?.aborted) throw cancelled();
+    throw err;
+  } finally {
+    signal?.removeEventListener('abort', abort);
+  }
+  if (signal?.aborted) throw cancelled();
+  // A page missing from the set (a worker that stopped short) is an error, never a gap.
+  const all = Array.from(pages, (p) => p as RenderedPage | undefined);
+  if (all.some((p) => p === undefined)) {
+    throw new AppError(ErrorCode.INTERNAL, '黒塗りの処理に失敗しました。もう一度お試しください。');
+  }
+  return all as RenderedPage[];
+}
+
+function runWorker(
+  data: Record<string, unknown> & { maxPages: number },
+  workers: Worker[],
+  onPage: (page: RenderedPage & { index: number }) => void,
 ): Promise<void> {
-  if (signal?.aborted) return Promise.reject(cancelled());
   return new Promise((resolve, reject) => {
-    const worker = new Worker(SOURCE, {
-      eval: true,
-      workerData: { ...job, content: new Uint8Array(job.content), paths: paths() },
-    });
-    const abort = () => {
-      void worker.terminate();
-      reject(cancelled());
-    };
-    signal?.addEventListener('abort', abort, { once: true });
-    const settle = () => signal?.removeEventListener('abort', abort);
+    const worker = new Worker(SOURCE, { eval: true, workerData: data });
+    workers.push(worker);
     worker.on('message', (m: { type: 'page' | 'done' | 'error'; pages?: boolean } & Partial<RenderedPage>) => {
       if (m.type === 'page') {
-        onPage(m as RenderedPage);
+        onPage(m as RenderedPage & { index: number });
         return;
       }
-      settle();
       void worker.terminate();
       if (m.type === 'done') resolve();
       else if (m.pages) {
-        reject(new AppError(ErrorCode.BAD_INPUT, `黒塗りできるのは1つの記録につき${job.maxPages}ページまでです。`));
+        reject(new AppError(ErrorCode.BAD_INPUT, `黒塗りできるのは1つの記録につき${data.maxPages}ページまでです。`));
       } else {
         reject(
           new AppError(
@@ -160,8 +201,11 @@ export function renderPages(
       }
     });
     worker.on('error', () => {
-      settle();
       reject(new AppError(ErrorCode.INTERNAL, '黒塗りの処理に失敗しました。もう一度お試しください。'));
+    });
+    // Terminated (cancelled) before it finished.
+    worker.on('exit', () => {
+      reject(new AppError(ErrorCode.CONFLICT, '作成を取り消しました。'));
     });
   });
 }

@@ -116,16 +116,13 @@ export async function redactToPdf(
   out.setProducer('Madoguchi');
   out.setCreator('Madoguchi');
   const areas = marks.filter((m): m is AreaMark => m.target === 'area');
-  let n = 0;
-  await renderPages(
+  const pages = await renderPages(
     { content, format, marks: areas, dpi: REDACTION_DPI, maxPages: MAX_REDACTED_PAGES },
-    (page) => {
-      drawPixels(lib, out, page);
-      n += 1;
-      opts.onPage?.(n);
-    },
+    opts.onPage,
     opts.signal,
   );
+  for (const page of pages) drawPixels(lib, out, page);
+  const n = pages.length;
   if (n === 0) throw unreadable();
   return out.save({ useObjectStreams: false });
 }

@@ -23,10 +23,12 @@ import {
 import { AppError, refusals } from '../errors';
 import type { FileDialogs } from '../files/dialogs';
 import { imageProblem } from '../files/image-limits';
+import { base64InSteps } from '../files/hash-steps';
 import { readChosenFile } from '../files/read-chosen';
 import type { RequestQueries } from '../requests/queries';
 import type { Vault } from '../vault/vault';
-import { documentPageCount, isDocument, redactToPdf } from './redact';
+import { documentPageCount, isDocument } from './redact';
+import { redactedDocument } from './redacted';
 import { decodeText, detectFormat, readTable } from './tables';
 
 // The records found for a 開示 (issue 17 §1): attached while the request is investigated or
@@ -186,13 +188,14 @@ export class DisclosureRecordsService {
     if (!row || !content) throw notFound();
     const format = row.format as RecordFormat;
     if (!isDocument(format)) throw new AppError(ErrorCode.BAD_INPUT, '黒塗りの確認は文書・画像の記録でのみできます。');
+    const pdf = await redactedDocument(this.vault, row);
+    // Our own output (no object streams): each page is a plain /Type /Page dictionary.
+    const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     let pages = 0;
-    const pdf = await redactToPdf(content, format, toRecord(row).marks, {
-      onPage: (n) => {
-        pages = n;
-      },
-    });
-    return { base64: Buffer.from(pdf).toString('base64'), pages };
+    for (let at = bytes.indexOf('/Type /Page'); at >= 0; at = bytes.indexOf('/Type /Page', at + 1)) {
+      if (bytes[at + 11] !== 0x73) pages += 1;
+    }
+    return { base64: await base64InSteps(bytes), pages };
   }
 
   remove(id: string): Record<string, never> {

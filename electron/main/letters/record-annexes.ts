@@ -3,9 +3,10 @@ import { slashDate } from '../../../core/domain/dates';
 import { Marks, disclosedRows } from '../../../core/domain/disclosure/marks';
 import { tableFormats, type RecordFormat } from '../../../core/domain/disclosure/records';
 import type { Letter, LetterKind } from '../../../core/domain/letters/catalogue';
-import type { Db } from '../db/connection';
 import { getDisclosureRecordContent, listDisclosureRecords } from '../db/repositories/disclosure-records';
-import { isDocument, redactToPdf } from '../disclosure/redact';
+import { isDocument } from '../disclosure/redact';
+import { redactedDocument } from '../disclosure/redacted';
+import type { Vault } from '../vault/vault';
 import { decodeText, readTable } from '../disclosure/tables';
 import { AppError } from '../errors';
 
@@ -26,7 +27,8 @@ const letterKindOf: Partial<Record<LetterKind, 'disclosure' | 'thirdPartyRecords
 // The 別紙 of the records a letter of this kind carries (none for other letters, and none when the
 // data go as an 電磁的記録: the package carries them). Read once per letter and added to each
 // build of it (withRecordAnnexes).
-export async function recordAnnexes(db: Db, r: RequestDetail, kind: LetterKind): Promise<Letter['annexes']> {
+export async function recordAnnexes(vault: Vault, r: RequestDetail, kind: LetterKind): Promise<Letter['annexes']> {
+  const db = vault.connection();
   const requestKind = letterKindOf[kind];
   if (!requestKind) return [];
   const decision = r.decisions.find((d) => d.kind === requestKind)?.decision;
@@ -57,18 +59,17 @@ export async function recordAnnexes(db: Db, r: RequestDetail, kind: LetterKind):
     });
   }
   for (const x of records.filter((y) => !tableFormats.includes(y.format as RecordFormat))) {
-    const content = getDisclosureRecordContent(db, x.id);
-    if (!content) continue;
-    const format = x.format as RecordFormat;
-    if (isDocument(format)) {
+    if (isDocument(x.format as RecordFormat)) {
       // Every document goes on paper as page images: rectangles filled, nothing else of the file.
       const marks = Marks.parse(JSON.parse(x.marks_json ?? '[]'));
       annexes.push({
         title: `開示する記録${origin(x)}${marks.length > 0 ? '（黒塗りの部分は不開示）' : ''}`,
         lines: [],
-        document: await redactToPdf(content, format, marks),
+        document: await redactedDocument(vault, x),
       });
     } else {
+      const content = getDisclosureRecordContent(db, x.id);
+      if (!content) continue;
       annexes.push({ title: `開示する記録${origin(x)}`, lines: (decodeText(content) ?? '').split(/\r?\n/) });
     }
   }

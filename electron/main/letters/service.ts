@@ -171,7 +171,7 @@ export class LettersService {
     this.assertAvailable(r, kind);
     const letter = withRecordAnnexes(
       this.build(r, kind, '（確定時に採番）', japanToday(this.clock())),
-      await recordAnnexes(this.vault.connection(), r, kind),
+      await recordAnnexes(this.vault, r, kind),
     );
     const rendered = await renderLetter(letter, this.fonts, this.renderOptions(true));
     return { base64: Buffer.from(rendered.bytes).toString('base64') };
@@ -275,7 +275,7 @@ export class LettersService {
     const now = this.clock();
     const today = japanToday(now);
     // Checked before a number is taken: a refused letter uses none.
-    const annexes = await recordAnnexes(this.vault.connection(), r, kind);
+    const annexes = await recordAnnexes(this.vault, r, kind);
     await this.assertPrintable(withRecordAnnexes(this.build(r, kind, '', today, undefined, reissue), annexes), r);
     const org = this.organisation();
     const signer = await this.signing.signer();

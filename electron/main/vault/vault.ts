@@ -44,6 +44,26 @@ export class Vault {
   write<T>(action: AuditAction, targetId: string | null, summary: string, fn: (db: Db) => T): T {
     return this.core.write(action, targetId, summary, fn);
   }
+  // A large write in steps (tens of megabytes of a redacted scan): each step its own transaction,
+  // with a turn of the event loop between so that main keeps answering, and the audit entry with
+  // the last step. Readers must tell a complete set from an interrupted one (a count, a marker).
+  async writeInSteps(
+    action: AuditAction,
+    targetId: string | null,
+    summary: string,
+    steps: readonly ((db: Db) => void)[],
+  ): Promise<void> {
+    for (const [i, step] of steps.entries()) {
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      if (i === steps.length - 1) this.core.write(action, targetId, summary, step);
+      else {
+        const db = this.core.connection();
+        db.transaction(() => {
+          step(db);
+        })();
+      }
+    }
+  }
   audit(db: Db, action: AuditAction, targetId: string | null, summary: string, accountId?: string | null): void {
     this.core.audit(db, action, targetId, summary, accountId);
   }

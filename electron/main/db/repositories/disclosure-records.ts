@@ -56,9 +56,43 @@ export function insertDisclosureRecord(db: Db, r: DisclosureRecordRow & { conten
 }
 
 export function deleteDisclosureRecord(db: Db, id: string): void {
+  prepared(db, 'DELETE FROM redacted_documents WHERE record_id = ?').run(id);
   prepared(db, 'DELETE FROM disclosure_records WHERE id = ?').run(id);
 }
 
+// New marks make the redacted copy stale: it goes with them.
 export function setDisclosureRecordMarks(db: Db, id: string, marks: string): void {
   prepared(db, 'UPDATE disclosure_records SET marks_json = ? WHERE id = ?').run(marks, id);
+  prepared(db, 'DELETE FROM redacted_documents WHERE record_id = ?').run(id);
+}
+
+// How many parts the redacted PDF made for the marks `marksSha` has (null: none kept).
+export function redactedParts(db: Db, id: string, marksSha: string): number | null {
+  const row = prepared(
+    db,
+    'SELECT parts, count(*) AS n FROM redacted_documents WHERE record_id = ? AND marks_sha = ?',
+  ).get(id, marksSha) as { parts: number | null; n: number };
+  return row.parts !== null && row.n === row.parts ? row.parts : null;
+}
+
+export function redactedPart(db: Db, id: string, part: number): Buffer | undefined {
+  return prepared(db, 'SELECT data FROM redacted_documents WHERE record_id = ? AND part = ?').pluck().get(id, part) as
+    Buffer | undefined;
+}
+
+export function clearRedacted(db: Db, id: string): void {
+  prepared(db, 'DELETE FROM redacted_documents WHERE record_id = ?').run(id);
+}
+
+export function insertRedactedPart(
+  db: Db,
+  part: { id: string; marksSha: string; part: number; parts: number; data: Uint8Array },
+): void {
+  prepared(db, 'INSERT INTO redacted_documents (record_id, marks_sha, part, parts, data) VALUES (?, ?, ?, ?, ?)').run(
+    part.id,
+    part.marksSha,
+    part.part,
+    part.parts,
+    part.data,
+  );
 }

@@ -58,6 +58,7 @@ export function tombstone(db: Db, id: string, at: string): void {
   run('DELETE FROM letters WHERE request_id = ?');
   // The 送付依頼 that led to this request goes with it (it names the person).
   run('DELETE FROM form_requests WHERE request_id = ?');
+  run('DELETE FROM redacted_documents WHERE record_id IN (SELECT id FROM disclosure_records WHERE request_id = ?)');
   run('DELETE FROM disclosure_records WHERE request_id = ?');
   run('DELETE FROM disclosure_packages WHERE request_id = ?');
   run("UPDATE request_items SET details = '{}' WHERE request_id = ?");
