@@ -160,6 +160,12 @@ describe('true redaction of documents', () => {
     const preview = await call(s, 'records.redacted', { id });
     expect(preview.pages).toBe(2);
     expect(tool('pdftotext', [saved(Buffer.from(preview.base64, 'base64')), '-']).trim()).toBe('');
+    // Kept: the same file again (what was checked is what is sent); new marks make a new one.
+    expect((await call(s, 'records.redacted', { id })).base64).toBe(preview.base64);
+    await call(s, 'records.setMarks', { id, marks: [area(0, 0.05, 0.05, 0.5, 0.06)] });
+    const again = await call(s, 'records.redacted', { id });
+    expect(again.base64).not.toBe(preview.base64);
+    expect(again.pages).toBe(2);
     await s.close();
   });
 });
