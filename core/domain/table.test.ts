@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, csvText, neutralize, NONE, num, sectionsAsTable, toCsv } from './table';
+import { cellText, csvText, displayWidth, fitColumns, neutralize, NONE, num, sectionsAsTable, toCsv } from './table';
 
 describe('table cells', () => {
   it('show as text on screen and as plain values in CSV', () => {
@@ -43,5 +43,24 @@ describe('table cells', () => {
       ['主な数値', '受付', '件', num(3, '件'), num(1, '件')],
       ['種類別', '開示', '件', num(2, '件'), NONE],
     ]);
+  });
+});
+
+describe('columns fitted to the page', () => {
+  it('gives each column its share by what it holds, within bounds, summing to the page', () => {
+    expect(displayWidth('ab山田')).toBe(6);
+    const header = ['番号', '氏名', '備考'];
+    const rows = Array.from({ length: 20 }, (_, i) => [
+      String(i),
+      '山田 太郎',
+      i === 0 ? 'とても長い備考'.repeat(20) : '通常の備考です',
+    ]);
+    const f = fitColumns(header, rows);
+    expect(f.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    // The number column is narrow, the note the widest, and one long note does not take the page.
+    expect(f[0]).toBeLessThan(f[1] ?? 0);
+    expect(f[2]).toBeGreaterThan(f[1] ?? 0);
+    expect(f[2]).toBeLessThan(0.6);
+    expect(fitColumns(['a', 'b'], [])).toEqual([0.5, 0.5]);
   });
 });

@@ -59,3 +59,27 @@ export function sectionsAsTable(sections: readonly Section[]): { header: string[
   );
   return { header: ['区分', '項目', '単位', ...periods], rows };
 }
+
+// Display width, full-width characters counting two (Excel's units; the printed proportions too).
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const code = ch.codePointAt(0) ?? 0;
+    w += code <= 0xff || (code >= 0xff61 && code <= 0xff9f) ? 1 : 2;
+  }
+  return w;
+}
+
+// Column widths for a table printed across the page, as fractions of its width: each column as
+// wide as its header or its longer cells (the 90th percentile, so that one long note does not
+// take the page), between 4 and 30 half-width characters, long text wrapping within.
+export function fitColumns(header: readonly string[], rows: readonly (readonly string[])[]): number[] {
+  const wanted = header.map((h, c) => {
+    const cells = rows.map((r) => Math.max(0, ...(r[c] ?? '').split('\n').map(displayWidth))).sort((a, b) => a - b);
+    const p90 = cells[Math.min(cells.length - 1, Math.floor(cells.length * 0.9))] ?? 0;
+    const longestWord = Math.max(0, ...h.split(/\s+/).map(displayWidth));
+    return Math.min(30, Math.max(4, Math.min(longestWord, 12), p90));
+  });
+  const total = wanted.reduce((a, b) => a + b, 0) || 1;
+  return wanted.map((w) => w / total);
+}

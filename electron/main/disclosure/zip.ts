@@ -1,14 +1,54 @@
 import { createReadStream } from 'node:fs';
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { cancelled } from './redact-worker';
+import { Worker } from 'node:worker_threads';
+import { ErrorCode } from '../../../core/contract';
+import { AppError } from '../errors';
+import { cancelled, unpacked } from './redact-worker';
 
-// An AES-256 encrypted ZIP (WinZip AE-2, what 7-Zip and other AES-capable tools open) written
-// through zip.js, one entry at a time, straight to a file beside the chosen one and moved into
-// place when complete: nothing decrypted is written anywhere, and a failure leaves no partial
-// file under the chosen name.
+// An AES-256 encrypted ZIP (WinZip AE-2, what 7-Zip and other AES-capable tools open) written by
+// zip.js on a worker thread (compression and AES would hold main's thread for hundreds of
+// milliseconds on a 70 MB redacted scan), one entry at a time, to a file beside the chosen one
+// that is moved into place when complete: nothing decrypted is written anywhere, and a failure or
+// a cancel leaves no partial file.
 
 export type ZipEntry = { name: string; data: () => Promise<Uint8Array> };
+
+const SOURCE = String.raw`
+const { parentPort, workerData: job } = require('node:worker_threads');
+const fs = require('node:fs');
+const { ZipWriter, Uint8ArrayReader, Writer, configure } = require(job.zipjs);
+configure({ useWebWorkers: false });
+class FileWriter extends Writer {
+  constructor(fd) { super(); this.fd = fd; }
+  async writeUint8Array(array) {
+    let at = 0;
+    while (at < array.length) at += fs.writeSync(this.fd, array, at, array.length - at);
+  }
+  getData() { return Promise.resolve(undefined); }
+}
+const fd = fs.openSync(job.partial, 'w', 0o600);
+const zip = new ZipWriter(new FileWriter(fd), { password: job.password, encryptionStrength: 3, zipCrypto: false });
+let queue = Promise.resolve();
+parentPort.on('message', (m) => {
+  queue = queue
+    .then(async () => {
+      if (m.type === 'entry') {
+        await zip.add(m.name, new Uint8ArrayReader(m.data), { level: m.level });
+        parentPort.postMessage({ type: 'added' });
+      } else {
+        await zip.close();
+        fs.closeSync(fd);
+        parentPort.postMessage({ type: 'closed' });
+      }
+    })
+    .catch(() => parentPort.postMessage({ type: 'error' }));
+});
+`;
+
+// A buffer the worker can take without a copy on this side: its own ArrayBuffer, whole.
+const owned = (b: Uint8Array): Uint8Array =>
+  b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer ? b : b.slice();
 
 export async function writeEncryptedZip(
   path: string,
@@ -17,45 +57,55 @@ export async function writeEncryptedZip(
   onEntry?: (done: number) => void,
   signal?: AbortSignal,
 ): Promise<{ size: number; sha256: string }> {
-  const { ZipWriter, Uint8ArrayReader, Writer, configure } = await import('@zip.js/zip.js');
-  // Main has no Web Workers; compression and AES run in this thread in chunks of 128 KB, each a
-  // few milliseconds, with the file written between them.
-  configure({ useWebWorkers: false, chunkSize: 128 * 1024 });
-  // Written through a file handle, chunk by chunk: zip.js through a web stream over fs held the
-  // thread for a second on a 70 MB entry.
-  class FileWriter extends Writer<undefined> {
-    constructor(private readonly handle: FileHandle) {
-      super();
-    }
-    override async writeUint8Array(array: Uint8Array): Promise<void> {
-      await this.handle.write(array);
-    }
-    override getData(): Promise<undefined> {
-      return Promise.resolve(undefined);
-    }
-  }
   const partial = `${path}.part`;
-  const file = await open(partial, 'w', 0o600);
+  const worker = new Worker(SOURCE, {
+    eval: true,
+    workerData: { partial, password, zipjs: unpacked(require.resolve('@zip.js/zip.js')) },
+  });
+  const failed = () => new AppError(ErrorCode.INTERNAL, '暗号化ファイルの作成に失敗しました。もう一度お試しください。');
+  let waiting: { resolve: () => void; reject: (e: unknown) => void } | null = null;
+  const next = () =>
+    new Promise<void>((resolve, reject) => {
+      waiting = { resolve, reject };
+    });
+  worker.on('message', (m: { type: 'added' | 'closed' | 'error' }) => {
+    const w = waiting;
+    waiting = null;
+    if (m.type === 'error') w?.reject(failed());
+    else w?.resolve();
+  });
+  worker.on('error', () => waiting?.reject(failed()));
+  const abort = () => {
+    waiting?.reject(cancelled());
+    void worker.terminate();
+  };
+  signal?.addEventListener('abort', abort, { once: true });
   try {
-    const zip = new ZipWriter(new FileWriter(file), { password, encryptionStrength: 3, zipCrypto: false });
     let done = 0;
     for (const e of entries) {
       if (signal?.aborted) throw cancelled();
+      const data = owned(await e.data());
       // Already compressed (PDF streams, XLSX, images): stored as is — deflating them again gains
       // nothing and costs seconds; text (CSV, the manifest) is deflated.
       const level = /\.(csv|txt|json)$/i.test(e.name) ? 6 : 0;
-      await zip.add(e.name, new Uint8ArrayReader(await e.data()), { level });
+      const added = next();
+      worker.postMessage({ type: 'entry', name: e.name, data, level }, [data.buffer as ArrayBuffer]);
+      await added;
       done += 1;
       onEntry?.(done);
     }
-    await zip.close();
-    await file.close();
+    const closed = next();
+    worker.postMessage({ type: 'close' });
+    await closed;
     if (signal?.aborted) throw cancelled();
     await rename(partial, path);
   } catch (err) {
-    await file.close().catch(() => undefined);
+    await worker.terminate();
     await rm(partial, { force: true });
     throw err;
+  } finally {
+    signal?.removeEventListener('abort', abort);
+    void worker.terminate();
   }
   return hashFile(path);
 }

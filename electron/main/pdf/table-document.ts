@@ -1,5 +1,6 @@
 import { CONTENT, MARGIN, SAVE_OPTIONS, numberPages, startDocument, type LetterFonts } from './layout';
 import { drawTable } from './table';
+import { fitColumns } from '../../../core/domain/table';
 
 // A disclosed table as a PDF of its own (the 電磁的記録 package when the company chose PDF): a
 // title and the record's origin, then the table with a full grid, the header repeated on every
@@ -12,11 +13,10 @@ export async function renderTableDocument(
   w.paragraph(doc.title, MARGIN.left, CONTENT, { font: w.gothic, size: 13 });
   w.paragraph(doc.subtitle, MARGIN.left, CONTENT, { size: 9 });
   w.gap(0.5);
-  const width = CONTENT / Math.max(1, doc.header.length);
   drawTable(w, {
     header: doc.header,
     rows: doc.rows,
-    widths: doc.header.map(() => width),
+    widths: fitColumns(doc.header, doc.rows).map((f) => f * CONTENT),
     size: 8,
     grid: true,
     repeatHeader: true,

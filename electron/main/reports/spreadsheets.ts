@@ -3,7 +3,7 @@
 import type ExcelJS from 'exceljs';
 import { rename, rm } from 'node:fs/promises';
 import iconv from 'iconv-lite';
-import { type Cell, type Section, type Unit } from '../../../core/domain/table';
+import { displayWidth, type Cell, type Section, type Unit } from '../../../core/domain/table';
 import { ErrorCode } from '../../../core/contract';
 import { AppError } from '../errors';
 
@@ -21,16 +21,6 @@ const numFmt: Record<Unit, string> = {
 
 const DATE_FORMAT = 'yyyy/mm/dd';
 const MAX_WIDTH = 40;
-
-// Display width in Excel's units, full-width characters counting two.
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const code = ch.codePointAt(0) ?? 0;
-    w += code <= 0xff || (code >= 0xff61 && code <= 0xff9f) ? 1 : 2;
-  }
-  return w;
-}
 
 function excelValue(c: Cell): { value: ExcelJS.CellValue; numFmt?: string; text: string } {
   if (typeof c === 'string') return { value: c, text: c };
