@@ -148,7 +148,10 @@ export async function renderPages(
   };
   signal?.addEventListener('abort', abort, { once: true });
   try {
-    const shared = { ...job, content: new Uint8Array(job.content), paths: paths(), shards };
+    // One copy into shared memory that every worker reads, instead of a structured clone each.
+    const content = new Uint8Array(new SharedArrayBuffer(job.content.length));
+    content.set(job.content);
+    const shared = { ...job, content, paths: paths(), shards };
     await Promise.all(
       Array.from({ length: shards }, (_, shard) =>
         runWorker({ ...shared, shard }, workers, (page) => {

@@ -45,7 +45,7 @@ export async function redactedDocument(
       if (!data) throw new AppError(ErrorCode.NOT_FOUND, '記録が見つかりません。');
       read.push(data);
     }
-    return new Uint8Array(Buffer.concat(read));
+    return Buffer.concat(read);
   }
   const content = getDisclosureRecordContent(db, row.id);
   if (!content) throw new AppError(ErrorCode.NOT_FOUND, '記録が見つかりません。');
