@@ -73,13 +73,24 @@ export function displayWidth(s: string): number {
 // Column widths for a table printed across the page, as fractions of its width: each column as
 // wide as its header or its longer cells (the 90th percentile, so that one long note does not
 // take the page), between 4 and 30 half-width characters, long text wrapping within.
-export function fitColumns(header: readonly string[], rows: readonly (readonly string[])[]): number[] {
-  const wanted = header.map((h, c) => {
+function wantedWidths(header: readonly string[], rows: readonly (readonly string[])[]): number[] {
+  return header.map((h, c) => {
     const cells = rows.map((r) => Math.max(0, ...(r[c] ?? '').split('\n').map(displayWidth))).sort((a, b) => a - b);
     const p90 = cells[Math.min(cells.length - 1, Math.floor(cells.length * 0.9))] ?? 0;
     const longestWord = Math.max(0, ...h.split(/\s+/).map(displayWidth));
     return Math.min(30, Math.max(4, Math.min(longestWord, 12), p90));
   });
+}
+
+// Half-width characters that fit across A4 portrait at the 別紙's 9 pt, cell padding included.
+const PORTRAIT_CHARS = 90;
+
+// Whether a table reads better across an A4 landscape page: more than fits across portrait.
+export const wantsLandscape = (header: readonly string[], rows: readonly (readonly string[])[]): boolean =>
+  wantedWidths(header, rows).reduce((a, b) => a + b, 0) > PORTRAIT_CHARS;
+
+export function fitColumns(header: readonly string[], rows: readonly (readonly string[])[]): number[] {
+  const wanted = wantedWidths(header, rows);
   const total = wanted.reduce((a, b) => a + b, 0) || 1;
   return wanted.map((w) => w / total);
 }

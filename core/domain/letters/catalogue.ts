@@ -242,7 +242,7 @@ export type LetterCase = {
 
 export type LetterItem = { label: string; text: string };
 // A table on a 別紙 page: widths are fractions of the text width; a cell may hold line breaks.
-export type LetterTable = { header: string[]; rows: string[][]; widths: number[] };
+export type LetterTable = { header: string[]; rows: string[][]; widths: number[]; landscape?: boolean };
 export type Letter = {
   // A request's letter, the cover letter of a 請求書 sent on request, or a package's password.
   kind: LetterKind | 'formCover' | 'passwordNotice';

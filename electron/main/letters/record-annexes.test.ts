@@ -41,7 +41,10 @@ describe('records on paper', () => {
     writeFileSync(note, await callNote());
     const memo = join(dir, 'memo.txt');
     writeFileSync(memo, '応対メモ：住所変更のご依頼\n2026/10/01 受付');
-    const opens = [csv, note, memo, join(dir, 'id.p12')];
+    const wide = join(dir, '購入履歴.csv');
+    const columns = Array.from({ length: 12 }, (_, i) => `項目${i + 1}`);
+    writeFileSync(wide, `${columns.join(',')}\n${columns.map((c) => `${c}の値（長めの説明文）`).join(',')}\n`);
+    const opens = [csv, note, memo, wide, join(dir, 'id.p12')];
     const s = makeServices(tempDataDir(), {
       clock: () => NOW,
       dialogs: { openFile: () => Promise.resolve(opens.shift() ?? null), saveFile: () => Promise.resolve(null) },
@@ -64,6 +67,7 @@ describe('records on paper', () => {
       marks: [{ target: 'area', page: 1, x: 0, y: 0.05, width: 1, height: 0.1, ground: 'a33-2-2', reason }],
     });
     await call(s, 'records.add', { requestId: r.id, meta: { ...meta, system: '応対記録' } });
+    await call(s, 'records.add', { requestId: r.id, meta: { ...meta, system: '販売管理' } });
     await call(s, 'requests.transition', { id: r.id, action: 'startDraft', comment: '' });
     await call(s, 'requests.saveDecision', {
       id: r.id,
@@ -90,13 +94,21 @@ describe('records on paper', () => {
         ' ',
       );
     const text = pdfText(preview);
-    expect(text).toContain('開示する記録別紙1〜3のとおり（3件）');
+    expect(text).toContain('開示する記録別紙1〜4のとおり（4件）');
     expect(text).toContain('開示する記録「会員情報.csv」（顧客管理システム、2026/11/23出力）');
     expect(text).toContain('1001山田太郎（不開示）');
     expect(text).toContain('「call-note.pdf」（コールセンター、2026/11/23出力）（黒塗りの部分は不開示）');
+    // Tables first: the 12-column one on an A4 landscape page.
+    const size = (n: number) =>
+      /Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/.exec(
+        execFileSync('pdfinfo', ['-f', String(n), '-l', String(n), bundle], { encoding: 'utf8' }),
+      );
+    expect(pageText(4)).toContain('購入履歴.csv');
+    expect(Number(size(4)?.[1])).toBeGreaterThan(Number(size(4)?.[2]));
+    expect(Number(size(3)?.[1])).toBeLessThan(Number(size(3)?.[2]));
     // The call note's two pages, each labelled in the top margin.
-    expect(pageText(4)).toMatch(/別紙2 1\/2 /);
-    expect(pageText(5)).toMatch(/別紙2 .*2\/2/);
+    expect(pageText(5)).toMatch(/別紙3 1\/2 /);
+    expect(pageText(6)).toMatch(/別紙3 .*2\/2/);
     expect(text).toContain('応対メモ：住所変更のご依頼');
     // The document is pixels only: none of its words, withheld or not, is text in the PDF.
     expect(text).not.toMatch(/秘密|Secret|PublicCall/);

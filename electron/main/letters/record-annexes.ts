@@ -1,6 +1,6 @@
 import { ErrorCode, type RequestDetail } from '../../../core/contract';
 import { slashDate } from '../../../core/domain/dates';
-import { fitColumns } from '../../../core/domain/table';
+import { fitColumns, wantsLandscape } from '../../../core/domain/table';
 import { Marks, disclosedRows } from '../../../core/domain/disclosure/marks';
 import { tableFormats, type RecordFormat } from '../../../core/domain/disclosure/records';
 import type { Letter, LetterKind } from '../../../core/domain/letters/catalogue';
@@ -56,7 +56,7 @@ export async function recordAnnexes(vault: Vault, r: RequestDetail, kind: Letter
     annexes.push({
       title: `開示する記録${origin(x)}`,
       lines: [],
-      table: { header: t.header, rows, widths: fitColumns(t.header, rows) },
+      table: { header: t.header, rows, widths: fitColumns(t.header, rows), landscape: wantsLandscape(t.header, rows) },
     });
   }
   for (const x of records.filter((y) => !tableFormats.includes(y.format as RecordFormat))) {

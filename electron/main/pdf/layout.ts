@@ -65,10 +65,19 @@ export class Writer {
     this.newPage();
   }
 
+  // New pages are A4 landscape while set (a wide table's 別紙).
+  landscape = false;
+
+  // The text width of the pages being made.
+  get contentWidth(): number {
+    return this.landscape ? PAGE.height - MARGIN.left - MARGIN.right : CONTENT;
+  }
+
   newPage(): void {
-    this.page = this.doc.addPage([PAGE.width, PAGE.height]);
+    const [width, height] = this.landscape ? [PAGE.height, PAGE.width] : [PAGE.width, PAGE.height];
+    this.page = this.doc.addPage([width, height]);
     this.pages.push(this.page);
-    this.y = PAGE.height - MARGIN.top;
+    this.y = height - MARGIN.top;
     const header = this.onNewPage;
     if (header) {
       // Not re-entered while the header itself is drawn.
@@ -164,6 +173,6 @@ export function numberPages(w: Writer): void {
   w.pages.forEach((page, i) => {
     const label = `${i + 1} / ${w.pages.length}`;
     const width = measurer(w.mincho, 9)(label);
-    page.drawText(label, { x: (PAGE.width - width) / 2, y: MARGIN.bottom / 2, size: 9, font: w.mincho });
+    page.drawText(label, { x: (page.getWidth() - width) / 2, y: MARGIN.bottom / 2, size: 9, font: w.mincho });
   });
 }

@@ -232,22 +232,26 @@ export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: Ren
   const ranges: { label: string; from: number; to: number }[] = [];
   for (const [i, annex] of letter.annexes.entries()) {
     const label = `別紙${letter.annexes.length > 1 ? i + 1 : ''}`;
+    // A table wider than A4 portrait takes landscape pages.
+    w.landscape = annex.table?.landscape === true;
     w.newPage();
     const from = w.pages.length - 1;
-    w.paragraph(label, MARGIN.left, CONTENT, { align: 'right' });
-    w.paragraph(annex.title, MARGIN.left, CONTENT, { font: gothic, size: 12, align: 'center' });
+    const width = w.contentWidth;
+    w.paragraph(label, MARGIN.left, width, { align: 'right' });
+    w.paragraph(annex.title, MARGIN.left, width, { font: gothic, size: 12, align: 'center' });
     w.gap(0.5);
-    for (const line of annex.lines) w.paragraph(line, MARGIN.left, CONTENT, { hang: 2 * BODY });
+    for (const line of annex.lines) w.paragraph(line, MARGIN.left, width, { hang: 2 * BODY });
     if (annex.table) {
       const t = annex.table;
       w.onNewPage = () => {
-        w.paragraph(`${annex.title}（続き）`, MARGIN.left, CONTENT, { font: gothic });
+        w.paragraph(`${annex.title}（続き）`, MARGIN.left, width, { font: gothic });
         w.gap(0.3);
       };
-      drawTable(w, { ...t, widths: t.widths.map((f) => f * CONTENT), size: 9, grid: true, repeatHeader: true });
+      drawTable(w, { ...t, widths: t.widths.map((f) => f * width), size: 9, grid: true, repeatHeader: true });
       w.onNewPage = null;
     }
     if (annex.document) await drawDocument(doc, w, annex.document);
+    w.landscape = false;
     ranges.push({ label, from, to: w.pages.length - 1 });
   }
   for (const r of ranges) {
@@ -257,9 +261,10 @@ export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: Ren
       const text = `${r.label}${SP}${k + 1}/${n}`;
       const size = 9;
       const page = w.pages[r.from + k];
-      page?.drawText(text, {
-        x: right - measurer(w.mincho, size)(text),
-        y: PAGE.height - MARGIN.top / 2,
+      if (!page) continue;
+      page.drawText(text, {
+        x: page.getWidth() - MARGIN.right - measurer(w.mincho, size)(text),
+        y: page.getHeight() - MARGIN.top / 2,
         size,
         font: w.mincho,
       });
