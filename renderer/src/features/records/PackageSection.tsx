@@ -19,7 +19,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DisclosurePackage, RequestDetail } from '../../../../core/contract';
 import { slashDateTime } from '../../../../core/domain/dates';
 import { passwordGroups, passwordReading } from '../../../../core/domain/disclosure/password';
@@ -31,7 +31,8 @@ import {
 } from '../../../../core/domain/electronic';
 import { ErrorBar } from '../../components/ErrorBar';
 import { cardStyle } from '../../components/styles';
-import { call, errorWithIssues, onEvent } from '../../lib/api';
+import { call, errorWithIssues } from '../../lib/api';
+import { useExportProgress } from '../../lib/progress';
 import { printPdf, ScanPreview } from '../intake/ScanPreview';
 import { Private } from '../requests/privacy';
 
@@ -48,20 +49,6 @@ const useStyles = makeStyles({
 });
 
 type Made = { package: DisclosurePackage; password: string; passwordLetter: { base64: string } | null };
-
-// The progress main reports while the package is written (null until the first file).
-function useProgress(running: boolean): { done: number; total: number } | null {
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  useEffect(() => {
-    if (!running) return undefined;
-    const off = onEvent('export.progress', setProgress);
-    return () => {
-      off();
-      setProgress(null);
-    };
-  }, [running]);
-  return running ? progress : null;
-}
 
 // Whether a password the person reads back is the package's (its hash is all that is kept).
 function PasswordCheck(props: { id: string }) {
@@ -111,7 +98,7 @@ export function PackageSection(props: { request: RequestDetail }) {
       void client.invalidateQueries({ queryKey: ['packages.list', r.id] });
     },
   });
-  const progress = useProgress(build.isPending);
+  const progress = useExportProgress(build.isPending);
   const print = useMutation({ mutationFn: (base64: string) => printPdf(base64) });
   if (!electronic) return null;
   return (

@@ -22,7 +22,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ChannelOutput, ReportSelection, Session } from '../../../../core/contract';
 import { addMonths, japanToday, parseDate, slashDate } from '../../../../core/domain/dates';
 import {
@@ -37,7 +37,8 @@ import { outcomeCounts, periodLabel, reportSections } from '../../../../core/dom
 import { cellText } from '../../../../core/domain/table';
 import { ErrorBar } from '../../components/ErrorBar';
 import { PlainDateField } from '../../components/PlainDateField';
-import { call, errorMessage, onEvent } from '../../lib/api';
+import { call, errorMessage } from '../../lib/api';
+import { useExportProgress } from '../../lib/progress';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -111,20 +112,6 @@ function Breakdown(props: { title: string; rows: [string, number][] }) {
       </TableBody>
     </Table>
   );
-}
-
-// The progress main reports while a long export runs (null until the first step).
-function useExportProgress(running: boolean): { done: number; total: number } | null {
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  useEffect(() => {
-    if (!running) return undefined;
-    const off = onEvent('export.progress', setProgress);
-    return () => {
-      off();
-      setProgress(null);
-    };
-  }, [running]);
-  return running ? progress : null;
 }
 
 // The ledger for auditors: one row per request arrived in the period, in full or masked.
