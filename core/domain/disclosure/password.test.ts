@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { randomBytes } from 'node:crypto';
 import {
   AMBIGUOUS,
   PASSWORD_ALPHABET,
@@ -8,6 +7,9 @@ import {
   passwordGroups,
   passwordReading,
 } from './password';
+
+// The Web Crypto source every runtime has (main passes node:crypto's randomBytes).
+const random = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 
 describe('package password', () => {
   it('uses no ambiguous character, no upper case and no repeated alphabet letter', () => {
@@ -20,7 +22,7 @@ describe('package password', () => {
   it('draws 16 characters of the alphabet, different each time, with about 79 bits', () => {
     const seen = new Set<string>();
     for (let i = 0; i < 200; i++) {
-      const p = generatePassword((n) => randomBytes(n));
+      const p = generatePassword(random);
       expect(p).toHaveLength(PASSWORD_LENGTH);
       for (const c of p) expect(PASSWORD_ALPHABET).toContain(c);
       seen.add(p);
@@ -43,7 +45,7 @@ describe('package password', () => {
 
   it('is uniform over the alphabet', () => {
     const counts = new Map<string, number>();
-    const p = generatePassword((n) => randomBytes(n), 31_000);
+    const p = generatePassword(random, 31_000);
     for (const c of p) counts.set(c, (counts.get(c) ?? 0) + 1);
     expect(counts.size).toBe(31);
     for (const n of counts.values()) expect(Math.abs(n - 1000)).toBeLessThan(200);

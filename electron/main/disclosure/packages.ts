@@ -26,7 +26,7 @@ import {
 import { getDisclosureRecordContent, listDisclosureRecords } from '../db/repositories/disclosure-records';
 import { getLetterPdf, listLetters } from '../db/repositories/letters';
 import { AppError, refusals } from '../errors';
-import { sha256InSteps } from '../files/hash-steps';
+import { sha256InSteps } from '../files/in-steps';
 import type { FileDialogs } from '../files/dialogs';
 import { letterCase } from '../letters/letter-case';
 import type { LetterFonts } from '../pdf/fonts';

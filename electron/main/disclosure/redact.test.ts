@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../core/contract';
 import type { AreaMark } from '../../../core/domain/disclosure/marks';
 import { call, failure, intakeInput, makeServices, setupVault, tempDataDir } from '../testing/support';
-import { REDACTION_DPI, pixelRect, redactToPdf } from './redact';
+import { REDACTION_DPI, redactToPdf } from './redact';
 
 // True redaction, checked with independent tools: pdftotext finds no word at all (no text layer
 // survives, not even invisible OCR text), the pixels inside each rectangle are solid black in the
@@ -60,6 +60,18 @@ function images(file: string): PNG[] {
   return readdirSync(dir)
     .sort()
     .map((f) => PNG.sync.read(readFileSync(join(dir, f))));
+}
+
+// The pixels a rectangle covers, rounded outwards (whatever is under its edge is withheld too).
+function pixelRect(m: AreaMark, width: number, height: number) {
+  const x = Math.floor(m.x * width);
+  const y = Math.floor(m.y * height);
+  return {
+    x,
+    y,
+    width: Math.min(width, Math.ceil((m.x + m.width) * width)) - x,
+    height: Math.min(height, Math.ceil((m.y + m.height) * height)) - y,
+  };
 }
 
 function solidBlack(png: PNG, m: AreaMark): boolean {

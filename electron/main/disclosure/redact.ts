@@ -31,19 +31,11 @@ async function pdfjs() {
   return lib;
 }
 
-function fontData(): { standardFontDataUrl: string; cMapUrl: string } {
-  // Fonts a PDF names but does not embed (Helvetica, MS-Mincho via CMaps) come with pdf.js.
-  const root = require.resolve('pdfjs-dist/package.json').replace(/package\.json$/, '');
-  return { standardFontDataUrl: `${root}standard_fonts/`, cMapUrl: `${root}cmaps/` };
-}
-
 async function openPdf(content: Uint8Array) {
   const { getDocument } = await pdfjs();
   try {
     return await getDocument({
       data: new Uint8Array(content),
-      ...fontData(),
-      cMapPacked: true,
       isEvalSupported: false,
       disableFontFace: true,
       useSystemFonts: false,
@@ -62,16 +54,6 @@ export async function documentPageCount(content: Buffer, format: RecordFormat): 
   const n = pdf.numPages;
   await pdf.destroy();
   return n;
-}
-
-// The pixel rectangle of a mark on a canvas: rounded outwards, so that no partial pixel at an
-// edge keeps a trace of what is under it.
-export function pixelRect(m: AreaMark, width: number, height: number) {
-  const x0 = Math.max(0, Math.floor(m.x * width));
-  const y0 = Math.max(0, Math.floor(m.y * height));
-  const x1 = Math.min(width, Math.ceil((m.x + m.width) * width));
-  const y1 = Math.min(height, Math.ceil((m.y + m.height) * height));
-  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 
 // A page of the new PDF that draws the page's pixels and nothing else: an RGB image (no alpha

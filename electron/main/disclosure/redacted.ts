@@ -14,7 +14,7 @@ import {
 import type { Db } from '../db/connection';
 import { AppError } from '../errors';
 import type { Vault } from '../vault/vault';
-import { sha256InSteps } from '../files/hash-steps';
+import { sha256InSteps } from '../files/in-steps';
 import { redactToPdf } from './redact';
 
 const sha256 = (b: string | Uint8Array) => createHash('sha256').update(b).digest('hex');

@@ -23,7 +23,7 @@ import {
 import { AppError, refusals } from '../errors';
 import type { FileDialogs } from '../files/dialogs';
 import { imageProblem } from '../files/image-limits';
-import { base64InSteps } from '../files/hash-steps';
+import { base64InSteps } from '../files/in-steps';
 import { readChosenFile } from '../files/read-chosen';
 import type { RequestQueries } from '../requests/queries';
 import type { Vault } from '../vault/vault';
