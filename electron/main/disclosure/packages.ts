@@ -134,7 +134,11 @@ export class DisclosurePackagesService {
       files.push({
         name,
         description: `決定通知書（${d.letter.document_no}、電子署名付き）`,
-        data: () => Promise.resolve(new Uint8Array(getLetterPdf(db, d.letter.id)?.pdf ?? [])),
+        data: () => {
+          const pdf = getLetterPdf(db, d.letter.id)?.pdf;
+          if (!pdf) throw new AppError(ErrorCode.NOT_FOUND, '決定通知書が見つかりません。');
+          return Promise.resolve(new Uint8Array(pdf));
+        },
       });
     }
     for (const x of p.records) {
