@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../core/contract';
 import type { AreaMark } from '../../../core/domain/disclosure/marks';
 import { call, failure, intakeInput, makeServices, setupVault, tempDataDir } from '../testing/support';
+import { clearRedacted, insertRedactedPart, redactedParts } from '../db/repositories/disclosure-records';
 import { REDACTION_DPI, redactToPdf } from './redact';
 
 // True redaction, checked with independent tools: pdftotext finds no word at all (no text layer
@@ -178,6 +179,14 @@ describe('true redaction of documents', () => {
     const again = await call(s, 'records.redacted', { id });
     expect(again.base64).not.toBe(preview.base64);
     expect(again.pages).toBe(2);
+    // A kept set that is not complete (writing stopped part-way) is never read.
+    const db = s.vault.connection();
+    clearRedacted(db, id);
+    expect(redactedParts(db, id, 'x')).toBeNull();
+    insertRedactedPart(db, { id, marksSha: 'x', part: 0, parts: 2, data: Buffer.from('half') });
+    expect(redactedParts(db, id, 'x')).toBeNull();
+    insertRedactedPart(db, { id, marksSha: 'x', part: 1, parts: 2, data: Buffer.from('done') });
+    expect(redactedParts(db, id, 'x')).toBe(2);
     await s.close();
   });
 });

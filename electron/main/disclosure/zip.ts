@@ -64,19 +64,35 @@ export async function writeEncryptedZip(
   });
   const failed = () => new AppError(ErrorCode.INTERNAL, '暗号化ファイルの作成に失敗しました。もう一度お試しください。');
   let waiting: { resolve: () => void; reject: (e: unknown) => void } | null = null;
+  // Set when the worker failed or stopped: every later step fails at once instead of waiting.
+  let broken: AppError | null = null;
   const next = () =>
     new Promise<void>((resolve, reject) => {
-      waiting = { resolve, reject };
+      if (broken) reject(broken);
+      else waiting = { resolve, reject };
     });
+  const fail = (e: AppError) => {
+    broken ??= e;
+    waiting?.reject(broken);
+    waiting = null;
+  };
   worker.on('message', (m: { type: 'added' | 'closed' | 'error' }) => {
+    if (m.type === 'error') {
+      fail(failed());
+      return;
+    }
     const w = waiting;
     waiting = null;
-    if (m.type === 'error') w?.reject(failed());
-    else w?.resolve();
+    w?.resolve();
   });
-  worker.on('error', () => waiting?.reject(failed()));
+  worker.on('error', () => {
+    fail(failed());
+  });
+  worker.on('exit', () => {
+    fail(signal?.aborted ? cancelled() : failed());
+  });
   const abort = () => {
-    waiting?.reject(cancelled());
+    fail(cancelled());
     void worker.terminate();
   };
   signal?.addEventListener('abort', abort, { once: true });
