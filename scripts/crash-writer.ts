@@ -1,13 +1,21 @@
 // The writing process of the crash test (scripts/crash-test.ts), which kills it at random
 // moments. It logs in and writes without pause: new requests, workflow steps, settings, letters
-// finalized, enclosures taken in, and now and then a database key rotation or an account
-// created and disabled (which replaces the master key). Each operation is announced before it
+// finalized, enclosures taken in, and now and then a database key rotation, an account
+// created and disabled (which replaces the master key) or a change of the database's cipher. Each operation is announced before it
 // starts ('doing KIND', so the test can count kills per kind) and reported on stdout
 // (synchronously) only after it returned, so every reported write must survive the kill.
 import { mkdtempSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ADMIN_PASSWORD, call, cheapKdf, intakeInput, makeServices } from '../electron/main/testing/support';
+import { changeCipher } from '../electron/main/db/maintenance';
+import {
+  ADMIN_PASSWORD,
+  call,
+  cheapKdf,
+  databaseKeyForTest,
+  intakeInput,
+  makeServices,
+} from '../electron/main/testing/support';
 
 async function main(): Promise<void> {
   const [dataDir, seedText] = process.argv.slice(2);
@@ -77,6 +85,14 @@ async function main(): Promise<void> {
       });
       await call(s, 'accounts.update', { id: a.id, disabled: true });
       report(`revoked ${a.id}`);
+    } else if (r < 0.11) {
+      // As a vault of an earlier version, written with ChaCha20: the next login re-encrypts it
+      // with AEGIS (a copy first, then one rekey transaction).
+      report('doing cipher');
+      changeCipher(s.vault.connection(), databaseKeyForTest(s.vault), 'chacha20');
+      await s.vault.lock('logout');
+      await call(s, 'session.login', { loginName: 'admin', password: ADMIN_PASSWORD });
+      report('cipher');
     } else if (r < 0.15) {
       const days = 1 + Math.floor(random() * 60);
       // Announced first: a kill after the commit but before the report leaves this value.

@@ -19,6 +19,7 @@ import {
 import { emptyDecision } from '../../core/domain/decisions';
 import type { Services } from '../../electron/main/composition';
 import { intakeFixture, surnameOfRank } from '../fixtures';
+import { refreshReportFacts } from '../../electron/main/reports/facts';
 import { BENCH_ROWS, type BenchGroup, openBenchVault, percentile, round } from '../lib';
 
 const ROWS = BENCH_ROWS;
@@ -148,6 +149,8 @@ export function fillRequests(services: Services, rows: number, today: string): v
         });
       }
     }
+    // Each write of the app keeps its requests' report facts up to date in its transaction.
+    refreshReportFacts(db);
   });
   for (let i = 0; i < rows; i += 5000) fill(i, Math.min(rows, i + 5000));
   // What the app does when the vault locks and opens again (PRAGMA optimize).

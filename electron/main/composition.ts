@@ -29,6 +29,7 @@ import type { Logger } from './log';
 import { FontCoverage } from './pdf/glyphs';
 import { LetterFonts } from './pdf/fonts';
 import { reportsHandlers } from './reports/handlers';
+import { refreshReportFacts } from './reports/facts';
 import { ReportsService } from './reports/service';
 import { RequestCommands } from './requests/commands';
 import { requestsHandlers } from './requests/handlers';
@@ -42,6 +43,9 @@ import { SettingsService } from './settings/service';
 import { vaultHandlers } from './vault/handlers';
 import type { KdfCost } from './vault/kdf';
 import { Vault } from './vault/vault';
+
+// Stale report facts recomputed at the end of each write (see migration 0017).
+const WRITE_FACTS_LIMIT = 100;
 
 export type ServiceOptions = {
   runtime: RuntimeInfo;
@@ -97,6 +101,10 @@ export function createServices(opts: ServiceOptions): Services {
   const reports = new ReportsService(vault, clock, opts.dialogs ?? noDialogs, requests, fonts, (event, payload) => {
     emit(event, payload);
   });
+  // Each write recomputes the report facts it made stale, in its own transaction. Bounded, so
+  // that the first write after migration 0017 does not compute a whole vault's; a report
+  // computes whatever is still stale before it reads.
+  vault.onWrite((db) => refreshReportFacts(db, WRITE_FACTS_LIMIT));
   const intake = new IntakeService(vault, clock, opts.dialogs ?? noDialogs, requests);
   const enclosures = new EnclosuresService(vault, clock, opts.dialogs ?? noDialogs, requests);
   const backup = new BackupService(vault, clock, opts.dialogs ?? noDialogs, opts.runtime.version, opts.runtime.dataDir);

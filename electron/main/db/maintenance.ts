@@ -1,5 +1,5 @@
 import { closedStates } from '../../../core/domain/workflow';
-import { openEncrypted, type Db } from './connection';
+import { CIPHER, openEncrypted, type Db } from './connection';
 import { verifyAudit } from './repositories/audit';
 
 // Whole-file operations on an encrypted database: checking one (a backup's, before it is
@@ -59,6 +59,16 @@ export function rekeyFile(file: string, from: Buffer, to: Buffer, nativeBinding?
   } finally {
     db.close();
   }
+}
+
+// Re-encrypts an open database with `cipher` under the same key, in one transaction of the
+// rollback journal (a crash leaves the file as it was, or done).
+export function changeCipher(db: Db, key: Buffer, cipher: string = CIPHER): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.pragma('journal_mode = DELETE');
+  db.pragma(`cipher='${cipher}'`);
+  db.pragma(`rekey="x'${key.toString('hex')}'"`);
+  db.pragma('journal_mode = WAL');
 }
 
 export function rekey(db: Db, to: Buffer): void {

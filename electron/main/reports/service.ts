@@ -1,8 +1,5 @@
 import { ErrorCode, type ChannelOutput, type ReportSelection } from '../../../core/contract';
-import { addDays, addMonths, japanToday, type IsoDate } from '../../../core/domain/dates';
-import type { Decision } from '../../../core/domain/decisions';
-import { evaluateFee, type FeeMeans } from '../../../core/domain/intake/fees';
-import type { Channel, RequestKind, RequesterType } from '../../../core/domain/intake/kinds';
+import { addMonths, japanToday, type IsoDate } from '../../../core/domain/dates';
 import {
   computeReport,
   monthPeriod,
@@ -11,8 +8,9 @@ import {
   type Period,
   type ReportRow,
 } from '../../../core/domain/reports';
-import { closedStates, states } from '../../../core/domain/workflow';
-import { receivedPerMonth, reportDetails, reportSourceRows, requestIdsArrived } from '../db/repositories/reports';
+import { receivedPerMonth, requestIdsArrived } from '../db/repositories/reports';
+import { readReportFacts } from '../db/repositories/report-facts';
+import { refreshReportFactsInSteps, reportRowOf, type ReportFacts } from './facts';
 import { getSetting, putSetting } from '../db/repositories/settings';
 import { writeFile } from 'node:fs/promises';
 import { outcomeCounts, periodLabel, reportSections } from '../../../core/domain/report-sections';
@@ -30,11 +28,7 @@ import { disposalLabels, dispatchMethodLabels } from '../../../core/domain/dispa
 import { identityStatusLabels } from '../../../core/domain/intake/identity';
 import type { RequestQueries } from '../requests/queries';
 import { readFees, readOrganisation } from '../settings/policies';
-import { curePauses } from '../../../core/domain/deadlines';
 import type { Vault } from '../vault/vault';
-
-const daysBetween = (from: IsoDate, to: IsoDate) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 export function periodOf(s: ReportSelection): Period {
   return s.kind === 'month' ? monthPeriod(s.value) : yearPeriod(Number(s.value));
@@ -112,89 +106,24 @@ export class ReportsService {
     return { saved: true, rows: rows.length };
   }
 
-  // One flat row per request that can count in the period or the one before it.
-  rows(period: Period): ReportRow[] {
+  // One flat row per request that can count in the period or the one before it, from the facts
+  // kept per request (any still stale are recomputed first).
+  async rows(period: Period): Promise<ReportRow[]> {
+    await refreshReportFactsInSteps(() => this.vault.connection());
     const db = this.vault.connection();
-    const since = previousPeriod(period).from;
-    const sources = reportSourceRows(
-      db,
-      period.to,
-      since,
-      states.filter((x) => !closedStates.includes(x)),
-      closedStates,
-    );
-    const details = reportDetails(
-      db,
-      sources.map((s) => s.id),
-    );
-    const group = <T extends { request_id: string }>(items: T[]) => {
-      const map = new Map<string, T[]>();
-      for (const i of items) {
-        const list = map.get(i.request_id);
-        if (list) list.push(i);
-        else map.set(i.request_id, [i]);
-      }
-      return map;
-    };
-    const events = group(details.events);
-    const decisions = group(details.decisions);
-    const dispatches = group(details.dispatches);
-    const payments = group(details.payments);
     const fees = readFees(db);
     const today = japanToday(this.clock());
-    return sources.map((s): ReportRow => {
-      const ev = events.get(s.id) ?? [];
-      const kinds = (s.kinds ?? '').split(',').filter(Boolean) as RequestKind[];
-      const paid = payments.get(s.id) ?? [];
-      const sent = (dispatches.get(s.id) ?? []).map((d) => (JSON.parse(d.data) as { sentOn: string }).sentOn).sort();
-      const approved = ev.filter((e) => e.action === 'approve').at(-1);
-      const decided = (decisions.get(s.id) ?? []).map((d) => ({
-        kind: d.kind as RequestKind,
-        // Validated when saved; only the outcome is read here.
-        outcome: (JSON.parse(d.data) as Pick<Decision, 'outcome'>).outcome,
-      }));
-      return {
-        id: s.id,
-        arrivalDate: s.arrival_date,
-        channel: s.channel as Channel,
-        requesterType: s.requester_type as RequesterType,
-        kinds,
-        status: s.status,
-        closedOn: s.closed_on,
-        approvedOn: approved?.day ?? null,
-        decisions: decided,
-        answeredOn: sent[0] ?? null,
-        cureDays: curePauses(ev.map((e) => ({ day: e.day, from: e.from_state, to: e.to_state }))).reduce(
-          (n, p) => n + daysBetween(p.from, p.to ?? today),
-          0,
-        ),
-        cureRequestedOn: ev.filter((e) => e.action === 'requestCure').map((e) => e.day),
-        slaDate: s.sla_date,
-        article39Date: s.article39_date ?? addDays(s.arrival_date, 14),
-        feesReceived: paid.map((p) => ({ on: p.received_on, amount: p.amount })),
-        feeToReturn: evaluateFee(
-          kinds,
-          fees,
-          paid.map((p, i) => ({
-            id: String(i),
-            means: p.means as FeeMeans,
-            amount: p.amount,
-            receivedOn: p.received_on,
-            issuedOn: p.issued_on,
-            forKind: p.for_kind as RequestKind | null,
-          })),
-          decided.filter((d) => d.outcome === 'notOurs').map((d) => d.kind),
-        ).toReturn,
-      };
-    });
+    return readReportFacts(db, period.to, previousPeriod(period).from).map((data) =>
+      reportRowOf(JSON.parse(data) as ReportFacts, today, fees),
+    );
   }
 
-  report(selection: ReportSelection): ChannelOutput<'reports.get'> {
+  async report(selection: ReportSelection): Promise<ChannelOutput<'reports.get'>> {
     const period = periodOf(selection);
     if (period.from > japanToday(this.clock())) {
       throw new AppError(ErrorCode.BAD_INPUT, '未来の期間の報告書は作成できません。');
     }
-    const { current, previous } = computeReport(this.rows(period), period);
+    const { current, previous } = computeReport(await this.rows(period), period);
     const chartTo = period.to;
     const chartFrom = addMonths(`${chartTo.slice(0, 7)}-01`, -11);
     return {
@@ -221,7 +150,7 @@ export class ReportsService {
 
   // The report as CSV (UTF-8 with BOM, or Shift_JIS), XLSX or PDF, written where the user chooses.
   async export(selection: ReportSelection, format: ReportFormat): Promise<{ saved: boolean }> {
-    const report = this.report(selection);
+    const report = await this.report(selection);
     const sections = reportSections(report);
     const title = `保有個人データの開示等請求 ${selection.kind === 'month' ? '月次' : '年次'}報告（${periodLabel(report.current)}）`;
     const base = `開示等請求_${selection.kind === 'month' ? '月次' : '年次'}報告_${selection.value}`;

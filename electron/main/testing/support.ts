@@ -266,3 +266,10 @@ export async function completeRequest(
   await call(services, 'requests.transition', { id, action: 'complete', comment: '' });
   await switchTo(services, opts.drafter.loginName, opts.drafter.password);
 }
+
+// The open vault's database key (tests that write a database as an earlier version did).
+export function databaseKeyForTest(vault: Services['vault']): Buffer {
+  const core = (vault as unknown as { core: { unlocked: { key: Buffer } | null } }).core;
+  if (!core.unlocked) throw new Error('The vault is locked.');
+  return Buffer.from(core.unlocked.key);
+}

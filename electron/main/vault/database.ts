@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ErrorCode, type EventName, type EventPayload, type Session } from '../../../core/contract';
 import type { AuditAction, LockReason } from '../../../core/domain/audit';
-import { openEncrypted, vacuumInto, WrongKeyError, type Db } from '../db/connection';
+import { CIPHER, cipherOf, openEncrypted, vacuumInto, WrongKeyError, type Db } from '../db/connection';
 import { NewerDatabaseError } from '../db/errors';
 import { migrate } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION, migrations } from '../db/migrations';
@@ -16,7 +16,7 @@ import { type KdfCost } from './kdf';
 import { DATABASE_AAD, databaseKeyOf, openPending, addAnchor, promote, rekeyAnchors, type Opened } from './keyring';
 import { unsealKey } from './wrap';
 import { AppError, refusals } from '../errors';
-import { optimize } from '../db/maintenance';
+import { changeCipher, optimize } from '../db/maintenance';
 
 export type VaultDeps = {
   dataDir: string;
@@ -52,6 +52,8 @@ export function sessionOf(a: AccountRecord): Session {
 export class VaultDatabase {
   unlocked: Unlocked | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  // Work that belongs to every write's transaction (derived tables kept up to date).
+  private readonly afterWrite: ((db: Db) => void)[] = [];
 
   constructor(readonly deps: VaultDeps) {}
 
@@ -79,8 +81,14 @@ export class VaultDatabase {
     return db.transaction(() => {
       const result = fn(db);
       this.audit(db, action, targetId, summary);
+      for (const hook of this.afterWrite) hook(db);
       return result;
     })();
+  }
+
+  // Runs `hook` at the end of every write, inside its transaction.
+  onWrite(hook: (db: Db) => void): void {
+    this.afterWrite.push(hook);
   }
 
   audit(db: Db, action: AuditAction, targetId: string | null, summary: string, accountId?: string | null): void {
@@ -226,13 +234,24 @@ export class VaultDatabase {
       throw err;
     }
     try {
-      const result = migrate(db, migrations, (from) => {
+      let copied = false;
+      const copy = (name: string) => {
         const dir = join(this.deps.dataDir, 'backups');
         mkdirSync(dir, { recursive: true });
         const stamp = this.deps.clock().toISOString().replace(/[:.]/g, '-');
-        vacuumInto(db, join(dir, `pre-migration-v${from}-${stamp}.db`));
-      });
+        vacuumInto(db, join(dir, `${name}-${stamp}.db`));
+        copied = true;
+      };
+      const result = migrate(db, migrations, (from) => copy(`pre-migration-v${from}`));
       if (result.applied.length) this.deps.logger.info('vault.migrated', { from: result.from, to: result.to });
+      // A vault written with an older cipher is re-encrypted with the current one, a copy first
+      // (the one a migration just made will do).
+      const cipher = cipherOf(db);
+      if (cipher !== CIPHER && !create) {
+        if (!copied) copy(`pre-${CIPHER}`);
+        changeCipher(db, key);
+        this.deps.logger.info('vault.cipher_changed', { from: cipher, to: CIPHER });
+      }
     } catch (err) {
       db.close();
       throw err;

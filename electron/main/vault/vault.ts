@@ -44,6 +44,10 @@ export class Vault {
   write<T>(action: AuditAction, targetId: string | null, summary: string, fn: (db: Db) => T): T {
     return this.core.write(action, targetId, summary, fn);
   }
+  // Runs `hook` at the end of every write, inside its transaction (derived tables kept up to date).
+  onWrite(hook: (db: Db) => void): void {
+    this.core.onWrite(hook);
+  }
   // A large write in steps (tens of megabytes of a redacted scan): each step its own transaction,
   // with a turn of the event loop between so that main keeps answering, and the audit entry with
   // the last step. Readers must tell a complete set from an interrupted one (a count, a marker).

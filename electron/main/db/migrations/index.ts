@@ -14,6 +14,7 @@ import { m0013FormRequests } from './0013-form-requests';
 import { m0014DisclosureRecords } from './0014-disclosure-records';
 import { m0015DisclosurePackages } from './0015-disclosure-packages';
 import { m0016RedactedDocuments } from './0016-redacted-documents';
+import { m0017ReportFacts } from './0017-report-facts';
 import type { Migration } from './types';
 
 // Append-only: never edit or reorder a migration that has shipped.
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   m0014DisclosureRecords,
   m0015DisclosurePackages,
   m0016RedactedDocuments,
+  m0017ReportFacts,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((v, m) => Math.max(v, m.version), 0);

@@ -13,29 +13,6 @@ export type ReportSourceRow = {
   kinds: string | null;
 };
 
-// The requests that can count in a report reaching back to `since`: every open one, and every
-// one closed since then (a request closed earlier can add to no figure of the period).
-export function reportSourceRows(
-  db: Db,
-  until: string,
-  since: string,
-  openStatuses: readonly string[],
-  closedStatuses: readonly string[],
-): ReportSourceRow[] {
-  const cols = `r.id, r.arrival_date, r.channel, r.requester_type, r.status, r.closed_on, r.sla_date, r.article39_date,
-    (SELECT group_concat(kind) FROM request_items i WHERE i.request_id = r.id) AS kinds`;
-  // IN over the open steps (not NOT IN over the closed ones), so the status index is used.
-  const open = prepared(
-    db,
-    `SELECT ${cols} FROM requests r WHERE r.status IN (${placeholders(openStatuses)}) AND r.arrival_date <= ?`,
-  ).all(...openStatuses, until) as ReportSourceRow[];
-  const closed = prepared(
-    db,
-    `SELECT ${cols} FROM requests r WHERE r.status IN (${placeholders(closedStatuses)}) AND r.closed_on >= ? AND r.arrival_date <= ?`,
-  ).all(...closedStatuses, since, until) as ReportSourceRow[];
-  return [...open, ...closed];
-}
-
 export type ReportDetails = {
   events: { request_id: string; day: string; action: string; from_state: string; to_state: string }[];
   decisions: { request_id: string; kind: string; data: string }[];

@@ -1,0 +1,148 @@
+import { addDays, type IsoDate } from '../../../core/domain/dates';
+import type { Decision } from '../../../core/domain/decisions';
+import { curePauses, type Pause } from '../../../core/domain/deadlines';
+import { evaluateFee, type FeeMeans, type FeeSchedule } from '../../../core/domain/intake/fees';
+import type { Channel, RequestKind, RequesterType } from '../../../core/domain/intake/kinds';
+import type { ReportRow } from '../../../core/domain/reports';
+import { closedStates } from '../../../core/domain/workflow';
+import type { Db } from '../db/connection';
+import { replaceReportFacts, reportSourcesByIds, staleReportFactIds } from '../db/repositories/report-facts';
+import { reportDetails, type ReportDetails, type ReportSourceRow } from '../db/repositories/reports';
+
+// What a report counts of one request, kept in report_facts (migration 0017). Everything but the
+// two figures that depend on the day the report is made (days spent waiting for a 補正 while one
+// is still awaited) or on the settings of that day (the fee to return).
+export type ReportFacts = Omit<ReportRow, 'cureDays' | 'feeToReturn' | 'feesReceived'> & {
+  curePauses: Pause[];
+  payments: {
+    means: FeeMeans;
+    amount: number;
+    receivedOn: IsoDate;
+    issuedOn: IsoDate | null;
+    forKind: RequestKind | null;
+  }[];
+};
+
+function group<T extends { request_id: string }>(items: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const i of items) {
+    const list = map.get(i.request_id);
+    if (list) list.push(i);
+    else map.set(i.request_id, [i]);
+  }
+  return map;
+}
+
+// The facts of each source row from its events, decisions, letters sent and fees.
+export function factsOf(sources: readonly ReportSourceRow[], details: ReportDetails): ReportFacts[] {
+  const events = group(details.events);
+  const decisions = group(details.decisions);
+  const dispatches = group(details.dispatches);
+  const payments = group(details.payments);
+  return sources.map((s): ReportFacts => {
+    const ev = events.get(s.id) ?? [];
+    const sent = (dispatches.get(s.id) ?? []).map((d) => (JSON.parse(d.data) as { sentOn: string }).sentOn).sort();
+    return {
+      id: s.id,
+      arrivalDate: s.arrival_date,
+      channel: s.channel as Channel,
+      requesterType: s.requester_type as RequesterType,
+      kinds: (s.kinds ?? '').split(',').filter(Boolean) as RequestKind[],
+      status: s.status,
+      closedOn: s.closed_on,
+      approvedOn: ev.filter((e) => e.action === 'approve').at(-1)?.day ?? null,
+      decisions: (decisions.get(s.id) ?? []).map((d) => ({
+        kind: d.kind as RequestKind,
+        // Validated when saved; only the outcome is read here.
+        outcome: (JSON.parse(d.data) as Pick<Decision, 'outcome'>).outcome,
+      })),
+      answeredOn: sent[0] ?? null,
+      curePauses: curePauses(ev.map((e) => ({ day: e.day, from: e.from_state, to: e.to_state }))),
+      cureRequestedOn: ev.filter((e) => e.action === 'requestCure').map((e) => e.day),
+      slaDate: s.sla_date,
+      article39Date: s.article39_date ?? addDays(s.arrival_date, 14),
+      payments: (payments.get(s.id) ?? []).map((p) => ({
+        means: p.means as FeeMeans,
+        amount: p.amount,
+        receivedOn: p.received_on,
+        issuedOn: p.issued_on,
+        forKind: p.for_kind as RequestKind | null,
+      })),
+    };
+  });
+}
+
+const daysBetween = (from: IsoDate, to: IsoDate) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+// The report row of stored facts, on `today` and with the fee settings in force.
+export function reportRowOf(f: ReportFacts, today: IsoDate, fees: FeeSchedule): ReportRow {
+  const { curePauses: pauses, payments, ...rest } = f;
+  return {
+    ...rest,
+    cureDays: pauses.reduce((n, p) => n + daysBetween(p.from, p.to ?? today), 0),
+    feesReceived: payments.map((p) => ({ on: p.receivedOn, amount: p.amount })),
+    feeToReturn: evaluateFee(
+      f.kinds,
+      fees,
+      payments.map((p, i) => ({ id: String(i), ...p })),
+      f.decisions.filter((d) => d.outcome === 'notOurs').map((d) => d.kind),
+    ).toReturn,
+  };
+}
+
+// '' while open, else the closing day: the clustering key of report_facts.
+export function factsBucket(status: string, closedOn: string | null): string {
+  if (!closedStates.includes(status as never)) return '';
+  // A closed request without a closing day counts in no period (as before); '-' sorts before
+  // every date and is not ''.
+  return closedOn ?? '-';
+}
+
+// Requests computed per transaction (and per turn of the event loop when catching up).
+const BATCH = 500;
+
+// Recomputes the facts of stale requests (up to `limit`), in batches; returns how many. Runs
+// inside the caller's transaction when there is one (the end of each vault write), else in its
+// own per batch.
+export function refreshReportFacts(db: Db, limit = Number.POSITIVE_INFINITY): number {
+  let done = 0;
+  while (done < limit) {
+    const ids = staleReportFactIds(db, Math.min(BATCH, limit - done));
+    if (ids.length === 0) break;
+    db.transaction(() => {
+      const sources = reportSourcesByIds(db, ids);
+      const facts = factsOf(
+        sources,
+        reportDetails(
+          db,
+          sources.map((s) => s.id),
+        ),
+      );
+      replaceReportFacts(
+        db,
+        ids,
+        facts.map((f) => ({
+          requestId: f.id,
+          bucket: factsBucket(f.status, f.closedOn),
+          arrivalDate: f.arrivalDate,
+          data: JSON.stringify(f),
+        })),
+      );
+    })();
+    done += ids.length;
+  }
+  return done;
+}
+
+// All stale facts, a batch per turn of the event loop: after migration 0017 a vault's whole
+// history is computed once (some seconds for 100,000 requests; see the bench's reports.facts_backfill) without main ceasing to answer.
+export async function refreshReportFactsInSteps(connection: () => Db): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const n = refreshReportFacts(connection(), BATCH);
+    if (n === 0) return done;
+    done += n;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
