@@ -234,13 +234,11 @@ export class VaultDatabase {
       throw err;
     }
     try {
-      let copied = false;
       const copy = (name: string) => {
         const dir = join(this.deps.dataDir, 'backups');
         mkdirSync(dir, { recursive: true });
         const stamp = this.deps.clock().toISOString().replace(/[:.]/g, '-');
         vacuumInto(db, join(dir, `${name}-${stamp}.db`));
-        copied = true;
       };
       const result = migrate(db, migrations, (from) => copy(`pre-migration-v${from}`));
       if (result.applied.length) this.deps.logger.info('vault.migrated', { from: result.from, to: result.to });
@@ -248,6 +246,8 @@ export class VaultDatabase {
       // (the one a migration just made will do).
       const cipher = cipherOf(db);
       if (cipher !== CIPHER && !create) {
+        // migrate() copies an existing database before it changes it.
+        const copied = result.from > 0 && result.applied.length > 0;
         if (!copied) copy(`pre-${CIPHER}`);
         changeCipher(db, key);
         this.deps.logger.info('vault.cipher_changed', { from: cipher, to: CIPHER });

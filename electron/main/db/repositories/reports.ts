@@ -1,5 +1,4 @@
 import { prepared, type Db } from '../connection';
-import { placeholders } from './request-lists';
 
 export type ReportSourceRow = {
   id: string;
