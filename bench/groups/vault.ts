@@ -115,7 +115,16 @@ function runWorkload(db: Conn): Workload {
 
   // What intake does: one request per transaction, each committed (fsync) on its own.
   const single = db.transaction((i: number) => {
-    insert.run(`2099-${String(i).padStart(6, '0')}`, '2099-01-01', '受付', '開示', '郵送', `氏名${i}`, 'アイウ', 'x'.repeat(300));
+    insert.run(
+      `2099-${String(i).padStart(6, '0')}`,
+      '2099-01-01',
+      '受付',
+      '開示',
+      '郵送',
+      `氏名${i}`,
+      'アイウ',
+      'x'.repeat(300),
+    );
   });
   started = performance.now();
   for (let i = 0; i < SINGLE_ROWS; i++) single(i);
