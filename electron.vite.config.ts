@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      // The file worker of backups and restores (electron/main/vault/in-worker.ts) is its own entry.
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          'vault-worker': resolve(__dirname, 'electron/main/vault/worker.ts'),
+        },
+      },
     },
   },
   preload: {

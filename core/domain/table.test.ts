@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, csvText, displayWidth, fitColumns, neutralize, NONE, num, sectionsAsTable, toCsv } from './table';
+import { cellText, csvRows, csvText, displayWidth, fitColumns, neutralize, NONE, num, sectionsAsTable, toCsv } from './table';
 
 describe('table cells', () => {
   it('show as text on screen and as plain values in CSV', () => {
@@ -31,6 +31,13 @@ describe('table cells', () => {
     expect(neutralize('山田 太郎')).toBe('山田 太郎');
     expect(neutralize('2026-0001')).toBe('2026-0001');
     expect(toCsv(['a', 'b'], [[num(-500, '円'), { date: '2026-01-02' }]])).toBe('"a","b"\r\n"-500","2026/01/02"\r\n');
+  });
+
+  it('writes a long table in parts exactly as in one piece', () => {
+    const rows = [['=1+1', '"引用"'], ['山田', 'a,b'], ['', '改\n行']];
+    const whole = toCsv(['x', 'y'], rows);
+    expect(toCsv(['x', 'y'], []) + csvRows(rows.slice(0, 2)) + csvRows(rows.slice(2))).toBe(whole);
+    expect(whole.split('\r\n')).toHaveLength(5);
   });
 
   it('flattens report sections into one table whose first line is its header', () => {

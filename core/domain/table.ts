@@ -40,11 +40,18 @@ export function csvText(c: Cell): string {
 
 // One table per file, header first (what a tool importing a CSV expects), every cell quoted,
 // CRLF line ends (the caller adds the BOM or encodes to Shift_JIS).
+const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
+
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
-  const lines = [header.map((h) => quote(neutralize(h))).join(',')];
-  for (const row of rows) lines.push(row.map((c) => quote(csvText(c))).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return `${header.map((h) => quote(neutralize(h))).join(',')}\r\n${csvRows(rows)}`;
+}
+
+// The lines of rows alone, each ended by CRLF (what toCsv writes after its header line), for
+// writing a long table in parts.
+export function csvRows(rows: readonly (readonly Cell[])[]): string {
+  let out = '';
+  for (const row of rows) out += `${row.map((c) => quote(csvText(c))).join(',')}\r\n`;
+  return out;
 }
 
 // The report's sections as one import-friendly table: 区分 (the section), 項目, 単位, then one

@@ -92,6 +92,25 @@ export function userVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+// A read-only connection to a live database (another connection may be writing it): for
+// copying it off main's thread. Its pragmas change nothing in the file.
+export function openReader(file: string, key: Buffer, nativeBinding?: string): Db {
+  if (!existsSync(file)) throw new Error('Database file not found.');
+  for (const cipher of [CIPHER, ...LEGACY_CIPHERS]) {
+    const db = new Database(file, { nativeBinding, readonly: true, fileMustExist: true });
+    try {
+      applyKey(db, key, cipher);
+      db.prepare('SELECT count(*) AS n FROM sqlite_master').get();
+      db.pragma('temp_store = MEMORY');
+      return db;
+    } catch (err) {
+      db.close();
+      if (!isNotADb(err)) throw err;
+    }
+  }
+  throw new WrongKeyError();
+}
+
 // An encrypted copy (same cipher and key) of the whole database. db.backup() refuses encrypted
 // databases and serialize() would return plaintext.
 export function vacuumInto(db: Db, file: string): void {

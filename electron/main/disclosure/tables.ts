@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { parse, type Options } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { ErrorCode } from '../../../core/contract';
 import { MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, type RecordFormat } from '../../../core/domain/disclosure/records';
@@ -88,24 +88,55 @@ function limited(header: string[], rows: string[][]): Table {
   return { header, rows };
 }
 
-function csvTable(content: Buffer): Table {
+// Text fed to the parser per turn of the event loop: a 10,000-row export is parsed in steps of a
+// few milliseconds, so main keeps answering.
+const PARSE_STEP = 64 * 1024;
+
+async function csvTable(content: Buffer): Promise<Table> {
   const text = decodeText(content);
   if (text === null) throw bad('CSV の文字コードを読み取れません。UTF-8 または Shift_JIS で出力してください。');
   let records: string[][];
   try {
-    const parsed: unknown = parse(text, {
+    records = await parseInSteps(text, {
       relax_column_count: true,
       skip_empty_lines: true,
       delimiter: text.split('\n', 1)[0]?.includes('\t') ? '\t' : ',',
       to_line: MAX_TABLE_ROWS + 2,
     });
-    records = parsed as string[][];
   } catch {
     throw bad('CSV の形式が正しくありません（引用符の閉じ忘れ等）。出力し直したファイルを選択してください。');
   }
   // Parsing stops one row past the limit: enough to refuse, without reading a million rows.
   const [header = [], ...rows] = records;
   return limited(header, rows);
+}
+
+// csv-parse's stream parser, fed a slice at a time.
+async function parseInSteps(text: string, options: Options): Promise<string[][]> {
+  const parser = parse(options);
+  const records: string[][] = [];
+  let failure: unknown = null;
+  let ended = false;
+  parser.on('data', (r: string[]) => records.push(r));
+  parser.on('error', (err) => {
+    failure = err;
+  });
+  const done = new Promise<void>((resolve) => {
+    parser.on('end', () => {
+      ended = true;
+      resolve();
+    });
+    parser.on('close', resolve);
+    parser.on('error', () => resolve());
+  });
+  for (let i = 0; i < text.length && failure === null && !ended; i += PARSE_STEP) {
+    parser.write(text.slice(i, i + PARSE_STEP));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (failure === null && !ended) parser.end();
+  await done;
+  if (failure !== null) throw failure;
+  return records;
 }
 
 async function xlsxTable(content: Buffer): Promise<Table> {

@@ -3,7 +3,7 @@ import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ErrorCode, type BackupInfo } from '../../../core/contract';
 import { passwordProblems } from '../../../core/domain/password';
-import { KEY_BYTES, openEncrypted, vacuumInto } from '../db/connection';
+import { KEY_BYTES, openEncrypted } from '../db/connection';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import {
   findAccountByLogin,
@@ -20,15 +20,14 @@ import { unsealKey, unwrapKey, wrapKey, type Sealed } from './wrap';
 import { AppError, fileErrorMessage } from '../errors';
 import {
   BackupFormatError,
-  extractDatabase,
   descriptionAuthentic,
   readBackupMeta,
   removeDatabaseFiles,
-  sha256File,
-  writeBackupFile,
   type BackupMeta,
 } from './backup-file';
-import { checkDatabase, rekeyFile, type DatabaseCheck } from '../db/maintenance';
+import type { DatabaseCheck } from '../db/maintenance';
+import type { FileWork, FileWorkResult } from './file-work';
+import { inWorker } from './in-worker';
 import type { VaultDatabase, Unlocked } from './database';
 import { refusals } from '../errors';
 
@@ -62,11 +61,11 @@ export class VaultBackups {
       let key: Buffer | null = null;
       try {
         const head = auditHead(u.db);
-        vacuumInto(u.db, copy);
+        await this.work({ op: 'copy', live: this.core.dbFile, key: u.key, out: copy });
         let meta: Omit<BackupMeta, 'counts' | 'size' | 'sha256' | 'schemaVersion'>;
         if (opts.password !== null) {
           key = randomBytes(KEY_BYTES);
-          rekeyFile(copy, u.key, key, this.core.deps.nativeBinding);
+          await this.work({ op: 'rekey', file: copy, from: u.key, to: key });
           meta = {
             format: 2,
             createdAt: this.core.deps.clock().toISOString(),
@@ -84,7 +83,7 @@ export class VaultBackups {
             ...(header.database ? { database: header.database } : {}),
           };
         }
-        const first = this.check(copy, key);
+        const first = await this.check(copy, key);
         if (!first.ok)
           throw new AppError(
             ErrorCode.INTERNAL,
@@ -95,11 +94,11 @@ export class VaultBackups {
           schemaVersion: first.schemaVersion,
           counts: first.counts,
           size: statSync(copy).size,
-          sha256: sha256File(copy),
+          sha256: await this.work({ op: 'sha256', file: copy }),
           auditHead: head,
         };
         try {
-          writeBackupFile(target, full, copy, key);
+          await this.work({ op: 'write', target, meta: full, databaseFile: copy, key });
         } catch (err) {
           throw fileErrorMessage(err, 'バックアップ') ?? err;
         }
@@ -107,8 +106,8 @@ export class VaultBackups {
         let second: DatabaseCheck | null = null;
         try {
           const written = readBackupMeta(target);
-          extractDatabase(target, written.offset, written.meta, check);
-          second = this.check(check, key);
+          await this.work({ op: 'extract', file: target, offset: written.offset, meta: written.meta, out: check });
+          second = await this.check(check, key);
         } catch (err) {
           if (!(err instanceof BackupFormatError)) throw fileErrorMessage(err, 'バックアップ') ?? err;
         }
@@ -139,11 +138,14 @@ export class VaultBackups {
     });
   }
 
-  private check(file: string, key: Buffer): DatabaseCheck {
-    return checkDatabase(file, key, {
-      nativeBinding: this.core.deps.nativeBinding,
-      maxSchemaVersion: LATEST_SCHEMA_VERSION,
-    });
+  private check(file: string, key: Buffer): Promise<DatabaseCheck> {
+    return this.work({ op: 'check', file, key, maxSchemaVersion: LATEST_SCHEMA_VERSION });
+  }
+
+  // Whole-file work on a worker thread: main keeps answering while a large vault is copied,
+  // checked or re-encrypted.
+  private work<K extends FileWork['op']>(w: Extract<FileWork, { op: K }>): Promise<FileWorkResult[K]> {
+    return inWorker(w, this.core.deps.nativeBinding, () => this.core.deps.logger.warn('vault.file_worker_missing'));
   }
 
   // The key that opens a backup's database, or an AppError saying why there is none.
@@ -194,7 +196,7 @@ export class VaultBackups {
     const keys = await this.backupKeys(meta, password);
     const wipe = (except?: Buffer) => keys.forEach((k) => k !== except && k.fill(0));
     try {
-      extractDatabase(file, offset, meta, out);
+      await this.work({ op: 'extract', file, offset, meta, out });
     } catch (err) {
       wipe();
       if (err instanceof BackupFormatError) {
@@ -206,11 +208,11 @@ export class VaultBackups {
       throw fileErrorMessage(err, 'バックアップ') ?? err;
     }
     let key = keys[0] ?? Buffer.alloc(32);
-    let check = this.check(out, key);
+    let check = await this.check(out, key);
     for (const candidate of keys.slice(1)) {
       if (check.problem !== 'wrongKey') break;
       key = candidate;
-      check = this.check(out, key);
+      check = await this.check(out, key);
     }
     wipe(key);
     if (check.problem === 'wrongKey' && meta.protection === 'vault') {
@@ -319,7 +321,7 @@ export class VaultBackups {
               );
             }
             const u = this.core.unlockedOrThrow();
-            if (!key.equals(u.key)) rekeyFile(out, key, u.key, this.core.deps.nativeBinding);
+            if (!key.equals(u.key)) await this.work({ op: 'rekey', file: out, from: key, to: u.key });
             other = this.otherVaultAccounts(out, u.key);
             access = this.keepRestorerAccess(out, u);
             return {

@@ -1,0 +1,73 @@
+import { openReader, vacuumInto } from '../db/connection';
+import { checkDatabase, rekeyFile, type DatabaseCheck } from '../db/maintenance';
+import { extractDatabase, sha256File, writeBackupFile, type BackupMeta } from './backup-file';
+
+// The long whole-file steps of backups and restores: copying the live database, checking a copy,
+// re-encrypting it, hashing, writing and extracting backup files. Each runs on a worker thread
+// (in-worker.ts), so that main keeps answering while a 100,000-request vault is copied.
+export type FileWork =
+  | { op: 'copy'; live: string; key: Uint8Array; out: string }
+  | { op: 'check'; file: string; key: Uint8Array; maxSchemaVersion: number }
+  | { op: 'rekey'; file: string; from: Uint8Array; to: Uint8Array }
+  | { op: 'sha256'; file: string }
+  | { op: 'write'; target: string; meta: BackupMeta; databaseFile: string; key: Uint8Array }
+  | { op: 'extract'; file: string; offset: number; meta: BackupMeta; out: string };
+
+export type FileWorkResult = {
+  copy: null;
+  check: DatabaseCheck;
+  rekey: null;
+  sha256: string;
+  write: null;
+  extract: null;
+};
+
+// A key as a Buffer over the same bytes (a structured clone arrives as a plain Uint8Array).
+const buf = (k: Uint8Array) => Buffer.from(k.buffer, k.byteOffset, k.byteLength);
+
+export function doFileWork(w: FileWork, nativeBinding: string | undefined): FileWorkResult[FileWork['op']] {
+  switch (w.op) {
+    case 'copy': {
+      // A read transaction of its own: the copy is the database as of one commit, whatever main
+      // writes meanwhile.
+      const db = openReader(w.live, buf(w.key), nativeBinding);
+      try {
+        vacuumInto(db, w.out);
+      } finally {
+        db.close();
+      }
+      return null;
+    }
+    case 'check':
+      return checkDatabase(w.file, buf(w.key), { nativeBinding, maxSchemaVersion: w.maxSchemaVersion });
+    case 'rekey':
+      rekeyFile(w.file, buf(w.from), buf(w.to), nativeBinding);
+      return null;
+    case 'sha256':
+      return sha256File(w.file);
+    case 'write':
+      writeBackupFile(w.target, w.meta, w.databaseFile, buf(w.key));
+      return null;
+    case 'extract':
+      extractDatabase(w.file, w.offset, w.meta, w.out);
+      return null;
+  }
+}
+
+// The keys a piece of work carries, to be zeroed once it is done.
+export function keysOf(w: FileWork): Uint8Array[] {
+  if (w.op === 'copy' || w.op === 'check' || w.op === 'write') return [w.key];
+  if (w.op === 'rekey') return [w.from, w.to];
+  return [];
+}
+
+// The same work with each key copied into a buffer of its own, to be transferred to the worker
+// (a Buffer may share its memory with others; a clone would copy all of it).
+export function withOwnKeys(w: FileWork): { work: FileWork; buffers: ArrayBuffer[] } {
+  const own = (k: Uint8Array) => new Uint8Array(k);
+  let work: FileWork;
+  if (w.op === 'copy' || w.op === 'check' || w.op === 'write') work = { ...w, key: own(w.key) };
+  else if (w.op === 'rekey') work = { ...w, from: own(w.from), to: own(w.to) };
+  else work = w;
+  return { work, buffers: keysOf(work).map((k) => k.buffer as ArrayBuffer) };
+}
