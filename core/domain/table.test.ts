@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, csvRows, csvText, displayWidth, fitColumns, neutralize, NONE, num, sectionsAsTable, toCsv } from './table';
+import {
+  cellText,
+  csvRows,
+  csvText,
+  displayWidth,
+  fitColumns,
+  neutralize,
+  NONE,
+  num,
+  sectionsAsTable,
+  toCsv,
+} from './table';
 
 describe('table cells', () => {
   it('show as text on screen and as plain values in CSV', () => {
@@ -34,7 +45,11 @@ describe('table cells', () => {
   });
 
   it('writes a long table in parts exactly as in one piece', () => {
-    const rows = [['=1+1', '"引用"'], ['山田', 'a,b'], ['', '改\n行']];
+    const rows = [
+      ['=1+1', '"引用"'],
+      ['山田', 'a,b'],
+      ['', '改\n行'],
+    ];
     const whole = toCsv(['x', 'y'], rows);
     expect(toCsv(['x', 'y'], []) + csvRows(rows.slice(0, 2)) + csvRows(rows.slice(2))).toBe(whole);
     expect(whole.split('\r\n')).toHaveLength(5);

@@ -115,27 +115,27 @@ async function csvTable(content: Buffer): Promise<Table> {
 async function parseInSteps(text: string, options: Options): Promise<string[][]> {
   const parser = parse(options);
   const records: string[][] = [];
-  let failure: unknown = null;
-  let ended = false;
+  // Set by the parser's events (between the writes below).
+  const state: { failure: Error | null; ended: boolean } = { failure: null, ended: false };
   parser.on('data', (r: string[]) => records.push(r));
-  parser.on('error', (err) => {
-    failure = err;
-  });
   const done = new Promise<void>((resolve) => {
     parser.on('end', () => {
-      ended = true;
+      state.ended = true;
       resolve();
     });
     parser.on('close', resolve);
-    parser.on('error', () => resolve());
+    parser.on('error', (err) => {
+      state.failure = err;
+      resolve();
+    });
   });
-  for (let i = 0; i < text.length && failure === null && !ended; i += PARSE_STEP) {
+  for (let i = 0; i < text.length && !state.failure && !state.ended; i += PARSE_STEP) {
     parser.write(text.slice(i, i + PARSE_STEP));
     await new Promise((resolve) => setImmediate(resolve));
   }
-  if (failure === null && !ended) parser.end();
+  if (!state.failure && !state.ended) parser.end();
   await done;
-  if (failure !== null) throw failure;
+  if (state.failure) throw state.failure;
   return records;
 }
 
