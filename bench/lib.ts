@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Organisation } from '../core/domain/organisation';
 import { createDispatcher } from '../electron/main/ipc/dispatcher';
 import { createMemoryLogger } from '../electron/main/log';
@@ -64,4 +65,15 @@ export async function openBenchVault(
     return r.data;
   };
   return { services, call };
+}
+
+// The longest stretch main's event loop was blocked while `work` ran, in ms.
+export async function watched<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; stallMs: number }> {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  const started = performance.now();
+  const result = await work();
+  const ms = performance.now() - started;
+  delay.disable();
+  return { result, ms, stallMs: delay.max / 1e6 };
 }

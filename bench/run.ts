@@ -9,8 +9,9 @@ import { reports } from './groups/reports';
 import { startup } from './groups/startup';
 import { vault } from './groups/vault';
 import { disclosure } from './groups/disclosure';
+import { mainThread } from './groups/main';
 
-const groups: BenchGroup[] = [startup, vault, intake, processing, letters, reports, memory, disclosure];
+const groups: BenchGroup[] = [startup, vault, intake, processing, letters, reports, memory, disclosure, mainThread];
 
 async function main(): Promise<void> {
   const filter = process.argv[2] ?? '';

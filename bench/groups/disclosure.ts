@@ -1,12 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createCanvas } from '@napi-rs/canvas';
 import { PDFDocument } from 'pdf-lib';
 import { emptyDecision } from '../../core/domain/decisions';
 import { intakeInput, switchTo, switchToNewAccount } from '../../electron/main/testing/support';
-import { BENCH_PASSWORD, type BenchGroup, openBenchVault, round } from '../lib';
+import { BENCH_PASSWORD, type BenchGroup, openBenchVault, round, watched } from '../lib';
 
 // Issue 17 §5: 100 scanned A4 pages with 3 rectangles each redacted, then that set and a
 // 10,000-row CSV made into the encrypted package — through the channels, as the window asks —
@@ -47,17 +46,6 @@ async function scannedPdf(path: string): Promise<void> {
     pdf.addPage([595.28, 841.89]).drawImage(image, { x: 0, y: 0, width: 595.28, height: 841.89 });
   }
   writeFileSync(path, await pdf.save());
-}
-
-// The longest stretch main's event loop was blocked while `work` ran, in ms.
-async function watched<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; stallMs: number }> {
-  const delay = monitorEventLoopDelay({ resolution: 10 });
-  delay.enable();
-  const started = performance.now();
-  const result = await work();
-  const ms = performance.now() - started;
-  delay.disable();
-  return { result, ms, stallMs: delay.max / 1e6 };
 }
 
 export const disclosure: BenchGroup = {

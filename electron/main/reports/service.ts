@@ -46,7 +46,7 @@ const fileTypes: Record<ReportFormat, { ext: string; name: string }> = {
 
 // Rows gathered per step of a long export, with a progress event and a turn of the event loop
 // between steps so the window stays responsive and sees the progress.
-const LEDGER_STEP = 500;
+const LEDGER_STEP = 100;
 
 export class ReportsService {
   constructor(

@@ -117,6 +117,8 @@ export function addTableSheet(book: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.
 // One large table (the ledger) written row by row to the file through ExcelJS's streaming
 // writer, so that memory does not hold the whole workbook: the same sheet as addTableSheet. The
 // file is written beside the chosen one and moved into place once complete.
+const STREAM_STEP = 250;
+
 export async function streamTableXlsx(path: string, title: string, spec: SheetSpec): Promise<void> {
   const { default: Excel } = await import('exceljs');
   const partial = `${path}.part`;
@@ -133,10 +135,13 @@ export async function streamTableXlsx(path: string, title: string, spec: SheetSp
     const header = sheet.addRow([...spec.header]);
     styleHeader(header);
     header.commit();
-    for (const cells of spec.rows) {
+    // A turn of the event loop every few hundred rows: main keeps answering, and the file stream
+    // drains as it goes.
+    for (const [i, cells] of spec.rows.entries()) {
       const row = sheet.addRow(cells.map((c) => excelValue(c).value));
       addValues(row, cells);
       row.commit();
+      if (i % STREAM_STEP === STREAM_STEP - 1) await new Promise((resolve) => setImmediate(resolve));
     }
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, spec.header.length) } };
     sheet.commit();
