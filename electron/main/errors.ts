@@ -59,6 +59,8 @@ export function storageError(err: unknown): AppError | null {
 // The refusals every part of main gives in the same words.
 export const refusals = {
   locked: () => new AppError(ErrorCode.LOCKED, 'ロックされています。ログインしてください。'),
+  busy: () =>
+    new AppError(ErrorCode.UNAVAILABLE, 'データベースの鍵を更新しています。終わるまでしばらくお待ちください。'),
   noHeader: () => new AppError(ErrorCode.INTERNAL, '鍵情報ファイルが見つかりません。'),
   notSetUp: () => new AppError(ErrorCode.CONFLICT, '初期設定が完了していません。'),
   loginFailed: () => new AppError(ErrorCode.AUTH_FAILED, 'ログイン名またはパスワードが正しくありません。'),

@@ -32,4 +32,32 @@ describe('a backup on the file worker', () => {
     expect([1, 2]).toContain(info.counts.requests);
     await s.close();
   });
+
+  it('re-encrypts on the worker for a key rotation; a call meanwhile gets a clear refusal, never an error', async () => {
+    const s = makeServices(tempDataDir(), {
+      dialogs: { openFile: () => Promise.resolve(null), saveFile: () => Promise.resolve(null) },
+    });
+    await setupVault(s);
+    await call(s, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
+    let done = false;
+    const rotation = call(s, 'backup.rotateKey', {}).finally(() => {
+      done = true;
+    });
+    const refusals = new Set<string>();
+    while (!done) {
+      try {
+        await call(s, 'requests.list', listFilter({ statuses: [] }));
+      } catch (err) {
+        refusals.add(err instanceof Error ? err.message : String(err));
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await rotation;
+    expect(lastFileWorkThread()).not.toBe(0);
+    expect(
+      [...refusals].filter((m) => m !== 'データベースの鍵を更新しています。終わるまでしばらくお待ちください。'),
+    ).toEqual([]);
+    expect((await call(s, 'requests.list', listFilter({ statuses: [] }))).total).toBe(1);
+    await s.close();
+  });
 });

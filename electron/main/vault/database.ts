@@ -72,6 +72,8 @@ export class VaultDatabase {
 
   connection(): Db {
     if (!this.unlocked) throw refusals.locked();
+    // Closed while the file worker re-encrypts it (a key rotation).
+    if (!this.unlocked.db.open) throw refusals.busy();
     return this.unlocked.db;
   }
 

@@ -1,6 +1,6 @@
 import { writeHeader } from './header';
 import { prepareReplacement, promote, rekeyAnchors } from './keyring';
-import { rekey } from '../db/maintenance';
+import { inWorker } from './in-worker';
 import type { VaultDatabase, Replaced } from './database';
 
 // Replacing the master key and the database key: a key rotation, and revoking a disabled
@@ -11,23 +11,38 @@ export class VaultRekey {
   // A disabled account loses its entry, and the master key and the database key are replaced:
   // a copy of vault.json it kept opens neither the database nor a backup made from now on.
   revokeAccount(accountId: string): Promise<Replaced> {
-    return this.core.serial(() => Promise.resolve(this.replaceMaster(accountId, `revoked=${accountId}`)));
+    return this.core.serial(() => this.replaceMaster(accountId, `revoked=${accountId}`));
   }
 
   // データベース鍵の更新: a new database key, under a new master key boxed to every account and
   // the recovery key. The caller makes a backup first.
   rotateKey(): Promise<Replaced> {
-    return this.core.serial(() => Promise.resolve(this.replaceMaster(null, 'database key rotated')));
+    return this.core.serial(() => this.replaceMaster(null, 'database key rotated'));
   }
 
   // The next keys go into the header before the file changes, so that a crash at any point leaves
   // a header with keys that open the database (the next login finishes or forgets the change).
-  private replaceMaster(without: string | null, summary: string): Replaced {
+  //
+  // The file is re-encrypted on the file worker (seconds for a large vault), main's connection
+  // closed meanwhile: calls that need the database are refused with a message until it reopens.
+  // The rekey is one transaction: if it fails, the file still opens with the old key.
+  private async replaceMaster(without: string | null, summary: string): Promise<Replaced> {
     const u = this.core.unlockedOrThrow();
     const header = this.core.requireHeader();
     const next = prepareReplacement(header, u.master, without);
     writeHeader(this.core.deps.dataDir, header);
-    rekey(u.db, next.databaseKey);
+    u.db.close();
+    try {
+      await inWorker(
+        { op: 'rekey', file: this.core.dbFile, from: u.key, to: next.databaseKey },
+        this.core.deps.nativeBinding,
+        () => this.core.deps.logger.warn('vault.file_worker_missing'),
+      );
+    } catch (err) {
+      u.db = this.core.open(u.key, false);
+      throw err;
+    }
+    u.db = this.core.open(next.databaseKey, false);
     promote(header);
     rekeyAnchors(header, u.master, next.master);
     writeHeader(this.core.deps.dataDir, header);
