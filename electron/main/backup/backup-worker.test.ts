@@ -39,12 +39,12 @@ describe('a backup on the file worker', () => {
     });
     await setupVault(s);
     await call(s, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
-    let done = false;
+    const state = { done: false };
     const rotation = call(s, 'backup.rotateKey', {}).finally(() => {
-      done = true;
+      state.done = true;
     });
     const refusals = new Set<string>();
-    while (!done) {
+    while (!state.done) {
       try {
         await call(s, 'requests.list', listFilter({ statuses: [] }));
       } catch (err) {
