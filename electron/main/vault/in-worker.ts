@@ -31,8 +31,8 @@ function rebuilt(e: { name: string; message: string; code?: unknown }): Error {
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
 
-// One worker thread, started when work first comes and ended after a few idle seconds; it never
-// keeps the process alive. A crash rejects what was waiting and the next piece starts a new one.
+// One worker thread, started when work first comes and ended after a few idle seconds; idle, it
+// never keeps the process alive. A crash rejects what was waiting and the next piece starts a new one.
 class FileWorker {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
@@ -43,6 +43,8 @@ class FileWorker {
     if (this.idle) clearTimeout(this.idle);
     this.idle = null;
     const worker = this.worker ?? this.start(script);
+    // Held while work is pending (a script awaiting it must not exit), let go when idle.
+    worker.ref();
     const id = this.next++;
     const own = withOwnKeys(work);
     return new Promise<unknown>((resolve, reject) => {
@@ -61,7 +63,10 @@ class FileWorker {
         lastThread = m.threadId;
         p?.resolve(m.result);
       } else p?.reject(rebuilt(m.error));
-      if (this.pending.size === 0) this.idle = setTimeout(() => void this.stop(worker), 5000).unref();
+      if (this.pending.size === 0) {
+        worker.unref();
+        this.idle = setTimeout(() => void this.stop(worker), 5000).unref();
+      }
     });
     const fail = (err: unknown) => {
       if (this.worker === worker) this.worker = null;
