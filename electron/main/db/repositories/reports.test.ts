@@ -26,3 +26,22 @@ describe('report details', () => {
     await s.close();
   });
 });
+
+// Read once per connection (after a login, restore or key rotation): only the undated requests.
+describe('requests without stored deadlines', () => {
+  it('are found through the partial index, and the report facts through the bucket ranges', async () => {
+    const s = makeServices(tempDataDir());
+    await setupVault(s);
+    const db = s.vault.connection();
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' / ');
+    expect(plan('SELECT id FROM requests WHERE due_date IS NULL')).toMatch(/USING (COVERING )?INDEX requests_undated/);
+    expect(plan("SELECT data FROM report_facts WHERE bucket = '' AND arrival_date <= '2026-10-31'")).toMatch(
+      /SEARCH report_facts USING PRIMARY KEY \(bucket=\?\)/,
+    );
+    expect(plan("SELECT data FROM report_facts WHERE bucket >= '2026-09-01' AND arrival_date <= '2026-10-31'")).toMatch(
+      /SEARCH report_facts USING PRIMARY KEY \(bucket>\?\)/,
+    );
+    await s.close();
+  });
+});
