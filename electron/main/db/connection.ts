@@ -72,9 +72,9 @@ export function openEncrypted(file: string, key: Buffer, opts: OpenOptions): Db 
 // The current cipher first, then the legacy ones. A failed attempt reads nothing and changes
 // nothing: a hot journal left by a re-encryption cut short is rolled back by the attempt whose
 // cipher wrote it (crash-tested, scripts/crash-test.ts).
-function openWithCipher(file: string, key: Buffer, opts: OpenOptions): Db {
+function openWithCipher(file: string, key: Buffer, opts: OpenOptions, readonly = false): Db {
   for (const cipher of [CIPHER, ...LEGACY_CIPHERS]) {
-    const db = new Database(file, { nativeBinding: opts.nativeBinding, fileMustExist: !opts.create });
+    const db = new Database(file, { nativeBinding: opts.nativeBinding, fileMustExist: !opts.create, readonly });
     try {
       applyKey(db, key, cipher);
       // Reading the schema proves the key before anything else touches the file.
@@ -96,19 +96,9 @@ export function userVersion(db: Db): number {
 // copying it off main's thread. Its pragmas change nothing in the file.
 export function openReader(file: string, key: Buffer, nativeBinding?: string): Db {
   if (!existsSync(file)) throw new Error('Database file not found.');
-  for (const cipher of [CIPHER, ...LEGACY_CIPHERS]) {
-    const db = new Database(file, { nativeBinding, readonly: true, fileMustExist: true });
-    try {
-      applyKey(db, key, cipher);
-      db.prepare('SELECT count(*) AS n FROM sqlite_master').get();
-      db.pragma('temp_store = MEMORY');
-      return db;
-    } catch (err) {
-      db.close();
-      if (!isNotADb(err)) throw err;
-    }
-  }
-  throw new WrongKeyError();
+  const db = openWithCipher(file, key, { create: false, nativeBinding }, true);
+  db.pragma('temp_store = MEMORY');
+  return db;
 }
 
 // An encrypted copy (same cipher and key) of the whole database. db.backup() refuses encrypted

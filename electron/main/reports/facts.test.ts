@@ -119,8 +119,9 @@ describe('report facts', () => {
       .all() as string[];
     expect(triggers.length).toBe(17);
     for (const t of triggers) db.exec(`DROP TRIGGER ${t}`);
-    db.exec('DROP TABLE report_facts; DROP TABLE report_facts_stale; PRAGMA user_version = 16');
-    expect(migrate(db, migrations, () => undefined).applied).toEqual(['0017-report-facts']);
+    db.exec('DROP TABLE report_facts; DROP TABLE report_facts_stale; DROP INDEX requests_undated');
+    db.exec('PRAGMA user_version = 16');
+    expect(migrate(db, migrations, () => undefined).applied).toEqual(['0017-report-facts', '0018-undated-index']);
     expect(stale(db)).toBe(3);
     expect(facts(db)).toEqual([]);
     expect(await call(s, 'reports.get', { kind: 'month', value: '2026-10' })).toEqual(report);
