@@ -56,6 +56,11 @@ export function addDays(d: IsoDate, days: number): IsoDate {
 
 // Adds calendar months; a day that does not exist in the target month falls back to its last
 // day (2026-08-31 + 6 months = 2027-02-28), as postal and municipal rules count.
+// Calendar days from one date to another (negative when `to` is earlier).
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 export function addMonths(d: IsoDate, months: number): IsoDate {
   const [y, m, day] = parts(d);
   const target = new Date(Date.UTC(y, m - 1 + months, 1));

@@ -1,4 +1,4 @@
-import { addDays, addMonths, type IsoDate } from './dates';
+import { addDays, addMonths, daysBetween, type IsoDate } from './dates';
 import type { Outcome } from './decisions';
 import { article39Applies, type Channel, type RequestKind, type RequesterType } from './intake/kinds';
 
@@ -77,10 +77,6 @@ export type Figures = {
 };
 
 const within = (d: IsoDate | null, p: Period) => d !== null && d >= p.from && d <= p.to;
-
-function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
 
 export function stats(values: readonly number[]): Stats {
   if (values.length === 0) return { count: 0, mean: null, median: null, max: null };

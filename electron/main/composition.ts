@@ -101,7 +101,7 @@ export function createServices(opts: ServiceOptions): Services {
   const reports = new ReportsService(vault, clock, opts.dialogs ?? noDialogs, requests, fonts, (event, payload) => {
     emit(event, payload);
   });
-  // Each write recomputes the report facts it made stale, in its own transaction. Bounded, so
+  // Each write recomputes the report facts it made stale, inside its transaction. Bounded, so
   // that the first write after migration 0017 does not compute a whole vault's; a report
   // computes whatever is still stale before it reads.
   vault.onWrite((db) => refreshReportFacts(db, WRITE_FACTS_LIMIT));

@@ -64,16 +64,14 @@ export function rekeyFile(file: string, from: Buffer, to: Buffer, nativeBinding?
 // Re-encrypts an open database with `cipher` under the same key, in one transaction of the
 // rollback journal (a crash leaves the file as it was, or done).
 export function changeCipher(db: Db, key: Buffer, cipher: string = CIPHER): void {
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.pragma('journal_mode = DELETE');
-  db.pragma(`cipher='${cipher}'`);
-  db.pragma(`rekey="x'${key.toString('hex')}'"`);
-  db.pragma('journal_mode = WAL');
+  rekey(db, key, cipher);
 }
 
-export function rekey(db: Db, to: Buffer): void {
+// Re-encrypts an open database under `to` (and `cipher`, when given).
+export function rekey(db: Db, to: Buffer, cipher?: string): void {
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.pragma('journal_mode = DELETE');
+  if (cipher) db.pragma(`cipher='${cipher}'`);
   db.pragma(`rekey="x'${to.toString('hex')}'"`);
   db.pragma('journal_mode = WAL');
 }
