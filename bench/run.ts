@@ -1,4 +1,4 @@
-// `npm run bench [-- FILTER]`: runs the groups whose name starts with FILTER and prints one JSON
+// `npm run bench [-- FILTER…]`: runs the groups whose name starts with a FILTER and prints one JSON
 // object per metric and line: {"name": …, "value": …, "unit": …}.
 import type { BenchGroup } from './lib';
 import { intake } from './groups/intake';
@@ -14,12 +14,14 @@ import { mainThread } from './groups/main';
 const groups: BenchGroup[] = [startup, vault, intake, processing, letters, reports, memory, disclosure, mainThread];
 
 async function main(): Promise<void> {
-  const filter = process.argv[2] ?? '';
-  const chosen = groups.filter((g) => g.name.startsWith(filter) || filter.startsWith(`${g.name}.`));
-  if (chosen.length === 0) {
-    process.stderr.write(`No benchmark group matches "${filter}". Groups: ${groups.map((g) => g.name).join(', ')}\n`);
+  const filters = process.argv.length > 2 ? process.argv.slice(2) : [''];
+  const matches = (g: BenchGroup, filter: string) => g.name.startsWith(filter) || filter.startsWith(`${g.name}.`);
+  const unknown = filters.filter((f) => !groups.some((g) => matches(g, f)));
+  if (unknown.length > 0) {
+    process.stderr.write(`No benchmark group matches "${unknown.join('", "')}". Groups: ${groups.map((g) => g.name).join(', ')}\n`);
     process.exit(2);
   }
+  const chosen = groups.filter((g) => filters.some((f) => matches(g, f)));
   for (const group of chosen) {
     for (const metric of await group.run()) process.stdout.write(`${JSON.stringify(metric)}\n`);
   }

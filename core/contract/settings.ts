@@ -206,8 +206,7 @@ export const EnvelopeWindow = z
 
 export type EnvelopeWindow = z.infer<typeof EnvelopeWindow>;
 
-// A 長形3号 窓あき envelope for an A4 sheet folded in three (DOMAIN.md §6).
-export const defaultWindow: EnvelopeWindow = { left: 23, top: 13, width: 90, height: 45 };
+export { defaultWindow } from '../domain/letters/window';
 
 export const LetterSettings = z
   .object({

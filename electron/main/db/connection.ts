@@ -101,6 +101,18 @@ export function openReader(file: string, key: Buffer, nativeBinding?: string): D
   return db;
 }
 
+// Copies what the WAL holds into the database file and empties the WAL, from a connection of its
+// own (off main's thread), while main's connection stays open: main's close then has nothing left
+// to copy. Waits for readers and writers (better-sqlite3's busy timeout) rather than fail.
+export function checkpointFile(file: string, key: Buffer, nativeBinding?: string): void {
+  const db = openWithCipher(file, key, { create: false, nativeBinding });
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}
+
 // An encrypted copy (same cipher and key) of the whole database. db.backup() refuses encrypted
 // databases and serialize() would return plaintext.
 export function vacuumInto(db: Db, file: string): void {

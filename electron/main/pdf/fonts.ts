@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseFont } from './fontkit';
 import { cacheLayouts, cacheSubsetGlyphs, type SubsettableFont } from './subset-cache';
 
 // The bundled IPAex fonts of letters and reports, read and parsed on first use. Kept apart from
@@ -29,10 +30,9 @@ export class LetterFonts {
   // parsed once, so a letter costs a subset, not a parse of 8 MB of glyph tables.
   load() {
     this.loaded ??= (async () => {
-      const fontkit = (await import('@pdf-lib/fontkit')).default;
       const [m, g] = await Promise.all([readFile(this.files.mincho), readFile(this.files.gothic)]);
       const parsed = (bytes: Uint8Array): Parsed => {
-        const font = fontkit.create(bytes) as unknown as SubsettableFont;
+        const font = parseFont(bytes) as unknown as SubsettableFont;
         cacheSubsetGlyphs(font);
         cacheLayouts(font);
         return { fontkit: { create: () => font } };

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseFont } from './fontkit';
 
 export const LETTER_FONT = 'ipaexm.ttf';
 
@@ -18,9 +19,7 @@ export class FontCoverage {
   }
 
   private load(): Promise<Font> {
-    this.font ??= Promise.all([import('@pdf-lib/fontkit'), readFile(this.fontPath)]).then(
-      ([fontkit, bytes]) => fontkit.default.create(bytes) as unknown as Font,
-    );
+    this.font ??= readFile(this.fontPath).then((bytes) => parseFont(bytes) as unknown as Font);
     return this.font;
   }
 

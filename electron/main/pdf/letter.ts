@@ -2,8 +2,9 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFInvalidObject, PDFName
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import signpdf from '@signpdf/signpdf';
 import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
-import { defaultWindow, type EnvelopeWindow } from '../../../core/contract';
+import type { EnvelopeWindow } from '../../../core/contract';
 import { addressParts } from '../../../core/domain/letters/address';
+import { defaultWindow } from '../../../core/domain/letters/window';
 import type { Letter } from '../../../core/domain/letters/catalogue';
 import { breakLines } from '../../../core/domain/letters/kinsoku';
 import {

@@ -1,3 +1,4 @@
+import { createHook } from 'node:async_hooks';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
@@ -39,4 +40,49 @@ describe('the per-font glyph cache of the subsetter', () => {
       }
     });
   }
+});
+
+describe('encoding a subset of the cached font', () => {
+  // Timers set while a subset is encoded and collected.
+  async function timersDuring(font: Encodable, gids: number[]): Promise<{ timers: number; bytes: Buffer }> {
+    let timers = 0;
+    const hook = createHook({
+      init(_id, type) {
+        if (type === 'Timeout') timers++;
+      },
+    });
+    hook.enable();
+    try {
+      const bytes = await encode(font, gids);
+      return { timers, bytes };
+    } finally {
+      hook.disable();
+    }
+  }
+
+  it('waits on no timer, where fontkit waits on setTimeout(0)', async () => {
+    const bytes = readFileSync(join(fonts, 'ipaexg.ttf'));
+    const plain = fontkit.create(bytes) as unknown as Encodable;
+    const cached = fontkit.create(bytes) as unknown as Encodable;
+    cacheSubsetGlyphs(cached);
+    const gids = plain.glyphsForString('保有個人データの開示について').map((g) => g.id);
+    await encode(cached, gids); // the first subset of a process also finds fontkit's stream class
+    const theirs = await timersDuring(plain, gids);
+    const ours = await timersDuring(cached, gids);
+    expect(theirs.timers).toBeGreaterThan(0);
+    expect(ours.timers).toBe(0);
+    expect(ours.bytes.equals(theirs.bytes)).toBe(true);
+  });
+
+  it('reports a failing encoding as the stream would, as an error event', async () => {
+    const cached = fontkit.create(readFileSync(join(fonts, 'ipaexm.ttf'))) as unknown as Encodable;
+    cacheSubsetGlyphs(cached);
+    const subset = cached.createSubset() as unknown as EncodingSubset & { encode(): void };
+    subset.encode = () => {
+      throw new Error('broken glyph');
+    };
+    await expect(
+      new Promise((resolve, reject) => subset.encodeStream().on('end', resolve).on('error', reject)),
+    ).rejects.toThrow('broken glyph');
+  });
 });

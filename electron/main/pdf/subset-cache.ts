@@ -1,3 +1,5 @@
+import { EventEmitter } from 'node:events';
+
 // The parts of fontkit's TrueType font and subset this relies on (fontkit 1.x, as pdf-lib uses).
 type GlyphRecord = { numberOfContours: number } | null;
 export type SubsettableFont = {
@@ -16,7 +18,11 @@ type Subset = {
   offset: number;
   includeGlyph(gid: number): number;
   _addGlyph(gid: number): number;
+  encode(stream: EncodeStream): void;
+  encodeStream(): EncodeStream | EventEmitter;
 };
+// fontkit's (restructure's) output stream: a Readable of its browser build, fed by `push`.
+type EncodeStream = { push(chunk: Uint8Array | null): boolean; end(): void };
 type GlyphInfo = { bytes: Uint8Array; compound: boolean; advance: number; bearing: number };
 
 // fontkit's subsetter decodes every glyph's whole outline again for every document, only to learn
@@ -62,8 +68,51 @@ export function cacheSubsetGlyphs(font: SubsettableFont): void {
       this.offset += bytes.length;
       return this.glyf.length - 1;
     };
+    subset.encodeStream = encodeAtOnce;
     return subset;
   };
+}
+
+// fontkit writes a subset through a stream of its browser build, which waits on `setTimeout(0)`
+// (its `process.nextTick` shim) before encoding and again between chunks: a millisecond or more
+// of idle time per font of every letter. The subset is encoded here at once into the same kind
+// of stream, whose chunks are collected as they are pushed, and handed over as that stream would
+// hand them (data…, end) once the caller has listened. Same bytes, no timer.
+let EncodeStreamOf: (new () => EncodeStream) | null = null;
+function encodeAtOnce(this: Subset): EventEmitter {
+  const out = new EventEmitter();
+  const parts: Uint8Array[] = [];
+  let failure: unknown = null;
+  try {
+    EncodeStreamOf ??= encodeStreamClass(this);
+    const stream = new EncodeStreamOf();
+    stream.push = (chunk) => {
+      if (chunk) parts.push(chunk);
+      return true;
+    };
+    this.encode(stream);
+    stream.end();
+  } catch (e) {
+    failure = e;
+  }
+  queueMicrotask(() => {
+    if (failure !== null) {
+      out.emit('error', failure);
+      return;
+    }
+    for (const part of parts) out.emit('data', part);
+    out.emit('end');
+  });
+  return out;
+}
+
+// The stream class is not exported; one throwaway subset's own `encodeStream` gives it (its
+// deferred encoding is made a no-op, so the timer it sets does nothing).
+function encodeStreamClass(like: Subset): new () => EncodeStream {
+  const probe = like.font.createSubset();
+  probe.encode = () => undefined;
+  const stream = Object.getPrototypeOf(probe).encodeStream.call(probe) as EncodeStream;
+  return stream.constructor as new () => EncodeStream;
 }
 
 // Shaping a string (fontkit's `layout`) gives the same glyphs every time for the same font and

@@ -1,4 +1,4 @@
-import { openReader, vacuumInto } from '../db/connection';
+import { checkpointFile, openReader, vacuumInto } from '../db/connection';
 import { checkDatabase, rekeyFile, type DatabaseCheck } from '../db/maintenance';
 import { extractDatabase, sha256File, writeBackupFile, type BackupMeta } from './backup-file';
 
@@ -7,6 +7,7 @@ import { extractDatabase, sha256File, writeBackupFile, type BackupMeta } from '.
 // (in-worker.ts), so that main keeps answering while a 100,000-request vault is copied.
 export type FileWork =
   | { op: 'copy'; live: string; key: Uint8Array; out: string }
+  | { op: 'checkpoint'; live: string; key: Uint8Array }
   | { op: 'check'; file: string; key: Uint8Array; maxSchemaVersion: number }
   | { op: 'rekey'; file: string; from: Uint8Array; to: Uint8Array }
   | { op: 'sha256'; file: string }
@@ -15,6 +16,7 @@ export type FileWork =
 
 export type FileWorkResult = {
   copy: null;
+  checkpoint: null;
   check: DatabaseCheck;
   rekey: null;
   sha256: string;
@@ -38,6 +40,9 @@ export function doFileWork(w: FileWork, nativeBinding: string | undefined): File
       }
       return null;
     }
+    case 'checkpoint':
+      checkpointFile(w.live, buf(w.key), nativeBinding);
+      return null;
     case 'check':
       return checkDatabase(w.file, buf(w.key), { nativeBinding, maxSchemaVersion: w.maxSchemaVersion });
     case 'rekey':
@@ -56,7 +61,7 @@ export function doFileWork(w: FileWork, nativeBinding: string | undefined): File
 
 // The keys a piece of work carries, to be zeroed once it is done.
 export function keysOf(w: FileWork): Uint8Array[] {
-  if (w.op === 'copy' || w.op === 'check' || w.op === 'write') return [w.key];
+  if (w.op === 'copy' || w.op === 'checkpoint' || w.op === 'check' || w.op === 'write') return [w.key];
   if (w.op === 'rekey') return [w.from, w.to];
   return [];
 }
@@ -66,7 +71,7 @@ export function keysOf(w: FileWork): Uint8Array[] {
 export function withOwnKeys(w: FileWork): { work: FileWork; buffers: ArrayBuffer[] } {
   const own = (k: Uint8Array) => new Uint8Array(k);
   let work: FileWork;
-  if (w.op === 'copy' || w.op === 'check' || w.op === 'write') work = { ...w, key: own(w.key) };
+  if (w.op === 'copy' || w.op === 'checkpoint' || w.op === 'check' || w.op === 'write') work = { ...w, key: own(w.key) };
   else if (w.op === 'rekey') work = { ...w, from: own(w.from), to: own(w.to) };
   else work = w;
   return { work, buffers: keysOf(work).map((k) => k.buffer as ArrayBuffer) };

@@ -31,12 +31,16 @@ export class VaultRekey {
     const header = this.core.requireHeader();
     const next = prepareReplacement(header, u.master, without);
     writeHeader(this.core.deps.dataDir, header);
+    const missing = () => this.core.deps.logger.warn('vault.file_worker_missing');
+    // The WAL is copied into the file on the worker first: closing main's connection would
+    // otherwise do it on main (~90 ms at 100,000 requests).
+    await inWorker({ op: 'checkpoint', live: this.core.dbFile, key: u.key }, this.core.deps.nativeBinding, missing);
     u.db.close();
     try {
       await inWorker(
         { op: 'rekey', file: this.core.dbFile, from: u.key, to: next.databaseKey },
         this.core.deps.nativeBinding,
-        () => this.core.deps.logger.warn('vault.file_worker_missing'),
+        missing,
       );
     } catch (err) {
       u.db = this.core.open(u.key, false);
