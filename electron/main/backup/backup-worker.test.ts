@@ -10,7 +10,8 @@ describe('a backup on the file worker', () => {
   it('copies and checks on another thread while main goes on writing; the copy is the database as of one commit', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'madoguchi-backup-worker-'));
     let open: string | null = null;
-    const s = makeServices(tempDataDir(), {
+    const data = tempDataDir();
+    const s = makeServices(data, {
       dialogs: {
         openFile: () => Promise.resolve(open),
         saveFile: (o) => Promise.resolve(join(dir, o.defaultName)),
@@ -23,6 +24,8 @@ describe('a backup on the file worker', () => {
     await call(s, 'intake.create', intakeInput({ arrivalDate: '2026-10-02' }));
     expect((await backup).saved).toBe(true);
     expect(lastFileWorkThread()).not.toBe(0);
+    // The scratch copies (made, checked, then deleted on the worker) are gone.
+    expect(readdirSync(data).filter((f) => f.includes('.partial.db'))).toEqual([]);
     expect((await call(s, 'requests.list', listFilter({ statuses: [] }))).total).toBe(2);
     open = join(dir, readdirSync(dir).find((f) => f.endsWith('.mdgbak')) ?? '');
     await call(s, 'backup.choose', {});

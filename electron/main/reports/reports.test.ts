@@ -11,6 +11,7 @@ import { ErrorCode } from '../../../core/contract';
 import { emptyDecision } from '../../../core/domain/decisions';
 import { AppError } from '../errors';
 import { RequestQueries } from '../requests/queries';
+import { lastFileWorkThread } from '../vault/in-worker';
 import {
   ADMIN_PASSWORD,
   call,
@@ -151,6 +152,8 @@ describe('reports service', () => {
     expect(ledger).toContain('"山田 太郎"');
     expect(ledger).toContain('"東京都千代田区千代田1-1"');
     await call(s, 'reports.ledger', { from: '2026-10-01', to: '2026-10-31', masked: true, format: 'xlsx' });
+    // The workbook is written on the file worker, not on main's thread.
+    expect(lastFileWorkThread()).not.toBe(0);
     const maskedBook = new ExcelJS.Workbook();
     await maskedBook.xlsx.readFile(join(dir, '開示等請求管理台帳_2026-10-01_2026-10-31_マスク版.xlsx'));
     const cells: string[] = [];

@@ -15,7 +15,8 @@ import { getSetting, putSetting } from '../db/repositories/settings';
 import { writeFile } from 'node:fs/promises';
 import { outcomeCounts, periodLabel, reportSections } from '../../../core/domain/report-sections';
 import { sectionsAsTable, slashDate, toCsv, type Cell } from '../../../core/domain/table';
-import { encodeCsv, sectionSheets, streamTableXlsx, tablesXlsx } from './spreadsheets';
+import { encodeCsv } from './spreadsheets';
+import { sectionSheets, tablesXlsx } from './workbook';
 import { formatLetterDate } from '../../../core/domain/letters/catalogue';
 import type { LetterFonts } from '../pdf/fonts';
 import { renderReport } from '../pdf/lazy';
@@ -87,13 +88,9 @@ export class ReportsService {
     const title = `開示等請求管理台帳（到達日 ${slashDate(from)}〜${slashDate(to)}）`;
     const header = [...ledgerHeader];
     if (format === 'xlsx') {
-      await streamTableXlsx(path, title, {
-        name: masked ? '管理台帳（マスク版）' : '管理台帳',
-        title,
-        header,
-        rows,
-        masked,
-      });
+      // Written on the file worker: main only hands over the rows.
+      const spec = { name: masked ? '管理台帳（マスク版）' : '管理台帳', title, header, rows, masked };
+      await this.vault.fileWork({ op: 'xlsx', path, title, spec });
     } else {
       await writeFile(path, encodeCsv(toCsv(header, rows), format === 'csvSjis', { header, rows }));
     }

@@ -102,6 +102,7 @@ export class VaultBackups {
         } catch (err) {
           throw fileErrorMessage(err, 'バックアップ') ?? err;
         }
+        await this.removeScratch(copy);
         // Read back what was written, as a restore would; a copy that does not check out is removed.
         let second: DatabaseCheck | null = null;
         try {
@@ -132,10 +133,19 @@ export class VaultBackups {
         };
       } finally {
         key?.fill(0);
-        removeDatabaseFiles(copy);
-        removeDatabaseFiles(check);
+        await this.removeScratch(copy, check);
       }
     });
+  }
+
+  // Scratch copies of the vault are deleted on the worker (unlinking a large file whose pages
+  // are not yet written takes a while); here, should the worker fail.
+  private async removeScratch(...files: string[]): Promise<void> {
+    try {
+      await this.work({ op: 'remove', files });
+    } catch {
+      for (const f of files) removeDatabaseFiles(f);
+    }
   }
 
   private check(file: string, key: Buffer): Promise<DatabaseCheck> {

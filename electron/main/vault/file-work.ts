@@ -1,10 +1,12 @@
 import { checkpointFile, openReader, vacuumInto } from '../db/connection';
 import { checkDatabase, rekeyFile, type DatabaseCheck } from '../db/maintenance';
-import { extractDatabase, sha256File, writeBackupFile, type BackupMeta } from './backup-file';
+import { streamTableXlsx, type SheetSpec } from '../reports/workbook';
+import { extractDatabase, removeDatabaseFiles, sha256File, writeBackupFile, type BackupMeta } from './backup-file';
 
 // The long whole-file steps of backups and restores: copying the live database, checking a copy,
-// re-encrypting it, hashing, writing and extracting backup files. Each runs on a worker thread
-// (in-worker.ts), so that main keeps answering while a 100,000-request vault is copied.
+// re-encrypting it, hashing, writing and extracting backup files, deleting scratch copies; and
+// writing a large workbook (the ledger). Each runs on a worker thread (in-worker.ts), so that
+// main keeps answering while a 100,000-request vault is copied.
 export type FileWork =
   | { op: 'copy'; live: string; key: Uint8Array; out: string }
   | { op: 'checkpoint'; live: string; key: Uint8Array }
@@ -12,7 +14,9 @@ export type FileWork =
   | { op: 'rekey'; file: string; from: Uint8Array; to: Uint8Array }
   | { op: 'sha256'; file: string }
   | { op: 'write'; target: string; meta: BackupMeta; databaseFile: string; key: Uint8Array }
-  | { op: 'extract'; file: string; offset: number; meta: BackupMeta; out: string };
+  | { op: 'extract'; file: string; offset: number; meta: BackupMeta; out: string }
+  | { op: 'remove'; files: string[] }
+  | { op: 'xlsx'; path: string; title: string; spec: SheetSpec };
 
 export type FileWorkResult = {
   copy: null;
@@ -22,12 +26,17 @@ export type FileWorkResult = {
   sha256: string;
   write: null;
   extract: null;
+  remove: null;
+  xlsx: null;
 };
 
 // A key as a Buffer over the same bytes (a structured clone arrives as a plain Uint8Array).
 const buf = (k: Uint8Array) => Buffer.from(k.buffer, k.byteOffset, k.byteLength);
 
-export function doFileWork(w: FileWork, nativeBinding: string | undefined): FileWorkResult[FileWork['op']] {
+export function doFileWork(
+  w: FileWork,
+  nativeBinding: string | undefined,
+): FileWorkResult[FileWork['op']] | Promise<null> {
   switch (w.op) {
     case 'copy': {
       // A read transaction of its own: the copy is the database as of one commit, whatever main
@@ -56,6 +65,15 @@ export function doFileWork(w: FileWork, nativeBinding: string | undefined): File
     case 'extract':
       extractDatabase(w.file, w.offset, w.meta, w.out);
       return null;
+    case 'remove':
+      // Deleting a copy of the vault frees hundreds of megabytes; done before main's next commit,
+      // the kernel drops its unwritten pages instead of flushing them with that commit's fsync.
+      for (const f of w.files) removeDatabaseFiles(f);
+      return null;
+    case 'xlsx':
+      // ExcelJS (loaded here, not on main: ~250 ms the first time), the column widths fitted over
+      // every row, and the zip written as it goes.
+      return streamTableXlsx(w.path, w.title, w.spec).then(() => null);
   }
 }
 

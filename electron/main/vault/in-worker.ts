@@ -102,7 +102,7 @@ export async function inWorker<K extends FileWork['op']>(
   if (!script) {
     onMissing();
     lastThread = 0;
-    return doFileWork(work, nativeBinding) as FileWorkResult[K];
+    return (await doFileWork(work, nativeBinding)) as FileWorkResult[K];
   }
   return (await shared.run(work, nativeBinding, script)) as FileWorkResult[K];
 }
