@@ -16,6 +16,7 @@ import { m0015DisclosurePackages } from './0015-disclosure-packages';
 import { m0016RedactedDocuments } from './0016-redacted-documents';
 import { m0017ReportFacts } from './0017-report-facts';
 import { m0018UndatedIndex } from './0018-undated-index';
+import { m0019SuspectedIndex } from './0019-suspected-index';
 import type { Migration } from './types';
 
 // Append-only: never edit or reorder a migration that has shipped.
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   m0016RedactedDocuments,
   m0017ReportFacts,
   m0018UndatedIndex,
+  m0019SuspectedIndex,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((v, m) => Math.max(v, m.version), 0);

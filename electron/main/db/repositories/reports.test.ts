@@ -45,3 +45,25 @@ describe('requests without stored deadlines', () => {
     await s.close();
   });
 });
+
+// The dashboard's list of open requests with a suspicion recorded: through its partial index,
+// already in the list's order.
+describe('the suspected list of the dashboard', () => {
+  it('reads only the suspected open requests, never the whole table', async () => {
+    const s = makeServices(tempDataDir());
+    await setupVault(s);
+    const db = s.vault.connection();
+    const plan = (
+      db
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT r.id FROM requests r WHERE r.suspicion_json IS NOT NULL AND r.closed_on IS NULL AND r.purged_at IS NULL ORDER BY r.arrival_date ASC, r.receipt_no ASC LIMIT 20`,
+        )
+        .all() as { detail: string }[]
+    )
+      .map((r) => r.detail)
+      .join(' / ');
+    expect(plan).toMatch(/SCAN r USING INDEX requests_suspected/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+    await s.close();
+  });
+});
