@@ -111,7 +111,8 @@ function encodeAtOnce(this: Subset): EventEmitter {
 function encodeStreamClass(like: Subset): new () => EncodeStream {
   const probe = like.font.createSubset();
   probe.encode = () => undefined;
-  const stream = Object.getPrototypeOf(probe).encodeStream.call(probe) as EncodeStream;
+  const own = Object.getPrototypeOf(probe) as Pick<Subset, 'encodeStream'>;
+  const stream = own.encodeStream.call(probe) as EncodeStream;
   return stream.constructor as new () => EncodeStream;
 }
 

@@ -73,18 +73,33 @@ export function factsOf(sources: readonly ReportSourceRow[], details: ReportDeta
 }
 
 // The report row of stored facts, on `today` and with the fee settings in force.
-export function reportRowOf(f: ReportFacts, today: IsoDate, fees: FeeSchedule): ReportRow {
+// `feeMemo`: the fee to return per (kinds, payments, 当社に該当なし kinds), kept by the caller for
+// one report: thousands of requests share a handful of combinations, and evaluateFee also writes
+// the letters' notes, which a report does not read.
+export function reportRowOf(
+  f: ReportFacts,
+  today: IsoDate,
+  fees: FeeSchedule,
+  feeMemo: Map<string, number> = new Map(),
+): ReportRow {
   const { curePauses: pauses, payments, ...rest } = f;
+  const notOurs = f.decisions.filter((d) => d.outcome === 'notOurs').map((d) => d.kind);
+  const key = JSON.stringify([f.kinds, payments, notOurs]);
+  let feeToReturn = feeMemo.get(key);
+  if (feeToReturn === undefined) {
+    feeToReturn = evaluateFee(
+      f.kinds,
+      fees,
+      payments.map((p, i) => ({ id: String(i), ...p })),
+      notOurs,
+    ).toReturn;
+    feeMemo.set(key, feeToReturn);
+  }
   return {
     ...rest,
     cureDays: pauses.reduce((n, p) => n + daysBetween(p.from, p.to ?? today), 0),
     feesReceived: payments.map((p) => ({ on: p.receivedOn, amount: p.amount })),
-    feeToReturn: evaluateFee(
-      f.kinds,
-      fees,
-      payments.map((p, i) => ({ id: String(i), ...p })),
-      f.decisions.filter((d) => d.outcome === 'notOurs').map((d) => d.kind),
-    ).toReturn,
+    feeToReturn,
   };
 }
 

@@ -110,8 +110,9 @@ export class ReportsService {
     const db = this.vault.connection();
     const fees = readFees(db);
     const today = japanToday(this.clock());
+    const feeMemo = new Map<string, number>();
     return readReportFacts(db, period.to, previousPeriod(period).from).map((data) =>
-      reportRowOf(JSON.parse(data) as ReportFacts, today, fees),
+      reportRowOf(JSON.parse(data) as ReportFacts, today, fees, feeMemo),
     );
   }
 

@@ -17,6 +17,7 @@ import { m0016RedactedDocuments } from './0016-redacted-documents';
 import { m0017ReportFacts } from './0017-report-facts';
 import { m0018UndatedIndex } from './0018-undated-index';
 import { m0019SuspectedIndex } from './0019-suspected-index';
+import { m0020ListIndexes } from './0020-list-indexes';
 import type { Migration } from './types';
 
 // Append-only: never edit or reorder a migration that has shipped.
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   m0017ReportFacts,
   m0018UndatedIndex,
   m0019SuspectedIndex,
+  m0020ListIndexes,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((v, m) => Math.max(v, m.version), 0);

@@ -2,6 +2,7 @@ import type { RequestSummary } from '../../../../core/contract';
 import type { RequestKind, RequesterType } from '../../../../core/domain/intake/kinds';
 import { Party } from '../../../../core/domain/intake/request';
 import { prepared, type Db } from '../connection';
+import { KIND_BITS } from '../migrations/0020-list-indexes';
 
 // Lists of requests as summaries: search by 受付番号 or フリガナ, possible duplicates, the
 // filtered and paged request list, and the dashboard. Rows are mapped to RequestSummary here.
@@ -28,13 +29,21 @@ const SUMMARY = `
     (SELECT group_concat(kind) FROM request_items i WHERE i.request_id = r.id) AS kinds
   FROM requests r`;
 
+// The summaries of one page: the page's rows are chosen first by their sort keys alone, then
+// only those get their principal and kinds. SQLite computes a row's result columns (the two
+// subqueries included) before sorting, so selecting summaries directly computed them for every
+// match of a broad filter — thousands for a common surname — to keep 50.
+function pageSql(clause: string, order: string): string {
+  return `${SUMMARY} WHERE r.rowid IN (SELECT r.rowid FROM requests r ${clause} ORDER BY ${order} LIMIT ? OFFSET ?) ORDER BY ${order}`;
+}
+
 // Prefix search on an indexed column through a range (LIKE would not use the index).
 export function searchByReceiptNo(db: Db, prefix: string, limit: number): RequestSummary[] {
   return rows(
     prepared(
       db,
-      `${SUMMARY} WHERE r.receipt_no >= ? AND r.receipt_no < ? AND r.purged_at IS NULL ORDER BY r.receipt_no DESC LIMIT ?`,
-    ).all(prefix, `${prefix}\uffff`, limit),
+      pageSql('WHERE r.receipt_no >= ? AND r.receipt_no < ? AND r.purged_at IS NULL', 'r.receipt_no DESC'),
+    ).all(prefix, `${prefix}\uffff`, limit, 0),
   );
 }
 
@@ -42,8 +51,11 @@ export function searchByKana(db: Db, prefix: string, limit: number): RequestSumm
   return rows(
     prepared(
       db,
-      `${SUMMARY} WHERE r.search_kana >= ? AND r.search_kana < ? AND r.purged_at IS NULL ORDER BY r.search_kana, r.arrival_date DESC LIMIT ?`,
-    ).all(prefix, `${prefix}\uffff`, limit),
+      pageSql(
+        'WHERE r.search_kana >= ? AND r.search_kana < ? AND r.purged_at IS NULL',
+        'r.search_kana, r.arrival_date DESC',
+      ),
+    ).all(prefix, `${prefix}\uffff`, limit, 0),
   );
 }
 
@@ -97,8 +109,12 @@ export function listRequests(db: Db, q: ListQuery): SummaryPage {
     where.push(sql);
     params.push(value);
   };
-  // A probe of request_items' primary key per candidate row (an IN list would be built first).
-  term('EXISTS (SELECT 1 FROM request_items i WHERE i.request_id = r.id AND i.kind = ?)', q.kind);
+  // The kinds asked for, as bits kept on the request (migration 0020): read from the list's
+  // indexes, with no probe of request_items per candidate row.
+  if (q.kind !== null) {
+    where.push('r.kind_mask & ? <> 0');
+    params.push(KIND_BITS[q.kind] ?? 0);
+  }
   term('r.channel = ?', q.channel);
   term('r.arrival_date >= ?', q.from);
   term('r.arrival_date <= ?', q.to);
@@ -146,7 +162,7 @@ function pageOf(
   const counted = prepared(db, `SELECT count(*) FROM (SELECT 1 FROM requests r ${clause} LIMIT ?)`)
     .pluck()
     .get(...params, cap + 1) as number;
-  const page = prepared(db, `${SUMMARY} ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset);
+  const page = prepared(db, pageSql(clause, order)).all(...params, limit, offset);
   return { rows: rows(page), total: Math.min(counted, cap), capped: counted > cap };
 }
 
