@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   const matches = (g: BenchGroup, filter: string) => g.name.startsWith(filter) || filter.startsWith(`${g.name}.`);
   const unknown = filters.filter((f) => !groups.some((g) => matches(g, f)));
   if (unknown.length > 0) {
-    process.stderr.write(`No benchmark group matches "${unknown.join('", "')}". Groups: ${groups.map((g) => g.name).join(', ')}\n`);
+    process.stderr.write(
+      `No benchmark group matches "${unknown.join('", "')}". Groups: ${groups.map((g) => g.name).join(', ')}\n`,
+    );
     process.exit(2);
   }
   const chosen = groups.filter((g) => filters.some((f) => matches(g, f)));

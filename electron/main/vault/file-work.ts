@@ -89,7 +89,8 @@ export function keysOf(w: FileWork): Uint8Array[] {
 export function withOwnKeys(w: FileWork): { work: FileWork; buffers: ArrayBuffer[] } {
   const own = (k: Uint8Array) => new Uint8Array(k);
   let work: FileWork;
-  if (w.op === 'copy' || w.op === 'checkpoint' || w.op === 'check' || w.op === 'write') work = { ...w, key: own(w.key) };
+  if (w.op === 'copy' || w.op === 'checkpoint' || w.op === 'check' || w.op === 'write')
+    work = { ...w, key: own(w.key) };
   else if (w.op === 'rekey') work = { ...w, from: own(w.from), to: own(w.to) };
   else work = w;
   return { work, buffers: keysOf(work).map((k) => k.buffer as ArrayBuffer) };
