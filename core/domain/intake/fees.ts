@@ -97,7 +97,9 @@ export function feeDue(kinds: readonly RequestKind[], schedule: FeeSchedule): nu
   return schedule.per === 'request' ? Math.max(...fees) : fees.reduce((a, b) => a + b, 0);
 }
 
-const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
+// One formatter: toLocaleString builds a new one (ICU) for every call.
+const yenFormat = new Intl.NumberFormat('ja-JP');
+const yen = (n: number) => `${yenFormat.format(n)}円`;
 
 // notOurs: the kinds decided as not our 保有個人データ (data held as a 委託先), which carry no fee;
 // money for them goes back like money for a kind without a fee.

@@ -73,19 +73,19 @@ export function factsOf(sources: readonly ReportSourceRow[], details: ReportDeta
 }
 
 // The report row of stored facts, on `today` and with the fee settings in force.
-// `feeMemo`: the fee to return per (kinds, payments, 当社に該当なし kinds), kept by the caller for
-// one report: thousands of requests share a handful of combinations, and evaluateFee also writes
-// the letters' notes, which a report does not read.
+// `feeMemo`: the fee to return of a request with no payment, per (kinds, 当社に該当なし kinds),
+// kept by the caller for one report: thousands of requests share a handful of combinations, and
+// evaluateFee also writes the letters' notes, which a report does not read.
 export function reportRowOf(
   f: ReportFacts,
   today: IsoDate,
   fees: FeeSchedule,
   feeMemo: Map<string, number> = new Map(),
 ): ReportRow {
-  const { curePauses: pauses, payments, ...rest } = f;
+  const { curePauses: pauses, payments } = f;
   const notOurs = f.decisions.filter((d) => d.outcome === 'notOurs').map((d) => d.kind);
-  const key = JSON.stringify([f.kinds, payments, notOurs]);
-  let feeToReturn = feeMemo.get(key);
+  const key = payments.length === 0 ? `${f.kinds.join()}|${notOurs.join()}` : null;
+  let feeToReturn = key === null ? undefined : feeMemo.get(key);
   if (feeToReturn === undefined) {
     feeToReturn = evaluateFee(
       f.kinds,
@@ -93,14 +93,15 @@ export function reportRowOf(
       payments.map((p, i) => ({ id: String(i), ...p })),
       notOurs,
     ).toReturn;
-    feeMemo.set(key, feeToReturn);
+    if (key !== null) feeMemo.set(key, feeToReturn);
   }
-  return {
-    ...rest,
-    cureDays: pauses.reduce((n, p) => n + daysBetween(p.from, p.to ?? today), 0),
-    feesReceived: payments.map((p) => ({ on: p.receivedOn, amount: p.amount })),
-    feeToReturn,
-  };
+  // The facts object becomes the row (a report reads thousands; a copy of each was most of its
+  // garbage). Its two extra fields are never read.
+  const row: ReportFacts & Partial<Pick<ReportRow, 'cureDays' | 'feesReceived' | 'feeToReturn'>> = f;
+  row.cureDays = pauses.reduce((n, p) => n + daysBetween(p.from, p.to ?? today), 0);
+  row.feesReceived = payments.map((p) => ({ on: p.receivedOn, amount: p.amount }));
+  row.feeToReturn = feeToReturn;
+  return row as ReportRow;
 }
 
 // '' while open, else the closing day: the clustering key of report_facts.
