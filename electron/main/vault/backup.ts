@@ -26,8 +26,6 @@ import {
   type BackupMeta,
 } from './backup-file';
 import type { DatabaseCheck } from '../db/maintenance';
-import type { FileWork, FileWorkResult } from './file-work';
-import { inWorker } from './in-worker';
 import type { VaultDatabase, Unlocked } from './database';
 import { refusals } from '../errors';
 
@@ -61,11 +59,11 @@ export class VaultBackups {
       let key: Buffer | null = null;
       try {
         const head = auditHead(u.db);
-        await this.work({ op: 'copy', live: this.core.dbFile, key: u.key, out: copy });
+        await this.core.fileWork({ op: 'copy', live: this.core.dbFile, key: u.key, out: copy });
         let meta: Omit<BackupMeta, 'counts' | 'size' | 'sha256' | 'schemaVersion'>;
         if (opts.password !== null) {
           key = randomBytes(KEY_BYTES);
-          await this.work({ op: 'rekey', file: copy, from: u.key, to: key });
+          await this.core.fileWork({ op: 'rekey', file: copy, from: u.key, to: key });
           meta = {
             format: 2,
             createdAt: this.core.deps.clock().toISOString(),
@@ -94,11 +92,11 @@ export class VaultBackups {
           schemaVersion: first.schemaVersion,
           counts: first.counts,
           size: statSync(copy).size,
-          sha256: await this.work({ op: 'sha256', file: copy }),
+          sha256: await this.core.fileWork({ op: 'sha256', file: copy }),
           auditHead: head,
         };
         try {
-          await this.work({ op: 'write', target, meta: full, databaseFile: copy, key });
+          await this.core.fileWork({ op: 'write', target, meta: full, databaseFile: copy, key });
         } catch (err) {
           throw fileErrorMessage(err, 'バックアップ') ?? err;
         }
@@ -107,7 +105,13 @@ export class VaultBackups {
         let second: DatabaseCheck | null = null;
         try {
           const written = readBackupMeta(target);
-          await this.work({ op: 'extract', file: target, offset: written.offset, meta: written.meta, out: check });
+          await this.core.fileWork({
+            op: 'extract',
+            file: target,
+            offset: written.offset,
+            meta: written.meta,
+            out: check,
+          });
           second = await this.check(check, key);
         } catch (err) {
           if (!(err instanceof BackupFormatError)) throw fileErrorMessage(err, 'バックアップ') ?? err;
@@ -142,20 +146,14 @@ export class VaultBackups {
   // are not yet written takes a while); here, should the worker fail.
   private async removeScratch(...files: string[]): Promise<void> {
     try {
-      await this.work({ op: 'remove', files });
+      await this.core.fileWork({ op: 'remove', files });
     } catch {
       for (const f of files) removeDatabaseFiles(f);
     }
   }
 
   private check(file: string, key: Buffer): Promise<DatabaseCheck> {
-    return this.work({ op: 'check', file, key, maxSchemaVersion: LATEST_SCHEMA_VERSION });
-  }
-
-  // Whole-file work on a worker thread: main keeps answering while a large vault is copied,
-  // checked or re-encrypted.
-  private work<K extends FileWork['op']>(w: Extract<FileWork, { op: K }>): Promise<FileWorkResult[K]> {
-    return inWorker(w, this.core.deps.nativeBinding, () => this.core.deps.logger.warn('vault.file_worker_missing'));
+    return this.core.fileWork({ op: 'check', file, key, maxSchemaVersion: LATEST_SCHEMA_VERSION });
   }
 
   // The key that opens a backup's database, or an AppError saying why there is none.
@@ -206,7 +204,7 @@ export class VaultBackups {
     const keys = await this.backupKeys(meta, password);
     const wipe = (except?: Buffer) => keys.forEach((k) => k !== except && k.fill(0));
     try {
-      await this.work({ op: 'extract', file, offset, meta, out });
+      await this.core.fileWork({ op: 'extract', file, offset, meta, out });
     } catch (err) {
       wipe();
       if (err instanceof BackupFormatError) {
@@ -331,7 +329,7 @@ export class VaultBackups {
               );
             }
             const u = this.core.unlockedOrThrow();
-            if (!key.equals(u.key)) await this.work({ op: 'rekey', file: out, from: key, to: u.key });
+            if (!key.equals(u.key)) await this.core.fileWork({ op: 'rekey', file: out, from: key, to: u.key });
             other = this.otherVaultAccounts(out, u.key);
             access = this.keepRestorerAccess(out, u);
             return {

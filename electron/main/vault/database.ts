@@ -17,6 +17,8 @@ import { DATABASE_AAD, databaseKeyOf, openPending, addAnchor, promote, rekeyAnch
 import { unsealKey } from './wrap';
 import { AppError, refusals } from '../errors';
 import { changeCipher, optimize } from '../db/maintenance';
+import type { FileWork, FileWorkResult } from './file-work';
+import { inWorker } from './in-worker';
 
 export type VaultDeps = {
   dataDir: string;
@@ -307,6 +309,12 @@ export class VaultDatabase {
   unlockedOrThrow(): Unlocked {
     if (!this.unlocked) throw refusals.locked();
     return this.unlocked;
+  }
+
+  // Long whole-file work (copies, re-encryption, large exports) on the file worker's thread; on
+  // main's, with a warning logged, if the worker's script is missing.
+  fileWork<K extends FileWork['op']>(work: Extract<FileWork, { op: K }>): Promise<FileWorkResult[K]> {
+    return inWorker(work, this.deps.nativeBinding, () => this.deps.logger.warn('vault.file_worker_missing'));
   }
 
   scratch(name: string): string {

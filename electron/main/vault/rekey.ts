@@ -1,6 +1,5 @@
 import { writeHeader } from './header';
 import { prepareReplacement, promote, rekeyAnchors } from './keyring';
-import { inWorker } from './in-worker';
 import type { VaultDatabase, Replaced } from './database';
 
 // Replacing the master key and the database key: a key rotation, and revoking a disabled
@@ -31,17 +30,12 @@ export class VaultRekey {
     const header = this.core.requireHeader();
     const next = prepareReplacement(header, u.master, without);
     writeHeader(this.core.deps.dataDir, header);
-    const missing = () => this.core.deps.logger.warn('vault.file_worker_missing');
     // The WAL is copied into the file on the worker first: closing main's connection would
     // otherwise do it on main (~90 ms at 100,000 requests).
-    await inWorker({ op: 'checkpoint', live: this.core.dbFile, key: u.key }, this.core.deps.nativeBinding, missing);
+    await this.core.fileWork({ op: 'checkpoint', live: this.core.dbFile, key: u.key });
     u.db.close();
     try {
-      await inWorker(
-        { op: 'rekey', file: this.core.dbFile, from: u.key, to: next.databaseKey },
-        this.core.deps.nativeBinding,
-        missing,
-      );
+      await this.core.fileWork({ op: 'rekey', file: this.core.dbFile, from: u.key, to: next.databaseKey });
     } catch (err) {
       u.db = this.core.open(u.key, false);
       throw err;

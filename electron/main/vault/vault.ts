@@ -9,7 +9,6 @@ import { VaultDatabase, type Replaced, type VaultDeps } from './database';
 import { VaultRekey } from './rekey';
 import { VaultSessions } from './sessions';
 import type { FileWork, FileWorkResult } from './file-work';
-import { inWorker } from './in-worker';
 
 export { sessionOf, type Replaced, type VaultDeps } from './database';
 
@@ -44,7 +43,7 @@ export class Vault {
   }
   // Long whole-file work (a large export, say) on the file worker's thread, not main's.
   fileWork<K extends FileWork['op']>(work: Extract<FileWork, { op: K }>): Promise<FileWorkResult[K]> {
-    return inWorker(work, this.core.deps.nativeBinding, () => this.core.deps.logger.warn('vault.file_worker_missing'));
+    return this.core.fileWork(work);
   }
   // Runs fn and its audit entry in one transaction.
   write<T>(action: AuditAction, targetId: string | null, summary: string, fn: (db: Db) => T): T {
