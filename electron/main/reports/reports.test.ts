@@ -15,6 +15,7 @@ import { lastFileWorkThread } from '../vault/in-worker';
 import {
   ADMIN_PASSWORD,
   call,
+  failure,
   intakeInput,
   makeServices,
   organisation,
@@ -173,6 +174,31 @@ describe('reports service', () => {
         'ledger=2026-10-01..2026-10-31 masked=true format=xlsx rows=1',
       ]),
     );
+    await s.close();
+  });
+
+  it('refuses a ledger or report whose folder is gone with a clear message, and writes nothing', async () => {
+    const gone = join(tmpdir(), `madoguchi-gone-${process.pid}`, 'sub');
+    const s = makeServices(tempDataDir(), {
+      clock: () => new Date('2026-11-20T01:00:00Z'),
+      dialogs: { openFile: () => Promise.resolve(null), saveFile: (o) => Promise.resolve(join(gone, o.defaultName)) },
+    });
+    await setupVault(s);
+    await call(s, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
+    const audited = async () => (await call(s, 'audit.list', { limit: 200, offset: 0 })).total;
+    const before = await audited();
+    for (const format of ['xlsx', 'csv'] as const) {
+      const e = await failure(
+        call(s, 'reports.ledger', { from: '2026-10-01', to: '2026-10-31', masked: false, format }),
+      );
+      expect(e.message).toBe('管理台帳の保存先が見つかりません。フォルダーをご確認ください。何も変更していません。');
+    }
+    const e = await failure(
+      call(s, 'reports.export', { selection: { kind: 'month', value: '2026-10' }, format: 'csv' }),
+    );
+    expect(e.message).toBe('報告書の保存先が見つかりません。フォルダーをご確認ください。何も変更していません。');
+    expect(existsSync(gone)).toBe(false);
+    expect(await audited()).toBe(before);
     await s.close();
   });
 

@@ -22,7 +22,7 @@ import type { LetterFonts } from '../pdf/fonts';
 import { renderReport } from '../pdf/lazy';
 
 import type { FileDialogs } from '../files/dialogs';
-import { AppError } from '../errors';
+import { AppError, fileErrorMessage } from '../errors';
 import { ledgerHeader, ledgerRow, type LedgerEntry } from '../../../core/domain/ledger';
 import type { RequestDetail } from '../../../core/contract';
 import { disposalLabels, dispatchMethodLabels } from '../../../core/domain/dispatch';
@@ -87,12 +87,16 @@ export class ReportsService {
     const rows = await this.ledgerRows(from, to, masked);
     const title = `開示等請求管理台帳（到達日 ${slashDate(from)}〜${slashDate(to)}）`;
     const header = [...ledgerHeader];
-    if (format === 'xlsx') {
-      // Written on the file worker: main only hands over the rows.
-      const spec = { name: masked ? '管理台帳（マスク版）' : '管理台帳', title, header, rows, masked };
-      await this.vault.fileWork({ op: 'xlsx', path, title, spec });
-    } else {
-      await writeFile(path, encodeCsv(toCsv(header, rows), format === 'csvSjis', { header, rows }));
+    try {
+      if (format === 'xlsx') {
+        // Written on the file worker: main only hands over the rows.
+        const spec = { name: masked ? '管理台帳（マスク版）' : '管理台帳', title, header, rows, masked };
+        await this.vault.fileWork({ op: 'xlsx', path, title, spec });
+      } else {
+        await writeFile(path, encodeCsv(toCsv(header, rows), format === 'csvSjis', { header, rows }));
+      }
+    } catch (err) {
+      throw fileErrorMessage(err, '管理台帳') ?? err;
     }
     this.vault.write(
       'reports.export',
@@ -181,7 +185,11 @@ export class ReportsService {
       const table = sectionsAsTable(withComment);
       bytes = encodeCsv(toCsv(table.header, table.rows), format === 'csvSjis', table);
     }
-    await writeFile(path, bytes);
+    try {
+      await writeFile(path, bytes);
+    } catch (err) {
+      throw fileErrorMessage(err, '報告書') ?? err;
+    }
     this.vault.write(
       'reports.export',
       null,
