@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listFilter } from '../../../core/contract';
 import { lastFileWorkThread } from '../vault/in-worker';
-import { call, intakeInput, makeServices, setupVault, tempDataDir } from '../testing/support';
+import { call, databaseKeyForTest, intakeInput, makeServices, setupVault, tempDataDir } from '../testing/support';
 
 describe('a backup on the file worker', () => {
   it('copies and checks on another thread while main goes on writing; the copy is the database as of one commit', async () => {
@@ -61,6 +61,21 @@ describe('a backup on the file worker', () => {
       [...refusals].filter((m) => m !== 'データベースの鍵を更新しています。終わるまでしばらくお待ちください。'),
     ).toEqual([]);
     expect((await call(s, 'requests.list', listFilter({ statuses: [] }))).total).toBe(1);
+    await s.close();
+  });
+
+  it("empties the WAL into the database file from its own connection, with main's connection left open", async () => {
+    const s = makeServices(tempDataDir());
+    await setupVault(s);
+    await call(s, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
+    const wal = `${s.vault.dbFile}-wal`;
+    expect(statSync(wal).size).toBeGreaterThan(0);
+    // What a key rotation does before main's connection closes, so that closing has nothing to copy.
+    await s.vault.fileWork({ op: 'checkpoint', live: s.vault.dbFile, key: databaseKeyForTest(s.vault) });
+    expect(lastFileWorkThread()).not.toBe(0);
+    expect(statSync(wal).size).toBe(0);
+    await call(s, 'intake.create', intakeInput({ arrivalDate: '2026-10-02' }));
+    expect((await call(s, 'requests.list', listFilter({ statuses: [] }))).total).toBe(2);
     await s.close();
   });
 });
