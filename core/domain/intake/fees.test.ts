@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFeeSchedule, evaluateFee, feeDue, feeScheduleProblems, type Payment } from './fees';
+import {
+  defaultFeeSchedule,
+  evaluateFee,
+  feeDue,
+  feeScheduleProblems,
+  moneyOrderLastValidDay,
+  type Payment,
+} from './fees';
 
 const moneyOrder = (amount: number, issuedOn: string, receivedOn = '2026-11-22'): Payment => ({
   id: `mo-${issuedOn}`,
@@ -36,6 +43,31 @@ describe('fees', () => {
     expect(r.toReturn).toBe(1000);
     expect(r.defects.map((d) => d.code)).toEqual(['moneyOrderExpired', 'feeUnpaid']);
     expect(r.defects[0]?.message).toMatch(/発行日 2026年5月22日）は発行日から6か月を過ぎている/);
+  });
+
+  it('keeps a 定額小為替 issued at a month end valid through the last day of a shorter sixth month', () => {
+    const cases: [issued: string, lastValid: string][] = [
+      ['2026-08-31', '2027-02-28'],
+      ['2026-08-30', '2027-02-28'],
+      ['2026-08-29', '2027-02-28'],
+      ['2027-08-31', '2028-02-29'],
+      ['2027-08-30', '2028-02-29'],
+      ['2027-08-29', '2028-02-28'],
+      ['2027-08-28', '2028-02-27'],
+      ['2026-03-31', '2026-09-30'],
+      ['2026-03-30', '2026-09-29'],
+      ['2026-05-31', '2026-11-30'],
+      ['2026-12-31', '2027-06-30'],
+      ['2026-07-31', '2027-01-30'],
+    ];
+    for (const [issued, lastValid] of cases) {
+      const onLastDay = evaluateFee(['disclosure'], defaultFeeSchedule, [moneyOrder(1000, issued, lastValid)]);
+      expect(onLastDay.status, `${issued} received ${lastValid}`).toBe('paid');
+      const dayAfter = new Date(Date.parse(`${lastValid}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      const late = evaluateFee(['disclosure'], defaultFeeSchedule, [moneyOrder(1000, issued, dayAfter)]);
+      expect(late.defects[0]?.code, `${issued} received ${dayAfter}`).toBe('moneyOrderExpired');
+      expect(moneyOrderLastValidDay(issued), issued).toBe(lastValid);
+    }
   });
 
   it('reports a shortfall and an excess', () => {

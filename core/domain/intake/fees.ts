@@ -1,4 +1,4 @@
-import { addMonths, formatJapaneseDate, type IsoDate } from '../dates';
+import { addDays, addMonths, formatJapaneseDate, type IsoDate } from '../dates';
 import { kindInfo, type RequestKind } from './kinds';
 
 // Fees (Art. 38, DOMAIN.md §4): only 利用目的の通知, 開示 and 第三者提供記録の開示 may carry one.
@@ -48,6 +48,15 @@ export const FEE_NOT_ALLOWED_MESSAGE =
 
 // 郵便定額小為替 can be cashed for six months from the day it was issued.
 export const MONEY_ORDER_VALID_MONTHS = 6;
+
+// The last day a 定額小為替 is valid. Counted as 民法第143条第2項 counts a period that starts on
+// the issue day: it ends the day before the issue day's counterpart six months on (5/22 → 11/21);
+// when that month has no counterpart (issued 8/29–8/31 with a short February, 3/31 → no 9/31),
+// it ends on that month's last day (8/31 → 2/28, or 2/29 in a leap year; 3/31 → 9/30).
+export function moneyOrderLastValidDay(issuedOn: IsoDate): IsoDate {
+  const counterpart = addMonths(issuedOn, MONEY_ORDER_VALID_MONTHS);
+  return counterpart.slice(8) === issuedOn.slice(8) ? addDays(counterpart, -1) : counterpart;
+}
 
 export type Payment = {
   id: string;
@@ -146,7 +155,7 @@ export function evaluateFee(
     if (p.means === 'postalMoneyOrder') {
       if (!p.issuedOn) {
         notes.push('定額小為替の発行日を記録してください（発行日から6か月を過ぎたものは換金できません）。');
-      } else if (addMonths(p.issuedOn, MONEY_ORDER_VALID_MONTHS) <= p.receivedOn) {
+      } else if (p.receivedOn > moneyOrderLastValidDay(p.issuedOn)) {
         refused += p.amount;
         defects.push({
           code: 'moneyOrderExpired',
