@@ -5,6 +5,7 @@ import { ErrorCode } from '../../../core/contract';
 import type { AreaMark } from '../../../core/domain/disclosure/marks';
 import type { RecordFormat } from '../../../core/domain/disclosure/records';
 import { AppError } from '../errors';
+import type { Dimensions } from '../files/image-limits';
 
 // The pixel work of a redaction — rendering each page (pdf.js on @napi-rs/canvas), filling the
 // rectangles, and compressing the RGB pixels — runs on a worker thread, so that main keeps
@@ -24,8 +25,20 @@ export type RenderedPage = {
 
 const SOURCE = String.raw`
 const { parentPort, workerData: job } = require('node:worker_threads');
-const { deflateSync } = require('node:zlib');
-const { createCanvas, loadImage } = require(job.paths.canvas);
+const { deflateSync, inflateSync } = require('node:zlib');
+const { createCanvas, loadImage, ImageData } = require(job.paths.canvas);
+
+// utif2 inflates a Deflate strip whole, whatever it expands to; here a strip may fill at most the
+// rest of its page.
+function boundInflate(UTIF) {
+  const decompress = UTIF.decode._decompress;
+  UTIF.decode._decompress = function (img, ifds, data, off, len, cmpr, tgt, toff) {
+    if (cmpr !== 8 && cmpr !== 32946) return decompress.apply(this, arguments);
+    const room = Math.max(1, tgt.length - toff);
+    const out = inflateSync(Buffer.from(data.subarray(off, off + len)), { maxOutputLength: room });
+    tgt.set(out, toff);
+  };
+}
 
 function fill(canvas, page) {
   const ctx = canvas.getContext('2d');
@@ -55,7 +68,7 @@ function send(canvas, page, widthPt, heightPt) {
 }
 
 async function run() {
-  const content = Buffer.from(job.content);
+  const content = Buffer.from(job.content.buffer, job.content.byteOffset, job.content.length);
   const ptPerPx = 72 / job.dpi;
   if (job.format === 'png' || job.format === 'jpeg') {
     const image = await loadImage(content);
@@ -63,19 +76,28 @@ async function run() {
     canvas.getContext('2d').drawImage(image, 0, 0);
     send(canvas, 0, image.width * ptPerPx, image.height * ptPerPx);
   } else if (job.format === 'tiff') {
+    // Main has read the IFD chain (tiff-plan.ts): the page count, sizes and total pixels are
+    // within the limits. The pages are decoded one at a time and each dropped once it is sent,
+    // reading the shared bytes in place (no copy per page).
     const UTIF = require(job.paths.utif);
-    const ifds = UTIF.decode(content);
-    ifds.forEach((ifd, n) => {
-      if (n >= job.maxPages) throw new Error('pages');
-      UTIF.decodeImage(content, ifd);
-      const rgba = UTIF.toRGBA8(ifd);
-      const canvas = createCanvas(ifd.width, ifd.height);
-      const ctx = canvas.getContext('2d');
-      const image = ctx.createImageData(ifd.width, ifd.height);
-      image.data.set(rgba);
-      ctx.putImageData(image, 0, 0);
-      send(canvas, n, ifd.width * ptPerPx, ifd.height * ptPerPx);
-    });
+    boundInflate(UTIF);
+    const bytes = job.content.buffer;
+    const ifds = UTIF.decode(bytes, { parseMN: false, debug: false });
+    if (ifds.length !== job.pageCount) throw new Error('unreadable');
+    for (let n = 0; n < ifds.length; n++) {
+      let ifd = ifds[n];
+      ifds[n] = null;
+      UTIF.decodeImage(bytes, ifd, [ifd]);
+      const size = job.sizes[n];
+      if (!ifd.data || ifd.width !== size.width || ifd.height !== size.height) throw new Error('unreadable');
+      let rgba = UTIF.toRGBA8(ifd);
+      ifd = null;
+      const canvas = createCanvas(size.width, size.height);
+      const pixels = new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, size.width * size.height * 4);
+      canvas.getContext('2d').putImageData(new ImageData(pixels, size.width, size.height), 0, 0);
+      rgba = null;
+      send(canvas, n, size.width * ptPerPx, size.height * ptPerPx);
+    }
   } else {
     const { getDocument } = require(job.paths.pdfjs);
     const pdf = await getDocument({
@@ -88,16 +110,21 @@ async function run() {
       useSystemFonts: false,
       verbosity: 0,
     }).promise;
-    if (pdf.numPages > job.maxPages) throw new Error('pages');
+    if (pdf.numPages !== job.pageCount) throw new Error('unreadable');
     for (let n = 1 + job.shard; n <= pdf.numPages; n += job.shards) {
       const page = await pdf.getPage(n);
       const base = page.getViewport({ scale: 1 });
-      const viewport = page.getViewport({ scale: job.dpi / 72 });
+      // A page larger than a scanner would make is drawn at less than the dpi, never over the
+      // per-page pixel limit (a 5 m wide page at 200 dpi would need 6 GB).
+      const fit = Math.sqrt(job.maxPagePixels / Math.max(1, base.width * base.height));
+      const viewport = page.getViewport({ scale: Math.min(job.dpi / 72, fit) });
       const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
       const ctx = canvas.getContext('2d');
       ctx.fillStyle = '#ffffff';
       ctx.fillRect(0, 0, canvas.width, canvas.height);
-      await page.render({ canvas, canvasContext: ctx, viewport, annotationMode: 0 }).promise;
+      // Annotations and form fields drawn as a viewer shows them (annotationMode ENABLE: appearance
+      // streams, field values), so nothing visible is lost; hidden ones stay hidden.
+      await page.render({ canvas, canvasContext: ctx, viewport, annotationMode: 1 }).promise;
       page.cleanup();
       send(canvas, n - 1, base.width, base.height);
     }
@@ -106,7 +133,7 @@ async function run() {
   parentPort.postMessage({ type: 'done' });
 }
 
-run().catch((e) => parentPort.postMessage({ type: 'error', pages: e && e.message === 'pages' }));
+run().catch(() => parentPort.postMessage({ type: 'error' }));
 `;
 
 // In the packaged app the worker reads the unpacked copies (electron-builder.yml asarUnpack).
@@ -133,8 +160,20 @@ export const cancelled = () => new AppError(ErrorCode.CONFLICT, '作成を取り
 // Renders and redacts every page on worker threads — a PDF's pages shared between up to two
 // workers (the machines here have two cores), an image on one — and returns them in page order;
 // onProgress counts the pages done, the signal cancels (the workers are terminated).
+export type RenderJob = {
+  content: Buffer;
+  format: RecordFormat;
+  marks: readonly AreaMark[];
+  dpi: number;
+  // The pages main counted in the document (and, for a TIFF, their sizes): the worker refuses a
+  // document that reads otherwise.
+  pageCount: number;
+  sizes: readonly Dimensions[] | null;
+  maxPagePixels: number;
+};
+
 export async function renderPages(
-  job: { content: Buffer; format: RecordFormat; marks: readonly AreaMark[]; dpi: number; maxPages: number },
+  job: RenderJob,
   onProgress?: (done: number) => void,
   signal?: AbortSignal,
 ): Promise<RenderedPage[]> {
@@ -178,23 +217,21 @@ export async function renderPages(
 }
 
 function runWorker(
-  data: Record<string, unknown> & { maxPages: number },
+  data: Record<string, unknown>,
   workers: Worker[],
   onPage: (page: RenderedPage & { index: number }) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(SOURCE, { eval: true, workerData: data });
     workers.push(worker);
-    worker.on('message', (m: { type: 'page' | 'done' | 'error'; pages?: boolean } & Partial<RenderedPage>) => {
+    worker.on('message', (m: { type: 'page' | 'done' | 'error' } & Partial<RenderedPage>) => {
       if (m.type === 'page') {
         onPage(m as RenderedPage & { index: number });
         return;
       }
       void worker.terminate();
       if (m.type === 'done') resolve();
-      else if (m.pages) {
-        reject(new AppError(ErrorCode.BAD_INPUT, `黒塗りできるのは1つの記録につき${data.maxPages}ページまでです。`));
-      } else {
+      else {
         reject(
           new AppError(
             ErrorCode.BAD_INPUT,

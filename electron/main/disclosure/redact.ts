@@ -2,8 +2,9 @@ import { ErrorCode } from '../../../core/contract';
 import type { AreaMark, Mark } from '../../../core/domain/disclosure/marks';
 import type { RecordFormat } from '../../../core/domain/disclosure/records';
 import { AppError } from '../errors';
-import { tiffPages } from '../files/image-limits';
+import { MAX_MEGAPIXELS, type Dimensions } from '../files/image-limits';
 import { renderPages, type RenderedPage } from './redact-worker';
+import { tiffPlan } from './tiff-plan';
 
 // True redaction of a document record (issue 17 §2): every page is rendered to an image (PDF pages
 // at 200 dpi through pdf.js on @napi-rs/canvas; images at their own resolution) on a worker
@@ -46,15 +47,32 @@ async function openPdf(content: Uint8Array) {
   }
 }
 
-// The number of pages a document record has (an image has one; a TIFF one per IFD).
+// The number of pages a document record has (an image has one; a TIFF one per IFD, read from
+// the chain without decoding a page, and refused over the page and pixel limits).
 export async function documentPageCount(content: Buffer, format: RecordFormat): Promise<number> {
-  if (format === 'png' || format === 'jpeg') return 1;
-  if (format === 'tiff') return tiffPages(content)?.length ?? 0;
-  const pdf = await openPdf(content);
-  const n = pdf.numPages;
-  await pdf.destroy();
-  return n;
+  return (await documentPages(content, format)).count;
 }
+
+async function documentPages(
+  content: Buffer,
+  format: RecordFormat,
+): Promise<{ count: number; sizes: readonly Dimensions[] | null }> {
+  if (format === 'png' || format === 'jpeg') return { count: 1, sizes: null };
+  if (format === 'tiff') {
+    const { pages } = tiffPlan(content, MAX_REDACTED_PAGES);
+    return { count: pages.length, sizes: pages };
+  }
+  const pdf = await openPdf(content);
+  const count = pdf.numPages;
+  await pdf.destroy();
+  return { count, sizes: null };
+}
+
+const tooManyPages = (n: number) =>
+  new AppError(
+    ErrorCode.BAD_INPUT,
+    `この記録は${n.toLocaleString('ja-JP')}ページあります。黒塗りできるのは1つの記録につき${MAX_REDACTED_PAGES}ページまでです。`,
+  );
 
 // A page of the new PDF that draws the page's pixels and nothing else: an RGB image (no alpha
 // mask; Flate-compressed by the worker) scaled to the page.
@@ -98,13 +116,30 @@ export async function redactToPdf(
   out.setProducer('Madoguchi');
   out.setCreator('Madoguchi');
   const areas = marks.filter((m): m is AreaMark => m.target === 'area');
+  // Counted here, before any page is drawn; the worker's pages must be exactly these.
+  const { count, sizes } = await documentPages(content, format);
+  if (count === 0) throw unreadable();
+  if (count > MAX_REDACTED_PAGES) throw tooManyPages(count);
   const pages = await renderPages(
-    { content, format, marks: areas, dpi: REDACTION_DPI, maxPages: MAX_REDACTED_PAGES },
+    {
+      content,
+      format,
+      marks: areas,
+      dpi: REDACTION_DPI,
+      pageCount: count,
+      sizes,
+      maxPagePixels: MAX_MEGAPIXELS * 1_000_000,
+    },
     opts.onPage,
     opts.signal,
   );
+  // A worker that stopped short (or said more) never yields a document of other length.
+  if (pages.length !== count || pages.some((p, i) => p.index !== i)) {
+    throw new AppError(
+      ErrorCode.INTERNAL,
+      `黒塗りした結果のページ数（${pages.length}ページ）が元の記録（${count}ページ）と一致しないため、作成を中止しました。もう一度お試しください。`,
+    );
+  }
   for (const page of pages) drawPixels(lib, out, page);
-  const n = pages.length;
-  if (n === 0) throw unreadable();
   return out.save({ useObjectStreams: false });
 }

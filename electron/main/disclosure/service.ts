@@ -10,6 +10,7 @@ import {
 } from '../../../core/domain/disclosure/records';
 import { Marks, areaProblems, marksProblems, type Mark } from '../../../core/domain/disclosure/marks';
 import { canRecord } from '../../../core/domain/workflow';
+import { unsafeCharacter } from '../../../core/domain/intake/text';
 import {
   countDisclosureRecords,
   deleteDisclosureRecord,
@@ -27,9 +28,10 @@ import { base64InSteps } from '../files/in-steps';
 import { readChosenFile } from '../files/read-chosen';
 import type { RequestQueries } from '../requests/queries';
 import type { Vault } from '../vault/vault';
-import { documentPageCount, isDocument } from './redact';
+import { MAX_REDACTED_PAGES, documentPageCount, isDocument } from './redact';
 import { redactedDocument } from './redacted';
 import { decodeText, detectFormat, readTable } from './tables';
+import { tiffPlan } from './tiff-plan';
 
 // The records found for a 開示 (issue 17 §1): attached while the request is investigated or
 // drafted, checked by content and size, stored encrypted in the database, shown as tables or
@@ -93,9 +95,20 @@ export class DisclosureRecordsService {
       ],
     });
     if (path === null) return null;
-    const content = await readChosenFile(path, MAX_RECORD_BYTES);
     const fileName = basename(path);
+    // The name is shown on screens and kept with the record: the rule of every typed name applies
+    // (no control, zero-width or bidi characters; U+202E can make 「…exe.pdf」 read as another file).
+    const unsafe = unsafeCharacter(fileName, false);
+    if (unsafe) {
+      throw new AppError(
+        ErrorCode.BAD_INPUT,
+        `ファイル名に使用できない文字（制御文字・書式制御文字 ${unsafe}）が含まれています。ファイル名からその文字を削除してから添付してください。`,
+      );
+    }
+    const content = await readChosenFile(path, MAX_RECORD_BYTES);
     const format = detectFormat(content, fileName);
+    // A TIFF is taken only if it can be redacted: its pages and pixels counted from the IFD chain.
+    if (format === 'tiff') tiffPlan(content, MAX_REDACTED_PAGES);
     const mime = mimes[format];
     if (mime) {
       const tooBig = imageProblem(content, mime);
