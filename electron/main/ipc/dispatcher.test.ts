@@ -74,6 +74,34 @@ describe('dispatcher', () => {
     expect(spy).not.toHaveBeenCalled();
   });
 
+  // app.info takes no input, so its schema would refuse these keys anyway; glyphs.check takes a
+  // record with free keys, which a prototype-naming key would pass unless the dispatcher refuses it.
+  it.each([
+    ['__proto__', JSON.parse('{"texts":{"__proto__":"x"}}') as unknown],
+    ['constructor', { texts: { constructor: 'x' } }],
+    ['prototype', { texts: { prototype: 'x' } }],
+  ])('refuses a %s key that the schema itself would accept, before the handler', async (_label, payload) => {
+    const { dispatch, handlers } = setup(undefined, true, session(['staff']));
+    const result = await dispatch('glyphs.check', payload, true);
+    expect(result).toMatchObject({ ok: false, error: { code: ErrorCode.BAD_INPUT } });
+    expect(result.ok || result.error.issues).toBeUndefined();
+    expect(handlers['glyphs.check']).not.toHaveBeenCalled();
+  });
+
+  it('lets the same record through with ordinary keys (so the refusal above is the key check)', async () => {
+    const { dispatch, handlers } = setup(undefined, true, session(['staff']));
+    const result = await dispatch('glyphs.check', { texts: { name: 'x', protoType: 'y' } }, true);
+    expect(result).toEqual({ ok: true, data: {} });
+    expect(handlers['glyphs.check']).toHaveBeenCalledTimes(1);
+  });
+
+  it('finds prototype-naming keys at any depth', () => {
+    expect(isPlainData({ a: [{ b: { constructor: 1 } }] })).toBe(false);
+    expect(isPlainData(JSON.parse('[{"__proto__":null}]'))).toBe(false);
+    expect(isPlainData({ a: [{ b: { prototype: 'x' } }] })).toBe(false);
+    expect(isPlainData({ a: [{ b: { constructors: 1, proto: 2 } }] })).toBe(true);
+  });
+
   it('counts an unset optional field (undefined, as Electron delivers it) as plain data', () => {
     expect(isPlainData({ a: undefined, b: [null, 'x', 1.5, true] })).toBe(true);
     expect(isPlainData({ a: NaN })).toBe(false);
