@@ -40,6 +40,36 @@ describe('business days', () => {
   });
 });
 
+describe('the year-end closure on weekdays', () => {
+  // 2026-01-03 is a Saturday and 2027-01-03 a Sunday, so the examples above pass even when 1/3 is
+  // not a closed day. In the 2028/29 year end every closed day but one falls on a weekday:
+  // Fri 12/29, (Sat 12/30, Sun 12/31,) Mon 1/1 元日, Tue 1/2, Wed 1/3.
+  it('closes 12/29–1/3 when they are weekdays, and only then for the company', () => {
+    expect(nonBusinessReason('2028-12-29', DEFAULT_CLOSED_DAYS)).toBe('休業日');
+    expect(nonBusinessReason('2029-01-02', DEFAULT_CLOSED_DAYS)).toBe('休業日');
+    expect(nonBusinessReason('2029-01-03', DEFAULT_CLOSED_DAYS)).toBe('休業日');
+    expect(nonBusinessReason('2029-01-04', DEFAULT_CLOSED_DAYS)).toBeNull();
+    expect(nonBusinessReason('2029-01-03', [])).toBeNull();
+  });
+
+  it('counts over the closure to Thursday 1/4 and moves a closed weekday back to 12/28', () => {
+    expect(addBusinessDays('2028-12-27', 1, DEFAULT_CLOSED_DAYS)).toBe('2028-12-28');
+    expect(addBusinessDays('2028-12-27', 2, DEFAULT_CLOSED_DAYS)).toBe('2029-01-04');
+    expect(businessDaysBetween('2028-12-28', '2029-01-04', DEFAULT_CLOSED_DAYS)).toBe(1);
+    expect(businessDayOnOrBefore('2029-01-03', DEFAULT_CLOSED_DAYS)).toBe('2028-12-28');
+    expect(businessDayOnOrBefore('2029-01-02', DEFAULT_CLOSED_DAYS)).toBe('2028-12-28');
+  });
+
+  it('lists 1/3 as a closed day in the SLA explanation and tells staff to send before a closed 39条 date', () => {
+    const d = computeDeadlines(base({ arrivalDate: '2028-12-20', slaBusinessDays: 8 }));
+    expect(d.slaDate).toBe('2029-01-05');
+    expect(d.explanation.join('\n')).toMatch(/01\/02（休業日）、01\/03（休業日）/);
+    // Arriving 12/20, the 39条 date is 2029-01-03 (a Wednesday, closed): send by Thursday 12/28.
+    expect(d.article39Date).toBe('2029-01-03');
+    expect(d.explanation.join('\n')).toMatch(/期限の日は休業日です。.*2028\/12\/28（木）/);
+  });
+});
+
 describe('deadlines', () => {
   it('the example: arriving 2025-12-22 → 39条 2026-01-05, SLA 2026-01-13, due 2026-01-05', () => {
     const d = computeDeadlines(base());
