@@ -26,7 +26,7 @@ export type RenderedPage = {
 const SOURCE = String.raw`
 const { parentPort, workerData: job } = require('node:worker_threads');
 const { deflateSync, inflateSync } = require('node:zlib');
-const { createCanvas, loadImage, ImageData } = require(job.paths.canvas);
+const { createCanvas, loadImage } = require(job.paths.canvas);
 
 // utif2 inflates a Deflate strip whole, whatever it expands to; here a strip may fill at most the
 // rest of its page.
@@ -40,31 +40,54 @@ function boundInflate(UTIF) {
   };
 }
 
-function fill(canvas, page) {
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#000000';
-  for (const m of job.marks) {
-    if (m.page !== page) continue;
-    const x0 = Math.max(0, Math.floor(m.x * canvas.width));
-    const y0 = Math.max(0, Math.floor(m.y * canvas.height));
-    const x1 = Math.min(canvas.width, Math.ceil((m.x + m.width) * canvas.width));
-    const y1 = Math.min(canvas.height, Math.ceil((m.y + m.height) * canvas.height));
-    ctx.fillRect(x0, y0, x1 - x0, y1 - y0);
-  }
+// The rectangles of a page, in its pixels (edges rounded outwards).
+function rects(page, width, height) {
+  return job.marks
+    .filter((m) => m.page === page)
+    .map((m) => {
+      const x0 = Math.max(0, Math.floor(m.x * width));
+      const y0 = Math.max(0, Math.floor(m.y * height));
+      const x1 = Math.min(width, Math.ceil((m.x + m.width) * width));
+      const y1 = Math.min(height, Math.ceil((m.y + m.height) * height));
+      return { x0, y0, x1, y1 };
+    });
 }
 
-function send(canvas, page, widthPt, heightPt) {
-  fill(canvas, page);
-  const { width, height } = canvas;
-  const rgba = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+// RGBA pixels with the rectangles black, sent as Flate-compressed RGB.
+function sendRgba(rgba, width, height, page, widthPt, heightPt) {
+  for (const r of rects(page, width, height)) {
+    for (let y = r.y0; y < r.y1; y++) {
+      const row = (y * width) * 4;
+      for (let x = r.x0; x < r.x1; x++) {
+        const i = row + x * 4;
+        rgba[i] = 0;
+        rgba[i + 1] = 0;
+        rgba[i + 2] = 0;
+        rgba[i + 3] = 255;
+      }
+    }
+  }
+  // Over white, as a viewer shows a transparent pixel (never the colour it hides).
   const rgb = Buffer.allocUnsafe(width * height * 3);
-  for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
-    rgb[j] = rgba[i];
-    rgb[j + 1] = rgba[i + 1];
-    rgb[j + 2] = rgba[i + 2];
+  for (let i = 0, j = 0; i < width * height * 4; i += 4, j += 3) {
+    const a = rgba[i + 3];
+    if (a === 255) {
+      rgb[j] = rgba[i];
+      rgb[j + 1] = rgba[i + 1];
+      rgb[j + 2] = rgba[i + 2];
+    } else {
+      rgb[j] = (rgba[i] * a + 255 * (255 - a)) / 255;
+      rgb[j + 1] = (rgba[i + 1] * a + 255 * (255 - a)) / 255;
+      rgb[j + 2] = (rgba[i + 2] * a + 255 * (255 - a)) / 255;
+    }
   }
   const data = new Uint8Array(deflateSync(rgb, { level: 6 }));
   parentPort.postMessage({ type: 'page', index: page, width, height, widthPt, heightPt, data }, [data.buffer]);
+}
+
+function send(canvas, page, widthPt, heightPt) {
+  const { width, height } = canvas;
+  sendRgba(canvas.getContext('2d').getImageData(0, 0, width, height).data, width, height, page, widthPt, heightPt);
 }
 
 async function run() {
@@ -90,13 +113,11 @@ async function run() {
       UTIF.decodeImage(bytes, ifd, [ifd]);
       const size = job.sizes[n];
       if (!ifd.data || ifd.width !== size.width || ifd.height !== size.height) throw new Error('unreadable');
-      let rgba = UTIF.toRGBA8(ifd);
+      // No canvas: its pixel buffers live outside the heap the collector watches, and 40 pages
+      // of them stayed in memory together (5 GB). These arrays are collected page by page.
+      const rgba = UTIF.toRGBA8(ifd);
       ifd = null;
-      const canvas = createCanvas(size.width, size.height);
-      const pixels = new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, size.width * size.height * 4);
-      canvas.getContext('2d').putImageData(new ImageData(pixels, size.width, size.height), 0, 0);
-      rgba = null;
-      send(canvas, n, size.width * ptPerPx, size.height * ptPerPx);
+      sendRgba(rgba, size.width, size.height, n, size.width * ptPerPx, size.height * ptPerPx);
     }
   } else {
     const { getDocument } = require(job.paths.pdfjs);

@@ -2,15 +2,30 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import UTIF from 'utif2';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ErrorCode } from '../../../core/contract';
 import type { AreaMark } from '../../../core/domain/disclosure/marks';
 import { call, failure, intakeInput, makeServices, setupVault, tempDataDir } from '../testing/support';
 import { clearRedacted, insertRedactedPart, redactedParts } from '../db/repositories/disclosure-records';
+import { tiffClaiming } from '../files/hostile-images';
 import { REDACTION_DPI, redactToPdf } from './redact';
+
+// A worker that stops one page short, when a test asks for it (issue 30 §4).
+const short = vi.hoisted(() => ({ on: false }));
+vi.mock('./redact-worker', async (original) => {
+  const real = await original<typeof import('./redact-worker')>();
+  return {
+    ...real,
+    renderPages: async (...args: Parameters<typeof real.renderPages>) => {
+      const pages = await real.renderPages(...args);
+      return short.on ? pages.slice(0, -1) : pages;
+    },
+  };
+});
 
 // True redaction, checked with independent tools: pdftotext finds no word at all (no text layer
 // survives, not even invisible OCR text), the pixels inside each rectangle are solid black in the
@@ -188,5 +203,139 @@ describe('true redaction of documents', () => {
     insertRedactedPart(db, { id, marksSha: 'x', part: 1, parts: 2, data: Buffer.from('done') });
     expect(redactedParts(db, id, 'x')).toBe(2);
     await s.close();
+  });
+});
+
+// A TIFF as a scanner writes it: RGB pages, each one Deflate strip (here all pages share one).
+function scanTiff(pages: number, width: number, height: number): Buffer {
+  const rgbPixels = Buffer.alloc(width * height * 3, 0xff);
+  // Lines of "text": dark bars across the page.
+  for (let y = 150; y + 20 < height - 150; y += 60) {
+    for (let row = y; row < y + 20; row++) rgbPixels.fill(0x20, (row * width + 150) * 3, (row * width + width - 150) * 3);
+  }
+  const strip = deflateSync(rgbPixels, { level: 6 });
+  const tags = 10;
+  const ifdSize = 2 + tags * 12 + 4;
+  const bpsAt = 8 + pages * ifdSize;
+  const stripAt = bpsAt + 6;
+  const out = Buffer.alloc(stripAt + strip.length);
+  out.write('II', 0, 'latin1');
+  out.writeUInt16LE(42, 2);
+  out.writeUInt32LE(8, 4);
+  [8, 8, 8].forEach((v, i) => out.writeUInt16LE(v, bpsAt + i * 2));
+  strip.copy(out, stripAt);
+  for (let p = 0; p < pages; p++) {
+    const at = 8 + p * ifdSize;
+    out.writeUInt16LE(tags, at);
+    const entries: [number, number, number, number][] = [
+      [256, 4, 1, width],
+      [257, 4, 1, height],
+      [258, 3, 3, bpsAt],
+      [259, 3, 1, 8],
+      [262, 3, 1, 2],
+      [273, 4, 1, stripAt],
+      [277, 3, 1, 3],
+      [278, 4, 1, height],
+      [279, 4, 1, strip.length],
+      [284, 3, 1, 1],
+    ];
+    entries.forEach(([tag, type, count, value], j) => {
+      const e = at + 2 + j * 12;
+      out.writeUInt16LE(tag, e);
+      out.writeUInt16LE(type, e + 2);
+      out.writeUInt32LE(count, e + 4);
+      if (type === 3 && count === 1) out.writeUInt16LE(value, e + 8);
+      else out.writeUInt32LE(value, e + 8);
+    });
+    out.writeUInt32LE(p < pages - 1 ? at + ifdSize : 0, at + 2 + tags * 12);
+  }
+  return out;
+}
+
+// The work's outcome, how long it took and how far the process's resident memory (main and the
+// worker threads) rose above where it was, sampled every 10 ms.
+async function measured<T>(work: () => Promise<T>) {
+  const base = process.memoryUsage.rss();
+  let peak = base;
+  const probe = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 10);
+  const started = performance.now();
+  try {
+    const result = await work().catch((e: unknown) => e as Error);
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { result, ms: performance.now() - started, growthMb: (peak - base) / 1024 / 1024 };
+  } finally {
+    clearInterval(probe);
+  }
+}
+
+// Stops work the old way of decoding would go on with for minutes (and gigabytes).
+const stopAfter = (ms: number) => {
+  const c = new AbortController();
+  setTimeout(() => c.abort(), ms).unref();
+  return c.signal;
+};
+
+describe('hostile and large documents (issue 30)', () => {
+  it('refuses a 41 KB TIFF of 400 pages of 3000×3000 before decoding any page', async () => {
+    const hostile = tiffClaiming(Array.from({ length: 400 }, () => ({ width: 3000, height: 3000 })));
+    expect(hostile.length).toBeLessThan(64 * 1024);
+    const run = await measured(() => redactToPdf(hostile, 'tiff', [], { signal: stopAfter(3000) }));
+    expect(run.result).toMatchObject({ code: ErrorCode.BAD_INPUT });
+    expect((run.result as Error).message).toContain('この TIFF 画像は400ページあります');
+    expect(run.ms).toBeLessThan(1000);
+    expect(run.growthMb).toBeLessThan(100);
+    // Under the page limit, but 1,800 megapixels in all: refused by the record's pixel limit.
+    const wide = tiffClaiming(Array.from({ length: 200 }, () => ({ width: 3000, height: 3000 })));
+    const run2 = await measured(() => redactToPdf(wide, 'tiff', [], { signal: stopAfter(3000) }));
+    expect((run2.result as Error).message).toContain('合計約1,800メガピクセル');
+    expect(run2.ms).toBeLessThan(1000);
+    expect(run2.growthMb).toBeLessThan(100);
+  });
+
+  it('redacts a 40-page A4 300 dpi colour scan one page at a time', { timeout: 120_000 }, async () => {
+    const scan = scanTiff(40, 2480, 3508);
+    const mark = area(39, 0.1, 0.1, 0.5, 0.2);
+    const run = await measured(() => redactToPdf(scan, 'tiff', [mark]));
+    if (run.result instanceof Error) throw run.result;
+    const out = await PDFDocument.load(run.result);
+    expect(out.getPageCount()).toBe(40);
+    // Each page held only while it is drawn: about 150 MB for one page, not 1 GB for all.
+    expect(run.growthMb).toBeLessThan(600);
+  });
+
+  it('refuses a result one page short of the document (a worker that stopped early)', async () => {
+    short.on = true;
+    try {
+      const e = await failure(redactToPdf(await callNote(), 'pdf', []));
+      expect(e.code).toBe(ErrorCode.INTERNAL);
+      expect(e.message).toContain('黒塗りした結果のページ数（1ページ）が元の記録（2ページ）と一致しない');
+    } finally {
+      short.on = false;
+    }
+  });
+
+  it('draws filled-in form fields and annotations as a viewer shows them', async () => {
+    const pdf = await PDFDocument.create();
+    const page = pdf.addPage([595.28, 841.89]);
+    const field = pdf.getForm().createTextField('member.name');
+    field.setText('FILLED IN BY THE MEMBER');
+    const box = { x: 60, y: 600, width: 300, height: 30 };
+    field.addToPage(page, { ...box, borderWidth: 0, backgroundColor: rgb(1, 1, 1) });
+    const file = saved(await redactToPdf(Buffer.from(await pdf.save()), 'pdf', [area(0, 0.7, 0.9, 0.2, 0.05)]));
+    const [image] = images(file);
+    if (!image) throw new Error('no page image');
+    // The dark pixels inside the field's box: its text, drawn from the field's value.
+    const scale = image.width / 595.28;
+    let ink = 0;
+    const top = Math.floor((841.89 - box.y - box.height) * scale);
+    for (let y = top; y < top + Math.floor(box.height * scale); y++) {
+      for (let x = Math.floor(box.x * scale); x < Math.floor((box.x + box.width) * scale); x++) {
+        if ((image.data[(y * image.width + x) * 4] ?? 255) < 128) ink += 1;
+      }
+    }
+    expect(ink).toBeGreaterThan(500);
+    expect(tool('pdftotext', [file, '-']).trim()).toBe('');
   });
 });
