@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listFilter } from '../../../core/contract';
+import { openEncrypted, WrongKeyError } from '../db/connection';
 import { lastFileWorkThread } from '../vault/in-worker';
 import { call, databaseKeyForTest, intakeInput, makeServices, setupVault, tempDataDir } from '../testing/support';
 
@@ -19,15 +20,25 @@ describe('a backup on the file worker', () => {
     });
     await setupVault(s);
     await call(s, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
-    // A write made while the backup is under way: main is not held by the copy.
-    const backup = call(s, 'backup.create', { password: null });
+    // A write made while the backup is under way: main is not held by the copy, so the write is
+    // stored before the backup (copy, check and clean-up on the worker) has finished.
+    const order: string[] = [];
+    const backup = call(s, 'backup.create', { password: null }).then((r) => {
+      order.push('backup');
+      return r;
+    });
     await call(s, 'intake.create', intakeInput({ arrivalDate: '2026-10-02' }));
+    order.push('write');
     expect((await backup).saved).toBe(true);
+    expect(order).toEqual(['write', 'backup']);
     expect(lastFileWorkThread()).not.toBe(0);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.mdgbak'));
+    expect(files).toHaveLength(1);
+    expect(statSync(join(dir, files[0] ?? '')).size).toBeGreaterThan(4096);
     // The scratch copies (made, checked, then deleted on the worker) are gone.
     expect(readdirSync(data).filter((f) => f.includes('.partial.db'))).toEqual([]);
     expect((await call(s, 'requests.list', listFilter({ statuses: [] }))).total).toBe(2);
-    open = join(dir, readdirSync(dir).find((f) => f.endsWith('.mdgbak')) ?? '');
+    open = join(dir, files[0] ?? '');
     await call(s, 'backup.choose', {});
     const info = await call(s, 'backup.inspect', { password: null });
     // Whole and consistent, with or without the request written meanwhile.
@@ -42,6 +53,7 @@ describe('a backup on the file worker', () => {
     });
     await setupVault(s);
     await call(s, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
+    const oldKey = databaseKeyForTest(s.vault);
     const state = { done: false };
     const rotation = call(s, 'backup.rotateKey', {}).finally(() => {
       state.done = true;
@@ -57,11 +69,17 @@ describe('a backup on the file worker', () => {
     }
     await rotation;
     expect(lastFileWorkThread()).not.toBe(0);
-    expect(
-      [...refusals].filter((m) => m !== 'データベースの鍵を更新しています。終わるまでしばらくお待ちください。'),
-    ).toEqual([]);
+    // At least one call came while the rotation held the database (an empty set would mean no call
+    // overlapped it and nothing was tested), and every one was the clear refusal.
+    expect([...refusals]).toEqual(['データベースの鍵を更新しています。終わるまでしばらくお待ちください。']);
     expect((await call(s, 'requests.list', listFilter({ statuses: [] }))).total).toBe(1);
+    // The file really was re-encrypted: a new key, and the old one opens nothing.
+    const newKey = databaseKeyForTest(s.vault);
+    expect(newKey.equals(oldKey)).toBe(false);
+    const file = s.vault.dbFile;
     await s.close();
+    expect(() => openEncrypted(file, oldKey, { create: false })).toThrow(WrongKeyError);
+    openEncrypted(file, newKey, { create: false }).close();
   });
 
   it("empties the WAL into the database file from its own connection, with main's connection left open", async () => {
