@@ -7,6 +7,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../core/contract';
 import { call, failure, intakeInput, makeServices, setupVault, tempDataDir } from '../testing/support';
+import { tiffClaiming } from '../files/hostile-images';
 
 // The records found for a 開示 (issue 17 §1): attached by content, not by name; tables read from
 // CSV (UTF-8 or Shift_JIS) and Excel and paged; bad files refused in Japanese with nothing stored.
@@ -139,6 +140,40 @@ describe('records found for a 開示', () => {
       call(s, 'records.add', { requestId: id, meta: { ...meta, exportedOn: '2026-12-01' } }),
     );
     expect(future.message).toBe('出力日に未来の日付は指定できません。');
+    expect(await call(s, 'records.list', { requestId: id })).toEqual([]);
+    await s.close();
+  });
+
+  it('refuses file names with control, zero-width or bidi characters, storing nothing (issue 30)', async () => {
+    const names = ['invoice\u202Efdp.csv', 'mem\u200Bbers.csv', 'bell\u0007.csv', 'isolate\u2067.csv'];
+    const { s, id } = await ready(names.map((n) => file(n, 'a,b\n1,2\n')));
+    for (const code of ['U+202E', 'U+200B', 'U+0007', 'U+2067']) {
+      const e = await failure(call(s, 'records.add', { requestId: id, meta }));
+      expect(e.code).toBe(ErrorCode.BAD_INPUT);
+      expect(e.message).toBe(
+        `ファイル名に使用できない文字（制御文字・書式制御文字 ${code}）が含まれています。ファイル名からその文字を削除してから添付してください。`,
+      );
+    }
+    expect(await call(s, 'records.list', { requestId: id })).toEqual([]);
+    await s.close();
+  });
+
+  it('refuses a TIFF over the page or pixel limits when it is attached, counted before decoding (issue 30)', async () => {
+    const pages = (n: number) => Array.from({ length: n }, () => ({ width: 3000, height: 3000 }));
+    const { s, id } = await ready([
+      file('scan.tif', tiffClaiming(pages(400))),
+      file('scan.tif', tiffClaiming(pages(200))),
+      file('scan.tif', tiffClaiming(pages(2), true)),
+    ]);
+    const messages = [];
+    for (let i = 0; i < 3; i++) {
+      const e = await failure(call(s, 'records.add', { requestId: id, meta }));
+      expect(e.code).toBe(ErrorCode.BAD_INPUT);
+      messages.push(e.message);
+    }
+    expect(messages[0]).toContain('この TIFF 画像は400ページあります。1つの記録として扱えるのは300ページまでです');
+    expect(messages[1]).toContain('全200ページで合計約1,800メガピクセルあり');
+    expect(messages[2]).toContain('読み取れませんでした');
     expect(await call(s, 'records.list', { requestId: id })).toEqual([]);
     await s.close();
   });
