@@ -13,6 +13,7 @@ import { addDays, japanToday } from '../core/domain/dates';
 import { defaultReasonLibrary, emptyDecision, type Decision, type GroundCode } from '../core/domain/decisions';
 import { kindInfo, type RequestKind, type RequesterType } from '../core/domain/intake/kinds';
 import { emptyItem, emptyParty } from '../core/domain/intake/request';
+import { decisionLetterKinds } from '../core/domain/letters/catalogue';
 import { Organisation } from '../core/domain/organisation';
 import { createDispatcher } from '../electron/main/ipc/dispatcher';
 import { createMemoryLogger } from '../electron/main/log';
@@ -595,6 +596,11 @@ async function main(): Promise<void> {
   for (const s of stories.filter((x) => reaches(x, 'sent'))) {
     const sentOn = day(s, (s.cure ? 6 : 1) + 6);
     at(sentOn);
+    // The reply goes with its finalized, numbered decision letters (dispatch refuses it without).
+    const letters = await call('letters.list', { requestId: s.id ?? '' });
+    for (const l of letters.available.filter((a) => a.action === 'finalize' && a.blocked === null)) {
+      if (decisionLetterKinds.includes(l.kind)) await call('letters.finalize', { requestId: s.id ?? '', kind: l.kind });
+    }
     await call('requests.addDispatch', {
       id: s.id ?? '',
       dispatch: {

@@ -92,6 +92,7 @@ export const channelNames = [
   'records.redacted',
   'packages.list',
   'packages.build',
+  'packages.originals',
   'packages.cancel',
   'packages.checkPassword',
 ] as const;

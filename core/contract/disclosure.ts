@@ -65,6 +65,9 @@ export const DisclosurePackage = z.object({
   files: z.array(z.object({ name: z.string(), bytes: z.number().int(), sha256: z.string(), description: z.string() })),
   createdBy: z.string(),
   createdAt: z.string(),
+  // Built under the approval the decision stands on now; after a 差し戻し the earlier packages
+  // are kept on record but cannot be recorded as sent.
+  current: z.boolean(),
 });
 export type DisclosurePackage = z.infer<typeof DisclosurePackage>;
 
@@ -72,8 +75,10 @@ export const packagesChannels = {
   'packages.list': { input: z.object({ requestId: Id }).strict(), output: z.array(DisclosurePackage), access: 'staff' },
   // Asks where to save (null: cancelled, nothing made). The password is returned once, here, and
   // never stored; so is the 「パスワードのお知らせ」 letter when it goes by post.
+  // originals: document records staff chose to send as their original files (after seeing what
+  // each carries beyond its pages); every other document goes rendered, pages as images.
   'packages.build': {
-    input: z.object({ requestId: Id }).strict(),
+    input: z.object({ requestId: Id, originals: z.array(Id).max(500).optional() }).strict(),
     output: z
       .object({
         package: DisclosurePackage,
@@ -81,6 +86,13 @@ export const packagesChannels = {
         passwordLetter: z.object({ base64: z.string() }).nullable(),
       })
       .nullable(),
+    access: 'staff',
+  },
+  // The unmarked document records, each with what its original file carries that a viewer does
+  // not show (attachments, metadata, layers, forms, annotations, earlier revisions).
+  'packages.originals': {
+    input: z.object({ requestId: Id }).strict(),
+    output: z.array(z.object({ id: z.string(), fileName: z.string(), hidden: z.array(z.string()) })),
     access: 'staff',
   },
   // Stops the package being made (its partial file is removed; nothing is recorded).

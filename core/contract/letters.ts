@@ -7,7 +7,16 @@ import { Certificate } from './settings';
 
 export const LetterInfo = z.object({
   // blocked: why the current account cannot finalize it now (shown beside the disabled button).
-  available: z.array(z.object({ kind: z.enum(letterKinds), label: z.string(), blocked: z.string().nullable() })),
+  // action: what the page offers — 確定する (finalize), 再発行 (reissue: the letter is issued),
+  // or nothing (a decision letter of a request already answered is never issued anew).
+  available: z.array(
+    z.object({
+      kind: z.enum(letterKinds),
+      label: z.string(),
+      blocked: z.string().nullable(),
+      action: z.enum(['finalize', 'reissue', 'none']),
+    }),
+  ),
   finalized: z.array(
     z.object({
       id: z.string(),
@@ -18,6 +27,8 @@ export const LetterInfo = z.object({
       signed: z.boolean(),
       createdBy: z.string(),
       createdAt: z.string(),
+      // A decision letter of an approval since sent back (差し戻し): on record, never sent.
+      superseded: z.boolean(),
     }),
   ),
   signing: z.boolean(),

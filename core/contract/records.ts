@@ -50,6 +50,9 @@ export const DispatchInput = z
     sentOn: IsoDateSchema,
     method: z.enum(dispatchMethods, '送付方法を選択してください。'),
     trackingNo: z.string().trim().max(50, '追跡番号は50文字以内で入力してください。'),
+    // The 電磁的記録 package sent with the letter (packages.*), if any: one built under the
+    // current approval.
+    packageId: z.string().min(1).max(64).optional(),
   })
   .strict()
   .refine((d) => !['simpleRegistered', 'restricted', 'registered'].includes(d.method) || d.trackingNo !== '', {
@@ -63,6 +66,7 @@ export const Dispatch = z.object({
   sentOn: z.string(),
   method: z.enum(dispatchMethods),
   trackingNo: z.string(),
+  packageId: z.string().optional(),
   recordedBy: z.string(),
   recordedAt: z.string(),
 });

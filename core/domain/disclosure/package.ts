@@ -1,3 +1,4 @@
+import { unsafeCharacter } from '../intake/text';
 import type { RecordFormat } from './records';
 
 // The 電磁的記録 package (issue 17 §4): one AES-256 ZIP holding the signed decision letter, the
@@ -21,18 +22,30 @@ export type Manifest = {
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
 
-// The name of the n-th file in the package: numbered so the person reads them in order, the
-// original name kept (made safe), the extension of what the file now is.
-export function entryName(n: number, original: string, ext: string): string {
-  const stem = original
-    .replace(/\.[^.]*$/, '')
-    .replace(UNSAFE, '_')
-    .replace(/^[.\s]+|[.\s]+$/g, '')
-    .slice(0, 80);
-  return `${String(n).padStart(2, '0')}_${stem || '記録'}.${ext}`;
+// What each file of the package is, to name it by.
+export type EntryRole = { role: 'letter' } | { role: 'record'; ordinal: number };
+
+// The name of the n-th file in the package: numbered so the person reads them in order, and
+// neutral — ZIP AES encrypts the data, not the names, so anyone holding the file reads them
+// without the password. A record's original file name (often a person's name) is never used;
+// the manifest inside says what each file is.
+export function entryName(n: number, what: EntryRole, ext: string): string {
+  const nn = String(n).padStart(2, '0');
+  return what.role === 'letter' ? `${nn}_決定通知書.${ext}` : `${nn}_記録${what.ordinal}.${ext}`;
 }
 
-// What a record becomes in the package: tables in the chosen format, documents as they are.
+// A file name from disk as the manifest may quote it: without the characters no field accepts
+// (controls, bidi and zero-width characters: the intake rule), nothing Windows refuses.
+export function safeFileName(name: string): string {
+  return [...name]
+    .filter((ch) => unsafeCharacter(ch, false) === null)
+    .join('')
+    .replace(UNSAFE, '_')
+    .slice(0, 120);
+}
+
+// What a record becomes in the package when it is not rendered: tables in the chosen format,
+// documents as they are (sent as the original file only where staff chose so).
 export function packagedExt(format: RecordFormat, chosen: 'csv' | 'xlsx' | 'pdf'): string {
   if (format === 'csv' || format === 'xlsx') return chosen;
   return { text: 'txt', pdf: 'pdf', png: 'png', jpeg: 'jpg', tiff: 'tif' }[format];

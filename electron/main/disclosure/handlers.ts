@@ -17,7 +17,8 @@ export function recordsHandlers(records: DisclosureRecordsService) {
 export function packagesHandlers(packages: DisclosurePackagesService) {
   return {
     'packages.list': (input) => packages.list(input.requestId),
-    'packages.build': (input) => packages.build(input.requestId),
+    'packages.build': (input) => packages.build(input.requestId, input.originals ?? []),
+    'packages.originals': (input) => packages.originals(input.requestId),
     'packages.cancel': () => packages.cancel(),
     'packages.checkPassword': (input) => packages.checkPassword(input.id, input.password),
   } satisfies Slice<'packages'>;

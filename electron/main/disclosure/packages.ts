@@ -9,6 +9,7 @@ import {
   manifestJson,
   packageFileName,
   packagedExt,
+  safeFileName,
   type PackageFile,
 } from '../../../core/domain/disclosure/package';
 import { generatePassword } from '../../../core/domain/disclosure/password';
@@ -33,10 +34,12 @@ import type { LetterFonts } from '../pdf/fonts';
 import { renderLetter } from '../pdf/lazy';
 import { encodeCsv } from '../reports/spreadsheets';
 import { tablesXlsx } from '../reports/workbook';
+import { currentApproval, currentLetters, sameApproval, type Approval } from '../requests/approved';
 import type { RequestQueries } from '../requests/queries';
 import { readFees, readLetterSettings, readOrganisation, readProcessingSettings } from '../settings/policies';
 import { deriveKey, newKdfParams, KdfParams } from '../vault/kdf';
 import type { Vault } from '../vault/vault';
+import { hiddenContent } from './hidden-content';
 import { isDocument } from './redact';
 import { redactedDocument } from './redacted';
 import { readTable } from './tables';
@@ -54,7 +57,16 @@ const HASH_COST = { algorithm: 'scrypt', logN: 15, r: 8, p: 1 } as const;
 
 type Stored = { params: KdfParams; hash: string };
 
-const toPackage = (r: DisclosurePackageRow, names: Record<string, string>): DisclosurePackage => ({
+const NOT_APPROVED =
+  '決定が承認（決裁）されていないため、電磁的記録を作成できません。差し戻された場合は、再度の承認と決定通知書の確定の後に作成してください。';
+const APPROVAL_CHANGED =
+  '作成中に決裁が差し戻されたか、決定が変わりました。作成したファイルは削除し、記録していません。承認された決定の決定通知書を確定してから、もう一度作成してください。';
+
+const toPackage = (
+  r: DisclosurePackageRow,
+  names: Record<string, string>,
+  approval: Approval | null,
+): DisclosurePackage => ({
   id: r.id,
   route: r.route as DisclosurePackage['route'],
   passwordRoute: r.password_route as DisclosurePackage['passwordRoute'],
@@ -64,6 +76,8 @@ const toPackage = (r: DisclosurePackageRow, names: Record<string, string>): Disc
   files: (JSON.parse(r.manifest_json) as { files: PackageFile[] }).files,
   createdBy: names[r.created_by] ?? r.created_by,
   createdAt: r.created_at,
+  // Built under the approval the decision stands on now (a 差し戻し retires the earlier ones).
+  current: approval !== null && r.approval_event === approval.event,
 });
 
 // A long table as CSV text, a few thousand rows per turn of the event loop.
@@ -88,12 +102,33 @@ export class DisclosurePackagesService {
 
   list(requestId: string): DisclosurePackage[] {
     const r = this.requests.get(requestId);
-    return listDisclosurePackages(this.vault.connection(), requestId).map((p) => toPackage(p, r.accountNames));
+    const db = this.vault.connection();
+    const approval = currentApproval(db, requestId);
+    return listDisclosurePackages(db, requestId).map((p) => toPackage(p, r.accountNames, approval));
+  }
+
+  // The document records that would go rendered (pages as images), each with what its original
+  // file carries beyond its pages: what staff weigh before choosing to send an original.
+  async originals(requestId: string): Promise<{ id: string; fileName: string; hidden: string[] }[]> {
+    const p = this.plan(this.requests.get(requestId), []);
+    const out: { id: string; fileName: string; hidden: string[] }[] = [];
+    for (const x of p.records) {
+      const format = x.format as RecordFormat;
+      if (!isDocument(format) || Marks.parse(JSON.parse(x.marks_json ?? '[]')).length > 0) continue;
+      const c = getDisclosureRecordContent(this.vault.connection(), x.id);
+      if (!c) continue;
+      out.push({ id: x.id, fileName: x.file_name, hidden: await hiddenContent(c, format) });
+    }
+    return out;
   }
 
   // The decisions answered as an 電磁的記録, with their finalized letters; refused with the
   // reason staff can act on when there is nothing to package yet.
-  private plan(r: RequestDetail) {
+  private plan(r: RequestDetail, originals: readonly string[]) {
+    const db = this.vault.connection();
+    // Only the decision as approved now, with its marks and the letter finalized under it.
+    const approval = currentApproval(db, r.id);
+    if (!approval) throw new AppError(ErrorCode.CONFLICT, NOT_APPROVED);
     const electronic = r.decisions
       .flatMap((d) => (d.kind in KINDS ? [{ kind: d.kind as PackagedKind, decision: d.decision }] : []))
       .filter((d) => (d.decision.outcome === 'full' || d.decision.outcome === 'partial') && d.decision.electronic);
@@ -112,15 +147,15 @@ export class DisclosurePackagesService {
         '開示と第三者提供記録の開示で提供の経路またはパスワードのお知らせ方法が異なります。同じ方法にそろえてください。',
       );
     }
-    const db = this.vault.connection();
     const letters = listLetters(db, r.id);
     const decisions = electronic.map((d) => {
-      // The latest issue of the decision letter (a 再発行 replaces the original).
-      const letter = letters.filter((l) => l.kind === KINDS[d.kind]).at(-1);
+      // The latest issue of the decision letter under the current approval (a 再発行 replaces
+      // the original; a letter from before a 差し戻し is not this decision's).
+      const letter = currentLetters(letters, KINDS[d.kind], approval).at(-1);
       if (!letter) {
         throw new AppError(
           ErrorCode.CONFLICT,
-          '決定通知書がまだ確定されていません。承認後に決定通知書を確定してから、電磁的記録を作成してください。',
+          '決定通知書がまだ確定されていません。承認後（差し戻しの後は再度の承認の後）に決定通知書を確定してから、電磁的記録を作成してください。',
         );
       }
       return { kind: d.kind, electronic: d.decision.electronic as Electronic, letter };
@@ -132,7 +167,18 @@ export class DisclosurePackagesService {
         '開示する記録が添付されていません。「開示する記録」に記録を添付してから作成してください。',
       );
     }
-    return { decisions, records, electronic: decisions[0]?.electronic as Electronic };
+    // A document goes as its original file only where staff chose so, and never one with marks.
+    for (const id of originals) {
+      const x = records.find((y) => y.id === id);
+      const format = x?.format as RecordFormat | undefined;
+      if (!x || !format || !isDocument(format)) {
+        throw refusals.badField(['originals'], '原本のまま送る記録は、この請求の文書（PDF・画像）の記録から選んでください。');
+      }
+      if (Marks.parse(JSON.parse(x.marks_json ?? '[]')).length > 0) {
+        throw refusals.badField(['originals'], '開示しない部分を指定した記録は、原本のままでは送れません。');
+      }
+    }
+    return { approval, decisions, records, originals, electronic: decisions[0]?.electronic as Electronic };
   }
 
   // Each file of the package, read from the vault only when it is written.
@@ -141,7 +187,7 @@ export class DisclosurePackagesService {
     const files: (ZipEntry & { description: string })[] = [];
     let n = 1;
     for (const d of p.decisions) {
-      const name = entryName(n++, `${d.letter.document_no}_決定通知書`, 'pdf');
+      const name = entryName(n++, { role: 'letter' }, 'pdf');
       files.push({
         name,
         description: `決定通知書（${d.letter.document_no}、電子署名付き）`,
@@ -152,35 +198,45 @@ export class DisclosurePackagesService {
         },
       });
     }
+    let ordinal = 1;
     for (const x of p.records) {
       const format = x.format as RecordFormat;
       const chosen = p.decisions.find((d) => d.kind === x.kind)?.electronic.format ?? 'csv';
       const marks = Marks.parse(JSON.parse(x.marks_json ?? '[]'));
-      // A document with rectangles goes as its redacted PDF, never as the original.
-      const redact = isDocument(format) && marks.length > 0;
-      const name = entryName(n++, x.file_name, redact ? 'pdf' : packagedExt(format, chosen));
-      const origin = `${x.system}、${slashDate(x.exported_on)}出力`;
+      // A document goes rendered as the redaction does (pages as images: nothing the viewer does
+      // not show, no attachment, metadata, hidden layer or earlier revision), unless staff chose
+      // to send its original; one with rectangles always goes redacted.
+      const original = p.originals.includes(x.id);
+      const render = isDocument(format) && !original;
+      const ext = render ? 'pdf' : packagedExt(format, chosen);
+      const name = entryName(n++, { role: 'record', ordinal: ordinal++ }, ext);
+      const origin = `「${safeFileName(x.file_name)}」、${x.system}、${slashDate(x.exported_on)}出力`;
       const content = () => {
         const c = getDisclosureRecordContent(db, x.id);
         if (!c) throw new AppError(ErrorCode.NOT_FOUND, '記録が見つかりません。');
         return c;
       };
-      if (redact) {
+      if (render) {
+        const how = marks.length > 0 ? '黒塗りの部分は不開示' : '各ページを画像にしたもの';
         files.push({
           name,
-          description: `開示する記録（${origin}、黒塗りの部分は不開示）`,
+          description: `開示する記録（${origin}、${how}）`,
           data: () => redactedDocument(this.vault, x, { signal }),
         });
         continue;
       }
       if (!tableFormats.includes(format)) {
-        files.push({ name, description: `開示する記録（${origin}）`, data: () => Promise.resolve(content()) });
+        files.push({
+          name,
+          description: `開示する記録（${origin}${original ? '、原本のファイル' : ''}）`,
+          data: () => Promise.resolve(content()),
+        });
         continue;
       }
       const data = async (): Promise<Uint8Array> => {
         const t = await readTable(content(), format);
         const rows = disclosedRows(t.header, t.rows, marks);
-        const title = `開示する記録「${x.file_name}」`;
+        const title = `開示する記録「${safeFileName(x.file_name)}」`;
         if (chosen === 'csv') return encodeCsv(await csvInSteps(t.header, rows), false);
         if (chosen === 'xlsx') return tablesXlsx(title, [{ name: '開示する記録', title, header: t.header, rows }]);
         const { renderTableDocument } = await import('../pdf/table-document');
@@ -202,22 +258,22 @@ export class DisclosurePackagesService {
     return {};
   }
 
-  async build(requestId: string) {
+  async build(requestId: string, originals: readonly string[] = []) {
     if (this.running) throw new AppError(ErrorCode.CONFLICT, '電磁的記録を作成中です。終わるまでお待ちください。');
     const controller = new AbortController();
     this.running = controller;
     try {
-      return await this.make(requestId, controller.signal);
+      return await this.make(requestId, originals, controller.signal);
     } finally {
       this.running = null;
     }
   }
 
-  private async make(requestId: string, signal: AbortSignal) {
+  private async make(requestId: string, originals: readonly string[], signal: AbortSignal) {
     const session = this.vault.session();
     if (!session) throw refusals.locked();
     const r = this.requests.get(requestId);
-    const p = this.plan(r);
+    const p = this.plan(r, originals);
     const fileName = packageFileName(r.receiptNo);
     const path = await this.dialogs.saveFile({
       title: '電磁的記録（暗号化したZIPファイル）の保存',
@@ -277,6 +333,7 @@ export class DisclosurePackagesService {
       password_hash: JSON.stringify(stored),
       created_by: session.accountId,
       created_at: now.toISOString(),
+      approval_event: p.approval.event,
     };
     try {
       this.vault.write(
@@ -284,6 +341,11 @@ export class DisclosurePackagesService {
         r.id,
         `package=${row.id} route=${row.route} files=${listed.length} size=${row.size} sha256=${row.sha256}`,
         (db) => {
+          // Writing takes a while (a dialog, a scan rendered): the approval the package was
+          // planned under must still be the one the decision stands on.
+          if (!sameApproval(p.approval, currentApproval(db, r.id))) {
+            throw new AppError(ErrorCode.CONFLICT, APPROVAL_CHANGED);
+          }
           insertDisclosurePackage(db, row);
         },
       );
@@ -294,7 +356,7 @@ export class DisclosurePackagesService {
     }
     const passwordLetter =
       p.electronic.passwordRoute === 'letter' ? await this.passwordLetter(r, p, row, password) : null;
-    return { package: toPackage(row, r.accountNames), password, passwordLetter };
+    return { package: toPackage(row, r.accountNames, p.approval), password, passwordLetter };
   }
 
   // 「パスワードのお知らせ」, made once with the package (the password is not kept to make it again).

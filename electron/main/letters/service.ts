@@ -16,6 +16,7 @@ import {
 } from '../../../core/domain/letters/catalogue';
 import { sampleCaseFor } from '../../../core/domain/letters/sample';
 import type { Organisation } from '../../../core/domain/organisation';
+import type { Db } from '../db/connection';
 import {
   documentNoTaken,
   getLetterPdf,
@@ -25,6 +26,7 @@ import {
   insertLetter,
   listLetters,
   nextLetterSerial,
+  type LetterRow,
 } from '../db/repositories/letters';
 import type { FileDialogs } from '../files/dialogs';
 import type { FontCoverage } from '../pdf/glyphs';
@@ -32,6 +34,7 @@ import type { LetterFonts } from '../pdf/fonts';
 import { renderLetter } from '../pdf/lazy';
 import { AppError } from '../errors';
 import { readFees, readLetterSettings, readOrganisation, readProcessingSettings } from '../settings/policies';
+import { currentApproval, currentLetters, isDecisionLetter, sameApproval, type Approval } from '../requests/approved';
 import type { RequestQueries } from '../requests/queries';
 import type { Vault } from '../vault/vault';
 import type { SigningMaterial } from './signing';
@@ -55,6 +58,13 @@ function lettersTexts(letter: Letter): [string, string][] {
     ['お問い合わせ先', letter.contact.join('')],
   ];
 }
+
+const dispatchedStates: readonly string[] = ['sent', 'completed'];
+
+const DISPATCHED_NO_NEW =
+  '回答を発送済みのため、決定通知書を新たに確定することはできません。確定済みの決定通知書は「再発行」でのみ発行できます。';
+const APPROVAL_CHANGED =
+  '確定の処理中に決裁が差し戻されたか、決定が変わりました。回答書は確定していません（文書番号は使われていません）。内容を確認のうえ、もう一度確定してください。';
 
 export class LettersService {
   constructor(
@@ -106,11 +116,14 @@ export class LettersService {
     });
   }
 
-  // Why the current account cannot finalize this letter now, or null.
-  private blocked(r: RequestDetail, kind: LetterKind): string | null {
+  // Why the current account cannot finalize this letter now, or null. `issued`: the letter
+  // already counts (then only its 再発行 is possible).
+  private blocked(r: RequestDetail, kind: LetterKind, issued: boolean): string | null {
     const session = this.session();
     // A decision letter to a former 親権者 whose child has since come of age.
     if (r.agencyEnded && decisionLetterKinds.includes(kind)) return r.agencyEnded;
+    // Once the answer is sent, the decision letter sent is the one: no new one, only its 再発行.
+    if (isDecisionLetter(kind) && !issued && dispatchedStates.includes(r.status)) return DISPATCHED_NO_NEW;
     return finalizeBlock(kind, {
       status: r.status,
       actorId: session.accountId,
@@ -121,13 +134,18 @@ export class LettersService {
 
   list(requestId: string): LetterInfo {
     const r = this.requests.get(requestId);
-    const done = listLetters(this.vault.connection(), requestId);
+    const db = this.vault.connection();
+    const done = listLetters(db, requestId);
+    const approval = currentApproval(db, requestId);
     return {
-      available: lettersFor(this.caseOf(r), r.status).map((kind) => ({
-        kind,
-        label: letterLabels[kind],
-        blocked: this.blocked(r, kind),
-      })),
+      available: lettersFor(this.caseOf(r), r.status).map((kind) => {
+        const issued = currentLetters(done, kind, approval).length > 0;
+        const blocked = this.blocked(r, kind, issued);
+        // What the page offers: 確定する for a letter not issued yet, 再発行 for one issued, and
+        // nothing for a decision letter that can no longer be issued for the first time.
+        const action = issued ? 'reissue' : blocked === DISPATCHED_NO_NEW ? 'none' : 'finalize';
+        return { kind, label: letterLabels[kind], blocked, action };
+      }),
       finalized: done.map((l) => ({
         id: l.id,
         kind: l.kind as LetterKind,
@@ -137,6 +155,8 @@ export class LettersService {
         signed: l.signed === 1,
         createdBy: r.accountNames[l.created_by] ?? l.created_by,
         createdAt: l.created_at,
+        // A decision letter of an approval since sent back: kept on record, never sent.
+        superseded: isDecisionLetter(l.kind) && (approval === null || l.approval_event !== approval.event),
       })),
       signing: this.signing.certificate() !== null,
     };
@@ -158,9 +178,11 @@ export class LettersService {
     const notices: readonly LetterKind[] = ['receipt', 'cure', 'feeShortfall', 'extension'];
     return page.rows.flatMap((row) => {
       const r = this.requests.get(row.id);
-      const done = new Set(listLetters(this.vault.connection(), row.id).map((l) => l.kind));
+      const db = this.vault.connection();
+      const done = listLetters(db, row.id);
+      const approval = currentApproval(db, row.id);
       return lettersFor(this.caseOf(r), r.status)
-        .filter((k) => !notices.includes(k) && !done.has(k))
+        .filter((k) => !notices.includes(k) && currentLetters(done, k, approval).length === 0)
         .map((kind) => ({ requestId: row.id, receiptNo: r.receiptNo, kind, label: letterLabels[kind] }));
     });
   }
@@ -258,10 +280,16 @@ export class LettersService {
     const session = this.session();
     const r = this.requests.get(requestId);
     this.assertAvailable(r, kind);
-    const block = this.blocked(r, kind);
-    if (block) throw new AppError(ErrorCode.CONFLICT, block);
-    const previous = listLetters(this.vault.connection(), requestId).filter((l) => l.kind === kind);
+    const decision = isDecisionLetter(kind);
+    // The approval the letter is made under, checked again where it is stored.
+    const approval = decision ? currentApproval(this.vault.connection(), requestId) : null;
+    const previous = currentLetters(listLetters(this.vault.connection(), requestId), kind, approval);
     const original = previous[0];
+    const block = this.blocked(r, kind, original !== undefined);
+    if (block) throw new AppError(ErrorCode.CONFLICT, block);
+    if (decision && approval === null) {
+      throw new AppError(ErrorCode.CONFLICT, '決定が承認（決裁）されていないため確定できません。');
+    }
     if (original && reissueReason === '') {
       throw new AppError(
         ErrorCode.CONFLICT,
@@ -312,6 +340,9 @@ export class LettersService {
     // The number is taken with the bytes that print it, in one transaction: a failure before
     // this point uses no number.
     this.vault.write(reissue ? 'letters.reissue' : 'letters.finalize', r.id, detail, (db) => {
+      // Rendering takes seconds (a 100-page 別紙): the approval it was checked against must
+      // still be the one the decision stands on, and the letter still the first or a 再発行.
+      if (decision) this.assertStillCurrent(db, r.id, kind, approval, original);
       const taken = nextLetterSerial(db, Number(today.slice(0, 4)));
       if (taken > serial || documentNoTaken(db, documentNo)) {
         throw new AppError(ErrorCode.CONFLICT, '文書番号が他の書類と重なりました。もう一度確定してください。');
@@ -328,9 +359,28 @@ export class LettersService {
         created_at: now.toISOString(),
         pdf: rendered.bytes,
         reissue_reason: reissue ? reissueReason : null,
+        approval_event: approval?.event ?? null,
       });
     });
     return { id, documentNo, signed: rendered.signed };
+  }
+
+  private assertStillCurrent(
+    db: Db,
+    requestId: string,
+    kind: LetterKind,
+    approval: Approval | null,
+    original: LetterRow | undefined,
+  ): void {
+    const now = currentApproval(db, requestId);
+    if (!sameApproval(approval, now)) throw new AppError(ErrorCode.CONFLICT, APPROVAL_CHANGED);
+    const issued = currentLetters(listLetters(db, requestId), kind, now);
+    if (issued[0]?.id !== original?.id) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `「${letterLabels[kind]}」は確定の処理中に別の操作で確定されました。一覧を確認してください（文書番号は使われていません）。`,
+      );
+    }
   }
 
   content(letterId: string): { base64: string; sha256: string } {

@@ -50,6 +50,7 @@ async function busyVault() {
   at('2026-10-09');
   await call(s, 'requests.transition', { id: done.id, action: 'approve', comment: '' });
   at('2026-10-10');
+  await call(s, 'letters.finalize', { requestId: done.id, kind: 'disclosureDecision' });
   await call(s, 'requests.addDispatch', {
     id: done.id,
     dispatch: { letter: '開示決定通知書', sentOn: '2026-10-10', method: 'simpleRegistered', trackingNo: '1' },

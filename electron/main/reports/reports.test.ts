@@ -56,6 +56,7 @@ describe('reports service', () => {
     await switchToNewAccount(s, 'shonin', ['staff', 'approver']);
     await call(s, 'requests.transition', { id: r1.id, action: 'approve', comment: '' });
     at('2026-10-09');
+    await call(s, 'letters.finalize', { requestId: r1.id, kind: 'disclosureDecision' });
     await call(s, 'requests.addDispatch', {
       id: r1.id,
       dispatch: { letter: '開示決定通知書', sentOn: '2026-10-09', method: 'simpleRegistered', trackingNo: '1' },

@@ -24,12 +24,18 @@ import {
   type State,
 } from '../../../core/domain/workflow';
 import type { Db } from '../db/connection';
+import { getDisclosurePackage } from '../db/repositories/disclosure-packages';
+import { listLetters } from '../db/repositories/letters';
 import { insertDispatch, insertEvent, setProcessing, upsertDecision } from '../db/repositories/requests';
 import { AppError } from '../errors';
+import { letterCase } from '../letters/letter-case';
+import { readFees, readProcessingSettings } from '../settings/policies';
 import type { Vault } from '../vault/vault';
 
 import { refusals } from '../errors';
+import { currentApproval, currentLetters, isDecisionLetter } from './approved';
 import { parseJson, type RequestQueries } from './queries';
+import { lettersFor, letterLabels } from '../../../core/domain/letters/catalogue';
 
 // Searches one request may record (a bound on what one request stores).
 const MAX_SEARCHES = 50;
@@ -245,8 +251,9 @@ export class RequestCommands {
     this.vault.write(
       'requests.dispatch',
       id,
-      `dispatch=${dispatchId} method=${input.method} sent=${input.sentOn}`,
+      `dispatch=${dispatchId} method=${input.method} sent=${input.sentOn}${input.packageId ? ` package=${input.packageId}` : ''}`,
       (db) => {
+        this.assertReplyReady(db, detail, input.packageId);
         insertDispatch(db, {
           id: dispatchId,
           requestId: id,
@@ -255,6 +262,7 @@ export class RequestCommands {
             sentOn: input.sentOn,
             method: input.method,
             trackingNo: input.trackingNo,
+            ...(input.packageId ? { packageId: input.packageId } : {}),
           }),
           by: session.accountId,
           at: this.clock().toISOString(),
@@ -263,6 +271,38 @@ export class RequestCommands {
       },
     );
     return this.queries.get(id);
+  }
+
+  // A reply is recorded as sent only with the finalized, numbered decision letter of every
+  // decision as approved now, and only with a 電磁的記録 package built under that approval
+  // (a 差し戻し makes the earlier ones unusable). Checked inside the write that records it.
+  private assertReplyReady(db: Db, detail: RequestDetail, packageId: string | undefined): void {
+    const approval = currentApproval(db, detail.id);
+    if (!approval) {
+      throw new AppError(ErrorCode.CONFLICT, '決定が承認（決裁）されていないため、発送を記録できません。');
+    }
+    const letters = listLetters(db, detail.id);
+    const missing = lettersFor(
+      letterCase(detail, { closedDays: readProcessingSettings(db).closedDays, acceptedMeans: readFees(db).accepted }),
+      detail.status,
+    ).filter((kind) => isDecisionLetter(kind) && currentLetters(letters, kind, approval).length === 0);
+    if (missing.length > 0) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `承認された決定の${missing.map((k) => `「${letterLabels[k]}」`).join('')}がまだ確定されていません。「回答書・通知書」で確定し（文書番号が付きます）、その書類を発送してから記録してください。`,
+      );
+    }
+    if (packageId === undefined) return;
+    const pkg = getDisclosurePackage(db, packageId);
+    if (!pkg || pkg.request_id !== detail.id) {
+      throw refusals.badField(['dispatch', 'packageId'], '指定された電磁的記録はこの請求のものではありません。');
+    }
+    if (pkg.approval_event !== approval.event) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `電磁的記録「${pkg.file_name}」は差し戻し前の決裁に基づいて作成されたため、送付できません。現在の決裁の決定通知書で電磁的記録を作成し直してください。`,
+      );
+    }
   }
 
   recordDisposal(id: string, method: Disposal['method'], date: IsoDate): RequestDetail {

@@ -133,6 +133,18 @@ describe('processing', () => {
       }),
     );
     expect(badDispatch.issues?.[0]?.message).toBe('書留・本人限定受取郵便の追跡番号を入力してください。');
+    // Not without the finalized, numbered decision letter (issue 30 §4): refused, nothing recorded.
+    const dispatch = {
+      letter: '開示決定通知書',
+      sentOn: '2026-11-12',
+      method: 'simpleRegistered',
+      trackingNo: '1234-5678-9012',
+    } as const;
+    const unnumbered = await failure(call(s, 'requests.addDispatch', { id: r.id, dispatch }));
+    expect(unnumbered).toMatchObject({ code: ErrorCode.CONFLICT });
+    expect(unnumbered.message).toContain('「開示決定通知書」がまだ確定されていません');
+    expect((await call(s, 'requests.get', { id: r.id })).dispatches).toEqual([]);
+    await call(s, 'letters.finalize', { requestId: r.id, kind: 'disclosureDecision' });
     await call(s, 'requests.addDispatch', {
       id: r.id,
       dispatch: {

@@ -263,6 +263,8 @@ export async function completeRequest(
   await call(services, 'requests.transition', { id, action: 'recordDispatch', comment: '' });
   opts.at(opts.closeOn);
   await call(services, 'requests.recordDisposal', { id, method: 'destroyed', date: opts.closeOn });
+  // A reply is recorded as sent only with its finalized, numbered decision letter.
+  await call(services, 'letters.finalize', { requestId: id, kind: 'disclosureDecision' });
   await call(services, 'requests.transition', { id, action: 'complete', comment: '' });
   await switchTo(services, opts.drafter.loginName, opts.drafter.password);
 }

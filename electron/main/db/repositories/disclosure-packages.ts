@@ -14,13 +14,15 @@ export type DisclosurePackageRow = {
   password_hash: string;
   created_by: string;
   created_at: string;
+  // The request's 'approve' event the package was built under (migration 0022).
+  approval_event: number | null;
 };
 
 const COLUMNS =
-  'id, request_id, route, password_route, file_name, size, sha256, manifest_json, password_hash, created_by, created_at';
+  'id, request_id, route, password_route, file_name, size, sha256, manifest_json, password_hash, created_by, created_at, approval_event';
 
 export function insertDisclosurePackage(db: Db, row: DisclosurePackageRow): void {
-  prepared(db, `INSERT INTO disclosure_packages (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+  prepared(db, `INSERT INTO disclosure_packages (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
     row.id,
     row.request_id,
     row.route,
@@ -32,6 +34,7 @@ export function insertDisclosurePackage(db: Db, row: DisclosurePackageRow): void
     row.password_hash,
     row.created_by,
     row.created_at,
+    row.approval_event,
   );
 }
 

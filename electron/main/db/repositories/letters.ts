@@ -9,6 +9,8 @@ export type LetterRow = {
   signed: number;
   created_by: string;
   created_at: string;
+  // The request's 'approve' event the letter was finalized under (decision letters; migration 0022).
+  approval_event: number | null;
 };
 
 export function nextLetterSerial(db: Db, year: number): number {
@@ -39,8 +41,9 @@ export function insertLetter(
 ): void {
   prepared(
     db,
-    `INSERT INTO letters (id, request_id, kind, document_no, pdf, sha256, signed, created_by, created_at, reissue_reason)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO letters (id, request_id, kind, document_no, pdf, sha256, signed, created_by, created_at, reissue_reason,
+       approval_event)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     l.id,
     l.request_id,
@@ -52,13 +55,15 @@ export function insertLetter(
     l.created_by,
     l.created_at,
     l.reissue_reason,
+    l.approval_event,
   );
 }
 
 export function listLetters(db: Db, requestId: string): LetterRow[] {
   return prepared(
     db,
-    'SELECT id, request_id, kind, document_no, sha256, signed, created_by, created_at FROM letters WHERE request_id = ? ORDER BY created_at',
+    `SELECT id, request_id, kind, document_no, sha256, signed, created_by, created_at, approval_event
+     FROM letters WHERE request_id = ? ORDER BY created_at, rowid`,
   ).all(requestId) as LetterRow[];
 }
 
