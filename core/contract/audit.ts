@@ -19,7 +19,7 @@ export const AuditVerification = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
   entryId: z.number().int().nullable(),
-  problem: z.enum(['modified', 'missing', 'head_mismatch', 'anchor_mismatch']).nullable(),
+  problem: z.enum(['modified', 'missing', 'head_mismatch', 'anchor_mismatch', 'not_from_setup']).nullable(),
   // The chain's head recorded outside the database (vault.json at each lock and backup, the
   // backups' descriptions, a printed record): each must still be found in the log.
   anchors: z.object({

@@ -111,7 +111,9 @@ export const backupChannels = {
   'backup.inspect': { input: BackupPassword, output: BackupInfo, access: 'admin' },
   'backup.restore': { input: BackupPassword, output: BackupInfo, access: 'admin' },
   'backup.rotateKey': {
-    input: NoInput,
+    // repairKeyset: vault.json's key set did not verify, and the administrator chose to rebuild it
+    // from the database's accounts and recovery key while replacing the keys.
+    input: z.object({ repairKeyset: z.boolean().optional() }).strict(),
     output: z.object({ safetyCopy: z.string(), keys: KeysReplaced }),
     access: 'admin',
   },

@@ -4,6 +4,7 @@ export const auditActions = {
   'vault.backup': 'バックアップの作成',
   'vault.restore': 'バックアップからの復元',
   'vault.rekey': 'データベース鍵の更新',
+  'vault.keyset_mismatch': '鍵情報ファイルの不一致（アプリ外での変更の検出）',
   'retention.purge': '保存期間を過ぎた請求の削除',
   'retention.idCopy': '本人確認書類の写しの削除',
   'session.login': 'ログイン',

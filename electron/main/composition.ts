@@ -42,7 +42,7 @@ import { settingsHandlers } from './settings/handlers';
 import { SettingsService } from './settings/service';
 import { vaultHandlers } from './vault/handlers';
 import type { KdfCost } from './vault/kdf';
-import { Vault } from './vault/vault';
+import { Vault, type AnchorWitness } from './vault/vault';
 
 // Stale report facts recomputed at the end of each write (see migration 0017).
 const WRITE_FACTS_LIMIT = 100;
@@ -55,6 +55,8 @@ export type ServiceOptions = {
   emit?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   kdfCost?: () => Promise<KdfCost>;
   isNetworkLocation?: (path: string) => Promise<boolean>;
+  // The newest audit anchor kept outside the data folder (safeStorage in the app).
+  anchorWitness?: AnchorWitness;
   // Seconds since the user last did anything; undefined counts from the last IPC call.
   idleSeconds?: () => number;
   idleCheckMs?: number;
@@ -88,6 +90,7 @@ export function createServices(opts: ServiceOptions): Services {
     emit: opts.emit ?? (() => undefined),
     kdfCost: opts.kdfCost,
     isNetworkLocation: opts.isNetworkLocation,
+    anchorWitness: opts.anchorWitness,
   });
   const accounts = new AccountsService(vault, clock);
   const requests = new RequestQueries(vault, clock);

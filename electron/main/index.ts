@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { electronNativeBinding } from './db/native';
 import { createDispatcher } from './ipc/dispatcher';
@@ -10,11 +10,15 @@ import { logDir, resolveDataDir } from './paths';
 import { serveAppRequest } from './protocol';
 import { APP_SCHEME, hardenSession, hardenWebContents } from './security';
 import { createServices } from './composition';
+import { fileWitness } from './vault/witness';
 import { createMainWindow } from './window';
 
 // Composition root of the main process. Everything but the Electron glue lives in services/,
 // which the test harness runs unchanged in plain Node.
 
+// Read before userData moves to the data folder: the roaming profile, which the data folder
+// (local AppData) does not contain.
+const witnessFile = join(app.getPath('appData'), 'Madoguchi Audit Anchor', 'audit-anchor.bin');
 app.setPath('userData', resolveDataDir(process.platform, process.env, app.getPath('userData')));
 app.enableSandbox();
 
@@ -40,6 +44,11 @@ function start(): void {
       if (event === 'session.locked') mainWindow.webContents.reload();
     },
     idleSeconds: () => powerMonitor.getSystemIdleTime(),
+    // The newest audit anchor, encrypted for this Windows user (DPAPI) outside the data folder.
+    anchorWitness: fileWitness(witnessFile, {
+      encrypt: (text) => safeStorage.encryptStringAsync(text),
+      decrypt: async (bytes) => (await safeStorage.decryptStringAsync(bytes)).result,
+    }),
     dialogs: {
       openFile: async (o) => {
         const options = { title: o.title, filters: o.filters, properties: ['openFile' as const] };

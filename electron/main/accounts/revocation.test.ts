@@ -122,7 +122,12 @@ describe('revocation', () => {
     header.recovery = await wrapKey(master, legacyRecovery, newKdfParams(header.kdfCost), 'madoguchi:v1:recovery');
     delete header.recoveryPublic;
     delete header.recoveryMaster;
+    // A vault of that time had no authenticated key set, nor public keys in its database.
+    delete header.keysetMac;
     writeHeader(dataDir, header);
+    const db = s.vault.connection();
+    db.prepare("DELETE FROM settings WHERE key = 'vault.keyset'").run();
+    db.prepare('UPDATE accounts SET public_key = NULL').run();
     // tanto logs in once: the entry gets its key pair.
     await switchTo(s, 'tanto', OTHER_PASSWORD);
     const upgraded = Object.values(readHeader(dataDir)?.accounts ?? {}).find((e) => e.accountId === tantoId);

@@ -6,7 +6,10 @@ import {
   findAccountByLogin,
   getAccount,
   insertAccount,
+  listAccountKeys,
   listAccounts,
+  setAccountPublicKey,
+  setRevocationPending,
   setRoles,
   updateAccount,
   type AccountRecord,
@@ -15,6 +18,18 @@ import { normaliseLoginName } from '../vault/header';
 import { AppError } from '../errors';
 import { deleteDrafts } from '../drafts/service';
 import type { Vault } from '../vault/vault';
+
+// The account is disabled, but its keys were not replaced yet: said as it is.
+function revocationUnfinished(err: unknown): AppError {
+  const keyset = err instanceof AppError && err.issues?.some((i) => i.path[0] === 'keyset');
+  return new AppError(
+    ErrorCode.CONFLICT,
+    keyset
+      ? 'アカウントは無効にしました。ただし、鍵情報ファイル（vault.json）がアプリの外で変更されているため、鍵の更新を中止しました。このアカウントの古いパスワードで開ける鍵が残っています。［設定］→［バックアップ］の「データベース鍵の更新」から鍵情報を作り直してください。'
+      : 'アカウントは無効にしました。ただし、鍵の更新に失敗したため、このアカウントの古いパスワードで開ける鍵がまだ残っています。鍵の更新は次回のログイン時に、ほかの操作より先に自動でやり直します（ディスクの空き容量などをご確認ください）。',
+    keyset && err instanceof AppError ? err.issues : undefined,
+  );
+}
 
 function notFound(): AppError {
   return new AppError(ErrorCode.NOT_FOUND, 'アカウントが見つかりません。');
@@ -56,9 +71,10 @@ export class AccountsService {
     };
     // The wrap is written first: if the insert then failed, an orphan wrap opens nothing
     // that the account table would let anyone use.
-    await this.vault.setAccountPassword(account, input.temporaryPassword);
+    const publicKey = await this.vault.setAccountPassword(account, input.temporaryPassword);
     this.vault.write('accounts.create', account.id, `roles=${account.roles.join(',')}`, (tx) => {
       insertAccount(tx, account);
+      setAccountPublicKey(tx, account.id, publicKey);
     });
     return account;
   }
@@ -87,6 +103,12 @@ export class AccountsService {
       input.roles !== undefined ? `roles=${[...new Set(input.roles)].join(',')}` : null,
       input.disabled !== undefined ? `disabled=${String(input.disabled)}` : null,
     ].filter(Boolean);
+    // Disabling and revoking are one outcome (issue 30 §2): the account is marked
+    // revocation_pending in the transaction that disables it, and the mark goes only with the key
+    // replacement. If the replacement fails, it is finished at the next login before anything
+    // else; disabling the account again retries it now.
+    const pendingBefore = listAccountKeys(db).find((a) => a.id === input.id)?.revocationPending === true;
+    const revoke = input.disabled === true && (!current.disabled || pendingBefore);
     this.vault.write('accounts.update', input.id, changes.join(' '), (tx) => {
       updateAccount(
         tx,
@@ -97,10 +119,19 @@ export class AccountsService {
       if (input.roles) setRoles(tx, input.id, [...new Set(input.roles)]);
       // A disabled account's unsaved drafts go with it.
       if (input.disabled === true) deleteDrafts(tx, input.id);
+      if (revoke) setRevocationPending(tx, input.id, true);
     });
     // Disabling replaces the master and database keys, so that nothing the account could have
     // copied opens what comes next.
-    const replaced = input.disabled === true && !current.disabled ? await this.vault.revokeAccount(current.id) : null;
+    let replaced: Awaited<ReturnType<Vault['revokeAccount']>> | null = null;
+    if (revoke) {
+      try {
+        replaced = await this.vault.revokeAccount(current.id);
+      } catch (err) {
+        this.vault.refreshSession();
+        throw revocationUnfinished(err);
+      }
+    }
     this.vault.refreshSession();
     const updated = getAccount(this.vault.connection(), input.id);
     if (!updated) throw notFound();

@@ -54,8 +54,8 @@ export class AuditService {
     return { saved: true, rows: rows.length };
   }
 
-  verify(anchor: AuditAnchor | null): AuditVerification {
-    const result = this.vault.verifyAuditLog(anchor);
+  async verify(anchor: AuditAnchor | null): Promise<AuditVerification> {
+    const result = await this.vault.verifyAuditLog(anchor);
     this.vault.write(
       'audit.verify',
       null,

@@ -65,7 +65,8 @@ describe('backup and restore', () => {
     const r = rig();
     await setupVault(r.s);
     await call(r.s, 'intake.create', intakeInput({ arrivalDate: '2026-10-01' }));
-    const before = logicalDump(r.s.vault.connection());
+    // The key set record follows the anchors, like audit_head: compared apart from the data.
+    const before = logicalDump(r.s.vault.connection(), { auditUpTo: Number.MAX_SAFE_INTEGER });
     const beforeAudit = auditCount(r.s);
     const file = await backupTo(r, 'one.mdgbak');
     // The file holds no personal data in clear.
@@ -394,7 +395,7 @@ describe('database key rotation', () => {
     const opened = adminEntry ? await openEntry(adminEntry, ADMIN_PASSWORD) : null;
     const oldKey = opened ? databaseKeyOf(header?.database, opened.master) : null;
     expect(oldKey).not.toBeNull();
-    const before = logicalDump(r.s.vault.connection());
+    const before = logicalDump(r.s.vault.connection(), { auditUpTo: Number.MAX_SAFE_INTEGER });
     const auditBefore = auditCount(r.s);
 
     const { safetyCopy, keys } = await call(r.s, 'backup.rotateKey', {});

@@ -9,6 +9,6 @@ export function backupHandlers(backup: BackupService) {
     'backup.choose': () => backup.choose(),
     'backup.inspect': (input) => backup.inspect(input.password),
     'backup.restore': (input) => backup.restore(input.password),
-    'backup.rotateKey': () => backup.rotateKey(),
+    'backup.rotateKey': (input) => backup.rotateKey(input.repairKeyset === true),
   } satisfies Slice<'backup'>;
 }

@@ -155,11 +155,11 @@ export class BackupService {
     return info;
   }
 
-  async rotateKey(): Promise<{ safetyCopy: string; keys: KeysReplaced }> {
+  async rotateKey(repairKeyset = false): Promise<{ safetyCopy: string; keys: KeysReplaced }> {
     const safety = this.safetyCopy('pre-rekey');
     mkdirSync(dirname(safety), { recursive: true });
     await this.vault.createBackup(safety, { password: null, appVersion: this.appVersion });
-    const replaced = await this.vault.rotateKey();
+    const replaced = await this.vault.rotateKey(repairKeyset);
     this.pruneSafetyCopies('pre-rekey');
     this.tidy(this.settings().safetyCopyDays ?? SAFETY_COPY_DAYS);
     return {

@@ -216,7 +216,14 @@ export function logicalDump(db: Db, opts: { auditUpTo?: number; skipAudit?: bool
   for (const t of tables) {
     if (opts.auditUpTo !== undefined && t === 'audit_head') continue;
     if (opts.skipAudit && (t === 'audit_log' || t === 'audit_head')) continue;
-    const where = opts.auditUpTo !== undefined && t === 'audit_log' ? ` WHERE id <= ${opts.auditUpTo}` : '';
+    // The key set record follows the audit anchors (each lock and backup), as audit_head does.
+    const auditAside = opts.auditUpTo !== undefined || opts.skipAudit === true;
+    const where =
+      opts.auditUpTo !== undefined && t === 'audit_log'
+        ? ` WHERE id <= ${opts.auditUpTo}`
+        : auditAside && t === 'settings'
+          ? " WHERE key <> 'vault.keyset'"
+          : '';
     const columns = (db.pragma(`table_info("${t}")`) as unknown[]).length;
     const order = Array.from({ length: columns }, (_, i) => i + 1).join(', ');
     out[t] = (db.prepare(`SELECT * FROM "${t}"${where} ORDER BY ${order}`).raw().all() as unknown[][]).map((row) =>
@@ -256,6 +263,8 @@ export async function completeRequest(
   await switchTo(services, opts.approver.loginName, opts.approver.password);
   opts.at(opts.approveOn);
   await call(services, 'requests.transition', { id, action: 'approve', comment: '' });
+  // A reply is recorded as sent only with its finalized, numbered decision letter.
+  await call(services, 'letters.finalize', { requestId: id, kind: 'disclosureDecision' });
   await call(services, 'requests.addDispatch', {
     id,
     dispatch: { letter: '開示決定通知書', sentOn: opts.approveOn, method: 'simpleRegistered', trackingNo: '1234' },
@@ -263,8 +272,6 @@ export async function completeRequest(
   await call(services, 'requests.transition', { id, action: 'recordDispatch', comment: '' });
   opts.at(opts.closeOn);
   await call(services, 'requests.recordDisposal', { id, method: 'destroyed', date: opts.closeOn });
-  // A reply is recorded as sent only with its finalized, numbered decision letter.
-  await call(services, 'letters.finalize', { requestId: id, kind: 'disclosureDecision' });
   await call(services, 'requests.transition', { id, action: 'complete', comment: '' });
   await switchTo(services, opts.drafter.loginName, opts.drafter.password);
 }

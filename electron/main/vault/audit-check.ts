@@ -1,16 +1,25 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AuditVerification as ContractAuditVerification } from '../../../core/contract';
-import { anchorHolds, verifyAudit, type AuditAnchor } from '../db/repositories/audit';
+import { anchorHolds, firstAuditAction, verifyAudit, type AuditAnchor } from '../db/repositories/audit';
 import { anchorAuthentic } from './keyring';
+import { keysetProblems, readKeysetRecord } from './keyset';
 import { readBackupMeta } from './backup-file';
 
 import type { VaultDatabase } from './database';
 
-// The chain walked from its first entry, then every anchor known outside the database: those in
-// vault.json (their MAC checked), those in the backups' descriptions in the data folder, and one
-// the administrator typed from a printed record. Says which disagree.
-export function verifyAuditLog(core: VaultDatabase, printed: AuditAnchor | null): ContractAuditVerification {
+const HEADER_SOURCE = '鍵情報ファイル（vault.json）の記録';
+
+// The chain walked from its first entry (which must be the vault's setup), then every anchor known
+// outside the database: those in vault.json (their MAC checked, and the key set's MAC and count:
+// anchors deleted show), the total and newest the database records, those in the backups'
+// descriptions in the data folder, the one kept outside the data folder for this Windows user,
+// and one the administrator typed from a printed record. Says which disagree.
+export async function verifyAuditLog(
+  core: VaultDatabase,
+  printed: AuditAnchor | null,
+): Promise<ContractAuditVerification> {
+  const witness = await core.readWitness();
   const u = core.unlockedOrThrow();
   const chain = verifyAudit(u.db);
   const failed: { source: string; entryId: number }[] = [];
@@ -19,8 +28,16 @@ export function verifyAuditLog(core: VaultDatabase, printed: AuditAnchor | null)
     checked++;
     if (!authentic || !anchorHolds(u.db, a)) failed.push({ source, entryId: a.id });
   };
-  for (const a of core.header()?.auditAnchors ?? [])
-    check('鍵情報ファイル（vault.json）の記録', a, anchorAuthentic(u.master, a));
+  const header = core.header();
+  for (const a of header?.auditAnchors ?? []) check(HEADER_SOURCE, a, anchorAuthentic(u.master, a));
+  const record = readKeysetRecord(u.db);
+  if (header) {
+    const problems = keysetProblems(header, u.master, record);
+    const newest = record?.newestAnchor?.id ?? header.auditAnchors?.at(-1)?.id ?? 0;
+    if (problems.includes('mac')) failed.push({ source: `${HEADER_SOURCE}（全体の認証）`, entryId: newest });
+    if (problems.includes('anchors')) failed.push({ source: `${HEADER_SOURCE}（件数・最新の控え）`, entryId: newest });
+  }
+  if (record?.newestAnchor) check('データベース内の控え', record.newestAnchor);
   const dir = join(core.deps.dataDir, 'backups');
   if (existsSync(dir)) {
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.mdgbak'))) {
@@ -32,6 +49,7 @@ export function verifyAuditLog(core: VaultDatabase, printed: AuditAnchor | null)
       }
     }
   }
+  if (witness) check('このPCのWindowsアカウントに保存した控え', witness);
   if (printed) check('印刷した記録', printed);
   const anchors = { checked, failed };
   if (!chain.ok) return { ...chain, anchors };
@@ -44,5 +62,7 @@ export function verifyAuditLog(core: VaultDatabase, printed: AuditAnchor | null)
       anchors,
     };
   }
+  if (firstAuditAction(u.db) !== 'vault.setup')
+    return { ok: false, checked: chain.checked, entryId: 1, problem: 'not_from_setup', anchors };
   return { ok: true, checked: chain.checked, entryId: null, problem: null, anchors };
 }

@@ -12,8 +12,9 @@ import {
   listAccounts,
   renameAccountLogin,
 } from '../db/repositories/accounts';
-import { auditHead } from '../db/repositories/audit';
-import { writeHeader } from './header';
+import { anchorHolds, auditHead } from '../db/repositories/audit';
+import type { Db } from '../db/connection';
+import { adoptKeyset, keysetAuthentic } from './keyset';
 import { newKdfParams } from './kdf';
 import { DATABASE_AAD, previousMasters } from './keyring';
 import { unsealKey, unwrapKey, wrapKey, type Sealed } from './wrap';
@@ -30,6 +31,15 @@ import type { VaultDatabase, Unlocked } from './database';
 import { refusals } from '../errors';
 
 const BACKUP_AAD = 'madoguchi:v1:backup';
+
+// A backup file that could not be verified is not left where staff would take it for one.
+function removeUnverified(target: string): void {
+  try {
+    rmSync(target, { force: true });
+  } catch {
+    // The folder refuses even this (gone, read-only): nothing was verified, and the message says so.
+  }
+}
 
 function otherVault(): AppError {
   return new AppError(
@@ -114,10 +124,14 @@ export class VaultBackups {
           });
           second = await this.check(check, key);
         } catch (err) {
-          if (!(err instanceof BackupFormatError)) throw fileErrorMessage(err, 'バックアップ') ?? err;
+          // A read-back that hits a file error leaves nothing unverified behind either.
+          if (!(err instanceof BackupFormatError)) {
+            removeUnverified(target);
+            throw fileErrorMessage(err, 'バックアップ') ?? err;
+          }
         }
         if (!second?.ok) {
-          rmSync(target, { force: true });
+          removeUnverified(target);
           throw new AppError(
             ErrorCode.UNAVAILABLE,
             '書き込んだバックアップを検証できませんでした。別の保存先でもう一度お試しください。',
@@ -281,6 +295,25 @@ export class VaultBackups {
     }
   }
 
+  // After a restore: entries of accounts the restored database does not know open nothing and go;
+  // the restored database learns this vault.json's public keys and key set record (it holds those
+  // of the day of the backup); anchors recorded after the backup do not hold in the restored log
+  // and go (the restore itself is in the log, and the lock that follows anchors it).
+  private keysAfterRestore(u: Unlocked, db: Db): void {
+    const header = this.core.header();
+    if (!header) return;
+    const authentic = u.keysetTrusted && keysetAuthentic(header, u.master);
+    header.auditAnchors = (header.auditAnchors ?? []).filter((a) => anchorHolds(db, a));
+    if (authentic) {
+      db.transaction(() => adoptKeyset(db, header))();
+    } else {
+      header.accounts = Object.fromEntries(
+        Object.entries(header.accounts).filter(([, e]) => getAccount(db, e.accountId) !== null),
+      );
+    }
+    this.core.saveHeader(header, authentic ? u.master : null);
+  }
+
   // What a backup holds and whether it checks out, without changing anything.
   inspectBackup(file: string, password: string | null): Promise<BackupInfo> {
     return this.core.serial(async () => {
@@ -375,16 +408,7 @@ export class VaultBackups {
             accountId,
           );
         })();
-        if (access) {
-          // Wraps of accounts the restored database does not know open nothing: they go.
-          const header = this.core.header();
-          if (header) {
-            header.accounts = Object.fromEntries(
-              Object.entries(header.accounts).filter(([, e]) => getAccount(db, e.accountId) !== null),
-            );
-            writeHeader(this.core.deps.dataDir, header);
-          }
-        }
+        this.keysAfterRestore(u, db);
         this.core.deps.logger.info('vault.restored', { requests: info.counts.requests });
         this.core.lockNow('system');
         return Promise.resolve(other ? { ...info, otherVault: { accounts: other } } : info);

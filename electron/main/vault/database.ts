@@ -7,7 +7,7 @@ import { NewerDatabaseError } from '../db/errors';
 import { migrate } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION, migrations } from '../db/migrations';
 import { getAccount, type AccountRecord } from '../db/repositories/accounts';
-import { appendAudit, auditHead } from '../db/repositories/audit';
+import { anchorHolds, appendAudit, auditHead } from '../db/repositories/audit';
 import { isNetworkLocation } from '../files/network';
 import type { Logger } from '../log';
 import { databasePath } from '../paths';
@@ -15,6 +15,14 @@ import { HeaderCorruptError, readHeader, writeHeader, type VaultHeader } from '.
 import { type KdfCost } from './kdf';
 import { DATABASE_AAD, databaseKeyOf, openPending, addAnchor, promote, rekeyAnchors, type Opened } from './keyring';
 import { unsealKey } from './wrap';
+import {
+  adoptKeyset,
+  keysetAuthentic,
+  keysetProblems,
+  readKeysetRecord,
+  sealKeyset,
+  writeKeysetRecord,
+} from './keyset';
 import { AppError, refusals } from '../errors';
 import { changeCipher, optimize } from '../db/maintenance';
 import type { FileWork, FileWorkResult } from './file-work';
@@ -29,10 +37,20 @@ export type VaultDeps = {
   // Tests pass a cheap cost; the app calibrates to about 0.5 s on the user's PC.
   kdfCost?: () => Promise<KdfCost>;
   isNetworkLocation?: (path: string) => Promise<boolean>;
+  // The newest audit anchor kept where the data folder cannot reach it (Electron's safeStorage:
+  // DPAPI on Windows, per Windows user): a data folder put back to an older state shows against it.
+  anchorWitness?: AnchorWitness | undefined;
+};
+
+export type AnchorWitness = {
+  read(): Promise<{ id: number; hash: string; at: string } | null>;
+  write(anchor: { id: number; hash: string; at: string }): Promise<void>;
 };
 
 // master: what the wraps protect (new wraps are made of it); key: what opens the database.
-export type Unlocked = { db: Db; master: Buffer; key: Buffer; session: Session };
+// keysetTrusted: vault.json's key set verified at login (keyset.ts); only then is it sealed again
+// when written, so that an edit made outside the app stays visible until an administrator repairs it.
+export type Unlocked = { db: Db; master: Buffer; key: Buffer; session: Session; keysetTrusted: boolean };
 
 // After the master key was replaced: accounts that need a new temporary password, and a new
 // recovery key to show once (when the old one could not be carried over).
@@ -105,12 +123,78 @@ export class VaultDatabase {
     });
   }
 
-  // Records the audit chain's head in vault.json (at each lock and backup).
+  // Records the audit chain's head in vault.json (at each lock and backup), then its total and the
+  // newest in the database and outside the data folder. vault.json first: a crash between leaves
+  // vault.json ahead of the database, which verifies; the other way round would not.
   anchor(u: Unlocked): void {
     const header = this.header();
     if (!header) return;
-    addAnchor(header, u.master, { ...auditHead(u.db), at: this.deps.clock().toISOString() });
+    const anchor = { ...auditHead(u.db), at: this.deps.clock().toISOString() };
+    const trusted = u.keysetTrusted && keysetAuthentic(header, u.master);
+    addAnchor(header, u.master, anchor);
+    this.saveHeader(header, trusted ? u.master : null);
+    if (!trusted) return;
+    u.db.transaction(() => {
+      writeKeysetRecord(u.db, header);
+    })();
+    // Written in the background (safeStorage is asynchronous); a failure is logged, and the
+    // anchors in vault.json and the database still hold.
+    void (this.deps.anchorWitness?.write(anchor) ?? Promise.resolve()).catch(() => {
+      this.deps.logger.warn('vault.anchor_witness_failed');
+    });
+  }
+
+  // Writes vault.json, its key set sealed under `master` (null: left as it is, unsealed).
+  saveHeader(header: VaultHeader, master: Buffer | null): void {
+    if (master) sealKeyset(header, master);
     writeHeader(this.deps.dataDir, header);
+  }
+
+  // Writes vault.json during a session: sealed when the key set read at the start of the change
+  // still verifies (`authentic`) and was trusted at login.
+  saveUnlockedHeader(header: VaultHeader, authentic: boolean): void {
+    const u = this.unlockedOrThrow();
+    this.saveHeader(header, authentic && u.keysetTrusted ? u.master : null);
+  }
+
+  // At each login, with the database open: whether vault.json's key set verifies and agrees with
+  // the database. A vault from before authenticated key sets adopts its key set once (trust on
+  // first use); the caller then writes the header. Problems are audited; the session goes on,
+  // and replacing the master key is refused until an administrator repairs the key set.
+  settleKeyset(
+    db: Db,
+    header: VaultHeader,
+    master: Buffer,
+    authentic: boolean,
+    accountId: string,
+    witness: { id: number; hash: string } | null,
+  ): boolean {
+    const record = readKeysetRecord(db);
+    if (!record && !header.keysetMac) {
+      const adopted = db.transaction(() => adoptKeyset(db, header))();
+      sealKeyset(header, master);
+      this.deps.logger.info('vault.keyset_adopted', { removed: adopted.removed });
+      return true;
+    }
+    const problems: string[] = authentic ? keysetProblems(header, master, record) : ['mac'];
+    if (authentic && !record) db.transaction(() => writeKeysetRecord(db, header))();
+    if (witness && !anchorHolds(db, witness)) problems.push('rollback');
+    if (problems.length) {
+      db.transaction(() => {
+        this.audit(db, 'vault.keyset_mismatch', null, `problems=${problems.join(',')}`, accountId);
+      })();
+      this.deps.logger.warn('vault.keyset_mismatch', { problems: problems.join(',') });
+    }
+    return authentic && !problems.some((p) => p !== 'rollback');
+  }
+
+  async readWitness(): Promise<{ id: number; hash: string; at: string } | null> {
+    try {
+      return (await this.deps.anchorWitness?.read()) ?? null;
+    } catch {
+      this.deps.logger.warn('vault.anchor_witness_unreadable');
+      return null;
+    }
   }
 
   // The chain's head now, to print and keep apart from this PC.
@@ -167,8 +251,15 @@ export class VaultDatabase {
   // Opens the database with the key the header names: the sealed database key, or the master
   // key itself before any rotation. A rotation cut short is finished or forgotten here; `opened`
   // (the account's or the recovery key's private key) opens a pending master key replacement.
-  openUnlocked(header: VaultHeader, opened: Opened, lookup: string): { db: Db; key: Buffer; master: Buffer } {
+  openUnlocked(
+    header: VaultHeader,
+    opened: Opened,
+    lookup: string,
+  ): { db: Db; key: Buffer; master: Buffer; authentic: boolean } {
     const master = opened.master;
+    // Checked under the master key that opened the entry, before anything below changes the
+    // header: a pending replacement is promoted and sealed only if the key set verified.
+    const authentic = keysetAuthentic(header, master);
     const key = databaseKeyOf(header.database, master);
     if (!key) {
       throw new AppError(
@@ -182,9 +273,9 @@ export class VaultDatabase {
         // The rekey never ran: the next keys were not used.
         delete header.pendingDatabase;
         delete header.pendingMaster;
-        writeHeader(this.deps.dataDir, header);
+        this.saveHeader(header, authentic ? master : null);
       }
-      return { db, key, master };
+      return { db, key, master, authentic };
     }
     key.fill(0);
     // A master key replacement whose rekey ran but whose header was not promoted: finish it.
@@ -195,10 +286,10 @@ export class VaultDatabase {
       if (nextKey && rekeyed) {
         promote(header);
         rekeyAnchors(header, master, nextMaster);
-        writeHeader(this.deps.dataDir, header);
+        this.saveHeader(header, authentic ? nextMaster : null);
         this.deps.logger.warn('vault.rekey_completed_on_open');
         master.fill(0);
-        return { db: rekeyed, key: nextKey, master: nextMaster };
+        return { db: rekeyed, key: nextKey, master: nextMaster, authentic };
       }
       nextKey?.fill(0);
       nextMaster.fill(0);
@@ -212,9 +303,9 @@ export class VaultDatabase {
     }
     header.database = header.pendingDatabase;
     delete header.pendingDatabase;
-    writeHeader(this.deps.dataDir, header);
+    this.saveHeader(header, authentic ? master : null);
     this.deps.logger.warn('vault.rekey_completed_on_open');
-    return { db: rekeyed, key: next, master };
+    return { db: rekeyed, key: next, master, authentic };
   }
 
   // null when the key does not open the file.
@@ -263,9 +354,9 @@ export class VaultDatabase {
     return db;
   }
 
-  becomeUnlocked(db: Db, master: Buffer, key: Buffer, account: AccountRecord): Session {
+  becomeUnlocked(db: Db, master: Buffer, key: Buffer, account: AccountRecord, keysetTrusted: boolean): Session {
     const session = sessionOf(account);
-    this.unlocked = { db, master, key, session };
+    this.unlocked = { db, master, key, session, keysetTrusted };
     return session;
   }
 

@@ -81,6 +81,14 @@ export const VaultHeader = z
       )
       .max(200)
       .optional(),
+    // How many anchors were ever recorded (the list keeps the newest 200): fewer anchors than this,
+    // or none, means some were deleted.
+    anchorTotal: z.number().int().nonnegative().optional(),
+    // HMAC of everything above and the pending replacement, keyed from the master key (keyset.ts).
+    keysetMac: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
     throttle: z.record(z.string(), Throttle),
     pendingAudit: z.array(PendingAudit),
   })

@@ -1,6 +1,7 @@
 import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { formatRecoveryKey, RECOVERY_KEY_BYTES } from '../../../core/domain/recovery-key';
-import type { AccountEntry, VaultHeader } from './header';
+import { lookupId, type AccountEntry, type VaultHeader } from './header';
+import type { TrustedKeys } from './keyset';
 import { newKdfParams, type KdfCost } from './kdf';
 import { boxTo, keyPair, openBox, sealKey, unsealKey, unwrapKey, wrapKey } from './wrap';
 
@@ -131,22 +132,27 @@ export function previousMasters(header: VaultHeader, master: Buffer): Buffer[] {
     .filter((k): k is Buffer => k !== null);
 }
 
-export function prepareReplacement(header: VaultHeader, current: Buffer, without: string | null): Replacement {
+// The new master key is boxed only to the accounts the database lists as enabled with the public
+// key vault.json also gives (issue 30 §1): an entry vault.json alone holds (a made-up account, a
+// replaced public key, a disabled account) receives nothing. The recovery public key is the one
+// the database records.
+export function prepareReplacement(header: VaultHeader, current: Buffer, trusted: TrustedKeys): Replacement {
   const master = randomBytes(32);
   const databaseKey = randomBytes(32);
   const accounts: Record<string, AccountEntry> = {};
   const dropped: string[] = [];
-  for (const [lookup, e] of Object.entries(header.accounts)) {
-    if (e.accountId === without) continue;
-    if (isLegacy(e) || !e.publicKey) {
-      dropped.push(e.accountId);
+  for (const a of trusted.accounts) {
+    const lookup = lookupId(header, a.loginName);
+    const e = header.accounts[lookup];
+    if (!e || isLegacy(e) || e.accountId !== a.id || !e.publicKey || e.publicKey !== a.publicKey) {
+      dropped.push(a.id);
       continue;
     }
     accounts[lookup] = { ...e, master: boxTo(raw(e.publicKey), master, masterAad(e.accountId)) };
   }
   let newRecoveryKey: string | null = null;
   let recoveryPublic: Buffer;
-  if (header.recoveryPublic) recoveryPublic = raw(header.recoveryPublic);
+  if (trusted.recoveryPublic) recoveryPublic = raw(trusted.recoveryPublic);
   else {
     const bytes = randomBytes(RECOVERY_KEY_BYTES);
     const pair = recoveryPair(bytes);
@@ -190,7 +196,7 @@ export function databaseKeyOf(sealed: VaultHeader['database'], master: Buffer): 
 type Anchor = NonNullable<VaultHeader['auditAnchors']>[number];
 const MAX_ANCHORS = 200;
 
-function anchorMac(master: Buffer, a: Omit<Anchor, 'mac'>): string {
+export function anchorMacFor(master: Buffer, a: Omit<Anchor, 'mac'>): string {
   const key = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'madoguchi:v2:audit-anchor', 32));
   return createHmac('sha256', key)
     .update(JSON.stringify([a.id, a.hash, a.at]))
@@ -200,15 +206,17 @@ function anchorMac(master: Buffer, a: Omit<Anchor, 'mac'>): string {
 export function addAnchor(header: VaultHeader, master: Buffer, a: Omit<Anchor, 'mac'>): void {
   const last = header.auditAnchors?.at(-1);
   if (last && last.id === a.id && last.hash === a.hash) return;
-  header.auditAnchors = [...(header.auditAnchors ?? []), { ...a, mac: anchorMac(master, a) }].slice(-MAX_ANCHORS);
+  const total = header.anchorTotal ?? header.auditAnchors?.length ?? 0;
+  header.auditAnchors = [...(header.auditAnchors ?? []), { ...a, mac: anchorMacFor(master, a) }].slice(-MAX_ANCHORS);
+  header.anchorTotal = total + 1;
 }
 
 export function anchorAuthentic(master: Buffer, a: Anchor): boolean {
-  return timingSafeEqual(Buffer.from(anchorMac(master, a), 'hex'), Buffer.from(a.mac, 'hex'));
+  return timingSafeEqual(Buffer.from(anchorMacFor(master, a), 'hex'), Buffer.from(a.mac, 'hex'));
 }
 
 export function rekeyAnchors(header: VaultHeader, from: Buffer, to: Buffer): void {
   header.auditAnchors = (header.auditAnchors ?? [])
     .filter((a) => anchorAuthentic(from, a))
-    .map((a) => ({ ...a, mac: anchorMac(to, a) }));
+    .map((a) => ({ ...a, mac: anchorMacFor(to, a) }));
 }

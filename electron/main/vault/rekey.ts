@@ -1,6 +1,19 @@
-import { writeHeader } from './header';
-import { prepareReplacement, promote, rekeyAnchors } from './keyring';
-import type { VaultDatabase, Replaced } from './database';
+import { ErrorCode } from '../../../core/contract';
+import { clearRevocationsPending, listAccountKeys } from '../db/repositories/accounts';
+import { anchorHolds } from '../db/repositories/audit';
+import { AppError } from '../errors';
+import { anchorAuthentic, anchorMacFor, prepareReplacement, promote, rekeyAnchors } from './keyring';
+import type { VaultHeader } from './header';
+import { keysetProblems, readKeysetRecord, trustedKeys, writeKeysetRecord } from './keyset';
+import type { VaultDatabase, Replaced, Unlocked } from './database';
+
+// vault.json's key set does not verify (issue 30 §1): the replacement stops and says why.
+export const keysetTampered = () =>
+  new AppError(
+    ErrorCode.CONFLICT,
+    '鍵情報ファイル（vault.json）がアプリの外で変更されています。新しい鍵を渡す相手を確認できないため、鍵の更新を中止しました（鍵は変更していません）。管理者が［設定］→［バックアップ］の「データベース鍵の更新」から鍵情報を作り直してください。',
+    [{ path: ['keyset'], message: '鍵情報ファイル（vault.json）がアプリの外で変更されています。' }],
+  );
 
 // Replacing the master key and the database key: a key rotation, and revoking a disabled
 // account (its old wrap then opens nothing).
@@ -8,15 +21,31 @@ export class VaultRekey {
   constructor(private readonly core: VaultDatabase) {}
 
   // A disabled account loses its entry, and the master key and the database key are replaced:
-  // a copy of vault.json it kept opens neither the database nor a backup made from now on.
+  // a copy of vault.json it kept opens neither the database nor a backup made from now on. The
+  // account was marked revocation_pending in the transaction that disabled it; the mark is
+  // cleared with the replacement, or the replacement is finished at the next login.
   revokeAccount(accountId: string): Promise<Replaced> {
-    return this.core.serial(() => this.replaceMaster(accountId, `revoked=${accountId}`));
+    return this.core.serial(() => this.replaceMaster(`revoked=${accountId}`, false));
   }
 
   // データベース鍵の更新: a new database key, under a new master key boxed to every account and
-  // the recovery key. The caller makes a backup first.
-  rotateKey(): Promise<Replaced> {
-    return this.core.serial(() => this.replaceMaster(null, 'database key rotated'));
+  // the recovery key. The caller makes a backup first. `repair`: vault.json's key set did not
+  // verify and the administrator chose to rebuild it from the database (only the enabled accounts
+  // it lists, with their public keys, and the recovery key it records).
+  rotateKey(repair = false): Promise<Replaced> {
+    return this.core.serial(() => this.replaceMaster(repair ? 'keyset repaired' : 'database key rotated', repair));
+  }
+
+  // Disabled accounts whose revocation did not finish (a failure, a crash): finished now, inside
+  // the login that found them, before the session is handed out. Returns false when the key set
+  // does not verify (the administrator must repair it: the login goes on, the marks stay).
+  async finishPendingRevocations(): Promise<boolean> {
+    const u = this.core.unlockedOrThrow();
+    const pending = listAccountKeys(u.db).filter((a) => a.revocationPending);
+    if (!pending.length) return true;
+    if (!u.keysetTrusted) return false;
+    await this.replaceMaster(`revoked=${pending.map((a) => a.id).join(',')} at_login`, false);
+    return true;
   }
 
   // The next keys go into the header before the file changes, so that a crash at any point leaves
@@ -25,11 +54,18 @@ export class VaultRekey {
   // The file is re-encrypted on the file worker (seconds for a large vault), main's connection
   // closed meanwhile: calls that need the database are refused with a message until it reopens.
   // The rekey is one transaction: if it fails, the file still opens with the old key.
-  private async replaceMaster(without: string | null, summary: string): Promise<Replaced> {
+  private async replaceMaster(summary: string, repair: boolean): Promise<Replaced> {
     const u = this.core.unlockedOrThrow();
     const header = this.core.requireHeader();
-    const next = prepareReplacement(header, u.master, without);
-    writeHeader(this.core.deps.dataDir, header);
+    const problems = keysetProblems(header, u.master, readKeysetRecord(u.db));
+    if (!repair && (!u.keysetTrusted || problems.length)) {
+      u.keysetTrusted = false;
+      throw keysetTampered();
+    }
+    if (repair) this.keepTrustedAnchors(u, header);
+    const next = prepareReplacement(header, u.master, trustedKeys(u.db));
+    // Sealed under the current master key: a promotion after a crash checks it first.
+    this.core.saveHeader(header, u.master);
     // The WAL is copied into the file on the worker first: closing main's connection would
     // otherwise do it on main (~90 ms at 100,000 requests).
     await this.core.fileWork({ op: 'checkpoint', live: this.core.dbFile, key: u.key });
@@ -43,20 +79,47 @@ export class VaultRekey {
     u.db = this.core.open(next.databaseKey, false);
     promote(header);
     rekeyAnchors(header, u.master, next.master);
-    writeHeader(this.core.deps.dataDir, header);
+    this.core.saveHeader(header, next.master);
     u.key.fill(0);
     u.master.fill(0);
     u.key = next.databaseKey;
     u.master = next.master;
-    u.db.transaction(() => {
+    u.keysetTrusted = true;
+    const db = u.db;
+    db.transaction(() => {
+      clearRevocationsPending(db);
+      writeKeysetRecord(db, header);
       this.core.audit(
-        u.db,
+        db,
         'vault.rekey',
         null,
         `${summary} dropped=${next.dropped.length} recovery=${next.newRecoveryKey ? 'new' : 'kept'}`,
       );
     })();
-    this.core.deps.logger.info('vault.rekeyed', { dropped: next.dropped.length });
+    this.core.deps.logger.info('vault.rekeyed', { dropped: next.dropped.length, repair });
     return { droppedAccounts: next.dropped, newRecoveryKey: next.newRecoveryKey };
+  }
+
+  // A repair keeps the anchors that verify under the master key and still hold in the log, and
+  // puts back the newest the database recorded. A log that no longer holds that one was rewritten:
+  // no repair then (restore from a backup), so the evidence is not sealed over.
+  private keepTrustedAnchors(u: Unlocked, header: VaultHeader): void {
+    const record = readKeysetRecord(u.db);
+    if (record) header.lookupSalt = record.lookupSalt;
+    const kept = (header.auditAnchors ?? []).filter((a) => anchorAuthentic(u.master, a) && anchorHolds(u.db, a));
+    const newest = record?.newestAnchor;
+    if (newest && !anchorHolds(u.db, newest)) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        '監査ログが記録と一致しないため、鍵情報を作り直せません（何も変更していません）。バックアップからの復元をご検討ください。',
+      );
+    }
+    header.auditAnchors = kept;
+    if (newest && !kept.some((a) => a.id === newest.id && a.hash === newest.hash)) {
+      header.auditAnchors = [...kept, { ...newest, mac: '' }]
+        .sort((a, b) => a.id - b.id)
+        .map((a) => (a.mac ? a : { ...a, mac: anchorMacFor(u.master, a) }));
+    }
+    header.anchorTotal = Math.max(record?.anchorTotal ?? 0, header.auditAnchors.length);
   }
 }

@@ -11,6 +11,8 @@ import {
   findAccountByLogin,
   getAccount,
   insertAccount,
+  listAccountKeys,
+  setAccountPublicKey,
   updateAccount,
   type AccountRecord,
 } from '../db/repositories/accounts';
@@ -25,7 +27,9 @@ import {
 } from './header';
 import { calibrateKdf } from './kdf';
 import { isLegacy, newEntry, openEntry, openRecovery, recoveryBoxFor } from './keyring';
-import { unwrapKey } from './wrap';
+import { createPublicKeyFromPrivate, unwrapKey } from './wrap';
+import { keysetAuthentic, writeKeysetRecord } from './keyset';
+import type { VaultRekey } from './rekey';
 import { AppError } from '../errors';
 import { VaultDatabase, sessionOf, without } from './database';
 import { refusals } from '../errors';
@@ -36,7 +40,10 @@ const MAX_THROTTLE_ENTRIES = 1000;
 // Who may open the vault: first setup, login with its throttle, the recovery key, password
 // changes. Failed attempts are kept in vault.json and audited at the next successful login.
 export class VaultSessions {
-  constructor(private readonly core: VaultDatabase) {}
+  constructor(
+    private readonly core: VaultDatabase,
+    private readonly rekeys: VaultRekey,
+  ) {}
 
   setup(input: {
     organisation: Organisation;
@@ -71,16 +78,19 @@ export class VaultSessions {
         throttle: {},
         pendingAudit: [],
       };
-      header.accounts[lookupId(header, admin.loginName)] = await newEntry(admin.id, input.admin.password, key, cost);
+      const entry = await newEntry(admin.id, input.admin.password, key, cost);
+      header.accounts[lookupId(header, admin.loginName)] = entry;
       const db = this.core.open(key, true);
       try {
         db.transaction(() => {
           putSetting(db, 'organisation', input.organisation);
           putSetting(db, 'security', { idleLockMinutes: 10 });
           insertAccount(db, admin);
+          setAccountPublicKey(db, admin.id, entry.publicKey ?? null);
+          writeKeysetRecord(db, header);
           this.core.audit(db, 'vault.setup', admin.id, `schema=${LATEST_SCHEMA_VERSION}`, admin.id);
         })();
-        writeHeader(this.core.deps.dataDir, header);
+        this.core.saveHeader(header, key);
       } catch (err) {
         db.close();
         throw err;
@@ -88,7 +98,7 @@ export class VaultSessions {
       const recoveryKey = formatRecoveryKey(recoveryBytes);
       recoveryBytes.fill(0);
       this.core.deps.logger.info('vault.created', { accountId: admin.id });
-      return { recoveryKey, session: this.core.becomeUnlocked(db, key, Buffer.from(key), admin) };
+      return { recoveryKey, session: this.core.becomeUnlocked(db, key, Buffer.from(key), admin, true) };
     });
   }
 
@@ -158,7 +168,10 @@ export class VaultSessions {
         throw refusals.loginFailed();
       }
       await this.core.ensureLocalFolder();
-      let opening: { db: Db; key: Buffer; master: Buffer };
+      const witness = await this.core.readWitness();
+      // The public key this password's private key really has (null for a first-format entry).
+      const ownPublic = opened.privateKey ? createPublicKeyFromPrivate(opened.privateKey).toString('base64') : null;
+      let opening: ReturnType<VaultDatabase['openUnlocked']>;
       try {
         opening = this.core.openUnlocked(header, opened, lid);
       } finally {
@@ -190,16 +203,57 @@ export class VaultSessions {
           '監査ログに記録できないため、ログインを中止しました。監査ログが改変されているおそれがあります。管理者にご連絡のうえ、バックアップからの復元をご検討ください。',
         );
       }
+      const trusted = this.core.settleKeyset(db, header, master, opening.authentic, account.id, witness);
       header.throttle = without(header.throttle, lid);
       // An entry of the first format gets its key pair now (the password is at hand).
       const current = header.accounts[lid];
       if (current && isLegacy(current))
         header.accounts[lid] = await newEntry(account.id, password, master, header.kdfCost);
-      writeHeader(this.core.deps.dataDir, header);
-      const session = this.core.becomeUnlocked(db, master, key, account);
+      this.syncOwnPublicKey(db, account.id, header.accounts[lid]?.publicKey ?? null, ownPublic, trusted);
+      this.core.saveHeader(header, trusted ? master : null);
+      const session = this.core.becomeUnlocked(db, master, key, account, trusted);
+      await this.finishRevocations();
       this.core.deps.logger.info('session.login', { accountId: account.id });
       return session;
     });
+  }
+
+  // The logging-in account's public key in the database follows its entry when the password proved
+  // the entry's private key (a password change whose database write was lost, a vault upgraded).
+  private syncOwnPublicKey(
+    db: Db,
+    accountId: string,
+    entryPublic: string | null,
+    ownPublic: string | null,
+    trusted: boolean,
+  ): void {
+    if (!trusted || !entryPublic) return;
+    // A first-format entry upgraded just now: its new key pair was made here.
+    if (ownPublic !== null && ownPublic !== entryPublic) return;
+    const known = listAccountKeys(db).find((a) => a.id === accountId);
+    if (known && known.publicKey !== entryPublic) {
+      db.transaction(() => {
+        setAccountPublicKey(db, accountId, entryPublic);
+      })();
+    }
+  }
+
+  // A disabled account whose key replacement did not finish: finished before the session is
+  // handed out. If it fails again the login is refused (nothing else runs with a revoked key
+  // still valid); if the key set needs repair, the administrator is told when they replace keys.
+  private async finishRevocations(): Promise<void> {
+    try {
+      if (!(await this.rekeys.finishPendingRevocations()))
+        this.core.deps.logger.warn('vault.revocation_pending_keyset_untrusted');
+    } catch (err) {
+      this.core.deps.logger.error('vault.revocation_pending_failed');
+      this.core.lockNow('system');
+      if (err instanceof AppError && err.code === ErrorCode.CONFLICT) throw err;
+      throw new AppError(
+        ErrorCode.UNAVAILABLE,
+        '無効にしたアカウントの鍵の更新を完了できなかったため、ログインを中止しました（データは変更していません）。ディスクの空き容量などをご確認のうえ、もう一度ログインしてください。',
+      );
+    }
   }
 
   recover(recoveryKey: string, loginName: string, newPassword: string): Promise<Session> {
@@ -218,7 +272,8 @@ export class VaultSessions {
         throw new AppError(ErrorCode.AUTH_FAILED, '回復キーが正しくありません。入力内容をご確認ください。');
       }
       await this.core.ensureLocalFolder();
-      let opening: { db: Db; key: Buffer; master: Buffer };
+      const witness = await this.core.readWitness();
+      let opening: ReturnType<VaultDatabase['openUnlocked']>;
       try {
         opening = this.core.openUnlocked(header, opened, 'recovery');
       } catch (err) {
@@ -229,7 +284,8 @@ export class VaultSessions {
       }
       const { db, key, master } = opening;
       // A recovery wrap of the first format gets its key pair now (the recovery key is at hand).
-      if (!header.recoveryMaster) {
+      const upgradeRecovery = !header.recoveryMaster;
+      if (upgradeRecovery) {
         Object.assign(header, recoveryBoxFor(bytes, master));
         delete header.recovery;
       }
@@ -243,18 +299,26 @@ export class VaultSessions {
           { path: ['loginName'], message: '有効な管理者アカウントのログイン名を入力してください。' },
         ]);
       }
+      const trusted = this.core.settleKeyset(db, header, master, opening.authentic, account.id, witness);
       const lid = lookupId(header, account.loginName);
-      header.accounts[lid] = await newEntry(account.id, newPassword, master, header.kdfCost);
+      const entry = await newEntry(account.id, newPassword, master, header.kdfCost);
+      header.accounts[lid] = entry;
       header.throttle = without(header.throttle, lid);
       header.throttle = without(header.throttle, RECOVERY_LOOKUP);
       this.flushPendingAudit(db, header);
       db.transaction(() => {
         updateAccount(db, account.id, { mustChangePassword: false }, this.core.deps.clock().toISOString());
+        if (trusted) {
+          setAccountPublicKey(db, account.id, entry.publicKey ?? null);
+          if (upgradeRecovery) writeKeysetRecord(db, header);
+        }
         this.core.audit(db, 'session.recover', account.id, 'recovery key', account.id);
       })();
-      writeHeader(this.core.deps.dataDir, header);
+      this.core.saveHeader(header, trusted ? master : null);
       const refreshed = getAccount(db, account.id) ?? account;
-      return this.core.becomeUnlocked(db, master, key, refreshed);
+      const session = this.core.becomeUnlocked(db, master, key, refreshed, trusted);
+      await this.finishRevocations();
+      return session;
     });
   }
 
@@ -263,6 +327,7 @@ export class VaultSessions {
       const u = this.core.unlocked;
       if (!u) throw refusals.locked();
       const header = this.core.requireHeader();
+      const authentic = keysetAuthentic(header, u.master);
       const lid = lookupId(header, u.session.loginName);
       const entry = header.accounts[lid];
       const check = entry ? await openEntry(entry, currentPassword) : null;
@@ -276,29 +341,42 @@ export class VaultSessions {
       const problems = passwordProblems(newPassword);
       if (newPassword === currentPassword) problems.push('新しいパスワードは現在のものと異なるものにしてください。');
       if (problems.length) throw refusals.badPassword('newPassword', problems);
-      header.accounts[lid] = await newEntry(u.session.accountId, newPassword, u.master, header.kdfCost);
+      const next = await newEntry(u.session.accountId, newPassword, u.master, header.kdfCost);
+      header.accounts[lid] = next;
       this.core.write('session.password_changed', u.session.accountId, 'rewrapped', (db) => {
         updateAccount(db, u.session.accountId, { mustChangePassword: false }, this.core.deps.clock().toISOString());
+        if (authentic && u.keysetTrusted) setAccountPublicKey(db, u.session.accountId, next.publicKey ?? null);
       });
-      writeHeader(this.core.deps.dataDir, header);
+      this.core.saveUnlockedHeader(header, authentic);
       const account = getAccount(u.db, u.session.accountId);
       if (account) u.session = sessionOf(account);
       return u.session;
     });
   }
 
-  // Gives an account a (temporary) password: a new wrap of the database key under it.
-  setAccountPassword(account: { id: string; loginName: string }, password: string): Promise<void> {
+  // Gives an account a (temporary) password: a new key pair, its private key wrapped under the
+  // password. Returns the public key, which the database keeps for the account (the caller
+  // inserts a new account with it; an existing one is updated here).
+  setAccountPassword(account: { id: string; loginName: string }, password: string): Promise<string> {
     return this.core.serial(async () => {
       const u = this.core.unlocked;
       if (!u) throw refusals.locked();
       const problems = passwordProblems(password);
       if (problems.length) throw refusals.badPassword('temporaryPassword', problems);
       const header = this.core.requireHeader();
+      const authentic = keysetAuthentic(header, u.master);
       const lid = lookupId(header, account.loginName);
-      header.accounts[lid] = await newEntry(account.id, password, u.master, header.kdfCost);
+      const entry = await newEntry(account.id, password, u.master, header.kdfCost);
+      header.accounts[lid] = entry;
       header.throttle = without(header.throttle, lid);
-      writeHeader(this.core.deps.dataDir, header);
+      const publicKey = entry.publicKey ?? '';
+      if (authentic && u.keysetTrusted) {
+        u.db.transaction(() => {
+          setAccountPublicKey(u.db, account.id, publicKey);
+        })();
+      }
+      this.core.saveUnlockedHeader(header, authentic);
+      return publicKey;
     });
   }
 }

@@ -10,7 +10,7 @@ import { VaultRekey } from './rekey';
 import { VaultSessions } from './sessions';
 import type { FileWork, FileWorkResult } from './file-work';
 
-export { sessionOf, type Replaced, type VaultDeps } from './database';
+export { sessionOf, type AnchorWitness, type Replaced, type VaultDeps } from './database';
 
 // The vault: the encrypted database, the wrapped keys in vault.json, and who is logged in.
 // A facade over its rooms: database (open, migrate, lock, the unit of work that writes and
@@ -24,9 +24,9 @@ export class Vault {
 
   constructor(deps: VaultDeps) {
     this.core = new VaultDatabase(deps);
-    this.sessions = new VaultSessions(this.core);
-    this.backups = new VaultBackups(this.core);
     this.rekeys = new VaultRekey(this.core);
+    this.sessions = new VaultSessions(this.core, this.rekeys);
+    this.backups = new VaultBackups(this.core);
   }
 
   get dbFile(): string {
@@ -107,7 +107,7 @@ export class Vault {
   changePassword(currentPassword: string, newPassword: string): Promise<Session> {
     return this.sessions.changePassword(currentPassword, newPassword);
   }
-  setAccountPassword(account: { id: string; loginName: string }, password: string): Promise<void> {
+  setAccountPassword(account: { id: string; loginName: string }, password: string): Promise<string> {
     return this.sessions.setAccountPassword(account, password);
   }
 
@@ -127,8 +127,8 @@ export class Vault {
     return this.backups.restoreBackup(file, opts);
   }
 
-  rotateKey(): Promise<Replaced> {
-    return this.rekeys.rotateKey();
+  rotateKey(repair = false): Promise<Replaced> {
+    return this.rekeys.rotateKey(repair);
   }
   revokeAccount(accountId: string): Promise<Replaced> {
     return this.rekeys.revokeAccount(accountId);

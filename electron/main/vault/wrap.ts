@@ -99,7 +99,7 @@ const privateKeyObject = (raw: Buffer) =>
 const publicKeyObject = (raw: Buffer) =>
   createPublicKey({ key: Buffer.concat([SPKI_X25519, raw]), format: 'der', type: 'spki' });
 
-function createPublicKeyFromPrivate(raw: Buffer): Buffer {
+export function createPublicKeyFromPrivate(raw: Buffer): Buffer {
   return createPublicKey(privateKeyObject(raw)).export({ format: 'der', type: 'spki' }).subarray(SPKI_X25519.length);
 }
 

@@ -18,6 +18,7 @@ import { m0017ReportFacts } from './0017-report-facts';
 import { m0018UndatedIndex } from './0018-undated-index';
 import { m0019SuspectedIndex } from './0019-suspected-index';
 import { m0020ListIndexes } from './0020-list-indexes';
+import { m0021AccountKeys } from './0021-account-keys';
 import { m0022ApprovalLinks } from './0022-approval-links';
 import type { Migration } from './types';
 
@@ -43,6 +44,7 @@ export const migrations: readonly Migration[] = [
   m0018UndatedIndex,
   m0019SuspectedIndex,
   m0020ListIndexes,
+  m0021AccountKeys,
   m0022ApprovalLinks,
 ];
 

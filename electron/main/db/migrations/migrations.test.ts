@@ -18,6 +18,7 @@ import { m0009FeeKinds } from './0009-fee-kinds';
 import { m0010FaxReceivedOn } from './0010-fax-received-on';
 import { m0011Suspicion } from './0011-suspicion';
 import { m0012Searches } from './0012-searches';
+import { m0021AccountKeys } from './0021-account-keys';
 import { LATEST_SCHEMA_VERSION, migrations } from './index';
 import type { Migration } from './types';
 
@@ -236,6 +237,25 @@ describe('migrations', () => {
     expect(userVersion(db)).toBe(12);
     expect(db.prepare('SELECT id, status FROM requests').all()).toEqual(before);
     expect(db.prepare('SELECT DISTINCT searches_json FROM requests').pluck().all()).toEqual([null]);
+    db.close();
+  });
+
+  it('0021-account-keys: accounts from before have no public key and no revocation pending', () => {
+    const { db } = vaultAt4();
+    const upTo20 = migrations.filter((m) => m.version >= 5 && m.version <= 20);
+    migrate(db, [m0001Initial, m0002Requests, m0003RequestEvents, m0004Processing, ...upTo20], () => undefined);
+    const before = db.prepare('SELECT id, login_name, disabled FROM accounts').all();
+    migrate(
+      db,
+      [m0001Initial, m0002Requests, m0003RequestEvents, m0004Processing, ...upTo20, m0021AccountKeys],
+      () => undefined,
+    );
+    expect(userVersion(db)).toBe(21);
+    expect(db.prepare('SELECT id, login_name, disabled FROM accounts').all()).toEqual(before);
+    expect(db.prepare('SELECT public_key, revocation_pending FROM accounts').all()).toEqual([
+      { public_key: null, revocation_pending: 0 },
+    ]);
+    expect(() => db.prepare("UPDATE accounts SET revocation_pending = 2 WHERE id = 'a'").run()).toThrow(/CHECK/);
     db.close();
   });
 

@@ -103,3 +103,43 @@ export function countActiveAdmins(db: Db): number {
     ).get() as { n: number }
   ).n;
 }
+
+// The keys side of accounts (issue 30 §1, §2): what a master key replacement may box to.
+export type AccountKey = {
+  id: string;
+  loginName: string;
+  disabled: boolean;
+  publicKey: string | null;
+  revocationPending: boolean;
+};
+
+export function listAccountKeys(db: Db): AccountKey[] {
+  return (
+    prepared(db, 'SELECT id, login_name, disabled, public_key, revocation_pending FROM accounts ORDER BY id').all() as {
+      id: string;
+      login_name: string;
+      disabled: number;
+      public_key: string | null;
+      revocation_pending: number;
+    }[]
+  ).map((r) => ({
+    id: r.id,
+    loginName: r.login_name,
+    disabled: r.disabled === 1,
+    publicKey: r.public_key,
+    revocationPending: r.revocation_pending === 1,
+  }));
+}
+
+export function setAccountPublicKey(db: Db, id: string, publicKey: string | null): void {
+  prepared(db, 'UPDATE accounts SET public_key = ? WHERE id = ?').run(publicKey, id);
+}
+
+export function setRevocationPending(db: Db, id: string, pending: boolean): void {
+  prepared(db, 'UPDATE accounts SET revocation_pending = ? WHERE id = ?').run(pending ? 1 : 0, id);
+}
+
+// After a master key replacement every disabled account is revoked: none is pending any more.
+export function clearRevocationsPending(db: Db): void {
+  prepared(db, 'UPDATE accounts SET revocation_pending = 0 WHERE revocation_pending = 1').run();
+}

@@ -150,3 +150,9 @@ export function anchorHolds(db: Db, anchor: AuditAnchor): boolean {
   const row = prepared(db, 'SELECT hash FROM audit_log WHERE id = ?').get(anchor.id) as { hash: string } | undefined;
   return row?.hash === anchor.hash;
 }
+
+// The log's first entry's action: a vault's log starts with its setup.
+export function firstAuditAction(db: Db): string | null {
+  const row = prepared(db, 'SELECT action FROM audit_log WHERE id = 1').get() as { action: string } | undefined;
+  return row?.action ?? null;
+}

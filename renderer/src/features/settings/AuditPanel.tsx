@@ -37,6 +37,7 @@ const problemText: Record<NonNullable<AuditVerification['problem']>, string> = {
   missing: '記録が削除されています',
   head_mismatch: '最新の記録が削除または改変されています',
   anchor_mismatch: 'データベースの外に控えた記録と一致しません（書き換え・削除・切り詰めのおそれ）',
+  not_from_setup: '最初の記録が初期設定ではありません（先頭からの書き換えのおそれ）',
 };
 
 // A typed day (2026/11/22, 令和8年11月22日…) as the UTC instant of its midnight in Japan (the
