@@ -24,7 +24,8 @@ const nodeModules = [
 
 const enumBan = { selector: 'TSEnumDeclaration', message: 'Use an `as const` object instead of an enum.' };
 // A string that starts like an SQL statement.
-const sqlText = '/^\\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|WITH|VACUUM)\\s/';
+// Case-insensitive: `select * from requests` is as much SQL as `SELECT`.
+const sqlText = '/^\\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|PRAGMA|WITH|VACUUM|ATTACH)\\s/i';
 
 const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
@@ -133,7 +134,14 @@ export default defineConfig(
               allowTypeImports: true,
             },
           ],
-          patterns: [{ group: ['**/testing/*'], message: 'Test helpers are never part of the app.' }],
+          patterns: [
+            { group: ['**/testing/*'], message: 'Test helpers are never part of the app.' },
+            {
+              group: ['**/db/connection'],
+              importNames: ['prepared'],
+              message: 'prepared(db, sql) is for repositories in electron/main/db/: call a repository function.',
+            },
+          ],
         },
       ],
     },
@@ -154,6 +162,10 @@ export default defineConfig(
         },
         {
           selector: 'CallExpression[callee.property.name="exec"]:not([callee.object.regex])',
+          message: 'SQL belongs in electron/main/db/: call a repository function.',
+        },
+        {
+          selector: 'CallExpression[callee.name="prepared"]',
           message: 'SQL belongs in electron/main/db/: call a repository function.',
         },
         { selector: `Literal[value=${sqlText}]`, message: 'SQL belongs in electron/main/db/.' },
@@ -210,6 +222,27 @@ export default defineConfig(
           selector:
             'CallExpression[callee.property.name="includes"][callee.object.name=/States$/] > TSAsExpression > MemberExpression[property.name="status"]',
           message: 'Ask core/domain/workflow (canRecord, recordRules) instead of listing states.',
+        },
+        {
+          // A destructured or copied local: `const { status } = r; status === 'x'`.
+          selector: 'BinaryExpression[operator=/^[!=]==?$/]:has(> Literal) > Identifier[name=/^status$/i]',
+          message: 'Ask core/domain/workflow (canRecord, recordRules) instead of comparing the status.',
+        },
+        {
+          // A local list of states, or one written inline: `['a', 'b'].includes(r.status)`.
+          selector:
+            'CallExpression[callee.property.name="includes"][callee.object.type="ArrayExpression"] > :matches(Identifier[name=/^status$/i], MemberExpression[property.name="status"], TSAsExpression > MemberExpression[property.name="status"])',
+          message: 'Ask core/domain/workflow (canRecord, recordRules) instead of listing states.',
+        },
+        {
+          selector:
+            'CallExpression[callee.property.name="includes"][callee.object.name=/States$/] > Identifier[name=/^status$/i]',
+          message: 'Ask core/domain/workflow (canRecord, recordRules) instead of listing states.',
+        },
+        {
+          selector:
+            'SwitchStatement > :matches(MemberExpression[property.name="status"], Identifier[name=/^status$/i], TSAsExpression).discriminant',
+          message: 'Ask core/domain/workflow (canRecord, recordRules) instead of switching on the status.',
         },
       ],
     },

@@ -48,7 +48,7 @@ type StatusChoice = 'all' | 'open' | State;
 export function RequestListPage(props: { onOpen: (id: string) => void }) {
   const styles = useStyles();
   const [query, setQuery] = useState('');
-  const [status, setStatus] = useState<StatusChoice>('open');
+  const [statusChoice, setStatusChoice] = useState<StatusChoice>('open');
   const [kind, setKind] = useState<RequestKind | ''>('');
   const [channel, setChannel] = useState<Channel | ''>('');
   const [fromText, setFromText] = useState('');
@@ -59,7 +59,7 @@ export function RequestListPage(props: { onOpen: (id: string) => void }) {
   const from = parseDate(fromText);
   const to = parseDate(toText);
   const filter: ListFilter = {
-    statuses: status === 'all' ? [] : status === 'open' ? openStates : [status],
+    statuses: statusChoice === 'all' ? [] : statusChoice === 'open' ? openStates : [statusChoice],
     kind: kind || null,
     channel: channel || null,
     from,
@@ -98,7 +98,7 @@ export function RequestListPage(props: { onOpen: (id: string) => void }) {
           />
         </Field>
         <Field label="段階">
-          <Select value={status} onChange={(_e, d) => reset(setStatus)(d.value as StatusChoice)}>
+          <Select value={statusChoice} onChange={(_e, d) => reset(setStatusChoice)(d.value as StatusChoice)}>
             <option value="open">処理中のすべて</option>
             <option value="all">すべて（終了を含む）</option>
             {states.map((s) => (

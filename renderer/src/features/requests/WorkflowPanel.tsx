@@ -19,6 +19,7 @@ import { addDays, japanToday, parseDate, slashDate } from '../../../../core/doma
 import { withWeekday } from '../../../../core/domain/deadlines';
 import {
   actions,
+  actionsFrom,
   canRecord,
   DEFAULT_CURE_DAYS,
   commentActions,
@@ -270,7 +271,7 @@ export function WorkflowPanel(props: { request: RequestDetail }) {
       <Steps status={status} />
       <Body1 block data-testid="current-step">
         現在の段階: <Badge appearance="filled">{stateLabels[status]}</Badge>
-        {r.cure && status === 'awaitingCure' && <> （補正の期限: {withWeekday(r.cure.dueDate)}）</>}
+        {r.cure && actionsFrom(status).includes('cureReceived') && <> （補正の期限: {withWeekday(r.cure.dueDate)}）</>}
       </Body1>
       {missing.length > 0 && (
         <div data-testid="missing">
