@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFOperator, PDFString, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../core/contract';
 import { emptyDecision } from '../../../core/domain/decisions';
@@ -13,6 +13,7 @@ import { PASSWORD_ALPHABET } from '../../../core/domain/disclosure/password';
 import { pdfText } from '../testing/pdf-text';
 import {
   ADMIN_PASSWORD,
+  OTHER_PASSWORD,
   call,
   failure,
   intakeInput,
@@ -37,19 +38,27 @@ async function pdfWith(text: string): Promise<Buffer> {
   return Buffer.from(await pdf.save());
 }
 
-async function approved(electronic: Electronic | null, opts: { finalize?: boolean; records?: boolean } = {}) {
+async function approved(
+  electronic: Electronic | null,
+  opts: { finalize?: boolean; records?: boolean; note?: Buffer; noteMarks?: boolean } = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), 'madoguchi-package-'));
-  const csv = join(dir, '会員情報.csv');
+  // A name on disk that names a person: it must not reach the ZIP's (unencrypted) entry names.
+  const csv = join(dir, '鬼瓦権左衛門_会員情報.csv');
   writeFileSync(csv, `会員番号,氏名,紹介者\n1001,山田 太郎,${SECRET}\n1002,=1+2,秘密 二郎\n`);
   const note = join(dir, 'call-note.pdf');
-  writeFileSync(note, await pdfWith('Call note 2026-10-01'));
+  writeFileSync(note, opts.note ?? (await pdfWith('Call note 2026-10-01')));
   const opens = [csv, note];
-  const saves: (string | null)[] = [];
+  // What the save dialog answers, in turn: a path, null (cancelled), or something to do first.
+  const saves: (string | null | (() => Promise<string>))[] = [];
   const s = makeServices(tempDataDir(), {
     clock: () => NOW,
     dialogs: {
       openFile: () => Promise.resolve(opens.shift() ?? null),
-      saveFile: () => Promise.resolve(saves.shift() ?? null),
+      saveFile: async () => {
+        const next = saves.shift() ?? null;
+        return typeof next === 'function' ? next() : next;
+      },
     },
   });
   await setupVault(s);
@@ -70,10 +79,12 @@ async function approved(electronic: Electronic | null, opts: { finalize?: boolea
       marks: [{ target: 'column', column: 2, ground: 'a33-2-1', reason }],
     });
     const note = await call(s, 'records.add', { requestId: r.id, meta: { ...meta, system: 'コールセンター' } });
-    await call(s, 'records.setMarks', {
-      id: note?.id ?? '',
-      marks: [{ target: 'area', page: 0, x: 0, y: 0.05, width: 1, height: 0.15, ground: 'a33-2-2', reason }],
-    });
+    if (opts.noteMarks !== false) {
+      await call(s, 'records.setMarks', {
+        id: note?.id ?? '',
+        marks: [{ target: 'area', page: 0, x: 0, y: 0.05, width: 1, height: 0.15, ground: 'a33-2-2', reason }],
+      });
+    }
   }
   await call(s, 'requests.transition', { id: r.id, action: 'startDraft', comment: '' });
   await call(s, 'requests.saveDecision', {
@@ -94,7 +105,7 @@ async function approved(electronic: Electronic | null, opts: { finalize?: boolea
   await call(s, 'requests.transition', { id: r.id, action: 'approve', comment: '' });
   await switchTo(s, 'admin', ADMIN_PASSWORD);
   if (opts.finalize !== false) await call(s, 'letters.finalize', { requestId: r.id, kind: 'disclosureDecision' });
-  return { s, id: r.id, dir, saves, note };
+  return { s, id: r.id, dir, saves, note, reason };
 }
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -130,6 +141,15 @@ describe('電磁的記録 package', () => {
     const listing = execFileSync('7z', ['l', '-slt', zip], { encoding: 'utf8' });
     expect(listing.match(/Method = AES-256/g)).toHaveLength(4);
     expect(listing).not.toContain('ZipCrypto');
+    // The names are readable without the password: neutral, never the record's file name.
+    expect(listing.match(/^Path = .*$/gm)).toEqual([
+      `Path = ${zip}`,
+      'Path = 01_決定通知書.pdf',
+      'Path = 02_記録1.csv',
+      'Path = 03_記録2.pdf',
+      'Path = manifest.json',
+    ]);
+    for (const leak of ['鬼瓦', '会員情報', 'call-note']) expect(listing).not.toContain(leak);
 
     expect(extract(zip, 'wrongpassword123').ok).toBe(false);
     const out = extract(zip, made.password);
@@ -137,11 +157,9 @@ describe('電磁的記録 package', () => {
     const manifest = JSON.parse(readFileSync(join(out.dir, 'manifest.json'), 'utf8')) as {
       files: { name: string; sha256: string; bytes: number }[];
     };
-    expect(manifest.files.map((f) => f.name)).toEqual([
-      expect.stringMatching(/^01_.*決定通知書\.pdf$/),
-      '02_会員情報.csv',
-      '03_call-note.pdf',
-    ]);
+    expect(manifest.files.map((f) => f.name)).toEqual(['01_決定通知書.pdf', '02_記録1.csv', '03_記録2.pdf']);
+    // Inside (encrypted), the manifest says which record each file is.
+    expect(made.package.files[1]?.description).toContain('鬼瓦権左衛門_会員情報.csv');
     for (const f of manifest.files) {
       const content = readFileSync(join(out.dir, f.name));
       expect(sha(content)).toBe(f.sha256);
@@ -153,14 +171,14 @@ describe('電磁的記録 package', () => {
     const letter = manifest.files[0];
     expect(letter?.sha256).toBe(letters.finalized[0]?.sha256);
     // The table as disclosed: UTF-8 with a BOM, the withheld column replaced, formulas defused.
-    const csv = readFileSync(join(out.dir, '02_会員情報.csv'));
+    const csv = readFileSync(join(out.dir, '02_記録1.csv'));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = csv.toString('utf8');
     expect(text).toContain('"1001","山田 太郎","（不開示）"');
     expect(text).toContain(`"'=1+2"`);
     expect(text).not.toContain('秘密');
     // The call note went redacted: an image of the page, no text left.
-    expect(pdfText(readFileSync(join(out.dir, '03_call-note.pdf')).toString('base64'))).toBe('');
+    expect(pdfText(readFileSync(join(out.dir, '03_記録2.pdf')).toString('base64'))).toBe('');
     expect(manifest.files[2]?.sha256).not.toBe(sha(readFileSync(note)));
 
     // The password goes by post on a letter of its own; it is nowhere in the dispatch record.
@@ -190,7 +208,7 @@ describe('電磁的記録 package', () => {
       expect(made?.passwordLetter).toBeNull();
       const out = extract(zip, made?.password ?? '');
       expect(out.ok).toBe(true);
-      const file = join(out.dir, `02_会員情報.${format}`);
+      const file = join(out.dir, `02_記録1.${format}`);
       if (format === 'xlsx') {
         const book = new ExcelJS.Workbook();
         await book.xlsx.readFile(file);
@@ -254,4 +272,174 @@ describe('電磁的記録 package', () => {
     expect(await call(s, 'packages.build', { requestId: id })).not.toBeNull();
     await s.close();
   });
+
+  it('is built only from the decision approved now: after a 差し戻し, not until it is approved again and its letter finalized', async () => {
+    const { s, id, dir, saves } = await approved(cdr);
+    const records = await call(s, 'records.list', { requestId: id });
+    const table = records.find((x) => x.format === 'csv');
+    // The approver sends it back; staff remove the withholding the approved letter states.
+    await switchTo(s, 'shonin', OTHER_PASSWORD);
+    await call(s, 'requests.transition', { id, action: 'sendBack', comment: '不開示の範囲を再検討' });
+    await switchTo(s, 'admin', ADMIN_PASSWORD);
+    await call(s, 'records.setMarks', { id: table?.id ?? '', marks: [] });
+    const zip = join(dir, 'stale.zip');
+    saves.push(zip);
+    const e = await failure(call(s, 'packages.build', { requestId: id }));
+    expect(e.code).toBe(ErrorCode.CONFLICT);
+    expect(e.message).toContain('承認（決裁）されていない');
+    expect(existsSync(zip)).toBe(false);
+    // Approved again: the letter of the earlier approval (which says 「紹介者」 is withheld) is
+    // not this decision's.
+    await call(s, 'requests.transition', { id, action: 'submitForApproval', comment: '' });
+    await switchTo(s, 'shonin', OTHER_PASSWORD);
+    await call(s, 'requests.transition', { id, action: 'approve', comment: '' });
+    await switchTo(s, 'admin', ADMIN_PASSWORD);
+    saves.length = 0;
+    saves.push(zip);
+    const again = await failure(call(s, 'packages.build', { requestId: id }));
+    expect(again.message).toContain('決定通知書がまだ確定されていません');
+    expect(existsSync(zip)).toBe(false);
+    expect(await call(s, 'packages.list', { requestId: id })).toEqual([]);
+    // With the letter of the decision approved now, it is built.
+    saves.length = 0;
+    await call(s, 'letters.finalize', { requestId: id, kind: 'disclosureDecision' });
+    saves.push(zip);
+    const made = await call(s, 'packages.build', { requestId: id });
+    expect(made?.package.current).toBe(true);
+    await s.close();
+  });
+
+  it('a 差し戻し while the package is written: the file is removed and nothing recorded', async () => {
+    const { s, id, dir, saves } = await approved(cdr);
+    const zip = join(dir, 'raced.zip');
+    saves.push(async () => {
+      // While the save dialog is open, the approver sends the request back.
+      await switchTo(s, 'shonin', OTHER_PASSWORD);
+      await call(s, 'requests.transition', { id, action: 'sendBack', comment: '再検討' });
+      return zip;
+    });
+    const e = await failure(call(s, 'packages.build', { requestId: id }));
+    expect(e.code).toBe(ErrorCode.CONFLICT);
+    expect(e.message).toContain('差し戻された');
+    expect(existsSync(zip)).toBe(false);
+    expect(await call(s, 'packages.list', { requestId: id })).toEqual([]);
+    await s.close();
+  });
+
+  it('a package built for an earlier approval cannot be recorded as sent', async () => {
+    const { s, id, dir, saves } = await approved(cdr);
+    saves.push(join(dir, 'first.zip'));
+    const first = await call(s, 'packages.build', { requestId: id });
+    await switchTo(s, 'shonin', OTHER_PASSWORD);
+    await call(s, 'requests.transition', { id, action: 'sendBack', comment: '再検討' });
+    await switchTo(s, 'admin', ADMIN_PASSWORD);
+    await call(s, 'requests.transition', { id, action: 'submitForApproval', comment: '' });
+    await switchTo(s, 'shonin', OTHER_PASSWORD);
+    await call(s, 'requests.transition', { id, action: 'approve', comment: '' });
+    await switchTo(s, 'admin', ADMIN_PASSWORD);
+    const letter = await call(s, 'letters.finalize', { requestId: id, kind: 'disclosureDecision' });
+    saves.push(join(dir, 'second.zip'));
+    const second = await call(s, 'packages.build', { requestId: id });
+    expect((await call(s, 'packages.list', { requestId: id })).map((p) => p.current)).toEqual([false, true]);
+    const dispatch = {
+      letter: `開示決定通知書（${letter.documentNo}）`,
+      sentOn: '2026-11-24',
+      method: 'simpleRegistered',
+      trackingNo: '1234',
+    } as const;
+    const e = await failure(
+      call(s, 'requests.addDispatch', { id, dispatch: { ...dispatch, packageId: first?.package.id ?? '' } }),
+    );
+    expect(e.code).toBe(ErrorCode.CONFLICT);
+    expect(e.message).toContain('差し戻し前の決裁');
+    expect((await call(s, 'requests.get', { id })).dispatches).toEqual([]);
+    const sent = await call(s, 'requests.addDispatch', {
+      id,
+      dispatch: { ...dispatch, packageId: second?.package.id ?? '' },
+    });
+    expect(sent.dispatches.map((d) => d.packageId)).toEqual([second?.package.id]);
+    await s.close();
+  });
+
+  it('a PDF without marks goes rendered (pages as images); its original only when chosen, after its hidden content is listed', async () => {
+    const hostile = await hostilePdf();
+    const { s, id, dir, saves } = await approved(cdr, { note: hostile, noteMarks: false });
+    const zip = join(dir, 'rendered.zip');
+    saves.push(zip);
+    const made = await call(s, 'packages.build', { requestId: id });
+    const out = extract(zip, made?.password ?? '');
+    const sent = readFileSync(join(out.dir, '03_記録2.pdf'));
+    expect(sha(sent)).not.toBe(sha(hostile));
+    const raw = sent.toString('latin1');
+    for (const gone of ['/EmbeddedFiles', '/Metadata', '/OCProperties', '/AcroForm', '/Annots', '/Prev']) {
+      expect(raw).not.toContain(gone);
+    }
+    expect(raw.match(/%%EOF/g)).toHaveLength(1);
+    expect(pdfText(sent.toString('base64'))).toBe('');
+    expect(made?.package.files[2]?.description).toContain('各ページを画像にしたもの');
+
+    // What the original carries, listed for staff before they choose it.
+    const listed = await call(s, 'packages.originals', { requestId: id });
+    expect(listed).toHaveLength(1);
+    const hidden = listed[0]?.hidden.join('\n') ?? '';
+    for (const what of ['添付ファイル', 'XMPメタデータ', '文書のプロパティ', '非表示 1件', 'フォーム', '注釈', '以前の版']) {
+      expect(hidden).toContain(what);
+    }
+    // Chosen: the original file, byte for byte.
+    const original = join(dir, 'original.zip');
+    saves.push(original);
+    const chosen = await call(s, 'packages.build', { requestId: id, originals: [listed[0]?.id ?? ''] });
+    const out2 = extract(original, chosen?.password ?? '');
+    expect(sha(readFileSync(join(out2.dir, '03_記録2.pdf')))).toBe(sha(hostile));
+    expect(chosen?.package.files[2]?.description).toContain('原本のファイル');
+    // A record with marks never goes as its original.
+    const table = (await call(s, 'records.list', { requestId: id })).find((x) => x.format === 'csv');
+    const e = await failure(call(s, 'packages.build', { requestId: id, originals: [table?.id ?? ''] }));
+    expect(e.code).toBe(ErrorCode.BAD_INPUT);
+    await s.close();
+  });
 });
+
+// A one-page PDF with what a viewer does not show on the page: an attachment, XMP metadata,
+// document properties, a hidden layer, a form field, a note annotation and an earlier revision.
+async function hostilePdf(): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const page = pdf.addPage([400, 400]);
+  page.drawText('Call note 2026-10-01', { x: 20, y: 360, size: 12, font });
+  pdf.setTitle('Onigawara file');
+  pdf.setAuthor('HIDDEN-AUTHOR');
+  await pdf.attach(Buffer.from('HIDDEN-ATTACHMENT'), 'hidden.txt', { mimeType: 'text/plain' });
+  const field = pdf.getForm().createTextField('note');
+  field.setText('HIDDEN-FORM-VALUE');
+  field.addToPage(page, { x: 20, y: 100, width: 200, height: 20, font });
+  const xmp = pdf.context.stream('<x:xmpmeta xmlns:x="adobe:ns:meta/">HIDDEN-XMP</x:xmpmeta>', {
+    Type: 'Metadata',
+    Subtype: 'XML',
+  });
+  pdf.catalog.set(PDFName.of('Metadata'), pdf.context.register(xmp));
+  const layer = pdf.context.register(pdf.context.obj({ Type: 'OCG', Name: PDFString.of('Hidden') }));
+  pdf.catalog.set(PDFName.of('OCProperties'), pdf.context.obj({ OCGs: [layer], D: { OFF: [layer] } }));
+  page.node.Resources()?.set(PDFName.of('Properties'), pdf.context.obj({ L1: layer }));
+  page.pushOperators(PDFOperator.of('BDC' as never, [PDFName.of('OC'), PDFName.of('L1')]));
+  page.drawText('HIDDEN-LAYER-TEXT', { x: 20, y: 300, size: 12, font });
+  page.pushOperators(PDFOperator.of('EMC' as never));
+  page.node.addAnnot(
+    pdf.context.register(
+      pdf.context.obj({ Type: 'Annot', Subtype: 'Text', Rect: [10, 10, 30, 30], Contents: PDFString.of('HIDDEN-NOTE') }),
+    ),
+  );
+  const bytes = Buffer.from(await pdf.save({ useObjectStreams: false }));
+  // An incremental update on top: the earlier revision stays in the file.
+  const text = bytes.toString('latin1');
+  const prev = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)?.[1]);
+  const n = pdf.context.largestObjectNumber + 1;
+  const body = `\n${n} 0 obj\n(HIDDEN-REVISION)\nendobj\n`;
+  const xrefAt = bytes.length + body.length;
+  const info = pdf.context.trailerInfo.Info?.toString() ?? '';
+  const tail =
+    `xref\n0 1\n0000000000 65535 f \n${n} 1\n${String(bytes.length + 1).padStart(10, '0')} 00000 n \n` +
+    `trailer\n<< /Size ${n + 1} /Root ${pdf.context.trailerInfo.Root?.toString() ?? ''}${info ? ` /Info ${info}` : ''} /Prev ${prev} >>\n` +
+    `startxref\n${xrefAt}\n%%EOF\n`;
+  return Buffer.concat([bytes, Buffer.from(body + tail, 'latin1')]);
+}
