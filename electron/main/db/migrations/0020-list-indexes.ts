@@ -1,8 +1,9 @@
 import type { Migration } from './types';
 
-// The bit of each kind in requests.kind_mask. Stored data: never renumber; a new kind takes the
-// next bit.
-export const KIND_BITS: Readonly<Record<string, number>> = {
+// The bit of each kind in requests.kind_mask, as this migration wrote its triggers. Frozen: the
+// app's table (tied to RequestKind) is repositories/request-lists-kinds.ts; a new kind takes the
+// next bit there and a later migration recreates the triggers.
+const KIND_BITS: Readonly<Record<string, number>> = {
   purpose: 1,
   disclosure: 2,
   thirdPartyRecords: 4,

@@ -2,7 +2,7 @@ import type { RequestSummary } from '../../../../core/contract';
 import type { RequestKind, RequesterType } from '../../../../core/domain/intake/kinds';
 import { Party } from '../../../../core/domain/intake/request';
 import { prepared, type Db } from '../connection';
-import { KIND_BITS } from '../migrations/0020-list-indexes';
+import { kindBits } from './request-lists-kinds';
 
 // Lists of requests as summaries: search by 受付番号 or フリガナ, possible duplicates, the
 // filtered and paged request list, and the dashboard. Rows are mapped to RequestSummary here.
@@ -80,7 +80,7 @@ export function findPossibleDuplicates(
 // in SQL, and the total counted with the same terms.
 export type ListQuery = {
   statuses: readonly string[];
-  kind: string | null;
+  kind: RequestKind | null;
   channel: string | null;
   from: string | null;
   to: string | null;
@@ -113,7 +113,7 @@ export function listRequests(db: Db, q: ListQuery): SummaryPage {
   // indexes, with no probe of request_items per candidate row.
   if (q.kind !== null) {
     where.push('r.kind_mask & ? <> 0');
-    params.push(KIND_BITS[q.kind] ?? 0);
+    params.push(kindBits[q.kind]);
   }
   term('r.channel = ?', q.channel);
   term('r.arrival_date >= ?', q.from);
