@@ -21,6 +21,7 @@ import {
   keysetProblems,
   readKeysetRecord,
   sealKeyset,
+  writeAnchorRecord,
   writeKeysetRecord,
 } from './keyset';
 import { AppError, refusals } from '../errors';
@@ -130,12 +131,12 @@ export class VaultDatabase {
     const header = this.header();
     if (!header) return;
     const anchor = { ...auditHead(u.db), at: this.deps.clock().toISOString() };
-    const trusted = u.keysetTrusted && keysetAuthentic(header, u.master);
+    const trusted = u.keysetTrusted && keysetProblems(header, u.master, readKeysetRecord(u.db)).length === 0;
     addAnchor(header, u.master, anchor);
     this.saveHeader(header, trusted ? u.master : null);
     if (!trusted) return;
     u.db.transaction(() => {
-      writeKeysetRecord(u.db, header);
+      writeAnchorRecord(u.db, header);
     })();
     // Written in the background (safeStorage is asynchronous); a failure is logged, and the
     // anchors in vault.json and the database still hold.

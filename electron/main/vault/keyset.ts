@@ -86,6 +86,18 @@ export function writeKeysetRecord(db: Db, header: VaultHeader): void {
   putSetting(db, SETTING, recordOf(header));
 }
 
+// After an anchor: only the anchors' total and newest follow vault.json; the lookup salt and the
+// recovery key the database records change only with the keys themselves.
+export function writeAnchorRecord(db: Db, header: VaultHeader): void {
+  const current = readKeysetRecord(db);
+  const next = recordOf(header);
+  putSetting(
+    db,
+    SETTING,
+    current ? { ...current, anchorTotal: next.anchorTotal, newestAnchor: next.newestAnchor } : next,
+  );
+}
+
 // What a key set that verifies may still disagree on with the database: an older copy of
 // vault.json put back (fewer anchors, an older recovery key), or a database from elsewhere.
 export type KeysetProblem = 'mac' | 'lookup_salt' | 'recovery' | 'anchors';

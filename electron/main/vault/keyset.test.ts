@@ -1,0 +1,197 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ErrorCode } from '../../../core/contract';
+import {
+  ADMIN_PASSWORD,
+  call,
+  failure,
+  makeServices,
+  OTHER_PASSWORD,
+  setupVault,
+  switchTo,
+  switchToNewAccount,
+  tempDataDir,
+} from '../testing/support';
+import type { Services } from '../composition';
+import { readHeader, VaultHeader } from './header';
+import { sealKeyset } from './keyset';
+import { keyPair, openBox, wrapKey } from './wrap';
+import { newKdfParams } from './kdf';
+
+// An insider who can write the data folder but knows no password edits vault.json so that the
+// next replacement of the master key (a disable, a rotation) hands it to a key of theirs.
+
+const masterAad = (accountId: string) => `madoguchi:v2:master:${accountId}`;
+const RECOVERY_AAD = 'madoguchi:v2:master:recovery';
+
+type Rig = { s: Services; dataDir: string; recoveryKey: string; tantoId: string };
+
+async function rig(): Promise<Rig> {
+  const dataDir = tempDataDir();
+  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-keyset-'));
+  const s = makeServices(dataDir, {
+    dialogs: { openFile: () => Promise.resolve(null), saveFile: () => Promise.resolve(join(dir, 'b.mdgbak')) },
+  });
+  const { recoveryKey } = await setupVault(s);
+  const tantoId = await switchToNewAccount(s, 'tanto', ['staff'], '担当 三郎');
+  await switchTo(s, 'admin', ADMIN_PASSWORD);
+  return { s, dataDir, recoveryKey, tantoId };
+}
+
+function editHeader(dataDir: string, edit: (h: VaultHeader) => void): void {
+  const file = join(dataDir, 'vault.json');
+  const header = VaultHeader.parse(JSON.parse(readFileSync(file, 'utf8')));
+  edit(header);
+  writeFileSync(file, JSON.stringify(header));
+}
+
+// Every master key the attacker's private key opens in vault.json now.
+function stolen(dataDir: string, attacker: Buffer): Buffer[] {
+  const h = readHeader(dataDir);
+  if (!h) throw new Error('no header');
+  const boxes = [
+    ...Object.values(h.accounts).map((e) => (e.master ? openBox(e.master, attacker, masterAad(e.accountId)) : null)),
+    h.recoveryMaster ? openBox(h.recoveryMaster, attacker, RECOVERY_AAD) : null,
+  ];
+  return boxes.filter((k): k is Buffer => k !== null);
+}
+
+const liveKey = (dataDir: string) => readHeader(dataDir)?.database;
+
+const attacks: [string, (r: Rig, attacker: { publicKey: Buffer }) => void][] = [
+  [
+    'a ghost entry',
+    (r, attacker) =>
+      editHeader(r.dataDir, (h) => {
+        const model = Object.values(h.accounts)[0];
+        if (!model) throw new Error('no entry');
+        h.accounts['ghost-lookup'] = { ...model, accountId: 'ghost', publicKey: attacker.publicKey.toString('base64') };
+      }),
+  ],
+  [
+    'a replaced recovery public key',
+    (r, attacker) =>
+      editHeader(r.dataDir, (h) => {
+        h.recoveryPublic = attacker.publicKey.toString('base64');
+      }),
+  ],
+  [
+    'a replaced account public key',
+    (r, attacker) =>
+      editHeader(r.dataDir, (h) => {
+        const entry = Object.values(h.accounts).find((e) => e.accountId === r.tantoId);
+        if (!entry) throw new Error('no entry');
+        entry.publicKey = attacker.publicKey.toString('base64');
+      }),
+  ],
+];
+
+describe('the key set of vault.json', () => {
+  it.each(attacks)('%s: the next rotation is refused and hands the attacker nothing', async (_name, attack) => {
+    const r = await rig();
+    const attacker = keyPair();
+    attack(r, attacker);
+    const before = liveKey(r.dataDir);
+    // Logins still work (the tampering is noticed and audited) …
+    await switchTo(r.s, 'admin', ADMIN_PASSWORD);
+    const audit = await call(r.s, 'audit.list', { action: 'vault.keyset_mismatch', limit: 10, offset: 0 });
+    expect(audit.entries.map((e) => e.summary)).toEqual(['problems=mac']);
+    // … but no key is replaced: not by a rotation, nor by disabling an account.
+    const refused = await failure(call(r.s, 'backup.rotateKey', {}));
+    expect(refused.code).toBe(ErrorCode.CONFLICT);
+    expect(refused.message).toContain('鍵情報ファイル（vault.json）がアプリの外で変更されています');
+    expect(liveKey(r.dataDir)).toEqual(before);
+    const other = await call(r.s, 'accounts.create', {
+      loginName: 'sato',
+      displayName: '佐藤 五郎',
+      roles: ['staff'],
+      temporaryPassword: 'temporary password 1',
+    });
+    const disable = await failure(call(r.s, 'accounts.update', { id: other.id, disabled: true }));
+    expect(disable.message).toContain('アカウントは無効にしました。ただし、鍵情報ファイル（vault.json）');
+    expect(liveKey(r.dataDir)).toEqual(before);
+    expect(stolen(r.dataDir, attacker.privateKey)).toEqual([]);
+
+    // The administrator rebuilds the key set from the database while replacing the keys.
+    const repaired = await call(r.s, 'backup.rotateKey', { repairKeyset: true });
+    expect(stolen(r.dataDir, attacker.privateKey)).toEqual([]);
+    const header = readHeader(r.dataDir);
+    expect(Object.values(header?.accounts ?? {}).map((e) => e.accountId)).not.toContain('ghost');
+    expect(Object.values(header?.accounts ?? {}).map((e) => e.accountId)).not.toContain(other.id);
+    expect(header?.recoveryPublic).not.toBe(attacker.publicKey.toString('base64'));
+    // The owner of a replaced public key needs a new temporary password; nobody else does.
+    expect(repaired.keys.accountsNeedingPassword).toBe(_name === 'a replaced account public key' ? 1 : 0);
+    // Everything verifies again, and later rotations work without repair.
+    await switchTo(r.s, 'admin', ADMIN_PASSWORD);
+    expect(await call(r.s, 'audit.verify', {})).toMatchObject({ ok: true });
+    await call(r.s, 'backup.rotateKey', {});
+    // The real recovery key still opens the vault.
+    await r.s.vault.lock('logout');
+    await call(r.s, 'session.recover', {
+      recoveryKey: r.recoveryKey,
+      loginName: 'admin',
+      newPassword: 'a brand new passphrase',
+    });
+    await r.s.close();
+  });
+
+  it('boxes a new master key only to enabled accounts the database lists, even to a key set that verifies', async () => {
+    // Defence in depth: suppose the attacker could also seal the key set (they cannot without the
+    // master key): the entries come from the database's accounts, not from vault.json.
+    const r = await rig();
+    const attacker = keyPair();
+    const master = (r.s.vault as unknown as { core: { unlocked: { master: Buffer } } }).core.unlocked.master;
+    const file = join(r.dataDir, 'vault.json');
+    const header = VaultHeader.parse(JSON.parse(readFileSync(file, 'utf8')));
+    const model = Object.values(header.accounts)[0];
+    if (!model) throw new Error('no entry');
+    header.accounts['ghost-lookup'] = {
+      accountId: 'ghost',
+      wrap: await wrapKey(
+        Buffer.alloc(32, 1),
+        OTHER_PASSWORD,
+        newKdfParams(header.kdfCost),
+        'madoguchi:v2:account-key:ghost',
+      ),
+      publicKey: attacker.publicKey.toString('base64'),
+      master: model.master,
+    };
+    header.recoveryPublic = attacker.publicKey.toString('base64');
+    sealKeyset(header, master);
+    writeFileSync(file, JSON.stringify(header));
+    // (The database's record of the recovery key disagrees, so the key set needs the repair.)
+    await call(r.s, 'backup.rotateKey', { repairKeyset: true });
+    expect(stolen(r.dataDir, attacker.privateKey)).toEqual([]);
+    expect(Object.values(readHeader(r.dataDir)?.accounts ?? {}).map((e) => e.accountId)).not.toContain('ghost');
+    await r.s.vault.lock('logout');
+    await call(r.s, 'session.recover', {
+      recoveryKey: r.recoveryKey,
+      loginName: 'admin',
+      newPassword: 'a brand new passphrase',
+    });
+    await r.s.close();
+  });
+
+  it('is checked at login against the database: an older copy of vault.json put back is noticed', async () => {
+    const r = await rig();
+    const old = readFileSync(join(r.dataDir, 'vault.json'));
+    // Work goes on: a backup and locks add anchors to vault.json and to the database's record.
+    await call(r.s, 'backup.create', { password: null });
+    await switchTo(r.s, 'admin', ADMIN_PASSWORD);
+    await r.s.vault.lock('logout');
+    // The insider puts back the older copy (its MAC verifies: the app wrote it, with fewer anchors).
+    writeFileSync(join(r.dataDir, 'vault.json'), old);
+    await call(r.s, 'session.login', { loginName: 'admin', password: ADMIN_PASSWORD });
+    const audit = await call(r.s, 'audit.list', { action: 'vault.keyset_mismatch', limit: 10, offset: 0 });
+    expect(audit.entries.map((e) => e.summary)).toEqual(['problems=anchors']);
+    const verified = await call(r.s, 'audit.verify', {});
+    expect(verified.ok).toBe(false);
+    expect(verified.anchors.failed.map((f) => f.source)).toContain(
+      '鍵情報ファイル（vault.json）の記録（件数・最新の控え）',
+    );
+    expect((await failure(call(r.s, 'backup.rotateKey', {}))).message).toContain('アプリの外で変更されています');
+    await r.s.close();
+  });
+});
