@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ErrorCode, listFilter } from '../../../core/contract';
 import { formatRecoveryKey } from '../../../core/domain/recovery-key';
 import { openEncrypted, WrongKeyError } from '../db/connection';
@@ -10,6 +10,7 @@ import { databasePath } from '../paths';
 import { readBackupMeta } from '../vault/backup-file';
 import { readHeader, VaultHeader } from '../vault/header';
 import { databaseKeyOf, openEntry, previousMasters } from '../vault/keyring';
+import { VaultDatabase } from '../vault/database';
 import {
   ADMIN_PASSWORD,
   call,
@@ -22,6 +23,32 @@ import {
   switchToNewAccount,
   tempDataDir,
 } from '../testing/support';
+
+// What a revoked account's copy of vault.json and password open now: nothing current.
+async function expectRevoked(dataDir: string, accountId: string, oldMaster: Buffer, oldKey: Buffer | null) {
+  const live = readHeader(dataDir);
+  if (!live) throw new Error('no header');
+  expect(Object.values(live.accounts).map((e) => e.accountId)).not.toContain(accountId);
+  for (const e of Object.values(live.accounts)) expect(await openEntry(e, OTHER_PASSWORD)).toBeNull();
+  expect(databaseKeyOf(live.database, oldMaster)).toBeNull();
+  expect(() => openEncrypted(databasePath(dataDir), oldKey ?? Buffer.alloc(32), { create: false })).toThrow(
+    WrongKeyError,
+  );
+}
+
+// The rekey of the file fails once (a full disk, say), as the file worker would report it.
+function failNextRekey(): { restore: () => void } {
+  const original = VaultDatabase.prototype.fileWork;
+  let failed = false;
+  const spy = vi.spyOn(VaultDatabase.prototype, 'fileWork').mockImplementation(function (this: VaultDatabase, work) {
+    if (work.op === 'rekey' && !failed) {
+      failed = true;
+      return Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }));
+    }
+    return original.call(this, work) as never;
+  });
+  return { restore: () => spy.mockRestore() };
+}
 
 // A member of staff copies vault.json while enabled, is disabled, the database key is rotated
 // and work goes on: with the copy and their old password they open neither the live database
@@ -55,6 +82,9 @@ describe('revocation', () => {
     // Disabled, then the database key rotated, then more work and a backup.
     const disabled = await call(s, 'accounts.update', { id: tantoId, disabled: true });
     expect(disabled.keys).toEqual({ newRecoveryKey: null, accountsNeedingPassword: 0 });
+    // From the disable on, vault.json has no entry for the account, and nothing in it opens with
+    // its password; the copy's keys open neither the database nor the current master key's box.
+    await expectRevoked(dataDir, tantoId, old.master, oldDatabaseKey);
     await call(s, 'backup.rotateKey', {});
     await call(s, 'intake.create', intakeInput({ arrivalDate: '2026-10-02' }));
     save = join(dir, 'after.mdgbak');
@@ -87,6 +117,52 @@ describe('revocation', () => {
     await s.vault.lock('logout');
     await call(s, 'session.recover', { recoveryKey, loginName: 'admin', newPassword: 'a brand new passphrase' });
     expect((await call(s, 'requests.list', listFilter())).rows).toHaveLength(2);
+    await s.close();
+  });
+
+  it.each([
+    ['at the next login, before anything else', 'login'],
+    ['when the account is disabled again', 'again'],
+  ] as const)('finishes a revocation whose key replacement failed %s', async (_name, how) => {
+    const dataDir = tempDataDir();
+    const s = makeServices(dataDir);
+    await setupVault(s);
+    const tantoId = await switchToNewAccount(s, 'tanto', ['staff'], '担当 三郎');
+    const copy = readHeader(dataDir);
+    const entry = Object.values(copy?.accounts ?? {}).find((e) => e.accountId === tantoId);
+    const old = entry ? await openEntry(entry, OTHER_PASSWORD) : null;
+    if (!copy || !old) throw new Error('the copy should open');
+    const oldKey = databaseKeyOf(copy.database, old.master);
+    await switchTo(s, 'admin', ADMIN_PASSWORD);
+
+    const failing = failNextRekey();
+    const refused = await failure(call(s, 'accounts.update', { id: tantoId, disabled: true }));
+    failing.restore();
+    // Said as it is: the account is disabled, its old keys are not yet revoked.
+    expect(refused.code).toBe(ErrorCode.CONFLICT);
+    expect(refused.message).toContain('アカウントは無効にしました。ただし、鍵の更新に失敗したため');
+    expect(refused.message).not.toContain('何も変更していません');
+    const listed = (await call(s, 'accounts.list', {})).find((a) => a.id === tantoId);
+    expect(listed?.disabled).toBe(true);
+    expect(
+      s.vault.connection().prepare('SELECT revocation_pending FROM accounts WHERE id = ?').pluck().get(tantoId),
+    ).toBe(1);
+
+    if (how === 'login') {
+      // Nothing else happens first: the next login replaces the keys before the session is given.
+      await switchTo(s, 'admin', ADMIN_PASSWORD);
+      const rekeys = await call(s, 'audit.list', { action: 'vault.rekey', limit: 10, offset: 0 });
+      expect(rekeys.entries[0]?.summary).toMatch(/at_login/);
+    } else {
+      await call(s, 'accounts.update', { id: tantoId, disabled: true });
+    }
+    await expectRevoked(dataDir, tantoId, old.master, oldKey);
+    expect(
+      s.vault.connection().prepare('SELECT revocation_pending FROM accounts WHERE id = ?').pluck().get(tantoId),
+    ).toBe(0);
+    // And later rotations keep it out.
+    await call(s, 'backup.rotateKey', {});
+    await expectRevoked(dataDir, tantoId, old.master, oldKey);
     await s.close();
   });
 
