@@ -177,7 +177,11 @@ export class VaultDatabase {
       this.deps.logger.info('vault.keyset_adopted', { removed: adopted.removed });
       return true;
     }
-    const problems: string[] = authentic ? keysetProblems(header, master, record) : ['mac'];
+    // (`authentic` was checked before a pending replacement was promoted: under the earlier key.)
+    const problems: string[] = [
+      ...(authentic ? [] : ['mac']),
+      ...keysetProblems(header, master, record).filter((p) => p !== 'mac'),
+    ];
     if (authentic && !record) db.transaction(() => writeKeysetRecord(db, header))();
     if (witness && !anchorHolds(db, witness)) problems.push('rollback');
     if (problems.length) {

@@ -97,7 +97,7 @@ describe('the key set of vault.json', () => {
     // Logins still work (the tampering is noticed and audited) …
     await switchTo(r.s, 'admin', ADMIN_PASSWORD);
     const audit = await call(r.s, 'audit.list', { action: 'vault.keyset_mismatch', limit: 10, offset: 0 });
-    expect(audit.entries.map((e) => e.summary)).toEqual(['problems=mac']);
+    expect(audit.entries.map((e) => e.summary)).toEqual([expect.stringMatching(/^problems=mac\b/)]);
     // … but no key is replaced: not by a rotation, nor by disabling an account.
     const refused = await failure(call(r.s, 'backup.rotateKey', {}));
     expect(refused.code).toBe(ErrorCode.CONFLICT);

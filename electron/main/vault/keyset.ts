@@ -103,9 +103,8 @@ export function writeAnchorRecord(db: Db, header: VaultHeader): void {
 export type KeysetProblem = 'mac' | 'lookup_salt' | 'recovery' | 'anchors';
 
 export function keysetProblems(header: VaultHeader, master: Buffer, record: KeysetRecord | null): KeysetProblem[] {
-  if (!keysetAuthentic(header, master)) return ['mac'];
-  if (!record) return [];
-  const problems: KeysetProblem[] = [];
+  const problems: KeysetProblem[] = keysetAuthentic(header, master) ? [] : ['mac'];
+  if (!record) return problems;
   if (record.lookupSalt !== header.lookupSalt) problems.push('lookup_salt');
   if (record.recoveryPublic !== null && record.recoveryPublic !== (header.recoveryPublic ?? null))
     problems.push('recovery');
