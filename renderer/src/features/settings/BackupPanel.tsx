@@ -21,7 +21,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBar } from '../../components/ErrorBar';
 import { KeysReplacedNotice } from '../../components/KeysReplacedNotice';
 import { SuccessBar } from '../../components/SuccessBar';
-import { call, errorMessage } from '../../lib/api';
+import { ApiError, call, errorMessage } from '../../lib/api';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '720px' },
@@ -74,7 +74,7 @@ export function BackupPanel() {
   const [withPassword, setWithPassword] = useState(false);
   const [password, setPassword] = useState('');
   const [restorePassword, setRestorePassword] = useState('');
-  const [confirm, setConfirm] = useState<'restore' | 'rekey' | null>(null);
+  const [confirm, setConfirm] = useState<'restore' | 'rekey' | 'repair' | null>(null);
 
   const saveDays = useMutation({
     mutationFn: () =>
@@ -92,7 +92,12 @@ export function BackupPanel() {
   const restore = useMutation({
     mutationFn: () => call('backup.restore', { password: restorePassword || null }),
   });
-  const rekey = useMutation({ mutationFn: () => call('backup.rotateKey', {}) });
+  const rekey = useMutation({
+    mutationFn: (repair: boolean) => call('backup.rotateKey', repair ? { repairKeyset: true } : {}),
+  });
+  // vault.json was changed outside the app: the rotation was refused and can rebuild the key set.
+  const keysetTampered =
+    rekey.error instanceof ApiError && (rekey.error.issues ?? []).some((i) => i.path[0] === 'keyset');
 
   const dayText = days ?? String(status.data?.settings.reminderDays ?? 7);
   const daysInvalid = !/^\d{1,3}$/.test(dayText) || Number(dayText) < 1 || Number(dayText) > 365;
@@ -236,6 +241,13 @@ export function BackupPanel() {
           }
         />
         <ErrorBar message={rekey.isError ? errorMessage(rekey.error) : null} />
+        {keysetTampered && (
+          <div>
+            <Button appearance="primary" onClick={() => setConfirm('repair')}>
+              鍵情報を作り直して鍵を更新…
+            </Button>
+          </div>
+        )}
         <KeysReplacedNotice keys={rekey.data?.keys} />
       </Card>
 
@@ -258,7 +270,18 @@ export function BackupPanel() {
         onCancel={() => setConfirm(null)}
         onConfirm={() => {
           setConfirm(null);
-          rekey.mutate();
+          rekey.mutate(false);
+        }}
+      />
+      <ConfirmDialog
+        open={confirm === 'repair'}
+        title="鍵情報を作り直しますか？"
+        text="データベースに登録されている有効なアカウントと回復キーだけに新しい鍵を渡します。鍵情報ファイルにだけある登録は削除されます。パスワードを設定し直す必要があるアカウントは、完了後にお知らせします。"
+        action="作り直して更新する"
+        onCancel={() => setConfirm(null)}
+        onConfirm={() => {
+          setConfirm(null);
+          rekey.mutate(true);
         }}
       />
     </div>
