@@ -37,7 +37,8 @@ export function entryName(n: number, what: EntryRole, ext: string): string {
 // A file name from disk as the manifest may quote it: without the characters no field accepts
 // (controls, bidi and zero-width characters: the intake rule), nothing Windows refuses.
 export function safeFileName(name: string): string {
-  return [...name]
+  // Code points, not graphemes: each unsafe character goes on its own.
+  return Array.from(name.matchAll(/[\s\S]/gu), (m) => m[0])
     .filter((ch) => unsafeCharacter(ch, false) === null)
     .join('')
     .replace(UNSAFE, '_')

@@ -54,6 +54,15 @@ function layers(lib: PdfLib, catalog: PdfDict): string[] {
   return [`レイヤー（オプションコンテンツ）${all}件${hidden > 0 ? `、うち初期状態で非表示 ${hidden}件` : ''}`];
 }
 
+// The form's fields, or its widget annotations when the form cannot be read.
+function formFields(doc: PdfDoc, widgets: number): number {
+  try {
+    return doc.getForm().getFields().length;
+  } catch {
+    return widgets;
+  }
+}
+
 async function pdfHidden(bytes: Uint8Array): Promise<string[]> {
   const lib = await import('pdf-lib');
   let doc: PdfDoc;
@@ -76,12 +85,7 @@ async function pdfHidden(bytes: Uint8Array): Promise<string[]> {
   const info = [doc.getTitle(), doc.getAuthor(), doc.getSubject(), doc.getKeywords(), doc.getCreator()];
   if (info.some((v) => (v ?? '').trim() !== '')) found.push('文書のプロパティ（タイトル・作成者・キーワード等）');
   found.push(...layers(lib, catalog));
-  let fields = 0;
-  try {
-    fields = doc.getForm().getFields().length;
-  } catch {
-    fields = annots.widgets;
-  }
+  const fields = formFields(doc, annots.widgets);
   found.push(...count(fields, 'フォームの入力欄（入力された値を含む）'));
   found.push(...count(annots.others, '注釈（コメント・付箋・手書き等）'));
   found.push(...count(annots.links, 'リンク'));

@@ -1,8 +1,10 @@
 import {
+  Badge,
   Body1,
   Button,
   Caption1,
   Card,
+  Checkbox,
   Field,
   Input,
   MessageBar,
@@ -49,6 +51,78 @@ const useStyles = makeStyles({
 });
 
 type Made = { package: DisclosurePackage; password: string; passwordLetter: { base64: string } | null };
+type Original = { id: string; fileName: string; hidden: string[] };
+
+// Documents go into the package rendered (every page an image), which drops what a viewer does
+// not show. Staff may send a document's original file instead, after seeing what it carries
+// and confirming it; nothing is chosen unless they do.
+function OriginalsChoice(props: {
+  requestId: string;
+  chosen: string[];
+  onChosen: (ids: string[]) => void;
+  confirmed: boolean;
+  onConfirmed: (v: boolean) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const list = useQuery({
+    queryKey: ['packages.originals', props.requestId],
+    queryFn: () => call('packages.originals', { requestId: props.requestId }),
+    enabled: open,
+  });
+  const toggle = (o: Original, on: boolean) => {
+    props.onChosen(on ? [...props.chosen, o.id] : props.chosen.filter((id) => id !== o.id));
+    props.onConfirmed(false);
+  };
+  if (!open) {
+    return (
+      <div>
+        <Button size="small" appearance="subtle" onClick={() => setOpen(true)}>
+          文書を原本のファイルのまま送る…
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <div role="group" aria-label="原本のまま送る文書">
+      <Caption1 block>
+        文書（PDF・画像）は、各ページを画像にして入れます（画面に表示されない内容は含まれません）。原本のファイルのまま送る文書を選ぶと、次の内容も本人に渡ります。
+      </Caption1>
+      <ErrorBar message={list.isError ? errorWithIssues(list.error) : null} />
+      {list.data?.length === 0 && <Caption1 block>原本のまま送ることができる文書はありません。</Caption1>}
+      {list.data?.map((o) => (
+        <div key={o.id}>
+          <Checkbox
+            label={o.fileName}
+            checked={props.chosen.includes(o.id)}
+            onChange={(_e, d) => toggle(o, d.checked === true)}
+          />
+          <Caption1 block>
+            {o.hidden.length > 0 ? `含まれる内容: ${o.hidden.join('、')}` : '含まれる内容: 確認できたものはありません'}
+          </Caption1>
+        </div>
+      ))}
+      {props.chosen.length > 0 && (
+        <Checkbox
+          label="上記の内容も本人に渡ることを確認し、原本のファイルのまま送ります"
+          checked={props.confirmed}
+          onChange={(_e, d) => props.onConfirmed(d.checked === true)}
+        />
+      )}
+      <div>
+        <Button
+          size="small"
+          onClick={() => {
+            props.onChosen([]);
+            props.onConfirmed(false);
+            setOpen(false);
+          }}
+        >
+          原本では送らない
+        </Button>
+      </div>
+    </div>
+  );
+}
 
 // Whether a password the person reads back is the package's (its hash is all that is kept).
 function PasswordCheck(props: { id: string }) {
@@ -85,13 +159,15 @@ export function PackageSection(props: { request: RequestDetail }) {
   )?.decision.electronic as Electronic | undefined;
   const [made, setMade] = useState<Made | null>(null);
   const [letterShown, setLetterShown] = useState(false);
+  const [originals, setOriginals] = useState<string[]>([]);
+  const [confirmed, setConfirmed] = useState(false);
   const list = useQuery({
-    queryKey: ['packages.list', r.id],
+    queryKey: ['packages.list', r.id, r.history.length],
     queryFn: () => call('packages.list', { requestId: r.id }),
     enabled: electronic !== undefined,
   });
   const build = useMutation({
-    mutationFn: () => call('packages.build', { requestId: r.id }),
+    mutationFn: () => call('packages.build', { requestId: r.id, ...(originals.length ? { originals } : {}) }),
     onSuccess: (result) => {
       if (result) setMade(result);
       setLetterShown(false);
@@ -114,10 +190,21 @@ export function PackageSection(props: { request: RequestDetail }) {
         {passwordRouteLabels[electronic.passwordRoute]}
       </Caption1>
       <div className={styles.row}>
-        <Button appearance="primary" disabled={build.isPending} onClick={() => build.mutate()}>
+        <Button
+          appearance="primary"
+          disabled={build.isPending || (originals.length > 0 && !confirmed)}
+          onClick={() => build.mutate()}
+        >
           暗号化ファイルを作成して保存…
         </Button>
       </div>
+      <OriginalsChoice
+        requestId={r.id}
+        chosen={originals}
+        onChosen={setOriginals}
+        confirmed={confirmed}
+        onConfirmed={setConfirmed}
+      />
       {build.isPending && (
         <Field
           label="作成中"
@@ -185,7 +272,12 @@ export function PackageSection(props: { request: RequestDetail }) {
             {list.data?.map((p) => (
               <TableRow key={p.id}>
                 <TableCell>
-                  {slashDateTime(p.createdAt)}・{p.createdBy}
+                  {slashDateTime(p.createdAt)}・{p.createdBy}{' '}
+                  {!p.current && (
+                    <Badge appearance="outline" color="warning">
+                      差し戻し前の決裁（送付不可）
+                    </Badge>
+                  )}
                 </TableCell>
                 <TableCell>
                   {p.fileName}（{p.files.length}ファイル、{Math.ceil(p.size / 1024).toLocaleString('ja-JP')}KB）・

@@ -26,7 +26,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type RequestDetail } from '../../../../core/contract';
-import { japanToday, parseDate, slashDate } from '../../../../core/domain/dates';
+import { japanToday, parseDate, slashDate, slashDateTime } from '../../../../core/domain/dates';
 import { withWeekday } from '../../../../core/domain/deadlines';
 import { canRecord } from '../../../../core/domain/workflow';
 import { ErrorBar } from '../../components/ErrorBar';
@@ -64,7 +64,20 @@ export function AnswerSection(props: { request: RequestDetail }) {
     queryKey: ['letters.list', r.id, r.history.length],
     queryFn: () => call('letters.list', { requestId: r.id }),
   });
-  const finalized = [...(letters.data?.finalized ?? [])].reverse().map((l) => `${l.label}（${l.documentNo}）`);
+  // A letter of an approval since sent back (差し戻し) is never sent.
+  const finalized = [...(letters.data?.finalized ?? [])]
+    .filter((l) => !l.superseded)
+    .reverse()
+    .map((l) => `${l.label}（${l.documentNo}）`);
+  // The 電磁的記録 packages built under the current approval, to record which one went with it.
+  const packages = useQuery({
+    queryKey: ['packages.list', r.id, r.history.length],
+    queryFn: () => call('packages.list', { requestId: r.id }),
+    enabled: r.decisions.some((d) => d.decision.electronic),
+  });
+  const sendable = [...(packages.data ?? [])].filter((p) => p.current).reverse();
+  const [pickedPackage, setPickedPackage] = useState<string | null>(null);
+  const packageId = pickedPackage ?? sendable[0]?.id ?? '';
   const [picked, setPicked] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
   const choice = picked ?? finalized[0] ?? OTHER;
@@ -74,7 +87,7 @@ export function AnswerSection(props: { request: RequestDetail }) {
   const [trackingNo, setTrackingNo] = useState('');
   const add = useRequestMutation(
     r.id,
-    (dispatch: { letter: string; sentOn: string; method: Method; trackingNo: string }) =>
+    (dispatch: { letter: string; sentOn: string; method: Method; trackingNo: string; packageId?: string }) =>
       call('requests.addDispatch', { id: r.id, dispatch }),
     () => {
       setTrackingNo('');
@@ -153,9 +166,23 @@ export function AnswerSection(props: { request: RequestDetail }) {
           <Field label="追跡番号" validationMessage={issueFor(add.error, 'trackingNo')}>
             <Input value={trackingNo} onChange={(_e, d) => setTrackingNo(d.value)} />
           </Field>
+          {sendable.length > 0 && (
+            <Field label="同封した電磁的記録" validationMessage={issueFor(add.error, 'packageId')}>
+              <Select value={packageId} onChange={(_e, d) => setPickedPackage(d.value)}>
+                {sendable.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.fileName}（{slashDateTime(p.createdAt)}作成）
+                  </option>
+                ))}
+                <option value="">同封しない</option>
+              </Select>
+            </Field>
+          )}
           <Button
             disabled={!sentOn || letter.trim() === '' || add.isPending}
-            onClick={() => sentOn && add.mutate({ letter, sentOn, method, trackingNo })}
+            onClick={() =>
+              sentOn && add.mutate({ letter, sentOn, method, trackingNo, ...(packageId ? { packageId } : {}) })
+            }
           >
             発送を記録する
           </Button>

@@ -96,7 +96,7 @@ export function LettersSection(props: { request: RequestDetail }) {
   });
   const error = [preview, finalize, show, print, save].find((m) => m.isError)?.error;
   if (!info.data) return null;
-  const finalized = new Set(info.data.finalized.map((f) => f.kind));
+  const current = new Set(info.data.finalized.filter((f) => !f.superseded).map((f) => f.kind));
   return (
     <Card className={styles.card}>
       <Subtitle1 as="h3" block>
@@ -116,14 +116,14 @@ export function LettersSection(props: { request: RequestDetail }) {
           {info.data.available.map((a) => (
             <TableRow key={a.kind}>
               <TableCell>
-                {a.label} {finalized.has(a.kind) && <Badge appearance="tint">確定済み</Badge>}
+                {a.label} {current.has(a.kind) && <Badge appearance="tint">確定済み</Badge>}
               </TableCell>
               <TableCell>
                 <div className={styles.row}>
                   <Button size="small" onClick={() => preview.mutate(a.kind)} disabled={preview.isPending}>
                     下書きを表示
                   </Button>
-                  {finalized.has(a.kind) ? (
+                  {a.action === 'reissue' && (
                     <Button
                       size="small"
                       onClick={() => setReissue({ kind: a.kind, reason: '' })}
@@ -131,7 +131,9 @@ export function LettersSection(props: { request: RequestDetail }) {
                     >
                       再発行…
                     </Button>
-                  ) : (
+                  )}
+                  {/* Main decides what is offered: never 確定する on a decision letter once the answer is sent. */}
+                  {a.action === 'finalize' && (
                     <Button
                       size="small"
                       appearance="primary"
@@ -191,7 +193,14 @@ export function LettersSection(props: { request: RequestDetail }) {
             {info.data.finalized.map((f) => (
               <TableRow key={f.id}>
                 <TableCell>{f.documentNo}</TableCell>
-                <TableCell>{f.label}</TableCell>
+                <TableCell>
+                  {f.label}{' '}
+                  {f.superseded && (
+                    <Badge appearance="outline" color="warning">
+                      差し戻し前の決裁（送付不可）
+                    </Badge>
+                  )}
+                </TableCell>
                 <TableCell>{f.signed ? '電子署名あり' : '署名なし'}</TableCell>
                 <TableCell>
                   {slashDateTime(f.createdAt)}・{f.createdBy}
