@@ -28,6 +28,12 @@ export function fileErrorMessage(err: unknown, what: string): AppError | null {
       `${what}の保存先に書き込めません（読み取り専用か、権限がありません）。別の保存先を選んでください。何も変更していません。`,
     );
   }
+  if (code === 'EIO' || code === 'ENXIO' || code === 'ENODEV') {
+    return new AppError(
+      ErrorCode.UNAVAILABLE,
+      `${what}の保存先の読み書き中にエラーが起きました（装置が外されたか、故障しているおそれがあります）。別の保存先でもう一度お試しください。何も変更していません。`,
+    );
+  }
   if (code === 'ENOENT' || code === 'ENOTDIR') {
     return new AppError(
       ErrorCode.UNAVAILABLE,

@@ -10,7 +10,8 @@ import { databasePath } from '../paths';
 import { readBackupMeta } from '../vault/backup-file';
 import { readHeader, VaultHeader } from '../vault/header';
 import { databaseKeyOf, openEntry, previousMasters } from '../vault/keyring';
-import { VaultDatabase } from '../vault/database';
+import type { VaultDatabase } from '../vault/database';
+import type { Services } from '../composition';
 import {
   ADMIN_PASSWORD,
   call,
@@ -37,15 +38,16 @@ async function expectRevoked(dataDir: string, accountId: string, oldMaster: Buff
 }
 
 // The rekey of the file fails once (a full disk, say), as the file worker would report it.
-function failNextRekey(): { restore: () => void } {
-  const original = VaultDatabase.prototype.fileWork;
+function failNextRekey(s: Services): { restore: () => void } {
+  const core = (s.vault as unknown as { core: VaultDatabase }).core;
+  const original = core.fileWork.bind(core);
   let failed = false;
-  const spy = vi.spyOn(VaultDatabase.prototype, 'fileWork').mockImplementation(function (this: VaultDatabase, work) {
+  const spy = vi.spyOn(core, 'fileWork').mockImplementation((work) => {
     if (work.op === 'rekey' && !failed) {
       failed = true;
       return Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }));
     }
-    return original.call(this, work) as never;
+    return original(work);
   });
   return { restore: () => spy.mockRestore() };
 }
@@ -135,7 +137,7 @@ describe('revocation', () => {
     const oldKey = databaseKeyOf(copy.database, old.master);
     await switchTo(s, 'admin', ADMIN_PASSWORD);
 
-    const failing = failNextRekey();
+    const failing = failNextRekey(s);
     const refused = await failure(call(s, 'accounts.update', { id: tantoId, disabled: true }));
     failing.restore();
     // Said as it is: the account is disabled, its old keys are not yet revoked.
