@@ -3,7 +3,7 @@ import { clearRevocationsPending, listAccountKeys } from '../db/repositories/acc
 import { anchorHolds } from '../db/repositories/audit';
 import { AppError } from '../errors';
 import { anchorAuthentic, anchorMacFor, prepareReplacement, promote, rekeyAnchors } from './keyring';
-import type { VaultHeader } from './header';
+import { lookupId, type VaultHeader } from './header';
 import { keysetProblems, readKeysetRecord, trustedKeys, writeKeysetRecord } from './keyset';
 import type { VaultDatabase, Replaced, Unlocked } from './database';
 
@@ -62,7 +62,7 @@ export class VaultRekey {
       u.keysetTrusted = false;
       throw keysetTampered();
     }
-    if (repair) this.keepTrustedAnchors(u, header);
+    if (repair) this.repairFromDatabase(u, header);
     const next = prepareReplacement(header, u.master, trustedKeys(u.db));
     // Sealed under the current master key: a promotion after a crash checks it first.
     this.core.saveHeader(header, u.master);
@@ -103,9 +103,23 @@ export class VaultRekey {
   // A repair keeps the anchors that verify under the master key and still hold in the log, and
   // puts back the newest the database recorded. A log that no longer holds that one was rewritten:
   // no repair then (restore from a backup), so the evidence is not sealed over.
-  private keepTrustedAnchors(u: Unlocked, header: VaultHeader): void {
+  //
+  // Before the header is sealed (with the pending keys, ahead of the rekey), the entries and the
+  // recovery key the database does not confirm go too: if the rekey then fails, what is sealed is
+  // only what the database lists.
+  private repairFromDatabase(u: Unlocked, header: VaultHeader): void {
     const record = readKeysetRecord(u.db);
-    if (record) header.lookupSalt = record.lookupSalt;
+    if (record) {
+      header.lookupSalt = record.lookupSalt;
+      if (record.recoveryPublic) header.recoveryPublic = record.recoveryPublic;
+    }
+    const listed = new Map(trustedKeys(u.db).accounts.map((a) => [lookupId(header, a.loginName), a]));
+    header.accounts = Object.fromEntries(
+      Object.entries(header.accounts).filter(([lookup, e]) => {
+        const a = listed.get(lookup);
+        return a !== undefined && a.id === e.accountId && a.publicKey !== null && a.publicKey === e.publicKey;
+      }),
+    );
     const kept = (header.auditAnchors ?? []).filter((a) => anchorAuthentic(u.master, a) && anchorHolds(u.db, a));
     const newest = record?.newestAnchor;
     if (newest && !anchorHolds(u.db, newest)) {
