@@ -6,7 +6,7 @@ describe('password rules', () => {
     expect(passwordProblems('correct horse battery')).toEqual([]);
     expect(passwordProblems('春の小川は窓の外を流れる')).toEqual([]);
     expect(passwordProblems('kZ7#pQ2!vL9w')).toEqual([]);
-    expect(passwordProblems('x'.repeat(100) + 'y'.repeat(100) + 'lantern harbour 42')).toEqual([]);
+    expect(passwordProblems('窓の外の川は春になると雪解けの水で溢れ、古い橋の下を'.repeat(9))).toEqual([]);
   });
 
   it('refuses fewer than 12 characters', () => {
