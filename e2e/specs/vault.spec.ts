@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '../fixtures/app';
 import { labelled } from '../pages/labels';
 import { ADMIN } from '../fixtures/vault';
@@ -55,6 +57,31 @@ test('first run: setup, recovery key, log out, log in, lock, unlock, wrong passw
 
 test.describe('with a prepared vault', () => {
   test.use({ prepared: true });
+  test('vault.json changed outside the app: the rotation is refused, and the administrator rebuilds the key set', async ({
+    app,
+  }) => {
+    const page = app.page;
+    // An insider adds an entry of their own to vault.json, with no password known.
+    const file = join(app.dataDir, 'vault.json');
+    const header = JSON.parse(readFileSync(file, 'utf8')) as { accounts: Record<string, Record<string, unknown>> };
+    const model = Object.values(header.accounts)[0];
+    header.accounts['ghost-lookup'] = { ...model, accountId: 'ghost' };
+    writeFileSync(file, JSON.stringify(header));
+    await new LoginPage(page).login(ADMIN.loginName, ADMIN.password);
+    const shell = new ShellPage(page);
+    await shell.open('設定');
+    await page.getByRole('tab', { name: 'バックアップ' }).click();
+    await page.getByRole('button', { name: 'データベース鍵を更新…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '更新する' }).click();
+    await expect(
+      page.getByText('鍵情報ファイル（vault.json）がアプリの外で変更されています。', { exact: false }),
+    ).toBeVisible();
+    await page.getByRole('button', { name: '鍵情報を作り直して鍵を更新…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '作り直して更新する' }).click();
+    await expect(page.getByText('データベース鍵を更新しました', { exact: false })).toBeVisible();
+    const after = JSON.parse(readFileSync(file, 'utf8')) as { accounts: Record<string, { accountId: string }> };
+    expect(Object.values(after.accounts).map((e) => e.accountId)).not.toContain('ghost');
+  });
 
   test('the recovery key sets a new administrator password', async ({ app }) => {
     const login = new LoginPage(app.page);
