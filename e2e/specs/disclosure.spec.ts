@@ -33,6 +33,16 @@ async function callNote(path: string): Promise<void> {
   writeFileSync(path, await pdf.save());
 }
 
+// A memo with what a viewer does not show on its page: an attached file and document properties.
+async function memo(path: string): Promise<void> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  pdf.addPage().drawText('Memo: member since 2019', { x: 60, y: 700, size: 12, font });
+  pdf.setAuthor('Internal author');
+  await pdf.attach(Buffer.from('internal note'), 'internal.txt', { mimeType: 'text/plain' });
+  writeFileSync(path, await pdf.save());
+}
+
 test('a 一部開示 from attached records goes out as a signed letter and an encrypted package only the password opens', async ({
   app,
 }) => {
@@ -94,6 +104,13 @@ test('a 一部開示 from attached records goes out as a signed letter and an en
   await page.getByRole('button', { name: '黒塗りした文書を確認' }).click();
   await expect(page.getByRole('img', { name: '黒塗り後の「通話記録.pdf」 2ページ目' })).toBeVisible();
 
+  // A memo with no withheld part: it goes rendered all the same, unless staff choose its original.
+  const memoPath = join(dir, 'メモ.pdf');
+  await memo(memoPath);
+  await app.nextOpenFile(memoPath);
+  await attach.getByRole('button', { name: 'ファイルを選んで添付…' }).click();
+  await expect(page.getByRole('table', { name: '開示する記録' })).toContainText('メモ.pdf');
+
   await r.act('決定の起案を開始');
   const decision = r.decision('開示');
   await decision.getByLabel(/^開示する保有個人データ/).fill('会員情報、通話記録');
@@ -110,7 +127,7 @@ test('a 一部開示 from attached records goes out as a signed letter and an en
   // Before approval there is nothing to send: the package is refused with the reason.
   const build = page.getByRole('button', { name: '暗号化ファイルを作成して保存…' });
   await build.click();
-  await expect(page.getByRole('alert').filter({ hasText: '決定通知書がまだ確定されていません' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: '承認（決裁）されていない' })).toBeVisible();
 
   await relogin(page, APPROVER);
   await openFromList(page, receiptNo);
@@ -121,6 +138,16 @@ test('a 一部開示 from attached records goes out as a signed letter and an en
   const letterRow = page.getByRole('table', { name: '作成できる書類' }).getByRole('row', { name: /開示決定通知書/ });
   await letterRow.getByRole('button', { name: '確定する' }).click();
   await expect(page.getByText(/文書番号「個保第\d+号」で確定しました/)).toBeVisible();
+
+  // Sending an original is a choice made after seeing what it carries; not made here.
+  await page.getByRole('button', { name: '文書を原本のファイルのまま送る…' }).click();
+  const originals = page.getByRole('group', { name: '原本のまま送る文書' });
+  await expect(originals).toContainText('添付ファイル（埋め込みファイル）（1件）');
+  await expect(originals).toContainText('文書のプロパティ');
+  await originals.getByRole('checkbox', { name: 'メモ.pdf' }).check();
+  await expect(build).toBeDisabled();
+  await originals.getByRole('button', { name: '原本では送らない' }).click();
+  await expect(build).toBeEnabled();
 
   // The package: saved where the dialog says, the password shown once.
   await build.click();
@@ -143,9 +170,18 @@ test('a 一部開示 from attached records goes out as a signed letter and an en
   const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
     files: { name: string; sha256: string }[];
   };
-  expect(manifest.files).toHaveLength(3);
+  // Neutral names: the file names from disk are inside the manifest only.
+  expect(manifest.files.map((f) => f.name)).toEqual([
+    '01_決定通知書.pdf',
+    '02_記録1.csv',
+    '03_記録2.pdf',
+    '04_記録3.pdf',
+  ]);
   for (const f of manifest.files) expect(sha(readFileSync(join(out, f.name)))).toBe(f.sha256);
-  const [letter, data, document] = manifest.files.map((f) => join(out, f.name));
+  const [letter, data, document, memoSent] = manifest.files.map((f) => join(out, f.name));
+  // The memo went as page images: no text, no attachment.
+  expect(execFileSync('pdftotext', [memoSent ?? '', '-'], { encoding: 'utf8' }).trim()).toBe('');
+  expect(readFileSync(memoSent ?? '').toString('latin1')).not.toContain('/EmbeddedFiles');
   // The decision letter: signed (an independent validator), 一部開示 with the withheld part and
   // its ground, the withheld values nowhere.
   const sig = spawnSync('pdfsig', [letter ?? ''], { encoding: 'utf8' });
@@ -187,4 +223,6 @@ test('a 一部開示 from attached records goes out as a signed letter and an en
   await expect(records.getByRole('status')).toHaveText('一致します。');
   await page.getByRole('button', { name: 'パスワードを伝えたので閉じる' }).click();
   await expect(shown).toHaveCount(0);
+  // The dispatch records which package went with the letter (one of the current approval).
+  await expect(page.getByRole('group', { name: '発送の記録' }).getByLabel('同封した電磁的記録')).toHaveValue(/.+/);
 });

@@ -67,7 +67,11 @@ async function pdfHidden(bytes: Uint8Array): Promise<string[]> {
   const lib = await import('pdf-lib');
   let doc: PdfDoc;
   try {
-    doc = await lib.PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
+    doc = await lib.PDFDocument.load(bytes, {
+      ignoreEncryption: true,
+      updateMetadata: false,
+      throwOnInvalidObject: false,
+    });
   } catch {
     return ['ファイルの構造を読み取れませんでした（隠れた内容を確認できません）'];
   }
@@ -104,7 +108,7 @@ function imageHidden(bytes: Uint8Array, format: RecordFormat): string[] {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const found = new Set<string>();
   if (format === 'png') {
-    for (let at = 8; at + 8 <= b.length; ) {
+    for (let at = 8; at + 8 <= b.length;) {
       const len = b.readUInt32BE(at);
       const type = b.toString('latin1', at + 4, at + 8);
       if (['tEXt', 'zTXt', 'iTXt'].includes(type)) found.add('画像に埋め込まれたテキスト');
@@ -113,7 +117,7 @@ function imageHidden(bytes: Uint8Array, format: RecordFormat): string[] {
       at += 12 + len;
     }
   } else if (format === 'jpeg') {
-    for (let at = 2; at + 4 <= b.length && b[at] === 0xff; ) {
+    for (let at = 2; at + 4 <= b.length && b[at] === 0xff;) {
       const marker = b[at + 1] ?? 0;
       if (marker === 0xda || marker === 0xd9) break;
       const len = b.readUInt16BE(at + 2);

@@ -382,7 +382,15 @@ describe('電磁的記録 package', () => {
     const listed = await call(s, 'packages.originals', { requestId: id });
     expect(listed).toHaveLength(1);
     const hidden = listed[0]?.hidden.join('\n') ?? '';
-    for (const what of ['添付ファイル', 'XMPメタデータ', '文書のプロパティ', '非表示 1件', 'フォーム', '注釈', '以前の版']) {
+    for (const what of [
+      '添付ファイル',
+      'XMPメタデータ',
+      '文書のプロパティ',
+      '非表示 1件',
+      'フォーム',
+      '注釈',
+      '以前の版',
+    ]) {
       expect(hidden).toContain(what);
     }
     // Chosen: the original file, byte for byte.
@@ -426,7 +434,12 @@ async function hostilePdf(): Promise<Buffer> {
   page.pushOperators(PDFOperator.of('EMC' as never));
   page.node.addAnnot(
     pdf.context.register(
-      pdf.context.obj({ Type: 'Annot', Subtype: 'Text', Rect: [10, 10, 30, 30], Contents: PDFString.of('HIDDEN-NOTE') }),
+      pdf.context.obj({
+        Type: 'Annot',
+        Subtype: 'Text',
+        Rect: [10, 10, 30, 30],
+        Contents: PDFString.of('HIDDEN-NOTE'),
+      }),
     ),
   );
   const bytes = Buffer.from(await pdf.save({ useObjectStreams: false }));

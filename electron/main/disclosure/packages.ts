@@ -172,7 +172,10 @@ export class DisclosurePackagesService {
       const x = records.find((y) => y.id === id);
       const format = x?.format as RecordFormat | undefined;
       if (!x || !format || !isDocument(format)) {
-        throw refusals.badField(['originals'], '原本のまま送る記録は、この請求の文書（PDF・画像）の記録から選んでください。');
+        throw refusals.badField(
+          ['originals'],
+          '原本のまま送る記録は、この請求の文書（PDF・画像）の記録から選んでください。',
+        );
       }
       if (Marks.parse(JSON.parse(x.marks_json ?? '[]')).length > 0) {
         throw refusals.badField(['originals'], '開示しない部分を指定した記録は、原本のままでは送れません。');

@@ -156,7 +156,12 @@ describe('decision letters and the approval', () => {
     const letter = await call(s, 'letters.finalize', { requestId: id, kind: 'disclosureDecision' });
     await call(s, 'requests.addDispatch', {
       id,
-      dispatch: { letter: `開示決定通知書（${letter.documentNo}）`, sentOn: '2026-11-22', method: 'post', trackingNo: '' },
+      dispatch: {
+        letter: `開示決定通知書（${letter.documentNo}）`,
+        sentOn: '2026-11-22',
+        method: 'post',
+        trackingNo: '',
+      },
     });
     await call(s, 'requests.transition', { id, action: 'recordDispatch', comment: '' });
     const info = await call(s, 'letters.list', { requestId: id });

@@ -12,7 +12,9 @@ describe('0022-approval-links', () => {
     const db = openEncrypted(join(tempDataDir(), 'm.db'), randomBytes(32), { create: true });
     const before = migrations.filter((m) => m.version < 22);
     migrate(db, before, () => undefined);
-    db.exec(`INSERT INTO accounts (id, login_name, display_name, created_at, updated_at) VALUES ('a', 'h', 'n', 't', 't')`);
+    db.exec(
+      `INSERT INTO accounts (id, login_name, display_name, created_at, updated_at) VALUES ('a', 'h', 'n', 't', 't')`,
+    );
     db.exec(`INSERT INTO requests (id, receipt_no, channel, arrival_date, received_by, requester_type, answer_to,
       delivery, status, search_kana, search_name, created_at, updated_at)
       VALUES ('r', '1', 'post', '2026-01-05', 'a', 'self', 'principal', 'simpleRegistered', 'preparingAnswer', 'k', 'n', 't', 't')`);

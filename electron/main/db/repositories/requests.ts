@@ -203,10 +203,7 @@ export function insertEvent(
 // The id of the request's latest 承認 (approve event), or null if it was never approved.
 export function latestApprovalEvent(db: Db, requestId: string): number | null {
   return (
-    (prepared(
-      db,
-      "SELECT max(id) FROM request_events WHERE request_id = ? AND action = 'approve'",
-    )
+    (prepared(db, "SELECT max(id) FROM request_events WHERE request_id = ? AND action = 'approve'")
       .pluck()
       .get(requestId) as number | null | undefined) ?? null
   );
