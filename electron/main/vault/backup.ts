@@ -9,12 +9,15 @@ import {
   findAccountByLogin,
   getAccount,
   insertAccount,
+  listAccountKeys,
   listAccounts,
   renameAccountLogin,
+  setAccountPublicKey,
+  type AccountKey,
 } from '../db/repositories/accounts';
 import { anchorHolds, auditHead } from '../db/repositories/audit';
 import type { Db } from '../db/connection';
-import { adoptKeyset, keysetAuthentic } from './keyset';
+import { keysetAuthentic, putKeysetRecord, readKeysetRecord, recordOf, type KeysetRecord } from './keyset';
 import { newKdfParams } from './kdf';
 import { DATABASE_AAD, previousMasters } from './keyring';
 import { unsealKey, unwrapKey, wrapKey, type Sealed } from './wrap';
@@ -31,6 +34,9 @@ import type { VaultDatabase, Unlocked } from './database';
 import { refusals } from '../errors';
 
 const BACKUP_AAD = 'madoguchi:v1:backup';
+
+// The live database's account keys and key set record, read just before a restore replaces it.
+type LiveKeys = { accounts: AccountKey[]; record: KeysetRecord | null };
 
 // A backup file that could not be verified is not left where staff would take it for one.
 function removeUnverified(target: string): void {
@@ -295,22 +301,28 @@ export class VaultBackups {
     }
   }
 
-  // After a restore: entries of accounts the restored database does not know open nothing and go;
-  // the restored database learns this vault.json's public keys and key set record (it holds those
-  // of the day of the backup); anchors recorded after the backup do not hold in the restored log
-  // and go (the restore itself is in the log, and the lock that follows anchors it).
-  private keysAfterRestore(u: Unlocked, db: Db): void {
+  // After a restore: the restored database holds the account keys and key set record of the day
+  // of the backup (or of another vault). It takes those of the live database read just before
+  // (the ground truth, whatever vault.json says now): each account both know keeps its live public
+  // key, the others have none (they need a temporary password). Entries of accounts the restored
+  // database does not know open nothing and go; anchors recorded after the backup do not hold in
+  // the restored log and go (the restore itself is in the log, and the lock that follows anchors it).
+  private keysAfterRestore(u: Unlocked, db: Db, live: LiveKeys): void {
     const header = this.core.header();
     if (!header) return;
     const authentic = u.keysetTrusted && keysetAuthentic(header, u.master);
     header.auditAnchors = (header.auditAnchors ?? []).filter((a) => anchorHolds(db, a));
-    if (authentic) {
-      db.transaction(() => adoptKeyset(db, header))();
-    } else {
-      header.accounts = Object.fromEntries(
-        Object.entries(header.accounts).filter(([, e]) => getAccount(db, e.accountId) !== null),
-      );
-    }
+    header.accounts = Object.fromEntries(
+      Object.entries(header.accounts).filter(([, e]) => getAccount(db, e.accountId) !== null),
+    );
+    const keys = new Map(live.accounts.map((a) => [a.id, a.publicKey]));
+    db.transaction(() => {
+      for (const a of listAccountKeys(db)) setAccountPublicKey(db, a.id, keys.get(a.id) ?? null);
+      if (live.record) {
+        const anchors = recordOf(header);
+        putKeysetRecord(db, { ...live.record, anchorTotal: anchors.anchorTotal, newestAnchor: anchors.newestAnchor });
+      }
+    })();
     this.core.saveHeader(header, authentic ? u.master : null);
   }
 
@@ -386,6 +398,7 @@ export class VaultBackups {
       return this.core.serial(() => {
         const u = this.core.unlockedOrThrow();
         const accountId = u.session.accountId;
+        const live: LiveKeys = { accounts: listAccountKeys(u.db), record: readKeysetRecord(u.db) };
         u.db.close();
         try {
           // A WAL left beside the old file would be replayed onto the restored one.
@@ -408,7 +421,7 @@ export class VaultBackups {
             accountId,
           );
         })();
-        this.keysAfterRestore(u, db);
+        this.keysAfterRestore(u, db, live);
         this.core.deps.logger.info('vault.restored', { requests: info.counts.requests });
         this.core.lockNow('system');
         return Promise.resolve(other ? { ...info, otherVault: { accounts: other } } : info);

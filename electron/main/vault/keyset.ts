@@ -83,7 +83,11 @@ export function recordOf(header: VaultHeader): KeysetRecord {
 }
 
 export function writeKeysetRecord(db: Db, header: VaultHeader): void {
-  putSetting(db, SETTING, recordOf(header));
+  putKeysetRecord(db, recordOf(header));
+}
+
+export function putKeysetRecord(db: Db, record: KeysetRecord): void {
+  putSetting(db, SETTING, KeysetRecord.parse(record));
 }
 
 // After an anchor: only the anchors' total and newest follow vault.json; the lookup salt and the
