@@ -232,6 +232,13 @@ describe('backup and restore', () => {
     await call(r.s, 'accounts.resetPassword', { id: yamada?.id ?? '', temporaryPassword: 'temporary password 2' });
     await switchTo(r.s, 'yamada', 'temporary password 2');
     expect(r.s.vault.session()?.loginName).toBe('yamada');
+    // The key set agrees with the restored data (which came with the other PC's record and keys):
+    // keys can be replaced, and only the backup's administrator, with no password here, is left out.
+    await switchTo(r.s, 'admin', ADMIN_PASSWORD);
+    expect((await call(r.s, 'audit.list', { action: 'vault.keyset_mismatch', limit: 5, offset: 0 })).total).toBe(0);
+    const rotated = await call(r.s, 'backup.rotateKey', {});
+    expect(rotated.keys.accountsNeedingPassword).toBe(1);
+    await switchTo(r.s, 'yamada', 'temporary password 2');
     // This PC's colleague, whom the restored data does not know, cannot log in to it.
     await r.s.vault.lock('logout');
     const gone = await failure(call(r.s, 'session.login', { loginName: 'tanaka', password: OTHER_PASSWORD }));
