@@ -358,6 +358,13 @@ describe('電磁的記録 package', () => {
       dispatch: { ...dispatch, packageId: second?.package.id ?? '' },
     });
     expect(sent.dispatches.map((d) => d.packageId)).toEqual([second?.package.id]);
+    // A 再発行 replaces the letter inside: that package no longer goes either.
+    await call(s, 'letters.finalize', { requestId: id, kind: 'disclosureDecision', reissueReason: '記載の誤り' });
+    const replaced = await failure(
+      call(s, 'requests.addDispatch', { id, dispatch: { ...dispatch, packageId: second?.package.id ?? '' } }),
+    );
+    expect(replaced.message).toContain('再発行で置き換えられた');
+    expect((await call(s, 'packages.list', { requestId: id })).map((p) => p.current)).toEqual([false, false]);
     await s.close();
   });
 

@@ -34,7 +34,7 @@ import type { LetterFonts } from '../pdf/fonts';
 import { renderLetter } from '../pdf/lazy';
 import { encodeCsv } from '../reports/spreadsheets';
 import { tablesXlsx } from '../reports/workbook';
-import { currentApproval, currentLetters, sameApproval, type Approval } from '../requests/approved';
+import { currentApproval, currentLetters, sameApproval, stalePackage } from '../requests/approved';
 import type { RequestQueries } from '../requests/queries';
 import { readFees, readLetterSettings, readOrganisation, readProcessingSettings } from '../settings/policies';
 import { deriveKey, newKdfParams, KdfParams } from '../vault/kdf';
@@ -62,11 +62,7 @@ const NOT_APPROVED =
 const APPROVAL_CHANGED =
   '作成中に決裁が差し戻されたか、決定が変わりました。作成したファイルは削除し、記録していません。承認された決定の決定通知書を確定してから、もう一度作成してください。';
 
-const toPackage = (
-  r: DisclosurePackageRow,
-  names: Record<string, string>,
-  approval: Approval | null,
-): DisclosurePackage => ({
+const toPackage = (r: DisclosurePackageRow, names: Record<string, string>, stale: boolean): DisclosurePackage => ({
   id: r.id,
   route: r.route as DisclosurePackage['route'],
   passwordRoute: r.password_route as DisclosurePackage['passwordRoute'],
@@ -76,8 +72,9 @@ const toPackage = (
   files: (JSON.parse(r.manifest_json) as { files: PackageFile[] }).files,
   createdBy: names[r.created_by] ?? r.created_by,
   createdAt: r.created_at,
-  // Built under the approval the decision stands on now (a 差し戻し retires the earlier ones).
-  current: approval !== null && r.approval_event === approval.event,
+  // Built under the approval the decision stands on now, with its latest letters (a 差し戻し or
+  // a 再発行 retires the earlier packages).
+  current: !stale,
 });
 
 // A long table as CSV text, a few thousand rows per turn of the event loop.
@@ -104,7 +101,10 @@ export class DisclosurePackagesService {
     const r = this.requests.get(requestId);
     const db = this.vault.connection();
     const approval = currentApproval(db, requestId);
-    return listDisclosurePackages(db, requestId).map((p) => toPackage(p, r.accountNames, approval));
+    const letters = listLetters(db, requestId);
+    return listDisclosurePackages(db, requestId).map((p) =>
+      toPackage(p, r.accountNames, stalePackage(p, letters, approval) !== null),
+    );
   }
 
   // The document records that would go rendered (pages as images), each with what its original
@@ -359,7 +359,7 @@ export class DisclosurePackagesService {
     }
     const passwordLetter =
       p.electronic.passwordRoute === 'letter' ? await this.passwordLetter(r, p, row, password) : null;
-    return { package: toPackage(row, r.accountNames, p.approval), password, passwordLetter };
+    return { package: toPackage(row, r.accountNames, false), password, passwordLetter };
   }
 
   // 「パスワードのお知らせ」, made once with the package (the password is not kept to make it again).

@@ -1,5 +1,6 @@
 import { decisionLetterKinds, type LetterKind } from '../../../core/domain/letters/catalogue';
 import type { Db } from '../db/connection';
+import type { DisclosurePackageRow } from '../db/repositories/disclosure-packages';
 import type { LetterRow } from '../db/repositories/letters';
 import { getRequestRow, latestApprovalEvent, listDecisions } from '../db/repositories/requests';
 
@@ -38,4 +39,20 @@ export function currentLetters(rows: readonly LetterRow[], kind: string, approva
   return rows.filter(
     (l) => l.kind === kind && (!isDecisionLetter(kind) || (approval !== null && l.approval_event === approval.event)),
   );
+}
+
+// Why a 電磁的記録 package can no longer be sent, or null: built under an earlier approval (a
+// 差し戻し came since), or holding a decision letter that a 再発行 has replaced.
+export function stalePackage(
+  pkg: DisclosurePackageRow,
+  letters: readonly LetterRow[],
+  approval: Approval | null,
+): 'approval' | { replaced: string } | null {
+  if (approval === null || pkg.approval_event !== approval.event) return 'approval';
+  const inside = (JSON.parse(pkg.manifest_json) as { documentNos?: string[] }).documentNos ?? [];
+  for (const no of inside) {
+    const l = letters.find((x) => x.document_no === no);
+    if (!l || currentLetters(letters, l.kind, approval).at(-1)?.id !== l.id) return { replaced: no };
+  }
+  return null;
 }

@@ -33,7 +33,7 @@ import { readFees, readProcessingSettings } from '../settings/policies';
 import type { Vault } from '../vault/vault';
 
 import { refusals } from '../errors';
-import { currentApproval, currentLetters, isDecisionLetter } from './approved';
+import { currentApproval, currentLetters, isDecisionLetter, stalePackage } from './approved';
 import { parseJson, type RequestQueries } from './queries';
 import { lettersFor, letterLabels } from '../../../core/domain/letters/catalogue';
 
@@ -297,10 +297,17 @@ export class RequestCommands {
     if (!pkg || pkg.request_id !== detail.id) {
       throw refusals.badField(['dispatch', 'packageId'], '指定された電磁的記録はこの請求のものではありません。');
     }
-    if (pkg.approval_event !== approval.event) {
+    const stale = stalePackage(pkg, letters, approval);
+    if (stale === 'approval') {
       throw new AppError(
         ErrorCode.CONFLICT,
         `電磁的記録「${pkg.file_name}」は差し戻し前の決裁に基づいて作成されたため、送付できません。現在の決裁の決定通知書で電磁的記録を作成し直してください。`,
+      );
+    }
+    if (stale) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `電磁的記録「${pkg.file_name}」の決定通知書（${stale.replaced}）は再発行で置き換えられたため、送付できません。電磁的記録を作成し直してください。`,
       );
     }
   }

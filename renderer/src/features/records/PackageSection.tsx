@@ -275,7 +275,7 @@ export function PackageSection(props: { request: RequestDetail }) {
                   {slashDateTime(p.createdAt)}・{p.createdBy}{' '}
                   {!p.current && (
                     <Badge appearance="outline" color="warning">
-                      差し戻し前の決裁（送付不可）
+                      送付不可（差し戻し・再発行の前に作成）
                     </Badge>
                   )}
                 </TableCell>
