@@ -1,6 +1,8 @@
+import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32, createDeflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { PDFDocument } from 'pdf-lib';
@@ -8,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../core/contract';
 import { call, failure, intakeInput, makeServices, setupVault, tempDataDir } from '../testing/support';
 import { tiffClaiming } from '../files/hostile-images';
+import { zipParts } from './zip-directory';
 
 // The records found for a 開示 (issue 17 §1): attached by content, not by name; tables read from
 // CSV (UTF-8 or Shift_JIS) and Excel and paged; bad files refused in Japanese with nothing stored.
@@ -177,4 +180,137 @@ describe('records found for a 開示', () => {
     expect(await call(s, 'records.list', { requestId: id })).toEqual([]);
     await s.close();
   });
+
+  it('refuses an XLSX whose parts inflate hugely in under a second, main never held (issue 30)', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('会員').addRow(['会員番号', '氏名']);
+    const bomb = await xlsxBomb(Buffer.from(await book.xlsx.writeBuffer()));
+    expect(bomb.honest.length).toBeLessThan(500 * 1024);
+    // And a workbook that is simply large: parsed, but not on main's thread.
+    const large = new ExcelJS.Workbook();
+    const sheet = large.addWorksheet('注文');
+    sheet.addRow(Array.from({ length: 10 }, (_, c) => `項目${c}`));
+    for (let r = 1; r <= 5_000; r++) sheet.addRow(Array.from({ length: 10 }, (_, c) => (c % 2 ? `山田 太郎${r}` : r * c)));
+    const { s, id } = await ready([
+      file('members.xlsx', bomb.honest),
+      file('members.xlsx', bomb.lying),
+      file('orders.xlsx', Buffer.from(await large.xlsx.writeBuffer())),
+    ]);
+    for (const expected of ['展開すると大きすぎるため読み込めません', 'Excel ファイルを読み取れません']) {
+      const run = await lagged(() => failure(call(s, 'records.add', { requestId: id, meta })));
+      expect(run.result.code).toBe(ErrorCode.BAD_INPUT);
+      expect(run.result.message).toContain(expected);
+      expect(run.ms).toBeLessThan(1000);
+      expect(run.maxGapMs).toBeLessThan(100);
+    }
+    expect(await call(s, 'records.list', { requestId: id })).toEqual([]);
+    const parsed = await lagged(() => call(s, 'records.add', { requestId: id, meta }));
+    expect(parsed.result?.format).toBe('xlsx');
+    expect(parsed.maxGapMs).toBeLessThan(100);
+    const table = await call(s, 'records.table', { id: parsed.result?.id ?? '', offset: 4_998, limit: 5 });
+    expect(table.total).toBe(5_000);
+    expect(table.rows.map((r) => [r[1], r[2]])).toEqual([
+      ['山田 太郎4999', '9998'],
+      ['山田 太郎5000', '10000'],
+    ]);
+    await s.close();
+  });
 });
+
+// How long the work took and the longest main's thread went without running a 10 ms timer.
+async function lagged<T>(work: () => Promise<T>) {
+  let last = performance.now();
+  let maxGapMs = 0;
+  const probe = setInterval(() => {
+    const now = performance.now();
+    maxGapMs = Math.max(maxGapMs, now - last);
+    last = now;
+  }, 10);
+  const started = performance.now();
+  try {
+    const result = await work();
+    maxGapMs = Math.max(maxGapMs, performance.now() - last);
+    return { result, ms: performance.now() - started, maxGapMs };
+  } finally {
+    clearInterval(probe);
+  }
+}
+
+type Part = { name: string; deflated: Buffer; size: number; crc: number };
+
+// A ZIP of deflated parts, written by hand so that a part's declared size can be anything.
+function zipOf(parts: Part[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const p of parts) {
+    const name = Buffer.from(p.name, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(0x21, 12);
+    local.writeUInt32LE(p.crc, 14);
+    local.writeUInt32LE(p.deflated.length, 18);
+    local.writeUInt32LE(p.size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(0x21, 14);
+    central.writeUInt32LE(p.crc, 16);
+    central.writeUInt32LE(p.deflated.length, 20);
+    central.writeUInt32LE(p.size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, p.deflated);
+    centrals.push(central, name);
+    offset += 30 + name.length + p.deflated.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+// A real workbook whose xl/sharedStrings.xml is replaced by 400 MB of strings that deflate to
+// about 420 KB: once with its true size in the directory, once declaring 1 MB.
+async function xlsxBomb(workbook: Buffer): Promise<{ honest: Buffer; lying: Buffer }> {
+  const parts: Part[] = zipParts(workbook)
+    .filter((p) => p.name !== 'xl/sharedStrings.xml' && !p.name.endsWith('/'))
+    .map((p) => {
+      const start = p.offset + 30 + workbook.readUInt16LE(p.offset + 26) + workbook.readUInt16LE(p.offset + 28);
+      const data = workbook.subarray(start, start + p.compressedSize);
+      const raw = p.method === 8 ? inflateRawSync(data) : data;
+      return { name: p.name, deflated: deflateRawSync(raw), size: raw.length, crc: crc32(raw) };
+    });
+  const head = Buffer.from(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
+  );
+  const chunk = Buffer.from(`<si><t>${'A'.repeat(100_000)}</t></si>`.repeat(10));
+  const tail = Buffer.from('</sst>');
+  const deflate = createDeflateRaw({ level: 9 });
+  const out: Buffer[] = [];
+  deflate.on('data', (c: Buffer) => out.push(c));
+  let crc = crc32(head);
+  deflate.write(head);
+  for (let i = 0; i < 400; i++) {
+    crc = crc32(chunk, crc);
+    if (!deflate.write(chunk)) await once(deflate, 'drain');
+  }
+  crc = crc32(tail, crc);
+  deflate.end(tail);
+  await once(deflate, 'end');
+  const strings = { name: 'xl/sharedStrings.xml', deflated: Buffer.concat(out), crc };
+  const size = head.length + chunk.length * 400 + tail.length;
+  return {
+    honest: zipOf([...parts, { ...strings, size }]),
+    lying: zipOf([...parts, { ...strings, size: 1024 * 1024 }]),
+  };
+}

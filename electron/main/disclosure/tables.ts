@@ -4,10 +4,11 @@ import { ErrorCode } from '../../../core/contract';
 import { MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, type RecordFormat } from '../../../core/domain/disclosure/records';
 import { AppError } from '../errors';
 import { sniffMime } from '../files/sniff';
+import { readXlsxRows } from './xlsx-table';
 
 // What a record file is, from its content, and a table's cells: CSV (UTF-8 with or without BOM,
-// or Shift_JIS as Excel writes it) and XLSX (the first sheet) read into header and rows, with
-// clear limits. A file that is not what its name says is refused.
+// or Shift_JIS as Excel writes it) and XLSX (the first sheet, on a worker thread) read into
+// header and rows, with clear limits. A file that is not what its name says is refused.
 
 export type Table = { header: string[]; rows: string[][] };
 
@@ -139,26 +140,11 @@ async function parseInSteps(text: string, options: Options): Promise<string[][]>
   return records;
 }
 
+// Parsed on a worker after the ZIP directory was checked (xlsx-table.ts).
 async function xlsxTable(content: Buffer): Promise<Table> {
-  const { default: Excel } = await import('exceljs');
-  const book = new Excel.Workbook();
-  try {
-    await book.xlsx.load(content as unknown as ArrayBuffer);
-  } catch {
-    throw bad('Excel ファイルを読み取れません。破損していないか、パスワードが掛かっていないかご確認ください。');
-  }
-  const sheet = book.worksheets[0];
-  if (!sheet) throw bad('Excel ファイルにシートがありません。');
-  if (sheet.rowCount > MAX_TABLE_ROWS + 1) return limited(['-'], new Array<string[]>(MAX_TABLE_ROWS + 1));
-  const width = Math.min(sheet.columnCount, MAX_TABLE_COLUMNS + 1);
-  const all: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(row.getCell(c).text);
-    all.push(cells);
-  });
-  const [header = [], ...rows] = all;
-  return limited(header, rows);
+  const sheet = await readXlsxRows(content, { maxRows: MAX_TABLE_ROWS, maxColumns: MAX_TABLE_COLUMNS });
+  if ('tooManyRows' in sheet) return limited(['-'], new Array<string[]>(MAX_TABLE_ROWS + 1));
+  return limited(sheet.header, sheet.rows);
 }
 
 export async function readTable(content: Buffer, format: RecordFormat): Promise<Table> {
