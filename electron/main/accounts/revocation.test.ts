@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -164,6 +164,39 @@ describe('revocation', () => {
     ).toBe(0);
     // And later rotations keep it out.
     await call(s, 'backup.rotateKey', {});
+    await expectRevoked(dataDir, tantoId, old.master, oldKey);
+    await s.close();
+  });
+
+  it.each([
+    ['a revocation left pending, with vault.json edited since (its key set no longer verifies)', 'edited'],
+    ['a disabled account that vault.json still holds an entry for (a vault of the old design)', 'entry'],
+  ] as const)('revokes at the next login %s', async (_name, how) => {
+    const dataDir = tempDataDir();
+    const s = makeServices(dataDir);
+    await setupVault(s);
+    const tantoId = await switchToNewAccount(s, 'tanto', ['staff'], '担当 三郎');
+    const copy = readHeader(dataDir);
+    const entry = Object.values(copy?.accounts ?? {}).find((e) => e.accountId === tantoId);
+    const old = entry ? await openEntry(entry, OTHER_PASSWORD) : null;
+    if (!copy || !old) throw new Error('the copy should open');
+    const oldKey = databaseKeyOf(copy.database, old.master);
+    await switchTo(s, 'admin', ADMIN_PASSWORD);
+    if (how === 'edited') {
+      const failing = failNextRekey(s);
+      await failure(call(s, 'accounts.update', { id: tantoId, disabled: true }));
+      failing.restore();
+      // The disabled insider edits vault.json so that the replacement would wait for a repair.
+      const file = join(dataDir, 'vault.json');
+      const header = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      delete header['keysetMac'];
+      writeFileSync(file, JSON.stringify(header));
+    } else {
+      // Disabled in the database with no mark, its entry still in vault.json: as the old design
+      // left it when the key replacement failed.
+      s.vault.connection().prepare('UPDATE accounts SET disabled = 1 WHERE id = ?').run(tantoId);
+    }
+    await switchTo(s, 'admin', ADMIN_PASSWORD);
     await expectRevoked(dataDir, tantoId, old.master, oldKey);
     await s.close();
   });

@@ -171,7 +171,9 @@ export class VaultDatabase {
     witness: { id: number; hash: string } | null,
   ): boolean {
     const record = readKeysetRecord(db);
-    if (!record && !header.keysetMac) {
+    // A witness outside the data folder exists only once this version ran: a database without a
+    // record then is one from before, put back (or another one put in its place).
+    if (!record && !header.keysetMac && !witness) {
       const adopted = db.transaction(() => adoptKeyset(db, header))();
       sealKeyset(header, master);
       this.deps.logger.info('vault.keyset_adopted', { removed: adopted.removed });

@@ -76,6 +76,13 @@ function recoveryPair(recoveryBytes: Uint8Array) {
   }
 }
 
+// The recovery key's public key (what a box for it is sealed to).
+export function recoveryPublicOf(recoveryBytes: Uint8Array): string {
+  const pair = recoveryPair(recoveryBytes);
+  pair.privateKey.fill(0);
+  return b64(pair.publicKey);
+}
+
 export function recoveryBoxFor(
   recoveryBytes: Uint8Array,
   master: Buffer,

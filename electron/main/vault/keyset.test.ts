@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +17,8 @@ import {
 import type { Services } from '../composition';
 import { readHeader, VaultHeader } from './header';
 import { sealKeyset } from './keyset';
+import { fileWitness } from './witness';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { keyPair, openBox, wrapKey } from './wrap';
 import { newKdfParams } from './kdf';
 
@@ -56,6 +58,11 @@ function stolen(dataDir: string, attacker: Buffer): Buffer[] {
     h.recoveryMaster ? openBox(h.recoveryMaster, attacker, RECOVERY_AAD) : null,
   ];
   return boxes.filter((k): k is Buffer => k !== null);
+}
+
+async function waitFor(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !done(); i++) await sleep(10);
+  expect(done()).toBe(true);
 }
 
 const liveKey = (dataDir: string) => readHeader(dataDir)?.database;
@@ -139,14 +146,15 @@ describe('the key set of vault.json', () => {
 
   it('boxes a new master key only to enabled accounts the database lists, even to a key set that verifies', async () => {
     // Defence in depth: suppose the attacker could also seal the key set (they cannot without the
-    // master key): the entries come from the database's accounts, not from vault.json.
+    // master key): the entries boxed to come from the database's accounts, not from vault.json.
     const r = await rig();
     const attacker = keyPair();
     const master = (r.s.vault as unknown as { core: { unlocked: { master: Buffer } } }).core.unlocked.master;
     const file = join(r.dataDir, 'vault.json');
     const header = VaultHeader.parse(JSON.parse(readFileSync(file, 'utf8')));
     const model = Object.values(header.accounts)[0];
-    if (!model) throw new Error('no entry');
+    const tanto = Object.values(header.accounts).find((e) => e.accountId === r.tantoId);
+    if (!model || !tanto) throw new Error('no entry');
     header.accounts['ghost-lookup'] = {
       accountId: 'ghost',
       wrap: await wrapKey(
@@ -158,20 +166,86 @@ describe('the key set of vault.json', () => {
       publicKey: attacker.publicKey.toString('base64'),
       master: model.master,
     };
-    header.recoveryPublic = attacker.publicKey.toString('base64');
+    tanto.publicKey = attacker.publicKey.toString('base64');
     sealKeyset(header, master);
     writeFileSync(file, JSON.stringify(header));
-    // (The database's record of the recovery key disagrees, so the key set needs the repair.)
-    await call(r.s, 'backup.rotateKey', { repairKeyset: true });
+    // The key set verifies and agrees with the database's record: no repair, a plain rotation.
+    const rotated = await call(r.s, 'backup.rotateKey', {});
     expect(stolen(r.dataDir, attacker.privateKey)).toEqual([]);
     expect(Object.values(readHeader(r.dataDir)?.accounts ?? {}).map((e) => e.accountId)).not.toContain('ghost');
-    await r.s.vault.lock('logout');
-    await call(r.s, 'session.recover', {
-      recoveryKey: r.recoveryKey,
-      loginName: 'admin',
-      newPassword: 'a brand new passphrase',
-    });
+    // tanto's entry no longer matches the database: left out, and said so.
+    expect(rotated.keys.accountsNeedingPassword).toBe(1);
     await r.s.close();
+  });
+
+  it.each([
+    ['no witness outside the data folder', false],
+    ['a witness outside the data folder', true],
+  ] as const)(
+    'a vault put back to before key sets were authenticated, with keys replaced, hands nothing over (%s)',
+    async (_name, withWitness) => {
+      const dataDir = tempDataDir();
+      const dir = mkdtempSync(join(tmpdir(), 'madoguchi-keyset-'));
+      const plain = {
+        encrypt: (t: string) => Promise.resolve(Buffer.from(t)),
+        decrypt: (b: Buffer) => Promise.resolve(b.toString()),
+      };
+      const s = makeServices(dataDir, {
+        dialogs: { openFile: () => Promise.resolve(null), saveFile: () => Promise.resolve(join(dir, 'b.mdgbak')) },
+        ...(withWitness ? { anchorWitness: fileWitness(join(dir, 'anchor.bin'), plain) } : {}),
+      });
+      await setupVault(s);
+      const tantoId = await switchToNewAccount(s, 'tanto', ['staff'], '担当 三郎');
+      await switchTo(s, 'admin', ADMIN_PASSWORD);
+      if (withWitness) await waitFor(() => existsSync(join(dir, 'anchor.bin')));
+      // As an older vault.json and database would be: no MAC, no record, no public keys; with the
+      // attacker's key as the recovery key and as tanto's.
+      const attacker = keyPair();
+      const db = s.vault.connection();
+      db.prepare("DELETE FROM settings WHERE key = 'vault.keyset'").run();
+      db.prepare('UPDATE accounts SET public_key = NULL').run();
+      editHeader(dataDir, (h) => {
+        delete h.keysetMac;
+        h.recoveryPublic = attacker.publicKey.toString('base64');
+        const tanto = Object.values(h.accounts).find((e) => e.accountId === tantoId);
+        if (tanto) tanto.publicKey = attacker.publicKey.toString('base64');
+      });
+      await switchTo(s, 'admin', ADMIN_PASSWORD);
+      if (withWitness) {
+        // This version ran here before: a database without a record is not adopted.
+        const audit = await call(s, 'audit.list', { action: 'vault.keyset_mismatch', limit: 10, offset: 0 });
+        expect(audit.entries[0]?.summary).toMatch(/^problems=mac/);
+        await failure(call(s, 'backup.rotateKey', {}));
+        await call(s, 'backup.rotateKey', { repairKeyset: true });
+      } else {
+        // Adopted, but nothing vault.json says is taken on trust: the replacement makes a new
+        // recovery key and leaves out tanto, whose key no password has proven since.
+        const rotated = await call(s, 'backup.rotateKey', {});
+        expect(rotated.keys.newRecoveryKey).not.toBeNull();
+        expect(rotated.keys.accountsNeedingPassword).toBe(1);
+      }
+      expect(stolen(dataDir, attacker.privateKey)).toEqual([]);
+      await s.close();
+    },
+  );
+
+  it('refuses a lower KDF cost put into vault.json, and the repair restores the recorded one', async () => {
+    const dataDir = tempDataDir();
+    const s = makeServices(dataDir, {
+      kdfCost: () => Promise.resolve({ algorithm: 'scrypt', logN: 14, r: 8, p: 2 }),
+      dialogs: { openFile: () => Promise.resolve(null), saveFile: () => Promise.resolve(join(dataDir, 'b.mdgbak')) },
+    });
+    await setupVault(s);
+    const cost = readHeader(dataDir)?.kdfCost;
+    editHeader(dataDir, (h) => {
+      h.kdfCost = { ...h.kdfCost, p: 1 };
+    });
+    await switchTo(s, 'admin', ADMIN_PASSWORD);
+    const audit = await call(s, 'audit.list', { action: 'vault.keyset_mismatch', limit: 10, offset: 0 });
+    expect(audit.entries[0]?.summary).toBe('problems=mac,kdf_cost');
+    await call(s, 'backup.rotateKey', { repairKeyset: true });
+    expect(readHeader(dataDir)?.kdfCost).toEqual(cost);
+    await s.close();
   });
 
   it('is checked at login against the database: an older copy of vault.json put back is noticed', async () => {

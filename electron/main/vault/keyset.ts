@@ -4,6 +4,7 @@ import type { Db } from '../db/connection';
 import { listAccountKeys, setAccountPublicKey, type AccountKey } from '../db/repositories/accounts';
 import { getSetting, putSetting } from '../db/repositories/settings';
 import { lookupId, type VaultHeader } from './header';
+import { KdfParams } from './kdf';
 
 // The key set of vault.json (issue 30 §1): the account entries (lookup, account id, key pair,
 // boxes), the recovery key, the database key, the earlier master keys and the audit anchors,
@@ -31,6 +32,8 @@ export const KeysetRecord = z
     recoveryPublic: z.string().nullable(),
     anchorTotal: z.number().int().nonnegative(),
     newestAnchor: Anchor.nullable(),
+    // The KDF cost of new wraps: a lower one put into vault.json would make guessing cheaper.
+    kdfCost: KdfParams.omit({ salt: true }).optional(),
   })
   .strict();
 export type KeysetRecord = z.infer<typeof KeysetRecord>;
@@ -79,6 +82,7 @@ export function recordOf(header: VaultHeader): KeysetRecord {
     recoveryPublic: header.recoveryPublic ?? null,
     anchorTotal: header.anchorTotal ?? header.auditAnchors?.length ?? 0,
     newestAnchor: newest ? { id: newest.id, hash: newest.hash, at: newest.at } : null,
+    kdfCost: header.kdfCost,
   };
 }
 
@@ -104,12 +108,13 @@ export function writeAnchorRecord(db: Db, header: VaultHeader): void {
 
 // What a key set that verifies may still disagree on with the database: an older copy of
 // vault.json put back (fewer anchors, an older recovery key), or a database from elsewhere.
-export type KeysetProblem = 'mac' | 'lookup_salt' | 'recovery' | 'anchors';
+export type KeysetProblem = 'mac' | 'lookup_salt' | 'recovery' | 'anchors' | 'kdf_cost';
 
 export function keysetProblems(header: VaultHeader, master: Buffer, record: KeysetRecord | null): KeysetProblem[] {
   const problems: KeysetProblem[] = keysetAuthentic(header, master) ? [] : ['mac'];
   if (!record) return problems;
   if (record.lookupSalt !== header.lookupSalt) problems.push('lookup_salt');
+  if (record.kdfCost && JSON.stringify(record.kdfCost) !== JSON.stringify(header.kdfCost)) problems.push('kdf_cost');
   if (record.recoveryPublic !== null && record.recoveryPublic !== (header.recoveryPublic ?? null))
     problems.push('recovery');
   const anchors = header.auditAnchors ?? [];
@@ -120,20 +125,23 @@ export function keysetProblems(header: VaultHeader, master: Buffer, record: Keys
   return problems;
 }
 
-// The first login of a vault made before key sets were authenticated: the public keys of vault.json
-// are taken into the database for the accounts it lists (trust on first use, written down in
-// docs/DECISIONS.md), entries for accounts the database does not know are removed, and the key set
-// is sealed. Also after a restore: the restored database learns the keys of this vault.json.
+// The first login of a vault made before key sets were authenticated. Nothing of vault.json is
+// taken on trust: entries for accounts the database does not know are removed, and the database
+// records no public key and no recovery key yet. Each account's public key enters the database
+// when its password proves it (its next login), the recovery key's when it is used; a replacement
+// of the master key before that treats the account as needing a temporary password and makes a
+// new recovery key (shown once). An older vault.json and database put back later therefore gain
+// nothing from being adopted again.
 export function adoptKeyset(db: Db, header: VaultHeader): { removed: number } {
   const known = new Map(listAccountKeys(db).map((a) => [a.id, a]));
   const kept = Object.entries(header.accounts).filter(([lid, e]) => {
     const a = known.get(e.accountId);
     return a !== undefined && lookupId(header, a.loginName) === lid;
   });
-  for (const [, e] of kept) setAccountPublicKey(db, e.accountId, e.publicKey ?? null);
+  for (const a of known.values()) setAccountPublicKey(db, a.id, null);
   const removed = Object.keys(header.accounts).length - kept.length;
   header.accounts = Object.fromEntries(kept);
-  writeKeysetRecord(db, header);
+  putKeysetRecord(db, { ...recordOf(header), recoveryPublic: null });
   return { removed };
 }
 

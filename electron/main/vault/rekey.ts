@@ -4,7 +4,7 @@ import { anchorHolds } from '../db/repositories/audit';
 import { AppError } from '../errors';
 import { anchorAuthentic, anchorMacFor, prepareReplacement, promote, rekeyAnchors } from './keyring';
 import { lookupId, type VaultHeader } from './header';
-import { keysetProblems, readKeysetRecord, trustedKeys, writeKeysetRecord } from './keyset';
+import { keysetProblems, putKeysetRecord, readKeysetRecord, recordOf, trustedKeys } from './keyset';
 import type { VaultDatabase, Replaced, Unlocked } from './database';
 
 // vault.json's key set does not verify (issue 30 §1): the replacement stops and says why.
@@ -36,16 +36,18 @@ export class VaultRekey {
     return this.core.serial(() => this.replaceMaster(repair ? 'keyset repaired' : 'database key rotated', repair));
   }
 
-  // Disabled accounts whose revocation did not finish (a failure, a crash): finished now, inside
-  // the login that found them, before the session is handed out. Returns false when the key set
-  // does not verify (the administrator must repair it: the login goes on, the marks stay).
-  async finishPendingRevocations(): Promise<boolean> {
+  // Disabled accounts whose revocation did not finish (a failure, a crash), and any disabled
+  // account vault.json still has an entry for (a vault upgraded, a restore): revoked now, inside
+  // the login that found them, before the session is handed out. Where vault.json's key set does
+  // not verify, the replacement rebuilds it from the database (it only removes keys: the new key
+  // goes to what the database lists), rather than wait for an administrator.
+  async finishPendingRevocations(): Promise<void> {
     const u = this.core.unlockedOrThrow();
-    const pending = listAccountKeys(u.db).filter((a) => a.revocationPending);
-    if (!pending.length) return true;
-    if (!u.keysetTrusted) return false;
-    await this.replaceMaster(`revoked=${pending.map((a) => a.id).join(',')} at_login`, false);
-    return true;
+    const header = this.core.requireHeader();
+    const withEntry = new Set(Object.values(header.accounts).map((e) => e.accountId));
+    const pending = listAccountKeys(u.db).filter((a) => a.revocationPending || (a.disabled && withEntry.has(a.id)));
+    if (!pending.length) return;
+    await this.replaceMaster(`revoked=${pending.map((a) => a.id).join(',')} at_login`, !u.keysetTrusted);
   }
 
   // The next keys go into the header before the file changes, so that a crash at any point leaves
@@ -62,7 +64,7 @@ export class VaultRekey {
       u.keysetTrusted = false;
       throw keysetTampered();
     }
-    if (repair) this.repairFromDatabase(u, header);
+    const keepRecordAnchors = repair && this.repairFromDatabase(u, header);
     const next = prepareReplacement(header, u.master, trustedKeys(u.db));
     // Sealed under the current master key: a promotion after a crash checks it first.
     this.core.saveHeader(header, u.master);
@@ -88,7 +90,14 @@ export class VaultRekey {
     const db = u.db;
     db.transaction(() => {
       clearRevocationsPending(db);
-      writeKeysetRecord(db, header);
+      const record = readKeysetRecord(db);
+      const written = recordOf(header);
+      putKeysetRecord(
+        db,
+        keepRecordAnchors && record
+          ? { ...written, anchorTotal: record.anchorTotal, newestAnchor: record.newestAnchor }
+          : written,
+      );
       this.core.audit(
         db,
         'vault.rekey',
@@ -101,17 +110,25 @@ export class VaultRekey {
   }
 
   // A repair keeps the anchors that verify under the master key and still hold in the log, and
-  // puts back the newest the database recorded. A log that no longer holds that one was rewritten:
-  // no repair then (restore from a backup), so the evidence is not sealed over.
+  // puts back the newest the database recorded. Where the log no longer holds that one (it was
+  // rewritten, or the database put back), the database's record of the anchors is kept as it is
+  // (returned true), so that verification goes on failing: a repair must not seal over evidence.
   //
-  // Before the header is sealed (with the pending keys, ahead of the rekey), the entries and the
-  // recovery key the database does not confirm go too: if the rekey then fails, what is sealed is
-  // only what the database lists.
-  private repairFromDatabase(u: Unlocked, header: VaultHeader): void {
+  // Before the header is sealed (with the pending keys, ahead of the rekey), the entries, the
+  // recovery key and the KDF cost the database does not confirm go too: if the rekey then fails,
+  // what is sealed is only what the database lists.
+  private repairFromDatabase(u: Unlocked, header: VaultHeader): boolean {
     const record = readKeysetRecord(u.db);
     if (record) {
       header.lookupSalt = record.lookupSalt;
-      if (record.recoveryPublic) header.recoveryPublic = record.recoveryPublic;
+      if (record.kdfCost) header.kdfCost = record.kdfCost;
+      if (record.recoveryPublic !== (header.recoveryPublic ?? null)) {
+        // A recovery key the database does not know: its box goes; the replacement boxes the new
+        // master key to the recorded one, or makes a new recovery key where none is recorded.
+        delete header.recoveryMaster;
+        if (record.recoveryPublic) header.recoveryPublic = record.recoveryPublic;
+        else delete header.recoveryPublic;
+      }
     }
     const listed = new Map(trustedKeys(u.db).accounts.map((a) => [lookupId(header, a.loginName), a]));
     header.accounts = Object.fromEntries(
@@ -122,18 +139,13 @@ export class VaultRekey {
     );
     const kept = (header.auditAnchors ?? []).filter((a) => anchorAuthentic(u.master, a) && anchorHolds(u.db, a));
     const newest = record?.newestAnchor;
-    if (newest && !anchorHolds(u.db, newest)) {
-      throw new AppError(
-        ErrorCode.CONFLICT,
-        '監査ログが記録と一致しないため、鍵情報を作り直せません（何も変更していません）。バックアップからの復元をご検討ください。',
-      );
-    }
     header.auditAnchors = kept;
-    if (newest && !kept.some((a) => a.id === newest.id && a.hash === newest.hash)) {
-      header.auditAnchors = [...kept, { ...newest, mac: '' }]
-        .sort((a, b) => a.id - b.id)
-        .map((a) => (a.mac ? a : { ...a, mac: anchorMacFor(u.master, a) }));
+    header.anchorTotal = Math.max(record?.anchorTotal ?? 0, kept.length);
+    if (!newest) return false;
+    if (!anchorHolds(u.db, newest)) return true;
+    if (!kept.some((a) => a.id === newest.id && a.hash === newest.hash)) {
+      header.auditAnchors = [...kept, { ...newest, mac: anchorMacFor(u.master, newest) }].sort((a, b) => a.id - b.id);
     }
-    header.anchorTotal = Math.max(record?.anchorTotal ?? 0, header.auditAnchors.length);
+    return false;
   }
 }

@@ -26,9 +26,9 @@ import {
   type VaultHeader,
 } from './header';
 import { calibrateKdf } from './kdf';
-import { isLegacy, newEntry, openEntry, openRecovery, recoveryBoxFor } from './keyring';
+import { isLegacy, newEntry, openEntry, openRecovery, recoveryBoxFor, recoveryPublicOf } from './keyring';
 import { createPublicKeyFromPrivate, unwrapKey } from './wrap';
-import { keysetAuthentic, writeKeysetRecord } from './keyset';
+import { keysetAuthentic, putKeysetRecord, readKeysetRecord, writeKeysetRecord } from './keyset';
 import type { VaultRekey } from './rekey';
 import { AppError } from '../errors';
 import { VaultDatabase, sessionOf, without } from './database';
@@ -209,7 +209,7 @@ export class VaultSessions {
       const current = header.accounts[lid];
       if (current && isLegacy(current))
         header.accounts[lid] = await newEntry(account.id, password, master, header.kdfCost);
-      this.syncOwnPublicKey(db, account.id, header.accounts[lid]?.publicKey ?? null, ownPublic, trusted);
+      this.syncOwnPublicKey(db, account.id, header.accounts[lid]?.publicKey ?? null, ownPublic);
       this.core.saveHeader(header, trusted ? master : null);
       const session = this.core.becomeUnlocked(db, master, key, account, trusted);
       await this.finishRevocations();
@@ -219,15 +219,10 @@ export class VaultSessions {
   }
 
   // The logging-in account's public key in the database follows its entry when the password proved
-  // the entry's private key (a password change whose database write was lost, a vault upgraded).
-  private syncOwnPublicKey(
-    db: Db,
-    accountId: string,
-    entryPublic: string | null,
-    ownPublic: string | null,
-    trusted: boolean,
-  ): void {
-    if (!trusted || !entryPublic) return;
+  // the entry's private key (a password change whose database write was lost, a vault upgraded):
+  // a key proven so is the account's whatever else vault.json holds.
+  private syncOwnPublicKey(db: Db, accountId: string, entryPublic: string | null, ownPublic: string | null): void {
+    if (!entryPublic) return;
     // A first-format entry upgraded just now: its new key pair was made here.
     if (ownPublic !== null && ownPublic !== entryPublic) return;
     const known = listAccountKeys(db).find((a) => a.id === accountId);
@@ -243,8 +238,7 @@ export class VaultSessions {
   // still valid); if the key set needs repair, the administrator is told when they replace keys.
   private async finishRevocations(): Promise<void> {
     try {
-      if (!(await this.rekeys.finishPendingRevocations()))
-        this.core.deps.logger.warn('vault.revocation_pending_keyset_untrusted');
+      await this.rekeys.finishPendingRevocations();
     } catch (err) {
       this.core.deps.logger.error('vault.revocation_pending_failed');
       this.core.lockNow('system');
@@ -284,8 +278,8 @@ export class VaultSessions {
       }
       const { db, key, master } = opening;
       // A recovery wrap of the first format gets its key pair now (the recovery key is at hand).
-      const upgradeRecovery = !header.recoveryMaster;
-      if (upgradeRecovery) {
+      const provenRecovery = recoveryPublicOf(bytes);
+      if (!header.recoveryMaster) {
         Object.assign(header, recoveryBoxFor(bytes, master));
         delete header.recovery;
       }
@@ -308,10 +302,12 @@ export class VaultSessions {
       this.flushPendingAudit(db, header);
       db.transaction(() => {
         updateAccount(db, account.id, { mustChangePassword: false }, this.core.deps.clock().toISOString());
-        if (trusted) {
-          setAccountPublicKey(db, account.id, entry.publicKey ?? null);
-          if (upgradeRecovery) writeKeysetRecord(db, header);
-        }
+        // The key pair was made here just now: the database takes it whatever vault.json held.
+        setAccountPublicKey(db, account.id, entry.publicKey ?? null);
+        // The recovery key just proved its public key: the database records it if it had none.
+        const record = readKeysetRecord(db);
+        if (trusted && record && record.recoveryPublic === null && header.recoveryPublic === provenRecovery)
+          putKeysetRecord(db, { ...record, recoveryPublic: provenRecovery });
         this.core.audit(db, 'session.recover', account.id, 'recovery key', account.id);
       })();
       this.core.saveHeader(header, trusted ? master : null);
@@ -345,7 +341,8 @@ export class VaultSessions {
       header.accounts[lid] = next;
       this.core.write('session.password_changed', u.session.accountId, 'rewrapped', (db) => {
         updateAccount(db, u.session.accountId, { mustChangePassword: false }, this.core.deps.clock().toISOString());
-        if (authentic && u.keysetTrusted) setAccountPublicKey(db, u.session.accountId, next.publicKey ?? null);
+        // Made here just now: the database takes it whatever vault.json held.
+        setAccountPublicKey(db, u.session.accountId, next.publicKey ?? null);
       });
       this.core.saveUnlockedHeader(header, authentic);
       const account = getAccount(u.db, u.session.accountId);
@@ -370,11 +367,10 @@ export class VaultSessions {
       header.accounts[lid] = entry;
       header.throttle = without(header.throttle, lid);
       const publicKey = entry.publicKey ?? '';
-      if (authentic && u.keysetTrusted) {
-        u.db.transaction(() => {
-          setAccountPublicKey(u.db, account.id, publicKey);
-        })();
-      }
+      // Made here just now: the database takes it whatever vault.json held.
+      u.db.transaction(() => {
+        setAccountPublicKey(u.db, account.id, publicKey);
+      })();
       this.core.saveUnlockedHeader(header, authentic);
       return publicKey;
     });
