@@ -207,10 +207,10 @@ describe('true redaction of documents', () => {
 });
 
 // A TIFF as a scanner writes it: RGB pages, each one Deflate strip (here all pages share one).
-function scanTiff(pages: number, width: number, height: number): Buffer {
-  const rgbPixels = Buffer.alloc(width * height * 3, 0xff);
+function scanTiff(pages: number, width: number, height: number, pixels?: Buffer): Buffer {
+  const rgbPixels = pixels ?? Buffer.alloc(width * height * 3, 0xff);
   // Lines of "text": dark bars across the page.
-  for (let y = 150; y + 20 < height - 150; y += 60) {
+  for (let y = 150; !pixels && y + 20 < height - 150; y += 60) {
     for (let row = y; row < y + 20; row++) rgbPixels.fill(0x20, (row * width + 150) * 3, (row * width + width - 150) * 3);
   }
   const strip = deflateSync(rgbPixels, { level: 6 });
@@ -291,6 +291,31 @@ describe('hostile and large documents (issue 30)', () => {
     const run2 = await measured(() => redactToPdf(wide, 'tiff', [], { signal: stopAfter(3000) }));
     expect((run2.result as Error).message).toContain('合計約1,800メガピクセル');
     expect(run2.ms).toBeLessThan(1000);
+    expect(run2.growthMb).toBeLessThan(100);
+  });
+
+  it('refuses a TIFF whose tags hide a larger page before decoding it', async () => {
+    // The width and height as LONG pairs stored elsewhere: the decoder reads 60,000 × 60,000.
+    const small = scanTiff(1, 100, 100);
+    const pair = Buffer.alloc(8);
+    pair.writeUInt32LE(60_000, 0);
+    const hidden = Buffer.concat([small, pair]);
+    for (const entry of [0, 1]) {
+      hidden.writeUInt32LE(2, 8 + 2 + entry * 12 + 4);
+      hidden.writeUInt32LE(small.length, 8 + 2 + entry * 12 + 8);
+    }
+    const run = await measured(() => redactToPdf(hidden, 'tiff', [], { signal: stopAfter(3000) }));
+    expect((run.result as Error).message).toContain('画像が大きすぎます（60,000×60,000 ピクセル）');
+    expect(run.growthMb).toBeLessThan(100);
+  });
+
+  it('refuses a TIFF whose Deflate strip inflates past its page', async () => {
+    // A 100 × 100 page whose one strip inflates to 64 MB.
+    const bomb = scanTiff(1, 100, 100, Buffer.alloc(64 * 1024 * 1024));
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    const run2 = await measured(() => redactToPdf(bomb, 'tiff', [], { signal: stopAfter(3000) }));
+    expect(run2.result).toMatchObject({ code: ErrorCode.BAD_INPUT });
+    expect((run2.result as Error).message).toContain('読み取れませんでした');
     expect(run2.growthMb).toBeLessThan(100);
   });
 
