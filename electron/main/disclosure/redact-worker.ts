@@ -85,9 +85,15 @@ function sendRgba(rgba, width, height, page, widthPt, heightPt) {
   parentPort.postMessage({ type: 'page', index: page, width, height, widthPt, heightPt, data }, [data.buffer]);
 }
 
+// A canvas's pixels (a copy, opaque: every canvas here is filled white first), the canvas then
+// shrunk so that its surface is freed now: surfaces and getImageData's arrays live outside the
+// heap the collector watches, and 40 pages of them stayed in memory together.
 function send(canvas, page, widthPt, heightPt) {
   const { width, height } = canvas;
-  sendRgba(canvas.getContext('2d').getImageData(0, 0, width, height).data, width, height, page, widthPt, heightPt);
+  const rgba = canvas.data();
+  canvas.width = 1;
+  canvas.height = 1;
+  sendRgba(rgba, width, height, page, widthPt, heightPt);
 }
 
 async function run() {
@@ -96,7 +102,11 @@ async function run() {
   if (job.format === 'png' || job.format === 'jpeg') {
     const image = await loadImage(content);
     const canvas = createCanvas(image.width, image.height);
-    canvas.getContext('2d').drawImage(image, 0, 0);
+    const ctx = canvas.getContext('2d');
+    // On white, as a viewer shows a transparent pixel.
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(image, 0, 0);
     send(canvas, 0, image.width * ptPerPx, image.height * ptPerPx);
   } else if (job.format === 'tiff') {
     // Main has read the IFD chain (tiff-plan.ts): the page count, sizes and total pixels are
@@ -113,8 +123,8 @@ async function run() {
       UTIF.decodeImage(bytes, ifd, [ifd]);
       const size = job.sizes[n];
       if (!ifd.data || ifd.width !== size.width || ifd.height !== size.height) throw new Error('unreadable');
-      // No canvas: its pixel buffers live outside the heap the collector watches, and 40 pages
-      // of them stayed in memory together (5 GB). These arrays are collected page by page.
+      // No canvas (see send): these arrays are collected page by page; 40 scanned pages through
+      // a canvas each stayed in memory together (5 GB).
       const rgba = UTIF.toRGBA8(ifd);
       ifd = null;
       sendRgba(rgba, size.width, size.height, n, size.width * ptPerPx, size.height * ptPerPx);
