@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { PDFDocument, StandardFonts, fill, rectangle, rgb, setFillingRgbColor } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import UTIF from 'utif2';
 import { describe, expect, it, vi } from 'vitest';
@@ -348,19 +348,47 @@ describe('hostile and large documents (issue 30)', () => {
     field.setText('FILLED IN BY THE MEMBER');
     const box = { x: 60, y: 600, width: 300, height: 30 };
     field.addToPage(page, { ...box, borderWidth: 0, backgroundColor: rgb(1, 1, 1) });
+    // A square annotation drawn by its appearance, and the same one hidden (flag 2): a viewer
+    // shows the first only.
+    const square = { x: 400, y: 100, width: 100, height: 50 };
+    const hiddenSquare = { x: 400, y: 300, width: 100, height: 50 };
+    const appearance = pdf.context.register(
+      pdf.context.formXObject([setFillingRgbColor(0, 0, 0), rectangle(0, 0, 100, 50), fill()], {
+        BBox: [0, 0, 100, 50],
+      }),
+    );
+    for (const [r, flags] of [
+      [square, 4],
+      [hiddenSquare, 2],
+    ] as const) {
+      const annot = pdf.context.obj({
+        Type: 'Annot',
+        Subtype: 'Square',
+        Rect: [r.x, r.y, r.x + r.width, r.y + r.height],
+        F: flags,
+        AP: { N: appearance },
+      });
+      page.node.addAnnot(pdf.context.register(annot));
+    }
     const file = saved(await redactToPdf(Buffer.from(await pdf.save()), 'pdf', [area(0, 0.7, 0.9, 0.2, 0.05)]));
     const [image] = images(file);
     if (!image) throw new Error('no page image');
-    // The dark pixels inside the field's box: its text, drawn from the field's value.
+    // The dark pixels inside a box given in PDF points.
     const scale = image.width / 595.28;
-    let ink = 0;
-    const top = Math.floor((841.89 - box.y - box.height) * scale);
-    for (let y = top; y < top + Math.floor(box.height * scale); y++) {
-      for (let x = Math.floor(box.x * scale); x < Math.floor((box.x + box.width) * scale); x++) {
-        if ((image.data[(y * image.width + x) * 4] ?? 255) < 128) ink += 1;
+    const ink = (b: { x: number; y: number; width: number; height: number }) => {
+      let n = 0;
+      const top = Math.floor((841.89 - b.y - b.height) * scale);
+      for (let y = top; y < top + Math.floor(b.height * scale); y++) {
+        for (let x = Math.floor(b.x * scale); x < Math.floor((b.x + b.width) * scale); x++) {
+          if ((image.data[(y * image.width + x) * 4] ?? 255) < 128) n += 1;
+        }
       }
-    }
-    expect(ink).toBeGreaterThan(500);
+      return n;
+    };
+    // The field's text, drawn from its value; the annotation solid; the hidden one not at all.
+    expect(ink(box)).toBeGreaterThan(500);
+    expect(ink(square)).toBeGreaterThan(0.9 * square.width * square.height * scale * scale);
+    expect(ink(hiddenSquare)).toBe(0);
     expect(tool('pdftotext', [file, '-']).trim()).toBe('');
   });
 });
