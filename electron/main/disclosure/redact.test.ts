@@ -13,6 +13,7 @@ import { call, failure, intakeInput, makeServices, setupVault, tempDataDir } fro
 import { clearRedacted, insertRedactedPart, redactedParts } from '../db/repositories/disclosure-records';
 import { tiffClaiming } from '../files/hostile-images';
 import { REDACTION_DPI, redactToPdf } from './redact';
+import { tiffPlan } from './tiff-plan';
 
 // A worker that stops one page short, when a test asks for it (issue 30 §4).
 const short = vi.hoisted(() => ({ on: false }));
@@ -307,6 +308,40 @@ describe('hostile and large documents (issue 30)', () => {
     const run = await measured(() => redactToPdf(hidden, 'tiff', [], { signal: stopAfter(3000) }));
     expect((run.result as Error).message).toContain('画像が大きすぎます（60,000×60,000 ピクセル）');
     expect(run.growthMb).toBeLessThan(100);
+  });
+
+  it('refuses a TIFF whose nested IFDs would be read 2^40 times, before the decoder sees it', async () => {
+    // Page 1 points (as its EXIF IFD) at a chain of SubIFD lists, each naming the next IFD twice.
+    const base = tiffClaiming([{ width: 100, height: 100 }]);
+    const levels = 40;
+    const nested = Buffer.alloc(levels * (2 + 12 + 4 + 8));
+    const at = (k: number) => base.length + k * 26;
+    for (let k = 0; k < levels; k++) {
+      const o = k * 26;
+      nested.writeUInt16LE(1, o);
+      // The last one is a leaf (any other tag).
+      nested.writeUInt16LE(k + 1 < levels ? 330 : 1, o + 2);
+      nested.writeUInt16LE(4, o + 4);
+      nested.writeUInt32LE(2, o + 6);
+      nested.writeUInt32LE(at(k) + 18, o + 10);
+      nested.writeUInt32LE(0, o + 14);
+      const next = k + 1 < levels ? at(k + 1) : at(k);
+      nested.writeUInt32LE(next, o + 18);
+      nested.writeUInt32LE(next, o + 22);
+    }
+    const dag = Buffer.concat([base, nested]);
+    // The photometric entry (the fifth) becomes the EXIF pointer.
+    dag.writeUInt16LE(34665, 8 + 2 + 4 * 12);
+    dag.writeUInt16LE(4, 8 + 2 + 4 * 12 + 2);
+    dag.writeUInt32LE(at(0), 8 + 2 + 4 * 12 + 8);
+    const run = await measured(() => redactToPdf(dag, 'tiff', [], { signal: stopAfter(3000) }));
+    expect(run.result).toMatchObject({ code: ErrorCode.BAD_INPUT });
+    expect(run.ms).toBeLessThan(1000);
+    // One EXIF IFD is fine, even with a tag of a type the decoder skips (EXIF 3.0's UTF-8, 129).
+    const exif = Buffer.from(dag.subarray(0, base.length + 26));
+    exif.writeUInt16LE(0x9010, base.length + 2);
+    exif.writeUInt16LE(129, base.length + 4);
+    expect(tiffPlan(exif, 300).pages).toEqual([{ width: 100, height: 100 }]);
   });
 
   it('refuses a TIFF whose Deflate strip inflates past its page', async () => {

@@ -64,14 +64,19 @@ class Reader {
     return this.u32(at + 2 + this.tags(at) * 12);
   }
   // The entries of the IFD at `at` and the offset of the next one; every value fits in the file.
-  entries(at: number): { entries: Entry[]; next: number } {
+  // An entry of a type the decoder does not know is skipped, as the decoder does (EXIF 3.0 has
+  // new ones), except first in a page's IFD, where the decoder would drop the page.
+  entries(at: number, page: boolean): { entries: Entry[]; next: number } {
     const n = this.tags(at);
     const entries: Entry[] = [];
     for (let i = 0; i < n; i++) {
       const e = at + 2 + i * 12;
       const type = this.u16(e + 2);
       const size = TYPE_SIZES[type];
-      if (size === undefined) throw unreadable();
+      if (size === undefined) {
+        if (page && i === 0) throw unreadable();
+        continue;
+      }
       const count = this.u32(e + 4);
       const bytes = count * size;
       if (bytes > 4 && this.u32(e + 8) + bytes > this.b.length) throw unreadable();
@@ -89,7 +94,7 @@ class Reader {
   nested(at: number, depth: number): void {
     this.budget -= 1;
     if (this.budget < 0 || depth > NESTED_DEPTH) throw unreadable();
-    for (const e of this.entries(at).entries) this.follow(e, depth);
+    for (const e of this.entries(at, false).entries) this.follow(e, depth);
   }
   follow(e: Entry, depth: number): void {
     if (CAMERA_RAW.includes(e.tag)) throw unreadable();
@@ -145,7 +150,7 @@ export function tiffPlan(content: Buffer, maxPages: number): TiffPlan {
       at = r.next(at);
       continue;
     }
-    const { entries, next } = r.entries(at);
+    const { entries, next } = r.entries(at, true);
     r.budget -= 1;
     if (r.budget < 0) throw unreadable();
     for (const e of entries) r.follow(e, 0);
