@@ -190,7 +190,8 @@ describe('records found for a 開示', () => {
     const large = new ExcelJS.Workbook();
     const sheet = large.addWorksheet('注文');
     sheet.addRow(Array.from({ length: 10 }, (_, c) => `項目${c}`));
-    for (let r = 1; r <= 5_000; r++) sheet.addRow(Array.from({ length: 10 }, (_, c) => (c % 2 ? `山田 太郎${r}` : r * c)));
+    for (let r = 1; r <= 5_000; r++)
+      sheet.addRow(Array.from({ length: 10 }, (_, c) => (c % 2 ? `山田 太郎${r}` : r * c)));
     const { s, id } = await ready([
       file('members.xlsx', bomb.honest),
       file('members.xlsx', bomb.lying),

@@ -212,7 +212,8 @@ function scanTiff(pages: number, width: number, height: number, pixels?: Buffer)
   const rgbPixels = pixels ?? Buffer.alloc(width * height * 3, 0xff);
   // Lines of "text": dark bars across the page.
   for (let y = 150; !pixels && y + 20 < height - 150; y += 60) {
-    for (let row = y; row < y + 20; row++) rgbPixels.fill(0x20, (row * width + 150) * 3, (row * width + width - 150) * 3);
+    for (let row = y; row < y + 20; row++)
+      rgbPixels.fill(0x20, (row * width + 150) * 3, (row * width + width - 150) * 3);
   }
   const strip = deflateSync(rgbPixels, { level: 6 });
   const tags = 10;

@@ -19,7 +19,21 @@ const IFD_BUDGET = 4_000;
 const NESTED_DEPTH = 3;
 // Scanners write a few dozen tags per page.
 const MAX_TAGS = 1_000;
-const TYPE_SIZES: Record<number, number> = { 1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4 };
+const TYPE_SIZES: Record<number, number> = {
+  1: 1,
+  2: 1,
+  3: 2,
+  4: 4,
+  5: 8,
+  6: 1,
+  7: 1,
+  8: 2,
+  9: 4,
+  10: 8,
+  11: 4,
+  12: 8,
+  13: 4,
+};
 // The decoder follows these as IFDs (SubIFDs, EXIF, GPS); camera-raw private IFDs are refused.
 const NESTED = [330, 34665, 34853];
 const CAMERA_RAW = [50740, 61440];
@@ -123,7 +137,9 @@ function page(r: Reader, entries: Entry[]): Dimensions {
   if (!COMPRESSIONS.includes(single(259, 1))) throw unreadable();
   const samples = single(277, 1);
   const bits = tag(258);
-  const bitsPerSample = bits ? Math.max(...Array.from({ length: Math.min(bits.count, 8) }, (_, i) => r.value(bits, i))) : 1;
+  const bitsPerSample = bits
+    ? Math.max(...Array.from({ length: Math.min(bits.count, 8) }, (_, i) => r.value(bits, i)))
+    : 1;
   if (samples < 1 || samples > 5 || bitsPerSample < 1 || bitsPerSample > 16) throw unreadable();
   if (tag(322) || tag(323)) {
     const tw = single(322, null);
@@ -140,7 +156,7 @@ export function tiffPlan(content: Buffer, maxPages: number): TiffPlan {
   const seen = new Set<number>();
   const pages: Dimensions[] = [];
   let count = 0;
-  for (let at = r.u32(4); at !== 0; ) {
+  for (let at = r.u32(4); at !== 0;) {
     if (seen.has(at)) throw unreadable();
     seen.add(at);
     count += 1;

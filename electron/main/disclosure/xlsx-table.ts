@@ -87,14 +87,23 @@ type Message =
   | { type: 'error'; reason: 'sizes' | 'unreadable' | 'noSheet' };
 
 // The first sheet's rows (header first), or that it has more rows than maxRows; refusals in Japanese.
-export async function readXlsxRows(content: Buffer, limits: { maxRows: number; maxColumns: number }): Promise<SheetRows> {
+export async function readXlsxRows(
+  content: Buffer,
+  limits: { maxRows: number; maxColumns: number },
+): Promise<SheetRows> {
   const parts = zipParts(content);
   // The worker's own copy, handed over (not cloned).
   const copy = new Uint8Array(content.length);
   copy.set(content);
   const worker = new Worker(SOURCE, {
     eval: true,
-    workerData: { content: copy, parts, paths: { exceljs: unpacked(require.resolve('exceljs')) }, batch: BATCH, ...limits },
+    workerData: {
+      content: copy,
+      parts,
+      paths: { exceljs: unpacked(require.resolve('exceljs')) },
+      batch: BATCH,
+      ...limits,
+    },
     transferList: [copy.buffer],
     resourceLimits: { maxOldGenerationSizeMb: HEAP_MB },
   });
@@ -110,12 +119,15 @@ export async function readXlsxRows(content: Buffer, limits: { maxRows: number; m
           const [header = [], ...rows] = all;
           resolve({ header, rows });
         } else if (m.type === 'tooManyRows') resolve({ tooManyRows: true });
-        else if (m.reason === 'noSheet') reject(new AppError(ErrorCode.BAD_INPUT, 'Excel ファイルにシートがありません。'));
+        else if (m.reason === 'noSheet')
+          reject(new AppError(ErrorCode.BAD_INPUT, 'Excel ファイルにシートがありません。'));
         else reject(unreadable());
       });
       worker.on('error', (err: Error & { code?: string }) => {
         reject(
-          err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooLarge('読み込みに必要なメモリーが上限を超えました') : unreadable(),
+          err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? tooLarge('読み込みに必要なメモリーが上限を超えました')
+            : unreadable(),
         );
       });
       worker.on('exit', () => reject(unreadable()));
