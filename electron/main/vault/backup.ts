@@ -3,21 +3,11 @@ import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ErrorCode, type BackupInfo } from '../../../core/contract';
 import { passwordProblems } from '../../../core/domain/password';
-import { KEY_BYTES, openEncrypted } from '../db/connection';
+import { KEY_BYTES } from '../db/connection';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
-import {
-  findAccountByLogin,
-  getAccount,
-  insertAccount,
-  listAccountKeys,
-  listAccounts,
-  renameAccountLogin,
-  setAccountPublicKey,
-  type AccountKey,
-} from '../db/repositories/accounts';
-import { anchorHolds, auditHead } from '../db/repositories/audit';
-import type { Db } from '../db/connection';
-import { keysetAuthentic, putKeysetRecord, readKeysetRecord, recordOf, type KeysetRecord } from './keyset';
+import { listAccountKeys } from '../db/repositories/accounts';
+import { auditHead } from '../db/repositories/audit';
+import { readKeysetRecord } from './keyset';
 import { newKdfParams } from './kdf';
 import { DATABASE_AAD, previousMasters } from './keyring';
 import { unsealKey, unwrapKey, wrapKey, type Sealed } from './wrap';
@@ -30,13 +20,11 @@ import {
   type BackupMeta,
 } from './backup-file';
 import type { DatabaseCheck } from '../db/maintenance';
-import type { VaultDatabase, Unlocked } from './database';
+import type { VaultDatabase } from './database';
+import { keepRestorerAccess, keysAfterRestore, otherVaultAccounts, type LiveKeys } from './restore-accounts';
 import { refusals } from '../errors';
 
 const BACKUP_AAD = 'madoguchi:v1:backup';
-
-// The live database's account keys and key set record, read just before a restore replaces it.
-type LiveKeys = { accounts: AccountKey[]; record: KeysetRecord | null };
 
 // A backup file that could not be verified is not left where staff would take it for one.
 function removeUnverified(target: string): void {
@@ -259,80 +247,13 @@ export class VaultBackups {
     return { meta, key, check };
   }
 
-  // The accounts of a backup taken in another vault (none of them is the account logged in),
-  // or null for a backup of this vault.
-  private otherVaultAccounts(file: string, key: Buffer): { loginName: string; displayName: string }[] | null {
-    const u = this.core.unlockedOrThrow();
-    const db = openEncrypted(file, key, { create: false, nativeBinding: this.core.deps.nativeBinding });
-    try {
-      if (getAccount(db, u.session.accountId)) return null;
-      return listAccounts(db)
-        .filter((a) => !a.disabled)
-        .map((a) => ({ loginName: a.loginName, displayName: a.displayName }));
-    } finally {
-      db.close();
-    }
-  }
-
-  // A backup from another vault: its accounts have no password wrap here, so the administrator
-  // restoring is added to it (a same-named account of the backup is renamed 「…-2」 so both
-  // stay), and keeps their own login; the others get passwords from them afterwards.
-  private keepRestorerAccess(file: string, u: Unlocked): { renamed: number } | null {
-    const db = openEncrypted(file, u.key, { create: false, nativeBinding: this.core.deps.nativeBinding });
-    try {
-      if (getAccount(db, u.session.accountId)) return null;
-      const current = getAccount(u.db, u.session.accountId);
-      if (!current) throw new AppError(ErrorCode.INTERNAL, 'ログイン中のアカウントが見つかりません。');
-      const now = this.core.deps.clock().toISOString();
-      let renamed = 0;
-      db.transaction(() => {
-        const clash = findAccountByLogin(db, current.loginName);
-        if (clash) {
-          let name = `${current.loginName}-2`;
-          for (let n = 3; findAccountByLogin(db, name); n++) name = `${current.loginName}-${n}`;
-          renameAccountLogin(db, clash.id, name, now);
-          renamed = 1;
-        }
-        insertAccount(db, { ...current, disabled: false, mustChangePassword: false, updatedAt: now });
-      })();
-      return { renamed };
-    } finally {
-      db.close();
-    }
-  }
-
-  // After a restore: the restored database holds the account keys and key set record of the day
-  // of the backup (or of another vault). It takes those of the live database read just before
-  // (the ground truth, whatever vault.json says now): each account both know keeps its live public
-  // key, the others have none (they need a temporary password). Entries of accounts the restored
-  // database does not know open nothing and go; anchors recorded after the backup do not hold in
-  // the restored log and go (the restore itself is in the log, and the lock that follows anchors it).
-  private keysAfterRestore(u: Unlocked, db: Db, live: LiveKeys): void {
-    const header = this.core.header();
-    if (!header) return;
-    const authentic = u.keysetTrusted && keysetAuthentic(header, u.master);
-    header.auditAnchors = (header.auditAnchors ?? []).filter((a) => anchorHolds(db, a));
-    header.accounts = Object.fromEntries(
-      Object.entries(header.accounts).filter(([, e]) => getAccount(db, e.accountId) !== null),
-    );
-    const keys = new Map(live.accounts.map((a) => [a.id, a.publicKey]));
-    db.transaction(() => {
-      for (const a of listAccountKeys(db)) setAccountPublicKey(db, a.id, keys.get(a.id) ?? null);
-      if (live.record) {
-        const anchors = recordOf(header);
-        putKeysetRecord(db, { ...live.record, anchorTotal: anchors.anchorTotal, newestAnchor: anchors.newestAnchor });
-      }
-    })();
-    this.core.saveHeader(header, authentic ? u.master : null);
-  }
-
   // What a backup holds and whether it checks out, without changing anything.
   inspectBackup(file: string, password: string | null): Promise<BackupInfo> {
     return this.core.serial(async () => {
       const out = this.core.scratch('inspect');
       try {
         const { meta, key, check } = await this.openBackup(file, password, out);
-        const other = check.ok ? this.otherVaultAccounts(out, key) : null;
+        const other = check.ok ? otherVaultAccounts(this.core, out, key) : null;
         key.fill(0);
         return {
           createdAt: meta.createdAt,
@@ -375,8 +296,8 @@ export class VaultBackups {
             }
             const u = this.core.unlockedOrThrow();
             if (!key.equals(u.key)) await this.core.fileWork({ op: 'rekey', file: out, from: key, to: u.key });
-            other = this.otherVaultAccounts(out, u.key);
-            access = this.keepRestorerAccess(out, u);
+            other = otherVaultAccounts(this.core, out, u.key);
+            access = keepRestorerAccess(this.core, out, u);
             return {
               createdAt: meta.createdAt,
               appVersion: meta.appVersion,
@@ -421,7 +342,7 @@ export class VaultBackups {
             accountId,
           );
         })();
-        this.keysAfterRestore(u, db, live);
+        keysAfterRestore(this.core, u, db, live);
         this.core.deps.logger.info('vault.restored', { requests: info.counts.requests });
         this.core.lockNow('system');
         return Promise.resolve(other ? { ...info, otherVault: { accounts: other } } : info);

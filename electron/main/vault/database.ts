@@ -7,23 +7,16 @@ import { NewerDatabaseError } from '../db/errors';
 import { migrate } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION, migrations } from '../db/migrations';
 import { getAccount, type AccountRecord } from '../db/repositories/accounts';
-import { anchorHolds, appendAudit, auditHead } from '../db/repositories/audit';
+import { appendAudit, auditHead } from '../db/repositories/audit';
 import { isNetworkLocation } from '../files/network';
 import type { Logger } from '../log';
 import { databasePath } from '../paths';
 import { HeaderCorruptError, readHeader, writeHeader, type VaultHeader } from './header';
 import { type KdfCost } from './kdf';
-import { DATABASE_AAD, databaseKeyOf, openPending, addAnchor, promote, rekeyAnchors, type Opened } from './keyring';
+import { DATABASE_AAD, databaseKeyOf, openPending, promote, rekeyAnchors, type Opened } from './keyring';
 import { unsealKey } from './wrap';
-import {
-  adoptKeyset,
-  keysetAuthentic,
-  keysetProblems,
-  readKeysetRecord,
-  sealKeyset,
-  writeAnchorRecord,
-  writeKeysetRecord,
-} from './keyset';
+import { keysetAuthentic, sealKeyset } from './keyset';
+import { recordAnchor } from './keyset-checks';
 import { AppError, refusals } from '../errors';
 import { changeCipher, optimize } from '../db/maintenance';
 import type { FileWork, FileWorkResult } from './file-work';
@@ -124,25 +117,9 @@ export class VaultDatabase {
     });
   }
 
-  // Records the audit chain's head in vault.json (at each lock and backup), then its total and the
-  // newest in the database and outside the data folder. vault.json first: a crash between leaves
-  // vault.json ahead of the database, which verifies; the other way round would not.
+  // Records the audit chain's head in vault.json, the database and outside the data folder.
   anchor(u: Unlocked): void {
-    const header = this.header();
-    if (!header) return;
-    const anchor = { ...auditHead(u.db), at: this.deps.clock().toISOString() };
-    const trusted = u.keysetTrusted && keysetProblems(header, u.master, readKeysetRecord(u.db)).length === 0;
-    addAnchor(header, u.master, anchor);
-    this.saveHeader(header, trusted ? u.master : null);
-    if (!trusted) return;
-    u.db.transaction(() => {
-      writeAnchorRecord(u.db, header);
-    })();
-    // Written in the background (safeStorage is asynchronous); a failure is logged, and the
-    // anchors in vault.json and the database still hold.
-    void (this.deps.anchorWitness?.write(anchor) ?? Promise.resolve()).catch(() => {
-      this.deps.logger.warn('vault.anchor_witness_failed');
-    });
+    recordAnchor(this, u);
   }
 
   // Writes vault.json, its key set sealed under `master` (null: left as it is, unsealed).
@@ -156,43 +133,6 @@ export class VaultDatabase {
   saveUnlockedHeader(header: VaultHeader, authentic: boolean): void {
     const u = this.unlockedOrThrow();
     this.saveHeader(header, authentic && u.keysetTrusted ? u.master : null);
-  }
-
-  // At each login, with the database open: whether vault.json's key set verifies and agrees with
-  // the database. A vault from before authenticated key sets adopts its key set once (trust on
-  // first use); the caller then writes the header. Problems are audited; the session goes on,
-  // and replacing the master key is refused until an administrator repairs the key set.
-  settleKeyset(
-    db: Db,
-    header: VaultHeader,
-    master: Buffer,
-    authentic: boolean,
-    accountId: string,
-    witness: { id: number; hash: string } | null,
-  ): boolean {
-    const record = readKeysetRecord(db);
-    // A witness outside the data folder exists only once this version ran: a database without a
-    // record then is one from before, put back (or another one put in its place).
-    if (!record && !header.keysetMac && !witness) {
-      const adopted = db.transaction(() => adoptKeyset(db, header))();
-      sealKeyset(header, master);
-      this.deps.logger.info('vault.keyset_adopted', { removed: adopted.removed });
-      return true;
-    }
-    // (`authentic` was checked before a pending replacement was promoted: under the earlier key.)
-    const problems: string[] = [
-      ...(authentic ? [] : ['mac']),
-      ...keysetProblems(header, master, record).filter((p) => p !== 'mac'),
-    ];
-    if (authentic && !record) db.transaction(() => writeKeysetRecord(db, header))();
-    if (witness && !anchorHolds(db, witness)) problems.push('rollback');
-    if (problems.length) {
-      db.transaction(() => {
-        this.audit(db, 'vault.keyset_mismatch', null, `problems=${problems.join(',')}`, accountId);
-      })();
-      this.deps.logger.warn('vault.keyset_mismatch', { problems: problems.join(',') });
-    }
-    return authentic && !problems.some((p) => p !== 'rollback');
   }
 
   async readWitness(): Promise<{ id: number; hash: string; at: string } | null> {

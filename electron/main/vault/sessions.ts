@@ -30,6 +30,7 @@ import { isLegacy, newEntry, openEntry, openRecovery, recoveryBoxFor, recoveryPu
 import { createPublicKeyFromPrivate, unwrapKey } from './wrap';
 import { keysetAuthentic, putKeysetRecord, readKeysetRecord, writeKeysetRecord } from './keyset';
 import type { VaultRekey } from './rekey';
+import { settleKeyset } from './keyset-checks';
 import { AppError } from '../errors';
 import { VaultDatabase, sessionOf, without } from './database';
 import { refusals } from '../errors';
@@ -203,7 +204,12 @@ export class VaultSessions {
           '監査ログに記録できないため、ログインを中止しました。監査ログが改変されているおそれがあります。管理者にご連絡のうえ、バックアップからの復元をご検討ください。',
         );
       }
-      const trusted = this.core.settleKeyset(db, header, master, opening.authentic, account.id, witness);
+      const trusted = settleKeyset(
+        this.core,
+        db,
+        { header, master, authentic: opening.authentic, accountId: account.id },
+        witness,
+      );
       header.throttle = without(header.throttle, lid);
       // An entry of the first format gets its key pair now (the password is at hand).
       const current = header.accounts[lid];
@@ -293,7 +299,12 @@ export class VaultSessions {
           { path: ['loginName'], message: '有効な管理者アカウントのログイン名を入力してください。' },
         ]);
       }
-      const trusted = this.core.settleKeyset(db, header, master, opening.authentic, account.id, witness);
+      const trusted = settleKeyset(
+        this.core,
+        db,
+        { header, master, authentic: opening.authentic, accountId: account.id },
+        witness,
+      );
       const lid = lookupId(header, account.loginName);
       const entry = await newEntry(account.id, newPassword, master, header.kdfCost);
       header.accounts[lid] = entry;

@@ -1,0 +1,74 @@
+import type { Db } from '../db/connection';
+import { anchorHolds, auditHead } from '../db/repositories/audit';
+import type { VaultDatabase, Unlocked } from './database';
+import type { VaultHeader } from './header';
+import { addAnchor } from './keyring';
+import {
+  adoptKeyset,
+  keysetProblems,
+  readKeysetRecord,
+  sealKeyset,
+  writeAnchorRecord,
+  writeKeysetRecord,
+} from './keyset';
+
+// The key set's checks that need the open vault: at login, and at each anchor (issue 30 §1, §3).
+
+// Records the audit chain's head in vault.json (at each lock and backup), then its total and the
+// newest in the database and outside the data folder. vault.json first: a crash between leaves
+// vault.json ahead of the database, which verifies; the other way round would not. A key set that
+// does not verify is not sealed, and the database's record is left as it is (evidence kept).
+export function recordAnchor(core: VaultDatabase, u: Unlocked): void {
+  const header = core.header();
+  if (!header) return;
+  const anchor = { ...auditHead(u.db), at: core.deps.clock().toISOString() };
+  const trusted = u.keysetTrusted && keysetProblems(header, u.master, readKeysetRecord(u.db)).length === 0;
+  addAnchor(header, u.master, anchor);
+  core.saveHeader(header, trusted ? u.master : null);
+  if (!trusted) return;
+  u.db.transaction(() => {
+    writeAnchorRecord(u.db, header);
+  })();
+  // Written in the background (safeStorage is asynchronous); a failure is logged, and the
+  // anchors in vault.json and the database still hold.
+  void (core.deps.anchorWitness?.write(anchor) ?? Promise.resolve()).catch(() => {
+    core.deps.logger.warn('vault.anchor_witness_failed');
+  });
+}
+
+// At each login, with the database open: whether vault.json's key set verifies and agrees with
+// the database (returns whether it is trusted for the session). A vault from before authenticated
+// key sets is sealed once, taking nothing on trust (keyset.ts, adoptKeyset); the caller then
+// writes the header. Problems are audited; the session goes on, a replacement of the master key
+// is refused until an administrator repairs the key set (a pending revocation repairs it itself).
+export function settleKeyset(
+  core: VaultDatabase,
+  db: Db,
+  login: { header: VaultHeader; master: Buffer; authentic: boolean; accountId: string },
+  witness: { id: number; hash: string } | null,
+): boolean {
+  const { header, master, authentic, accountId } = login;
+  const record = readKeysetRecord(db);
+  // A witness outside the data folder exists only once this version ran: a database without a
+  // record then is one from before, put back (or another one put in its place).
+  if (!record && !header.keysetMac && !witness) {
+    const adopted = db.transaction(() => adoptKeyset(db, header))();
+    sealKeyset(header, master);
+    core.deps.logger.info('vault.keyset_adopted', { removed: adopted.removed });
+    return true;
+  }
+  // (`authentic` was checked before a pending replacement was promoted: under the earlier key.)
+  const problems: string[] = [
+    ...(authentic ? [] : ['mac']),
+    ...keysetProblems(header, master, record).filter((p) => p !== 'mac'),
+  ];
+  if (authentic && !record) db.transaction(() => writeKeysetRecord(db, header))();
+  if (witness && !anchorHolds(db, witness)) problems.push('rollback');
+  if (problems.length) {
+    db.transaction(() => {
+      core.audit(db, 'vault.keyset_mismatch', null, `problems=${problems.join(',')}`, accountId);
+    })();
+    core.deps.logger.warn('vault.keyset_mismatch', { problems: problems.join(',') });
+  }
+  return authentic && !problems.some((p) => p !== 'rollback');
+}
