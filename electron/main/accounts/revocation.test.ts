@@ -37,6 +37,22 @@ async function expectRevoked(dataDir: string, accountId: string, oldMaster: Buff
   );
 }
 
+// A vault whose staff member tanto kept a copy of vault.json (and knows their password); the
+// administrator is logged in.
+async function withInsider() {
+  const dataDir = tempDataDir();
+  const s = makeServices(dataDir);
+  await setupVault(s);
+  const tantoId = await switchToNewAccount(s, 'tanto', ['staff'], '担当 三郎');
+  const copy = readHeader(dataDir);
+  const entry = Object.values(copy?.accounts ?? {}).find((e) => e.accountId === tantoId);
+  const old = entry ? await openEntry(entry, OTHER_PASSWORD) : null;
+  if (!copy || !old) throw new Error('the copy should open');
+  const oldKey = databaseKeyOf(copy.database, old.master);
+  await switchTo(s, 'admin', ADMIN_PASSWORD);
+  return { dataDir, s, tantoId, old, oldKey };
+}
+
 // The rekey of the file fails once (a full disk, say), as the file worker would report it.
 function failNextRekey(s: Services): { restore: () => void } {
   const core = (s.vault as unknown as { core: VaultDatabase }).core;
@@ -126,16 +142,7 @@ describe('revocation', () => {
     ['at the next login, before anything else', 'login'],
     ['when the account is disabled again', 'again'],
   ] as const)('finishes a revocation whose key replacement failed %s', async (_name, how) => {
-    const dataDir = tempDataDir();
-    const s = makeServices(dataDir);
-    await setupVault(s);
-    const tantoId = await switchToNewAccount(s, 'tanto', ['staff'], '担当 三郎');
-    const copy = readHeader(dataDir);
-    const entry = Object.values(copy?.accounts ?? {}).find((e) => e.accountId === tantoId);
-    const old = entry ? await openEntry(entry, OTHER_PASSWORD) : null;
-    if (!copy || !old) throw new Error('the copy should open');
-    const oldKey = databaseKeyOf(copy.database, old.master);
-    await switchTo(s, 'admin', ADMIN_PASSWORD);
+    const { dataDir, s, tantoId, old, oldKey } = await withInsider();
 
     const failing = failNextRekey(s);
     const refused = await failure(call(s, 'accounts.update', { id: tantoId, disabled: true }));
@@ -172,16 +179,7 @@ describe('revocation', () => {
     ['a revocation left pending, with vault.json edited since (its key set no longer verifies)', 'edited'],
     ['a disabled account that vault.json still holds an entry for (a vault of the old design)', 'entry'],
   ] as const)('revokes at the next login %s', async (_name, how) => {
-    const dataDir = tempDataDir();
-    const s = makeServices(dataDir);
-    await setupVault(s);
-    const tantoId = await switchToNewAccount(s, 'tanto', ['staff'], '担当 三郎');
-    const copy = readHeader(dataDir);
-    const entry = Object.values(copy?.accounts ?? {}).find((e) => e.accountId === tantoId);
-    const old = entry ? await openEntry(entry, OTHER_PASSWORD) : null;
-    if (!copy || !old) throw new Error('the copy should open');
-    const oldKey = databaseKeyOf(copy.database, old.master);
-    await switchTo(s, 'admin', ADMIN_PASSWORD);
+    const { dataDir, s, tantoId, old, oldKey } = await withInsider();
     if (how === 'edited') {
       const failing = failNextRekey(s);
       await failure(call(s, 'accounts.update', { id: tantoId, disabled: true }));
