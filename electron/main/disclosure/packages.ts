@@ -14,7 +14,7 @@ import {
 } from '../../../core/domain/disclosure/package';
 import { generatePassword } from '../../../core/domain/disclosure/password';
 import { tableFormats, type RecordFormat } from '../../../core/domain/disclosure/records';
-import { electronicRouteLabels, type Electronic } from '../../../core/domain/electronic';
+import { electronicRouteLabels } from '../../../core/domain/electronic';
 import { addresseeOf } from '../../../core/domain/letters/catalogue';
 import { buildPasswordNotice } from '../../../core/domain/letters/password-notice';
 import { csvRows, toCsv, type Cell } from '../../../core/domain/table';
@@ -24,7 +24,7 @@ import {
   listDisclosurePackages,
   type DisclosurePackageRow,
 } from '../db/repositories/disclosure-packages';
-import { getDisclosureRecordContent, listDisclosureRecords } from '../db/repositories/disclosure-records';
+import { getDisclosureRecordContent } from '../db/repositories/disclosure-records';
 import { getLetterPdf, listLetters } from '../db/repositories/letters';
 import { AppError, refusals } from '../errors';
 import { sha256InSteps } from '../files/in-steps';
@@ -34,12 +34,13 @@ import type { LetterFonts } from '../pdf/fonts';
 import { renderLetter } from '../pdf/lazy';
 import { encodeCsv } from '../reports/spreadsheets';
 import { tablesXlsx } from '../reports/workbook';
-import { currentApproval, currentLetters, sameApproval, stalePackage } from '../requests/approved';
+import { currentApproval, sameApproval, stalePackage } from '../requests/approved';
 import type { RequestQueries } from '../requests/queries';
 import { readFees, readLetterSettings, readOrganisation, readProcessingSettings } from '../settings/policies';
 import { deriveKey, newKdfParams, KdfParams } from '../vault/kdf';
 import type { Vault } from '../vault/vault';
 import { hiddenContent } from './hidden-content';
+import { planPackage, type PackagePlan } from './package-plan';
 import { isDocument } from './redact';
 import { redactedDocument } from './redacted';
 import { readTable } from './tables';
@@ -51,14 +52,10 @@ import { writeEncryptedZip, type ZipEntry } from './zip';
 // generated here, returned once, and never stored; the dispatch record keeps the medium, the day,
 // the package's SHA-256 and the manifest, so that "what did you send me?" is answered from it.
 
-const KINDS = { disclosure: 'disclosureDecision', thirdPartyRecords: 'thirdPartyRecordsDecision' } as const;
-type PackagedKind = keyof typeof KINDS;
 const HASH_COST = { algorithm: 'scrypt', logN: 15, r: 8, p: 1 } as const;
 
 type Stored = { params: KdfParams; hash: string };
 
-const NOT_APPROVED =
-  '決定が承認（決裁）されていないため、電磁的記録を作成できません。差し戻された場合は、再度の承認と決定通知書の確定の後に作成してください。';
 const APPROVAL_CHANGED =
   '作成中に決裁が差し戻されたか、決定が変わりました。作成したファイルは削除し、記録していません。承認された決定の決定通知書を確定してから、もう一度作成してください。';
 
@@ -110,7 +107,8 @@ export class DisclosurePackagesService {
   // The document records that would go rendered (pages as images), each with what its original
   // file carries beyond its pages: what staff weigh before choosing to send an original.
   async originals(requestId: string): Promise<{ id: string; fileName: string; hidden: string[] }[]> {
-    const p = this.plan(this.requests.get(requestId), []);
+    const r = this.requests.get(requestId);
+    const p = planPackage(this.vault.connection(), r, []);
     const out: { id: string; fileName: string; hidden: string[] }[] = [];
     for (const x of p.records) {
       const format = x.format as RecordFormat;
@@ -122,70 +120,8 @@ export class DisclosurePackagesService {
     return out;
   }
 
-  // The decisions answered as an 電磁的記録, with their finalized letters; refused with the
-  // reason staff can act on when there is nothing to package yet.
-  private plan(r: RequestDetail, originals: readonly string[]) {
-    const db = this.vault.connection();
-    // Only the decision as approved now, with its marks and the letter finalized under it.
-    const approval = currentApproval(db, r.id);
-    if (!approval) throw new AppError(ErrorCode.CONFLICT, NOT_APPROVED);
-    const electronic = r.decisions
-      .flatMap((d) => (d.kind in KINDS ? [{ kind: d.kind as PackagedKind, decision: d.decision }] : []))
-      .filter((d) => (d.decision.outcome === 'full' || d.decision.outcome === 'partial') && d.decision.electronic);
-    if (electronic.length === 0) {
-      throw new AppError(
-        ErrorCode.CONFLICT,
-        'この請求では電磁的記録による開示が決定されていません。決定で「電磁的記録による提供」の方法を選択してください。',
-      );
-    }
-    const routes = new Set(
-      electronic.map((d) => `${d.decision.electronic?.route}/${d.decision.electronic?.passwordRoute}`),
-    );
-    if (routes.size > 1) {
-      throw new AppError(
-        ErrorCode.CONFLICT,
-        '開示と第三者提供記録の開示で提供の経路またはパスワードのお知らせ方法が異なります。同じ方法にそろえてください。',
-      );
-    }
-    const letters = listLetters(db, r.id);
-    const decisions = electronic.map((d) => {
-      // The latest issue of the decision letter under the current approval (a 再発行 replaces
-      // the original; a letter from before a 差し戻し is not this decision's).
-      const letter = currentLetters(letters, KINDS[d.kind], approval).at(-1);
-      if (!letter) {
-        throw new AppError(
-          ErrorCode.CONFLICT,
-          '決定通知書がまだ確定されていません。承認後（差し戻しの後は再度の承認の後）に決定通知書を確定してから、電磁的記録を作成してください。',
-        );
-      }
-      return { kind: d.kind, electronic: d.decision.electronic as Electronic, letter };
-    });
-    const records = listDisclosureRecords(db, r.id).filter((x) => decisions.some((d) => d.kind === x.kind));
-    if (records.length === 0) {
-      throw new AppError(
-        ErrorCode.CONFLICT,
-        '開示する記録が添付されていません。「開示する記録」に記録を添付してから作成してください。',
-      );
-    }
-    // A document goes as its original file only where staff chose so, and never one with marks.
-    for (const id of originals) {
-      const x = records.find((y) => y.id === id);
-      const format = x?.format as RecordFormat | undefined;
-      if (!x || !format || !isDocument(format)) {
-        throw refusals.badField(
-          ['originals'],
-          '原本のまま送る記録は、この請求の文書（PDF・画像）の記録から選んでください。',
-        );
-      }
-      if (Marks.parse(JSON.parse(x.marks_json ?? '[]')).length > 0) {
-        throw refusals.badField(['originals'], '開示しない部分を指定した記録は、原本のままでは送れません。');
-      }
-    }
-    return { approval, decisions, records, originals, electronic: decisions[0]?.electronic as Electronic };
-  }
-
   // Each file of the package, read from the vault only when it is written.
-  private entries(r: RequestDetail, p: ReturnType<DisclosurePackagesService['plan']>, signal: AbortSignal) {
+  private entries(r: RequestDetail, p: PackagePlan, signal: AbortSignal) {
     const db = this.vault.connection();
     const files: (ZipEntry & { description: string })[] = [];
     let n = 1;
@@ -276,7 +212,7 @@ export class DisclosurePackagesService {
     const session = this.vault.session();
     if (!session) throw refusals.locked();
     const r = this.requests.get(requestId);
-    const p = this.plan(r, originals);
+    const p = planPackage(this.vault.connection(), r, originals);
     const fileName = packageFileName(r.receiptNo);
     const path = await this.dialogs.saveFile({
       title: '電磁的記録（暗号化したZIPファイル）の保存',
@@ -365,7 +301,7 @@ export class DisclosurePackagesService {
   // 「パスワードのお知らせ」, made once with the package (the password is not kept to make it again).
   private async passwordLetter(
     r: RequestDetail,
-    p: ReturnType<DisclosurePackagesService['plan']>,
+    p: PackagePlan,
     row: DisclosurePackageRow,
     password: string,
   ): Promise<{ base64: string }> {

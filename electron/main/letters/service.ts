@@ -5,8 +5,6 @@ import { japanToday, type IsoDate } from '../../../core/domain/dates';
 import {
   buildLetter,
   defaultLetterTemplates,
-  decisionLetterKinds,
-  finalizeBlock,
   letterLabels,
   lettersFor,
   type Letter,
@@ -16,7 +14,6 @@ import {
 } from '../../../core/domain/letters/catalogue';
 import { sampleCaseFor } from '../../../core/domain/letters/sample';
 import type { Organisation } from '../../../core/domain/organisation';
-import type { Db } from '../db/connection';
 import {
   documentNoTaken,
   getLetterPdf,
@@ -26,7 +23,6 @@ import {
   insertLetter,
   listLetters,
   nextLetterSerial,
-  type LetterRow,
 } from '../db/repositories/letters';
 import type { FileDialogs } from '../files/dialogs';
 import type { FontCoverage } from '../pdf/glyphs';
@@ -34,37 +30,15 @@ import type { LetterFonts } from '../pdf/fonts';
 import { renderLetter } from '../pdf/lazy';
 import { AppError } from '../errors';
 import { readFees, readLetterSettings, readOrganisation, readProcessingSettings } from '../settings/policies';
-import { currentApproval, currentLetters, isDecisionLetter, sameApproval, type Approval } from '../requests/approved';
+import { currentApproval, currentLetters, isDecisionLetter } from '../requests/approved';
 import type { RequestQueries } from '../requests/queries';
 import type { Vault } from '../vault/vault';
 import type { SigningMaterial } from './signing';
 
-import { lastEvent, letterCase } from './letter-case';
+import { assertStillCurrent, DISPATCHED_NO_NEW, finalizeBlocked } from './approval-gates';
+import { letterCase } from './letter-case';
+import { assertPrintable } from './printable';
 import { recordAnnexes, withRecordAnnexes } from './record-annexes';
-
-// Every text a letter draws, named as staff would look for it.
-function lettersTexts(letter: Letter): [string, string][] {
-  return [
-    ['宛名（氏名）', letter.addressee.name],
-    ['宛名（住所）', letter.addressee.address],
-    ['表題', letter.title],
-    ...letter.body.map((b, i): [string, string] => [`本文（第${i + 1}段落）`, b]),
-    ...letter.items.map((it): [string, string] => [`記の「${it.label}」`, `${it.label}${it.text}`]),
-    ...letter.annexes.flatMap((a) => [
-      ...a.lines.map((l): [string, string] => [`別紙「${a.title}」`, l]),
-      ...(a.table?.rows ?? []).flatMap((r) => r.map((cell): [string, string] => [`別紙「${a.title}」`, cell])),
-    ]),
-    ['差出人', Object.values(letter.sender).join('')],
-    ['お問い合わせ先', letter.contact.join('')],
-  ];
-}
-
-const dispatchedStates: readonly string[] = ['sent', 'completed'];
-
-const DISPATCHED_NO_NEW =
-  '回答を発送済みのため、決定通知書を新たに確定することはできません。確定済みの決定通知書は「再発行」でのみ発行できます。';
-const APPROVAL_CHANGED =
-  '確定の処理中に決裁が差し戻されたか、決定が変わりました。回答書は確定していません（文書番号は使われていません）。内容を確認のうえ、もう一度確定してください。';
 
 export class LettersService {
   constructor(
@@ -116,22 +90,6 @@ export class LettersService {
     });
   }
 
-  // Why the current account cannot finalize this letter now, or null. `issued`: the letter
-  // already counts (then only its 再発行 is possible).
-  private blocked(r: RequestDetail, kind: LetterKind, issued: boolean): string | null {
-    const session = this.session();
-    // A decision letter to a former 親権者 whose child has since come of age.
-    if (r.agencyEnded && decisionLetterKinds.includes(kind)) return r.agencyEnded;
-    // Once the answer is sent, the decision letter sent is the one: no new one, only its 再発行.
-    if (isDecisionLetter(kind) && !issued && dispatchedStates.includes(r.status)) return DISPATCHED_NO_NEW;
-    return finalizeBlock(kind, {
-      status: r.status,
-      actorId: session.accountId,
-      actorCanApprove: session.roles.includes('approver'),
-      declinedBy: lastEvent(r, 'decline')?.accountId ?? null,
-    });
-  }
-
   list(requestId: string): LetterInfo {
     const r = this.requests.get(requestId);
     const db = this.vault.connection();
@@ -140,7 +98,7 @@ export class LettersService {
     return {
       available: lettersFor(this.caseOf(r), r.status).map((kind) => {
         const issued = currentLetters(done, kind, approval).length > 0;
-        const blocked = this.blocked(r, kind, issued);
+        const blocked = finalizeBlocked(r, kind, issued, this.session());
         // What the page offers: 確定する for a letter not issued yet, 再発行 for one issued, and
         // nothing for a decision letter that can no longer be issued for the first time.
         const action = issued ? 'reissue' : blocked === DISPATCHED_NO_NEW ? 'none' : 'finalize';
@@ -222,24 +180,6 @@ export class LettersService {
     };
   }
 
-  // Checks that the font draws every character; a missing one would print as an empty box.
-  private async assertPrintable(letter: Letter, r: RequestDetail): Promise<void> {
-    for (const [field, text] of lettersTexts(letter)) {
-      const missing = await this.coverage.missing(text);
-      if (missing.length === 0) continue;
-      const chars = missing.map((c) => `「${c}」`).join('');
-      const hint = field.startsWith('宛名')
-        ? `受付内容を修正し、「回答書用の氏名」「回答書用の住所」に代わりの表記（例: 𠮷→吉）を記録してください。${
-            r.principal.letterName ? `（記録済みの表記: ${r.principal.letterName}）` : ''
-          }`
-        : '該当する文章を修正してください。';
-      throw new AppError(
-        ErrorCode.BAD_INPUT,
-        `${field}に、回答書の書体にない文字${chars}があります。このままでは空白の四角で印字されるため、確定できません。${hint}`,
-      );
-    }
-  }
-
   private documentNo(serial: number, date: IsoDate): string {
     const year = Number(date.slice(0, 4));
     return readLetterSettings(this.vault.connection())
@@ -285,7 +225,7 @@ export class LettersService {
     const approval = decision ? currentApproval(this.vault.connection(), requestId) : null;
     const previous = currentLetters(listLetters(this.vault.connection(), requestId), kind, approval);
     const original = previous[0];
-    const block = this.blocked(r, kind, original !== undefined);
+    const block = finalizeBlocked(r, kind, original !== undefined, this.session());
     if (block) throw new AppError(ErrorCode.CONFLICT, block);
     if (decision && approval === null) {
       throw new AppError(ErrorCode.CONFLICT, '決定が承認（決裁）されていないため確定できません。');
@@ -304,7 +244,11 @@ export class LettersService {
     const today = japanToday(now);
     // Checked before a number is taken: a refused letter uses none.
     const annexes = await recordAnnexes(this.vault, r, kind);
-    await this.assertPrintable(withRecordAnnexes(this.build(r, kind, '', today, undefined, reissue), annexes), r);
+    await assertPrintable(
+      this.coverage,
+      withRecordAnnexes(this.build(r, kind, '', today, undefined, reissue), annexes),
+      r,
+    );
     const org = this.organisation();
     const signer = await this.signing.signer();
     const serial = this.peekSerial(today);
@@ -342,7 +286,7 @@ export class LettersService {
     this.vault.write(reissue ? 'letters.reissue' : 'letters.finalize', r.id, detail, (db) => {
       // Rendering takes seconds (a 100-page 別紙): the approval it was checked against must
       // still be the one the decision stands on, and the letter still the first or a 再発行.
-      if (decision) this.assertStillCurrent(db, r.id, kind, approval, original);
+      if (decision) assertStillCurrent(db, r.id, kind, approval, original);
       const taken = nextLetterSerial(db, Number(today.slice(0, 4)));
       if (taken > serial || documentNoTaken(db, documentNo)) {
         throw new AppError(ErrorCode.CONFLICT, '文書番号が他の書類と重なりました。もう一度確定してください。');
@@ -363,24 +307,6 @@ export class LettersService {
       });
     });
     return { id, documentNo, signed: rendered.signed };
-  }
-
-  private assertStillCurrent(
-    db: Db,
-    requestId: string,
-    kind: LetterKind,
-    approval: Approval | null,
-    original: LetterRow | undefined,
-  ): void {
-    const now = currentApproval(db, requestId);
-    if (!sameApproval(approval, now)) throw new AppError(ErrorCode.CONFLICT, APPROVAL_CHANGED);
-    const issued = currentLetters(listLetters(db, requestId), kind, now);
-    if (issued[0]?.id !== original?.id) {
-      throw new AppError(
-        ErrorCode.CONFLICT,
-        `「${letterLabels[kind]}」は確定の処理中に別の操作で確定されました。一覧を確認してください（文書番号は使われていません）。`,
-      );
-    }
   }
 
   content(letterId: string): { base64: string; sha256: string } {

@@ -1,4 +1,3 @@
-import { readOrganisation } from '../settings/policies';
 import { transitionContext } from '../../../core/domain/transition-context';
 import { randomUUID } from 'node:crypto';
 import {
@@ -12,7 +11,7 @@ import {
   type RequestDetail,
 } from '../../../core/contract';
 import { type IsoDate, slashDate } from '../../../core/domain/dates';
-import { Decision, decisionProblems } from '../../../core/domain/decisions';
+import type { Decision } from '../../../core/domain/decisions';
 import { kindInfo, type RequestKind } from '../../../core/domain/intake/kinds';
 import { searchResultLabels, type SearchInput, type SearchRecord } from '../../../core/domain/searches';
 import {
@@ -24,18 +23,14 @@ import {
   type State,
 } from '../../../core/domain/workflow';
 import type { Db } from '../db/connection';
-import { getDisclosurePackage } from '../db/repositories/disclosure-packages';
-import { listLetters } from '../db/repositories/letters';
 import { insertDispatch, insertEvent, setProcessing, upsertDecision } from '../db/repositories/requests';
 import { AppError } from '../errors';
-import { letterCase } from '../letters/letter-case';
-import { readFees, readProcessingSettings } from '../settings/policies';
 import type { Vault } from '../vault/vault';
 
 import { refusals } from '../errors';
-import { currentApproval, currentLetters, isDecisionLetter, stalePackage } from './approved';
+import { assertDecisionSavable } from './decision-checks';
 import { parseJson, type RequestQueries } from './queries';
-import { lettersFor, letterLabels } from '../../../core/domain/letters/catalogue';
+import { assertReplyReady } from './reply-ready';
 
 // Searches one request may record (a bound on what one request stores).
 const MAX_SEARCHES = 50;
@@ -165,35 +160,7 @@ export class RequestCommands {
   saveDecision(id: string, kind: RequestKind, decision: Decision): RequestDetail {
     const session = this.queries.session();
     const detail = this.queries.get(id);
-    if (!canRecord('decision', detail.status)) {
-      throw new AppError(ErrorCode.CONFLICT, '決定は「調査中」または「決定起案」の段階で入力してください。');
-    }
-    if (!detail.items.some((i) => i.kind === kind)) {
-      throw refusals.badField(['kind'], 'この請求にはない種類の決定は保存できません。');
-    }
-    const problems = decisionProblems(kind, decision, detail.disclosureMethod?.method ?? null);
-    if (problems.length) {
-      const first = problems[0];
-      throw new AppError(
-        ErrorCode.BAD_INPUT,
-        first?.message ?? '決定の内容に誤りがあります。',
-        problems.map((p) => ({ path: ['decision', p.path], message: p.message })),
-      );
-    }
-    if (decision.jointUse && (decision.outcome === 'notOurs' || !readOrganisation(this.vault.connection())?.jointUse)) {
-      throw refusals.badField(
-        ['decision', 'jointUse'],
-        decision.outcome === 'notOurs'
-          ? '当社の保有個人データに当たらない場合は、共同利用の対象として記録できません。'
-          : '共同利用の設定（設定 → 組織情報）がないため、共同利用の対象として記録できません。',
-      );
-    }
-    if (decision.carriedOutOn !== '' && decision.carriedOutOn > this.queries.today()) {
-      throw refusals.badField(['decision', 'carriedOutOn'], '実施日に未来の日付は指定できません。');
-    }
-    if (decision.carriedOutOn !== '' && decision.carriedOutOn < detail.arrivalDate) {
-      throw refusals.badField(['decision', 'carriedOutOn'], '実施日が到達日より前になっています。');
-    }
+    assertDecisionSavable(this.vault.connection(), detail, kind, decision, this.queries.today());
     this.vault.write(
       'requests.decision',
       id,
@@ -253,7 +220,7 @@ export class RequestCommands {
       id,
       `dispatch=${dispatchId} method=${input.method} sent=${input.sentOn}${input.packageId ? ` package=${input.packageId}` : ''}`,
       (db) => {
-        this.assertReplyReady(db, detail, input.packageId);
+        assertReplyReady(db, detail, input.packageId);
         insertDispatch(db, {
           id: dispatchId,
           requestId: id,
@@ -271,45 +238,6 @@ export class RequestCommands {
       },
     );
     return this.queries.get(id);
-  }
-
-  // A reply is recorded as sent only with the finalized, numbered decision letter of every
-  // decision as approved now, and only with a 電磁的記録 package built under that approval
-  // (a 差し戻し makes the earlier ones unusable). Checked inside the write that records it.
-  private assertReplyReady(db: Db, detail: RequestDetail, packageId: string | undefined): void {
-    const approval = currentApproval(db, detail.id);
-    if (!approval) {
-      throw new AppError(ErrorCode.CONFLICT, '決定が承認（決裁）されていないため、発送を記録できません。');
-    }
-    const letters = listLetters(db, detail.id);
-    const missing = lettersFor(
-      letterCase(detail, { closedDays: readProcessingSettings(db).closedDays, acceptedMeans: readFees(db).accepted }),
-      detail.status,
-    ).filter((kind) => isDecisionLetter(kind) && currentLetters(letters, kind, approval).length === 0);
-    if (missing.length > 0) {
-      throw new AppError(
-        ErrorCode.CONFLICT,
-        `承認された決定の${missing.map((k) => `「${letterLabels[k]}」`).join('')}がまだ確定されていません。「回答書・通知書」で確定し（文書番号が付きます）、その書類を発送してから記録してください。`,
-      );
-    }
-    if (packageId === undefined) return;
-    const pkg = getDisclosurePackage(db, packageId);
-    if (!pkg || pkg.request_id !== detail.id) {
-      throw refusals.badField(['dispatch', 'packageId'], '指定された電磁的記録はこの請求のものではありません。');
-    }
-    const stale = stalePackage(pkg, letters, approval);
-    if (stale === 'approval') {
-      throw new AppError(
-        ErrorCode.CONFLICT,
-        `電磁的記録「${pkg.file_name}」は差し戻し前の決裁に基づいて作成されたため、送付できません。現在の決裁の決定通知書で電磁的記録を作成し直してください。`,
-      );
-    }
-    if (stale) {
-      throw new AppError(
-        ErrorCode.CONFLICT,
-        `電磁的記録「${pkg.file_name}」の決定通知書（${stale.replaced}）は再発行で置き換えられたため、送付できません。電磁的記録を作成し直してください。`,
-      );
-    }
   }
 
   recordDisposal(id: string, method: Disposal['method'], date: IsoDate): RequestDetail {
