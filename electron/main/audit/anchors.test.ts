@@ -117,6 +117,21 @@ describe('audit anchors', () => {
     },
   );
 
+  it('counts the anchors against the backups’ descriptions: deleting some from vault.json shows', async () => {
+    const { s, dataDir } = await vaultWithHistory();
+    const file = join(dataDir, 'vault.json');
+    const header = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    delete header['auditAnchors'];
+    delete header['anchorTotal'];
+    writeFileSync(file, JSON.stringify(header));
+    const result = await call(s, 'audit.verify', {});
+    expect(result.ok).toBe(false);
+    expect(result.anchors.failed.map((f) => f.source)).toContainEqual(
+      expect.stringMatching(/^バックアップ pre-rekey-.*（控えの件数）$/),
+    );
+    await s.close();
+  });
+
   it('flags a log whose first entry is not the vault’s setup', async () => {
     const dataDir = tempDataDir();
     const s = makeServices(dataDir);

@@ -42,8 +42,10 @@ export async function verifyAuditLog(
   if (existsSync(dir)) {
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.mdgbak'))) {
       try {
-        const head = readBackupMeta(join(dir, f)).meta.auditHead;
-        if (head) check(`バックアップ ${f}`, head);
+        const meta = readBackupMeta(join(dir, f)).meta;
+        if (meta.auditHead) check(`バックアップ ${f}`, meta.auditHead);
+        if (header && meta.anchorTotal !== undefined && meta.anchorTotal > (header.anchorTotal ?? 0))
+          failed.push({ source: `バックアップ ${f}（控えの件数）`, entryId: meta.auditHead?.id ?? 0 });
       } catch {
         // Not a readable backup: it holds no anchor.
       }

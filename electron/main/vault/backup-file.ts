@@ -39,6 +39,9 @@ export const BackupMeta = z
       .object({ id: z.number().int().nonnegative(), hash: z.string().regex(/^[0-9a-f]{64}$/) })
       .strict()
       .optional(),
+    // How many anchors vault.json had recorded when the backup was made: a vault.json with fewer
+    // later had some deleted.
+    anchorTotal: z.number().int().nonnegative().optional(),
     // Format 2: HMAC-SHA256 of the description's bytes before this field (always written last).
     mac: z
       .string()

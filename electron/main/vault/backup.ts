@@ -98,6 +98,7 @@ export class VaultBackups {
           size: statSync(copy).size,
           sha256: await this.core.fileWork({ op: 'sha256', file: copy }),
           auditHead: head,
+          anchorTotal: header.anchorTotal ?? header.auditAnchors?.length ?? 0,
         };
         try {
           await this.core.fileWork({ op: 'write', target, meta: full, databaseFile: copy, key });
