@@ -94,9 +94,14 @@ export const backupChannels = {
       settings: BackupSettings,
       // True when the last backup is older than the reminder days (or there is none).
       due: z.boolean(),
+      // To an administrator: keys replaced at a login (a revocation finished there) with a new
+      // recovery key or accounts left out, not yet noted (null otherwise, and for other roles).
+      keysToShow: KeysReplaced.nullable(),
     }),
     access: 'session',
   },
+  // The administrator has noted the keys shown: the new recovery key is no longer kept.
+  'backup.keysNoted': { input: NoInput, output: Ok, access: 'admin' },
   'backup.updateSettings': { input: BackupSettings, output: BackupSettings, access: 'admin' },
   'backup.create': {
     input: BackupPassword,

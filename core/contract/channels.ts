@@ -71,6 +71,7 @@ export const channelNames = [
   'backup.inspect',
   'backup.restore',
   'backup.rotateKey',
+  'backup.keysNoted',
   'retention.get',
   'retention.updateSettings',
   'retention.purge',

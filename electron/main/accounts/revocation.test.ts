@@ -269,3 +269,45 @@ describe('revocation', () => {
     await s.close();
   });
 });
+
+describe('keys replaced at a login', () => {
+  it('keep a new recovery key for the next administrator until noted', async () => {
+    const { dataDir, s, tantoId } = await withInsider();
+    const satoId = await switchToNewAccount(s, 'sato', ['staff'], '佐藤 五郎');
+    await switchTo(s, 'admin', ADMIN_PASSWORD);
+    // A vault of the old design: a recovery wrap of the first format (no key pair to box a new
+    // master key to), and tanto disabled while its entry stayed (the old revocation had failed).
+    const master = (s.vault as unknown as { core: { unlocked: { master: Buffer } } }).core.unlocked.master;
+    const { wrapKey } = await import('../vault/wrap');
+    const { newKdfParams } = await import('../vault/kdf');
+    const { writeHeader } = await import('../vault/header');
+    const header = readHeader(dataDir);
+    if (!header) throw new Error('no header');
+    header.recovery = await wrapKey(master, randomBytes(15), newKdfParams(header.kdfCost), 'madoguchi:v1:recovery');
+    delete header.recoveryPublic;
+    delete header.recoveryMaster;
+    delete header.keysetMac;
+    writeHeader(dataDir, header);
+    const db = s.vault.connection();
+    db.prepare("DELETE FROM settings WHERE key = 'vault.keyset'").run();
+    db.prepare('UPDATE accounts SET public_key = NULL, disabled = CASE WHEN id = ? THEN 1 ELSE 0 END').run(tantoId);
+    // A member of staff logs in first: the revocation is finished there, with a new recovery key
+    // that nobody at that desk may see.
+    await switchTo(s, 'sato', OTHER_PASSWORD);
+    expect(s.vault.session()?.accountId).toBe(satoId);
+    expect((await call(s, 'backup.status', {})).keysToShow).toBeNull();
+    // The next administrator is shown it until they note it, and it opens the vault.
+    await switchTo(s, 'admin', ADMIN_PASSWORD);
+    const shown = (await call(s, 'backup.status', {})).keysToShow;
+    expect(shown?.newRecoveryKey).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4})+$/);
+    await s.vault.lock('logout');
+    await call(s, 'session.recover', {
+      recoveryKey: shown?.newRecoveryKey ?? '',
+      loginName: 'admin',
+      newPassword: 'a brand new passphrase',
+    });
+    await call(s, 'backup.keysNoted', {});
+    expect((await call(s, 'backup.status', {})).keysToShow).toBeNull();
+    await s.close();
+  });
+});

@@ -10,5 +10,6 @@ export function backupHandlers(backup: BackupService) {
     'backup.inspect': (input) => backup.inspect(input.password),
     'backup.restore': (input) => backup.restore(input.password),
     'backup.rotateKey': (input) => backup.rotateKey(input.repairKeyset === true),
+    'backup.keysNoted': () => backup.keysNoted(),
   } satisfies Slice<'backup'>;
 }

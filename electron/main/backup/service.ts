@@ -1,13 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import {
-  BackupSettings,
-  ErrorCode,
-  type BackupInfo,
-  type ChannelOutput,
-  type KeysReplaced,
-} from '../../../core/contract';
-import { getSetting, putSetting } from '../db/repositories/settings';
+import { BackupSettings, ErrorCode, type BackupInfo, type ChannelOutput, KeysReplaced } from '../../../core/contract';
+import { deleteSetting, getSetting, putSetting } from '../db/repositories/settings';
+import { KEYS_TO_SHOW } from '../vault/rekey';
 import type { FileDialogs } from '../files/dialogs';
 import { AppError } from '../errors';
 import type { Vault } from '../vault/vault';
@@ -69,7 +64,20 @@ export class BackupService {
     const settings = this.settings();
     const due =
       lastBackupAt === null || this.clock().getTime() - Date.parse(lastBackupAt) >= settings.reminderDays * DAY_MS;
-    return { lastBackupAt, settings, due };
+    return { lastBackupAt, settings, due, keysToShow: this.keysToShow() };
+  }
+
+  private keysToShow(): KeysReplaced | null {
+    if (!this.vault.session()?.roles.includes('admin')) return null;
+    const parsed = KeysReplaced.safeParse(getSetting(this.vault.connection(), KEYS_TO_SHOW));
+    return parsed.success ? parsed.data : null;
+  }
+
+  keysNoted(): Record<string, never> {
+    this.vault.write('settings.update', 'keys', 'keys noted', (db) => {
+      deleteSetting(db, KEYS_TO_SHOW);
+    });
+    return {};
   }
 
   updateSettings(value: BackupSettings): BackupSettings {

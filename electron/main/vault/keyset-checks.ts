@@ -29,8 +29,12 @@ export function recordAnchor(core: VaultDatabase, u: Unlocked): void {
   u.db.transaction(() => {
     writeAnchorRecord(u.db, header);
   })();
-  // Written in the background (safeStorage is asynchronous); a failure is logged, and the
-  // anchors in vault.json and the database still hold.
+  writeWitness(core, anchor);
+}
+
+// Written in the background (safeStorage is asynchronous); a failure is logged, and the anchors in
+// vault.json and the database still hold.
+function writeWitness(core: VaultDatabase, anchor: { id: number; hash: string; at: string }): void {
   void (core.deps.anchorWitness?.write(anchor) ?? Promise.resolve()).catch(() => {
     core.deps.logger.warn('vault.anchor_witness_failed');
   });
@@ -38,7 +42,7 @@ export function recordAnchor(core: VaultDatabase, u: Unlocked): void {
 
 // At each login, with the database open: whether vault.json's key set verifies and agrees with
 // the database (returns whether it is trusted for the session). A vault from before authenticated
-// key sets is sealed once, taking nothing on trust (keyset.ts, adoptKeyset); the caller then
+// key sets adopts its key set once (keyset.ts, adoptKeyset); the caller then
 // writes the header. Problems are audited; the session goes on, a replacement of the master key
 // is refused until an administrator repairs the key set (a pending revocation repairs it itself).
 export function settleKeyset(
@@ -55,6 +59,7 @@ export function settleKeyset(
     const adopted = db.transaction(() => adoptKeyset(db, header))();
     sealKeyset(header, master);
     core.deps.logger.info('vault.keyset_adopted', { removed: adopted.removed });
+    writeWitness(core, { ...auditHead(db), at: core.deps.clock().toISOString() });
     return true;
   }
   // (`authentic` was checked before a pending replacement was promoted: under the earlier key.)
@@ -70,5 +75,7 @@ export function settleKeyset(
     })();
     core.deps.logger.warn('vault.keyset_mismatch', { problems: problems.join(',') });
   }
+  // From the first trusted login on, a database without a record is not adopted again.
+  if (authentic && !problems.length) writeWitness(core, { ...auditHead(db), at: core.deps.clock().toISOString() });
   return authentic && !problems.some((p) => p !== 'rollback');
 }

@@ -178,56 +178,58 @@ describe('the key set of vault.json', () => {
     await r.s.close();
   });
 
-  it.each([
-    ['no witness outside the data folder', false],
-    ['a witness outside the data folder', true],
-  ] as const)(
-    'a vault put back to before key sets were authenticated, with keys replaced, hands nothing over (%s)',
-    async (_name, withWitness) => {
-      const dataDir = tempDataDir();
-      const dir = mkdtempSync(join(tmpdir(), 'madoguchi-keyset-'));
-      const plain = {
-        encrypt: (t: string) => Promise.resolve(Buffer.from(t)),
-        decrypt: (b: Buffer) => Promise.resolve(b.toString()),
-      };
-      const s = makeServices(dataDir, {
-        dialogs: { openFile: () => Promise.resolve(null), saveFile: () => Promise.resolve(join(dir, 'b.mdgbak')) },
-        ...(withWitness ? { anchorWitness: fileWitness(join(dir, 'anchor.bin'), plain) } : {}),
-      });
-      await setupVault(s);
-      const tantoId = await switchToNewAccount(s, 'tanto', ['staff'], '担当 三郎');
-      await switchTo(s, 'admin', ADMIN_PASSWORD);
-      if (withWitness) await waitFor(() => existsSync(join(dir, 'anchor.bin')));
-      // As an older vault.json and database would be: no MAC, no record, no public keys; with the
-      // attacker's key as the recovery key and as tanto's.
-      const attacker = keyPair();
+  it('adopts a vault of the old design once; the same state put back afterwards is not adopted and hands nothing over', async () => {
+    const dataDir = tempDataDir();
+    const dir = mkdtempSync(join(tmpdir(), 'madoguchi-keyset-'));
+    const witnessFile = join(dir, 'anchor.bin');
+    const plain = {
+      encrypt: (t: string) => Promise.resolve(Buffer.from(t)),
+      decrypt: (b: Buffer) => Promise.resolve(b.toString()),
+    };
+    const dialogs = { openFile: () => Promise.resolve(null), saveFile: () => Promise.resolve(join(dir, 'b.mdgbak')) };
+    // As an older version left it: no MAC, no record, no public keys in the database.
+    const asOldDesign = (s: Services, edit: (h: VaultHeader) => void = () => undefined) => {
       const db = s.vault.connection();
       db.prepare("DELETE FROM settings WHERE key = 'vault.keyset'").run();
       db.prepare('UPDATE accounts SET public_key = NULL').run();
       editHeader(dataDir, (h) => {
         delete h.keysetMac;
-        h.recoveryPublic = attacker.publicKey.toString('base64');
-        const tanto = Object.values(h.accounts).find((e) => e.accountId === tantoId);
-        if (tanto) tanto.publicKey = attacker.publicKey.toString('base64');
+        edit(h);
       });
-      await switchTo(s, 'admin', ADMIN_PASSWORD);
-      if (withWitness) {
-        // This version ran here before: a database without a record is not adopted.
-        const audit = await call(s, 'audit.list', { action: 'vault.keyset_mismatch', limit: 10, offset: 0 });
-        expect(audit.entries[0]?.summary).toMatch(/^problems=mac/);
-        await failure(call(s, 'backup.rotateKey', {}));
-        await call(s, 'backup.rotateKey', { repairKeyset: true });
-      } else {
-        // Adopted, but nothing vault.json says is taken on trust: the replacement makes a new
-        // recovery key and leaves out tanto, whose key no password has proven since.
-        const rotated = await call(s, 'backup.rotateKey', {});
-        expect(rotated.keys.newRecoveryKey).not.toBeNull();
-        expect(rotated.keys.accountsNeedingPassword).toBe(1);
-      }
-      expect(stolen(dataDir, attacker.privateKey)).toEqual([]);
-      await s.close();
-    },
-  );
+    };
+    const old = makeServices(dataDir, { dialogs });
+    await setupVault(old);
+    const tantoId = await switchToNewAccount(old, 'tanto', ['staff'], '担当 三郎');
+    await switchTo(old, 'admin', ADMIN_PASSWORD);
+    asOldDesign(old);
+    await old.close();
+
+    // The upgraded app: the first login adopts the key set (everyone keeps access) and writes the
+    // witness outside the data folder.
+    const s = makeServices(dataDir, { dialogs, anchorWitness: fileWitness(witnessFile, plain) });
+    await call(s, 'session.login', { loginName: 'admin', password: ADMIN_PASSWORD });
+    await waitFor(() => existsSync(witnessFile));
+    const rotated = await call(s, 'backup.rotateKey', {});
+    expect(rotated.keys).toEqual({ newRecoveryKey: null, accountsNeedingPassword: 0 });
+
+    // The insider puts the old-design state back, with their key as the recovery key and tanto's.
+    const attacker = keyPair();
+    asOldDesign(s, (h) => {
+      h.recoveryPublic = attacker.publicKey.toString('base64');
+      const tanto = Object.values(h.accounts).find((e) => e.accountId === tantoId);
+      if (tanto) tanto.publicKey = attacker.publicKey.toString('base64');
+    });
+    await switchTo(s, 'admin', ADMIN_PASSWORD);
+    // This version ran here before: a database without a record is not adopted.
+    const audit = await call(s, 'audit.list', { action: 'vault.keyset_mismatch', limit: 10, offset: 0 });
+    expect(audit.entries[0]?.summary).toMatch(/^problems=mac/);
+    await failure(call(s, 'backup.rotateKey', {}));
+    const repaired = await call(s, 'backup.rotateKey', { repairKeyset: true });
+    expect(stolen(dataDir, attacker.privateKey)).toEqual([]);
+    // Only what a password proved since stays: the administrator; a new recovery key is shown.
+    expect(repaired.keys.newRecoveryKey).not.toBeNull();
+    await s.close();
+  });
 
   it('refuses a lower KDF cost put into vault.json, and the repair restores the recorded one', async () => {
     const dataDir = tempDataDir();

@@ -125,23 +125,23 @@ export function keysetProblems(header: VaultHeader, master: Buffer, record: Keys
   return problems;
 }
 
-// The first login of a vault made before key sets were authenticated. Nothing of vault.json is
-// taken on trust: entries for accounts the database does not know are removed, and the database
-// records no public key and no recovery key yet. Each account's public key enters the database
-// when its password proves it (its next login), the recovery key's when it is used; a replacement
-// of the master key before that treats the account as needing a temporary password and makes a
-// new recovery key (shown once). An older vault.json and database put back later therefore gain
-// nothing from being adopted again.
+// The first login of a vault made before key sets were authenticated: vault.json's public keys are
+// taken into the database for the accounts it knows, with its recovery key (trust on first use:
+// what an insider changed in vault.json before this version ran is taken too, as the old design
+// would have), entries for accounts the database does not know are removed, and the key set is
+// sealed. Not done where the witness outside the data folder exists (this version ran here: a
+// database without a record is one put back), and the witness is written at every trusted login,
+// so the window is the first login only.
 export function adoptKeyset(db: Db, header: VaultHeader): { removed: number } {
   const known = new Map(listAccountKeys(db).map((a) => [a.id, a]));
   const kept = Object.entries(header.accounts).filter(([lid, e]) => {
     const a = known.get(e.accountId);
     return a !== undefined && lookupId(header, a.loginName) === lid;
   });
-  for (const a of known.values()) setAccountPublicKey(db, a.id, null);
+  for (const [, e] of kept) setAccountPublicKey(db, e.accountId, e.publicKey ?? null);
   const removed = Object.keys(header.accounts).length - kept.length;
   header.accounts = Object.fromEntries(kept);
-  putKeysetRecord(db, { ...recordOf(header), recoveryPublic: null });
+  writeKeysetRecord(db, header);
   return { removed };
 }
 

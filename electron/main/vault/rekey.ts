@@ -2,6 +2,10 @@ import { ErrorCode } from '../../../core/contract';
 import { clearRevocationsPending, listAccountKeys } from '../db/repositories/accounts';
 import { anchorHolds } from '../db/repositories/audit';
 import { AppError } from '../errors';
+import { putSetting } from '../db/repositories/settings';
+
+// Keys replaced at a login that an administrator must be shown (BackupService.status).
+export const KEYS_TO_SHOW = 'vault.keysToShow';
 import { anchorAuthentic, anchorMacFor, prepareReplacement, promote, rekeyAnchors } from './keyring';
 import { lookupId, type VaultHeader } from './header';
 import { keysetProblems, putKeysetRecord, readKeysetRecord, recordOf, trustedKeys } from './keyset';
@@ -47,7 +51,22 @@ export class VaultRekey {
     const withEntry = new Set(Object.values(header.accounts).map((e) => e.accountId));
     const pending = listAccountKeys(u.db).filter((a) => a.revocationPending || (a.disabled && withEntry.has(a.id)));
     if (!pending.length) return;
-    await this.replaceMaster(`revoked=${pending.map((a) => a.id).join(',')} at_login`, !u.keysetTrusted);
+    const replaced = await this.replaceMaster(
+      `revoked=${pending.map((a) => a.id).join(',')} at_login`,
+      !u.keysetTrusted,
+    );
+    // Nobody may be there to read what an administrator must know (a new recovery key, accounts
+    // left out): kept in the encrypted database until an administrator notes it. Any logged-in
+    // account holds the master key anyway; a revoked one opens the database no more.
+    if (replaced.newRecoveryKey || replaced.droppedAccounts.length) {
+      const db = u.db;
+      db.transaction(() => {
+        putSetting(db, KEYS_TO_SHOW, {
+          newRecoveryKey: replaced.newRecoveryKey,
+          accountsNeedingPassword: replaced.droppedAccounts.length,
+        });
+      })();
+    }
   }
 
   // The next keys go into the header before the file changes, so that a crash at any point leaves

@@ -215,7 +215,7 @@ export class VaultSessions {
       const current = header.accounts[lid];
       if (current && isLegacy(current))
         header.accounts[lid] = await newEntry(account.id, password, master, header.kdfCost);
-      this.syncOwnPublicKey(db, account.id, header.accounts[lid]?.publicKey ?? null, ownPublic);
+      this.syncOwnPublicKey(db, header, lid, account.id, ownPublic);
       this.core.saveHeader(header, trusted ? master : null);
       const session = this.core.becomeUnlocked(db, master, key, account, trusted);
       await this.finishRevocations();
@@ -224,17 +224,25 @@ export class VaultSessions {
     });
   }
 
-  // The logging-in account's public key in the database follows its entry when the password proved
-  // the entry's private key (a password change whose database write was lost, a vault upgraded):
-  // a key proven so is the account's whatever else vault.json holds.
-  private syncOwnPublicKey(db: Db, accountId: string, entryPublic: string | null, ownPublic: string | null): void {
-    if (!entryPublic) return;
-    // A first-format entry upgraded just now: its new key pair was made here.
-    if (ownPublic !== null && ownPublic !== entryPublic) return;
+  // The logging-in account's public key, proven by its password (the entry's private key), is the
+  // account's whatever else vault.json holds: the database follows it (a password change whose
+  // database write was lost), and an entry whose public key field was changed is put right.
+  private syncOwnPublicKey(
+    db: Db,
+    header: VaultHeader,
+    lid: string,
+    accountId: string,
+    ownPublic: string | null,
+  ): void {
+    const entry = header.accounts[lid];
+    if (!entry?.publicKey) return;
+    // A first-format entry upgraded just now: its key pair was made here (ownPublic is null).
+    const proven = ownPublic ?? entry.publicKey;
+    if (entry.publicKey !== proven) header.accounts[lid] = { ...entry, publicKey: proven };
     const known = listAccountKeys(db).find((a) => a.id === accountId);
-    if (known && known.publicKey !== entryPublic) {
+    if (known && known.publicKey !== proven) {
       db.transaction(() => {
-        setAccountPublicKey(db, accountId, entryPublic);
+        setAccountPublicKey(db, accountId, proven);
       })();
     }
   }

@@ -17,6 +17,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { call, errorMessage, useAppInfo } from '../../lib/api';
 import { RequestTable } from '../requests/RequestTable';
 import { BatchLetters } from './BatchLetters';
+import { KeysToShow } from './KeysToShow';
 import { databaseStateLabel } from '../shell/databaseState';
 
 const useStyles = makeStyles({
@@ -142,6 +143,7 @@ export function DashboardPage(props: { session: Session; onOpen: (id: string) =>
           </MessageBarBody>
         </MessageBar>
       )}
+      {admin && backup.data?.keysToShow && <KeysToShow keys={backup.data.keysToShow} />}
       {staff && board.isError && <ErrorBar message={errorMessage(board.error)} />}
       {staff && board.isPending && <Spinner label="読み込み中…" />}
       {board.data &&
