@@ -55,4 +55,12 @@ export function transitionContext(
   };
 }
 
-const drafterActions: ReadonlySet<string> = new Set(['decision', 'submitForApproval']);
+// Whoever drafted the decision, submitted it, or changed the records it discloses or what of them
+// is withheld may not approve it (4-eyes).
+const drafterActions: ReadonlySet<string> = new Set([
+  'decision',
+  'submitForApproval',
+  'recordAdded',
+  'recordMarks',
+  'recordRemoved',
+]);

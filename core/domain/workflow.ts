@@ -239,6 +239,10 @@ export const recordLabels = {
   enclosureRemoved: '同封書類の削除',
   search: '探索の記録',
   searchRemoved: '探索の記録の削除',
+  // The records found and what of them is withheld are part of the decision an approver signs.
+  recordAdded: '開示する記録の添付',
+  recordMarks: '開示しない部分の指定',
+  recordRemoved: '開示する記録の削除',
 } as const;
 export type RecordKind = keyof typeof recordLabels;
 

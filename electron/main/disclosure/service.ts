@@ -9,7 +9,7 @@ import {
   type RecordMeta,
 } from '../../../core/domain/disclosure/records';
 import { Marks, areaProblems, marksProblems, type Mark } from '../../../core/domain/disclosure/marks';
-import { canRecord } from '../../../core/domain/workflow';
+import { canRecord, type RecordKind } from '../../../core/domain/workflow';
 import { unsafeCharacter } from '../../../core/domain/intake/text';
 import {
   countDisclosureRecords,
@@ -21,6 +21,8 @@ import {
   setDisclosureRecordMarks,
   type DisclosureRecordRow,
 } from '../db/repositories/disclosure-records';
+import type { Db } from '../db/connection';
+import { getRequestStatus, insertEvent } from '../db/repositories/requests';
 import { AppError, refusals } from '../errors';
 import type { FileDialogs } from '../files/dialogs';
 import { imageProblem } from '../files/image-limits';
@@ -134,6 +136,9 @@ export class DisclosureRecordsService {
       requestId,
       `record=${row.id} kind=${meta.kind} format=${format} size=${row.size} sha256=${row.sha256}`,
       (db) => {
+        // Checked again where it is stored: the file dialog and the table check take time, during
+        // which the decision may have gone for approval.
+        this.stillDrafting(db, requestId, 'recordAdded', fileName);
         insertDisclosureRecord(db, { ...row, content });
       },
     );
@@ -186,6 +191,7 @@ export class DisclosureRecordsService {
     }
     if (problems.length > 0) throw refusals.badField(['marks'], problems.join(''));
     this.vault.write('records.marks', row.request_id, `record=${id} marks=${marks.length}`, (w) => {
+      this.stillDrafting(w, row.request_id, 'recordMarks', `${row.file_name}（${marks.length}か所）`);
       setDisclosureRecordMarks(w, id, JSON.stringify(marks));
     });
     const updated = getDisclosureRecord(this.vault.connection(), id);
@@ -219,8 +225,33 @@ export class DisclosureRecordsService {
       throw new AppError(ErrorCode.CONFLICT, '記録は「調査中」または「決定起案」の段階でのみ削除できます。');
     }
     this.vault.write('records.remove', row.request_id, `record=${id} sha256=${row.sha256}`, (w) => {
+      this.stillDrafting(w, row.request_id, 'recordRemoved', row.file_name);
       deleteDisclosureRecord(w, id);
     });
     return {};
+  }
+
+  // Inside the write that changes a record or its marks: the request must still be being drafted
+  // (an await before may have let it go for approval), and the change goes into its history, so
+  // that whoever made it counts as a drafter and may not approve it.
+  private stillDrafting(db: Db, requestId: string, action: RecordKind, comment: string): void {
+    const status = getRequestStatus(db, requestId);
+    if (status === null || !canRecord('decision', status)) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        '決裁に回されたため、記録と開示しない部分は変更できません（何も保存していません）。変更するには差し戻しを受けてください。',
+      );
+    }
+    insertEvent(db, {
+      requestId,
+      at: this.clock().toISOString(),
+      day: this.requests.today(),
+      accountId: this.vault.session()?.accountId ?? '',
+      action,
+      from: status,
+      to: status,
+      comment,
+      closedOn: null,
+    });
   }
 }

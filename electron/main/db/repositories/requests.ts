@@ -370,3 +370,9 @@ export function accountNames(db: Db): Record<string, string> {
   const rows = prepared(db, 'SELECT id, display_name FROM accounts').all() as { id: string; display_name: string }[];
   return Object.fromEntries(rows.map((r) => [r.id, r.display_name]));
 }
+
+// A request's step as stored now (null: no such request), read inside a write that depends on it.
+export function getRequestStatus(db: Db, id: string): string | null {
+  const row = prepared(db, 'SELECT status FROM requests WHERE id = ?').get(id) as { status: string } | undefined;
+  return row?.status ?? null;
+}
