@@ -13,6 +13,12 @@ describe('unsafe characters', () => {
     ['ZERO WIDTH JOINER', '山\u200d田', 'U+200D'],
     ['a BOM', '\ufeff山田', 'U+FEFF'],
     ['LEFT-TO-RIGHT MARK', '山田\u200e', 'U+200E'],
+    ['ARABIC LETTER MARK', '山田\u061c', 'U+061C'],
+    ['LINE SEPARATOR', '山田\u2028', 'U+2028'],
+    ['a deprecated format character', '山田\u206b', 'U+206B'],
+    ['a soft hyphen', '山\u00ad田', 'U+00AD'],
+    ['a tag character', '山田\u{e0041}', 'U+E0041'],
+    ['a Hangul filler', '山\u3164田', 'U+3164'],
   ])('finds %s', (_name, text, code) => {
     expect(unsafeCharacter(text, true)).toBe(code);
   });

@@ -22,27 +22,21 @@ export function isKana(s: string): boolean {
   return /^[\u3041-\u3096\u30A1-\u30FA\u30FC\u30FD\u30FE\u309D\u309E\uFF66-\uFF9F\s・･ー]+$/.test(s.normalize('NFC'));
 }
 
-// Characters that hide or reorder text, or reach a printed letter as an escape sequence: C0 and
-// C1 controls, DEL, zero-width characters, bidi marks, embeddings, overrides and isolates, the
-// word joiner and the BOM. Tab and line breaks are allowed where a field takes several lines.
-const UNSAFE_RANGES: readonly [number, number][] = [
-  [0x00, 0x08],
-  [0x0b, 0x0c],
-  [0x0e, 0x1f],
-  [0x7f, 0x9f],
-  [0x200b, 0x200f],
-  [0x202a, 0x202e],
-  [0x2060, 0x2064],
-  [0x2066, 0x2069],
-  [0xfeff, 0xfeff],
-];
-const BREAKS = [0x09, 0x0a, 0x0d];
+// Characters that hide or reorder text, or reach a printed letter as an escape sequence: every
+// control (Cc: C0, C1, DEL) and format character (Cf: zero-width characters, bidi marks,
+// embeddings, overrides and isolates, the Arabic letter mark, soft hyphen, the deprecated format
+// characters U+206A–206F, interlinear annotation, tags, the BOM), the line and paragraph
+// separators (Zl, Zp), unpaired surrogates, the tag block as a whole, and the Hangul fillers,
+// which show as nothing. By Unicode category, so that a character left off a list is not a hole.
+// Tab and line breaks are allowed where a field takes several lines.
+const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u{E0000}-\u{E007F}\u115F\u1160\u3164\uFFA0]/u;
+const BREAKS = /[\t\n\r]/;
 
 // The first character a field must not hold, as 「U+001B」, or null.
 export function unsafeCharacter(s: string, multiline: boolean): string | null {
   for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (UNSAFE_RANGES.some(([from, to]) => c >= from && c <= to) || (!multiline && BREAKS.includes(c))) {
+    if (UNSAFE.test(ch) && !(multiline && BREAKS.test(ch))) {
+      const c = ch.codePointAt(0) ?? 0;
       return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
     }
   }

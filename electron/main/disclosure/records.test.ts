@@ -148,9 +148,14 @@ describe('records found for a 開示', () => {
   });
 
   it('refuses file names with control, zero-width or bidi characters, storing nothing (issue 30)', async () => {
-    const names = ['invoice\u202Efdp.csv', 'mem\u200Bbers.csv', 'bell\u0007.csv', 'isolate\u2067.csv'];
+    // Listed before issue 30's review, then what it found missing: Arabic letter mark, line and
+    // paragraph separators, deprecated format characters, Mongolian vowel separator, soft hyphen,
+    // interlinear annotation, tags, Hangul fillers.
+    const codes = [0x202e, 0x200b, 0x07, 0x2067, 0x061c, 0x2028, 0x2029, 0x206a, 0x206f, 0x180e, 0x00ad];
+    codes.push(0xfff9, 0xfffb, 0xe0001, 0xe0041, 0xe007f, 0x115f, 0x1160, 0x3164, 0xffa0);
+    const names = codes.map((c) => `mem${String.fromCodePoint(c)}bers.csv`);
     const { s, id } = await ready(names.map((n) => file(n, 'a,b\n1,2\n')));
-    for (const code of ['U+202E', 'U+200B', 'U+0007', 'U+2067']) {
+    for (const code of codes.map((c) => `U+${c.toString(16).toUpperCase().padStart(4, '0')}`)) {
       const e = await failure(call(s, 'records.add', { requestId: id, meta }));
       expect(e.code).toBe(ErrorCode.BAD_INPUT);
       expect(e.message).toBe(
