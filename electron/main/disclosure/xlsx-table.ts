@@ -7,7 +7,8 @@ import { tooLarge, zipParts } from './zip-directory';
 // An XLSX record's first sheet, read off main's thread (issue 30 §5): main reads the ZIP's
 // central directory and refuses a workbook whose parts are too many or too large before anything
 // is inflated; a worker thread then checks that every part inflates to no more than the directory
-// said (a file can lie there), and only then parses the workbook with ExcelJS, sending the rows
+// said (a file can lie there), and only then parses a ZIP of those parts alone (written afresh)
+// with ExcelJS, sending the rows
 // back in batches so that main never holds the thread for long taking them in. Like the redaction
 // worker, it is a short CommonJS script given as source that loads ExcelJS from the path main
 // resolved, the same in the built app, the test harness and vitest; its heap is capped, and a
@@ -21,12 +22,13 @@ const { inflateRawSync } = require('node:zlib');
 
 const content = Buffer.from(job.content.buffer, job.content.byteOffset, job.content.length);
 
-// Every part inflates to exactly the size the directory declares, never more.
+// Every part inflates to exactly the size the directory declares, never more; pictures (xl/media/,
+// not needed for a table) are not inflated at all.
+const isMedia = (p) => /^\/?xl\/media\//.test(p.name);
 function checkSizes() {
   for (const p of job.parts) {
-    if (content.readUInt32LE(p.offset) !== 0x04034b50) return false;
-    const start = p.offset + 30 + content.readUInt16LE(p.offset + 26) + content.readUInt16LE(p.offset + 28);
-    const data = content.subarray(start, start + p.compressedSize);
+    if (isMedia(p)) continue;
+    const data = content.subarray(p.dataAt, p.dataAt + p.compressedSize);
     let size;
     try {
       size = p.method === 0 ? data.length : inflateRawSync(data, { maxOutputLength: Math.max(1, p.size) }).length;
@@ -38,12 +40,53 @@ function checkSizes() {
   return true;
 }
 
+// The ZIP ExcelJS is given: written here, of the checked parts alone (pictures left empty), one
+// directory, no extra fields, so that JSZip cannot read anything main did not.
+function rebuilt() {
+  const out = [];
+  const directory = [];
+  let offset = 0;
+  for (const p of job.parts) {
+    const name = Buffer.from(p.name, 'utf8');
+    const media = isMedia(p);
+    const data = media ? Buffer.alloc(0) : content.subarray(p.dataAt, p.dataAt + p.compressedSize);
+    const method = media ? 0 : p.method;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x800, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(media ? 0 : p.crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(media ? 0 : p.size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x800, 8);
+    local.copy(central, 10, 8, 30);
+    central.writeUInt32LE(offset, 42);
+    out.push(local, name, data);
+    directory.push(central, name);
+    offset += 30 + name.length + data.length;
+  }
+  const dir = Buffer.concat(directory);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(job.parts.length, 8);
+  end.writeUInt16LE(job.parts.length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...out, dir, end]);
+}
+
 async function run() {
   if (!checkSizes()) return parentPort.postMessage({ type: 'error', reason: 'sizes' });
   const Excel = require(job.paths.exceljs);
   const book = new Excel.Workbook();
   try {
-    await book.xlsx.load(content);
+    await book.xlsx.load(rebuilt());
   } catch {
     return parentPort.postMessage({ type: 'error', reason: 'unreadable' });
   }
