@@ -40,7 +40,7 @@ async function pdfWith(text: string): Promise<Buffer> {
 
 async function approved(
   electronic: Electronic | null,
-  opts: { finalize?: boolean; records?: boolean; note?: Buffer; noteMarks?: boolean } = {},
+  opts: { finalize?: boolean; records?: boolean; note?: Buffer; noteMarks?: boolean; clock?: () => Date } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'madoguchi-package-'));
   // A name on disk that names a person: it must not reach the ZIP's (unencrypted) entry names.
@@ -52,7 +52,7 @@ async function approved(
   // What the save dialog answers, in turn: a path, null (cancelled), or something to do first.
   const saves: (string | null | (() => Promise<string>))[] = [];
   const s = makeServices(tempDataDir(), {
-    clock: () => NOW,
+    clock: opts.clock ?? (() => NOW),
     dialogs: {
       openFile: () => Promise.resolve(opens.shift() ?? null),
       saveFile: async () => {
@@ -365,6 +365,71 @@ describe('電磁的記録 package', () => {
     );
     expect(replaced.message).toContain('再発行で置き換えられた');
     expect((await call(s, 'packages.list', { requestId: id })).map((p) => p.current)).toEqual([false, false]);
+    await s.close();
+  });
+
+  it('an electronic decision is recorded as sent only naming a package of the current approval', async () => {
+    const { s, id } = await approved(cdr);
+    const e = await failure(
+      call(s, 'requests.addDispatch', {
+        id,
+        dispatch: {
+          letter: '開示決定通知書',
+          sentOn: '2026-11-24',
+          method: 'simpleRegistered',
+          trackingNo: '1234',
+        },
+      }),
+    );
+    expect(e.message).toContain('送付した電磁的記録を選んでください');
+    expect((await call(s, 'requests.get', { id })).dispatches).toEqual([]);
+    await s.close();
+  });
+
+  it('sends an original only after its hidden content was listed to the account building the package', async () => {
+    const { s, id, dir, saves } = await approved(cdr, { noteMarks: false });
+    const note = (await call(s, 'records.list', { requestId: id })).find((r) => r.format === 'pdf');
+    const e = await failure(call(s, 'packages.build', { requestId: id, originals: [note?.id ?? ''] }));
+    expect(e.message).toContain('含まれている内容を確認してください');
+    expect(await call(s, 'packages.list', { requestId: id })).toEqual([]);
+    await call(s, 'packages.originals', { requestId: id });
+    saves.push(join(dir, 'original.zip'));
+    expect(await call(s, 'packages.build', { requestId: id, originals: [note?.id ?? ''] })).not.toBeNull();
+    await s.close();
+  });
+
+  it('packs the letter a 再発行 issued last, even with the PC clock set back in between', async () => {
+    let now = NOW;
+    const { s, id, dir, saves } = await approved(cdr, { clock: () => now });
+    now = new Date(NOW.getTime() - 3_600_000);
+    const reissued = await call(s, 'letters.finalize', {
+      requestId: id,
+      kind: 'disclosureDecision',
+      reissueReason: '記載の誤り',
+    });
+    saves.push(join(dir, 'reissued.zip'));
+    const made = await call(s, 'packages.build', { requestId: id });
+    expect(made?.package.files[0]?.description).toContain(reissued.documentNo);
+    expect((await call(s, 'packages.list', { requestId: id })).map((p) => p.current)).toEqual([true]);
+    await s.close();
+  });
+
+  it('a letter of an earlier approval does not go, even when the decision approved again reads the same', async () => {
+    const { s, id, dir, saves } = await approved(cdr);
+    // Sent back; what is withheld changes (the withholding goes); approved again with the same decision text.
+    await switchTo(s, 'shonin', OTHER_PASSWORD);
+    await call(s, 'requests.transition', { id, action: 'sendBack', comment: '再検討' });
+    await switchTo(s, 'admin', ADMIN_PASSWORD);
+    const table = (await call(s, 'records.list', { requestId: id })).find((r) => r.format === 'csv');
+    await call(s, 'records.setMarks', { id: table?.id ?? '', marks: [] });
+    await call(s, 'requests.transition', { id, action: 'submitForApproval', comment: '' });
+    await switchTo(s, 'shonin', OTHER_PASSWORD);
+    await call(s, 'requests.transition', { id, action: 'approve', comment: '' });
+    await switchTo(s, 'admin', ADMIN_PASSWORD);
+    saves.push(join(dir, 'stale.zip'));
+    const e = await failure(call(s, 'packages.build', { requestId: id }));
+    expect(e.code).toBe(ErrorCode.CONFLICT);
+    expect(existsSync(join(dir, 'stale.zip'))).toBe(false);
     await s.close();
   });
 

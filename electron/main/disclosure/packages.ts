@@ -117,6 +117,7 @@ export class DisclosurePackagesService {
       if (!c) continue;
       out.push({ id: x.id, fileName: x.file_name, hidden: await hiddenContent(c, format) });
     }
+    this.listed.set(this.listedKey(requestId), new Set(out.map((o) => o.id)));
     return out;
   }
 
@@ -208,9 +209,23 @@ export class DisclosurePackagesService {
     }
   }
 
+  // Which originals' hidden content this account was shown, per request: an original goes only
+  // after that list (the page asks for a confirmation; main holds it to the list being shown).
+  private readonly listed = new Map<string, Set<string>>();
+  private listedKey(requestId: string): string {
+    return `${this.vault.session()?.accountId ?? ''}:${requestId}`;
+  }
+
   private async make(requestId: string, originals: readonly string[], signal: AbortSignal) {
     const session = this.vault.session();
     if (!session) throw refusals.locked();
+    const shown = this.listed.get(this.listedKey(requestId));
+    if (originals.some((id) => !shown?.has(id))) {
+      throw refusals.badField(
+        ['originals'],
+        '原本のファイルのまま送る記録は、先に「文書を原本のファイルのまま送る…」で含まれている内容を確認してください。',
+      );
+    }
     const r = this.requests.get(requestId);
     const p = planPackage(this.vault.connection(), r, originals);
     const fileName = packageFileName(r.receiptNo);

@@ -27,7 +27,23 @@ export function assertReplyReady(db: Db, detail: RequestDetail, packageId: strin
       `承認された決定の${missing.map((k) => `「${letterLabels[k]}」`).join('')}がまだ確定されていません。「回答書・通知書」で確定し（文書番号が付きます）、その書類を発送してから記録してください。`,
     );
   }
-  if (packageId === undefined) return;
+  if (packageId === undefined) {
+    // A 電磁的記録 decided and approved goes as a package built under this approval: the dispatch
+    // names it (the form picks the current one), so a stale one cannot stand in by omission.
+    const electronic = detail.decisions.some(
+      (d) =>
+        (d.kind === 'disclosure' || d.kind === 'thirdPartyRecords') &&
+        (d.decision.outcome === 'full' || d.decision.outcome === 'partial') &&
+        d.decision.electronic !== null,
+    );
+    if (electronic) {
+      throw refusals.badField(
+        ['dispatch', 'packageId'],
+        '電磁的記録による開示が決定されているため、送付した電磁的記録を選んでください（現在の決裁で作成したものに限ります）。',
+      );
+    }
+    return;
+  }
   const pkg = getDisclosurePackage(db, packageId);
   if (!pkg || pkg.request_id !== detail.id) {
     throw refusals.badField(['dispatch', 'packageId'], '指定された電磁的記録はこの請求のものではありません。');

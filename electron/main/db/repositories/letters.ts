@@ -59,11 +59,13 @@ export function insertLetter(
   );
 }
 
+// In the order they were issued: rowid, not created_at (a PC's clock can be set back, and a
+// 再発行 must come after the letter it replaces).
 export function listLetters(db: Db, requestId: string): LetterRow[] {
   return prepared(
     db,
     `SELECT id, request_id, kind, document_no, sha256, signed, created_by, created_at, approval_event
-     FROM letters WHERE request_id = ? ORDER BY created_at, rowid`,
+     FROM letters WHERE request_id = ? ORDER BY rowid`,
   ).all(requestId) as LetterRow[];
 }
 
