@@ -166,6 +166,19 @@ describe('records found for a 開示', () => {
     await s.close();
   });
 
+  it('refuses a PDF over the page limit when it is attached, as a TIFF (issue 30 review)', async () => {
+    const pdf = await PDFDocument.create();
+    for (let i = 0; i < 301; i++) pdf.addPage([595.28, 841.89]);
+    const { s, id } = await ready([file('long.pdf', Buffer.from(await pdf.save()))]);
+    const e = await failure(call(s, 'records.add', { requestId: id, meta }));
+    expect(e.code).toBe(ErrorCode.BAD_INPUT);
+    expect(e.message).toBe(
+      'この PDF は301ページあります。1つの記録として扱えるのは300ページまでです。ファイルを分けて出力し直してください。',
+    );
+    expect(await call(s, 'records.list', { requestId: id })).toEqual([]);
+    await s.close();
+  });
+
   it('refuses a TIFF over the page or pixel limits when it is attached, counted before decoding (issue 30)', async () => {
     const pages = (n: number) => Array.from({ length: n }, () => ({ width: 3000, height: 3000 }));
     const { s, id } = await ready([

@@ -6,6 +6,7 @@ import type { AreaMark } from '../../../core/domain/disclosure/marks';
 import type { RecordFormat } from '../../../core/domain/disclosure/records';
 import { AppError } from '../errors';
 import type { Dimensions } from '../files/image-limits';
+import type { PageTags } from './tiff-plan';
 
 // The pixel work of a redaction — rendering each page (pdf.js on @napi-rs/canvas), filling the
 // rectangles, and compressing the RGB pixels — runs on a worker thread, so that main keeps
@@ -93,6 +94,21 @@ function send(canvas, page, widthPt, heightPt) {
   sendRgba(canvas.data(), canvas.width, canvas.height, page, widthPt, heightPt);
 }
 
+// A page's tags as utif2 read them (the last copy of each, every value) against main's reading.
+function sameTags(ifd, plan) {
+  const first = (t, fallback) => (ifd[t] && ifd[t].length ? ifd[t][0] : fallback);
+  const bits = ifd.t258 ? Array.from(ifd.t258) : [1];
+  return (
+    first('t256', 0) === plan.width &&
+    first('t257', 0) === plan.height &&
+    first('t277', 1) === plan.samples &&
+    first('t259', 1) === plan.compression &&
+    first('t262', null) === plan.photometric &&
+    bits.length === plan.bits.length &&
+    bits.every((b, i) => b === plan.bits[i])
+  );
+}
+
 async function run() {
   const content = Buffer.from(job.content.buffer, job.content.byteOffset, job.content.length);
   const ptPerPx = 72 / job.dpi;
@@ -117,8 +133,11 @@ async function run() {
     for (let n = 0; n < ifds.length; n++) {
       let ifd = ifds[n];
       ifds[n] = null;
-      UTIF.decodeImage(bytes, ifd, [ifd]);
       const size = job.sizes[n];
+      // The decoder sizes its buffers by what it read, not by what main planned: they must agree
+      // before anything is decoded.
+      if (!sameTags(ifd, size)) throw new Error('unreadable');
+      UTIF.decodeImage(bytes, ifd, [ifd]);
       if (!ifd.data || ifd.width !== size.width || ifd.height !== size.height) throw new Error('unreadable');
       // No canvas (see send): these arrays are collected page by page; 40 scanned pages through
       // a canvas each stayed in memory together (5 GB).
@@ -136,6 +155,9 @@ async function run() {
       isEvalSupported: false,
       disableFontFace: true,
       useSystemFonts: false,
+      // An image larger than a page may be is left out, not decoded (a 1.9 MB file drew a
+      // 12000×12000 picture into 1.77 GB).
+      maxImageSize: job.maxPagePixels,
       verbosity: 0,
     }).promise;
     if (pdf.numPages !== job.pageCount) throw new Error('unreadable');
@@ -196,7 +218,7 @@ export type RenderJob = {
   // The pages main counted in the document (and, for a TIFF, their sizes): the worker refuses a
   // document that reads otherwise.
   pageCount: number;
-  sizes: readonly Dimensions[] | null;
+  sizes: readonly (Dimensions & PageTags)[] | null;
   maxPagePixels: number;
 };
 
@@ -244,13 +266,21 @@ export async function renderPages(
   return all as RenderedPage[];
 }
 
+// A worker's heap: what a legitimate page needs (pixels live outside it) with room to spare; a
+// document that makes the decoder build more than this is refused, not the app's memory spent.
+const HEAP_MB = 1_024;
+
 function runWorker(
   data: Record<string, unknown>,
   workers: Worker[],
   onPage: (page: RenderedPage & { index: number }) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(SOURCE, { eval: true, workerData: data });
+    const worker = new Worker(SOURCE, {
+      eval: true,
+      workerData: data,
+      resourceLimits: { maxOldGenerationSizeMb: HEAP_MB },
+    });
     workers.push(worker);
     worker.on('message', (m: { type: 'page' | 'done' | 'error' } & Partial<RenderedPage>) => {
       if (m.type === 'page') {
@@ -268,8 +298,15 @@ function runWorker(
         );
       }
     });
-    worker.on('error', () => {
-      reject(new AppError(ErrorCode.INTERNAL, '黒塗りの処理に失敗しました。もう一度お試しください。'));
+    worker.on('error', (err: Error & { code?: string }) => {
+      reject(
+        err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new AppError(
+              ErrorCode.BAD_INPUT,
+              'この記録は読み取りに必要なメモリーが上限を超えるため、黒塗りできません。ページを分けるか、解像度を下げて出力し直してください。',
+            )
+          : new AppError(ErrorCode.INTERNAL, '黒塗りの処理に失敗しました。もう一度お試しください。'),
+      );
     });
     // Terminated (cancelled) before it finished.
     worker.on('exit', () => {

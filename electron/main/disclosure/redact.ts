@@ -4,7 +4,7 @@ import type { RecordFormat } from '../../../core/domain/disclosure/records';
 import { AppError } from '../errors';
 import { MAX_MEGAPIXELS, type Dimensions } from '../files/image-limits';
 import { renderPages, type RenderedPage } from './redact-worker';
-import { tiffPlan } from './tiff-plan';
+import { tiffPlan, type PageTags } from './tiff-plan';
 
 // True redaction of a document record (issue 17 §2): every page is rendered to an image (PDF pages
 // at 200 dpi through pdf.js on @napi-rs/canvas; images at their own resolution) on a worker
@@ -40,6 +40,7 @@ async function openPdf(content: Uint8Array) {
       isEvalSupported: false,
       disableFontFace: true,
       useSystemFonts: false,
+      maxImageSize: MAX_MEGAPIXELS * 1_000_000,
       verbosity: 0,
     }).promise;
   } catch {
@@ -56,16 +57,35 @@ export async function documentPageCount(content: Buffer, format: RecordFormat): 
 async function documentPages(
   content: Buffer,
   format: RecordFormat,
-): Promise<{ count: number; sizes: readonly Dimensions[] | null }> {
+): Promise<{ count: number; sizes: readonly (Dimensions & PageTags)[] | null }> {
   if (format === 'png' || format === 'jpeg') return { count: 1, sizes: null };
   if (format === 'tiff') {
-    const { pages } = tiffPlan(content, MAX_REDACTED_PAGES);
-    return { count: pages.length, sizes: pages };
+    const { pages, tags } = tiffPlan(content, MAX_REDACTED_PAGES);
+    return { count: pages.length, sizes: pages.map((p, i) => ({ ...p, ...(tags[i] as PageTags) })) };
   }
   const pdf = await openPdf(content);
   const count = pdf.numPages;
   await pdf.destroy();
   return { count, sizes: null };
+}
+
+// At attach (issue 30 review), a PDF over the page limit is refused as a TIFF is: even sent as its
+// original, a record staff cannot preview and redact page by page is not taken. One that pdf.js
+// cannot open is left as before (the preview and the package say so; an encrypted PDF may go as
+// its original).
+export async function refuseLongPdf(content: Buffer): Promise<void> {
+  let count: number;
+  try {
+    count = await documentPageCount(content, 'pdf');
+  } catch {
+    return;
+  }
+  if (count > MAX_REDACTED_PAGES) {
+    throw new AppError(
+      ErrorCode.BAD_INPUT,
+      `この PDF は${count.toLocaleString('ja-JP')}ページあります。1つの記録として扱えるのは${MAX_REDACTED_PAGES}ページまでです。ファイルを分けて出力し直してください。`,
+    );
+  }
 }
 
 const tooManyPages = (n: number) =>

@@ -30,7 +30,7 @@ import { base64InSteps } from '../files/in-steps';
 import { readChosenFile } from '../files/read-chosen';
 import type { RequestQueries } from '../requests/queries';
 import type { Vault } from '../vault/vault';
-import { MAX_REDACTED_PAGES, documentPageCount, isDocument } from './redact';
+import { MAX_REDACTED_PAGES, documentPageCount, isDocument, refuseLongPdf } from './redact';
 import { redactedDocument } from './redacted';
 import { decodeText, detectFormat, readTable } from './tables';
 import { tiffPlan } from './tiff-plan';
@@ -109,8 +109,10 @@ export class DisclosureRecordsService {
     }
     const content = await readChosenFile(path, MAX_RECORD_BYTES);
     const format = detectFormat(content, fileName);
-    // A TIFF is taken only if it can be redacted: its pages and pixels counted from the IFD chain.
+    // A TIFF is taken only if it can be redacted: its pages and pixels counted from the IFD chain;
+    // a PDF only within the page limit.
     if (format === 'tiff') tiffPlan(content, MAX_REDACTED_PAGES);
+    if (format === 'pdf') await refuseLongPdf(content);
     const mime = mimes[format];
     if (mime) {
       const tooBig = imageProblem(content, mime);

@@ -10,7 +10,9 @@ const MAX_TIFF_PAGES = 500;
 export type Dimensions = { width: number; height: number };
 
 // The pages of a TIFF, from its IFD chain (bounded: a chain that loops or runs past
-// MAX_TIFF_PAGES is refused). Only the width and height tags are read.
+// MAX_TIFF_PAGES is refused). Only the width and height tags are read, and only as one SHORT or
+// LONG held in the entry; an IFD that gives any tag twice is refused (decoders differ on which
+// copy counts: a page of 100×100 then 30000×30000 was planned by one and decoded by the other).
 export function tiffPages(b: Buffer): Dimensions[] | null {
   if (b.length < 8) return null;
   const le = b[0] === 0x49;
@@ -26,12 +28,17 @@ export function tiffPages(b: Buffer): Dimensions[] | null {
     if (ifd + 2 + count * 12 + 4 > b.length) return null;
     let width = 0;
     let height = 0;
+    const tags = new Set<number>();
     for (let i = 0; i < count; i++) {
       const e = ifd + 2 + i * 12;
       const tag = u16(e);
+      if (tags.has(tag)) return null;
+      tags.add(tag);
       if (tag !== 256 && tag !== 257) continue;
       // SHORT (3) or LONG (4), one value, held in the entry itself.
-      const value = u16(e + 2) === 3 ? u16(e + 8) : u32(e + 8);
+      const type = u16(e + 2);
+      if ((type !== 3 && type !== 4) || u32(e + 4) !== 1) return null;
+      const value = type === 3 ? u16(e + 8) : u32(e + 8);
       if (tag === 256) width = value;
       else height = value;
     }
