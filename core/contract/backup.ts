@@ -97,6 +97,9 @@ export const backupChannels = {
       // To an administrator: keys replaced at a login (a revocation finished there) with a new
       // recovery key or accounts left out, not yet noted (null otherwise, and for other roles).
       keysToShow: KeysReplaced.nullable(),
+      // To an administrator: vault.json's key set did not verify at this login (changed outside
+      // the app); false otherwise, and for other roles.
+      keysetChanged: z.boolean(),
     }),
     access: 'session',
   },

@@ -68,6 +68,8 @@ test.describe('with a prepared vault', () => {
     header.accounts['ghost-lookup'] = { ...model, accountId: 'ghost' };
     writeFileSync(file, JSON.stringify(header));
     await new LoginPage(page).login(ADMIN.loginName, ADMIN.password);
+    // The administrator is told at once, on the dashboard.
+    await expect(page.getByTestId('keyset-changed')).toContainText('アプリの外で変更されています');
     const shell = new ShellPage(page);
     await shell.open('設定');
     await page.getByRole('tab', { name: 'バックアップ' }).click();
@@ -81,6 +83,8 @@ test.describe('with a prepared vault', () => {
     await expect(page.getByText('データベース鍵を更新しました', { exact: false })).toBeVisible();
     const after = JSON.parse(readFileSync(file, 'utf8')) as { accounts: Record<string, { accountId: string }> };
     expect(Object.values(after.accounts).map((e) => e.accountId)).not.toContain('ghost');
+    await shell.open('ダッシュボード');
+    await expect(page.getByTestId('keyset-changed')).toHaveCount(0);
   });
 
   test('the recovery key sets a new administrator password', async ({ app }) => {

@@ -64,7 +64,14 @@ export class BackupService {
     const settings = this.settings();
     const due =
       lastBackupAt === null || this.clock().getTime() - Date.parse(lastBackupAt) >= settings.reminderDays * DAY_MS;
-    return { lastBackupAt, settings, due, keysToShow: this.keysToShow() };
+    const admin = this.vault.session()?.roles.includes('admin') === true;
+    return {
+      lastBackupAt,
+      settings,
+      due,
+      keysToShow: this.keysToShow(),
+      keysetChanged: admin && !this.vault.keysetTrusted(),
+    };
   }
 
   private keysToShow(): KeysReplaced | null {

@@ -105,6 +105,7 @@ describe('the key set of vault.json', () => {
     await switchTo(r.s, 'admin', ADMIN_PASSWORD);
     const audit = await call(r.s, 'audit.list', { action: 'vault.keyset_mismatch', limit: 10, offset: 0 });
     expect(audit.entries.map((e) => e.summary)).toEqual([expect.stringMatching(/^problems=mac\b/)]);
+    expect((await call(r.s, 'backup.status', {})).keysetChanged).toBe(true);
     // … but no key is replaced: not by a rotation, nor by disabling an account.
     const refused = await failure(call(r.s, 'backup.rotateKey', {}));
     expect(refused.code).toBe(ErrorCode.CONFLICT);
@@ -123,6 +124,7 @@ describe('the key set of vault.json', () => {
 
     // The administrator rebuilds the key set from the database while replacing the keys.
     const repaired = await call(r.s, 'backup.rotateKey', { repairKeyset: true });
+    expect((await call(r.s, 'backup.status', {})).keysetChanged).toBe(false);
     expect(stolen(r.dataDir, attacker.privateKey)).toEqual([]);
     const header = readHeader(r.dataDir);
     expect(Object.values(header?.accounts ?? {}).map((e) => e.accountId)).not.toContain('ghost');

@@ -82,6 +82,10 @@ export class Vault {
   verifyAuditLog(printed: AuditAnchor | null) {
     return verifyAuditLog(this.core, printed);
   }
+  // Whether vault.json's key set verified at this session's login (and since).
+  keysetTrusted(): boolean {
+    return this.core.unlocked?.keysetTrusted ?? false;
+  }
   refreshSession(): void {
     this.core.refreshSession();
   }

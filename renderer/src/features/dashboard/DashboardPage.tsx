@@ -143,6 +143,14 @@ export function DashboardPage(props: { session: Session; onOpen: (id: string) =>
           </MessageBarBody>
         </MessageBar>
       )}
+      {admin && backup.data?.keysetChanged && (
+        <MessageBar intent="error" data-testid="keyset-changed">
+          <MessageBarBody>
+            鍵情報ファイル（vault.json）がアプリの外で変更されています。このままでは鍵の更新（アカウントの無効化を含む）ができません。設定
+            › バックアップ の「データベース鍵の更新」から鍵情報を作り直してください。
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {admin && backup.data?.keysToShow && <KeysToShow keys={backup.data.keysToShow} />}
       {staff && board.isError && <ErrorBar message={errorMessage(board.error)} />}
       {staff && board.isPending && <Spinner label="読み込み中…" />}

@@ -94,6 +94,8 @@ export function BackupPanel() {
   });
   const rekey = useMutation({
     mutationFn: (repair: boolean) => call('backup.rotateKey', repair ? { repairKeyset: true } : {}),
+    // The dashboard's notice of a changed key set (and of keys to note) follows.
+    onSuccess: () => client.invalidateQueries({ queryKey: ['backup.status'] }),
   });
   // vault.json was changed outside the app: the rotation was refused and can rebuild the key set.
   const keysetTampered =
