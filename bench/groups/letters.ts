@@ -1,6 +1,6 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { LetterFonts, renderLetter } from '../../electron/main/pdf/letter';
@@ -24,6 +24,18 @@ function timedRun(cmd: string, args: string[], env: NodeJS.ProcessEnv): number {
   if (r.status !== 0)
     throw new Error(`${cmd} failed (exit ${String(r.status)}): ${r.stderr.toString('utf8').slice(0, 300)}`);
   return ms;
+}
+
+// Whether this LibreOffice converts HTML to PDF at all: Calc alone (libreoffice-calc-nogui, as CI
+// installs for the ledger test) runs and exits 0 but writes nothing.
+function writerConverts(soffice: string, work: string): boolean {
+  const probe = join(work, 'probe');
+  mkdirSync(probe, { recursive: true });
+  const html = join(probe, 'probe.html');
+  writeFileSync(html, '<p>probe</p>');
+  const args = ['--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'pdf:writer_pdf_Export'];
+  spawnSync(soffice, [...args, '--outdir', probe, html], { stdio: 'ignore' });
+  return existsSync(join(probe, 'probe.pdf'));
 }
 
 export const letters: BenchGroup = {
@@ -73,8 +85,10 @@ export const letters: BenchGroup = {
       // the app bundles it, its packages outside) against LibreOffice converting the same BATCH
       // letters as HTML in one soffice process, each writing its PDFs to a folder, alternately.
       const soffice = ['soffice', 'libreoffice'].find((c) => spawnSync(c, ['--version']).status === 0);
-      if (!soffice) {
-        const note = 'not measured: soffice is absent (install libreoffice-writer-nogui)';
+      if (!soffice || !writerConverts(soffice, work)) {
+        const note = soffice
+          ? 'not measured: LibreOffice has no Writer here (install libreoffice-writer-nogui)'
+          : 'not measured: soffice is absent (install libreoffice-writer-nogui)';
         metrics.push(
           { name: 'letters.whole_100_ms', value: null, unit: 'ms', note },
           { name: 'letters.libreoffice_whole_100_ms', value: null, unit: 'ms', note },
