@@ -233,6 +233,25 @@ describe('the key set of vault.json', () => {
     await s.close();
   });
 
+  it('a login puts right its own entry whose public key field was changed, so a repair keeps it', async () => {
+    const r = await rig();
+    const attacker = keyPair();
+    const admin = r.s.vault.session()?.accountId;
+    editHeader(r.dataDir, (h) => {
+      const own = Object.values(h.accounts).find((e) => e.accountId === admin);
+      if (own) own.publicKey = attacker.publicKey.toString('base64');
+    });
+    // The password proves the entry's private key: its public key is put back at login.
+    await switchTo(r.s, 'admin', ADMIN_PASSWORD);
+    const own = Object.values(readHeader(r.dataDir)?.accounts ?? {}).find((e) => e.accountId === admin);
+    expect(own?.publicKey).not.toBe(attacker.publicKey.toString('base64'));
+    const repaired = await call(r.s, 'backup.rotateKey', { repairKeyset: true });
+    expect(repaired.keys.accountsNeedingPassword).toBe(0);
+    expect(stolen(r.dataDir, attacker.privateKey)).toEqual([]);
+    await switchTo(r.s, 'admin', ADMIN_PASSWORD);
+    await r.s.close();
+  });
+
   it('refuses a lower KDF cost put into vault.json, and the repair restores the recorded one', async () => {
     const dataDir = tempDataDir();
     const s = makeServices(dataDir, {
