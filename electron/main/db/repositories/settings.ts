@@ -1,18 +1,20 @@
-import { prepared, type Db } from '../connection';
+import type { Q } from '../store';
 
 // Settings are JSON values under fixed keys; services parse them with their zod schema.
-export function getSetting(db: Db, key: string): unknown {
-  const row = prepared(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+export async function getSetting(q: Q, key: string): Promise<unknown> {
+  const row = await q.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
   return row ? (JSON.parse(row.value) as unknown) : undefined;
 }
 
-export function putSetting(db: Db, key: string, value: unknown): void {
-  prepared(
-    db,
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  ).run(key, JSON.stringify(value));
+export async function putSetting(q: Q, key: string, value: unknown): Promise<void> {
+  const text = JSON.stringify(value);
+  await q
+    .insertInto('settings')
+    .values({ key, value: text })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: text }))
+    .execute();
 }
 
-export function deleteSetting(db: Db, key: string): void {
-  prepared(db, 'DELETE FROM settings WHERE key = ?').run(key);
+export async function deleteSetting(q: Q, key: string): Promise<void> {
+  await q.deleteFrom('settings').where('key', '=', key).execute();
 }

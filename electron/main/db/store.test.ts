@@ -1,0 +1,79 @@
+import { expect, it } from 'vitest';
+import { forEachEngine } from '../testing/stores';
+import { getSetting, putSetting } from './repositories/settings';
+import { NestedQueryError } from './store';
+
+// The unit of work on both engines: what commits together, what is refused, what waits.
+forEachEngine('store', (store) => {
+  it('a transaction commits all of its writes or none', async () => {
+    await expect(
+      store().transaction(async (tx) => {
+        await putSetting(tx, 't.a', 1);
+        await putSetting(tx, 't.b', 2);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await getSetting(store().q, 't.a')).toBeUndefined();
+    await store().transaction(async (tx) => {
+      await putSetting(tx, 't.a', 1);
+      await putSetting(tx, 't.b', 2);
+    });
+    expect([await getSetting(store().q, 't.a'), await getSetting(store().q, 't.b')]).toEqual([1, 2]);
+  });
+
+  it('two transactions started together do not interleave across an await', async () => {
+    const order: string[] = [];
+    const work = (name: string) =>
+      store().transaction(async (tx) => {
+        order.push(`${name} begins`);
+        const n = ((await getSetting(tx, 't.counter')) as number | undefined) ?? 0;
+        // A real wait (a timer, as file I/O would be) inside the transaction.
+        await new Promise((resolve) => setImmediate(resolve));
+        await putSetting(tx, 't.counter', n + 1);
+        order.push(`${name} ends`);
+      });
+    await Promise.all([work('first'), work('second')]);
+    expect(order).toEqual(['first begins', 'first ends', 'second begins', 'second ends']);
+    expect(await getSetting(store().q, 't.counter')).toBe(2);
+  });
+
+  it('a query on the store itself inside a transaction is refused instead of waiting for itself', async () => {
+    await expect(
+      store().transaction(async () => {
+        await getSetting(store().q, 't.a');
+      }),
+    ).rejects.toThrow(NestedQueryError);
+    await expect(store().read(() => getSetting(store().q, 't.a'))).rejects.toThrow(NestedQueryError);
+  });
+
+  it('a transaction opened inside another joins it: the outer one decides', async () => {
+    await expect(
+      store().transaction(async (tx) => {
+        await store().transaction((inner) => putSetting(inner, 't.joined', true));
+        expect(await getSetting(tx, 't.joined')).toBe(true);
+        throw new Error('outer fails');
+      }),
+    ).rejects.toThrow('outer fails');
+    expect(await getSetting(store().q, 't.joined')).toBeUndefined();
+  });
+
+  it('a read sees one state: a write started meanwhile lands after it', async () => {
+    await putSetting(store().q, 't.read', 'before');
+    const seen: unknown[] = [];
+    const reading = store().read(async (q) => {
+      seen.push(await getSetting(q, 't.read'));
+      await new Promise((resolve) => setImmediate(resolve));
+      seen.push(await getSetting(q, 't.read'));
+    });
+    const writing = store().transaction((tx) => putSetting(tx, 't.read', 'after'));
+    await Promise.all([reading, writing]);
+    expect(seen).toEqual(['before', 'before']);
+    expect(await getSetting(store().q, 't.read')).toBe('after');
+  });
+
+  it('a write inside a read is refused', async () => {
+    await expect(store().read(() => store().transaction((tx) => putSetting(tx, 't.x', 1)))).rejects.toThrow(
+      'inside a read',
+    );
+  });
+});
