@@ -1,4 +1,5 @@
-import { prepared, type Db } from '../connection';
+import { sql } from 'kysely';
+import { engineOf, type Q } from '../store';
 
 // The dispatch records of 電磁的記録 packages (disclosure_packages, migration 0015).
 
@@ -18,33 +19,54 @@ export type DisclosurePackageRow = {
   approval_event: number | null;
 };
 
-const COLUMNS =
-  'id, request_id, route, password_route, file_name, size, sha256, manifest_json, password_hash, created_by, created_at, approval_event';
+const COLUMNS = [
+  'id',
+  'request_id',
+  'route',
+  'password_route',
+  'file_name',
+  'size',
+  'sha256',
+  'manifest_json',
+  'password_hash',
+  'created_by',
+  'created_at',
+  'approval_event',
+] as const;
 
-export function insertDisclosurePackage(db: Db, row: DisclosurePackageRow): void {
-  prepared(db, `INSERT INTO disclosure_packages (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-    row.id,
-    row.request_id,
-    row.route,
-    row.password_route,
-    row.file_name,
-    row.size,
-    row.sha256,
-    row.manifest_json,
-    row.password_hash,
-    row.created_by,
-    row.created_at,
-    row.approval_event,
-  );
+export async function insertDisclosurePackage(q: Q, row: DisclosurePackageRow): Promise<void> {
+  await q
+    .insertInto('disclosure_packages')
+    .values({
+      id: row.id,
+      request_id: row.request_id,
+      route: row.route,
+      password_route: row.password_route,
+      file_name: row.file_name,
+      size: row.size,
+      sha256: row.sha256,
+      manifest_json: row.manifest_json,
+      password_hash: row.password_hash,
+      created_by: row.created_by,
+      created_at: row.created_at,
+      approval_event: row.approval_event,
+    })
+    .execute();
 }
 
-export function listDisclosurePackages(db: Db, requestId: string): DisclosurePackageRow[] {
-  return prepared(db, `SELECT ${COLUMNS} FROM disclosure_packages WHERE request_id = ? ORDER BY created_at, rowid`).all(
-    requestId,
-  ) as DisclosurePackageRow[];
+// Packages built in the same instant keep the order they were built in. SQLite: the table's
+// rowid. PostgreSQL has no rowid: its schema gives the table an identity column `seq` for this.
+export async function listDisclosurePackages(q: Q, requestId: string): Promise<DisclosurePackageRow[]> {
+  const built = engineOf(q) === 'sqlite' ? sql`rowid` : sql`seq`;
+  return q
+    .selectFrom('disclosure_packages')
+    .select(COLUMNS)
+    .where('request_id', '=', requestId)
+    .orderBy('created_at')
+    .orderBy(built)
+    .execute();
 }
 
-export function getDisclosurePackage(db: Db, id: string): DisclosurePackageRow | undefined {
-  return prepared(db, `SELECT ${COLUMNS} FROM disclosure_packages WHERE id = ?`).get(id) as
-    DisclosurePackageRow | undefined;
+export async function getDisclosurePackage(q: Q, id: string): Promise<DisclosurePackageRow | undefined> {
+  return q.selectFrom('disclosure_packages').select(COLUMNS).where('id', '=', id).executeTakeFirst();
 }

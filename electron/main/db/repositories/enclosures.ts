@@ -1,11 +1,14 @@
-import { prepared, type Db } from '../connection';
+import type { Q } from '../store';
 
-// The scanned documents enclosed with requests (their content is a BLOB in the encrypted database).
+// The scanned documents enclosed with requests (their content is a BLOB in the encrypted database,
+// bytea on PostgreSQL).
 
 export type EnclosureRow = { id: string; type: string; mime: string; size: number; sha256: string; added_at: string };
 
-export function insertEnclosure(
-  db: Db,
+const COLUMNS = ['id', 'type', 'mime', 'size', 'sha256', 'added_at'] as const;
+
+export async function insertEnclosure(
+  q: Q,
   e: {
     id: string;
     requestId: string;
@@ -17,35 +20,44 @@ export function insertEnclosure(
     addedBy: string;
     addedAt: string;
   },
-): void {
-  prepared(
-    db,
-    'INSERT INTO enclosures (id, request_id, type, mime, size, sha256, content, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(e.id, e.requestId, e.type, e.mime, e.size, e.sha256, e.content, e.addedBy, e.addedAt);
+): Promise<void> {
+  await q
+    .insertInto('enclosures')
+    .values({
+      id: e.id,
+      request_id: e.requestId,
+      type: e.type,
+      mime: e.mime,
+      size: e.size,
+      sha256: e.sha256,
+      content: e.content,
+      added_by: e.addedBy,
+      added_at: e.addedAt,
+    })
+    .execute();
 }
 
-export function listEnclosures(db: Db, requestId: string): EnclosureRow[] {
-  return prepared(
-    db,
-    'SELECT id, type, mime, size, sha256, added_at FROM enclosures WHERE request_id = ? ORDER BY added_at',
-  ).all(requestId) as EnclosureRow[];
+export async function listEnclosures(q: Q, requestId: string): Promise<EnclosureRow[]> {
+  return q.selectFrom('enclosures').select(COLUMNS).where('request_id', '=', requestId).orderBy('added_at').execute();
 }
 
-export function getEnclosureRow(db: Db, id: string): (EnclosureRow & { request_id: string }) | null {
+export async function getEnclosureRow(q: Q, id: string): Promise<(EnclosureRow & { request_id: string }) | null> {
   return (
-    (prepared(db, 'SELECT id, request_id, type, mime, size, sha256, added_at FROM enclosures WHERE id = ?').get(id) as
-      (EnclosureRow & { request_id: string }) | undefined) ?? null
+    (await q
+      .selectFrom('enclosures')
+      .select([...COLUMNS, 'request_id'])
+      .where('id', '=', id)
+      .executeTakeFirst()) ?? null
   );
 }
 
 // With secure_delete on (db/connection), the freed pages are overwritten, not left to be read.
-export function deleteEnclosure(db: Db, id: string): void {
-  prepared(db, 'DELETE FROM enclosures WHERE id = ?').run(id);
+// PostgreSQL has no such setting: the deleted row stays in the table file until VACUUM reuses
+// its space.
+export async function deleteEnclosure(q: Q, id: string): Promise<void> {
+  await q.deleteFrom('enclosures').where('id', '=', id).execute();
 }
 
-export function getEnclosureContent(db: Db, id: string): { mime: string; content: Buffer | null } | null {
-  return (
-    (prepared(db, 'SELECT mime, content FROM enclosures WHERE id = ?').get(id) as
-      { mime: string; content: Buffer | null } | undefined) ?? null
-  );
+export async function getEnclosureContent(q: Q, id: string): Promise<{ mime: string; content: Buffer | null } | null> {
+  return (await q.selectFrom('enclosures').select(['mime', 'content']).where('id', '=', id).executeTakeFirst()) ?? null;
 }

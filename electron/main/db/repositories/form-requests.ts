@@ -1,4 +1,4 @@
-import { prepared, type Db } from '../connection';
+import { engineOf, type Q } from '../store';
 
 // The 請求書 sent on request (form_requests, migration 0013).
 
@@ -13,54 +13,92 @@ export type FormRequestDbRow = {
   created_at: string;
 };
 
-export function getFormRequest(db: Db, id: string): FormRequestDbRow | undefined {
-  return prepared(
-    db,
-    `SELECT f.id, f.number, f.data_json, f.sent_json, f.request_id, r.receipt_no, f.created_by, f.created_at
-       FROM form_requests f LEFT JOIN requests r ON r.id = f.request_id WHERE f.id = ?`,
-  ).get(id) as FormRequestDbRow | undefined;
+export async function getFormRequest(q: Q, id: string): Promise<FormRequestDbRow | undefined> {
+  return q
+    .selectFrom('form_requests as f')
+    .leftJoin('requests as r', 'r.id', 'f.request_id')
+    .select([
+      'f.id',
+      'f.number',
+      'f.data_json',
+      'f.sent_json',
+      'f.request_id',
+      'r.receipt_no',
+      'f.created_by',
+      'f.created_at',
+    ])
+    .where('f.id', '=', id)
+    .executeTakeFirst();
 }
 
-export function listFormRequestIds(db: Db, limit: number): string[] {
-  return prepared(db, 'SELECT id FROM form_requests ORDER BY requested_on DESC, number DESC LIMIT ?')
-    .pluck()
-    .all(limit) as string[];
+export async function listFormRequestIds(q: Q, limit: number): Promise<string[]> {
+  const rows = await q
+    .selectFrom('form_requests')
+    .select('id')
+    .orderBy('requested_on', 'desc')
+    .orderBy('number', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
 }
 
-export function countFormRequestsOfYear(db: Db, year: number): number {
-  return prepared(db, 'SELECT count(*) FROM form_requests WHERE number LIKE ?').pluck().get(`F-${year}-%`) as number;
+// The numbers of the year start with F-<year>-. SQLite's LIKE ignores ASCII case and PostgreSQL's
+// does not: ILIKE there matches as SQLite does (the pattern is ASCII only).
+export async function countFormRequestsOfYear(q: Q, year: number): Promise<number> {
+  const like = engineOf(q) === 'sqlite' ? 'like' : 'ilike';
+  const row = await q
+    .selectFrom('form_requests')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('number', like, `F-${year}-%`)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
-export function insertFormRequest(
-  db: Db,
+export async function insertFormRequest(
+  q: Q,
   r: { id: string; number: string; requestedOn: string; data: string; createdBy: string; createdAt: string },
-): void {
-  prepared(
-    db,
-    'INSERT INTO form_requests (id, number, requested_on, data_json, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(r.id, r.number, r.requestedOn, r.data, r.createdBy, r.createdAt);
+): Promise<void> {
+  await q
+    .insertInto('form_requests')
+    .values({
+      id: r.id,
+      number: r.number,
+      requested_on: r.requestedOn,
+      data_json: r.data,
+      created_by: r.createdBy,
+      created_at: r.createdAt,
+    })
+    .execute();
 }
 
-export function setFormRequestSent(db: Db, id: string, sent: string): void {
-  prepared(db, 'UPDATE form_requests SET sent_json = ? WHERE id = ?').run(sent, id);
+export async function setFormRequestSent(q: Q, id: string, sent: string): Promise<void> {
+  await q.updateTable('form_requests').set({ sent_json: sent }).where('id', '=', id).execute();
 }
 
-export function requestIdOfReceipt(db: Db, receiptNo: string): string | undefined {
-  return prepared(db, 'SELECT id FROM requests WHERE receipt_no = ?').pluck().get(receiptNo) as string | undefined;
+export async function requestIdOfReceipt(q: Q, receiptNo: string): Promise<string | undefined> {
+  const row = await q.selectFrom('requests').select('id').where('receipt_no', '=', receiptNo).executeTakeFirst();
+  return row?.id;
 }
 
-export function linkFormRequest(db: Db, id: string, requestId: string): void {
-  prepared(db, 'UPDATE form_requests SET request_id = ? WHERE id = ?').run(requestId, id);
+export async function linkFormRequest(q: Q, id: string, requestId: string): Promise<void> {
+  await q.updateTable('form_requests').set({ request_id: requestId }).where('id', '=', id).execute();
 }
 
-export function deleteFormRequest(db: Db, id: string): void {
-  prepared(db, 'DELETE FROM form_requests WHERE id = ?').run(id);
+export async function deleteFormRequest(q: Q, id: string): Promise<void> {
+  await q.deleteFrom('form_requests').where('id', '=', id).execute();
 }
 
 // Logged before `before` and never linked to a request: due for the retention purge.
-export function formRequestsToPurge(db: Db, before: string): { id: string; number: string; requested_on: string }[] {
-  return prepared(
-    db,
-    'SELECT id, number, requested_on FROM form_requests WHERE request_id IS NULL AND requested_on < ? ORDER BY requested_on, number',
-  ).all(before) as { id: string; number: string; requested_on: string }[];
+export async function formRequestsToPurge(
+  q: Q,
+  before: string,
+): Promise<{ id: string; number: string; requested_on: string }[]> {
+  return q
+    .selectFrom('form_requests')
+    .select(['id', 'number', 'requested_on'])
+    .where('request_id', 'is', null)
+    .where('requested_on', '<', before)
+    .orderBy('requested_on')
+    .orderBy('number')
+    .execute();
 }

@@ -1,4 +1,5 @@
-import { prepared, type Db } from '../connection';
+import { sql } from 'kysely';
+import { engineOf, type Q } from '../store';
 
 export type LetterRow = {
   id: string;
@@ -13,65 +14,91 @@ export type LetterRow = {
   approval_event: number | null;
 };
 
-export function nextLetterSerial(db: Db, year: number): number {
-  const row = prepared(
-    db,
-    'INSERT INTO letter_counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last',
-  ).get(year) as { last: number };
+const LETTER_COLUMNS = [
+  'id',
+  'request_id',
+  'kind',
+  'document_no',
+  'sha256',
+  'signed',
+  'created_by',
+  'created_at',
+  'approval_event',
+] as const;
+
+export async function nextLetterSerial(q: Q, year: number): Promise<number> {
+  // The stored counter is named with its table: in PostgreSQL's DO UPDATE a bare `last` is
+  // ambiguous (the stored row or `excluded`); SQLite accepts the qualified name as well.
+  const row = await q
+    .insertInto('letter_counters')
+    .values({ year, last: 1 })
+    .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last: eb('letter_counters.last', '+', 1) })))
+    .returning('last')
+    .executeTakeFirstOrThrow();
   return row.last;
 }
 
 // The serial the next letter of the year would take, without taking it.
-export function peekLetterSerial(db: Db, year: number): number {
-  const row = prepared(db, 'SELECT last FROM letter_counters WHERE year = ?').get(year) as { last: number } | undefined;
+export async function peekLetterSerial(q: Q, year: number): Promise<number> {
+  const row = await q.selectFrom('letter_counters').select('last').where('year', '=', year).executeTakeFirst();
   return (row?.last ?? 0) + 1;
 }
 
-export function setLetterSerial(db: Db, year: number, last: number): void {
-  prepared(db, 'UPDATE letter_counters SET last = ? WHERE year = ?').run(last, year);
+export async function setLetterSerial(q: Q, year: number, last: number): Promise<void> {
+  await q.updateTable('letter_counters').set({ last }).where('year', '=', year).execute();
 }
 
-export function documentNoTaken(db: Db, documentNo: string): boolean {
-  return prepared(db, 'SELECT 1 FROM letters WHERE document_no = ?').get(documentNo) !== undefined;
+export async function documentNoTaken(q: Q, documentNo: string): Promise<boolean> {
+  const row = await q
+    .selectFrom('letters')
+    .select((eb) => eb.lit(1).as('taken'))
+    .where('document_no', '=', documentNo)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
-export function insertLetter(
-  db: Db,
+export async function insertLetter(
+  q: Q,
   l: Omit<LetterRow, 'signed'> & { signed: boolean; pdf: Uint8Array; reissue_reason: string | null },
-): void {
-  prepared(
-    db,
-    `INSERT INTO letters (id, request_id, kind, document_no, pdf, sha256, signed, created_by, created_at, reissue_reason,
-       approval_event)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    l.id,
-    l.request_id,
-    l.kind,
-    l.document_no,
-    Buffer.from(l.pdf),
-    l.sha256,
-    l.signed ? 1 : 0,
-    l.created_by,
-    l.created_at,
-    l.reissue_reason,
-    l.approval_event,
-  );
+): Promise<void> {
+  await q
+    .insertInto('letters')
+    .values({
+      id: l.id,
+      request_id: l.request_id,
+      kind: l.kind,
+      document_no: l.document_no,
+      pdf: Buffer.from(l.pdf),
+      sha256: l.sha256,
+      signed: l.signed ? 1 : 0,
+      created_by: l.created_by,
+      created_at: l.created_at,
+      reissue_reason: l.reissue_reason,
+      approval_event: l.approval_event,
+    })
+    .execute();
 }
 
 // In the order they were issued: rowid, not created_at (a PC's clock can be set back, and a
 // 再発行 must come after the letter it replaces).
-export function listLetters(db: Db, requestId: string): LetterRow[] {
-  return prepared(
-    db,
-    `SELECT id, request_id, kind, document_no, sha256, signed, created_by, created_at, approval_event
-     FROM letters WHERE request_id = ? ORDER BY rowid`,
-  ).all(requestId) as LetterRow[];
+// SQLite: the table's rowid. PostgreSQL has no rowid: its schema gives letters an identity column
+// `seq` for this order.
+export async function listLetters(q: Q, requestId: string): Promise<LetterRow[]> {
+  const issued = engineOf(q) === 'sqlite' ? sql`rowid` : sql`seq`;
+  return q.selectFrom('letters').select(LETTER_COLUMNS).where('request_id', '=', requestId).orderBy(issued).execute();
 }
 
-export function getLetterPdf(db: Db, id: string): (LetterRow & { pdf: Buffer }) | null {
+// Every column SQLite's table has (PostgreSQL's `seq` is an ordering key, not part of the letter).
+export async function getLetterPdf(
+  q: Q,
+  id: string,
+): Promise<(LetterRow & { pdf: Buffer; reissue_reason: string | null }) | null> {
   return (
-    (prepared(db, 'SELECT * FROM letters WHERE id = ?').get(id) as (LetterRow & { pdf: Buffer }) | undefined) ?? null
+    (await q
+      .selectFrom('letters')
+      .select([...LETTER_COLUMNS, 'pdf', 'reissue_reason'])
+      .where('id', '=', id)
+      .executeTakeFirst()) ?? null
   );
 }
 
@@ -85,37 +112,57 @@ export type IdentityRow = {
   imported_at: string;
 };
 
-export function putSigningIdentity(db: Db, r: IdentityRow): void {
-  prepared(
-    db,
-    `INSERT INTO signing_identity (id, key, certificates, subject, not_before, not_after, imported_by, imported_at)
-     VALUES (1, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET key = excluded.key, certificates = excluded.certificates, subject = excluded.subject,
-       not_before = excluded.not_before, not_after = excluded.not_after, imported_by = excluded.imported_by,
-       imported_at = excluded.imported_at`,
-  ).run(r.key, r.certificates, r.subject, r.not_before, r.not_after, r.imported_by, r.imported_at);
+export async function putSigningIdentity(q: Q, r: IdentityRow): Promise<void> {
+  await q
+    .insertInto('signing_identity')
+    .values({ id: 1, ...r })
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => ({
+        key: eb.ref('excluded.key'),
+        certificates: eb.ref('excluded.certificates'),
+        subject: eb.ref('excluded.subject'),
+        not_before: eb.ref('excluded.not_before'),
+        not_after: eb.ref('excluded.not_after'),
+        imported_by: eb.ref('excluded.imported_by'),
+        imported_at: eb.ref('excluded.imported_at'),
+      })),
+    )
+    .execute();
 }
 
-export function getSigningIdentity(db: Db): IdentityRow | null {
-  return (prepared(db, 'SELECT * FROM signing_identity WHERE id = 1').get() as IdentityRow | undefined) ?? null;
+export async function getSigningIdentity(q: Q): Promise<IdentityRow | null> {
+  return (
+    (await q
+      .selectFrom('signing_identity')
+      .select(['id', 'key', 'certificates', 'subject', 'not_before', 'not_after', 'imported_by', 'imported_at'])
+      .where('id', '=', 1)
+      .executeTakeFirst()) ?? null
+  );
 }
 
-export function deleteSigningIdentity(db: Db): void {
-  prepared(db, 'DELETE FROM signing_identity').run();
+export async function deleteSigningIdentity(q: Q): Promise<void> {
+  await q.deleteFrom('signing_identity').execute();
 }
 
-export function putSeal(db: Db, png: Buffer, by: string, at: string): void {
-  prepared(
-    db,
-    `INSERT INTO seal_image (id, png, imported_by, imported_at) VALUES (1, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET png = excluded.png, imported_by = excluded.imported_by, imported_at = excluded.imported_at`,
-  ).run(png, by, at);
+export async function putSeal(q: Q, png: Buffer, by: string, at: string): Promise<void> {
+  await q
+    .insertInto('seal_image')
+    .values({ id: 1, png, imported_by: by, imported_at: at })
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => ({
+        png: eb.ref('excluded.png'),
+        imported_by: eb.ref('excluded.imported_by'),
+        imported_at: eb.ref('excluded.imported_at'),
+      })),
+    )
+    .execute();
 }
 
-export function getSeal(db: Db): Buffer | null {
-  return (prepared(db, 'SELECT png FROM seal_image WHERE id = 1').pluck().get() as Buffer | undefined) ?? null;
+export async function getSeal(q: Q): Promise<Buffer | null> {
+  const row = await q.selectFrom('seal_image').select('png').where('id', '=', 1).executeTakeFirst();
+  return row?.png ?? null;
 }
 
-export function deleteSeal(db: Db): void {
-  prepared(db, 'DELETE FROM seal_image').run();
+export async function deleteSeal(q: Q): Promise<void> {
+  await q.deleteFrom('seal_image').execute();
 }
