@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import type { Role } from '../../../../core/domain/roles';
-import { prepared, type Db } from '../connection';
+import { engineOf, type Q } from '../store';
 
 export type AccountRecord = {
   id: string;
@@ -23,9 +24,34 @@ type Row = {
   roles: string | null;
 };
 
-const SELECT = `
-  SELECT a.*, (SELECT group_concat(role) FROM account_roles r WHERE r.account_id = a.id) AS roles
-  FROM accounts a`;
+// An account's roles joined with commas (NULL for none), in no particular order: toRecord sorts.
+function rolesOf(q: Q) {
+  const role = sql.ref('r.role');
+  return engineOf(q) === 'sqlite'
+    ? // SQLite: group_concat (comma by default).
+      sql<string | null>`group_concat(${role})`
+    : // PostgreSQL: string_agg.
+      sql<string | null>`string_agg(${role}, ',')`;
+}
+
+function selectAccounts(q: Q) {
+  return q
+    .selectFrom('accounts as a')
+    .select((eb) => [
+      'a.id',
+      'a.login_name',
+      'a.display_name',
+      'a.disabled',
+      'a.must_change_password',
+      'a.created_at',
+      'a.updated_at',
+      eb
+        .selectFrom('account_roles as r')
+        .select(rolesOf(q).as('roles'))
+        .whereRef('r.account_id', '=', 'a.id')
+        .as('roles'),
+    ]);
+}
 
 const ROLE_ORDER: Role[] = ['staff', 'approver', 'admin'];
 
@@ -43,65 +69,77 @@ function toRecord(r: Row): AccountRecord {
   };
 }
 
-export function insertAccount(db: Db, a: AccountRecord): void {
-  prepared(
-    db,
-    'INSERT INTO accounts (id, login_name, display_name, disabled, must_change_password, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(a.id, a.loginName, a.displayName, a.disabled ? 1 : 0, a.mustChangePassword ? 1 : 0, a.createdAt, a.updatedAt);
-  setRoles(db, a.id, a.roles);
+export async function insertAccount(q: Q, a: AccountRecord): Promise<void> {
+  await q
+    .insertInto('accounts')
+    .values({
+      id: a.id,
+      login_name: a.loginName,
+      display_name: a.displayName,
+      disabled: a.disabled ? 1 : 0,
+      must_change_password: a.mustChangePassword ? 1 : 0,
+      created_at: a.createdAt,
+      updated_at: a.updatedAt,
+    })
+    .execute();
+  await setRoles(q, a.id, a.roles);
 }
 
-export function setRoles(db: Db, accountId: string, roles: readonly Role[]): void {
-  prepared(db, 'DELETE FROM account_roles WHERE account_id = ?').run(accountId);
-  const insert = prepared(db, 'INSERT INTO account_roles (account_id, role) VALUES (?, ?)');
-  for (const role of roles) insert.run(accountId, role);
+export async function setRoles(q: Q, accountId: string, roles: readonly Role[]): Promise<void> {
+  await q.deleteFrom('account_roles').where('account_id', '=', accountId).execute();
+  // One statement per role, as before: the SQL text stays the same whatever the number of roles.
+  for (const role of roles) {
+    await q.insertInto('account_roles').values({ account_id: accountId, role }).execute();
+  }
 }
 
-export function updateAccount(
-  db: Db,
+export async function updateAccount(
+  q: Q,
   id: string,
   patch: { displayName?: string; disabled?: boolean; mustChangePassword?: boolean },
   updatedAt: string,
-): void {
-  const current = getAccount(db, id);
+): Promise<void> {
+  const current = await getAccount(q, id);
   if (!current) return;
-  prepared(
-    db,
-    'UPDATE accounts SET display_name = ?, disabled = ?, must_change_password = ?, updated_at = ? WHERE id = ?',
-  ).run(
-    patch.displayName ?? current.displayName,
-    (patch.disabled ?? current.disabled) ? 1 : 0,
-    (patch.mustChangePassword ?? current.mustChangePassword) ? 1 : 0,
-    updatedAt,
-    id,
-  );
+  await q
+    .updateTable('accounts')
+    .set({
+      display_name: patch.displayName ?? current.displayName,
+      disabled: (patch.disabled ?? current.disabled) ? 1 : 0,
+      must_change_password: (patch.mustChangePassword ?? current.mustChangePassword) ? 1 : 0,
+      updated_at: updatedAt,
+    })
+    .where('id', '=', id)
+    .execute();
 }
 
-export function renameAccountLogin(db: Db, id: string, loginName: string, updatedAt: string): void {
-  prepared(db, 'UPDATE accounts SET login_name = ?, updated_at = ? WHERE id = ?').run(loginName, updatedAt, id);
+export async function renameAccountLogin(q: Q, id: string, loginName: string, updatedAt: string): Promise<void> {
+  await q.updateTable('accounts').set({ login_name: loginName, updated_at: updatedAt }).where('id', '=', id).execute();
 }
 
-export function getAccount(db: Db, id: string): AccountRecord | null {
-  const row = prepared(db, `${SELECT} WHERE a.id = ?`).get(id) as Row | undefined;
+export async function getAccount(q: Q, id: string): Promise<AccountRecord | null> {
+  const row = await selectAccounts(q).where('a.id', '=', id).executeTakeFirst();
   return row ? toRecord(row) : null;
 }
 
-export function findAccountByLogin(db: Db, loginName: string): AccountRecord | null {
-  const row = prepared(db, `${SELECT} WHERE a.login_name = ?`).get(loginName) as Row | undefined;
+export async function findAccountByLogin(q: Q, loginName: string): Promise<AccountRecord | null> {
+  const row = await selectAccounts(q).where('a.login_name', '=', loginName).executeTakeFirst();
   return row ? toRecord(row) : null;
 }
 
-export function listAccounts(db: Db): AccountRecord[] {
-  return (prepared(db, `${SELECT} ORDER BY a.created_at, a.login_name`).all() as Row[]).map(toRecord);
+export async function listAccounts(q: Q): Promise<AccountRecord[]> {
+  const rows = await selectAccounts(q).orderBy('a.created_at').orderBy('a.login_name').execute();
+  return rows.map(toRecord);
 }
 
-export function countActiveAdmins(db: Db): number {
-  return (
-    prepared(
-      db,
-      "SELECT count(*) AS n FROM accounts a JOIN account_roles r ON r.account_id = a.id AND r.role = 'admin' WHERE a.disabled = 0",
-    ).get() as { n: number }
-  ).n;
+export async function countActiveAdmins(q: Q): Promise<number> {
+  const row = await q
+    .selectFrom('accounts as a')
+    .innerJoin('account_roles as r', (join) => join.onRef('r.account_id', '=', 'a.id').on('r.role', '=', 'admin'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('a.disabled', '=', 0)
+    .executeTakeFirstOrThrow();
+  return row.n;
 }
 
 // The keys side of accounts (issue 30 §1, §2): what a master key replacement may box to.
@@ -113,16 +151,13 @@ export type AccountKey = {
   revocationPending: boolean;
 };
 
-export function listAccountKeys(db: Db): AccountKey[] {
-  return (
-    prepared(db, 'SELECT id, login_name, disabled, public_key, revocation_pending FROM accounts ORDER BY id').all() as {
-      id: string;
-      login_name: string;
-      disabled: number;
-      public_key: string | null;
-      revocation_pending: number;
-    }[]
-  ).map((r) => ({
+export async function listAccountKeys(q: Q): Promise<AccountKey[]> {
+  const rows = await q
+    .selectFrom('accounts')
+    .select(['id', 'login_name', 'disabled', 'public_key', 'revocation_pending'])
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
     id: r.id,
     loginName: r.login_name,
     disabled: r.disabled === 1,
@@ -131,15 +166,19 @@ export function listAccountKeys(db: Db): AccountKey[] {
   }));
 }
 
-export function setAccountPublicKey(db: Db, id: string, publicKey: string | null): void {
-  prepared(db, 'UPDATE accounts SET public_key = ? WHERE id = ?').run(publicKey, id);
+export async function setAccountPublicKey(q: Q, id: string, publicKey: string | null): Promise<void> {
+  await q.updateTable('accounts').set({ public_key: publicKey }).where('id', '=', id).execute();
 }
 
-export function setRevocationPending(db: Db, id: string, pending: boolean): void {
-  prepared(db, 'UPDATE accounts SET revocation_pending = ? WHERE id = ?').run(pending ? 1 : 0, id);
+export async function setRevocationPending(q: Q, id: string, pending: boolean): Promise<void> {
+  await q
+    .updateTable('accounts')
+    .set({ revocation_pending: pending ? 1 : 0 })
+    .where('id', '=', id)
+    .execute();
 }
 
 // After a master key replacement every disabled account is revoked: none is pending any more.
-export function clearRevocationsPending(db: Db): void {
-  prepared(db, 'UPDATE accounts SET revocation_pending = 0 WHERE revocation_pending = 1').run();
+export async function clearRevocationsPending(q: Q): Promise<void> {
+  await q.updateTable('accounts').set({ revocation_pending: 0 }).where('revocation_pending', '=', 1).execute();
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { prepared, type Db } from '../connection';
+import { engineOf, type Q } from '../store';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -42,21 +42,64 @@ export function entryHash(prevHash: string, e: Omit<AuditEntry, 'hash' | 'prevHa
   return createHash('sha256').update(prevHash, 'utf8').update('\n').update(canonical, 'utf8').digest('hex');
 }
 
-// Appends one entry; call inside the transaction of the change it records.
-export function appendAudit(db: Db, input: AuditInput): number {
-  const head = prepared(db, 'SELECT last_id, last_hash FROM audit_head WHERE id = 1').get() as
-    { last_id: number; last_hash: string } | undefined;
+type Head = { last_id: number; last_hash: string };
+
+const readHead = (q: Q): Promise<Head | undefined> =>
+  q.selectFrom('audit_head').select(['last_id', 'last_hash']).where('id', '=', 1).executeTakeFirst();
+
+// The head, locked until the caller's transaction ends, so that appends from several
+// transactions take turns and each entry's id is the previous one's plus one.
+async function lockHead(q: Q): Promise<Head | undefined> {
+  // SQLite: the transaction holds the only connection; nothing else can append meanwhile.
+  if (engineOf(q) === 'sqlite') return readHead(q);
+  // PostgreSQL: several desks may append at once (issue 32). SELECT … FOR UPDATE makes another
+  // transaction wait here until this one commits, then read the head it left.
+  const locked = () =>
+    q.selectFrom('audit_head').select(['last_id', 'last_hash']).where('id', '=', 1).forUpdate().executeTakeFirst();
+  const head = await locked();
+  if (head) return head;
+  // No entry yet: there is no row to lock. Create the empty head (id 0, the genesis hash, which
+  // verifyAudit and auditHead read as no head); a transaction doing the same at once waits on
+  // this insert, then finds the row and locks it.
+  await q
+    .insertInto('audit_head')
+    .values({ id: 1, last_id: 0, last_hash: GENESIS_HASH })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  return locked();
+}
+
+// Appends one entry; call inside the transaction of the change it records (refused otherwise:
+// the entry, the head and the change commit together, and on PostgreSQL the head stays locked
+// until that commit).
+export async function appendAudit(q: Q, input: AuditInput): Promise<number> {
+  if (!q.isTransaction) throw new Error('appendAudit runs inside the transaction of the change it records.');
+  const head = await lockHead(q);
   const prevHash = head?.last_hash ?? GENESIS_HASH;
   const id = (head?.last_id ?? 0) + 1;
   const hash = entryHash(prevHash, { id, ...input });
-  prepared(
-    db,
-    'INSERT INTO audit_log (id, at, account_id, action, target_id, summary, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(id, input.at, input.accountId, input.action, input.targetId, input.summary, prevHash, hash);
-  prepared(
-    db,
-    'INSERT INTO audit_head (id, last_id, last_hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash',
-  ).run(id, hash);
+  await q
+    .insertInto('audit_log')
+    .values({
+      id,
+      at: input.at,
+      account_id: input.accountId,
+      action: input.action,
+      target_id: input.targetId,
+      summary: input.summary,
+      prev_hash: prevHash,
+      hash,
+    })
+    .execute();
+  await q
+    .insertInto('audit_head')
+    .values({ id: 1, last_id: id, last_hash: hash })
+    .onConflict((oc) =>
+      oc
+        .column('id')
+        .doUpdateSet((eb) => ({ last_id: eb.ref('excluded.last_id'), last_hash: eb.ref('excluded.last_hash') })),
+    )
+    .execute();
   return id;
 }
 
@@ -73,38 +116,34 @@ export type AuditFilter = {
 
 // Entries newest first, each with the 受付番号 of the request it concerns (null for others, and
 // for a request since purged, whose number the entry's summary keeps).
-export function listAudit(
-  db: Db,
+export async function listAudit(
+  q: Q,
   f: AuditFilter,
-): { entries: (AuditEntry & { receiptNo: string | null })[]; total: number } {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  if (f.receiptNo) {
-    where.push('a.target_id IN (SELECT id FROM requests WHERE receipt_no = ?)');
-    params.push(f.receiptNo);
+): Promise<{ entries: (AuditEntry & { receiptNo: string | null })[]; total: number }> {
+  let filtered = q.selectFrom('audit_log as a');
+  const { receiptNo, from, to, accountId, action } = f;
+  if (receiptNo) {
+    filtered = filtered.where((eb) =>
+      eb(
+        'a.target_id',
+        'in',
+        eb.selectFrom('requests').select('requests.id').where('requests.receipt_no', '=', receiptNo),
+      ),
+    );
   }
-  if (f.from) {
-    where.push('a.at >= ?');
-    params.push(f.from);
-  }
-  if (f.to) {
-    where.push('a.at < ?');
-    params.push(f.to);
-  }
-  if (f.accountId) {
-    where.push('a.account_id = ?');
-    params.push(f.accountId);
-  }
-  if (f.action) {
-    where.push('a.action = ?');
-    params.push(f.action);
-  }
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (prepared(db, `SELECT count(*) AS n FROM audit_log a ${clause}`).get(...params) as { n: number }).n;
-  const rows = prepared(
-    db,
-    `SELECT a.*, r.receipt_no FROM audit_log a LEFT JOIN requests r ON r.id = a.target_id ${clause} ORDER BY a.id DESC LIMIT ? OFFSET ?`,
-  ).all(...params, f.limit, f.offset) as (Row & { receipt_no: string | null })[];
+  if (from) filtered = filtered.where('a.at', '>=', from);
+  if (to) filtered = filtered.where('a.at', '<', to);
+  if (accountId) filtered = filtered.where('a.account_id', '=', accountId);
+  if (action) filtered = filtered.where('a.action', '=', action);
+  const { n: total } = await filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await filtered
+    .leftJoin('requests as r', 'r.id', 'a.target_id')
+    .selectAll('a')
+    .select('r.receipt_no')
+    .orderBy('a.id', 'desc')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
   return { entries: rows.map((r) => ({ ...toEntry(r), receiptNo: r.receipt_no })), total };
 }
 
@@ -112,23 +151,40 @@ export type AuditVerification =
   | { ok: true; checked: number }
   | { ok: false; checked: number; entryId: number; problem: 'modified' | 'missing' | 'head_mismatch' };
 
-// Walks the chain from the first entry; reports the first entry whose link is broken.
-export function verifyAudit(db: Db): AuditVerification {
+// Entries read per query while walking the chain: the log is walked in pages by id (the same
+// on both engines; pg streams only with a cursor) so that memory stays flat however long it is.
+export const VERIFY_PAGE = 1000;
+
+// Walks the chain from the first entry; reports the first entry whose link is broken. Call
+// inside store.read (or a transaction): the pages and the head must be one state, or an entry
+// appended meanwhile on PostgreSQL would read as a head mismatch.
+export async function verifyAudit(q: Q): Promise<AuditVerification> {
   let prevHash = GENESIS_HASH;
   let expectedId = 1;
   let checked = 0;
-  for (const row of prepared(db, 'SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<Row>) {
-    const e = toEntry(row);
-    if (e.id !== expectedId) return { ok: false, checked, entryId: expectedId, problem: 'missing' };
-    if (e.prevHash !== prevHash || entryHash(prevHash, e) !== e.hash) {
-      return { ok: false, checked, entryId: e.id, problem: 'modified' };
+  let after = 0;
+  for (;;) {
+    const page = await q
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(VERIFY_PAGE)
+      .execute();
+    for (const row of page) {
+      const e = toEntry(row);
+      if (e.id !== expectedId) return { ok: false, checked, entryId: expectedId, problem: 'missing' };
+      if (e.prevHash !== prevHash || entryHash(prevHash, e) !== e.hash) {
+        return { ok: false, checked, entryId: e.id, problem: 'modified' };
+      }
+      prevHash = e.hash;
+      expectedId += 1;
+      checked += 1;
+      after = e.id;
     }
-    prevHash = e.hash;
-    expectedId += 1;
-    checked += 1;
+    if (page.length < VERIFY_PAGE) break;
   }
-  const head = prepared(db, 'SELECT last_id, last_hash FROM audit_head WHERE id = 1').get() as
-    { last_id: number; last_hash: string } | undefined;
+  const head = await readHead(q);
   const lastId = expectedId - 1;
   if ((head?.last_id ?? 0) !== lastId || (head?.last_hash ?? GENESIS_HASH) !== prevHash) {
     return { ok: false, checked, entryId: Math.max(lastId + 1, 1), problem: 'head_mismatch' };
@@ -138,21 +194,20 @@ export function verifyAudit(db: Db): AuditVerification {
 
 export type AuditAnchor = { id: number; hash: string };
 
-export function auditHead(db: Db): AuditAnchor {
-  const head = prepared(db, 'SELECT last_id, last_hash FROM audit_head WHERE id = 1').get() as
-    { last_id: number; last_hash: string } | undefined;
+export async function auditHead(q: Q): Promise<AuditAnchor> {
+  const head = await readHead(q);
   return { id: head?.last_id ?? 0, hash: head?.last_hash ?? GENESIS_HASH };
 }
 
 // Whether the chain still holds the entry an anchor recorded (same position, same hash).
-export function anchorHolds(db: Db, anchor: AuditAnchor): boolean {
+export async function anchorHolds(q: Q, anchor: AuditAnchor): Promise<boolean> {
   if (anchor.id === 0) return true;
-  const row = prepared(db, 'SELECT hash FROM audit_log WHERE id = ?').get(anchor.id) as { hash: string } | undefined;
+  const row = await q.selectFrom('audit_log').select('hash').where('id', '=', anchor.id).executeTakeFirst();
   return row?.hash === anchor.hash;
 }
 
 // The log's first entry's action: a vault's log starts with its setup.
-export function firstAuditAction(db: Db): string | null {
-  const row = prepared(db, 'SELECT action FROM audit_log WHERE id = 1').get() as { action: string } | undefined;
+export async function firstAuditAction(q: Q): Promise<string | null> {
+  const row = await q.selectFrom('audit_log').select('action').where('id', '=', 1).executeTakeFirst();
   return row?.action ?? null;
 }

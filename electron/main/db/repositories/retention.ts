@@ -1,6 +1,8 @@
-import { prepared, type Db } from '../connection';
+import { sql, type RawBuilder } from 'kysely';
+import { engineOf, type Q } from '../store';
 
-const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ') || "''";
+// `IN ()` is not SQL: an empty list matches nothing, as `IN ('')` did.
+const listOrNone = (values: readonly string[]): readonly string[] => (values.length ? values : ['']);
 
 export type PurgeCandidate = {
   id: string;
@@ -10,83 +12,151 @@ export type PurgeCandidate = {
   closed_on: string;
 };
 
+// A request's kinds joined with commas (NULL for none), in kind order.
+function kindsOf(q: Q): RawBuilder<string | null> {
+  const kind = sql.ref('i.kind');
+  return engineOf(q) === 'sqlite'
+    ? // SQLite: group_concat, which follows request_items' primary key (request_id, kind).
+      sql<string | null>`group_concat(${kind})`
+    : // PostgreSQL: string_agg, ordered explicitly.
+      sql<string | null>`string_agg(${kind}, ',' ORDER BY ${kind})`;
+}
+
 // Closed requests whose keeping period ended on or before `closedBefore`, not yet purged.
-export function requestsToPurge(db: Db, closedStatuses: readonly string[], closedBefore: string): PurgeCandidate[] {
-  return prepared(
-    db,
-    `SELECT r.id, r.receipt_no, r.arrival_date, r.closed_on,
-        (SELECT group_concat(kind) FROM request_items i WHERE i.request_id = r.id) AS kinds
-      FROM requests r
-      WHERE r.status IN (${placeholders(closedStatuses)}) AND r.closed_on IS NOT NULL AND r.closed_on <= ?
-        AND r.purged_at IS NULL
-      ORDER BY r.closed_on, r.receipt_no`,
-  ).all(...closedStatuses, closedBefore) as PurgeCandidate[];
+export async function requestsToPurge(
+  q: Q,
+  closedStatuses: readonly string[],
+  closedBefore: string,
+): Promise<PurgeCandidate[]> {
+  const rows = await q
+    .selectFrom('requests as r')
+    .select((eb) => [
+      'r.id',
+      'r.receipt_no',
+      'r.arrival_date',
+      'r.closed_on',
+      eb
+        .selectFrom('request_items as i')
+        .select(kindsOf(q).as('kinds'))
+        .whereRef('i.request_id', '=', 'r.id')
+        .as('kinds'),
+    ])
+    .where('r.status', 'in', listOrNone(closedStatuses))
+    .where('r.closed_on', 'is not', null)
+    .where('r.closed_on', '<=', closedBefore)
+    .where('r.purged_at', 'is', null)
+    .orderBy('r.closed_on')
+    .orderBy('r.receipt_no')
+    .execute();
+  return rows.map((r) => ({ ...r, closed_on: r.closed_on as string }));
 }
 
 export type IdCopyCandidate = { id: string; request_id: string; receipt_no: string; type: string; closed_on: string };
 
 // Enclosures of the given types whose content is still stored, of requests closed on or before
 // `closedBefore`.
-export function idCopiesToDelete(
-  db: Db,
+export async function idCopiesToDelete(
+  q: Q,
   closedStatuses: readonly string[],
   types: readonly string[],
   closedBefore: string,
-): IdCopyCandidate[] {
-  return prepared(
-    db,
-    `SELECT e.id, e.request_id, r.receipt_no, e.type, r.closed_on
-      FROM enclosures e JOIN requests r ON r.id = e.request_id
-      WHERE r.status IN (${placeholders(closedStatuses)}) AND r.closed_on IS NOT NULL AND r.closed_on <= ?
-        AND e.type IN (${placeholders(types)}) AND e.content IS NOT NULL
-      ORDER BY r.closed_on, r.receipt_no`,
-  ).all(...closedStatuses, closedBefore, ...types) as IdCopyCandidate[];
+): Promise<IdCopyCandidate[]> {
+  const rows = await q
+    .selectFrom('enclosures as e')
+    .innerJoin('requests as r', 'r.id', 'e.request_id')
+    .select(['e.id', 'e.request_id', 'r.receipt_no', 'e.type', 'r.closed_on'])
+    .where('r.status', 'in', listOrNone(closedStatuses))
+    .where('r.closed_on', 'is not', null)
+    .where('r.closed_on', '<=', closedBefore)
+    .where('e.type', 'in', listOrNone(types))
+    .where('e.content', 'is not', null)
+    .orderBy('r.closed_on')
+    .orderBy('r.receipt_no')
+    .execute();
+  return rows.map((r) => ({ ...r, closed_on: r.closed_on as string }));
 }
 
-export function deleteEnclosureContent(db: Db, id: string, at: string): void {
-  prepared(db, 'UPDATE enclosures SET content = NULL, purged_at = ? WHERE id = ?').run(at, id);
+export async function deleteEnclosureContent(q: Q, id: string, at: string): Promise<void> {
+  await q.updateTable('enclosures').set({ content: null, purged_at: at }).where('id', '=', id).execute();
+}
+
+// The JSON text of a TEXT column holding a JSON object, keeping only `keys` (each null when
+// absent). The keys are our own constants, written into the SQL as literals.
+function jsonPick(q: Q, column: string, keys: readonly string[]): RawBuilder<string> {
+  const col = sql.ref(column);
+  if (engineOf(q) === 'sqlite') {
+    // SQLite: json_object over json_extract.
+    return sql<string>`json_object(${sql.join(keys.map((k) => sql`${sql.lit(k)}, json_extract(${col}, ${sql.lit(`$.${k}`)})`))})`;
+  }
+  // PostgreSQL: the text read as json; json_build_object keeps the keys in the order given.
+  return sql<string>`json_build_object(${sql.join(keys.map((k) => sql`${sql.lit(k)}, ${col}::json -> ${sql.lit(k)}`))})::text`;
 }
 
 // Removes a request's personal data and keeps what the reports count: its row (受付番号, kinds,
 // channel, requester type, dates, status), the outcome of each decision, the day each answer
-// was sent, the fees, and the workflow steps without their comments.
-export function tombstone(db: Db, id: string, at: string): void {
-  const run = (sql: string, ...params: unknown[]) => prepared(db, sql).run(...params, id);
-  run('DELETE FROM request_parties WHERE request_id = ?');
-  run('DELETE FROM identity_documents WHERE request_id = ?');
-  run('DELETE FROM enclosures WHERE request_id = ?');
-  run('DELETE FROM letters WHERE request_id = ?');
+// was sent, the fees, and the workflow steps without their comments. Several statements: call
+// inside a transaction (the purge's), so that a request is never left half purged.
+export async function tombstone(q: Q, id: string, at: string): Promise<void> {
+  await q.deleteFrom('request_parties').where('request_id', '=', id).execute();
+  await q.deleteFrom('identity_documents').where('request_id', '=', id).execute();
+  await q.deleteFrom('enclosures').where('request_id', '=', id).execute();
+  await q.deleteFrom('letters').where('request_id', '=', id).execute();
   // The 送付依頼 that led to this request goes with it (it names the person).
-  run('DELETE FROM form_requests WHERE request_id = ?');
-  run('DELETE FROM redacted_documents WHERE record_id IN (SELECT id FROM disclosure_records WHERE request_id = ?)');
-  run('DELETE FROM disclosure_records WHERE request_id = ?');
-  run('DELETE FROM disclosure_packages WHERE request_id = ?');
-  run("UPDATE request_items SET details = '{}' WHERE request_id = ?");
-  run("UPDATE request_events SET comment = '' WHERE request_id = ?");
-  run(
-    "UPDATE request_decisions SET data = json_object('outcome', json_extract(data, '$.outcome')) WHERE request_id = ?",
-  );
-  run(
-    `UPDATE request_dispatches SET data = json_object('sentOn', json_extract(data, '$.sentOn'),
-       'method', json_extract(data, '$.method')) WHERE request_id = ?`,
-  );
-  run(
-    `UPDATE requests SET tracking_no = '', reply_address = '', disclosure_method = NULL, notes = '',
-       identity_json = '{}', search_kana = '', search_name = '', search_birth = NULL, search_phone = NULL,
-       cure_json = NULL, extension_json = CASE WHEN extension_json IS NULL THEN NULL
-         ELSE json_object('date', json_extract(extension_json, '$.date')) END,
-       purged_at = ?, updated_at = ? WHERE id = ?`,
-    at,
-    at,
-  );
+  await q.deleteFrom('form_requests').where('request_id', '=', id).execute();
+  await q
+    .deleteFrom('redacted_documents')
+    .where('record_id', 'in', (eb) => eb.selectFrom('disclosure_records').select('id').where('request_id', '=', id))
+    .execute();
+  await q.deleteFrom('disclosure_records').where('request_id', '=', id).execute();
+  await q.deleteFrom('disclosure_packages').where('request_id', '=', id).execute();
+  await q.updateTable('request_items').set({ details: '{}' }).where('request_id', '=', id).execute();
+  await q.updateTable('request_events').set({ comment: '' }).where('request_id', '=', id).execute();
+  await q
+    .updateTable('request_decisions')
+    .set({ data: jsonPick(q, 'data', ['outcome']) })
+    .where('request_id', '=', id)
+    .execute();
+  await q
+    .updateTable('request_dispatches')
+    .set({ data: jsonPick(q, 'data', ['sentOn', 'method']) })
+    .where('request_id', '=', id)
+    .execute();
+  await q
+    .updateTable('requests')
+    .set({
+      tracking_no: '',
+      reply_address: '',
+      disclosure_method: null,
+      notes: '',
+      identity_json: '{}',
+      search_kana: '',
+      search_name: '',
+      search_birth: null,
+      search_phone: null,
+      cure_json: null,
+      extension_json: sql<
+        string | null
+      >`CASE WHEN extension_json IS NULL THEN NULL ELSE ${jsonPick(q, 'extension_json', ['date'])} END`,
+      purged_at: at,
+      updated_at: at,
+    })
+    .where('id', '=', id)
+    .execute();
 }
 
 // The decisions a purged request carried, as kind:outcome (for its audit entry).
-export function decisionOutcomes(db: Db, requestId: string): string[] {
-  return db
-    .prepare(
-      "SELECT kind || ':' || coalesce(json_extract(data, '$.outcome'), '') FROM request_decisions WHERE request_id = ? ORDER BY kind",
-    )
-    .pluck()
-    .all(requestId) as string[];
+export async function decisionOutcomes(q: Q, requestId: string): Promise<string[]> {
+  const outcome =
+    engineOf(q) === 'sqlite'
+      ? // SQLite: json_extract on the TEXT column.
+        sql<string>`kind || ':' || coalesce(json_extract(data, '$.outcome'), '')`
+      : // PostgreSQL: the TEXT column read as json.
+        sql<string>`kind || ':' || coalesce(data::json ->> 'outcome', '')`;
+  const rows = await q
+    .selectFrom('request_decisions')
+    .select(outcome.as('outcome'))
+    .where('request_id', '=', requestId)
+    .orderBy('kind')
+    .execute();
+  return rows.map((r) => r.outcome);
 }
