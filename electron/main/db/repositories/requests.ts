@@ -1,40 +1,17 @@
-import { prepared, type Db } from '../connection';
+import { sql, type Selectable } from 'kysely';
+import type { RequestsTable } from '../schema';
+import { engineOf, type Q } from '../store';
 
-export type RequestRow = {
-  id: string;
-  receipt_no: string;
-  channel: string;
-  arrival_date: string;
-  provisional: number;
-  tracking_no: string;
-  received_by: string;
-  requester_type: string;
-  answer_to: string;
-  delivery: string;
-  reply_address: string;
-  reply_postal_code: string;
-  disclosure_method: string | null;
-  status: string;
-  notes: string;
-  identity_json: string;
-  created_at: string;
-  updated_at: string;
-  article39_date: string | null;
-  sla_date: string | null;
-  due_date: string | null;
-  cure_json: string | null;
-  cure_due: string | null;
-  extension_json: string | null;
-  submitted_by: string | null;
-  approved_by: string | null;
-  disposal_json: string | null;
-  fee_return_json: string | null;
-  fax_received_on: string | null;
-  suspicion_json: string | null;
-  searches_json: string | null;
-  closed_on: string | null;
-  purged_at: string | null;
-};
+// A request as services read it: every column but the search copies and the kind mask.
+export type RequestRow = Pick<Selectable<RequestsTable>, (typeof REQUEST_COLUMNS)[number]>;
+// prettier-ignore
+const REQUEST_COLUMNS = [
+  'id', 'receipt_no', 'channel', 'arrival_date', 'provisional', 'tracking_no', 'received_by', 'requester_type',
+  'answer_to', 'delivery', 'reply_address', 'reply_postal_code', 'disclosure_method', 'status', 'notes',
+  'identity_json', 'created_at', 'updated_at', 'article39_date', 'sla_date', 'due_date', 'cure_json', 'cure_due',
+  'extension_json', 'submitted_by', 'approved_by', 'disposal_json', 'fee_return_json', 'fax_received_on',
+  'suspicion_json', 'searches_json', 'closed_on', 'purged_at',
+] as const;
 
 export type NewRequest = {
   id: string;
@@ -70,81 +47,96 @@ export type NewRequest = {
 
 // Next 受付番号 serial for a counter (a year, or 0 for patterns without one); numbers are never
 // reused, even if a request is later purged.
-export function nextSerial(db: Db, year: number): number {
-  const row = prepared(
-    db,
-    'INSERT INTO receipt_counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last',
-  ).get(year) as { last: number };
+export async function nextSerial(q: Q, year: number): Promise<number> {
+  // `last` is qualified: PostgreSQL would find a bare `last` ambiguous (the row or `excluded`).
+  const row = await q
+    .insertInto('receipt_counters')
+    .values({ year, last: 1 })
+    .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last: eb('receipt_counters.last', '+', 1) })))
+    .returning('last')
+    .executeTakeFirstOrThrow();
   return row.last;
 }
 
-export function receiptNoTaken(db: Db, receiptNo: string): boolean {
-  return prepared(db, 'SELECT 1 FROM requests WHERE receipt_no = ?').get(receiptNo) !== undefined;
+export async function receiptNoTaken(q: Q, receiptNo: string): Promise<boolean> {
+  const row = await q.selectFrom('requests').select('id').where('receipt_no', '=', receiptNo).executeTakeFirst();
+  return row !== undefined;
 }
 
-export function insertRequest(db: Db, r: NewRequest): void {
-  prepared(
-    db,
-    `INSERT INTO requests (id, receipt_no, channel, arrival_date, provisional, tracking_no, received_by, requester_type,
-       answer_to, delivery, reply_address, reply_postal_code, disclosure_method, status, notes, identity_json,
-       search_kana, search_name, search_birth, search_phone, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    r.id,
-    r.receiptNo,
-    r.channel,
-    r.arrivalDate,
-    r.provisional ? 1 : 0,
-    r.trackingNo,
-    r.receivedBy,
-    r.requesterType,
-    r.answerTo,
-    r.delivery,
-    r.replyAddress,
-    r.replyPostalCode,
-    r.disclosureMethod,
-    r.status,
-    r.notes,
-    r.identityJson,
-    r.search.kana,
-    r.search.name,
-    r.search.birth,
-    r.search.phone,
-    r.at,
-    r.at,
-  );
-  insertChildren(db, r.id, r);
+export async function insertRequest(q: Q, r: NewRequest): Promise<void> {
+  await q
+    .insertInto('requests')
+    .values({
+      id: r.id,
+      receipt_no: r.receiptNo,
+      channel: r.channel,
+      arrival_date: r.arrivalDate,
+      provisional: r.provisional ? 1 : 0,
+      received_by: r.receivedBy,
+      status: r.status,
+      ...intakeColumns(r),
+      created_at: r.at,
+      updated_at: r.at,
+    })
+    .execute();
+  await insertChildren(q, r.id, r);
 }
 
-export function confirmOriginals(db: Db, id: string, arrivalDate: string, at: string): void {
-  prepared(
-    db,
-    'UPDATE requests SET provisional = 0, fax_received_on = arrival_date, arrival_date = ?, updated_at = ? WHERE id = ?',
-  ).run(arrivalDate, at, id);
+export async function confirmOriginals(q: Q, id: string, arrivalDate: string, at: string): Promise<void> {
+  // The FAX's day moves to fax_received_on: SET reads the row as it was on both engines.
+  await q
+    .updateTable('requests')
+    .set((eb) => ({
+      provisional: 0,
+      fax_received_on: eb.ref('arrival_date'),
+      arrival_date: arrivalDate,
+      updated_at: at,
+    }))
+    .where('id', '=', id)
+    .execute();
 }
 
-export function getRequestRow(db: Db, id: string): RequestRow | null {
-  return (prepared(db, 'SELECT * FROM requests WHERE id = ?').get(id) as RequestRow | undefined) ?? null;
+// By name, not *: both engines return the same shape (PostgreSQL's table has an identity column).
+export async function getRequestRow(q: Q, id: string): Promise<RequestRow | null> {
+  return (await q.selectFrom('requests').select(REQUEST_COLUMNS).where('id', '=', id).executeTakeFirst()) ?? null;
 }
 
-export function getParties(db: Db, id: string): { role: string; data: string }[] {
-  return prepared(db, 'SELECT role, data FROM request_parties WHERE request_id = ?').all(id) as {
-    role: string;
-    data: string;
-  }[];
+// Key order, as SQLite's WITHOUT ROWID tables give their rows without an ORDER BY: byte order on
+// SQLite; on PostgreSQL COLLATE "C" for the same order whatever the database's locale (kinds are
+// camelCase, and a locale would sort them without regard to case).
+const keyOrder = (q: Q, column: 'role' | 'kind') =>
+  engineOf(q) === 'sqlite' ? sql.ref(column) : sql`${sql.ref(column)} collate "C"`;
+
+export async function getParties(q: Q, id: string): Promise<{ role: string; data: string }[]> {
+  return q
+    .selectFrom('request_parties')
+    .select(['role', 'data'])
+    .where('request_id', '=', id)
+    .orderBy(keyOrder(q, 'role'))
+    .execute();
 }
 
-export function getItems(db: Db, id: string): { kind: string; details: string }[] {
-  return prepared(db, 'SELECT kind, details FROM request_items WHERE request_id = ?').all(id) as {
-    kind: string;
-    details: string;
-  }[];
+export async function getItems(q: Q, id: string): Promise<{ kind: string; details: string }[]> {
+  return q
+    .selectFrom('request_items')
+    .select(['kind', 'details'])
+    .where('request_id', '=', id)
+    .orderBy(keyOrder(q, 'kind'))
+    .execute();
 }
 
-export function getDocuments(db: Db, id: string): string[] {
-  return prepared(db, 'SELECT data FROM identity_documents WHERE request_id = ? ORDER BY rowid')
-    .pluck()
-    .all(id) as string[];
+// The order rows were inserted in: SQLite's rowid; PostgreSQL has no rowid, so these tables get an
+// identity column `seq` there.
+const insertionOrder = (q: Q) => (engineOf(q) === 'sqlite' ? sql`rowid` : sql`seq`);
+
+export async function getDocuments(q: Q, id: string): Promise<string[]> {
+  const rows = await q
+    .selectFrom('identity_documents')
+    .select('data')
+    .where('request_id', '=', id)
+    .orderBy(insertionOrder(q))
+    .execute();
+  return rows.map((r) => r.data);
 }
 
 export type PaymentRow = {
@@ -155,11 +147,13 @@ export type PaymentRow = {
   issued_on: string | null;
   for_kind: string | null;
 };
-export function getPayments(db: Db, id: string): PaymentRow[] {
-  return prepared(
-    db,
-    'SELECT id, means, amount, received_on, issued_on, for_kind FROM fee_payments WHERE request_id = ? ORDER BY rowid',
-  ).all(id) as PaymentRow[];
+export async function getPayments(q: Q, id: string): Promise<PaymentRow[]> {
+  return q
+    .selectFrom('fee_payments')
+    .select(['id', 'means', 'amount', 'received_on', 'issued_on', 'for_kind'])
+    .where('request_id', '=', id)
+    .orderBy(insertionOrder(q))
+    .execute();
 }
 
 export type EventRow = {
@@ -173,8 +167,8 @@ export type EventRow = {
   comment: string;
 };
 
-export function insertEvent(
-  db: Db,
+export async function insertEvent(
+  q: Q,
   e: {
     requestId: string;
     at: string;
@@ -187,33 +181,45 @@ export function insertEvent(
     // The day the request closed, when the event closes it.
     closedOn: string | null;
   },
-): void {
-  prepared(
-    db,
-    'INSERT INTO request_events (request_id, at, day, account_id, action, from_state, to_state, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(e.requestId, e.at, e.day, e.accountId, e.action, e.from, e.to, e.comment);
-  prepared(db, 'UPDATE requests SET status = ?, closed_on = ?, updated_at = ? WHERE id = ?').run(
-    e.to,
-    e.closedOn,
-    e.at,
-    e.requestId,
-  );
+): Promise<void> {
+  await q
+    .insertInto('request_events')
+    .values({
+      request_id: e.requestId,
+      at: e.at,
+      day: e.day,
+      account_id: e.accountId,
+      action: e.action,
+      from_state: e.from,
+      to_state: e.to,
+      comment: e.comment,
+    })
+    .execute();
+  await q
+    .updateTable('requests')
+    .set({ status: e.to, closed_on: e.closedOn, updated_at: e.at })
+    .where('id', '=', e.requestId)
+    .execute();
 }
 
 // The id of the request's latest 承認 (approve event), or null if it was never approved.
-export function latestApprovalEvent(db: Db, requestId: string): number | null {
-  return (
-    (prepared(db, "SELECT max(id) FROM request_events WHERE request_id = ? AND action = 'approve'")
-      .pluck()
-      .get(requestId) as number | null | undefined) ?? null
-  );
+export async function latestApprovalEvent(q: Q, requestId: string): Promise<number | null> {
+  const row = await q
+    .selectFrom('request_events')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .where('request_id', '=', requestId)
+    .where('action', '=', 'approve')
+    .executeTakeFirst();
+  return row?.id ?? null;
 }
 
-export function listEvents(db: Db, requestId: string): EventRow[] {
-  return prepared(
-    db,
-    'SELECT id, at, day, account_id, action, from_state, to_state, comment FROM request_events WHERE request_id = ? ORDER BY id',
-  ).all(requestId) as EventRow[];
+export async function listEvents(q: Q, requestId: string): Promise<EventRow[]> {
+  return q
+    .selectFrom('request_events')
+    .select(['id', 'at', 'day', 'account_id', 'action', 'from_state', 'to_state', 'comment'])
+    .where('request_id', '=', requestId)
+    .orderBy('id')
+    .execute();
 }
 
 // The request's processing columns (0004): one setter, so every write goes through the same door.
@@ -233,146 +239,159 @@ export type ProcessingColumns = Pick<
   | 'searches_json'
 >;
 
-export function setProcessing(db: Db, id: string, values: Partial<ProcessingColumns>, at: string): void {
-  const keys = Object.keys(values) as (keyof ProcessingColumns)[];
-  if (keys.length === 0) return;
-  prepared(
-    db,
-    `UPDATE requests SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, updated_at = @at WHERE id = @id`,
-  ).run({
-    ...values,
-    at,
-    id,
-  });
+export async function setProcessing(q: Q, id: string, values: Partial<ProcessingColumns>, at: string): Promise<void> {
+  if (Object.keys(values).length === 0) return;
+  await q
+    .updateTable('requests')
+    .set({ ...values, updated_at: at })
+    .where('id', '=', id)
+    .execute();
 }
+
+// `x NOT IN ()` is an error on PostgreSQL; an empty list keeps every row, as `NOT IN ('')` did.
+const orNone = (values: readonly string[]): readonly string[] => (values.length > 0 ? values : ['']);
 
 // Requests whose dates are still to compute (rows from before migration 0004), or every open
 // one (after the SLA or closed-day settings changed).
-export function requestIdsForDeadlines(db: Db, all: boolean, closedStatuses: readonly string[]): string[] {
-  const closed = closedStatuses.map(() => '?').join(', ') || "''";
-  return prepared(
-    db,
-    all ? `SELECT id FROM requests WHERE status NOT IN (${closed})` : 'SELECT id FROM requests WHERE due_date IS NULL',
-  )
-    .pluck()
-    .all(...(all ? closedStatuses : [])) as string[];
+export async function requestIdsForDeadlines(q: Q, all: boolean, closedStatuses: readonly string[]): Promise<string[]> {
+  const rows = await (
+    all
+      ? q.selectFrom('requests').select('id').where('status', 'not in', orNone(closedStatuses))
+      : q.selectFrom('requests').select('id').where('due_date', 'is', null)
+  ).execute();
+  return rows.map((r) => r.id);
 }
 
-export function replaceIntake(
-  db: Db,
-  id: string,
-  r: Pick<
-    NewRequest,
-    | 'trackingNo'
-    | 'requesterType'
-    | 'answerTo'
-    | 'delivery'
-    | 'replyAddress'
-    | 'replyPostalCode'
-    | 'disclosureMethod'
-    | 'notes'
-    | 'identityJson'
-    | 'search'
-    | 'parties'
-    | 'items'
-    | 'documents'
-    | 'payments'
-    | 'at'
-  >,
-): void {
-  prepared(
-    db,
-    `UPDATE requests SET tracking_no = ?, requester_type = ?, answer_to = ?, delivery = ?, reply_address = ?,
-       reply_postal_code = ?, disclosure_method = ?, notes = ?, identity_json = ?, search_kana = ?, search_name = ?, search_birth = ?,
-       search_phone = ?, updated_at = ? WHERE id = ?`,
-  ).run(
-    r.trackingNo,
-    r.requesterType,
-    r.answerTo,
-    r.delivery,
-    r.replyAddress,
-    r.replyPostalCode,
-    r.disclosureMethod,
-    r.notes,
-    r.identityJson,
-    r.search.kana,
-    r.search.name,
-    r.search.birth,
-    r.search.phone,
-    r.at,
-    id,
-  );
-  for (const table of ['request_parties', 'request_items', 'identity_documents', 'fee_payments']) {
-    prepared(db, `DELETE FROM ${table} WHERE request_id = ?`).run(id);
+// What intake can change after registration: the request's own columns, then its parts.
+export type Intake = Omit<
+  NewRequest,
+  'id' | 'receiptNo' | 'channel' | 'arrivalDate' | 'provisional' | 'receivedBy' | 'status'
+>;
+
+const intakeColumns = (r: Intake) => ({
+  tracking_no: r.trackingNo,
+  requester_type: r.requesterType,
+  answer_to: r.answerTo,
+  delivery: r.delivery,
+  reply_address: r.replyAddress,
+  reply_postal_code: r.replyPostalCode,
+  disclosure_method: r.disclosureMethod,
+  notes: r.notes,
+  identity_json: r.identityJson,
+  search_kana: r.search.kana,
+  search_name: r.search.name,
+  search_birth: r.search.birth,
+  search_phone: r.search.phone,
+});
+
+export async function replaceIntake(q: Q, id: string, r: Intake): Promise<void> {
+  await q
+    .updateTable('requests')
+    .set({ ...intakeColumns(r), updated_at: r.at })
+    .where('id', '=', id)
+    .execute();
+  for (const table of ['request_parties', 'request_items', 'identity_documents', 'fee_payments'] as const) {
+    await q.deleteFrom(table).where('request_id', '=', id).execute();
   }
-  insertChildren(db, id, r);
+  await insertChildren(q, id, r);
 }
 
-function insertChildren(db: Db, id: string, r: Pick<NewRequest, 'parties' | 'items' | 'documents' | 'payments'>): void {
-  const party = prepared(db, 'INSERT INTO request_parties (request_id, role, data) VALUES (?, ?, ?)');
-  for (const p of r.parties) party.run(id, p.role, p.data);
-  const item = prepared(db, 'INSERT INTO request_items (request_id, kind, details) VALUES (?, ?, ?)');
-  for (const i of r.items) item.run(id, i.kind, i.details);
-  const doc = prepared(db, 'INSERT INTO identity_documents (id, request_id, data) VALUES (?, ?, ?)');
-  for (const d of r.documents) doc.run(d.id, id, d.data);
-  const pay = prepared(
-    db,
-    'INSERT INTO fee_payments (id, request_id, means, amount, received_on, issued_on, for_kind) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  for (const p of r.payments) pay.run(p.id, id, p.means, p.amount, p.receivedOn, p.issuedOn, p.forKind);
+// One insert per row, in order (documents and payments are read back in insertion order), so the
+// SQL text stays the same whatever the count (the SQLite store caches statements by text).
+async function insertChildren(
+  q: Q,
+  id: string,
+  r: Pick<NewRequest, 'parties' | 'items' | 'documents' | 'payments'>,
+): Promise<void> {
+  for (const p of r.parties) {
+    await q.insertInto('request_parties').values({ request_id: id, role: p.role, data: p.data }).execute();
+  }
+  for (const i of r.items) {
+    await q.insertInto('request_items').values({ request_id: id, kind: i.kind, details: i.details }).execute();
+  }
+  for (const d of r.documents) {
+    await q.insertInto('identity_documents').values({ id: d.id, request_id: id, data: d.data }).execute();
+  }
+  for (const p of r.payments) {
+    await q
+      .insertInto('fee_payments')
+      .values({
+        id: p.id,
+        request_id: id,
+        means: p.means,
+        amount: p.amount,
+        received_on: p.receivedOn,
+        issued_on: p.issuedOn,
+        for_kind: p.forKind,
+      })
+      .execute();
+  }
 }
 
 export type DecisionRow = { kind: string; data: string; drafted_by: string; drafted_at: string };
 
-export function upsertDecision(
-  db: Db,
+export async function upsertDecision(
+  q: Q,
   d: { requestId: string; kind: string; data: string; by: string; at: string },
-): void {
-  prepared(
-    db,
-    `INSERT INTO request_decisions (request_id, kind, data, drafted_by, drafted_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (request_id, kind) DO UPDATE SET data = excluded.data, drafted_by = excluded.drafted_by,
-       drafted_at = excluded.drafted_at`,
-  ).run(d.requestId, d.kind, d.data, d.by, d.at);
+): Promise<void> {
+  await q
+    .insertInto('request_decisions')
+    .values({ request_id: d.requestId, kind: d.kind, data: d.data, drafted_by: d.by, drafted_at: d.at })
+    .onConflict((oc) =>
+      oc.columns(['request_id', 'kind']).doUpdateSet((eb) => ({
+        data: eb.ref('excluded.data'),
+        drafted_by: eb.ref('excluded.drafted_by'),
+        drafted_at: eb.ref('excluded.drafted_at'),
+      })),
+    )
+    .execute();
 }
 
-export function listDecisions(db: Db, requestId: string): DecisionRow[] {
-  return prepared(db, 'SELECT kind, data, drafted_by, drafted_at FROM request_decisions WHERE request_id = ?').all(
-    requestId,
-  ) as DecisionRow[];
+export async function listDecisions(q: Q, requestId: string): Promise<DecisionRow[]> {
+  return q
+    .selectFrom('request_decisions')
+    .select(['kind', 'data', 'drafted_by', 'drafted_at'])
+    .where('request_id', '=', requestId)
+    .orderBy(keyOrder(q, 'kind'))
+    .execute();
 }
 
-export function deleteDecisionsExcept(db: Db, requestId: string, kinds: readonly string[]): void {
-  const keep = kinds.map(() => '?').join(', ') || "''";
-  prepared(db, `DELETE FROM request_decisions WHERE request_id = ? AND kind NOT IN (${keep})`).run(requestId, ...kinds);
+export async function deleteDecisionsExcept(q: Q, requestId: string, kinds: readonly string[]): Promise<void> {
+  await q
+    .deleteFrom('request_decisions')
+    .where('request_id', '=', requestId)
+    .where('kind', 'not in', orNone(kinds))
+    .execute();
 }
 
 export type DispatchRow = { id: string; data: string; recorded_by: string; recorded_at: string };
 
-export function insertDispatch(
-  db: Db,
+export async function insertDispatch(
+  q: Q,
   d: { id: string; requestId: string; data: string; by: string; at: string },
-): void {
-  prepared(
-    db,
-    'INSERT INTO request_dispatches (id, request_id, data, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)',
-  ).run(d.id, d.requestId, d.data, d.by, d.at);
+): Promise<void> {
+  await q
+    .insertInto('request_dispatches')
+    .values({ id: d.id, request_id: d.requestId, data: d.data, recorded_by: d.by, recorded_at: d.at })
+    .execute();
 }
 
-export function listDispatches(db: Db, requestId: string): DispatchRow[] {
-  return prepared(
-    db,
-    'SELECT id, data, recorded_by, recorded_at FROM request_dispatches WHERE request_id = ? ORDER BY recorded_at',
-  ).all(requestId) as DispatchRow[];
+export async function listDispatches(q: Q, requestId: string): Promise<DispatchRow[]> {
+  return q
+    .selectFrom('request_dispatches')
+    .select(['id', 'data', 'recorded_by', 'recorded_at'])
+    .where('request_id', '=', requestId)
+    .orderBy('recorded_at')
+    .execute();
 }
 
-export function accountNames(db: Db): Record<string, string> {
-  const rows = prepared(db, 'SELECT id, display_name FROM accounts').all() as { id: string; display_name: string }[];
+export async function accountNames(q: Q): Promise<Record<string, string>> {
+  const rows = await q.selectFrom('accounts').select(['id', 'display_name']).execute();
   return Object.fromEntries(rows.map((r) => [r.id, r.display_name]));
 }
 
 // A request's step as stored now (null: no such request), read inside a write that depends on it.
-export function getRequestStatus(db: Db, id: string): string | null {
-  const row = prepared(db, 'SELECT status FROM requests WHERE id = ?').get(id) as { status: string } | undefined;
+export async function getRequestStatus(q: Q, id: string): Promise<string | null> {
+  const row = await q.selectFrom('requests').select('status').where('id', '=', id).executeTakeFirst();
   return row?.status ?? null;
 }
