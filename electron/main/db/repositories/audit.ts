@@ -53,7 +53,9 @@ async function lockHead(q: Q): Promise<Head | undefined> {
   // SQLite: the transaction holds the only connection; nothing else can append meanwhile.
   if (engineOf(q) === 'sqlite') return readHead(q);
   // PostgreSQL: several desks may append at once (issue 32). SELECT … FOR UPDATE makes another
-  // transaction wait here until this one commits, then read the head it left.
+  // transaction wait here until this one commits, then read the head it left (READ COMMITTED,
+  // the store's level; under REPEATABLE READ the waiting one would fail instead). The lock is held
+  // until commit: append late in the transaction, after the change it records.
   const locked = () =>
     q.selectFrom('audit_head').select(['last_id', 'last_hash']).where('id', '=', 1).forUpdate().executeTakeFirst();
   const head = await locked();
