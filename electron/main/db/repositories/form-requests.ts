@@ -42,8 +42,9 @@ export async function listFormRequestIds(q: Q, limit: number): Promise<string[]>
   return rows.map((r) => r.id);
 }
 
-// The numbers of the year start with F-<year>-. SQLite's LIKE ignores ASCII case and PostgreSQL's
-// does not: ILIKE there matches as SQLite does (the pattern is ASCII only).
+// The numbers of the year start with F-<year>-. SQLite's LIKE ignores the case of ASCII letters;
+// PostgreSQL's LIKE ignores none, its ILIKE on a COLLATE "C" column (the schema's) those of ASCII
+// only: the same match.
 export async function countFormRequestsOfYear(q: Q, year: number): Promise<number> {
   const like = engineOf(q) === 'sqlite' ? 'like' : 'ilike';
   const row = await q
