@@ -1,54 +1,102 @@
-import { prepared, type Db } from '../connection';
-import { placeholders } from './request-lists';
-import type { ReportSourceRow } from './reports';
+import { sql } from 'kysely';
+import type { Q } from '../store';
+import { kindsOf } from './request-lists';
+import { amongIds, type ReportSourceRow } from './reports';
 
 // The requests whose report facts must be recomputed (marked by triggers, migration 0017).
-export function staleReportFactIds(db: Db, limit: number): string[] {
-  return prepared(db, 'SELECT request_id FROM report_facts_stale LIMIT ?').pluck().all(limit) as string[];
+export async function staleReportFactIds(q: Q, limit: number): Promise<string[]> {
+  const rows = await q.selectFrom('report_facts_stale').select('request_id').limit(limit).execute();
+  return rows.map((r) => r.request_id);
 }
 
 // Marks every request stale (the whole history is computed again when next needed).
-export function markAllReportFactsStale(db: Db): void {
-  db.exec('INSERT OR IGNORE INTO report_facts_stale (request_id) SELECT id FROM requests');
+export async function markAllReportFactsStale(q: Q): Promise<void> {
+  await q
+    .insertInto('report_facts_stale')
+    .columns(['request_id'])
+    // SQLite reads `ON CONFLICT` after `FROM requests` as a join's ON unless a WHERE comes between
+    // (its documented parsing ambiguity of INSERT … SELECT with an upsert).
+    .expression((eb) =>
+      eb
+        .selectFrom('requests')
+        .select('id')
+        .where(sql<boolean>`true`),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 // The stored columns of those requests (the ones that no longer exist are absent).
-export function reportSourcesByIds(db: Db, ids: readonly string[]): ReportSourceRow[] {
+export async function reportSourcesByIds(q: Q, ids: readonly string[]): Promise<ReportSourceRow[]> {
   if (ids.length === 0) return [];
-  return prepared(
-    db,
-    `SELECT r.id, r.arrival_date, r.channel, r.requester_type, r.status, r.closed_on, r.sla_date, r.article39_date,
-       (SELECT group_concat(kind) FROM request_items i WHERE i.request_id = r.id) AS kinds
-     FROM requests r WHERE r.id IN (${placeholders(ids)})`,
-  ).all(...ids) as ReportSourceRow[];
+  return q
+    .selectFrom('requests as r')
+    .select((eb) => [
+      'r.id',
+      'r.arrival_date',
+      'r.channel',
+      'r.requester_type',
+      'r.status',
+      'r.closed_on',
+      'r.sla_date',
+      'r.article39_date',
+      kindsOf(q)(eb),
+    ])
+    .where(amongIds(q, 'r.id', ids))
+    .execute();
 }
 
 // Replaces the facts of `ids` with `rows` (a request absent from rows has none) and clears them
-// from the stale list.
-export function replaceReportFacts(
-  db: Db,
+// from the stale list. Its writes belong together: call it inside the caller's transaction (as
+// refreshing the facts does, with the reads they are computed from).
+export async function replaceReportFacts(
+  q: Q,
   ids: readonly string[],
   rows: readonly { requestId: string; bucket: string; arrivalDate: string; data: string }[],
-): void {
-  const remove = prepared(db, 'DELETE FROM report_facts WHERE request_id = ?');
-  const unstale = prepared(db, 'DELETE FROM report_facts_stale WHERE request_id = ?');
-  const insert = prepared(db, 'INSERT INTO report_facts (bucket, request_id, arrival_date, data) VALUES (?, ?, ?, ?)');
-  for (const id of ids) {
-    remove.run(id);
-    unstale.run(id);
+): Promise<void> {
+  if (ids.length > 0) {
+    await q
+      .deleteFrom('report_facts')
+      .where(amongIds(q, 'request_id', ids))
+      .execute();
+    await q
+      .deleteFrom('report_facts_stale')
+      .where(amongIds(q, 'request_id', ids))
+      .execute();
   }
-  for (const r of rows) insert.run(r.bucket, r.requestId, r.arrivalDate, r.data);
+  // A few hundred rows per statement (4 parameters each: far below either engine's limit).
+  for (let i = 0; i < rows.length; i += INSERT_ROWS) {
+    await q
+      .insertInto('report_facts')
+      .values(
+        rows.slice(i, i + INSERT_ROWS).map((r) => ({
+          bucket: r.bucket,
+          request_id: r.requestId,
+          arrival_date: r.arrivalDate,
+          data: r.data,
+        })),
+      )
+      .execute();
+  }
 }
+
+const INSERT_ROWS = 500;
 
 // The facts of every request that can count in a report reaching back to `since`: every open one
 // that had arrived by `until`, and every one closed since `since`. Two range reads of the
 // clustered table.
-export function readReportFacts(db: Db, until: string, since: string): string[] {
-  const open = prepared(db, "SELECT data FROM report_facts WHERE bucket = '' AND arrival_date <= ?")
-    .pluck()
-    .all(until) as string[];
-  const closed = prepared(db, 'SELECT data FROM report_facts WHERE bucket >= ? AND arrival_date <= ?')
-    .pluck()
-    .all(since, until) as string[];
-  return [...open, ...closed];
+export async function readReportFacts(q: Q, until: string, since: string): Promise<string[]> {
+  const open = await q
+    .selectFrom('report_facts')
+    .select('data')
+    .where('bucket', '=', '')
+    .where('arrival_date', '<=', until)
+    .execute();
+  const closed = await q
+    .selectFrom('report_facts')
+    .select('data')
+    .where('bucket', '>=', since)
+    .where('arrival_date', '<=', until)
+    .execute();
+  return [...open, ...closed].map((r) => r.data);
 }

@@ -1,4 +1,5 @@
-import { prepared, type Db } from '../connection';
+import { sql, type Expression, type SqlBool } from 'kysely';
+import { engineOf, type Q } from '../store';
 
 export type ReportSourceRow = {
   id: string;
@@ -26,53 +27,118 @@ export type ReportDetails = {
   }[];
 };
 
-// CROSS JOIN keeps the id table as the outer loop: SQLite has no statistics for it and would
-// otherwise scan the whole of each detail table and probe the ids, a cost that grows with the
-// vault rather than with the period.
-export const reportDetailQueries = {
-  events: `SELECT e.request_id, e.day, e.action, e.from_state, e.to_state
-    FROM temp.report_ids t CROSS JOIN request_events e ON e.request_id = t.id ORDER BY e.request_id, e.id`,
-  decisions: `SELECT d.request_id, d.kind, d.data
-    FROM temp.report_ids t CROSS JOIN request_decisions d ON d.request_id = t.id`,
-  dispatches: `SELECT d.request_id, d.data
-    FROM temp.report_ids t CROSS JOIN request_dispatches d ON d.request_id = t.id`,
-  payments: `SELECT p.request_id, p.means, p.amount, p.received_on, p.issued_on, p.for_kind
-    FROM temp.report_ids t CROSS JOIN fee_payments p ON p.request_id = t.id`,
-} as const;
+// The ids of a batch of requests as one parameter, so a query keeps one SQL text (and one cached
+// statement) whatever their number. SQLite: a JSON array read by json_each (`value`);
+// PostgreSQL: a text[] array.
+export const idsJson = (ids: readonly string[]): string => JSON.stringify([...new Set(ids)]);
 
-// The events, decisions, letters sent and fees of those requests, in four queries.
-export function reportDetails(db: Db, ids: readonly string[]): ReportDetails {
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS report_ids (id TEXT PRIMARY KEY) WITHOUT ROWID');
-  db.exec('DELETE FROM temp.report_ids');
-  const add = prepared(db, 'INSERT OR IGNORE INTO temp.report_ids (id) VALUES (?)');
-  db.transaction(() => {
-    for (const id of ids) add.run(id);
-  })();
-  const q = (sql: string) => prepared(db, sql).all() as never[];
-  const details: ReportDetails = {
-    events: q(reportDetailQueries.events),
-    decisions: q(reportDetailQueries.decisions),
-    dispatches: q(reportDetailQueries.dispatches),
-    payments: q(reportDetailQueries.payments),
+// `column = ANY(ids)` on PostgreSQL; on SQLite `column IN (the ids of the JSON array)`.
+export function amongIds(q: Q, column: string, ids: readonly string[]): Expression<SqlBool> {
+  return engineOf(q) === 'sqlite'
+    ? sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${idsJson(ids)}))`
+    : sql<SqlBool>`${sql.ref(column)} = any(${[...ids]}::text[])`;
+}
+
+// The detail queries on SQLite start from the ids (json_each, as `t`) and CROSS JOIN each detail
+// table: CROSS JOIN keeps the ids as the outer loop. SQLite has no statistics for them and would
+// otherwise scan the whole of each detail table and probe the ids, a cost that grows with the
+// vault rather than with the period. Exported for the test of their plans.
+export function sqliteReportDetailQueries(q: Q, ids: readonly string[]) {
+  const from = q.selectFrom(sql<{ value: string }>`json_each(${idsJson(ids)})`.as('t'));
+  return {
+    events: from
+      .crossJoin('request_events as e')
+      .whereRef('e.request_id', '=', 't.value')
+      .select(['e.request_id', 'e.day', 'e.action', 'e.from_state', 'e.to_state'])
+      .orderBy('e.request_id')
+      .orderBy('e.id'),
+    decisions: from
+      .crossJoin('request_decisions as d')
+      .whereRef('d.request_id', '=', 't.value')
+      .select(['d.request_id', 'd.kind', 'd.data']),
+    dispatches: from
+      .crossJoin('request_dispatches as d')
+      .whereRef('d.request_id', '=', 't.value')
+      .select(['d.request_id', 'd.data']),
+    payments: from
+      .crossJoin('fee_payments as p')
+      .whereRef('p.request_id', '=', 't.value')
+      .select(['p.request_id', 'p.means', 'p.amount', 'p.received_on', 'p.issued_on', 'p.for_kind']),
   };
-  db.exec('DELETE FROM temp.report_ids');
-  return details;
+}
+
+// The events, decisions, letters sent and fees of those requests, in four queries. Runs in
+// whatever `q` it is given (the caller's transaction: refreshing the report facts reads and
+// writes in one): it keeps no state on the connection and opens no transaction of its own.
+//
+// Within a request, rows come in the same order on both engines: events by id; decisions by
+// kind (SQLite reads them through their key (request_id, kind)); fees in the order they were
+// recorded (SQLite: through fee_payments_request, in rowid order; PostgreSQL: its `seq`);
+// letters sent in any order (only their earliest day is read).
+export async function reportDetails(q: Q, ids: readonly string[]): Promise<ReportDetails> {
+  if (engineOf(q) === 'sqlite') {
+    const queries = sqliteReportDetailQueries(q, ids);
+    return {
+      events: await queries.events.execute(),
+      decisions: await queries.decisions.execute(),
+      dispatches: await queries.dispatches.execute(),
+      payments: await queries.payments.execute(),
+    };
+  }
+  // PostgreSQL plans the ids' array with its statistics of each table's request_id index.
+  return {
+    events: await q
+      .selectFrom('request_events as e')
+      .where(amongIds(q, 'e.request_id', ids))
+      .select(['e.request_id', 'e.day', 'e.action', 'e.from_state', 'e.to_state'])
+      .orderBy('e.request_id')
+      .orderBy('e.id')
+      .execute(),
+    decisions: await q
+      .selectFrom('request_decisions as d')
+      .where(amongIds(q, 'd.request_id', ids))
+      .select(['d.request_id', 'd.kind', 'd.data'])
+      .orderBy('d.request_id')
+      .orderBy(sql`${sql.ref('d.kind')} collate "C"`)
+      .execute(),
+    dispatches: await q
+      .selectFrom('request_dispatches as d')
+      .where(amongIds(q, 'd.request_id', ids))
+      .select(['d.request_id', 'd.data'])
+      .execute(),
+    payments: await q
+      .selectFrom('fee_payments as p')
+      .where(amongIds(q, 'p.request_id', ids))
+      .select(['p.request_id', 'p.means', 'p.amount', 'p.received_on', 'p.issued_on', 'p.for_kind'])
+      .orderBy('p.request_id')
+      .orderBy(sql.ref('p.seq'))
+      .execute(),
+  };
 }
 
 // Requests received per month, for the chart of the last 12 months.
-export function receivedPerMonth(db: Db, from: string, to: string): { month: string; count: number }[] {
-  return prepared(
-    db,
-    `SELECT substr(arrival_date, 1, 7) AS month, count(*) AS count FROM requests
-       WHERE arrival_date >= ? AND arrival_date <= ? GROUP BY month ORDER BY month`,
-  ).all(from, to) as { month: string; count: number }[];
+export async function receivedPerMonth(q: Q, from: string, to: string): Promise<{ month: string; count: number }[]> {
+  // The same expression (no parameter in it) in SELECT and GROUP BY: PostgreSQL matches them.
+  const month = sql<string>`substr(${sql.ref('arrival_date')}, 1, 7)`;
+  return q
+    .selectFrom('requests')
+    .select((eb) => [month.as('month'), eb.fn.countAll<number>().as('count')])
+    .where('arrival_date', '>=', from)
+    .where('arrival_date', '<=', to)
+    .groupBy(month)
+    .orderBy(month)
+    .execute();
 }
 
-export function requestIdsArrived(db: Db, from: string, to: string): string[] {
-  return prepared(
-    db,
-    'SELECT id FROM requests WHERE arrival_date >= ? AND arrival_date <= ? AND purged_at IS NULL ORDER BY arrival_date, receipt_no',
-  )
-    .pluck()
-    .all(from, to) as string[];
+export async function requestIdsArrived(q: Q, from: string, to: string): Promise<string[]> {
+  const rows = await q
+    .selectFrom('requests')
+    .select('id')
+    .where('arrival_date', '>=', from)
+    .where('arrival_date', '<=', to)
+    .where('purged_at', 'is', null)
+    .orderBy('arrival_date')
+    .orderBy('receipt_no')
+    .execute();
+  return rows.map((r) => r.id);
 }

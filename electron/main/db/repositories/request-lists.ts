@@ -1,79 +1,203 @@
+import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { RequestSummary } from '../../../../core/contract';
 import type { RequestKind, RequesterType } from '../../../../core/domain/intake/kinds';
 import { Party } from '../../../../core/domain/intake/request';
-import { prepared, type Db } from '../connection';
+import type { Schema } from '../schema';
+import { engineOf, type Engine, type Q } from '../store';
 import { kindBits } from './request-lists-kinds';
 
 // Lists of requests as summaries: search by 受付番号 or フリガナ, possible duplicates, the
 // filtered and paged request list, and the dashboard. Rows are mapped to RequestSummary here.
+//
+// Text is compared and sorted by code point on both engines (the prefix ranges below rely on
+// it, and the order of 受付番号 and フリガナ must not change with the engine): SQLite always does;
+// PostgreSQL does because its schema declares every text column COLLATE "C" (migration
+// 0022-postgres-baseline), whatever the database's locale. The queries do not say COLLATE "C"
+// themselves: an index serves a comparison only in its own collation, which is the column's.
+// request-lists.test.ts fails on columns of another collation.
 
 export type SummaryPage = { rows: RequestSummary[]; total: number; capped: boolean };
 
-type SummaryRow = {
-  id: string;
-  receipt_no: string;
-  arrival_date: string;
-  status: string;
-  requester_type: string;
-  channel: string;
-  due_date: string | null;
-  cure_due: string | null;
-  closed_on: string | null;
-  principal: string | null;
-  kinds: string | null;
-};
+type R = Schema & { r: Schema['requests'] };
+type Term = (eb: ExpressionBuilder<R, 'r'>) => Expression<SqlBool>;
+type Select<O> = SelectQueryBuilder<R, 'r', O>;
 
-const SUMMARY = `
-  SELECT r.id, r.receipt_no, r.arrival_date, r.status, r.requester_type, r.channel, r.due_date, r.cure_due, r.closed_on,
-    (SELECT data FROM request_parties p WHERE p.request_id = r.id AND p.role = 'principal') AS principal,
-    (SELECT group_concat(kind) FROM request_items i WHERE i.request_id = r.id) AS kinds
-  FROM requests r`;
+// The kinds of request `r`, comma-separated, in the order of request_items' key (request_id, kind):
+// SQLite's group_concat reads them in that order through the key; PostgreSQL's string_agg is
+// told the same order (by code point, as SQLite compares).
+export function kindsOf(q: Q) {
+  return (eb: ExpressionBuilder<R, 'r'>) =>
+    eb
+      .selectFrom('request_items as i')
+      .select(
+        engineOf(q) === 'sqlite'
+          ? sql<string>`group_concat(${sql.ref('i.kind')})`.as('kinds')
+          : sql<string>`string_agg(${sql.ref('i.kind')}, ',' order by ${sql.ref('i.kind')} collate "C")`.as('kinds'),
+      )
+      .whereRef('i.request_id', '=', 'r.id')
+      .as('kinds');
+}
+
+function summaries(q: Q) {
+  return q
+    .selectFrom('requests as r')
+    .select((eb) => [
+      'r.id',
+      'r.receipt_no',
+      'r.arrival_date',
+      'r.status',
+      'r.requester_type',
+      'r.channel',
+      'r.due_date',
+      'r.cure_due',
+      'r.closed_on',
+      eb
+        .selectFrom('request_parties as p')
+        .select('p.data')
+        .whereRef('p.request_id', '=', 'r.id')
+        .where('p.role', '=', 'principal')
+        .as('principal'),
+      kindsOf(q)(eb),
+    ]);
+}
+
+// A list's order: columns with their direction. SQLite puts NULL first in ascending order and last
+// in descending; PostgreSQL the other way round, so there it is said for the columns that can be
+// NULL (the dashboard's pages exclude NULL, the list sorted by due date does not).
+type Order = readonly (
+  readonly [column: 'r.arrival_date' | 'r.receipt_no' | 'r.search_kana', 'asc' | 'desc'] | Nullable
+)[];
+type Nullable = readonly [column: 'r.due_date' | 'r.closed_on' | 'r.cure_due', 'asc' | 'desc', 'nullable'];
+
+const orders = {
+  arrivalDesc: [
+    ['r.arrival_date', 'desc'],
+    ['r.receipt_no', 'desc'],
+  ],
+  arrivalAsc: [
+    ['r.arrival_date', 'asc'],
+    ['r.receipt_no', 'asc'],
+  ],
+  dueAsc: [
+    ['r.due_date', 'asc', 'nullable'],
+    ['r.receipt_no', 'asc'],
+  ],
+  closedDesc: [
+    ['r.closed_on', 'desc', 'nullable'],
+    ['r.receipt_no', 'desc'],
+  ],
+  cureAsc: [
+    ['r.cure_due', 'asc', 'nullable'],
+    ['r.receipt_no', 'asc'],
+  ],
+} as const satisfies Record<string, Order>;
+
+function ordered<O>(engine: Engine, order: Order) {
+  return (qb: Select<O>): Select<O> => {
+    for (const [column, direction, nullable] of order) {
+      qb =
+        engine === 'postgres' && nullable
+          ? qb.orderBy(column, (ob) => (direction === 'asc' ? ob.asc().nullsFirst() : ob.desc().nullsLast()))
+          : qb.orderBy(column, direction);
+    }
+    return qb;
+  };
+}
+
+// WHERE terms joined with AND.
+const filtered =
+  (where: readonly Term[]) =>
+  <O>(qb: Select<O>): Select<O> =>
+    where.reduce((acc, term) => acc.where(term), qb);
 
 // The summaries of one page: the page's rows are chosen first by their sort keys alone, then
 // only those get their principal and kinds. SQLite computes a row's result columns (the two
 // subqueries included) before sorting, so selecting summaries directly computed them for every
 // match of a broad filter — thousands for a common surname — to keep 50.
-function pageSql(clause: string, order: string): string {
-  return `${SUMMARY} WHERE r.rowid IN (SELECT r.rowid FROM requests r ${clause} ORDER BY ${order} LIMIT ? OFFSET ?) ORDER BY ${order}`;
+// SQLite picks the page by rowid, which every index holds (the choice reads only the index);
+// PostgreSQL has no rowid and picks it by the primary key.
+async function page(q: Q, where: readonly Term[], order: Order, limit: number, offset: number) {
+  const engine = engineOf(q);
+  const key = engine === 'sqlite' ? sql<string>`r.rowid` : sql<string>`r.id`;
+  return rows(
+    await summaries(q)
+      .where(key, 'in', (eb) =>
+        eb
+          .selectFrom('requests as r')
+          .select(key.as('k'))
+          .$call(filtered(where))
+          .$call(ordered(engine, order))
+          .limit(limit)
+          .offset(offset),
+      )
+      .$call(ordered(engine, order))
+      .execute(),
+  );
 }
 
 // Prefix search on an indexed column through a range (LIKE would not use the index).
-export function searchByReceiptNo(db: Db, prefix: string, limit: number): RequestSummary[] {
-  return rows(
-    prepared(
-      db,
-      pageSql('WHERE r.receipt_no >= ? AND r.receipt_no < ? AND r.purged_at IS NULL', 'r.receipt_no DESC'),
-    ).all(prefix, `${prefix}\uffff`, limit, 0),
+export async function searchByReceiptNo(q: Q, prefix: string, limit: number): Promise<RequestSummary[]> {
+  return page(
+    q,
+    [
+      (eb) => eb('r.receipt_no', '>=', prefix),
+      (eb) => eb('r.receipt_no', '<', `${prefix}\uffff`),
+      (eb) => eb('r.purged_at', 'is', null),
+    ],
+    [['r.receipt_no', 'desc']],
+    limit,
+    0,
   );
 }
 
-export function searchByKana(db: Db, prefix: string, limit: number): RequestSummary[] {
-  return rows(
-    prepared(
-      db,
-      pageSql(
-        'WHERE r.search_kana >= ? AND r.search_kana < ? AND r.purged_at IS NULL',
-        'r.search_kana, r.arrival_date DESC',
-      ),
-    ).all(prefix, `${prefix}\uffff`, limit, 0),
+export async function searchByKana(q: Q, prefix: string, limit: number): Promise<RequestSummary[]> {
+  return page(
+    q,
+    [
+      (eb) => eb('r.search_kana', '>=', prefix),
+      (eb) => eb('r.search_kana', '<', `${prefix}\uffff`),
+      (eb) => eb('r.purged_at', 'is', null),
+    ],
+    [
+      ['r.search_kana', 'asc'],
+      ['r.arrival_date', 'desc'],
+    ],
+    limit,
+    0,
   );
 }
 
-export function findPossibleDuplicates(
-  db: Db,
+// `status IN values` (or NOT IN); an empty list is ('') as before: no status is ''.
+const among = (eb: ExpressionBuilder<R, 'r'>, values: readonly string[], op: 'in' | 'not in' = 'in') =>
+  eb('r.status', op, values.length > 0 ? values : ['']);
+
+export async function findPossibleDuplicates(
+  q: Q,
   key: { name: string; birth: string | null; kana: string; phone: string | null },
   closedStatuses: readonly string[],
-): RequestSummary[] {
-  const closed = closedStatuses.map(() => '?').join(', ') || "''";
-  return rows(
-    prepared(
-      db,
-      `${SUMMARY} WHERE r.status NOT IN (${closed}) AND (
-        (r.search_name = ? AND r.search_birth IS NOT NULL AND r.search_birth = ?)
-        OR (r.search_kana = ? AND r.search_phone IS NOT NULL AND r.search_phone = ?))
-      ORDER BY r.arrival_date DESC LIMIT 20`,
-    ).all(...closedStatuses, key.name, key.birth, key.kana, key.phone),
-  );
+): Promise<RequestSummary[]> {
+  const found = await summaries(q)
+    .where((eb) =>
+      eb.and([
+        among(eb, closedStatuses, 'not in'),
+        eb.or([
+          eb.and([
+            eb('r.search_name', '=', key.name),
+            eb('r.search_birth', 'is not', null),
+            eb('r.search_birth', '=', key.birth),
+          ]),
+          eb.and([
+            eb('r.search_kana', '=', key.kana),
+            eb('r.search_phone', 'is not', null),
+            eb('r.search_phone', '=', key.phone),
+          ]),
+        ]),
+      ]),
+    )
+    .orderBy('r.arrival_date', 'desc')
+    .limit(20)
+    .execute();
+  return rows(found);
 }
 
 // The request list: filters become WHERE terms on indexed columns; the page is ordered and cut
@@ -94,85 +218,72 @@ export type ListQuery = {
   limit: number;
 };
 
-export function listRequests(db: Db, q: ListQuery): SummaryPage {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const inList = (col: string, values: readonly string[]) => {
-    where.push(`${col} IN (${placeholders(values)})`);
-    params.push(...values);
-  };
-  if (q.statuses.length > 0) inList('r.status', q.statuses);
-  if (q.overdueBefore !== null) inList('r.status', q.overdueStatuses);
-  // One WHERE term per filter that is set, with its parameter.
-  const term = (sql: string, value: string | null) => {
-    if (value === null) return;
-    where.push(sql);
-    params.push(value);
-  };
+export async function listRequests(q: Q, l: ListQuery): Promise<SummaryPage> {
+  const where: Term[] = [];
+  if (l.statuses.length > 0) where.push((eb) => among(eb, l.statuses));
+  const { overdueBefore, kind } = l;
+  if (overdueBefore !== null) where.push((eb) => among(eb, l.overdueStatuses));
   // The kinds asked for, as bits kept on the request (migration 0020): read from the list's
   // indexes, with no probe of request_items per candidate row.
-  if (q.kind !== null) {
-    where.push('r.kind_mask & ? <> 0');
-    params.push(kindBits[q.kind]);
-  }
-  term('r.channel = ?', q.channel);
-  term('r.arrival_date >= ?', q.from);
-  term('r.arrival_date <= ?', q.to);
-  term('r.due_date < ?', q.overdueBefore);
+  if (kind !== null) where.push((eb) => sql<SqlBool>`(${eb.ref('r.kind_mask')} & ${kindBits[kind]}) <> 0`);
+  // One WHERE term per filter that is set, with its parameter.
+  const term = (
+    column: 'r.channel' | 'r.arrival_date' | 'r.due_date',
+    op: '=' | '>=' | '<=' | '<',
+    v: string | null,
+  ) => {
+    if (v !== null) where.push((eb) => eb(column, op, v));
+  };
+  term('r.channel', '=', l.channel);
+  term('r.arrival_date', '>=', l.from);
+  term('r.arrival_date', '<=', l.to);
+  term('r.due_date', '<', overdueBefore);
   // 受付番号, フリガナ or 氏名 starting with the query: ranges, so each can use its index.
-  const alternatives: string[] = [];
-  for (const [col, value] of [
-    ['r.receipt_no', q.receiptPrefix],
-    ['r.search_kana', q.kanaPrefix],
-    ['r.search_name', q.namePrefix],
-  ] as const) {
-    if (!value) continue;
-    alternatives.push(`(${col} >= ? AND ${col} < ?)`);
-    params.push(value, `${value}\uffff`);
+  const prefixes = (
+    [
+      ['r.receipt_no', l.receiptPrefix],
+      ['r.search_kana', l.kanaPrefix],
+      ['r.search_name', l.namePrefix],
+    ] as const
+  ).filter((p): p is [(typeof p)[0], string] => Boolean(p[1]));
+  if (prefixes.length > 0) {
+    where.push((eb) =>
+      eb.or(prefixes.map(([column, v]) => eb.and([eb(column, '>=', v), eb(column, '<', `${v}\uffff`)]))),
+    );
   }
-  if (alternatives.length) where.push(`(${alternatives.join(' OR ')})`);
-  return pageOf(db, where, params, orders[q.sort], q.limit, q.offset);
+  return pageOf(q, where, orders[l.sort], l.limit, l.offset);
 }
-
-const orders = {
-  arrivalDesc: 'r.arrival_date DESC, r.receipt_no DESC',
-  arrivalAsc: 'r.arrival_date ASC, r.receipt_no ASC',
-  dueAsc: 'r.due_date ASC, r.receipt_no ASC',
-  closedDesc: 'r.closed_on DESC, r.receipt_no DESC',
-  cureAsc: 'r.cure_due ASC, r.receipt_no ASC',
-} as const;
 
 // Counting stops here: a list says "1,000件以上" rather than walk 100,000 rows for an exact
 // figure nobody pages through (the reports count exactly).
 export const COUNT_CAP = 1000;
 
-// One page of summaries for WHERE terms (joined with AND) and their parameters, with the total
-// (exact up to COUNT_CAP past the page; `capped` when there are more).
-function pageOf(
-  db: Db,
-  where: readonly string[],
-  params: readonly unknown[],
-  order: (typeof orders)[keyof typeof orders],
-  limit: number,
-  offset = 0,
-): SummaryPage {
+// One page of summaries for WHERE terms (joined with AND), with the total (exact up to
+// COUNT_CAP past the page; `capped` when there are more).
+async function pageOf(q: Q, where: readonly Term[], order: Order, limit: number, offset = 0): Promise<SummaryPage> {
   // Tombstones of purged requests are counted by the reports, never listed.
-  const clause = `WHERE ${[...where, 'r.purged_at IS NULL'].join(' AND ')}`;
+  const all: Term[] = [...where, (eb) => eb('r.purged_at', 'is', null)];
   const cap = Math.max(COUNT_CAP, offset + limit);
-  const counted = prepared(db, `SELECT count(*) FROM (SELECT 1 FROM requests r ${clause} LIMIT ?)`)
-    .pluck()
-    .get(...params, cap + 1) as number;
-  const page = prepared(db, pageSql(clause, order)).all(...params, limit, offset);
-  return { rows: rows(page), total: Math.min(counted, cap), capped: counted > cap };
+  const { counted } = await q
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('requests as r')
+        .select(sql.lit(1).as('one'))
+        .$call(filtered(all))
+        .limit(cap + 1)
+        .as('m'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('counted'))
+    .executeTakeFirstOrThrow();
+  const found = await page(q, all, order, limit, offset);
+  return { rows: found, total: Math.min(counted, cap), capped: counted > cap };
 }
-
-export const placeholders = (values: readonly unknown[]): string => values.map(() => '?').join(', ') || "''";
 
 // The dashboard's lists, each a first page: answers overdue or due soon, 補正 past their date,
 // requests waiting for this approver (not their own), and the recently completed.
-export function dashboardPages(
-  db: Db,
-  q: {
+export async function dashboardPages(
+  q: Q,
+  d: {
     today: string;
     soon: string;
     recentSince: string;
@@ -181,37 +292,66 @@ export function dashboardPages(
     approverId: string | null;
     limit: number;
   },
-): Record<
-  'overdue' | 'dueSoon' | 'cureOverdue' | 'awaitingMyApproval' | 'recentlyCompleted' | 'suspected',
-  SummaryPage
+): Promise<
+  Record<'overdue' | 'dueSoon' | 'cureOverdue' | 'awaitingMyApproval' | 'recentlyCompleted' | 'suspected', SummaryPage>
 > {
-  const page = (where: string[], params: unknown[], order: (typeof orders)[keyof typeof orders]) =>
-    pageOf(db, where, params, order, q.limit);
-  const pending = `r.status IN (${placeholders(q.pending)})`;
+  const first = (where: Term[], order: Order) => pageOf(q, where, order, d.limit);
+  const { approverId } = d;
   return {
-    overdue: page(
-      [`r.status IN (${placeholders(q.overdue)})`, 'r.due_date < ?'],
-      [...q.overdue, q.today],
+    overdue: await first([(eb) => among(eb, d.overdue), (eb) => eb('r.due_date', '<', d.today)], orders.dueAsc),
+    dueSoon: await first(
+      [(eb) => among(eb, d.pending), (eb) => eb('r.due_date', '>=', d.today), (eb) => eb('r.due_date', '<=', d.soon)],
       orders.dueAsc,
     ),
-    dueSoon: page([pending, 'r.due_date >= ?', 'r.due_date <= ?'], [...q.pending, q.today, q.soon], orders.dueAsc),
-    cureOverdue: page(["r.status = 'awaitingCure'", 'r.cure_due < ?'], [q.today], orders.cureAsc),
+    cureOverdue: await first(
+      [(eb) => eb('r.status', '=', 'awaitingCure'), (eb) => eb('r.cure_due', '<', d.today)],
+      orders.cureAsc,
+    ),
     awaitingMyApproval:
-      q.approverId === null
+      approverId === null
         ? { rows: [], total: 0, capped: false }
-        : page(
+        : await first(
             [
-              "r.status = 'awaitingApproval'",
-              'r.submitted_by IS NOT ?',
-              'NOT EXISTS (SELECT 1 FROM request_decisions d WHERE d.request_id = r.id AND d.drafted_by = ?)',
+              (eb) => eb('r.status', '=', 'awaitingApproval'),
+              // Submitted by someone else, or by no one recorded (NULL): SQLite's `IS NOT`.
+              (eb) => eb('r.submitted_by', 'is distinct from', approverId),
+              (eb) =>
+                eb.not(
+                  eb.exists(
+                    eb
+                      .selectFrom('request_decisions as d')
+                      .select(sql.lit(1).as('one'))
+                      .whereRef('d.request_id', '=', 'r.id')
+                      .where('d.drafted_by', '=', approverId),
+                  ),
+                ),
             ],
-            [q.approverId, q.approverId],
             orders.dueAsc,
           ),
-    recentlyCompleted: page(["r.status = 'completed'", 'r.closed_on >= ?'], [q.recentSince], orders.closedDesc),
-    suspected: page(['r.suspicion_json IS NOT NULL', 'r.closed_on IS NULL'], [], orders.arrivalAsc),
+    recentlyCompleted: await first(
+      [(eb) => eb('r.status', '=', 'completed'), (eb) => eb('r.closed_on', '>=', d.recentSince)],
+      orders.closedDesc,
+    ),
+    suspected: await first(
+      [(eb) => eb('r.suspicion_json', 'is not', null), (eb) => eb('r.closed_on', 'is', null)],
+      orders.arrivalAsc,
+    ),
   };
 }
+
+type SummaryRow = {
+  id: string;
+  receipt_no: string;
+  arrival_date: string;
+  status: string;
+  requester_type: string;
+  channel: string;
+  due_date: string | null;
+  cure_due: string | null;
+  closed_on: string | null;
+  principal: string | null;
+  kinds: string | null;
+};
 
 function toSummary(r: SummaryRow): RequestSummary {
   const principal = Party.parse(JSON.parse(r.principal ?? '{}'));
@@ -231,4 +371,4 @@ function toSummary(r: SummaryRow): RequestSummary {
   };
 }
 
-const rows = (found: unknown[]): RequestSummary[] => (found as SummaryRow[]).map(toSummary);
+const rows = (found: readonly SummaryRow[]): RequestSummary[] => found.map(toSummary);
