@@ -1,3 +1,4 @@
+import { postgresBaseline } from './0022-postgres-baseline';
 import type { Migration } from './types';
 
 // Which approval (決裁) a letter and a 電磁的記録 package were made under (issue 30 §4): the id of
@@ -5,6 +6,9 @@ import type { Migration } from './types';
 // of an earlier approval is not the current decision's: it is neither packaged nor dispatched.
 // Letters and packages from before are linked to the latest approval recorded at or before the
 // time they were made: the best the stored history can tell (one clock wrote both).
+//
+// PostgreSQL starts at this version: its text is the whole schema of version 22 (no PostgreSQL
+// database has an older one, so there is nothing to link).
 export const m0022ApprovalLinks: Migration = {
   version: 22,
   name: 'approval-links',
@@ -23,4 +27,5 @@ export const m0022ApprovalLinks: Migration = {
       );
     `);
   },
+  postgres: postgresBaseline,
 };

@@ -48,4 +48,9 @@ export const migrations: readonly Migration[] = [
   m0022ApprovalLinks,
 ];
 
+// The first version a PostgreSQL database can have: the migration of this version carries the
+// whole PostgreSQL schema (no PostgreSQL database existed before it); every later one carries its
+// own PostgreSQL text.
+export const POSTGRES_BASELINE_VERSION = 22;
+
 export const LATEST_SCHEMA_VERSION = migrations.reduce((v, m) => Math.max(v, m.version), 0);

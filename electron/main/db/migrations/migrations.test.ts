@@ -19,7 +19,7 @@ import { m0010FaxReceivedOn } from './0010-fax-received-on';
 import { m0011Suspicion } from './0011-suspicion';
 import { m0012Searches } from './0012-searches';
 import { m0021AccountKeys } from './0021-account-keys';
-import { LATEST_SCHEMA_VERSION, migrations } from './index';
+import { LATEST_SCHEMA_VERSION, migrations, POSTGRES_BASELINE_VERSION } from './index';
 import type { Migration } from './types';
 
 function freshDb() {
@@ -32,6 +32,15 @@ describe('migrations', () => {
   it('are numbered 1..n and the latest is what the app opens', () => {
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
     expect(LATEST_SCHEMA_VERSION).toBe(migrations.length);
+  });
+
+  it('have a PostgreSQL text from the PostgreSQL baseline on, and none before it', () => {
+    // No PostgreSQL database predates the baseline, whose text makes the whole schema of its
+    // version; every later migration changes both engines.
+    const withText = migrations.filter((m) => m.postgres !== undefined).map((m) => m.version);
+    const expected = migrations.filter((m) => m.version >= POSTGRES_BASELINE_VERSION).map((m) => m.version);
+    expect(withText).toEqual(expected);
+    for (const m of migrations) if (m.postgres !== undefined) expect(m.postgres.trim()).not.toBe('');
   });
 
   it('0001-initial creates the settings, accounts, roles and audit tables', () => {
