@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { freshPgDatabase, pgKysely } from '../../testing/postgres-database';
+import { postgresSchemaOf } from '../../testing/postgres-schema';
 import { tempDataDir } from '../../testing/support';
 import { openEncrypted, type Db } from '../connection';
 import { migrate } from '../migrate';
-import { migrations } from './index';
+import { migratePostgres } from '../migrate-postgres';
+import { migrations, POSTGRES_BASELINE_VERSION } from './index';
 
 // The schema after each migration, as SQLite stores it, compared with the committed snapshot.
 // Migrations are append-only: editing one that has shipped changes the schema at its version
@@ -29,5 +32,26 @@ describe('schema snapshot', () => {
     }
     db.close();
     await expect(`${sections.join('\n\n')}\n`).toMatchFileSnapshot('./schema.snapshot.sql');
+  });
+});
+
+// The same for PostgreSQL, from its baseline on (no PostgreSQL database is older), in
+// schema.postgres.snapshot.sql: the catalogs' description (testing/postgres-schema.ts).
+describe('PostgreSQL schema snapshot', () => {
+  it('each version of the schema is the one committed in schema.postgres.snapshot.sql', async () => {
+    const database = await freshPgDatabase({ empty: true });
+    const db = pgKysely(database.connection);
+    try {
+      const sections: string[] = [];
+      for (let v = POSTGRES_BASELINE_VERSION; v <= migrations.length; v++) {
+        await migratePostgres(db, migrations.slice(0, v));
+        const title = `${migrations[v - 1]?.name ?? ''}${v === POSTGRES_BASELINE_VERSION ? ' (baseline)' : ''}`;
+        sections.push(`-- ===== version ${v}: ${title} =====\n${await postgresSchemaOf(db)}`);
+      }
+      await expect(`${sections.join('\n\n')}\n`).toMatchFileSnapshot('./schema.postgres.snapshot.sql');
+    } finally {
+      await db.destroy();
+      await database.drop();
+    }
   });
 });
