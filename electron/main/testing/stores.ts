@@ -5,7 +5,8 @@ import { openEncrypted } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { migrations } from '../db/migrations';
 import type { Engine, Store } from '../db/store';
-import { sqliteStore } from '../db/store-engines';
+import { postgresStore, sqliteStore } from '../db/store-engines';
+import { freshPgDatabase } from './postgres-database';
 import { tempDataDir } from './support';
 
 // Repository tests run on both engines: `forEachEngine('settings', (store) => { it(…) })` gives
@@ -26,7 +27,16 @@ export async function freshStore(engine: Engine): Promise<{ store: Store; close:
       },
     };
   }
-  throw new Error('PostgreSQL test databases are not wired yet.');
+  // A database of its own on the run's cluster (testing/postgres-global.ts), already migrated.
+  const database = await freshPgDatabase();
+  const store = postgresStore(database.connection);
+  return {
+    store,
+    close: async () => {
+      await store.destroy();
+      await database.drop();
+    },
+  };
 }
 
 export function forEachEngine(name: string, body: (store: () => Store, engine: Engine) => void): void {
