@@ -10,6 +10,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -23,6 +24,9 @@ import { migratePostgres } from '../db/migrate-postgres';
 // immediate) and removes the folder; so does the process's exit if stop() was never called, and
 // the server receives SIGQUIT (an immediate shutdown) if the process dies without exiting (a
 // parent-death signal); a folder left by a killed process is removed by the next start.
+// Options for the bench: `loopback` listens on 127.0.0.1 at a free port as well (clients then
+// connect over TCP, as a desk on the LAN would), `durable` keeps PostgreSQL's own durability
+// settings (fsync, full-page writes, synchronous commit).
 //
 // initdb, pg_ctl and postgres refuse to run as root. As root (CI), they run as `nobody` through
 // util-linux's setpriv, in a folder given to that user; the tests connect as the cluster's
@@ -31,8 +35,8 @@ import { migratePostgres } from '../db/migrate-postgres';
 const PG_ROOT = '/usr/lib/postgresql';
 const MIN_VERSION = 15;
 const SUPERUSER = 'madoguchi';
-// Only the socket's file name: no TCP port is opened.
-const PORT = 5432;
+// The socket's file name (.s.PGSQL.5432); no TCP port is opened unless asked for.
+const SOCKET_PORT = 5432;
 const FOLDER_PREFIX = 'madoguchi-pg-';
 const OWNER_FILE = 'owner.pid';
 const STARTUP_LIMIT_MS = 60_000;
@@ -127,12 +131,13 @@ function clusterFolder(runAs: RunAs): string {
   let base = tmpdir();
   if (runAs && !searchableByAll(base)) base = '/tmp';
   if (runAs && !searchableByAll(base)) throw new Error(`No temp folder that the user nobody can reach (${base}).`);
+  // mkdtemp adds 6 characters; .s.PGSQL.65535 is the longest socket name a port gives.
+  const socket = join(base, `${FOLDER_PREFIX}XXXXXX`, '.s.PGSQL.65535');
+  if (Buffer.byteLength(socket) > 107) throw new Error(`The socket path would be too long: ${socket}`);
   removeLeftovers(base);
   const dir = mkdtempSync(join(base, FOLDER_PREFIX));
   writeFileSync(join(dir, OWNER_FILE), String(process.pid));
   if (runAs) chownSync(dir, runAs.uid, runAs.gid);
-  const socket = join(dir, `.s.PGSQL.${PORT}`);
-  if (Buffer.byteLength(socket) > 107) throw new Error(`The socket path is too long for a unix socket: ${socket}`);
   return dir;
 }
 
@@ -175,12 +180,27 @@ function whenReady(child: ChildProcess, log: string[]): Promise<void> {
   });
 }
 
-export async function startPostgres(): Promise<PgCluster> {
+// A port nobody listens on now (the server takes it a moment later).
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+export type StartOptions = { loopback?: boolean; durable?: boolean };
+
+export async function startPostgres(opts: StartOptions = {}): Promise<PgCluster> {
   const { bin, version } = findPostgres();
   const runAs = clusterUser();
   const dir = clusterFolder(runAs);
   const data = join(dir, 'data');
-  const server: PgServer = { host: dir, port: PORT, user: SUPERUSER };
+  const port = opts.loopback ? await freePort() : SOCKET_PORT;
+  const server: PgServer = { host: opts.loopback ? '127.0.0.1' : dir, port, user: SUPERUSER };
   const stopArgs = asCluster(runAs, join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', 'immediate', '-w', '-s']);
   let child: ChildProcess | undefined;
 
@@ -203,17 +223,15 @@ export async function startPostgres(): Promise<PgCluster> {
       ...['--no-sync', '--no-instructions'],
     ]);
     await run(initdb, initArgs, { env: childEnv, cwd: dir });
+    // A test server: nothing survives a crash, nothing needs to.
+    const fast = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', autovacuum: 'off' };
     const settings = {
-      listen_addresses: '',
+      listen_addresses: opts.loopback ? '127.0.0.1' : '',
       unix_socket_directories: dir,
-      port: String(PORT),
-      // A test server: nothing survives a crash, nothing needs to.
-      fsync: 'off',
-      synchronous_commit: 'off',
-      full_page_writes: 'off',
+      port: String(port),
+      ...(opts.durable ? {} : fast),
       wal_level: 'minimal',
       max_wal_senders: '0',
-      autovacuum: 'off',
       jit: 'off',
       max_connections: '200',
       lc_messages: 'C',
@@ -292,6 +310,18 @@ export async function createDatabase(
   await admin(server, `CREATE DATABASE ${quoted(name)} TEMPLATE ${quoted(template)}`);
   return {
     connection: { ...server, database: name },
-    drop: () => admin(server, `DROP DATABASE IF EXISTS ${quoted(name)} WITH (FORCE)`),
+    drop: () => dropDatabase(server, name),
   };
+}
+
+// DROP DATABASE waits (up to 5 s) for sessions still closing, such as those of a pool just ended:
+// ending them by force would send their clients an error they no longer listen for. A session
+// left open (a test that forgot to close its pool) is ended by force after that.
+async function dropDatabase(server: PgServer, name: string): Promise<void> {
+  try {
+    await admin(server, `DROP DATABASE IF EXISTS ${quoted(name)}`);
+  } catch (err) {
+    if ((err as { code?: unknown }).code !== '55006') throw err;
+    await admin(server, `DROP DATABASE IF EXISTS ${quoted(name)} WITH (FORCE)`);
+  }
 }
