@@ -203,7 +203,7 @@ export async function runCrashTest(opts: { runs: number; seed: number; log?: (s:
       const db = s.vault.connection();
       const integrity = db.pragma('integrity_check', { simple: true });
       if (integrity !== 'ok') failures.push(`run ${run}: integrity_check: ${String(integrity)}`);
-      const audit = verifyAudit(db);
+      const audit = await s.vault.store().read((q) => verifyAudit(q));
       if (!audit.ok) failures.push(`run ${run}: audit chain: ${audit.problem} at ${audit.entryId}`);
       const rows = new Map(
         (

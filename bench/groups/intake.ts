@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { storeOf } from '../../electron/main/db/store-engines';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,14 +43,14 @@ export const intake: BenchGroup = {
 
       // Fill up to 100,000 requests in bulk (setup, not measured), then time the searches.
       const db = services.vault.connection();
-      const fill = db.transaction((from: number, to: number) => {
+      const fill = db.transaction(async (from: number, to: number) => {
         for (let i = from; i < to; i++) {
           const input = intakeFixture(i);
           const id = randomUUID();
           const kana = `${KANA.charAt(i % KANA.length)}${KANA.charAt((i * 7) % KANA.length)}${KANA.charAt((i * 13) % KANA.length)} ${input.principal.kana}`;
-          insertRequest(db, {
+          await insertRequest(storeOf(db).q, {
             id,
-            receiptNo: `2025-${String(nextSerial(db, 2025)).padStart(6, '0')}`,
+            receiptNo: `2025-${String(await nextSerial(storeOf(db).q, 2025)).padStart(6, '0')}`,
             channel: input.channel,
             arrivalDate: input.arrivalDate,
             provisional: false,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { storeOf } from '../../electron/main/db/store-engines';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,16 +51,16 @@ export function fillRequests(services: Services, rows: number, today: string): v
   const db = services.vault.connection();
   // Setup (not measured): 100,000 requests written in bulk, with the stored dates, the
   // closing day and the approval fields the dashboard reads.
-  const fill = db.transaction((from: number, to: number) => {
+  const fill = db.transaction(async (from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const input = intakeFixture(i);
       const { arrival, status, due } = shape(i, today);
       const id = randomUUID();
       const kana = `${KANA.charAt(i % KANA.length)}${KANA.charAt((i * 7) % KANA.length)} ${input.principal.kana}`;
       const kinds = [requestKinds[i % requestKinds.length] ?? 'disclosure'];
-      insertRequest(db, {
+      await insertRequest(storeOf(db).q, {
         id,
-        receiptNo: `${arrival.slice(0, 4)}-${String(nextSerial(db, Number(arrival.slice(0, 4)))).padStart(6, '0')}`,
+        receiptNo: `${arrival.slice(0, 4)}-${String(await nextSerial(storeOf(db).q, Number(arrival.slice(0, 4)))).padStart(6, '0')}`,
         channel: channels[i % channels.length] ?? 'post',
         arrivalDate: arrival,
         provisional: false,
@@ -95,8 +96,8 @@ export function fillRequests(services: Services, rows: number, today: string): v
         payments: [],
         at: new Date().toISOString(),
       });
-      setProcessing(
-        db,
+      await setProcessing(
+        storeOf(db).q,
         id,
         {
           article39_date: due,
@@ -109,7 +110,7 @@ export function fillRequests(services: Services, rows: number, today: string): v
       );
       if (status === 'completed') {
         // What a completed request carries: its approval, decision, letter sent and fee.
-        insertEvent(db, {
+        await insertEvent(storeOf(db).q, {
           requestId: id,
           at: new Date().toISOString(),
           day: addDays(arrival, 8),
@@ -120,14 +121,14 @@ export function fillRequests(services: Services, rows: number, today: string): v
           comment: '',
           closedOn: null,
         });
-        upsertDecision(db, {
+        await upsertDecision(storeOf(db).q, {
           requestId: id,
           kind: kinds[0] ?? 'disclosure',
           data: JSON.stringify({ ...emptyDecision(), outcome: i % 7 === 0 ? 'nonexistent' : 'full', disclosed: 'x' }),
           by: me,
           at: new Date().toISOString(),
         });
-        insertDispatch(db, {
+        await insertDispatch(storeOf(db).q, {
           id: randomUUID(),
           requestId: id,
           data: JSON.stringify({ letter: '決定通知書', sentOn: addDays(arrival, 10), method: 'post', trackingNo: '' }),
@@ -136,7 +137,7 @@ export function fillRequests(services: Services, rows: number, today: string): v
         });
       }
       if (closedStates.includes(status)) {
-        insertEvent(db, {
+        await insertEvent(storeOf(db).q, {
           requestId: id,
           at: new Date().toISOString(),
           day: addDays(arrival, 12),
@@ -150,7 +151,7 @@ export function fillRequests(services: Services, rows: number, today: string): v
       }
     }
     // Each write of the app keeps its requests' report facts up to date in its transaction.
-    refreshReportFacts(db);
+    await refreshReportFacts(storeOf(db).q);
   });
   for (let i = 0; i < rows; i += 5000) fill(i, Math.min(rows, i + 5000));
   // What the app does when the vault locks and opens again (PRAGMA optimize).

@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { storeOf } from '../../electron/main/db/store-engines';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays, japanToday } from '../../core/domain/dates';
@@ -22,9 +23,9 @@ export const reports: BenchGroup = {
       fillRequests(services, ROWS, today);
       // What a vault just migrated to version 17 computes once: every request's report facts
       // (after which each write keeps its own up to date).
-      markAllReportFactsStale(services.vault.connection());
+      await markAllReportFactsStale(storeOf(services.vault.connection()).q);
       const backfillStarted = performance.now();
-      const computed = await refreshReportFactsInSteps(() => services.vault.connection());
+      const computed = await refreshReportFactsInSteps(() => services.vault.store());
       const backfillMs = performance.now() - backfillStarted;
       if (computed !== ROWS) throw new Error(`report facts computed: ${computed}`);
       // The monthly report of last month over ROWS requests, as the screen asks for it.

@@ -72,7 +72,7 @@ export type Services = {
   // Every dispatched call counts as activity for the idle lock.
   touch: () => void;
   // The menu's 印刷 prints the screen; like every print it is audited (when someone is logged in).
-  recordScreenPrint: () => void;
+  recordScreenPrint: () => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -95,8 +95,8 @@ export function createServices(opts: ServiceOptions): Services {
   const accounts = new AccountsService(vault, clock);
   const requests = new RequestQueries(vault, clock);
   const commands = new RequestCommands(vault, clock, requests);
-  const settings = new SettingsService(vault, (db) => {
-    requests.refreshOpenDeadlines(db);
+  const settings = new SettingsService(vault, async (db) => {
+    await requests.refreshOpenDeadlines(db);
   });
   const audit = new AuditService(vault, opts.dialogs ?? noDialogs);
   const fonts = LetterFonts.inResources(opts.resourcesDir);
@@ -107,7 +107,7 @@ export function createServices(opts: ServiceOptions): Services {
   // Each write recomputes the report facts it made stale, inside its transaction. Bounded, so
   // that the first write after migration 0017 does not compute a whole vault's; a report
   // computes whatever is still stale before it reads.
-  vault.onWrite((db) => refreshReportFacts(db, WRITE_FACTS_LIMIT));
+  vault.onWrite(async (db) => await refreshReportFacts(db, WRITE_FACTS_LIMIT));
   const intake = new IntakeService(vault, clock, opts.dialogs ?? noDialogs, requests);
   const enclosures = new EnclosuresService(vault, clock, opts.dialogs ?? noDialogs, requests);
   const backup = new BackupService(vault, clock, opts.dialogs ?? noDialogs, opts.runtime.version, opts.runtime.dataDir);
@@ -124,7 +124,7 @@ export function createServices(opts: ServiceOptions): Services {
   let lastActivity = Date.now();
   const idle = watchIdle({
     idleSeconds: opts.idleSeconds ?? (() => (Date.now() - lastActivity) / 1000),
-    limitSeconds: () => (vault.state() === 'unlocked' ? settings.security().idleLockMinutes * 60 : null),
+    limitSeconds: async () => (vault.state() === 'unlocked' ? (await settings.security()).idleLockMinutes * 60 : null),
     onIdle: () => {
       void vault.lock('idle');
     },
@@ -164,8 +164,8 @@ export function createServices(opts: ServiceOptions): Services {
     touch: () => {
       lastActivity = Date.now();
     },
-    recordScreenPrint: () => {
-      if (vault.state() === 'unlocked') vault.write('screen.print', null, 'menu', () => undefined);
+    recordScreenPrint: async () => {
+      if (vault.state() === 'unlocked') await vault.write('screen.print', null, 'menu', () => undefined);
     },
     close: async () => {
       idle.stop();

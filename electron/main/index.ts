@@ -107,8 +107,14 @@ function start(): void {
         buildMenuTemplate({
           print: () => {
             if (!mainWindow) return;
-            services.recordScreenPrint();
-            mainWindow.webContents.print({ silent: false, printBackground: true });
+            const win = mainWindow;
+            // Printed once the print is in the audit log (as before, when recording was synchronous).
+            void services.recordScreenPrint().then(
+              () => {
+                win.webContents.print({ silent: false, printBackground: true });
+              },
+              () => undefined,
+            );
           },
           lock: () => {
             void services.vault.lock('manual');

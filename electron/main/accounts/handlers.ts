@@ -3,7 +3,7 @@ import type { AccountsService } from './service';
 
 export function accountsHandlers(accounts: AccountsService) {
   return {
-    'accounts.list': () => accounts.list(),
+    'accounts.list': async () => await accounts.list(),
     'accounts.create': (input) => accounts.create(input),
     'accounts.update': (input) => accounts.update(input),
     'accounts.resetPassword': (input) => accounts.resetPassword(input),

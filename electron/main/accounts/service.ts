@@ -41,8 +41,8 @@ export class AccountsService {
     private readonly clock: () => Date,
   ) {}
 
-  list(): Account[] {
-    return listAccounts(this.vault.connection());
+  async list(): Promise<Account[]> {
+    return await listAccounts(this.vault.q());
   }
 
   async create(input: {
@@ -51,9 +51,9 @@ export class AccountsService {
     roles: Role[];
     temporaryPassword: string;
   }): Promise<Account> {
-    const db = this.vault.connection();
+    const db = this.vault.q();
     const loginName = normaliseLoginName(input.loginName);
-    if (findAccountByLogin(db, loginName)) {
+    if (await findAccountByLogin(db, loginName)) {
       throw new AppError(ErrorCode.CONFLICT, 'このログイン名は既に使われています。', [
         { path: ['loginName'], message: 'このログイン名は既に使われています。' },
       ]);
@@ -72,9 +72,9 @@ export class AccountsService {
     // The wrap is written first: if the insert then failed, an orphan wrap opens nothing
     // that the account table would let anyone use.
     const publicKey = await this.vault.setAccountPassword(account, input.temporaryPassword);
-    this.vault.write('accounts.create', account.id, `roles=${account.roles.join(',')}`, (tx) => {
-      insertAccount(tx, account);
-      setAccountPublicKey(tx, account.id, publicKey);
+    await this.vault.write('accounts.create', account.id, `roles=${account.roles.join(',')}`, async (tx) => {
+      await insertAccount(tx, account);
+      await setAccountPublicKey(tx, account.id, publicKey);
     });
     return account;
   }
@@ -85,8 +85,8 @@ export class AccountsService {
     roles?: Role[] | undefined;
     disabled?: boolean | undefined;
   }): Promise<Account & { keys?: KeysReplaced }> {
-    const db = this.vault.connection();
-    const current = getAccount(db, input.id);
+    const db = this.vault.q();
+    const current = await getAccount(db, input.id);
     if (!current) throw notFound();
     const self = this.vault.session()?.accountId === input.id;
     if (self && input.disabled === true)
@@ -95,7 +95,7 @@ export class AccountsService {
       current.roles.includes('admin') &&
       !current.disabled &&
       (input.disabled === true || (input.roles !== undefined && !input.roles.includes('admin')));
-    if (losesAdmin && countActiveAdmins(db) <= 1) {
+    if (losesAdmin && await countActiveAdmins(db) <= 1) {
       throw new AppError(ErrorCode.CONFLICT, '有効な管理者が1人もいなくなるため、この変更はできません。');
     }
     const changes = [
@@ -107,19 +107,19 @@ export class AccountsService {
     // revocation_pending in the transaction that disables it, and the mark goes only with the key
     // replacement. If the replacement fails, it is finished at the next login before anything
     // else; disabling the account again retries it now.
-    const pendingBefore = listAccountKeys(db).find((a) => a.id === input.id)?.revocationPending === true;
+    const pendingBefore = (await listAccountKeys(db)).find((a) => a.id === input.id)?.revocationPending === true;
     const revoke = input.disabled === true && (!current.disabled || pendingBefore);
-    this.vault.write('accounts.update', input.id, changes.join(' '), (tx) => {
-      updateAccount(
+    await this.vault.write('accounts.update', input.id, changes.join(' '), async (tx) => {
+      await updateAccount(
         tx,
         input.id,
         { displayName: input.displayName, disabled: input.disabled },
         this.clock().toISOString(),
       );
-      if (input.roles) setRoles(tx, input.id, [...new Set(input.roles)]);
+      if (input.roles) await setRoles(tx, input.id, [...new Set(input.roles)]);
       // A disabled account's unsaved drafts go with it.
-      if (input.disabled === true) deleteDrafts(tx, input.id);
-      if (revoke) setRevocationPending(tx, input.id, true);
+      if (input.disabled === true) await deleteDrafts(tx, input.id);
+      if (revoke) await setRevocationPending(tx, input.id, true);
     });
     // Disabling replaces the master and database keys, so that nothing the account could have
     // copied opens what comes next.
@@ -128,12 +128,12 @@ export class AccountsService {
       try {
         replaced = await this.vault.revokeAccount(current.id);
       } catch (err) {
-        this.vault.refreshSession();
+        await this.vault.refreshSession();
         throw revocationUnfinished(err);
       }
     }
-    this.vault.refreshSession();
-    const updated = getAccount(this.vault.connection(), input.id);
+    await this.vault.refreshSession();
+    const updated = await getAccount(this.vault.q(), input.id);
     if (!updated) throw notFound();
     return replaced
       ? {
@@ -144,16 +144,16 @@ export class AccountsService {
   }
 
   async resetPassword(input: { id: string; temporaryPassword: string }): Promise<Account> {
-    const db = this.vault.connection();
-    const current = getAccount(db, input.id);
+    const db = this.vault.q();
+    const current = await getAccount(db, input.id);
     if (!current) throw notFound();
     if (current.disabled) throw new AppError(ErrorCode.CONFLICT, '無効なアカウントです。先に有効にしてください。');
     await this.vault.setAccountPassword(current, input.temporaryPassword);
-    this.vault.write('accounts.reset_password', input.id, 'temporary', (tx) => {
-      updateAccount(tx, input.id, { mustChangePassword: true }, this.clock().toISOString());
+    await this.vault.write('accounts.reset_password', input.id, 'temporary', async (tx) => {
+      await updateAccount(tx, input.id, { mustChangePassword: true }, this.clock().toISOString());
     });
-    this.vault.refreshSession();
-    const updated = getAccount(db, input.id);
+    await this.vault.refreshSession();
+    const updated = await getAccount(db, input.id);
     if (!updated) throw notFound();
     return updated;
   }

@@ -3,9 +3,9 @@ import type { AuditService } from './service';
 
 export function auditHandlers(audit: AuditService) {
   return {
-    'audit.list': (input) => audit.list(input),
+    'audit.list': async (input) => await audit.list(input),
     'audit.verify': (input) => audit.verify(input.anchor ?? null),
-    'audit.anchor': () => audit.anchor(),
+    'audit.anchor': async () => await audit.anchor(),
     'audit.export': (input) => audit.export(input),
   } satisfies Slice<'audit'>;
 }

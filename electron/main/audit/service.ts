@@ -22,14 +22,14 @@ export class AuditService {
     private readonly dialogs: FileDialogs,
   ) {}
 
-  list(query: AuditFilter & { limit: number; offset: number }) {
-    return listAudit(this.vault.connection(), query);
+  async list(query: AuditFilter & { limit: number; offset: number }) {
+    return await listAudit(this.vault.q(), query);
   }
 
   async export(filter: Omit<AuditFilter, 'limit' | 'offset'>): Promise<{ saved: boolean; rows: number }> {
-    const db = this.vault.connection();
-    const { entries } = listAudit(db, { ...filter, limit: EXPORT_MAX, offset: 0 });
-    const names = accountNames(db);
+    const db = this.vault.q();
+    const { entries } = await listAudit(db, { ...filter, limit: EXPORT_MAX, offset: 0 });
+    const names = await accountNames(db);
     const path = await this.dialogs.saveFile({
       title: '監査ログの保存',
       defaultName: '監査ログ.csv',
@@ -50,13 +50,13 @@ export class AuditService {
     } catch (err) {
       throw fileErrorMessage(err, '監査ログ') ?? err;
     }
-    this.vault.write('audit.export', null, `rows=${rows.length}`, () => undefined);
+    await this.vault.write('audit.export', null, `rows=${rows.length}`, () => undefined);
     return { saved: true, rows: rows.length };
   }
 
   async verify(anchor: AuditAnchor | null): Promise<AuditVerification> {
     const result = await this.vault.verifyAuditLog(anchor);
-    this.vault.write(
+    await this.vault.write(
       'audit.verify',
       null,
       `ok=${String(result.ok)} checked=${result.checked} anchors=${result.anchors.checked} failed=${result.anchors.failed.length}`,
@@ -65,7 +65,7 @@ export class AuditService {
     return result;
   }
 
-  anchor(): { id: number; hash: string; at: string } {
-    return this.vault.auditAnchor();
+  async anchor(): Promise<{ id: number; hash: string; at: string }> {
+    return await this.vault.auditAnchor();
   }
 }

@@ -38,10 +38,10 @@ describe('audit trail', () => {
 
   it('records a screen print from the menu only while someone is logged in', async () => {
     const services = await auditedVault();
-    services.recordScreenPrint();
+    await services.recordScreenPrint();
     expect((await call(services, 'audit.list', { action: 'screen.print', limit: 5, offset: 0 })).total).toBe(1);
     await services.vault.lock('manual');
-    services.recordScreenPrint();
+    await services.recordScreenPrint();
     await services.vault.login('admin', ADMIN_PASSWORD);
     expect((await call(services, 'audit.list', { action: 'screen.print', limit: 5, offset: 0 })).total).toBe(1);
     await services.close();

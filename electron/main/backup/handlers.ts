@@ -3,13 +3,13 @@ import type { BackupService } from './service';
 
 export function backupHandlers(backup: BackupService) {
   return {
-    'backup.status': () => backup.status(),
-    'backup.updateSettings': (input) => backup.updateSettings(input),
+    'backup.status': async () => await backup.status(),
+    'backup.updateSettings': async (input) => await backup.updateSettings(input),
     'backup.create': (input) => backup.create(input.password),
     'backup.choose': () => backup.choose(),
     'backup.inspect': (input) => backup.inspect(input.password),
     'backup.restore': (input) => backup.restore(input.password),
     'backup.rotateKey': (input) => backup.rotateKey(input.repairKeyset === true),
-    'backup.keysNoted': () => backup.keysNoted(),
+    'backup.keysNoted': async () => await backup.keysNoted(),
   } satisfies Slice<'backup'>;
 }

@@ -53,15 +53,15 @@ export class BackupService {
     return this.clock().toISOString().replace(/\..*$/, '').replace(/[-:]/g, '').replace('T', '-');
   }
 
-  settings(): BackupSettings {
-    const parsed = BackupSettings.safeParse(getSetting(this.vault.connection(), 'backup'));
+  async settings(): Promise<BackupSettings> {
+    const parsed = BackupSettings.safeParse(await getSetting(this.vault.q(), 'backup'));
     return parsed.success ? parsed.data : DEFAULT_BACKUP_SETTINGS;
   }
 
-  status(): ChannelOutput<'backup.status'> {
-    const last = getSetting(this.vault.connection(), 'backup.last');
+  async status(): Promise<ChannelOutput<'backup.status'>> {
+    const last = await getSetting(this.vault.q(), 'backup.last');
     const lastBackupAt = typeof last === 'string' ? last : null;
-    const settings = this.settings();
+    const settings = await this.settings();
     const due =
       lastBackupAt === null || this.clock().getTime() - Date.parse(lastBackupAt) >= settings.reminderDays * DAY_MS;
     const admin = this.vault.session()?.roles.includes('admin') === true;
@@ -69,31 +69,31 @@ export class BackupService {
       lastBackupAt,
       settings,
       due,
-      keysToShow: this.keysToShow(),
+      keysToShow: await this.keysToShow(),
       keysetChanged: admin && !this.vault.keysetTrusted(),
     };
   }
 
-  private keysToShow(): KeysReplaced | null {
+  private async keysToShow(): Promise<KeysReplaced | null> {
     if (!this.vault.session()?.roles.includes('admin')) return null;
-    const parsed = KeysReplaced.safeParse(getSetting(this.vault.connection(), KEYS_TO_SHOW));
+    const parsed = KeysReplaced.safeParse(await getSetting(this.vault.q(), KEYS_TO_SHOW));
     return parsed.success ? parsed.data : null;
   }
 
-  keysNoted(): Record<string, never> {
-    this.vault.write('settings.update', 'keys', 'keys noted', (db) => {
-      deleteSetting(db, KEYS_TO_SHOW);
+  async keysNoted(): Promise<Record<string, never>> {
+    await this.vault.write('settings.update', 'keys', 'keys noted', async (db) => {
+      await deleteSetting(db, KEYS_TO_SHOW);
     });
     return {};
   }
 
-  updateSettings(value: BackupSettings): BackupSettings {
-    this.vault.write(
+  async updateSettings(value: BackupSettings): Promise<BackupSettings> {
+    await this.vault.write(
       'settings.update',
       'backup',
       `reminderDays=${value.reminderDays} safetyCopyDays=${value.safetyCopyDays ?? SAFETY_COPY_DAYS}`,
-      (db) => {
-        putSetting(db, 'backup', value);
+      async (db) => {
+        await putSetting(db, 'backup', value);
       },
     );
     this.tidy(value.safetyCopyDays ?? SAFETY_COPY_DAYS);
@@ -101,7 +101,7 @@ export class BackupService {
   }
 
   async create(password: string | null): Promise<ChannelOutput<'backup.create'>> {
-    this.vault.connection();
+    this.vault.q();
     const path = await this.dialogs.saveFile({
       title: 'バックアップの保存先',
       defaultName: `Madoguchi_バックアップ_${this.stamp()}.${EXTENSION}`,
@@ -109,12 +109,12 @@ export class BackupService {
     });
     if (path === null) return { saved: false, info: null };
     const info = await this.vault.createBackup(path, { password, appVersion: this.appVersion });
-    putSetting(this.vault.connection(), 'backup.last', info.createdAt);
+    await putSetting(this.vault.q(), 'backup.last', info.createdAt);
     return { saved: true, info };
   }
 
   async choose(): Promise<ChannelOutput<'backup.choose'>> {
-    this.vault.connection();
+    this.vault.q();
     const path = await this.dialogs.openFile({
       title: '復元するバックアップ',
       filters: [{ name: 'Madoguchi バックアップ', extensions: [EXTENSION] }],
@@ -176,7 +176,7 @@ export class BackupService {
     await this.vault.createBackup(safety, { password: null, appVersion: this.appVersion });
     const replaced = await this.vault.rotateKey(repairKeyset);
     this.pruneSafetyCopies('pre-rekey');
-    this.tidy(this.settings().safetyCopyDays ?? SAFETY_COPY_DAYS);
+    this.tidy((await this.settings()).safetyCopyDays ?? SAFETY_COPY_DAYS);
     return {
       safetyCopy: basename(safety),
       keys: { newRecoveryKey: replaced.newRecoveryKey, accountsNeedingPassword: replaced.droppedAccounts.length },

@@ -1,4 +1,5 @@
 import { closedStates } from '../../../core/domain/workflow';
+import { storeOf } from './store-engines';
 import { CIPHER, openEncrypted, type Db } from './connection';
 import { verifyAudit } from './repositories/audit';
 
@@ -17,11 +18,11 @@ export type DatabaseCheck = {
 const CLOSED = `(${closedStates.map((x) => `'${x}'`).join(',')})`;
 
 // Opens a database file with a key and checks it: the key, PRAGMA integrity_check, the audit chain.
-export function checkDatabase(
+export async function checkDatabase(
   file: string,
   key: Buffer,
   opts: { nativeBinding?: string | undefined; maxSchemaVersion: number },
-): DatabaseCheck {
+): Promise<DatabaseCheck> {
   const none = { requests: 0, open: 0, audit: 0 };
   let db: Db;
   try {
@@ -34,7 +35,7 @@ export function checkDatabase(
     if (schemaVersion > opts.maxSchemaVersion) return { ok: false, problem: 'newer', schemaVersion, counts: none };
     const integrity = db.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') return { ok: false, problem: 'integrity', schemaVersion, counts: none };
-    const audit = verifyAudit(db);
+    const audit = await storeOf(db).read((q) => verifyAudit(q));
     const count = (sql: string) => (db.prepare(sql).pluck().get() as number | undefined) ?? 0;
     const counts = {
       requests: count('SELECT count(*) FROM requests'),

@@ -47,3 +47,15 @@ export function postgresStore(c: PostgresConnection): Store {
   });
   return new Store('postgres', new PostgresDialect({ pool }));
 }
+
+// One store per raw connection: the vault's own code (login, rekey, restore) holds the
+// connection before the session has it, and must go through the same store (and its queue).
+const storesOfConnections = new WeakMap<Db, Store>();
+export function storeOf(db: Db): Store {
+  let store = storesOfConnections.get(db);
+  if (!store) {
+    store = sqliteStore(db);
+    storesOfConnections.set(db, store);
+  }
+  return store;
+}

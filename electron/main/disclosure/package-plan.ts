@@ -2,7 +2,7 @@ import { ErrorCode, type RequestDetail } from '../../../core/contract';
 import { Marks } from '../../../core/domain/disclosure/marks';
 import type { RecordFormat } from '../../../core/domain/disclosure/records';
 import type { Electronic } from '../../../core/domain/electronic';
-import type { Db } from '../db/connection';
+import type { Q } from '../db/store';
 import { listDisclosureRecords } from '../db/repositories/disclosure-records';
 import { listLetters } from '../db/repositories/letters';
 import { AppError, refusals } from '../errors';
@@ -17,9 +17,9 @@ const NOT_APPROVED =
 
 // The decisions answered as an 電磁的記録, with their finalized letters; refused with the
 // reason staff can act on when there is nothing to package yet.
-export function planPackage(db: Db, r: RequestDetail, originals: readonly string[]) {
+export async function planPackage(db: Q, r: RequestDetail, originals: readonly string[]) {
   // Only the decision as approved now, with its marks and the letter finalized under it.
-  const approval = currentApproval(db, r.id);
+  const approval = await currentApproval(db, r.id);
   if (!approval) throw new AppError(ErrorCode.CONFLICT, NOT_APPROVED);
   const electronic = r.decisions
     .flatMap((d) => (d.kind in KINDS ? [{ kind: d.kind as PackagedKind, decision: d.decision }] : []))
@@ -39,7 +39,7 @@ export function planPackage(db: Db, r: RequestDetail, originals: readonly string
       '開示と第三者提供記録の開示で提供の経路またはパスワードのお知らせ方法が異なります。同じ方法にそろえてください。',
     );
   }
-  const letters = listLetters(db, r.id);
+  const letters = await listLetters(db, r.id);
   const decisions = electronic.map((d) => {
     // The latest issue of the decision letter under the current approval (a 再発行 replaces
     // the original; a letter from before a 差し戻し is not this decision's).
@@ -52,7 +52,7 @@ export function planPackage(db: Db, r: RequestDetail, originals: readonly string
     }
     return { kind: d.kind, electronic: d.decision.electronic as Electronic, letter };
   });
-  const records = listDisclosureRecords(db, r.id).filter((x) => decisions.some((d) => d.kind === x.kind));
+  const records = (await listDisclosureRecords(db, r.id)).filter((x) => decisions.some((d) => d.kind === x.kind));
   if (records.length === 0) {
     throw new AppError(
       ErrorCode.CONFLICT,
@@ -76,4 +76,4 @@ export function planPackage(db: Db, r: RequestDetail, originals: readonly string
   return { approval, decisions, records, originals, electronic: decisions[0]?.electronic as Electronic };
 }
 
-export type PackagePlan = ReturnType<typeof planPackage>;
+export type PackagePlan = Awaited<ReturnType<typeof planPackage>>;

@@ -94,12 +94,12 @@ export class DisclosurePackagesService {
     private readonly progress: (p: { done: number; total: number }) => void = () => undefined,
   ) {}
 
-  list(requestId: string): DisclosurePackage[] {
-    const r = this.requests.get(requestId);
-    const db = this.vault.connection();
-    const approval = currentApproval(db, requestId);
-    const letters = listLetters(db, requestId);
-    return listDisclosurePackages(db, requestId).map((p) =>
+  async list(requestId: string): Promise<DisclosurePackage[]> {
+    const r = await this.requests.get(requestId);
+    const db = this.vault.q();
+    const approval = await currentApproval(db, requestId);
+    const letters = await listLetters(db, requestId);
+    return (await listDisclosurePackages(db, requestId)).map((p) =>
       toPackage(p, r.accountNames, stalePackage(p, letters, approval) !== null),
     );
   }
@@ -107,13 +107,13 @@ export class DisclosurePackagesService {
   // The document records that would go rendered (pages as images), each with what its original
   // file carries beyond its pages: what staff weigh before choosing to send an original.
   async originals(requestId: string): Promise<{ id: string; fileName: string; hidden: string[] }[]> {
-    const r = this.requests.get(requestId);
-    const p = planPackage(this.vault.connection(), r, []);
+    const r = await this.requests.get(requestId);
+    const p = await planPackage(this.vault.q(), r, []);
     const out: { id: string; fileName: string; hidden: string[] }[] = [];
     for (const x of p.records) {
       const format = x.format as RecordFormat;
       if (!isDocument(format) || Marks.parse(JSON.parse(x.marks_json ?? '[]')).length > 0) continue;
-      const c = getDisclosureRecordContent(this.vault.connection(), x.id);
+      const c = await getDisclosureRecordContent(this.vault.q(), x.id);
       if (!c) continue;
       out.push({ id: x.id, fileName: x.file_name, hidden: await hiddenContent(c, format) });
     }
@@ -123,7 +123,7 @@ export class DisclosurePackagesService {
 
   // Each file of the package, read from the vault only when it is written.
   private entries(r: RequestDetail, p: PackagePlan, signal: AbortSignal) {
-    const db = this.vault.connection();
+    const db = this.vault.q();
     const files: (ZipEntry & { description: string })[] = [];
     let n = 1;
     for (const d of p.decisions) {
@@ -131,8 +131,8 @@ export class DisclosurePackagesService {
       files.push({
         name,
         description: `決定通知書（${d.letter.document_no}、電子署名付き）`,
-        data: () => {
-          const pdf = getLetterPdf(db, d.letter.id)?.pdf;
+        data: async () => {
+          const pdf = (await getLetterPdf(db, d.letter.id))?.pdf;
           if (!pdf) throw new AppError(ErrorCode.NOT_FOUND, '決定通知書が見つかりません。');
           return Promise.resolve(new Uint8Array(pdf));
         },
@@ -151,8 +151,8 @@ export class DisclosurePackagesService {
       const ext = render ? 'pdf' : packagedExt(format, chosen);
       const name = entryName(n++, { role: 'record', ordinal: ordinal++ }, ext);
       const origin = `「${safeFileName(x.file_name)}」、${x.system}、${slashDate(x.exported_on)}出力`;
-      const content = () => {
-        const c = getDisclosureRecordContent(db, x.id);
+      const content = async () => {
+        const c = await getDisclosureRecordContent(db, x.id);
         if (!c) throw new AppError(ErrorCode.NOT_FOUND, '記録が見つかりません。');
         return c;
       };
@@ -169,12 +169,12 @@ export class DisclosurePackagesService {
         files.push({
           name,
           description: `開示する記録（${origin}${original ? '、原本のファイル' : ''}）`,
-          data: () => Promise.resolve(content()),
+          data: () => content(),
         });
         continue;
       }
       const data = async (): Promise<Uint8Array> => {
-        const t = await readTable(content(), format);
+        const t = await readTable(await content(), format);
         const rows = disclosedRows(t.header, t.rows, marks);
         const title = `開示する記録「${safeFileName(x.file_name)}」`;
         if (chosen === 'csv') return encodeCsv(await csvInSteps(t.header, rows), false);
@@ -226,8 +226,8 @@ export class DisclosurePackagesService {
         '原本のファイルのまま送る記録は、先に「文書を原本のファイルのまま送る…」で含まれている内容を確認してください。',
       );
     }
-    const r = this.requests.get(requestId);
-    const p = planPackage(this.vault.connection(), r, originals);
+    const r = await this.requests.get(requestId);
+    const p = await planPackage(this.vault.q(), r, originals);
     const fileName = packageFileName(r.receiptNo);
     const path = await this.dialogs.saveFile({
       title: '電磁的記録（暗号化したZIPファイル）の保存',
@@ -254,7 +254,7 @@ export class DisclosurePackagesService {
         return bytes;
       },
     }));
-    const org = readOrganisation(this.vault.connection());
+    const org = await readOrganisation(this.vault.q());
     const manifest = () =>
       manifestJson({
         company: org?.companyName ?? '',
@@ -290,17 +290,17 @@ export class DisclosurePackagesService {
       approval_event: p.approval.event,
     };
     try {
-      this.vault.write(
+      await this.vault.write(
         'packages.create',
         r.id,
         `package=${row.id} route=${row.route} files=${listed.length} size=${row.size} sha256=${row.sha256}`,
-        (db) => {
+        async (db) => {
           // Writing takes a while (a dialog, a scan rendered): the approval the package was
           // planned under must still be the one the decision stands on.
-          if (!sameApproval(p.approval, currentApproval(db, r.id))) {
+          if (!sameApproval(p.approval, await currentApproval(db, r.id))) {
             throw new AppError(ErrorCode.CONFLICT, APPROVAL_CHANGED);
           }
-          insertDisclosurePackage(db, row);
+          await insertDisclosurePackage(db, row);
         },
       );
     } catch (err) {
@@ -320,14 +320,14 @@ export class DisclosurePackagesService {
     row: DisclosurePackageRow,
     password: string,
   ): Promise<{ base64: string }> {
-    const db = this.vault.connection();
-    const org = readOrganisation(db);
+    const db = this.vault.q();
+    const org = await readOrganisation(db);
     if (!org)
       throw new AppError(ErrorCode.CONFLICT, '組織情報が設定されていません。設定 › 組織情報を入力してください。');
-    const settings = readLetterSettings(db);
+    const settings = await readLetterSettings(db);
     const c = letterCase(r, {
-      closedDays: readProcessingSettings(db).closedDays,
-      acceptedMeans: readFees(db).accepted,
+      closedDays: (await readProcessingSettings(db)).closedDays,
+      acceptedMeans: (await readFees(db)).accepted,
     });
     const letter = buildPasswordNotice(
       {
@@ -350,12 +350,12 @@ export class DisclosurePackagesService {
       seal: null,
       title: `パスワードのお知らせ（${r.receiptNo}）`,
     });
-    this.vault.write('packages.passwordLetter', r.id, `package=${row.id}`, () => undefined);
+    await this.vault.write('packages.passwordLetter', r.id, `package=${row.id}`, () => undefined);
     return { base64: Buffer.from(rendered.bytes).toString('base64') };
   }
 
   async checkPassword(id: string, password: string): Promise<{ matches: boolean }> {
-    const row = getDisclosurePackage(this.vault.connection(), id);
+    const row = await getDisclosurePackage(this.vault.q(), id);
     if (!row) throw new AppError(ErrorCode.NOT_FOUND, '電磁的記録の送付記録が見つかりません。');
     const stored = JSON.parse(row.password_hash) as Stored;
     const expected = Buffer.from(stored.hash, 'base64');

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { storeOf } from '../db/store-engines';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -197,12 +198,12 @@ describe('true redaction of documents', () => {
     expect(again.pages).toBe(2);
     // A kept set that is not complete (writing stopped part-way) is never read.
     const db = s.vault.connection();
-    clearRedacted(db, id);
-    expect(redactedParts(db, id, 'x')).toBeNull();
-    insertRedactedPart(db, { id, marksSha: 'x', part: 0, parts: 2, data: Buffer.from('half') });
-    expect(redactedParts(db, id, 'x')).toBeNull();
-    insertRedactedPart(db, { id, marksSha: 'x', part: 1, parts: 2, data: Buffer.from('done') });
-    expect(redactedParts(db, id, 'x')).toBe(2);
+    await clearRedacted(storeOf(db).q, id);
+    expect(await redactedParts(storeOf(db).q, id, 'x')).toBeNull();
+    await insertRedactedPart(storeOf(db).q, { id, marksSha: 'x', part: 0, parts: 2, data: Buffer.from('half') });
+    expect(await redactedParts(storeOf(db).q, id, 'x')).toBeNull();
+    await insertRedactedPart(storeOf(db).q, { id, marksSha: 'x', part: 1, parts: 2, data: Buffer.from('done') });
+    expect(await redactedParts(storeOf(db).q, id, 'x')).toBe(2);
     await s.close();
   });
 });

@@ -11,7 +11,7 @@ import {
   insertRedactedPart,
   type DisclosureRecordRow,
 } from '../db/repositories/disclosure-records';
-import type { Db } from '../db/connection';
+import type { Q } from '../db/store';
 import { AppError } from '../errors';
 import type { Vault } from '../vault/vault';
 import { sha256InSteps } from '../files/in-steps';
@@ -34,20 +34,20 @@ export async function redactedDocument(
 ): Promise<Uint8Array> {
   const marksJson = row.marks_json ?? '[]';
   const marksSha = sha256(marksJson);
-  const db = vault.connection();
-  const kept = redactedParts(db, row.id, marksSha);
+  const db = vault.q();
+  const kept = await redactedParts(db, row.id, marksSha);
   if (kept !== null) {
     // One part at a time, letting main answer other calls in between.
     const read: Buffer[] = [];
     for (let part = 0; part < kept; part++) {
       if (part > 0) await new Promise((resolve) => setImmediate(resolve));
-      const data = redactedPart(vault.connection(), row.id, part);
+      const data = await redactedPart(vault.q(), row.id, part);
       if (!data) throw new AppError(ErrorCode.NOT_FOUND, '記録が見つかりません。');
       read.push(data);
     }
     return Buffer.concat(read);
   }
-  const content = getDisclosureRecordContent(db, row.id);
+  const content = await getDisclosureRecordContent(db, row.id);
   if (!content) throw new AppError(ErrorCode.NOT_FOUND, '記録が見つかりません。');
   let pages = 0;
   const pdf = await redactToPdf(content, row.format as RecordFormat, Marks.parse(JSON.parse(marksJson)), {
@@ -60,13 +60,13 @@ export async function redactedDocument(
   const pdfSha = await sha256InSteps(pdf);
   // Kept in parts, written in steps; a set left incomplete (locked meanwhile) is never read.
   const pieces = inParts(pdf);
-  const current = (w: Db) => sha256(getDisclosureRecord(w, row.id)?.marks_json ?? '[]') === marksSha;
+  const current = async (w: Q) => sha256((await getDisclosureRecord(w, row.id))?.marks_json ?? '[]') === marksSha;
   await vault.writeInSteps('records.redact', row.request_id, `record=${row.id} pages=${pages} sha256=${pdfSha}`, [
-    (w) => {
-      clearRedacted(w, row.id);
+    async (w) => {
+      await clearRedacted(w, row.id);
     },
-    ...pieces.map((data, part) => (w: Db) => {
-      if (current(w)) insertRedactedPart(w, { id: row.id, marksSha, part, parts: pieces.length, data });
+    ...pieces.map((data, part) => async (w: Q) => {
+      if (await current(w)) await insertRedactedPart(w, { id: row.id, marksSha, part, parts: pieces.length, data });
     }),
   ]);
   return pdf;

@@ -21,7 +21,7 @@ import {
   setDisclosureRecordMarks,
   type DisclosureRecordRow,
 } from '../db/repositories/disclosure-records';
-import type { Db } from '../db/connection';
+import type { Q } from '../db/store';
 import { getRequestStatus, insertEvent } from '../db/repositories/requests';
 import { AppError, refusals } from '../errors';
 import type { FileDialogs } from '../files/dialogs';
@@ -68,14 +68,14 @@ export class DisclosureRecordsService {
     private readonly requests: RequestQueries,
   ) {}
 
-  list(requestId: string): DisclosureRecord[] {
-    return listDisclosureRecords(this.vault.connection(), requestId).map(toRecord);
+  async list(requestId: string): Promise<DisclosureRecord[]> {
+    return (await listDisclosureRecords(this.vault.q(), requestId)).map(toRecord);
   }
 
   async add(requestId: string, meta: RecordMeta): Promise<DisclosureRecord | null> {
     const session = this.vault.session();
     if (!session) throw refusals.locked();
-    const r = this.requests.get(requestId);
+    const r = await this.requests.get(requestId);
     if (!r.items.some((i) => i.kind === meta.kind)) {
       throw refusals.badField(['kind'], 'この請求にはない種類の記録は添付できません。');
     }
@@ -84,7 +84,7 @@ export class DisclosureRecordsService {
     }
     if (meta.exportedOn > this.requests.today())
       throw refusals.badField(['exportedOn'], '出力日に未来の日付は指定できません。');
-    if (countDisclosureRecords(this.vault.connection(), requestId) >= MAX_RECORDS_PER_REQUEST) {
+    if (await countDisclosureRecords(this.vault.q(), requestId) >= MAX_RECORDS_PER_REQUEST) {
       throw new AppError(ErrorCode.BAD_INPUT, `1件の請求に添付できる記録は${MAX_RECORDS_PER_REQUEST}件までです。`);
     }
     const path = await this.dialogs.openFile({
@@ -133,15 +133,15 @@ export class DisclosureRecordsService {
       added_by: session.accountId,
       added_at: this.clock().toISOString(),
     };
-    this.vault.write(
+    await this.vault.write(
       'records.add',
       requestId,
       `record=${row.id} kind=${meta.kind} format=${format} size=${row.size} sha256=${row.sha256}`,
-      (db) => {
+      async (db) => {
         // Checked again where it is stored: the file dialog and the table check take time, during
         // which the decision may have gone for approval.
-        this.stillDrafting(db, requestId, 'recordAdded', fileName);
-        insertDisclosureRecord(db, { ...row, content });
+        await this.stillDrafting(db, requestId, 'recordAdded', fileName);
+        await insertDisclosureRecord(db, { ...row, content });
       },
     );
     return toRecord(row);
@@ -149,19 +149,19 @@ export class DisclosureRecordsService {
 
   // A page of a table's rows (the header always).
   async table(id: string, offset: number, limit: number) {
-    const db = this.vault.connection();
-    const row = getDisclosureRecord(db, id);
-    const content = getDisclosureRecordContent(db, id);
+    const db = this.vault.q();
+    const row = await getDisclosureRecord(db, id);
+    const content = await getDisclosureRecordContent(db, id);
     if (!row || !content) throw notFound();
     const format = row.format as RecordFormat;
     const t = await readTable(content, format);
     return { header: t.header, rows: t.rows.slice(offset, offset + limit), total: t.rows.length };
   }
 
-  content(id: string): { mime: string; base64: string } {
-    const db = this.vault.connection();
-    const row = getDisclosureRecord(db, id);
-    const content = getDisclosureRecordContent(db, id);
+  async content(id: string): Promise<{ mime: string; base64: string }> {
+    const db = this.vault.q();
+    const row = await getDisclosureRecord(db, id);
+    const content = await getDisclosureRecordContent(db, id);
     if (!row || !content) throw notFound();
     const mime = mimes[row.format as RecordFormat];
     if (mime) return { mime, base64: content.toString('base64') };
@@ -174,11 +174,11 @@ export class DisclosureRecordsService {
   // rectangles on the pages of a document. Marks outside the table or the pages are refused and
   // nothing is saved.
   async setMarks(id: string, marks: Mark[]): Promise<DisclosureRecord> {
-    const db = this.vault.connection();
-    const row = getDisclosureRecord(db, id);
-    const content = getDisclosureRecordContent(db, id);
+    const db = this.vault.q();
+    const row = await getDisclosureRecord(db, id);
+    const content = await getDisclosureRecordContent(db, id);
     if (!row || !content) throw notFound();
-    if (!canRecord('decision', this.requests.get(row.request_id).status)) {
+    if (!canRecord('decision', (await this.requests.get(row.request_id)).status)) {
       throw new AppError(ErrorCode.CONFLICT, '開示しない部分は「調査中」または「決定起案」の段階で指定してください。');
     }
     const format = row.format as RecordFormat;
@@ -192,20 +192,20 @@ export class DisclosureRecordsService {
       throw new AppError(ErrorCode.BAD_INPUT, 'テキストの記録には不開示の指定はできません。');
     }
     if (problems.length > 0) throw refusals.badField(['marks'], problems.join(''));
-    this.vault.write('records.marks', row.request_id, `record=${id} marks=${marks.length}`, (w) => {
-      this.stillDrafting(w, row.request_id, 'recordMarks', `${row.file_name}（${marks.length}か所）`);
-      setDisclosureRecordMarks(w, id, JSON.stringify(marks));
+    await this.vault.write('records.marks', row.request_id, `record=${id} marks=${marks.length}`, async (w) => {
+      await this.stillDrafting(w, row.request_id, 'recordMarks', `${row.file_name}（${marks.length}か所）`);
+      await setDisclosureRecordMarks(w, id, JSON.stringify(marks));
     });
-    const updated = getDisclosureRecord(this.vault.connection(), id);
+    const updated = await getDisclosureRecord(this.vault.q(), id);
     if (!updated) throw notFound();
     return toRecord(updated);
   }
 
   // A document as it will be disclosed: every page an image, the rectangles solid black.
   async redacted(id: string): Promise<{ base64: string; pages: number }> {
-    const db = this.vault.connection();
-    const row = getDisclosureRecord(db, id);
-    const content = getDisclosureRecordContent(db, id);
+    const db = this.vault.q();
+    const row = await getDisclosureRecord(db, id);
+    const content = await getDisclosureRecordContent(db, id);
     if (!row || !content) throw notFound();
     const format = row.format as RecordFormat;
     if (!isDocument(format)) throw new AppError(ErrorCode.BAD_INPUT, '黒塗りの確認は文書・画像の記録でのみできます。');
@@ -219,16 +219,16 @@ export class DisclosureRecordsService {
     return { base64: await base64InSteps(bytes), pages };
   }
 
-  remove(id: string): Record<string, never> {
-    const db = this.vault.connection();
-    const row = getDisclosureRecord(db, id);
+  async remove(id: string): Promise<Record<string, never>> {
+    const db = this.vault.q();
+    const row = await getDisclosureRecord(db, id);
     if (!row) throw notFound();
-    if (!canRecord('decision', this.requests.get(row.request_id).status)) {
+    if (!canRecord('decision', (await this.requests.get(row.request_id)).status)) {
       throw new AppError(ErrorCode.CONFLICT, '記録は「調査中」または「決定起案」の段階でのみ削除できます。');
     }
-    this.vault.write('records.remove', row.request_id, `record=${id} sha256=${row.sha256}`, (w) => {
-      this.stillDrafting(w, row.request_id, 'recordRemoved', row.file_name);
-      deleteDisclosureRecord(w, id);
+    await this.vault.write('records.remove', row.request_id, `record=${id} sha256=${row.sha256}`, async (w) => {
+      await this.stillDrafting(w, row.request_id, 'recordRemoved', row.file_name);
+      await deleteDisclosureRecord(w, id);
     });
     return {};
   }
@@ -236,15 +236,15 @@ export class DisclosureRecordsService {
   // Inside the write that changes a record or its marks: the request must still be being drafted
   // (an await before may have let it go for approval), and the change goes into its history, so
   // that whoever made it counts as a drafter and may not approve it.
-  private stillDrafting(db: Db, requestId: string, action: RecordKind, comment: string): void {
-    const status = getRequestStatus(db, requestId);
+  private async stillDrafting(db: Q, requestId: string, action: RecordKind, comment: string): Promise<void> {
+    const status = await getRequestStatus(db, requestId);
     if (status === null || !canRecord('decision', status)) {
       throw new AppError(
         ErrorCode.CONFLICT,
         '決裁に回されたため、記録と開示しない部分は変更できません（何も保存していません）。変更するには差し戻しを受けてください。',
       );
     }
-    insertEvent(db, {
+    await insertEvent(db, {
       requestId,
       at: this.clock().toISOString(),
       day: this.requests.today(),

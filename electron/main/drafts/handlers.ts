@@ -3,8 +3,8 @@ import type { DraftsService } from './service';
 
 export function draftsHandlers(drafts: DraftsService) {
   return {
-    'drafts.get': (input) => drafts.get(input.kind),
-    'drafts.save': (input) => drafts.save(input.kind, input.data),
-    'drafts.clear': (input) => drafts.clear(input.kind),
+    'drafts.get': async (input) => await drafts.get(input.kind),
+    'drafts.save': async (input) => await drafts.save(input.kind, input.data),
+    'drafts.clear': async (input) => await drafts.clear(input.kind),
   } satisfies Slice<'drafts'>;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { draftKinds, type ChannelOutput } from '../../../core/contract';
-import type { Db } from '../db/connection';
+import type { Q } from '../db/store';
 import { deleteSetting, getSetting, putSetting } from '../db/repositories/settings';
 import type { Vault } from '../vault/vault';
 
@@ -8,8 +8,8 @@ type Kind = (typeof draftKinds)[number];
 
 const draftKey = (kind: Kind, accountId: string) => `draft:${kind}:${accountId}`;
 
-export function deleteDrafts(db: Db, accountId: string): void {
-  for (const kind of draftKinds) deleteSetting(db, draftKey(kind, accountId));
+export async function deleteDrafts(db: Q, accountId: string): Promise<void> {
+  for (const kind of draftKinds) await deleteSetting(db, draftKey(kind, accountId));
 }
 const Stored = z.object({ savedAt: z.string(), data: z.json() });
 
@@ -26,18 +26,18 @@ export class DraftsService {
     return draftKey(kind, this.vault.session()?.accountId ?? '');
   }
 
-  get(kind: Kind): ChannelOutput<'drafts.get'> {
-    const parsed = Stored.safeParse(getSetting(this.vault.connection(), this.key(kind)));
+  async get(kind: Kind): Promise<ChannelOutput<'drafts.get'>> {
+    const parsed = Stored.safeParse(await getSetting(this.vault.q(), this.key(kind)));
     return parsed.success ? parsed.data : null;
   }
 
-  save(kind: Kind, data: unknown): Record<string, never> {
-    putSetting(this.vault.connection(), this.key(kind), { savedAt: this.clock().toISOString(), data });
+  async save(kind: Kind, data: unknown): Promise<Record<string, never>> {
+    await putSetting(this.vault.q(), this.key(kind), { savedAt: this.clock().toISOString(), data });
     return {};
   }
 
-  clear(kind: Kind): Record<string, never> {
-    deleteSetting(this.vault.connection(), this.key(kind));
+  async clear(kind: Kind): Promise<Record<string, never>> {
+    await deleteSetting(this.vault.q(), this.key(kind));
     return {};
   }
 }

@@ -27,7 +27,7 @@ export class EnclosuresService {
   async add(requestId: string, type: Enclosure['type']): Promise<Enclosure | null> {
     const session = this.vault.session();
     if (!session) throw refusals.locked();
-    if (!getRequestRow(this.vault.connection(), requestId)) throw refusals.requestNotFound();
+    if (!await getRequestRow(this.vault.q(), requestId)) throw refusals.requestNotFound();
     const path = await this.dialogs.openFile({
       title: '同封書類の取り込み',
       filters: [
@@ -58,12 +58,12 @@ export class EnclosuresService {
       sha256: createHash('sha256').update(content).digest('hex'),
       addedAt: this.clock().toISOString(),
     };
-    this.vault.write(
+    await this.vault.write(
       'enclosures.add',
       requestId,
       `enclosure=${enclosure.id} type=${type} mime=${mime} size=${content.length}`,
-      (db) => {
-        insertEnclosure(db, { ...enclosure, requestId, content, addedBy: session.accountId });
+      async (db) => {
+        await insertEnclosure(db, { ...enclosure, requestId, content, addedBy: session.accountId });
       },
     );
     return enclosure;
@@ -71,18 +71,18 @@ export class EnclosuresService {
 
   // Removes an enclosure for good (administrators, with a reason kept in the history); the audit
   // log keeps its id, type and SHA-256.
-  remove(id: string, reason: string): Record<string, never> {
-    const db = this.vault.connection();
-    const row = getEnclosureRow(db, id);
+  async remove(id: string, reason: string): Promise<Record<string, never>> {
+    const db = this.vault.q();
+    const row = await getEnclosureRow(db, id);
     if (!row) throw refusals.enclosureNotFound();
-    const current = this.requests.get(row.request_id);
-    this.vault.write(
+    const current = await this.requests.get(row.request_id);
+    await this.vault.write(
       'enclosures.remove',
       row.request_id,
       `enclosure=${id} type=${row.type} sha256=${row.sha256}`,
-      (w) => {
-        deleteEnclosure(w, id);
-        insertEvent(w, {
+      async (w) => {
+        await deleteEnclosure(w, id);
+        await insertEvent(w, {
           requestId: row.request_id,
           at: this.clock().toISOString(),
           day: japanToday(this.clock()),
@@ -98,8 +98,8 @@ export class EnclosuresService {
     return {};
   }
 
-  content(id: string): { mime: string; base64: string } {
-    const found = getEnclosureContent(this.vault.connection(), id);
+  async content(id: string): Promise<{ mime: string; base64: string }> {
+    const found = await getEnclosureContent(this.vault.q(), id);
     if (!found?.content) throw refusals.enclosureNotFound();
     return { mime: found.mime, base64: found.content.toString('base64') };
   }

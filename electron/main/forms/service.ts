@@ -3,7 +3,7 @@ import { ErrorCode, type FormRequestRow } from '../../../core/contract';
 import { japanToday, type IsoDate } from '../../../core/domain/dates';
 import { FormRequestInput, FormSent, formNumber } from '../../../core/domain/form-requests';
 import { buildFormCoverLetter } from '../../../core/domain/letters/form-cover';
-import type { Db } from '../db/connection';
+import type { Q } from '../db/store';
 import {
   countFormRequestsOfYear,
   deleteFormRequest,
@@ -37,8 +37,8 @@ export class FormsService {
     return japanToday(this.clock());
   }
 
-  private row(db: Db, id: string): FormRequestRow {
-    const r = getFormRequest(db, id);
+  private async row(db: Q, id: string): Promise<FormRequestRow> {
+    const r = await getFormRequest(db, id);
     if (!r) throw notFound();
     return {
       id: r.id,
@@ -52,75 +52,77 @@ export class FormsService {
     };
   }
 
-  list(): FormRequestRow[] {
-    const db = this.vault.connection();
-    return listFormRequestIds(db, 500).map((id) => this.row(db, id));
+  async list(): Promise<FormRequestRow[]> {
+    const db = this.vault.q();
+    const rows: FormRequestRow[] = [];
+    for (const id of await listFormRequestIds(db, 500)) rows.push(await this.row(db, id));
+    return rows;
   }
 
-  create(input: FormRequestInput): FormRequestRow {
+  async create(input: FormRequestInput): Promise<FormRequestRow> {
     if (input.requestedOn > this.today()) {
       throw refusals.badField(['requestedOn'], 'お申出の日に未来の日付は指定できません。');
     }
     const id = randomUUID();
     const at = this.clock().toISOString();
     const by = this.vault.session()?.accountId ?? '';
-    this.vault.write('forms.request', id, 'action=create', (db) => {
+    await this.vault.write('forms.request', id, 'action=create', async (db) => {
       const year = Number(this.today().slice(0, 4));
-      insertFormRequest(db, {
+      await insertFormRequest(db, {
         id,
-        number: formNumber(year, countFormRequestsOfYear(db, year) + 1),
+        number: formNumber(year, await countFormRequestsOfYear(db, year) + 1),
         requestedOn: input.requestedOn,
         data: JSON.stringify(input),
         createdBy: by,
         createdAt: at,
       });
     });
-    return this.row(this.vault.connection(), id);
+    return this.row(this.vault.q(), id);
   }
 
-  markSent(id: string, sent: FormSent): FormRequestRow {
-    const current = this.row(this.vault.connection(), id);
+  async markSent(id: string, sent: FormSent): Promise<FormRequestRow> {
+    const current = await this.row(this.vault.q(), id);
     if (sent.sentOn > this.today()) throw refusals.badField(['sent', 'sentOn'], '送付日に未来の日付は指定できません。');
     if (sent.sentOn < current.data.requestedOn) {
       throw refusals.badField(['sent', 'sentOn'], '送付日がお申出の日より前になっています。');
     }
-    this.vault.write('forms.request', id, `action=sent method=${sent.sentBy}`, (db) => {
-      setFormRequestSent(db, id, JSON.stringify(sent));
+    await this.vault.write('forms.request', id, `action=sent method=${sent.sentBy}`, async (db) => {
+      await setFormRequestSent(db, id, JSON.stringify(sent));
     });
-    return this.row(this.vault.connection(), id);
+    return this.row(this.vault.q(), id);
   }
 
   // Links the request that came back on the form, by its 受付番号.
-  link(id: string, receiptNo: string): FormRequestRow {
-    const db = this.vault.connection();
-    this.row(db, id);
-    const requestId = requestIdOfReceipt(db, receiptNo);
+  async link(id: string, receiptNo: string): Promise<FormRequestRow> {
+    const db = this.vault.q();
+    await this.row(db, id);
+    const requestId = await requestIdOfReceipt(db, receiptNo);
     if (!requestId) throw refusals.badField(['receiptNo'], `受付番号「${receiptNo}」の請求が見つかりません。`);
-    this.vault.write('forms.request', id, 'action=link', (w) => {
-      linkFormRequest(w, id, requestId);
+    await this.vault.write('forms.request', id, 'action=link', async (w) => {
+      await linkFormRequest(w, id, requestId);
     });
-    return this.row(this.vault.connection(), id);
+    return this.row(this.vault.q(), id);
   }
 
   // Removed for good (a record made in error, or one the person withdrew): the audit keeps that
   // it was, by id.
-  remove(id: string): Record<string, never> {
-    this.row(this.vault.connection(), id);
-    this.vault.write('forms.request', id, 'action=remove', (db) => {
-      deleteFormRequest(db, id);
+  async remove(id: string): Promise<Record<string, never>> {
+    await this.row(this.vault.q(), id);
+    await this.vault.write('forms.request', id, 'action=remove', async (db) => {
+      await deleteFormRequest(db, id);
     });
     return {};
   }
 
   async coverLetter(id: string): Promise<{ base64: string }> {
-    const db = this.vault.connection();
-    const f = this.row(db, id);
-    const org = readOrganisation(db);
+    const db = this.vault.q();
+    const f = await this.row(db, id);
+    const org = await readOrganisation(db);
     if (!org) {
       throw new AppError(ErrorCode.CONFLICT, '組織情報が設定されていません。設定 › 組織情報を入力してください。');
     }
-    const settings = readLetterSettings(db);
-    const letter = buildFormCoverLetter({ ...f.data, number: f.number }, org, readIdentityPolicy(db), readFees(db), {
+    const settings = await readLetterSettings(db);
+    const letter = buildFormCoverLetter({ ...f.data, number: f.number }, org, await readIdentityPolicy(db), await readFees(db), {
       date: this.today(),
       dateStyle: settings.dateStyle,
     });

@@ -4,10 +4,10 @@ import type { IntakeService } from './service';
 
 export function intakeHandlers(intake: IntakeService) {
   return {
-    'intake.create': (input) => intake.create(input),
-    'intake.update': (input) => intake.update(input.id, input.input),
-    'intake.duplicates': (input) => intake.duplicates(input),
+    'intake.create': async (input) => await intake.create(input),
+    'intake.update': async (input) => await intake.update(input.id, input.input),
+    'intake.duplicates': async (input) => await intake.duplicates(input),
     'intake.postalAddress': (input) => postalAddresses(input.postalCode),
-    'intake.confirmOriginals': (input) => intake.confirmOriginals(input.id, input.arrivalDate),
+    'intake.confirmOriginals': async (input) => await intake.confirmOriginals(input.id, input.arrivalDate),
   } satisfies Slice<'intake'>;
 }

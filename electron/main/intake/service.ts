@@ -92,23 +92,23 @@ export class IntakeService {
     }
   }
 
-  create(input: IntakeInput): RequestDetail {
+  async create(input: IntakeInput): Promise<RequestDetail> {
     const session = this.vault.session();
     if (!session) throw new AppError(ErrorCode.LOCKED, 'ロックされています。ログインしてください。');
     this.checkDates(input);
     const today = japanToday(this.clock());
     const id = randomUUID();
-    const pattern = readIntakeSettings(this.vault.connection()).receiptPattern;
-    this.vault.write(
+    const pattern = (await readIntakeSettings(this.vault.q())).receiptPattern;
+    await this.vault.write(
       'requests.create',
       id,
       `kinds=${input.items.map((i) => i.kind).join(',')} channel=${input.channel}`,
-      (db) => {
+      async (db) => {
         // A number already taken (the pattern was changed back, say) is skipped, never reused.
-        let receiptNo = formatReceiptNo(pattern, today, nextSerial(db, counterKey(pattern, today)));
-        while (receiptNoTaken(db, receiptNo))
-          receiptNo = formatReceiptNo(pattern, today, nextSerial(db, counterKey(pattern, today)));
-        insertRequest(db, {
+        let receiptNo = formatReceiptNo(pattern, today, await nextSerial(db, counterKey(pattern, today)));
+        while (await receiptNoTaken(db, receiptNo))
+          receiptNo = formatReceiptNo(pattern, today, await nextSerial(db, counterKey(pattern, today)));
+        await insertRequest(db, {
           ...intakeRecord(id, input, this.clock().toISOString()),
           id,
           receiptNo,
@@ -119,7 +119,7 @@ export class IntakeService {
           status: 'received' satisfies State,
         });
         // The history starts with the receipt itself (who registered it, and when).
-        insertEvent(db, {
+        await insertEvent(db, {
           requestId: id,
           at: this.clock().toISOString(),
           day: today,
@@ -130,7 +130,7 @@ export class IntakeService {
           comment: '',
           closedOn: null,
         });
-        this.requests.refreshDeadlines(db, id);
+        await this.requests.refreshDeadlines(db, id);
       },
     );
     return this.requests.get(id);
@@ -138,8 +138,8 @@ export class IntakeService {
 
   // Corrects what was recorded at intake, or adds what a 補正 brought (documents, a fee), before
   // the investigation starts. The 到達日 and the channel stay as received.
-  update(id: string, input: IntakeInput): RequestDetail {
-    const current = this.requests.get(id);
+  async update(id: string, input: IntakeInput): Promise<RequestDetail> {
+    const current = await this.requests.get(id);
     if (!canRecord('intake', current.status)) {
       throw new AppError(
         ErrorCode.CONFLICT,
@@ -157,9 +157,9 @@ export class IntakeService {
       );
     }
     this.checkDates(input);
-    this.vault.write('requests.update', id, `kinds=${input.items.map((i) => i.kind).join(',')}`, (db) => {
-      replaceIntake(db, id, intakeRecord(id, input, this.clock().toISOString()));
-      insertEvent(db, {
+    await this.vault.write('requests.update', id, `kinds=${input.items.map((i) => i.kind).join(',')}`, async (db) => {
+      await replaceIntake(db, id, intakeRecord(id, input, this.clock().toISOString()));
+      await insertEvent(db, {
         requestId: id,
         at: this.clock().toISOString(),
         day: japanToday(this.clock()),
@@ -170,23 +170,23 @@ export class IntakeService {
         comment: '',
         closedOn: null,
       });
-      this.requests.refreshDeadlines(db, id);
+      await this.requests.refreshDeadlines(db, id);
     });
     return this.requests.get(id);
   }
 
   // A FAX taken as 仮受付: the originals have arrived, and their day becomes the 到達日.
-  confirmOriginals(id: string, arrivalDate: string): RequestDetail {
-    const row = getRequestRow(this.vault.connection(), id);
+  async confirmOriginals(id: string, arrivalDate: string): Promise<RequestDetail> {
+    const row = await getRequestRow(this.vault.q(), id);
     if (!row) throw new AppError(ErrorCode.NOT_FOUND, '請求が見つかりません。');
     if (row.provisional !== 1) throw new AppError(ErrorCode.CONFLICT, 'この請求は仮受付ではありません。');
     if (arrivalDate > japanToday(this.clock()))
       throw refusals.badField(['arrivalDate'], '到達日に未来の日付は指定できません。');
     if (arrivalDate < row.arrival_date)
       throw refusals.badField(['arrivalDate'], '原本の到達日は FAX の受信日より前にはできません。');
-    this.vault.write('requests.originals', id, `arrival=${arrivalDate}`, (db) => {
-      confirmOriginals(db, id, arrivalDate, this.clock().toISOString());
-      insertEvent(db, {
+    await this.vault.write('requests.originals', id, `arrival=${arrivalDate}`, async (db) => {
+      await confirmOriginals(db, id, arrivalDate, this.clock().toISOString());
+      await insertEvent(db, {
         requestId: id,
         at: this.clock().toISOString(),
         day: japanToday(this.clock()),
@@ -197,12 +197,12 @@ export class IntakeService {
         comment: `FAXの受信日 ${slashDate(row.arrival_date)}、原本の到着日 ${slashDate(arrivalDate)}`,
         closedOn: null,
       });
-      this.requests.refreshDeadlines(db, id);
+      await this.requests.refreshDeadlines(db, id);
     });
     return this.requests.get(id);
   }
 
-  duplicates(input: { name: string; kana: string; birthDate: string | null; phone: string }): RequestSummary[] {
+  async duplicates(input: { name: string; kana: string; birthDate: string | null; phone: string }): Promise<RequestSummary[]> {
     const key = {
       name: nameKey(input.name),
       birth: input.birthDate,
@@ -210,6 +210,6 @@ export class IntakeService {
       phone: input.phone ? phoneKey(input.phone) : null,
     };
     if (!key.name && !key.kana) return [];
-    return findPossibleDuplicates(this.vault.connection(), key, closedStates);
+    return await findPossibleDuplicates(this.vault.q(), key, closedStates);
   }
 }

@@ -120,15 +120,15 @@ describe('decision letters and the approval', () => {
     const { s, id } = await approved();
     // A reply recorded as sent without a letter, as an earlier version allowed.
     const at = NOW.toISOString();
-    s.vault.write('requests.dispatch', id, 'test', (db) => {
-      insertDispatch(db, {
+    await s.vault.write('requests.dispatch', id, 'test', async (db) => {
+      await insertDispatch(db, {
         id: 'legacy',
         requestId: id,
         data: JSON.stringify({ letter: '決定通知書', sentOn: '2026-11-22', method: 'post', trackingNo: '' }),
         by: 'x',
         at,
       });
-      insertEvent(db, {
+      await insertEvent(db, {
         requestId: id,
         at,
         day: '2026-11-22',

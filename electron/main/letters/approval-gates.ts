@@ -5,7 +5,7 @@ import {
   letterLabels,
   type LetterKind,
 } from '../../../core/domain/letters/catalogue';
-import type { Db } from '../db/connection';
+import type { Q } from '../db/store';
 import { listLetters, type LetterRow } from '../db/repositories/letters';
 import { AppError } from '../errors';
 import { currentApproval, currentLetters, isDecisionLetter, sameApproval, type Approval } from '../requests/approved';
@@ -34,16 +34,16 @@ export function finalizeBlocked(r: RequestDetail, kind: LetterKind, issued: bool
 }
 
 // Checked again inside the write that stores a decision letter (see finalizeNow).
-export function assertStillCurrent(
-  db: Db,
+export async function assertStillCurrent(
+  db: Q,
   requestId: string,
   kind: LetterKind,
   approval: Approval | null,
   original: LetterRow | undefined,
-): void {
-  const now = currentApproval(db, requestId);
+): Promise<void> {
+  const now = await currentApproval(db, requestId);
   if (!sameApproval(approval, now)) throw new AppError(ErrorCode.CONFLICT, APPROVAL_CHANGED);
-  const issued = currentLetters(listLetters(db, requestId), kind, now);
+  const issued = currentLetters(await listLetters(db, requestId), kind, now);
   if (issued[0]?.id !== original?.id) {
     throw new AppError(
       ErrorCode.CONFLICT,

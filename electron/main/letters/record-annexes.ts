@@ -29,19 +29,19 @@ const letterKindOf: Partial<Record<LetterKind, 'disclosure' | 'thirdPartyRecords
 // data go as an 電磁的記録: the package carries them). Read once per letter and added to each
 // build of it (withRecordAnnexes).
 export async function recordAnnexes(vault: Vault, r: RequestDetail, kind: LetterKind): Promise<Letter['annexes']> {
-  const db = vault.connection();
+  const db = vault.q();
   const requestKind = letterKindOf[kind];
   if (!requestKind) return [];
   const decision = r.decisions.find((d) => d.kind === requestKind)?.decision;
   if (!decision || (decision.outcome !== 'full' && decision.outcome !== 'partial')) return [];
   if (decision.electronic) return [];
-  const records = listDisclosureRecords(db, r.id).filter((x) => x.kind === requestKind);
+  const records = (await listDisclosureRecords(db, r.id)).filter((x) => x.kind === requestKind);
   const annexes: Letter['annexes'] = [];
   const origin = (x: (typeof records)[number]) => `「${x.file_name}」（${x.system}、${slashDate(x.exported_on)}出力）`;
   let total = 0;
   // Tables first, then the documents (redacted page images) and text notes.
   for (const x of records.filter((y) => tableFormats.includes(y.format as RecordFormat))) {
-    const content = getDisclosureRecordContent(db, x.id);
+    const content = await getDisclosureRecordContent(db, x.id);
     if (!content) continue;
     const t = await readTable(content, x.format as RecordFormat);
     total += t.rows.length;
@@ -69,7 +69,7 @@ export async function recordAnnexes(vault: Vault, r: RequestDetail, kind: Letter
         document: await redactedDocument(vault, x),
       });
     } else {
-      const content = getDisclosureRecordContent(db, x.id);
+      const content = await getDisclosureRecordContent(db, x.id);
       if (!content) continue;
       annexes.push({ title: `開示する記録${origin(x)}`, lines: (decodeText(content) ?? '').split(/\r?\n/) });
     }

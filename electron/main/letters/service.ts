@@ -57,23 +57,23 @@ export class LettersService {
     return s;
   }
 
-  private organisation(): Organisation {
-    const org = readOrganisation(this.vault.connection());
+  private async organisation(): Promise<Organisation> {
+    const org = await readOrganisation(this.vault.q());
     if (!org)
       throw new AppError(ErrorCode.CONFLICT, '組織情報が設定されていません。設定 › 組織情報を入力してください。');
     return org;
   }
 
-  private build(
+  private async build(
     r: RequestDetail,
     kind: LetterKind,
     documentNo: string,
     date: IsoDate,
     template?: LetterTemplate,
     reissue: { originalNo: string } | null = null,
-  ): Letter {
-    const s = readLetterSettings(this.vault.connection());
-    return buildLetter(kind, this.caseOf(r), this.organisation(), {
+  ): Promise<Letter> {
+    const s = await readLetterSettings(this.vault.q());
+    return buildLetter(kind, await this.caseOf(r), await this.organisation(), {
       documentNo,
       date,
       dateStyle: s.dateStyle,
@@ -82,21 +82,21 @@ export class LettersService {
     });
   }
 
-  private caseOf(r: RequestDetail): LetterCase {
-    const db = this.vault.connection();
+  private async caseOf(r: RequestDetail): Promise<LetterCase> {
+    const db = this.vault.q();
     return letterCase(r, {
-      closedDays: readProcessingSettings(db).closedDays,
-      acceptedMeans: readFees(db).accepted,
+      closedDays: (await readProcessingSettings(db)).closedDays,
+      acceptedMeans: (await readFees(db)).accepted,
     });
   }
 
-  list(requestId: string): LetterInfo {
-    const r = this.requests.get(requestId);
-    const db = this.vault.connection();
-    const done = listLetters(db, requestId);
-    const approval = currentApproval(db, requestId);
+  async list(requestId: string): Promise<LetterInfo> {
+    const r = await this.requests.get(requestId);
+    const db = this.vault.q();
+    const done = await listLetters(db, requestId);
+    const approval = await currentApproval(db, requestId);
     return {
-      available: lettersFor(this.caseOf(r), r.status).map((kind) => {
+      available: lettersFor(await this.caseOf(r), r.status).map((kind) => {
         const issued = currentLetters(done, kind, approval).length > 0;
         const blocked = finalizeBlocked(r, kind, issued, this.session());
         // What the page offers: 確定する for a letter not issued yet, 再発行 for one issued, and
@@ -116,12 +116,12 @@ export class LettersService {
         // A decision letter of an approval since sent back: kept on record, never sent.
         superseded: isDecisionLetter(l.kind) && (approval === null || l.approval_event !== approval.event),
       })),
-      signing: this.signing.certificate() !== null,
+      signing: await this.signing.certificate() !== null,
     };
   }
 
-  private assertAvailable(r: RequestDetail, kind: LetterKind): void {
-    if (!lettersFor(this.caseOf(r), r.status).includes(kind)) {
+  private async assertAvailable(r: RequestDetail, kind: LetterKind): Promise<void> {
+    if (!lettersFor(await this.caseOf(r), r.status).includes(kind)) {
       throw new AppError(
         ErrorCode.CONFLICT,
         `この請求では「${letterLabels[kind]}」は作成できません（記録がそろっていません）。`,
@@ -131,68 +131,71 @@ export class LettersService {
 
   // The decision letters still to finalize for the requests whose answer is being prepared:
   // what "finalize and print all letters ready today" works through.
-  pending(): { requestId: string; receiptNo: string; kind: LetterKind; label: string }[] {
-    const page = this.requests.list(listFilter({ statuses: ['preparingAnswer'], sort: 'dueAsc', limit: 200 }));
+  async pending(): Promise<{ requestId: string; receiptNo: string; kind: LetterKind; label: string }[]> {
+    const page = await this.requests.list(listFilter({ statuses: ['preparingAnswer'], sort: 'dueAsc', limit: 200 }));
     const notices: readonly LetterKind[] = ['receipt', 'cure', 'feeShortfall', 'extension'];
-    return page.rows.flatMap((row) => {
-      const r = this.requests.get(row.id);
-      const db = this.vault.connection();
-      const done = listLetters(db, row.id);
-      const approval = currentApproval(db, row.id);
-      return lettersFor(this.caseOf(r), r.status)
-        .filter((k) => !notices.includes(k) && currentLetters(done, k, approval).length === 0)
-        .map((kind) => ({ requestId: row.id, receiptNo: r.receiptNo, kind, label: letterLabels[kind] }));
-    });
+    const out: { requestId: string; receiptNo: string; kind: LetterKind; label: string }[] = [];
+    for (const row of page.rows) {
+      const r = await this.requests.get(row.id);
+      const db = this.vault.q();
+      const done = await listLetters(db, row.id);
+      const approval = await currentApproval(db, row.id);
+      for (const kind of lettersFor(await this.caseOf(r), r.status)) {
+        if (!notices.includes(kind) && currentLetters(done, kind, approval).length === 0)
+          out.push({ requestId: row.id, receiptNo: r.receiptNo, kind, label: letterLabels[kind] });
+      }
+    }
+    return out;
   }
 
   // A draft to look at: not numbered, not signed, not stored.
   async preview(requestId: string, kind: LetterKind): Promise<{ base64: string }> {
-    const r = this.requests.get(requestId);
-    this.assertAvailable(r, kind);
+    const r = await this.requests.get(requestId);
+    await this.assertAvailable(r, kind);
     const letter = withRecordAnnexes(
-      this.build(r, kind, '（確定時に採番）', japanToday(this.clock())),
+      await this.build(r, kind, '（確定時に採番）', japanToday(this.clock())),
       await recordAnnexes(this.vault, r, kind),
     );
-    const rendered = await renderLetter(letter, this.fonts, this.renderOptions(true));
+    const rendered = await renderLetter(letter, this.fonts, await this.renderOptions(true));
     return { base64: Buffer.from(rendered.bytes).toString('base64') };
   }
 
   // A template as the administrator edits it, on a fictional request.
   async templatePreview(kind: LetterKind, template: LetterTemplate): Promise<{ base64: string }> {
-    const letter = buildLetter(kind, sampleCaseFor(kind), this.organisation(), {
+    const letter = buildLetter(kind, sampleCaseFor(kind), await this.organisation(), {
       documentNo: '個保第1号',
       date: japanToday(this.clock()),
-      dateStyle: readLetterSettings(this.vault.connection()).dateStyle,
+      dateStyle: (await readLetterSettings(this.vault.q())).dateStyle,
       template,
     });
-    const rendered = await renderLetter(letter, this.fonts, this.renderOptions(true));
+    const rendered = await renderLetter(letter, this.fonts, await this.renderOptions(true));
     return { base64: Buffer.from(rendered.bytes).toString('base64') };
   }
 
-  private renderOptions(preview = false) {
-    const s = readLetterSettings(this.vault.connection());
+  private async renderOptions(preview = false) {
+    const s = await readLetterSettings(this.vault.q());
     return {
       windowEnvelope: s.windowEnvelope,
       window: s.window ?? defaultWindow,
       // The preview outlines the envelope window; a finalized letter does not.
       showWindow: preview && s.windowEnvelope,
-      seal: getSeal(this.vault.connection()),
+      seal: await getSeal(this.vault.q()),
     };
   }
 
-  private documentNo(serial: number, date: IsoDate): string {
+  private async documentNo(serial: number, date: IsoDate): Promise<string> {
     const year = Number(date.slice(0, 4));
-    return readLetterSettings(this.vault.connection())
+    return (await readLetterSettings(this.vault.q()))
       .documentNoPattern.replaceAll('{年}', String(year))
       .replaceAll('{連番}', String(serial));
   }
 
   // The next free serial of the year, without taking it (taken when the letter is stored).
-  private peekSerial(date: IsoDate): number {
-    const db = this.vault.connection();
+  private async peekSerial(date: IsoDate): Promise<number> {
+    const db = this.vault.q();
     const year = Number(date.slice(0, 4));
-    let serial = peekLetterSerial(db, year);
-    while (documentNoTaken(db, this.documentNo(serial, date))) serial += 1;
+    let serial = await peekLetterSerial(db, year);
+    while (await documentNoTaken(db, await this.documentNo(serial, date))) serial += 1;
     return serial;
   }
 
@@ -218,12 +221,12 @@ export class LettersService {
     reissueReason: string,
   ): Promise<{ id: string; documentNo: string; signed: boolean }> {
     const session = this.session();
-    const r = this.requests.get(requestId);
-    this.assertAvailable(r, kind);
+    const r = await this.requests.get(requestId);
+    await this.assertAvailable(r, kind);
     const decision = isDecisionLetter(kind);
     // The approval the letter is made under, checked again where it is stored.
-    const approval = decision ? currentApproval(this.vault.connection(), requestId) : null;
-    const previous = currentLetters(listLetters(this.vault.connection(), requestId), kind, approval);
+    const approval = decision ? await currentApproval(this.vault.q(), requestId) : null;
+    const previous = currentLetters(await listLetters(this.vault.q(), requestId), kind, approval);
     const original = previous[0];
     const block = finalizeBlocked(r, kind, original !== undefined, this.session());
     if (block) throw new AppError(ErrorCode.CONFLICT, block);
@@ -246,18 +249,18 @@ export class LettersService {
     const annexes = await recordAnnexes(this.vault, r, kind);
     await assertPrintable(
       this.coverage,
-      withRecordAnnexes(this.build(r, kind, '', today, undefined, reissue), annexes),
+      withRecordAnnexes(await this.build(r, kind, '', today, undefined, reissue), annexes),
       r,
     );
-    const org = this.organisation();
+    const org = await this.organisation();
     const signer = await this.signing.signer();
-    const serial = this.peekSerial(today);
-    const documentNo = this.documentNo(serial, today);
-    const letter = withRecordAnnexes(this.build(r, kind, documentNo, today, undefined, reissue), annexes);
+    const serial = await this.peekSerial(today);
+    const documentNo = await this.documentNo(serial, today);
+    const letter = withRecordAnnexes(await this.build(r, kind, documentNo, today, undefined, reissue), annexes);
     let rendered: Awaited<ReturnType<typeof renderLetter>>;
     try {
       rendered = await renderLetter(letter, this.fonts, {
-        ...this.renderOptions(),
+        ...await this.renderOptions(),
         title: `${letterLabels[kind]}（${r.receiptNo}）`,
         ...(signer
           ? {
@@ -283,16 +286,16 @@ export class LettersService {
     const detail = `letter=${id} kind=${kind} signed=${String(rendered.signed)}${reissue ? ' reissue=1' : ''}`;
     // The number is taken with the bytes that print it, in one transaction: a failure before
     // this point uses no number.
-    this.vault.write(reissue ? 'letters.reissue' : 'letters.finalize', r.id, detail, (db) => {
+    await this.vault.write(reissue ? 'letters.reissue' : 'letters.finalize', r.id, detail, async (db) => {
       // Rendering takes seconds (a 100-page 別紙): the approval it was checked against must
       // still be the one the decision stands on, and the letter still the first or a 再発行.
-      if (decision) assertStillCurrent(db, r.id, kind, approval, original);
-      const taken = nextLetterSerial(db, Number(today.slice(0, 4)));
-      if (taken > serial || documentNoTaken(db, documentNo)) {
+      if (decision) await assertStillCurrent(db, r.id, kind, approval, original);
+      const taken = await nextLetterSerial(db, Number(today.slice(0, 4)));
+      if (taken > serial || await documentNoTaken(db, documentNo)) {
         throw new AppError(ErrorCode.CONFLICT, '文書番号が他の書類と重なりました。もう一度確定してください。');
       }
-      if (taken < serial) setLetterSerial(db, Number(today.slice(0, 4)), serial);
-      insertLetter(db, {
+      if (taken < serial) await setLetterSerial(db, Number(today.slice(0, 4)), serial);
+      await insertLetter(db, {
         id,
         request_id: r.id,
         kind,
@@ -309,22 +312,22 @@ export class LettersService {
     return { id, documentNo, signed: rendered.signed };
   }
 
-  content(letterId: string): { base64: string; sha256: string } {
-    const row = getLetterPdf(this.vault.connection(), letterId);
+  async content(letterId: string): Promise<{ base64: string; sha256: string }> {
+    const row = await getLetterPdf(this.vault.q(), letterId);
     if (!row) throw new AppError(ErrorCode.NOT_FOUND, '回答書が見つかりません。');
     return { base64: row.pdf.toString('base64'), sha256: row.sha256 };
   }
 
   // Printing happens in the renderer (the system print dialog); this records that it was asked.
-  printed(letterId: string): Record<string, never> {
-    const row = getLetterPdf(this.vault.connection(), letterId);
+  async printed(letterId: string): Promise<Record<string, never>> {
+    const row = await getLetterPdf(this.vault.q(), letterId);
     if (!row) throw new AppError(ErrorCode.NOT_FOUND, '回答書が見つかりません。');
-    this.vault.write('letters.print', row.request_id, `letter=${letterId}`, () => undefined);
+    await this.vault.write('letters.print', row.request_id, `letter=${letterId}`, () => undefined);
     return {};
   }
 
   async save(letterId: string): Promise<{ saved: boolean }> {
-    const row = getLetterPdf(this.vault.connection(), letterId);
+    const row = await getLetterPdf(this.vault.q(), letterId);
     if (!row) throw new AppError(ErrorCode.NOT_FOUND, '回答書が見つかりません。');
     const path = await this.dialogs.saveFile({
       title: '回答書の保存',
@@ -333,7 +336,7 @@ export class LettersService {
     });
     if (path === null) return { saved: false };
     await writeFile(path, row.pdf);
-    this.vault.write('letters.save', row.request_id, `letter=${letterId}`, () => undefined);
+    await this.vault.write('letters.save', row.request_id, `letter=${letterId}`, () => undefined);
     return { saved: true };
   }
 }

@@ -40,10 +40,10 @@ export class SigningMaterial {
   private signerCache: { importedAt: string; signer: PadesSigner } | null = null;
 
   async signer(): Promise<PadesSigner | null> {
-    const row = getSigningIdentity(this.vault.connection());
+    const row = await getSigningIdentity(this.vault.q());
     if (!row) return null;
     if (this.signerCache?.importedAt !== row.imported_at) {
-      const identity = this.identity();
+      const identity = await this.identity();
       if (!identity) return null;
       const { PadesSigner } = await import('../pdf/sign');
       this.signerCache = { importedAt: row.imported_at, signer: new PadesSigner(identity) };
@@ -51,8 +51,8 @@ export class SigningMaterial {
     return this.signerCache.signer;
   }
 
-  private identity(): SigningIdentity | null {
-    const row = getSigningIdentity(this.vault.connection());
+  private async identity(): Promise<SigningIdentity | null> {
+    const row = await getSigningIdentity(this.vault.q());
     if (!row) return null;
     return {
       key: row.key,
@@ -63,13 +63,13 @@ export class SigningMaterial {
     };
   }
 
-  certificate(): { subject: string; notBefore: string; notAfter: string } | null {
-    const id = this.identity();
+  async certificate(): Promise<{ subject: string; notBefore: string; notAfter: string } | null> {
+    const id = await this.identity();
     return id ? { subject: id.subject, notBefore: id.notBefore, notAfter: id.notAfter } : null;
   }
 
-  hasSeal(): boolean {
-    return getSeal(this.vault.connection()) !== null;
+  async hasSeal(): Promise<boolean> {
+    return await getSeal(this.vault.q()) !== null;
   }
 
   async importCertificate(
@@ -105,8 +105,8 @@ export class SigningMaterial {
     }
     // The passphrase is used here only, never stored or logged; the key is kept in the
     // encrypted database.
-    this.vault.write('letters.certificate', null, 'imported', (db) => {
-      putSigningIdentity(db, {
+    await this.vault.write('letters.certificate', null, 'imported', async (db) => {
+      await putSigningIdentity(db, {
         key: identity.key,
         certificates: JSON.stringify(identity.certificates.map((c) => c.toString('base64'))),
         subject: identity.subject,
@@ -119,9 +119,9 @@ export class SigningMaterial {
     return { subject: identity.subject, notBefore: identity.notBefore, notAfter: identity.notAfter };
   }
 
-  removeCertificate(): Record<string, never> {
-    this.vault.write('letters.certificate', null, 'removed', (db) => {
-      deleteSigningIdentity(db);
+  async removeCertificate(): Promise<Record<string, never>> {
+    await this.vault.write('letters.certificate', null, 'removed', async (db) => {
+      await deleteSigningIdentity(db);
     });
     return {};
   }
@@ -148,15 +148,15 @@ export class SigningMaterial {
     // resolution, and a larger one would cost every letter its decoding.
     const tooBig = imageProblem(png, 'image/png', SEAL_MEGAPIXELS);
     if (tooBig) throw new AppError(ErrorCode.BAD_INPUT, `社印の${tooBig}`);
-    this.vault.write('letters.seal', null, `size=${png.length}`, (db) => {
-      putSeal(db, png, session.accountId, this.clock().toISOString());
+    await this.vault.write('letters.seal', null, `size=${png.length}`, async (db) => {
+      await putSeal(db, png, session.accountId, this.clock().toISOString());
     });
     return true;
   }
 
-  removeSeal(): Record<string, never> {
-    this.vault.write('letters.seal', null, 'removed', (db) => {
-      deleteSeal(db);
+  async removeSeal(): Promise<Record<string, never>> {
+    await this.vault.write('letters.seal', null, 'removed', async (db) => {
+      await deleteSeal(db);
     });
     return {};
   }

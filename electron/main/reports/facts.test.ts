@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { storeOf } from '../db/store-engines';
 import { emptyDecision } from '../../../core/domain/decisions';
 import type { Db } from '../db/connection';
 import { migrate } from '../db/migrate';
@@ -93,7 +94,7 @@ describe('report facts', () => {
     const { db } = await busyVault();
     const kept = facts(db);
     db.exec('DELETE FROM report_facts; INSERT INTO report_facts_stale (request_id) SELECT id FROM requests');
-    expect(refreshReportFacts(db)).toBe(3);
+    expect(await refreshReportFacts(storeOf(db).q)).toBe(3);
     expect(facts(db)).toEqual(kept);
   });
 

@@ -5,7 +5,7 @@ import { evaluateFee, type FeeMeans, type FeeSchedule } from '../../../core/doma
 import type { Channel, RequestKind, RequesterType } from '../../../core/domain/intake/kinds';
 import type { ReportRow } from '../../../core/domain/reports';
 import { closedStates } from '../../../core/domain/workflow';
-import type { Db } from '../db/connection';
+import type { Q, Store } from '../db/store';
 import { replaceReportFacts, reportSourcesByIds, staleReportFactIds } from '../db/repositories/report-facts';
 import { reportDetails, type ReportDetails, type ReportSourceRow } from '../db/repositories/reports';
 
@@ -116,23 +116,24 @@ export function factsBucket(status: string, closedOn: string | null): string {
 const BATCH = 500;
 
 // Recomputes the facts of stale requests (up to `limit`), in batches; returns how many. Runs
-// inside the caller's transaction when there is one (the end of each vault write), else in its
-// own per batch.
-export function refreshReportFacts(db: Db, limit = Number.POSITIVE_INFINITY): number {
+// inside the caller's transaction (the end of each vault write, or a step of
+// refreshReportFactsInSteps).
+export async function refreshReportFacts(db: Q, limit = Number.POSITIVE_INFINITY): Promise<number> {
+  if (!db.isTransaction) throw new Error('refreshReportFacts runs inside a transaction.');
   let done = 0;
   while (done < limit) {
-    const ids = staleReportFactIds(db, Math.min(BATCH, limit - done));
+    const ids = await staleReportFactIds(db, Math.min(BATCH, limit - done));
     if (ids.length === 0) break;
-    db.transaction(() => {
-      const sources = reportSourcesByIds(db, ids);
+    {
+      const sources = await reportSourcesByIds(db, ids);
       const facts = factsOf(
         sources,
-        reportDetails(
+        await reportDetails(
           db,
           sources.map((s) => s.id),
         ),
       );
-      replaceReportFacts(
+      await replaceReportFacts(
         db,
         ids,
         facts.map((f) => ({
@@ -142,7 +143,7 @@ export function refreshReportFacts(db: Db, limit = Number.POSITIVE_INFINITY): nu
           data: JSON.stringify(f),
         })),
       );
-    })();
+    }
     done += ids.length;
   }
   return done;
@@ -151,10 +152,10 @@ export function refreshReportFacts(db: Db, limit = Number.POSITIVE_INFINITY): nu
 // All stale facts, a batch per turn of the event loop: after migration 0017 a vault's whole
 // history is computed once (about 12 s for 100,000 requests, `reports.facts_backfill_100k_ms`)
 // while main goes on answering.
-export async function refreshReportFactsInSteps(connection: () => Db): Promise<number> {
+export async function refreshReportFactsInSteps(store: () => Store): Promise<number> {
   let done = 0;
   for (;;) {
-    const n = refreshReportFacts(connection(), BATCH);
+    const n = await store().transaction((tx) => refreshReportFacts(tx, BATCH));
     if (n === 0) return done;
     done += n;
     await new Promise((resolve) => setImmediate(resolve));

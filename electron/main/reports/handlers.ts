@@ -6,6 +6,6 @@ export function reportsHandlers(reports: ReportsService) {
     'reports.get': (input) => reports.report(input),
     'reports.export': (input) => reports.export(input.selection, input.format),
     'reports.ledger': (input) => reports.exportLedger(input.from, input.to, input.masked, input.format),
-    'reports.saveComment': (input) => reports.saveComment(input.selection, input.comment),
+    'reports.saveComment': async (input) => await reports.saveComment(input.selection, input.comment),
   } satisfies Slice<'reports'>;
 }

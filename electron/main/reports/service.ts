@@ -61,10 +61,10 @@ export class ReportsService {
 
   // The ledger rows of the requests that arrived in the period.
   async ledgerRows(from: IsoDate, to: IsoDate, masked: boolean): Promise<Cell[][]> {
-    const ids = requestIdsArrived(this.vault.connection(), from, to);
+    const ids = await requestIdsArrived(this.vault.q(), from, to);
     const rows: Cell[][] = [];
     for (let i = 0; i < ids.length; i += LEDGER_STEP) {
-      for (const r of this.requests.getMany(ids.slice(i, i + LEDGER_STEP)))
+      for (const r of await this.requests.getMany(ids.slice(i, i + LEDGER_STEP)))
         rows.push(ledgerRow(ledgerEntry(r), masked));
       this.emit('export.progress', { done: rows.length, total: ids.length });
       await new Promise((resolve) => setImmediate(resolve));
@@ -98,7 +98,7 @@ export class ReportsService {
     } catch (err) {
       throw fileErrorMessage(err, '管理台帳') ?? err;
     }
-    this.vault.write(
+    await this.vault.write(
       'reports.export',
       null,
       `ledger=${from}..${to} masked=${String(masked)} format=${format} rows=${rows.length}`,
@@ -110,12 +110,12 @@ export class ReportsService {
   // One flat row per request that can count in the period or the one before it, from the facts
   // kept per request (any still stale are recomputed first).
   async rows(period: Period): Promise<ReportRow[]> {
-    await refreshReportFactsInSteps(() => this.vault.connection());
-    const db = this.vault.connection();
-    const fees = readFees(db);
+    await refreshReportFactsInSteps(() => this.vault.store());
+    const db = this.vault.q();
+    const fees = await readFees(db);
     const today = japanToday(this.clock());
     const feeMemo = new Map<string, number>();
-    return readReportFacts(db, period.to, previousPeriod(period).from).map((data) =>
+    return (await readReportFacts(db, period.to, previousPeriod(period).from)).map((data) =>
       reportRowOf(JSON.parse(data) as ReportFacts, today, fees, feeMemo),
     );
   }
@@ -131,13 +131,13 @@ export class ReportsService {
     return {
       current,
       previous,
-      comment: this.comment(selection),
-      perMonth: receivedPerMonth(this.vault.connection(), chartFrom, chartTo),
+      comment: await this.comment(selection),
+      perMonth: await receivedPerMonth(this.vault.q(), chartFrom, chartTo),
     };
   }
 
-  private comment(s: ReportSelection): string {
-    const value = getSetting(this.vault.connection(), `report-comment:${s.kind}:${s.value}`);
+  private async comment(s: ReportSelection): Promise<string> {
+    const value = await getSetting(this.vault.q(), `report-comment:${s.kind}:${s.value}`);
     return typeof value === 'string' ? value : '';
   }
 
@@ -163,7 +163,7 @@ export class ReportsService {
       : sections;
     let bytes: Uint8Array;
     if (format === 'pdf') {
-      const org = readOrganisation(this.vault.connection());
+      const org = await readOrganisation(this.vault.q());
       const made = `作成日 ${formatLetterDate(japanToday(this.clock()), 'wareki')}`;
       bytes = (
         await renderReport(
@@ -190,7 +190,7 @@ export class ReportsService {
     } catch (err) {
       throw fileErrorMessage(err, '報告書') ?? err;
     }
-    this.vault.write(
+    await this.vault.write(
       'reports.export',
       null,
       `report=${selection.kind}:${selection.value} format=${format}`,
@@ -199,9 +199,9 @@ export class ReportsService {
     return { saved: true };
   }
 
-  saveComment(s: ReportSelection, comment: string): Record<string, never> {
-    this.vault.write('settings.update', `report-comment:${s.kind}:${s.value}`, `length=${comment.length}`, (db) => {
-      putSetting(db, `report-comment:${s.kind}:${s.value}`, comment);
+  async saveComment(s: ReportSelection, comment: string): Promise<Record<string, never>> {
+    await this.vault.write('settings.update', `report-comment:${s.kind}:${s.value}`, `length=${comment.length}`, async (db) => {
+      await putSetting(db, `report-comment:${s.kind}:${s.value}`, comment);
     });
     return {};
   }

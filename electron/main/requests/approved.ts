@@ -1,5 +1,5 @@
 import { decisionLetterKinds, type LetterKind } from '../../../core/domain/letters/catalogue';
-import type { Db } from '../db/connection';
+import type { Q } from '../db/store';
 import type { DisclosurePackageRow } from '../db/repositories/disclosure-packages';
 import type { LetterRow } from '../db/repositories/letters';
 import { getRequestRow, latestApprovalEvent, listDecisions } from '../db/repositories/requests';
@@ -14,13 +14,13 @@ const APPROVED: readonly string[] = ['preparingAnswer', 'sent', 'completed'];
 // 調査中・決定起案, so never without a new 承認 in between).
 export type Approval = { event: number; decisions: string };
 
-export function currentApproval(db: Db, requestId: string): Approval | null {
-  const row = getRequestRow(db, requestId);
+export async function currentApproval(db: Q, requestId: string): Promise<Approval | null> {
+  const row = await getRequestRow(db, requestId);
   if (!row || !APPROVED.includes(row.status)) return null;
-  const event = latestApprovalEvent(db, requestId);
+  const event = await latestApprovalEvent(db, requestId);
   if (event === null) return null;
   const decisions = JSON.stringify(
-    listDecisions(db, requestId)
+    (await listDecisions(db, requestId))
       .map((d) => [d.kind, d.data])
       .sort(([a], [b]) => String(a).localeCompare(String(b))),
   );

@@ -22,7 +22,7 @@ import {
   type RecordKind,
   type State,
 } from '../../../core/domain/workflow';
-import type { Db } from '../db/connection';
+import type { Q } from '../db/store';
 import { insertDispatch, insertEvent, setProcessing, upsertDecision } from '../db/repositories/requests';
 import { AppError } from '../errors';
 import type { Vault } from '../vault/vault';
@@ -45,11 +45,11 @@ export class RequestCommands {
   ) {}
 
   // Checks an action against the workflow with the request as stored and the current account.
-  private check(id: string, action: Action, comment: string, extraDefects = 0): { detail: RequestDetail; to: State } {
-    const detail = this.queries.get(id);
+  private async check(id: string, action: Action, comment: string, extraDefects = 0): Promise<{ detail: RequestDetail; to: State }> {
+    const detail = await this.queries.get(id);
     const session = this.queries.session();
-    const db = this.vault.connection();
-    const row = this.queries.row(db, id);
+    const db = this.vault.q();
+    const row = await this.queries.row(db, id);
     const result = transition(detail.status as State, action, {
       ...transitionContext(
         {
@@ -81,8 +81,8 @@ export class RequestCommands {
     return { detail, to: result.to };
   }
 
-  private event(
-    db: Db,
+  private async event(
+    db: Q,
     id: string,
     action: Action | RecordKind,
     from: string,
@@ -91,7 +91,7 @@ export class RequestCommands {
     day?: IsoDate,
   ) {
     const today = this.queries.today();
-    insertEvent(db, {
+    await insertEvent(db, {
       requestId: id,
       at: this.clock().toISOString(),
       day: day ?? today,
@@ -104,83 +104,83 @@ export class RequestCommands {
     });
   }
 
-  transition(id: string, action: Action, comment: string): RequestDetail {
+  async transition(id: string, action: Action, comment: string): Promise<RequestDetail> {
     if (action === 'requestCure') {
       throw new AppError(
         ErrorCode.CONFLICT,
         '補正の依頼は、不備の内容と期限を指定して「補正を依頼」から行ってください。',
       );
     }
-    const { detail, to } = this.check(id, action, comment);
+    const { detail, to } = await this.check(id, action, comment);
     const auditAction = action === 'approve' || action === 'sendBack' ? 'requests.approval' : 'requests.transition';
-    this.vault.write(auditAction, id, `action=${action} from=${detail.status} to=${to}`, (db) => {
-      this.event(db, id, action, detail.status, to, comment);
+    await this.vault.write(auditAction, id, `action=${action} from=${detail.status} to=${to}`, async (db) => {
+      await this.event(db, id, action, detail.status, to, comment);
       const at = this.clock().toISOString();
       if (action === 'submitForApproval')
-        setProcessing(db, id, { submitted_by: this.queries.session().accountId, approved_by: null }, at);
-      if (action === 'approve') setProcessing(db, id, { approved_by: this.queries.session().accountId }, at);
-      if (action === 'sendBack') setProcessing(db, id, { approved_by: null }, at);
-      this.queries.refreshDeadlines(db, id);
+        await setProcessing(db, id, { submitted_by: this.queries.session().accountId, approved_by: null }, at);
+      if (action === 'approve') await setProcessing(db, id, { approved_by: this.queries.session().accountId }, at);
+      if (action === 'sendBack') await setProcessing(db, id, { approved_by: null }, at);
+      await this.queries.refreshDeadlines(db, id);
     });
     return this.queries.get(id);
   }
 
-  requestCure(id: string, cure: ChannelInput<'requests.requestCure'>['cure']): RequestDetail {
+  async requestCure(id: string, cure: ChannelInput<'requests.requestCure'>['cure']): Promise<RequestDetail> {
     const today = this.queries.today();
     if (cure.dueDate <= today)
       throw refusals.badField(['cure', 'dueDate'], '補正の期限は明日以降の日付にしてください。');
-    const { detail, to } = this.check(id, 'requestCure', '', cure.defects.length);
+    const { detail, to } = await this.check(id, 'requestCure', '', cure.defects.length);
     const value: Cure = { defects: cure.defects, dueDate: cure.dueDate, requestedOn: today };
-    this.vault.write('requests.cure', id, `defects=${cure.defects.length} due=${cure.dueDate}`, (db) => {
-      this.event(db, id, 'requestCure', detail.status, to, '');
-      setProcessing(db, id, { cure_json: JSON.stringify(value), cure_due: cure.dueDate }, this.clock().toISOString());
-      this.queries.refreshDeadlines(db, id);
+    await this.vault.write('requests.cure', id, `defects=${cure.defects.length} due=${cure.dueDate}`, async (db) => {
+      await this.event(db, id, 'requestCure', detail.status, to, '');
+      await setProcessing(db, id, { cure_json: JSON.stringify(value), cure_due: cure.dueDate }, this.clock().toISOString());
+      await this.queries.refreshDeadlines(db, id);
     });
     return this.queries.get(id);
   }
 
   // The cure arrived (on arrivedOn): the request goes back to 確認中 and the SLA runs again.
-  recordCure(id: string, arrivedOn: IsoDate): RequestDetail {
-    const db = this.vault.connection();
-    const row = this.queries.row(db, id);
+  async recordCure(id: string, arrivedOn: IsoDate): Promise<RequestDetail> {
+    const db = this.vault.q();
+    const row = await this.queries.row(db, id);
     const cure = parseJson(Cure, row.cure_json);
     if (arrivedOn > this.queries.today())
       throw refusals.badField(['arrivedOn'], '補正の到着日に未来の日付は指定できません。');
     if (cure && arrivedOn < cure.requestedOn)
       throw refusals.badField(['arrivedOn'], '補正の到着日は補正を依頼した日より前にはできません。');
-    const { detail, to } = this.check(id, 'cureReceived', '');
-    this.vault.write('requests.transition', id, `action=cureReceived from=${detail.status} to=${to}`, (db) => {
-      this.event(db, id, 'cureReceived', detail.status, to, '', arrivedOn);
-      setProcessing(db, id, { cure_due: null }, this.clock().toISOString());
-      this.queries.refreshDeadlines(db, id);
+    const { detail, to } = await this.check(id, 'cureReceived', '');
+    await this.vault.write('requests.transition', id, `action=cureReceived from=${detail.status} to=${to}`, async (db) => {
+      await this.event(db, id, 'cureReceived', detail.status, to, '', arrivedOn);
+      await setProcessing(db, id, { cure_due: null }, this.clock().toISOString());
+      await this.queries.refreshDeadlines(db, id);
     });
     return this.queries.get(id);
   }
 
-  saveDecision(id: string, kind: RequestKind, decision: Decision): RequestDetail {
+  async saveDecision(id: string, kind: RequestKind, decision: Decision): Promise<RequestDetail> {
     const session = this.queries.session();
-    const detail = this.queries.get(id);
-    assertDecisionSavable(this.vault.connection(), detail, kind, decision, this.queries.today());
-    this.vault.write(
+    const detail = await this.queries.get(id);
+    await assertDecisionSavable(this.vault.q(), detail, kind, decision, this.queries.today());
+    await this.vault.write(
       'requests.decision',
       id,
       `kind=${kind} outcome=${decision.outcome} grounds=${decision.grounds.join(',')}`,
-      (db) => {
-        upsertDecision(db, {
+      async (db) => {
+        await upsertDecision(db, {
           requestId: id,
           kind,
           data: JSON.stringify(decision),
           by: session.accountId,
           at: this.clock().toISOString(),
         });
-        this.event(db, id, 'decision', detail.status, detail.status, kindInfo[kind].label);
+        await this.event(db, id, 'decision', detail.status, detail.status, kindInfo[kind].label);
       },
     );
     return this.queries.get(id);
   }
 
-  extend(id: string, date: IsoDate, reason: string): RequestDetail {
-    const detail = this.queries.get(id);
+  async extend(id: string, date: IsoDate, reason: string): Promise<RequestDetail> {
+    const detail = await this.queries.get(id);
     if (!canRecord('extension', detail.status)) {
       throw new AppError(ErrorCode.CONFLICT, '回答済み・終了した請求の期限は延長できません。');
     }
@@ -196,17 +196,17 @@ export class RequestCommands {
       decidedBy: this.queries.session().accountId,
       decidedOn: this.queries.today(),
     };
-    this.vault.write('requests.extension', id, `to=${date}`, (db) => {
-      setProcessing(db, id, { extension_json: JSON.stringify(value) }, this.clock().toISOString());
-      this.event(db, id, 'extension', detail.status, detail.status, reason);
-      this.queries.refreshDeadlines(db, id);
+    await this.vault.write('requests.extension', id, `to=${date}`, async (db) => {
+      await setProcessing(db, id, { extension_json: JSON.stringify(value) }, this.clock().toISOString());
+      await this.event(db, id, 'extension', detail.status, detail.status, reason);
+      await this.queries.refreshDeadlines(db, id);
     });
     return this.queries.get(id);
   }
 
-  addDispatch(id: string, input: ChannelInput<'requests.addDispatch'>['dispatch']): RequestDetail {
+  async addDispatch(id: string, input: ChannelInput<'requests.addDispatch'>['dispatch']): Promise<RequestDetail> {
     const session = this.queries.session();
-    const detail = this.queries.get(id);
+    const detail = await this.queries.get(id);
     if (!canRecord('dispatch', detail.status)) {
       throw new AppError(ErrorCode.CONFLICT, '発送は決裁の後（回答準備・発送済の段階）に記録してください。');
     }
@@ -215,13 +215,13 @@ export class RequestCommands {
     if (input.sentOn < detail.arrivalDate)
       throw refusals.badField(['dispatch', 'sentOn'], '発送日が到達日より前になっています。');
     const dispatchId = randomUUID();
-    this.vault.write(
+    await this.vault.write(
       'requests.dispatch',
       id,
       `dispatch=${dispatchId} method=${input.method} sent=${input.sentOn}${input.packageId ? ` package=${input.packageId}` : ''}`,
-      (db) => {
-        assertReplyReady(db, detail, input.packageId);
-        insertDispatch(db, {
+      async (db) => {
+        await assertReplyReady(db, detail, input.packageId);
+        await insertDispatch(db, {
           id: dispatchId,
           requestId: id,
           data: JSON.stringify({
@@ -234,14 +234,14 @@ export class RequestCommands {
           by: session.accountId,
           at: this.clock().toISOString(),
         });
-        this.event(db, id, 'dispatch', detail.status, detail.status, input.letter);
+        await this.event(db, id, 'dispatch', detail.status, detail.status, input.letter);
       },
     );
     return this.queries.get(id);
   }
 
-  recordDisposal(id: string, method: Disposal['method'], date: IsoDate): RequestDetail {
-    const detail = this.queries.get(id);
+  async recordDisposal(id: string, method: Disposal['method'], date: IsoDate): Promise<RequestDetail> {
+    const detail = await this.queries.get(id);
     if (!canRecord('disposal', detail.status)) {
       throw new AppError(
         ErrorCode.CONFLICT,
@@ -255,17 +255,17 @@ export class RequestCommands {
     if (date > this.queries.today()) throw refusals.badField(['date'], '日付に未来の日付は指定できません。');
     if (date < detail.arrivalDate) throw refusals.badField(['date'], '日付が到達日より前になっています。');
     const value: Disposal = { method, date };
-    this.vault.write('requests.disposal', id, `method=${method} date=${date}`, (db) => {
-      setProcessing(db, id, { disposal_json: JSON.stringify(value) }, this.clock().toISOString());
-      this.event(db, id, 'disposal', detail.status, detail.status, '');
+    await this.vault.write('requests.disposal', id, `method=${method} date=${date}`, async (db) => {
+      await setProcessing(db, id, { disposal_json: JSON.stringify(value) }, this.clock().toISOString());
+      await this.event(db, id, 'disposal', detail.status, detail.status, '');
     });
     return this.queries.get(id);
   }
 
   // A suspected impersonation: raised or cleared with a note (kept in the history, never in the
   // audit details, which carry ids only), listed on the dashboard while the request is open.
-  flagSuspicion(id: string, suspected: boolean, note: string): RequestDetail {
-    const detail = this.queries.get(id);
+  async flagSuspicion(id: string, suspected: boolean, note: string): Promise<RequestDetail> {
+    const detail = await this.queries.get(id);
     if (detail.closedOn !== null) {
       throw new AppError(ErrorCode.CONFLICT, '終了した請求には、なりすましの疑いを記録・解除できません。');
     }
@@ -278,9 +278,9 @@ export class RequestCommands {
     const session = this.queries.session();
     const at = this.clock().toISOString();
     const value: Suspicion | null = suspected ? { note, by: session.accountId, at } : null;
-    this.vault.write('requests.suspicion', id, `suspected=${String(suspected)}`, (db) => {
-      setProcessing(db, id, { suspicion_json: value ? JSON.stringify(value) : null }, at);
-      this.event(db, id, suspected ? 'suspected' : 'suspicionCleared', detail.status, detail.status, note);
+    await this.vault.write('requests.suspicion', id, `suspected=${String(suspected)}`, async (db) => {
+      await setProcessing(db, id, { suspicion_json: value ? JSON.stringify(value) : null }, at);
+      await this.event(db, id, suspected ? 'suspected' : 'suspicionCleared', detail.status, detail.status, note);
     });
     return this.queries.get(id);
   }
@@ -288,8 +288,8 @@ export class RequestCommands {
   // The search record (探索の記録): while the decisions are open (調査中・決定起案). A search is
   // dated no earlier than the 到達日 and not in the future. Removing one keeps its reason in the
   // history; the audit entry names only the request and the search.
-  addSearch(id: string, input: SearchInput): RequestDetail {
-    const detail = this.queries.get(id);
+  async addSearch(id: string, input: SearchInput): Promise<RequestDetail> {
+    const detail = await this.queries.get(id);
     if (!canRecord('search', detail.status)) {
       throw new AppError(ErrorCode.CONFLICT, '探索の記録は、調査中または決定起案中の請求に追加できます。');
     }
@@ -303,9 +303,9 @@ export class RequestCommands {
     const at = this.clock().toISOString();
     const record: SearchRecord = { ...input, id: randomUUID(), by: this.queries.session().accountId, at };
     const searches = [...detail.searches, record];
-    this.vault.write('requests.search', id, `search=${record.id} change=added result=${record.result}`, (db) => {
-      setProcessing(db, id, { searches_json: JSON.stringify(searches) }, at);
-      this.event(
+    await this.vault.write('requests.search', id, `search=${record.id} change=added result=${record.result}`, async (db) => {
+      await setProcessing(db, id, { searches_json: JSON.stringify(searches) }, at);
+      await this.event(
         db,
         id,
         'search',
@@ -317,8 +317,8 @@ export class RequestCommands {
     return this.queries.get(id);
   }
 
-  removeSearch(id: string, searchId: string, reason: string): RequestDetail {
-    const detail = this.queries.get(id);
+  async removeSearch(id: string, searchId: string, reason: string): Promise<RequestDetail> {
+    const detail = await this.queries.get(id);
     if (!canRecord('search', detail.status)) {
       throw new AppError(ErrorCode.CONFLICT, '探索の記録は、調査中または決定起案中の請求でのみ削除できます。');
     }
@@ -326,15 +326,15 @@ export class RequestCommands {
     if (!record) throw new AppError(ErrorCode.NOT_FOUND, '指定された探索の記録が見つかりません。');
     const at = this.clock().toISOString();
     const searches = detail.searches.filter((s) => s.id !== searchId);
-    this.vault.write('requests.search', id, `search=${searchId} change=removed`, (db) => {
-      setProcessing(db, id, { searches_json: JSON.stringify(searches) }, at);
-      this.event(db, id, 'searchRemoved', detail.status, detail.status, `${record.system}：${reason}`);
+    await this.vault.write('requests.search', id, `search=${searchId} change=removed`, async (db) => {
+      await setProcessing(db, id, { searches_json: JSON.stringify(searches) }, at);
+      await this.event(db, id, 'searchRemoved', detail.status, detail.status, `${record.system}：${reason}`);
     });
     return this.queries.get(id);
   }
 
-  recordFeeReturn(id: string, method: FeeReturn['method'], date: IsoDate, amount: number): RequestDetail {
-    const detail = this.queries.get(id);
+  async recordFeeReturn(id: string, method: FeeReturn['method'], date: IsoDate, amount: number): Promise<RequestDetail> {
+    const detail = await this.queries.get(id);
     if (!canRecord('feeReturn', detail.status)) {
       throw new AppError(ErrorCode.CONFLICT, '完了した請求には手数料の返還を記録できません。');
     }
@@ -349,9 +349,9 @@ export class RequestCommands {
     if (date > this.queries.today()) throw refusals.badField(['date'], '日付に未来の日付は指定できません。');
     if (date < detail.arrivalDate) throw refusals.badField(['date'], '日付が到達日より前になっています。');
     const value: FeeReturn = { method, date, amount };
-    this.vault.write('requests.feeReturn', id, `method=${method} date=${date} amount=${amount}`, (db) => {
-      setProcessing(db, id, { fee_return_json: JSON.stringify(value) }, this.clock().toISOString());
-      this.event(db, id, 'feeReturn', detail.status, detail.status, '');
+    await this.vault.write('requests.feeReturn', id, `method=${method} date=${date} amount=${amount}`, async (db) => {
+      await setProcessing(db, id, { fee_return_json: JSON.stringify(value) }, this.clock().toISOString());
+      await this.event(db, id, 'feeReturn', detail.status, detail.status, '');
     });
     return this.queries.get(id);
   }

@@ -3,19 +3,19 @@ import type { IsoDate } from '../../../core/domain/dates';
 import { decisionProblems, type Decision } from '../../../core/domain/decisions';
 import type { RequestKind } from '../../../core/domain/intake/kinds';
 import { canRecord } from '../../../core/domain/workflow';
-import type { Db } from '../db/connection';
+import type { Q } from '../db/store';
 import { AppError, refusals } from '../errors';
 import { readOrganisation } from '../settings/policies';
 
 // Whether a decision may be saved on the request as stored: at the stage that takes decisions,
 // for a kind the request asks for, complete, and dated no later than today nor before arrival.
-export function assertDecisionSavable(
-  db: Db,
+export async function assertDecisionSavable(
+  db: Q,
   detail: RequestDetail,
   kind: RequestKind,
   decision: Decision,
   today: IsoDate,
-): void {
+): Promise<void> {
   if (!canRecord('decision', detail.status)) {
     throw new AppError(ErrorCode.CONFLICT, '決定は「調査中」または「決定起案」の段階で入力してください。');
   }
@@ -31,7 +31,7 @@ export function assertDecisionSavable(
       problems.map((p) => ({ path: ['decision', p.path], message: p.message })),
     );
   }
-  if (decision.jointUse && (decision.outcome === 'notOurs' || !readOrganisation(db)?.jointUse)) {
+  if (decision.jointUse && (decision.outcome === 'notOurs' || !(await readOrganisation(db))?.jointUse)) {
     throw refusals.badField(
       ['decision', 'jointUse'],
       decision.outcome === 'notOurs'

@@ -38,7 +38,7 @@ import {
   primaryActions,
   transition,
 } from '../../../core/domain/workflow';
-import type { Db } from '../db/connection';
+import type { Q } from '../db/store';
 import {
   accountNames,
   getDocuments,
@@ -80,7 +80,7 @@ type ReadContext = {
 // list and the dashboard, search. Keeps the stored dates current (refreshDeadlines).
 export class RequestQueries {
   // The connection whose rows from before migration 0004 have had their dates computed.
-  private deadlinesReadyFor: Db | null = null;
+  private deadlinesReadyFor: Q | null = null;
 
   constructor(
     private readonly vault: Vault,
@@ -97,8 +97,8 @@ export class RequestQueries {
     return session;
   }
 
-  row(db: Db, id: string): RequestRow {
-    const row = getRequestRow(db, id);
+  async row(db: Q, id: string): Promise<RequestRow> {
+    const row = await getRequestRow(db, id);
     if (!row) throw new AppError(ErrorCode.NOT_FOUND, '請求が見つかりません。');
     return row;
   }
@@ -121,11 +121,11 @@ export class RequestQueries {
   }
 
   // Recomputes and stores the request's dates; called inside every write that can move them.
-  refreshDeadlines(db: Db, id: string): void {
-    const row = this.row(db, id);
-    const kinds = getItems(db, id).map((i) => i.kind);
-    const d = this.deadlinesOf(row, listEvents(db, id), readProcessingSettings(db), kinds);
-    setProcessing(
+  async refreshDeadlines(db: Q, id: string): Promise<void> {
+    const row = await this.row(db, id);
+    const kinds = (await getItems(db, id)).map((i) => i.kind);
+    const d = this.deadlinesOf(row, await listEvents(db, id), await readProcessingSettings(db), kinds);
+    await setProcessing(
       db,
       id,
       { article39_date: d.article39Date, sla_date: d.slaDate, due_date: d.dueDate },
@@ -134,62 +134,67 @@ export class RequestQueries {
   }
 
   // Rows written before migration 0004 get their dates on first use of a connection.
-  private ensureDeadlines(db: Db): void {
+  private async ensureDeadlines(db: Q): Promise<void> {
     if (this.deadlinesReadyFor === db) return;
-    const ids = requestIdsForDeadlines(db, false, closedStates);
-    if (ids.length) db.transaction(() => ids.forEach((id) => this.refreshDeadlines(db, id)))();
+    const ids = await requestIdsForDeadlines(db, false, closedStates);
+    if (ids.length)
+      await this.vault.store().transaction(async (tx) => {
+        for (const id of ids) await this.refreshDeadlines(tx, id);
+      });
     this.deadlinesReadyFor = db;
   }
 
   // After the processing policy changed: open requests follow it; closed ones keep the dates
   // they were handled by. Runs inside the caller's transaction.
-  refreshOpenDeadlines(db: Db): void {
-    for (const id of requestIdsForDeadlines(db, true, closedStates)) this.refreshDeadlines(db, id);
+  async refreshOpenDeadlines(db: Q): Promise<void> {
+    for (const id of await requestIdsForDeadlines(db, true, closedStates)) await this.refreshDeadlines(db, id);
   }
 
-  get(id: string): RequestDetail {
-    const db = this.vault.connection();
-    this.ensureDeadlines(db);
-    return this.detail(db, id, this.readContext(db));
+  async get(id: string): Promise<RequestDetail> {
+    const db = this.vault.q();
+    await this.ensureDeadlines(db);
+    return await this.detail(db, id, await this.readContext(db));
   }
 
   // Many requests at once (the ledger): the policies and account names are read once.
-  getMany(ids: readonly string[]): RequestDetail[] {
-    const db = this.vault.connection();
-    this.ensureDeadlines(db);
-    const context = this.readContext(db);
-    return ids.map((id) => this.detail(db, id, context));
+  async getMany(ids: readonly string[]): Promise<RequestDetail[]> {
+    const db = this.vault.q();
+    await this.ensureDeadlines(db);
+    const context = await this.readContext(db);
+    const out: RequestDetail[] = [];
+    for (const id of ids) out.push(await this.detail(db, id, context));
+    return out;
   }
 
-  private readContext(db: Db): ReadContext {
+  private async readContext(db: Q): Promise<ReadContext> {
     return {
-      identityPolicy: readIdentityPolicy(db),
-      fees: readFees(db),
-      processing: readProcessingSettings(db),
-      accountNames: accountNames(db),
+      identityPolicy: await readIdentityPolicy(db),
+      fees: await readFees(db),
+      processing: await readProcessingSettings(db),
+      accountNames: await accountNames(db),
       session: this.vault.session(),
       today: this.today(),
     };
   }
 
-  private detail(db: Db, id: string, c: ReadContext): RequestDetail {
-    const row = this.row(db, id);
+  private async detail(db: Q, id: string, c: ReadContext): Promise<RequestDetail> {
+    const row = await this.row(db, id);
     if (row.purged_at) {
       throw new AppError(
         ErrorCode.NOT_FOUND,
         `受付番号 ${row.receipt_no} の請求は、保存期間を過ぎたため削除されています（件数・日付・結果のみ集計用に残っています）。`,
       );
     }
-    const parties = getParties(db, id);
+    const parties = await getParties(db, id);
     const party = (role: string) => {
       const found = parties.find((p) => p.role === role);
       return found ? Party.parse(JSON.parse(found.data)) : null;
     };
     const principal = party('principal');
     if (!principal) throw new AppError(ErrorCode.INTERNAL, '請求の記録が壊れています。');
-    const items = getItems(db, id).map((i) => RequestItem.parse(JSON.parse(i.details)));
-    const documents = getDocuments(db, id).map((d) => IdentityDocumentInput.parse(JSON.parse(d)));
-    const payments = readPayments(db, id);
+    const items = (await getItems(db, id)).map((i) => RequestItem.parse(JSON.parse(i.details)));
+    const documents = (await getDocuments(db, id)).map((d) => IdentityDocumentInput.parse(JSON.parse(d)));
+    const payments = await readPayments(db, id);
     const identity = JSON.parse(row.identity_json) as {
       nameAddressMatch: { principal: boolean | null; agent: boolean | null };
       lawyerRegistrationNo: string;
@@ -211,8 +216,8 @@ export class RequestQueries {
       },
       c.identityPolicy,
     );
-    const events = listEvents(db, id);
-    const decisions = readDecisions(db, id, kinds);
+    const events = await listEvents(db, id);
+    const decisions = await readDecisions(db, id, kinds);
     // Kinds decided as not our 保有個人データ carry no fee.
     const fee = evaluateFee(
       kinds,
@@ -220,7 +225,7 @@ export class RequestQueries {
       payments,
       decisions.filter((d) => d.decision.outcome === 'notOurs').map((d) => d.kind),
     );
-    const dispatches = readDispatches(db, id);
+    const dispatches = await readDispatches(db, id);
     const disposal = parseJson(Disposal, row.disposal_json);
     const feeReturn = parseJson(FeeReturn, row.fee_return_json);
     const suspicion = parseJson(Suspicion, row.suspicion_json);
@@ -294,7 +299,7 @@ export class RequestQueries {
       },
       payments,
       fee,
-      enclosures: listEnclosures(db, id).map((e) => ({
+      enclosures: (await listEnclosures(db, id)).map((e) => ({
         id: e.id,
         type: e.type as RequestDetail['enclosures'][number]['type'],
         mime: e.mime,
@@ -336,11 +341,11 @@ export class RequestQueries {
     };
   }
 
-  list(f: ListFilter): ChannelOutput<'requests.list'> {
-    const db = this.vault.connection();
-    this.ensureDeadlines(db);
+  async list(f: ListFilter): Promise<ChannelOutput<'requests.list'>> {
+    const db = this.vault.q();
+    await this.ensureDeadlines(db);
     const terms = searchTerms(f.query);
-    const page = listRequests(db, {
+    const page = await listRequests(db, {
       statuses: f.statuses,
       kind: f.kind,
       channel: f.channel,
@@ -358,15 +363,15 @@ export class RequestQueries {
     return page;
   }
 
-  dashboard(): ChannelOutput<'requests.dashboard'> {
-    const db = this.vault.connection();
-    this.ensureDeadlines(db);
+  async dashboard(): Promise<ChannelOutput<'requests.dashboard'>> {
+    const db = this.vault.q();
+    await this.ensureDeadlines(db);
     const session = this.session();
     const today = this.today();
-    const { closedDays } = readProcessingSettings(db);
+    const { closedDays } = await readProcessingSettings(db);
     return {
       today,
-      ...dashboardPages(db, {
+      ...await dashboardPages(db, {
         today,
         soon: addBusinessDays(today, 3, closedDays),
         recentSince: addDays(today, -RECENT_DAYS),
@@ -379,10 +384,10 @@ export class RequestQueries {
   }
 
   // A search by 受付番号 (anything with a digit) or by フリガナ.
-  search(query: string, limit: number): RequestSummary[] {
-    const db = this.vault.connection();
+  async search(query: string, limit: number): Promise<RequestSummary[]> {
+    const db = this.vault.q();
     const terms = searchTerms(query);
-    if (terms.receiptNo !== null) return searchByReceiptNo(db, terms.receiptNo, limit);
-    return searchByKana(db, kanaKey(query.normalize('NFKC').trim()), limit);
+    if (terms.receiptNo !== null) return await searchByReceiptNo(db, terms.receiptNo, limit);
+    return await searchByKana(db, kanaKey(query.normalize('NFKC').trim()), limit);
   }
 }

@@ -1,6 +1,6 @@
 import { ErrorCode, type RequestDetail } from '../../../core/contract';
 import { letterLabels, lettersFor } from '../../../core/domain/letters/catalogue';
-import type { Db } from '../db/connection';
+import type { Q } from '../db/store';
 import { getDisclosurePackage } from '../db/repositories/disclosure-packages';
 import { listLetters } from '../db/repositories/letters';
 import { AppError, refusals } from '../errors';
@@ -11,14 +11,14 @@ import { currentApproval, currentLetters, isDecisionLetter, stalePackage } from 
 // A reply is recorded as sent only with the finalized, numbered decision letter of every
 // decision as approved now, and only with a 電磁的記録 package built under that approval
 // (a 差し戻し makes the earlier ones unusable). Checked inside the write that records it.
-export function assertReplyReady(db: Db, detail: RequestDetail, packageId: string | undefined): void {
-  const approval = currentApproval(db, detail.id);
+export async function assertReplyReady(db: Q, detail: RequestDetail, packageId: string | undefined): Promise<void> {
+  const approval = await currentApproval(db, detail.id);
   if (!approval) {
     throw new AppError(ErrorCode.CONFLICT, '決定が承認（決裁）されていないため、発送を記録できません。');
   }
-  const letters = listLetters(db, detail.id);
+  const letters = await listLetters(db, detail.id);
   const missing = lettersFor(
-    letterCase(detail, { closedDays: readProcessingSettings(db).closedDays, acceptedMeans: readFees(db).accepted }),
+    letterCase(detail, { closedDays: (await readProcessingSettings(db)).closedDays, acceptedMeans: (await readFees(db)).accepted }),
     detail.status,
   ).filter((kind) => isDecisionLetter(kind) && currentLetters(letters, kind, approval).length === 0);
   if (missing.length > 0) {
@@ -44,7 +44,7 @@ export function assertReplyReady(db: Db, detail: RequestDetail, packageId: strin
     }
     return;
   }
-  const pkg = getDisclosurePackage(db, packageId);
+  const pkg = await getDisclosurePackage(db, packageId);
   if (!pkg || pkg.request_id !== detail.id) {
     throw refusals.badField(['dispatch', 'packageId'], '指定された電磁的記録はこの請求のものではありません。');
   }

@@ -2,13 +2,13 @@ import type { Dispatch } from '../../../core/contract';
 import { Decision } from '../../../core/domain/decisions';
 import type { RequestKind } from '../../../core/domain/intake/kinds';
 import { PaymentInput } from '../../../core/domain/intake/request';
-import type { Db } from '../db/connection';
+import type { Q } from '../db/store';
 import { getPayments, listDecisions, listDispatches } from '../db/repositories/requests';
 
 // The parts of a stored request read row by row, as the request page shows them.
 
-export function readPayments(db: Db, id: string) {
-  return getPayments(db, id).map((p) =>
+export async function readPayments(db: Q, id: string) {
+  return (await getPayments(db, id)).map((p) =>
     PaymentInput.parse({
       id: p.id.slice(id.length + 1),
       means: p.means,
@@ -21,8 +21,8 @@ export function readPayments(db: Db, id: string) {
 }
 
 // The decisions of the kinds the request (still) has.
-export function readDecisions(db: Db, id: string, kinds: readonly RequestKind[]) {
-  return listDecisions(db, id)
+export async function readDecisions(db: Q, id: string, kinds: readonly RequestKind[]) {
+  return (await listDecisions(db, id))
     .filter((d) => kinds.includes(d.kind as RequestKind))
     .map((d) => ({
       kind: d.kind as RequestKind,
@@ -32,8 +32,8 @@ export function readDecisions(db: Db, id: string, kinds: readonly RequestKind[])
     }));
 }
 
-export function readDispatches(db: Db, id: string): Dispatch[] {
-  return listDispatches(db, id).map((d) => ({
+export async function readDispatches(db: Q, id: string): Promise<Dispatch[]> {
+  return (await listDispatches(db, id)).map((d) => ({
     ...(JSON.parse(d.data) as Omit<Dispatch, 'id' | 'recordedBy' | 'recordedAt'>),
     id: d.id,
     recordedBy: d.recorded_by,

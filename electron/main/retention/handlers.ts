@@ -3,8 +3,8 @@ import type { RetentionService } from './service';
 
 export function retentionHandlers(retention: RetentionService) {
   return {
-    'retention.get': () => retention.preview(),
-    'retention.updateSettings': (input) => retention.updateSettings(input),
-    'retention.purge': (input) => retention.purge(input),
+    'retention.get': async () => await retention.preview(),
+    'retention.updateSettings': async (input) => await retention.updateSettings(input),
+    'retention.purge': async (input) => await retention.purge(input),
   } satisfies Slice<'retention'>;
 }

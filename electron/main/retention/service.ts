@@ -33,38 +33,38 @@ export class RetentionService {
     private readonly clock: () => Date,
   ) {}
 
-  settings(): RetentionSettings {
-    const parsed = RetentionSettings.safeParse(getSetting(this.vault.connection(), 'retention'));
+  async settings(): Promise<RetentionSettings> {
+    const parsed = RetentionSettings.safeParse(await getSetting(this.vault.q(), 'retention'));
     return parsed.success ? parsed.data : DEFAULT_RETENTION;
   }
 
-  updateSettings(value: RetentionSettings): RetentionSettings {
-    this.vault.write(
+  async updateSettings(value: RetentionSettings): Promise<RetentionSettings> {
+    await this.vault.write(
       'settings.update',
       'retention',
       `completedYears=${value.completedYears} idCopyDays=${value.idCopyDays}`,
-      (db) => {
-        putSetting(db, 'retention', value);
+      async (db) => {
+        await putSetting(db, 'retention', value);
       },
     );
     return value;
   }
 
-  private candidates() {
-    const db = this.vault.connection();
-    const settings = this.settings();
+  private async candidates() {
+    const db = this.vault.q();
+    const settings = await this.settings();
     const asOf = japanToday(this.clock());
     return {
       asOf,
       settings,
-      requests: requestsToPurge(db, closedStates, addMonths(asOf, -12 * settings.completedYears)),
-      idCopies: idCopiesToDelete(db, closedStates, idCopyTypes, addDays(asOf, -settings.idCopyDays)),
-      forms: formRequestsToPurge(db, addMonths(asOf, -12 * settings.completedYears)),
+      requests: await requestsToPurge(db, closedStates, addMonths(asOf, -12 * settings.completedYears)),
+      idCopies: await idCopiesToDelete(db, closedStates, idCopyTypes, addDays(asOf, -settings.idCopyDays)),
+      forms: await formRequestsToPurge(db, addMonths(asOf, -12 * settings.completedYears)),
     };
   }
 
-  preview(): ChannelOutput<'retention.get'> {
-    const c = this.candidates();
+  async preview(): Promise<ChannelOutput<'retention.get'>> {
+    const c = await this.candidates();
     return {
       asOf: c.asOf,
       settings: c.settings,
@@ -84,32 +84,31 @@ export class RetentionService {
 
   // Deletes the ID copies due, then turns the requests due into tombstones; one transaction,
   // one audit entry per copy and per request. Refused when the list is not the one shown.
-  purge(seen: { requests: number; idCopies: number; forms: number }): {
+  async purge(seen: { requests: number; idCopies: number; forms: number }): Promise<{
     requests: number;
     idCopies: number;
     forms: number;
-  } {
-    const c = this.candidates();
+  }> {
+    const c = await this.candidates();
     if (c.requests.length !== seen.requests || c.idCopies.length !== seen.idCopies || c.forms.length !== seen.forms) {
       throw new AppError(ErrorCode.CONFLICT, '削除の対象が変わりました。一覧をもう一度確認してから実行してください。');
     }
     const at = this.clock().toISOString();
-    const db = this.vault.connection();
-    db.transaction(() => {
+    await this.vault.store().transaction(async (tx) => {
       for (const e of c.idCopies) {
-        deleteEnclosureContent(db, e.id, at);
-        this.vault.audit(
-          db,
+        await deleteEnclosureContent(tx, e.id, at);
+        await this.vault.audit(
+          tx,
           'retention.idCopy',
           e.request_id,
           `receipt=${e.receipt_no} type=${e.type} closed=${e.closed_on}`,
         );
       }
       for (const r of c.requests) {
-        const outcomes = decisionOutcomes(db, r.id).join(',');
-        tombstone(db, r.id, at);
-        this.vault.audit(
-          db,
+        const outcomes = (await decisionOutcomes(tx, r.id)).join(',');
+        await tombstone(tx, r.id, at);
+        await this.vault.audit(
+          tx,
           'retention.purge',
           r.id,
           `receipt=${r.receipt_no} kinds=${r.kinds} arrival=${r.arrival_date} closed=${r.closed_on} outcome=${outcomes || 'none'}`,
@@ -117,10 +116,10 @@ export class RetentionService {
       }
       // A 送付依頼 that never led to a request names a person for nothing once the period is over.
       for (const f of c.forms) {
-        deleteFormRequest(db, f.id);
-        this.vault.audit(db, 'forms.request', f.id, `action=purge requested=${f.requested_on}`);
+        await deleteFormRequest(tx, f.id);
+        await this.vault.audit(tx, 'forms.request', f.id, `action=purge requested=${f.requested_on}`);
       }
-    })();
+    });
     return { requests: c.requests.length, idCopies: c.idCopies.length, forms: c.forms.length };
   }
 }

@@ -4,10 +4,10 @@ import type { Vault } from '../vault/vault';
 
 export function sessionHandlers(vault: Vault, settings: SettingsService) {
   return {
-    'session.current': () => ({
+    'session.current': async () => ({
       vault: vault.state(),
       session: vault.session(),
-      idleLockMinutes: vault.state() === 'unlocked' ? settings.security().idleLockMinutes : null,
+      idleLockMinutes: vault.state() === 'unlocked' ? (await settings.security()).idleLockMinutes : null,
     }),
     'session.login': (input) => vault.login(input.loginName, input.password),
     'session.recover': (input) => vault.recover(input.recoveryKey, input.loginName, input.newPassword),

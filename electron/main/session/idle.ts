@@ -4,13 +4,17 @@ export type IdleWatch = { stop: () => void };
 
 export function watchIdle(opts: {
   idleSeconds: () => number;
-  limitSeconds: () => number | null;
+  limitSeconds: () => number | null | Promise<number | null>;
   onIdle: () => void;
   intervalMs?: number | undefined;
 }): IdleWatch {
-  const timer = setInterval(() => {
-    const limit = opts.limitSeconds();
+  const check = async () => {
+    const limit = await opts.limitSeconds();
     if (limit !== null && opts.idleSeconds() >= limit) opts.onIdle();
+  };
+  const timer = setInterval(() => {
+    // A limit that cannot be read (the vault locked meanwhile) leaves the next tick to try again.
+    check().catch(() => undefined);
   }, opts.intervalMs ?? 15_000);
   timer.unref();
   return { stop: () => clearInterval(timer) };

@@ -4,24 +4,24 @@ import type { SettingsService } from './service';
 
 export function settingsHandlers(settings: SettingsService, signing: SigningMaterial) {
   return {
-    'settings.get': () => ({
-      organisation: settings.organisation(),
-      security: settings.security(),
-      fees: settings.fees(),
-      intake: settings.intake(),
-      processing: settings.processing(),
-      reasons: settings.reasons(),
-      letters: settings.letters(),
+    'settings.get': async () => ({
+      organisation: await settings.organisation(),
+      security: await settings.security(),
+      fees: await settings.fees(),
+      intake: await settings.intake(),
+      processing: await settings.processing(),
+      reasons: await settings.reasons(),
+      letters: await settings.letters(),
       // What the signing certificate and the seal image are (they are imported via letters.*).
-      certificate: signing.certificate(),
-      seal: signing.hasSeal(),
+      certificate: await signing.certificate(),
+      seal: await signing.hasSeal(),
     }),
-    'settings.updateOrganisation': (input) => settings.updateOrganisation(input),
-    'settings.updateSecurity': (input) => settings.updateSecurity(input),
-    'settings.updateFees': (input) => settings.updateFees(input),
-    'settings.updateIntake': (input) => settings.updateIntake(input),
-    'settings.updateProcessing': (input) => settings.updateProcessing(input),
-    'settings.updateReasons': (input) => settings.updateReasons(input.reasons),
-    'settings.updateLetters': (input) => settings.updateLetters(input),
+    'settings.updateOrganisation': async (input) => await settings.updateOrganisation(input),
+    'settings.updateSecurity': async (input) => await settings.updateSecurity(input),
+    'settings.updateFees': async (input) => await settings.updateFees(input),
+    'settings.updateIntake': async (input) => await settings.updateIntake(input),
+    'settings.updateProcessing': async (input) => await settings.updateProcessing(input),
+    'settings.updateReasons': async (input) => await settings.updateReasons(input.reasons),
+    'settings.updateLetters': async (input) => await settings.updateLetters(input),
   } satisfies Slice<'settings'>;
 }

@@ -12,7 +12,7 @@ import { defaultIdentityPolicy, identityPolicyOf, type IdentityPolicy } from '..
 import { DEFAULT_RECEIPT_PATTERN } from '../../../core/domain/intake/receipt-number';
 import { DEFAULT_CURE_DAYS } from '../../../core/domain/workflow';
 import { Organisation } from '../../../core/domain/organisation';
-import type { Db } from '../db/connection';
+import type { Q } from '../db/store';
 import { getSetting } from '../db/repositories/settings';
 
 // The administrator's policies as stored in settings, or the defaults of DOMAIN.md.
@@ -27,18 +27,18 @@ export const defaultLetterSettings: LetterSettings = {
 export const DEFAULT_SECURITY: SecuritySettings = { idleLockMinutes: 10 };
 
 // The company and its 個人情報保護管理者, or null before the administrator has entered them.
-export function readOrganisation(db: Db): Organisation | null {
-  const parsed = Organisation.safeParse(getSetting(db, 'organisation'));
+export async function readOrganisation(db: Q): Promise<Organisation | null> {
+  const parsed = Organisation.safeParse(await getSetting(db, 'organisation'));
   return parsed.success ? parsed.data : null;
 }
 
-export function readFees(db: Db): FeeSchedule {
-  const parsed = FeeSchedule.safeParse(getSetting(db, 'fees'));
+export async function readFees(db: Q): Promise<FeeSchedule> {
+  const parsed = FeeSchedule.safeParse(await getSetting(db, 'fees'));
   return parsed.success ? parsed.data : defaultFeeSchedule;
 }
 
-export function readIntakeSettings(db: Db): IntakeSettings {
-  const parsed = IntakeSettings.safeParse(getSetting(db, 'intake'));
+export async function readIntakeSettings(db: Q): Promise<IntakeSettings> {
+  const parsed = IntakeSettings.safeParse(await getSetting(db, 'intake'));
   return parsed.success
     ? parsed.data
     : {
@@ -48,8 +48,8 @@ export function readIntakeSettings(db: Db): IntakeSettings {
       };
 }
 
-export function readIdentityPolicy(db: Db): IdentityPolicy {
-  return identityPolicyOf(readIntakeSettings(db));
+export async function readIdentityPolicy(db: Q): Promise<IdentityPolicy> {
+  return identityPolicyOf(await readIntakeSettings(db));
 }
 
 export const defaultProcessingSettings: ProcessingSettings = {
@@ -58,22 +58,22 @@ export const defaultProcessingSettings: ProcessingSettings = {
   cureDays: DEFAULT_CURE_DAYS,
 };
 
-export function readProcessingSettings(db: Db): ProcessingSettings {
-  const parsed = ProcessingSettings.safeParse(getSetting(db, 'processing'));
+export async function readProcessingSettings(db: Q): Promise<ProcessingSettings> {
+  const parsed = ProcessingSettings.safeParse(await getSetting(db, 'processing'));
   return parsed.success ? parsed.data : defaultProcessingSettings;
 }
 
-export function readReasonLibrary(db: Db): ReasonTemplate[] {
-  const parsed = ReasonLibrary.safeParse(getSetting(db, 'reasons'));
+export async function readReasonLibrary(db: Q): Promise<ReasonTemplate[]> {
+  const parsed = ReasonLibrary.safeParse(await getSetting(db, 'reasons'));
   return parsed.success ? parsed.data : defaultReasonLibrary;
 }
 
-export function readLetterSettings(db: Db): LetterSettings {
-  const parsed = LetterSettings.safeParse(getSetting(db, 'letters'));
+export async function readLetterSettings(db: Q): Promise<LetterSettings> {
+  const parsed = LetterSettings.safeParse(await getSetting(db, 'letters'));
   return parsed.success ? parsed.data : defaultLetterSettings;
 }
 
-export function readSecurity(db: Db): SecuritySettings {
-  const parsed = SecuritySettings.safeParse(getSetting(db, 'security'));
+export async function readSecurity(db: Q): Promise<SecuritySettings> {
+  const parsed = SecuritySettings.safeParse(await getSetting(db, 'security'));
   return parsed.success ? parsed.data : DEFAULT_SECURITY;
 }

@@ -8,7 +8,7 @@ import {
 } from '../../../core/contract';
 import { ReasonLibrary, type ReasonTemplate } from '../../../core/domain/decisions';
 import type { Organisation } from '../../../core/domain/organisation';
-import type { Db } from '../db/connection';
+import type { Q } from '../db/store';
 import { putSetting } from '../db/repositories/settings';
 import { AppError } from '../errors';
 import type { Vault } from '../vault/vault';
@@ -28,67 +28,67 @@ export class SettingsService {
   constructor(
     private readonly vault: Vault,
     // The processing policy changed (inside its transaction): open requests' deadlines follow.
-    private readonly processingChanged: (db: Db) => void,
+    private readonly processingChanged: (db: Q) => Promise<void>,
   ) {}
 
-  organisation(): Organisation {
-    const org = readOrganisation(this.vault.connection());
+  async organisation(): Promise<Organisation> {
+    const org = await readOrganisation(this.vault.q());
     if (!org) throw new AppError(ErrorCode.INTERNAL, '組織情報を読み込めません。設定画面で入力し直してください。');
     return org;
   }
 
-  security(): SecuritySettings {
-    return readSecurity(this.vault.connection());
+  async security(): Promise<SecuritySettings> {
+    return await readSecurity(this.vault.q());
   }
 
-  fees(): FeeSchedule {
-    return readFees(this.vault.connection());
+  async fees(): Promise<FeeSchedule> {
+    return await readFees(this.vault.q());
   }
 
-  intake(): IntakeSettings {
-    return readIntakeSettings(this.vault.connection());
+  async intake(): Promise<IntakeSettings> {
+    return await readIntakeSettings(this.vault.q());
   }
 
-  processing(): ProcessingSettings {
-    return readProcessingSettings(this.vault.connection());
+  async processing(): Promise<ProcessingSettings> {
+    return await readProcessingSettings(this.vault.q());
   }
 
-  reasons(): ReasonTemplate[] {
-    return readReasonLibrary(this.vault.connection());
+  async reasons(): Promise<ReasonTemplate[]> {
+    return await readReasonLibrary(this.vault.q());
   }
 
-  letters(): LetterSettings {
-    return readLetterSettings(this.vault.connection());
+  async letters(): Promise<LetterSettings> {
+    return await readLetterSettings(this.vault.q());
   }
 
-  updateOrganisation(value: Organisation): Organisation {
-    return this.put('organisation', value, 'organisation');
+  async updateOrganisation(value: Organisation): Promise<Organisation> {
+    return await this.put('organisation', value, 'organisation');
   }
 
-  updateSecurity(value: SecuritySettings): SecuritySettings {
-    return this.put('security', value, `idleLockMinutes=${value.idleLockMinutes}`);
+  async updateSecurity(value: SecuritySettings): Promise<SecuritySettings> {
+    return await this.put('security', value, `idleLockMinutes=${value.idleLockMinutes}`);
   }
 
-  updateIntake(value: IntakeSettings): IntakeSettings {
+  async updateIntake(value: IntakeSettings): Promise<IntakeSettings> {
     const windows = Object.entries(value.issueWindows ?? {})
       .map(([t, m]) => `${t}:${m}`)
       .join(',');
-    return this.put(
+    return await this.put(
       'intake',
       value,
       `months=${value.issueWindowMonths} lawyerSeal=${String(value.lawyerNeedsSealCertificate)} faxProvisional=${String(value.faxProvisional === true)}${windows ? ` windows=${windows}` : ''}`,
     );
   }
 
-  updateFees(value: FeeSchedule): FeeSchedule {
+  async updateFees(value: FeeSchedule): Promise<FeeSchedule> {
     const own = Object.entries(value.amounts ?? {})
       .map(([k, v]) => `${k}:${v}`)
       .join(',');
-    return this.put('fees', value, `amount=${value.amount} per=${value.per}${own ? ` amounts=${own}` : ''}`);
+    return await this.put('fees', value, `amount=${value.amount} per=${value.per}${own ? ` amounts=${own}` : ''}`);
   }
 
-  updateProcessing(value: ProcessingSettings): ProcessingSettings {
-    return this.put(
+  async updateProcessing(value: ProcessingSettings): Promise<ProcessingSettings> {
+    return await this.put(
       'processing',
       value,
       `sla=${value.slaBusinessDays} closed=${value.closedDays.length} cure=${value.cureDays}`,
@@ -96,23 +96,23 @@ export class SettingsService {
     );
   }
 
-  updateReasons(value: ReasonTemplate[]): ReasonTemplate[] {
+  async updateReasons(value: ReasonTemplate[]): Promise<ReasonTemplate[]> {
     const parsed = ReasonLibrary.parse(value);
-    return this.put('reasons', parsed, `templates=${parsed.length}`);
+    return await this.put('reasons', parsed, `templates=${parsed.length}`);
   }
 
-  updateLetters(value: LetterSettings): LetterSettings {
-    return this.put(
+  async updateLetters(value: LetterSettings): Promise<LetterSettings> {
+    return await this.put(
       'letters',
       value,
       `date=${value.dateStyle} window=${String(value.windowEnvelope)} templates=${Object.keys(value.templates).length}`,
     );
   }
 
-  private put<T>(key: string, value: T, summary: string, after?: (db: Db) => void): T {
-    this.vault.write('settings.update', key, summary, (db) => {
-      putSetting(db, key, value);
-      after?.(db);
+  private async put<T>(key: string, value: T, summary: string, after?: (db: Q) => Promise<void>): Promise<T> {
+    await this.vault.write('settings.update', key, summary, async (db) => {
+      await putSetting(db, key, value);
+      await after?.(db);
     });
     return value;
   }

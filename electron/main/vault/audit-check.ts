@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { storeOf } from '../db/store-engines';
 import { join } from 'node:path';
 import { type AuditVerification as ContractAuditVerification } from '../../../core/contract';
 import { anchorHolds, firstAuditAction, verifyAudit, type AuditAnchor } from '../db/repositories/audit';
@@ -21,29 +22,29 @@ export async function verifyAuditLog(
 ): Promise<ContractAuditVerification> {
   const witness = await core.readWitness();
   const u = core.unlockedOrThrow();
-  const chain = verifyAudit(u.db);
+  const chain = await u.store.read((q) => verifyAudit(q));
   const failed: { source: string; entryId: number }[] = [];
   let checked = 0;
-  const check = (source: string, a: AuditAnchor, authentic = true) => {
+  const check = async (source: string, a: AuditAnchor, authentic = true) => {
     checked++;
-    if (!authentic || !anchorHolds(u.db, a)) failed.push({ source, entryId: a.id });
+    if (!authentic || !await anchorHolds(storeOf(u.db).q, a)) failed.push({ source, entryId: a.id });
   };
   const header = core.header();
-  for (const a of header?.auditAnchors ?? []) check(HEADER_SOURCE, a, anchorAuthentic(u.master, a));
-  const record = readKeysetRecord(u.db);
+  for (const a of header?.auditAnchors ?? []) await check(HEADER_SOURCE, a, anchorAuthentic(u.master, a));
+  const record = await readKeysetRecord(storeOf(u.db).q);
   if (header) {
     const problems = keysetProblems(header, u.master, record);
     const newest = record?.newestAnchor?.id ?? header.auditAnchors?.at(-1)?.id ?? 0;
     if (problems.includes('mac')) failed.push({ source: `${HEADER_SOURCE}（全体の認証）`, entryId: newest });
     if (problems.includes('anchors')) failed.push({ source: `${HEADER_SOURCE}（件数・最新の控え）`, entryId: newest });
   }
-  if (record?.newestAnchor) check('データベース内の控え', record.newestAnchor);
+  if (record?.newestAnchor) await check('データベース内の控え', record.newestAnchor);
   const dir = join(core.deps.dataDir, 'backups');
   if (existsSync(dir)) {
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.mdgbak'))) {
       try {
         const meta = readBackupMeta(join(dir, f)).meta;
-        if (meta.auditHead) check(`バックアップ ${f}`, meta.auditHead);
+        if (meta.auditHead) await check(`バックアップ ${f}`, meta.auditHead);
         if (header && meta.anchorTotal !== undefined && meta.anchorTotal > (header.anchorTotal ?? 0))
           failed.push({ source: `バックアップ ${f}（控えの件数）`, entryId: meta.auditHead?.id ?? 0 });
       } catch {
@@ -51,8 +52,8 @@ export async function verifyAuditLog(
       }
     }
   }
-  if (witness) check('このPCのWindowsアカウントに保存した控え', witness);
-  if (printed) check('印刷した記録', printed);
+  if (witness) await check('このPCのWindowsアカウントに保存した控え', witness);
+  if (printed) await check('印刷した記録', printed);
   const anchors = { checked, failed };
   if (!chain.ok) return { ...chain, anchors };
   if (failed.length) {
@@ -64,7 +65,7 @@ export async function verifyAuditLog(
       anchors,
     };
   }
-  if (firstAuditAction(u.db) !== 'vault.setup')
+  if (await firstAuditAction(storeOf(u.db).q) !== 'vault.setup')
     return { ok: false, checked: chain.checked, entryId: 1, problem: 'not_from_setup', anchors };
   return { ok: true, checked: chain.checked, entryId: null, problem: null, anchors };
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { storeOf } from '../db/store-engines';
 import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ErrorCode, type BackupInfo } from '../../../core/contract';
@@ -62,7 +63,7 @@ export class VaultBackups {
       removeDatabaseFiles(copy);
       let key: Buffer | null = null;
       try {
-        const head = auditHead(u.db);
+        const head = await auditHead(storeOf(u.db).q);
         await this.core.fileWork({ op: 'copy', live: this.core.dbFile, key: u.key, out: copy });
         let meta: Omit<BackupMeta, 'counts' | 'size' | 'sha256' | 'schemaVersion'>;
         if (opts.password !== null) {
@@ -132,10 +133,10 @@ export class VaultBackups {
             '書き込んだバックアップを検証できませんでした。別の保存先でもう一度お試しください。',
           );
         }
-        u.db.transaction(() => {
-          this.core.audit(u.db, 'vault.backup', null, `protection=${full.protection} requests=${full.counts.requests}`);
-        })();
-        this.core.anchor(u);
+        await storeOf(u.db).transaction(async (tx) => {
+          await this.core.audit(tx, 'vault.backup', null, `protection=${full.protection} requests=${full.counts.requests}`);
+        });
+        await this.core.anchor(u);
         this.core.deps.logger.info('vault.backup', { protection: full.protection, requests: full.counts.requests });
         return {
           createdAt: full.createdAt,
@@ -254,7 +255,7 @@ export class VaultBackups {
       const out = this.core.scratch('inspect');
       try {
         const { meta, key, check } = await this.openBackup(file, password, out);
-        const other = check.ok ? otherVaultAccounts(this.core, out, key) : null;
+        const other = check.ok ? await otherVaultAccounts(this.core, out, key) : null;
         key.fill(0);
         return {
           createdAt: meta.createdAt,
@@ -297,8 +298,8 @@ export class VaultBackups {
             }
             const u = this.core.unlockedOrThrow();
             if (!key.equals(u.key)) await this.core.fileWork({ op: 'rekey', file: out, from: key, to: u.key });
-            other = otherVaultAccounts(this.core, out, u.key);
-            access = keepRestorerAccess(this.core, out, u);
+            other = await otherVaultAccounts(this.core, out, u.key);
+            access = await keepRestorerAccess(this.core, out, u);
             return {
               createdAt: meta.createdAt,
               appVersion: meta.appVersion,
@@ -317,10 +318,10 @@ export class VaultBackups {
         removeDatabaseFiles(out);
         throw err;
       }
-      return this.core.serial(() => {
+      return this.core.serial(async () => {
         const u = this.core.unlockedOrThrow();
         const accountId = u.session.accountId;
-        const live: LiveKeys = { accounts: listAccountKeys(u.db), record: readKeysetRecord(u.db) };
+        const live: LiveKeys = { accounts: await listAccountKeys(storeOf(u.db).q), record: await readKeysetRecord(storeOf(u.db).q) };
         u.db.close();
         try {
           // A WAL left beside the old file would be replayed onto the restored one.
@@ -334,18 +335,18 @@ export class VaultBackups {
         }
         const db = this.core.open(u.key, false);
         u.db = db;
-        db.transaction(() => {
-          this.core.audit(
-            db,
+        await storeOf(db).transaction(async (tx) => {
+          await this.core.audit(
+            tx,
             'vault.restore',
             null,
             `backup=${info.createdAt} requests=${info.counts.requests}${access ? ` other_vault=1 renamed=${access.renamed}` : ''}`,
             accountId,
           );
-        })();
-        keysAfterRestore(this.core, u, db, live);
+        });
+        await keysAfterRestore(this.core, u, db, live);
         this.core.deps.logger.info('vault.restored', { requests: info.counts.requests });
-        this.core.lockNow('system');
+        await this.core.lockNow('system');
         return Promise.resolve(other ? { ...info, otherVault: { accounts: other } } : info);
       });
     })();

@@ -1,8 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { storeOf } from '../db/store-engines';
 import { join } from 'node:path';
 import { ErrorCode, type EventName, type EventPayload, type Session } from '../../../core/contract';
 import type { AuditAction, LockReason } from '../../../core/domain/audit';
 import { CIPHER, cipherOf, openEncrypted, vacuumInto, WrongKeyError, type Db } from '../db/connection';
+import type { Q, Store } from '../db/store';
+
 import { NewerDatabaseError } from '../db/errors';
 import { migrate } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION, migrations } from '../db/migrations';
@@ -44,7 +47,16 @@ export type AnchorWitness = {
 // master: what the wraps protect (new wraps are made of it); key: what opens the database.
 // keysetTrusted: vault.json's key set verified at login (keyset.ts); only then is it sealed again
 // when written, so that an edit made outside the app stays visible until an administrator repairs it.
-export type Unlocked = { db: Db; master: Buffer; key: Buffer; session: Session; keysetTrusted: boolean };
+// store: the async repositories' way in (db/store.ts); db: the same SQLite connection, for the
+// vault's own whole-file work (copies, rekey), always under store.exclusive.
+export type Unlocked = {
+  db: Db;
+  store: Store;
+  master: Buffer;
+  key: Buffer;
+  session: Session;
+  keysetTrusted: boolean;
+};
 
 // After the master key was replaced: accounts that need a new temporary password, and a new
 // recovery key to show once (when the old one could not be carried over).
@@ -67,7 +79,7 @@ export class VaultDatabase {
   unlocked: Unlocked | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   // Work that belongs to every write's transaction (derived tables kept up to date).
-  private readonly afterWrite: ((db: Db) => void)[] = [];
+  private readonly afterWrite: ((tx: Q) => Promise<unknown>)[] = [];
 
   constructor(readonly deps: VaultDeps) {}
 
@@ -91,24 +103,33 @@ export class VaultDatabase {
     return this.unlocked.db;
   }
 
+  // The store of the open vault (repositories reach storage through it).
+  store(): Store {
+    this.connection();
+    return (this.unlocked as Unlocked).store;
+  }
+
+  q(): Q {
+    return this.store().q;
+  }
+
   // Runs fn and its audit entry in one transaction.
-  write<T>(action: AuditAction, targetId: string | null, summary: string, fn: (db: Db) => T): T {
-    const db = this.connection();
-    return db.transaction(() => {
-      const result = fn(db);
-      this.audit(db, action, targetId, summary);
-      for (const hook of this.afterWrite) hook(db);
+  async write<T>(action: AuditAction, targetId: string | null, summary: string, fn: (tx: Q) => T | Promise<T>): Promise<T> {
+    return this.store().transaction(async (tx) => {
+      const result = await fn(tx);
+      await this.audit(tx, action, targetId, summary);
+      for (const hook of this.afterWrite) await hook(tx);
       return result;
-    })();
+    });
   }
 
   // Runs `hook` at the end of every write, inside its transaction.
-  onWrite(hook: (db: Db) => void): void {
+  onWrite(hook: (tx: Q) => Promise<unknown>): void {
     this.afterWrite.push(hook);
   }
 
-  audit(db: Db, action: AuditAction, targetId: string | null, summary: string, accountId?: string | null): void {
-    appendAudit(db, {
+  async audit(q: Q, action: AuditAction, targetId: string | null, summary: string, accountId?: string | null): Promise<void> {
+    await appendAudit(q, {
       at: this.deps.clock().toISOString(),
       accountId: accountId === undefined ? (this.unlocked?.session.accountId ?? null) : accountId,
       action,
@@ -118,8 +139,8 @@ export class VaultDatabase {
   }
 
   // Records the audit chain's head in vault.json, the database and outside the data folder.
-  anchor(u: Unlocked): void {
-    recordAnchor(this, u);
+  async anchor(u: Unlocked): Promise<void> {
+    await recordAnchor(this, u);
   }
 
   // Writes vault.json, its key set sealed under `master` (null: left as it is, unsealed).
@@ -152,9 +173,9 @@ export class VaultDatabase {
     return header;
   }
 
-  auditAnchor(): { id: number; hash: string; at: string } {
+  async auditAnchor(): Promise<{ id: number; hash: string; at: string }> {
     const u = this.unlockedOrThrow();
-    return { ...auditHead(u.db), at: this.deps.clock().toISOString() };
+    return { ...await auditHead(storeOf(u.db).q), at: this.deps.clock().toISOString() };
   }
 
   serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -303,33 +324,33 @@ export class VaultDatabase {
 
   becomeUnlocked(db: Db, master: Buffer, key: Buffer, account: AccountRecord, keysetTrusted: boolean): Session {
     const session = sessionOf(account);
-    this.unlocked = { db, master, key, session, keysetTrusted };
+    this.unlocked = { db, store: storeOf(db), master, key, session, keysetTrusted };
     return session;
   }
 
-  refreshSession(): void {
+  async refreshSession(): Promise<void> {
     const u = this.unlocked;
     if (!u) return;
-    const account = getAccount(u.db, u.session.accountId);
+    const account = await getAccount(storeOf(u.db).q, u.session.accountId);
     if (account) u.session = sessionOf(account);
   }
 
   lock(reason: LockReason): Promise<void> {
-    return this.serial(() => {
-      this.lockNow(reason);
+    return this.serial(async () => {
+      await this.lockNow(reason);
       return Promise.resolve();
     });
   }
 
   // Closes the database and zeroes the key. The renderer is reloaded by whoever owns it.
-  lockNow(reason: LockReason): void {
+  async lockNow(reason: LockReason): Promise<void> {
     const u = this.unlocked;
     if (!u) return;
     try {
-      u.db.transaction(() => {
-        this.audit(u.db, 'session.lock', u.session.accountId, reason);
-      })();
-      this.anchor(u);
+      await storeOf(u.db).transaction(async (tx) => {
+        await this.audit(tx, 'session.lock', u.session.accountId, reason);
+      });
+      await this.anchor(u);
     } catch {
       this.deps.logger.warn('session.lock_audit_failed');
     }

@@ -33,10 +33,10 @@ export type FileWorkResult = {
 // A key as a Buffer over the same bytes (a structured clone arrives as a plain Uint8Array).
 const buf = (k: Uint8Array) => Buffer.from(k.buffer, k.byteOffset, k.byteLength);
 
-export function doFileWork(
+export async function doFileWork(
   w: FileWork,
   nativeBinding: string | undefined,
-): FileWorkResult[FileWork['op']] | Promise<null> {
+): Promise<FileWorkResult[FileWork['op']] | Promise<null>> {
   switch (w.op) {
     case 'copy': {
       // A read transaction of its own: the copy is the database as of one commit, whatever main
@@ -53,7 +53,7 @@ export function doFileWork(
       checkpointFile(w.live, buf(w.key), nativeBinding);
       return null;
     case 'check':
-      return checkDatabase(w.file, buf(w.key), { nativeBinding, maxSchemaVersion: w.maxSchemaVersion });
+      return await checkDatabase(w.file, buf(w.key), { nativeBinding, maxSchemaVersion: w.maxSchemaVersion });
     case 'rekey':
       rekeyFile(w.file, buf(w.from), buf(w.to), nativeBinding);
       return null;

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { storeOf } from '../db/store-engines';
 import { anchorHolds, auditHead } from '../db/repositories/audit';
 import type { VaultDatabase, Unlocked } from './database';
 import type { VaultHeader } from './header';
@@ -18,17 +19,17 @@ import {
 // newest in the database and outside the data folder. vault.json first: a crash between leaves
 // vault.json ahead of the database, which verifies; the other way round would not. A key set that
 // does not verify is not sealed, and the database's record is left as it is (evidence kept).
-export function recordAnchor(core: VaultDatabase, u: Unlocked): void {
+export async function recordAnchor(core: VaultDatabase, u: Unlocked): Promise<void> {
   const header = core.header();
   if (!header) return;
-  const anchor = { ...auditHead(u.db), at: core.deps.clock().toISOString() };
-  const trusted = u.keysetTrusted && keysetProblems(header, u.master, readKeysetRecord(u.db)).length === 0;
+  const anchor = { ...await auditHead(storeOf(u.db).q), at: core.deps.clock().toISOString() };
+  const trusted = u.keysetTrusted && keysetProblems(header, u.master, await readKeysetRecord(storeOf(u.db).q)).length === 0;
   addAnchor(header, u.master, anchor);
   core.saveHeader(header, trusted ? u.master : null);
   if (!trusted) return;
-  u.db.transaction(() => {
-    writeAnchorRecord(u.db, header);
-  })();
+  await storeOf(u.db).transaction(async (tx) => {
+    await writeAnchorRecord(tx, header);
+  });
   writeWitness(core, anchor);
 }
 
@@ -45,21 +46,21 @@ function writeWitness(core: VaultDatabase, anchor: { id: number; hash: string; a
 // key sets adopts its key set once (keyset.ts, adoptKeyset); the caller then
 // writes the header. Problems are audited; the session goes on, a replacement of the master key
 // is refused until an administrator repairs the key set (a pending revocation repairs it itself).
-export function settleKeyset(
+export async function settleKeyset(
   core: VaultDatabase,
   db: Db,
   login: { header: VaultHeader; master: Buffer; authentic: boolean; accountId: string },
   witness: { id: number; hash: string } | null,
-): boolean {
+): Promise<boolean> {
   const { header, master, authentic, accountId } = login;
-  const record = readKeysetRecord(db);
+  const record = await readKeysetRecord(storeOf(db).q);
   // A witness outside the data folder exists only once this version ran: a database without a
   // record then is one from before, put back (or another one put in its place).
   if (!record && !header.keysetMac && !witness) {
-    const adopted = db.transaction(() => adoptKeyset(db, header))();
+    const adopted = await storeOf(db).transaction((tx) => adoptKeyset(tx, header));
     sealKeyset(header, master);
     core.deps.logger.info('vault.keyset_adopted', { removed: adopted.removed });
-    writeWitness(core, { ...auditHead(db), at: core.deps.clock().toISOString() });
+    writeWitness(core, { ...await auditHead(storeOf(db).q), at: core.deps.clock().toISOString() });
     return true;
   }
   // (`authentic` was checked before a pending replacement was promoted: under the earlier key.)
@@ -67,15 +68,15 @@ export function settleKeyset(
     ...(authentic ? [] : ['mac']),
     ...keysetProblems(header, master, record).filter((p) => p !== 'mac'),
   ];
-  if (authentic && !record) db.transaction(() => writeKeysetRecord(db, header))();
-  if (witness && !anchorHolds(db, witness)) problems.push('rollback');
+  if (authentic && !record) await storeOf(db).transaction((tx) => writeKeysetRecord(tx, header));
+  if (witness && !await anchorHolds(storeOf(db).q, witness)) problems.push('rollback');
   if (problems.length) {
-    db.transaction(() => {
-      core.audit(db, 'vault.keyset_mismatch', null, `problems=${problems.join(',')}`, accountId);
-    })();
+    await storeOf(db).transaction(async (tx) => {
+      await core.audit(tx, 'vault.keyset_mismatch', null, `problems=${problems.join(',')}`, accountId);
+    });
     core.deps.logger.warn('vault.keyset_mismatch', { problems: problems.join(',') });
   }
   // From the first trusted login on, a database without a record is not adopted again.
-  if (authentic && !problems.length) writeWitness(core, { ...auditHead(db), at: core.deps.clock().toISOString() });
+  if (authentic && !problems.length) writeWitness(core, { ...await auditHead(storeOf(db).q), at: core.deps.clock().toISOString() });
   return authentic && !problems.some((p) => p !== 'rollback');
 }

@@ -1,6 +1,6 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import type { Db } from '../db/connection';
+import type { Q } from '../db/store';
 import { listAccountKeys, setAccountPublicKey, type AccountKey } from '../db/repositories/accounts';
 import { getSetting, putSetting } from '../db/repositories/settings';
 import { lookupId, type VaultHeader } from './header';
@@ -70,8 +70,8 @@ export function keysetAuthentic(header: VaultHeader, master: Buffer): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-export function readKeysetRecord(db: Db): KeysetRecord | null {
-  const parsed = KeysetRecord.safeParse(getSetting(db, SETTING));
+export async function readKeysetRecord(db: Q): Promise<KeysetRecord | null> {
+  const parsed = KeysetRecord.safeParse(await getSetting(db, SETTING));
   return parsed.success ? parsed.data : null;
 }
 
@@ -86,20 +86,20 @@ export function recordOf(header: VaultHeader): KeysetRecord {
   };
 }
 
-export function writeKeysetRecord(db: Db, header: VaultHeader): void {
-  putKeysetRecord(db, recordOf(header));
+export async function writeKeysetRecord(db: Q, header: VaultHeader): Promise<void> {
+  await putKeysetRecord(db, recordOf(header));
 }
 
-export function putKeysetRecord(db: Db, record: KeysetRecord): void {
-  putSetting(db, SETTING, KeysetRecord.parse(record));
+export async function putKeysetRecord(db: Q, record: KeysetRecord): Promise<void> {
+  await putSetting(db, SETTING, KeysetRecord.parse(record));
 }
 
 // After an anchor: only the anchors' total and newest follow vault.json; the lookup salt and the
 // recovery key the database records change only with the keys themselves.
-export function writeAnchorRecord(db: Db, header: VaultHeader): void {
-  const current = readKeysetRecord(db);
+export async function writeAnchorRecord(db: Q, header: VaultHeader): Promise<void> {
+  const current = await readKeysetRecord(db);
   const next = recordOf(header);
-  putSetting(
+  await putSetting(
     db,
     SETTING,
     current ? { ...current, anchorTotal: next.anchorTotal, newestAnchor: next.newestAnchor } : next,
@@ -132,16 +132,16 @@ export function keysetProblems(header: VaultHeader, master: Buffer, record: Keys
 // sealed. Not done where the witness outside the data folder exists (this version ran here: a
 // database without a record is one put back), and the witness is written at every trusted login,
 // so the window is the first login only.
-export function adoptKeyset(db: Db, header: VaultHeader): { removed: number } {
-  const known = new Map(listAccountKeys(db).map((a) => [a.id, a]));
+export async function adoptKeyset(db: Q, header: VaultHeader): Promise<{ removed: number }> {
+  const known = new Map((await listAccountKeys(db)).map((a) => [a.id, a]));
   const kept = Object.entries(header.accounts).filter(([lid, e]) => {
     const a = known.get(e.accountId);
     return a !== undefined && lookupId(header, a.loginName) === lid;
   });
-  for (const [, e] of kept) setAccountPublicKey(db, e.accountId, e.publicKey ?? null);
+  for (const [, e] of kept) await setAccountPublicKey(db, e.accountId, e.publicKey ?? null);
   const removed = Object.keys(header.accounts).length - kept.length;
   header.accounts = Object.fromEntries(kept);
-  writeKeysetRecord(db, header);
+  await writeKeysetRecord(db, header);
   return { removed };
 }
 
@@ -149,9 +149,9 @@ export function adoptKeyset(db: Db, header: VaultHeader): { removed: number } {
 // database with a public key, and the recovery public key the database records.
 export type TrustedKeys = { accounts: AccountKey[]; recoveryPublic: string | null };
 
-export function trustedKeys(db: Db): TrustedKeys {
+export async function trustedKeys(db: Q): Promise<TrustedKeys> {
   return {
-    accounts: listAccountKeys(db).filter((a) => !a.disabled),
-    recoveryPublic: readKeysetRecord(db)?.recoveryPublic ?? null,
+    accounts: (await listAccountKeys(db)).filter((a) => !a.disabled),
+    recoveryPublic: (await readKeysetRecord(db))?.recoveryPublic ?? null,
   };
 }

@@ -1,4 +1,5 @@
 import { ErrorCode } from '../../../core/contract';
+import { storeOf } from '../db/store-engines';
 import { clearRevocationsPending, listAccountKeys } from '../db/repositories/accounts';
 import { anchorHolds } from '../db/repositories/audit';
 import { AppError } from '../errors';
@@ -49,7 +50,7 @@ export class VaultRekey {
     const u = this.core.unlockedOrThrow();
     const header = this.core.requireHeader();
     const withEntry = new Set(Object.values(header.accounts).map((e) => e.accountId));
-    const pending = listAccountKeys(u.db).filter((a) => a.revocationPending || (a.disabled && withEntry.has(a.id)));
+    const pending = (await listAccountKeys(storeOf(u.db).q)).filter((a) => a.revocationPending || (a.disabled && withEntry.has(a.id)));
     if (!pending.length) return;
     const replaced = await this.replaceMaster(
       `revoked=${pending.map((a) => a.id).join(',')} at_login`,
@@ -60,12 +61,12 @@ export class VaultRekey {
     // account holds the master key anyway; a revoked one opens the database no more.
     if (replaced.newRecoveryKey || replaced.droppedAccounts.length) {
       const db = u.db;
-      db.transaction(() => {
-        putSetting(db, KEYS_TO_SHOW, {
+      await storeOf(db).transaction(async (tx) => {
+        await putSetting(tx, KEYS_TO_SHOW, {
           newRecoveryKey: replaced.newRecoveryKey,
           accountsNeedingPassword: replaced.droppedAccounts.length,
         });
-      })();
+      });
     }
   }
 
@@ -78,13 +79,13 @@ export class VaultRekey {
   private async replaceMaster(summary: string, repair: boolean): Promise<Replaced> {
     const u = this.core.unlockedOrThrow();
     const header = this.core.requireHeader();
-    const problems = keysetProblems(header, u.master, readKeysetRecord(u.db));
+    const problems = keysetProblems(header, u.master, await readKeysetRecord(storeOf(u.db).q));
     if (!repair && (!u.keysetTrusted || problems.length)) {
       u.keysetTrusted = false;
       throw keysetTampered();
     }
-    const keepRecordAnchors = repair && this.repairFromDatabase(u, header);
-    const next = prepareReplacement(header, u.master, trustedKeys(u.db));
+    const keepRecordAnchors = repair && await this.repairFromDatabase(u, header);
+    const next = prepareReplacement(header, u.master, await trustedKeys(storeOf(u.db).q));
     // Sealed under the current master key: a promotion after a crash checks it first.
     this.core.saveHeader(header, u.master);
     // The WAL is copied into the file on the worker first: closing main's connection would
@@ -107,23 +108,23 @@ export class VaultRekey {
     u.master = next.master;
     u.keysetTrusted = true;
     const db = u.db;
-    db.transaction(() => {
-      clearRevocationsPending(db);
-      const record = readKeysetRecord(db);
+    await storeOf(db).transaction(async (tx) => {
+      await clearRevocationsPending(tx);
+      const record = await readKeysetRecord(tx);
       const written = recordOf(header);
-      putKeysetRecord(
-        db,
+      await putKeysetRecord(
+        tx,
         keepRecordAnchors && record
           ? { ...written, anchorTotal: record.anchorTotal, newestAnchor: record.newestAnchor }
           : written,
       );
-      this.core.audit(
-        db,
+      await this.core.audit(
+        tx,
         'vault.rekey',
         null,
         `${summary} dropped=${next.dropped.length} recovery=${next.newRecoveryKey ? 'new' : 'kept'}`,
       );
-    })();
+    });
     this.core.deps.logger.info('vault.rekeyed', { dropped: next.dropped.length, repair });
     return { droppedAccounts: next.dropped, newRecoveryKey: next.newRecoveryKey };
   }
@@ -136,8 +137,8 @@ export class VaultRekey {
   // Before the header is sealed (with the pending keys, ahead of the rekey), the entries, the
   // recovery key and the KDF cost the database does not confirm go too: if the rekey then fails,
   // what is sealed is only what the database lists.
-  private repairFromDatabase(u: Unlocked, header: VaultHeader): boolean {
-    const record = readKeysetRecord(u.db);
+  private async repairFromDatabase(u: Unlocked, header: VaultHeader): Promise<boolean> {
+    const record = await readKeysetRecord(storeOf(u.db).q);
     if (record) {
       header.lookupSalt = record.lookupSalt;
       if (record.kdfCost) header.kdfCost = record.kdfCost;
@@ -149,19 +150,21 @@ export class VaultRekey {
         else delete header.recoveryPublic;
       }
     }
-    const listed = new Map(trustedKeys(u.db).accounts.map((a) => [lookupId(header, a.loginName), a]));
+    const listed = new Map((await trustedKeys(storeOf(u.db).q)).accounts.map((a) => [lookupId(header, a.loginName), a]));
     header.accounts = Object.fromEntries(
       Object.entries(header.accounts).filter(([lookup, e]) => {
         const a = listed.get(lookup);
         return a !== undefined && a.id === e.accountId && a.publicKey !== null && a.publicKey === e.publicKey;
       }),
     );
-    const kept = (header.auditAnchors ?? []).filter((a) => anchorAuthentic(u.master, a) && anchorHolds(u.db, a));
+    const kept: NonNullable<VaultHeader['auditAnchors']> = [];
+    for (const a of header.auditAnchors ?? [])
+      if (anchorAuthentic(u.master, a) && (await anchorHolds(storeOf(u.db).q, a))) kept.push(a);
     const newest = record?.newestAnchor;
     header.auditAnchors = kept;
     header.anchorTotal = Math.max(record?.anchorTotal ?? 0, kept.length);
     if (!newest) return false;
-    if (!anchorHolds(u.db, newest)) return true;
+    if (!await anchorHolds(storeOf(u.db).q, newest)) return true;
     if (!kept.some((a) => a.id === newest.id && a.hash === newest.hash)) {
       header.auditAnchors = [...kept, { ...newest, mac: anchorMacFor(u.master, newest) }].sort((a, b) => a.id - b.id);
     }

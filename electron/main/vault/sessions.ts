@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { storeOf } from '../db/store-engines';
 import { mkdirSync } from 'node:fs';
 import { ErrorCode, type Session } from '../../../core/contract';
 import { throttleSeconds } from '../../../core/domain/login-throttle';
@@ -83,14 +84,14 @@ export class VaultSessions {
       header.accounts[lookupId(header, admin.loginName)] = entry;
       const db = this.core.open(key, true);
       try {
-        db.transaction(() => {
-          putSetting(db, 'organisation', input.organisation);
-          putSetting(db, 'security', { idleLockMinutes: 10 });
-          insertAccount(db, admin);
-          setAccountPublicKey(db, admin.id, entry.publicKey ?? null);
-          writeKeysetRecord(db, header);
-          this.core.audit(db, 'vault.setup', admin.id, `schema=${LATEST_SCHEMA_VERSION}`, admin.id);
-        })();
+        await storeOf(db).transaction(async (tx) => {
+          await putSetting(tx, 'organisation', input.organisation);
+          await putSetting(tx, 'security', { idleLockMinutes: 10 });
+          await insertAccount(tx, admin);
+          await setAccountPublicKey(tx, admin.id, entry.publicKey ?? null);
+          await writeKeysetRecord(tx, header);
+          await this.core.audit(tx, 'vault.setup', admin.id, `schema=${LATEST_SCHEMA_VERSION}`, admin.id);
+        });
         this.core.saveHeader(header, key);
       } catch (err) {
         db.close();
@@ -137,18 +138,18 @@ export class VaultSessions {
     writeHeader(this.core.deps.dataDir, header);
   }
 
-  private flushPendingAudit(db: Db, header: VaultHeader): void {
+  private async flushPendingAudit(db: Db, header: VaultHeader): Promise<void> {
     const pending: PendingAudit[] = header.pendingAudit;
     if (!pending.length) return;
-    db.transaction(() => {
-      for (const p of pending) this.core.audit(db, p.action, p.accountId, 'while locked', p.accountId);
-    })();
+    await storeOf(db).transaction(async (tx) => {
+      for (const p of pending) await this.core.audit(tx, p.action, p.accountId, 'while locked', p.accountId);
+    });
     header.pendingAudit = [];
   }
 
   login(loginName: string, password: string): Promise<Session> {
     return this.core.serial(async () => {
-      if (this.core.unlocked) this.core.lockNow('logout');
+      if (this.core.unlocked) await this.core.lockNow('logout');
       const header = this.core.header();
       if (!header) throw refusals.notSetUp();
       const lid = lookupId(header, loginName);
@@ -179,7 +180,7 @@ export class VaultSessions {
         opened.privateKey?.fill(0);
       }
       const { db, key, master } = opening;
-      const account = getAccount(db, entry.accountId);
+      const account = await getAccount(storeOf(db).q, entry.accountId);
       if (!account || account.disabled) {
         db.close();
         key.fill(0);
@@ -190,10 +191,10 @@ export class VaultSessions {
       // The login is audited before the vault opens to the session: an audit log that cannot
       // take the entry (a forged or broken row) ends the login with the vault still locked.
       try {
-        this.flushPendingAudit(db, header);
-        db.transaction(() => {
-          this.core.audit(db, 'session.login', account.id, 'password', account.id);
-        })();
+        await this.flushPendingAudit(db, header);
+        await storeOf(db).transaction(async (tx) => {
+          await this.core.audit(tx, 'session.login', account.id, 'password', account.id);
+        });
       } catch {
         db.close();
         key.fill(0);
@@ -204,7 +205,7 @@ export class VaultSessions {
           '監査ログに記録できないため、ログインを中止しました。監査ログが改変されているおそれがあります。管理者にご連絡のうえ、バックアップからの復元をご検討ください。',
         );
       }
-      const trusted = settleKeyset(
+      const trusted = await settleKeyset(
         this.core,
         db,
         { header, master, authentic: opening.authentic, accountId: account.id },
@@ -215,7 +216,7 @@ export class VaultSessions {
       const current = header.accounts[lid];
       if (current && isLegacy(current))
         header.accounts[lid] = await newEntry(account.id, password, master, header.kdfCost);
-      this.syncOwnPublicKey(db, header, lid, account.id, ownPublic);
+      await this.syncOwnPublicKey(db, header, lid, account.id, ownPublic);
       this.core.saveHeader(header, trusted ? master : null);
       const session = this.core.becomeUnlocked(db, master, key, account, trusted);
       await this.finishRevocations();
@@ -227,23 +228,23 @@ export class VaultSessions {
   // The logging-in account's public key, proven by its password (the entry's private key), is the
   // account's whatever else vault.json holds: the database follows it (a password change whose
   // database write was lost), and an entry whose public key field was changed is put right.
-  private syncOwnPublicKey(
+  private async syncOwnPublicKey(
     db: Db,
     header: VaultHeader,
     lid: string,
     accountId: string,
     ownPublic: string | null,
-  ): void {
+  ): Promise<void> {
     const entry = header.accounts[lid];
     if (!entry?.publicKey) return;
     // A first-format entry upgraded just now: its key pair was made here (ownPublic is null).
     const proven = ownPublic ?? entry.publicKey;
     if (entry.publicKey !== proven) header.accounts[lid] = { ...entry, publicKey: proven };
-    const known = listAccountKeys(db).find((a) => a.id === accountId);
+    const known = (await listAccountKeys(storeOf(db).q)).find((a) => a.id === accountId);
     if (known && known.publicKey !== proven) {
-      db.transaction(() => {
-        setAccountPublicKey(db, accountId, proven);
-      })();
+      await storeOf(db).transaction(async (tx) => {
+        await setAccountPublicKey(tx, accountId, proven);
+      });
     }
   }
 
@@ -255,7 +256,7 @@ export class VaultSessions {
       await this.rekeys.finishPendingRevocations();
     } catch (err) {
       this.core.deps.logger.error('vault.revocation_pending_failed');
-      this.core.lockNow('system');
+      await this.core.lockNow('system');
       if (err instanceof AppError && err.code === ErrorCode.CONFLICT) throw err;
       throw new AppError(
         ErrorCode.UNAVAILABLE,
@@ -266,7 +267,7 @@ export class VaultSessions {
 
   recover(recoveryKey: string, loginName: string, newPassword: string): Promise<Session> {
     return this.core.serial(async () => {
-      if (this.core.unlocked) this.core.lockNow('logout');
+      if (this.core.unlocked) await this.core.lockNow('logout');
       const header = this.core.header();
       if (!header) throw refusals.notSetUp();
       const problems = passwordProblems(newPassword);
@@ -298,7 +299,7 @@ export class VaultSessions {
         delete header.recovery;
       }
       bytes.fill(0);
-      const account = findAccountByLogin(db, normaliseLoginName(loginName));
+      const account = await findAccountByLogin(storeOf(db).q, normaliseLoginName(loginName));
       if (!account || account.disabled || !account.roles.includes('admin')) {
         db.close();
         key.fill(0);
@@ -307,7 +308,7 @@ export class VaultSessions {
           { path: ['loginName'], message: '有効な管理者アカウントのログイン名を入力してください。' },
         ]);
       }
-      const trusted = settleKeyset(
+      const trusted = await settleKeyset(
         this.core,
         db,
         { header, master, authentic: opening.authentic, accountId: account.id },
@@ -318,19 +319,19 @@ export class VaultSessions {
       header.accounts[lid] = entry;
       header.throttle = without(header.throttle, lid);
       header.throttle = without(header.throttle, RECOVERY_LOOKUP);
-      this.flushPendingAudit(db, header);
-      db.transaction(() => {
-        updateAccount(db, account.id, { mustChangePassword: false }, this.core.deps.clock().toISOString());
+      await this.flushPendingAudit(db, header);
+      await storeOf(db).transaction(async (tx) => {
+        await updateAccount(tx, account.id, { mustChangePassword: false }, this.core.deps.clock().toISOString());
         // The key pair was made here just now: the database takes it whatever vault.json held.
-        setAccountPublicKey(db, account.id, entry.publicKey ?? null);
+        await setAccountPublicKey(tx, account.id, entry.publicKey ?? null);
         // The recovery key just proved its public key: the database records it if it had none.
-        const record = readKeysetRecord(db);
+        const record = await readKeysetRecord(tx);
         if (trusted && record && record.recoveryPublic === null && header.recoveryPublic === provenRecovery)
-          putKeysetRecord(db, { ...record, recoveryPublic: provenRecovery });
-        this.core.audit(db, 'session.recover', account.id, 'recovery key', account.id);
-      })();
+          await putKeysetRecord(tx, { ...record, recoveryPublic: provenRecovery });
+        await this.core.audit(tx, 'session.recover', account.id, 'recovery key', account.id);
+      });
       this.core.saveHeader(header, trusted ? master : null);
-      const refreshed = getAccount(db, account.id) ?? account;
+      const refreshed = await getAccount(storeOf(db).q, account.id) ?? account;
       const session = this.core.becomeUnlocked(db, master, key, refreshed, trusted);
       await this.finishRevocations();
       return session;
@@ -358,13 +359,13 @@ export class VaultSessions {
       if (problems.length) throw refusals.badPassword('newPassword', problems);
       const next = await newEntry(u.session.accountId, newPassword, u.master, header.kdfCost);
       header.accounts[lid] = next;
-      this.core.write('session.password_changed', u.session.accountId, 'rewrapped', (db) => {
-        updateAccount(db, u.session.accountId, { mustChangePassword: false }, this.core.deps.clock().toISOString());
+      await this.core.write('session.password_changed', u.session.accountId, 'rewrapped', async (db) => {
+        await updateAccount(db, u.session.accountId, { mustChangePassword: false }, this.core.deps.clock().toISOString());
         // Made here just now: the database takes it whatever vault.json held.
-        setAccountPublicKey(db, u.session.accountId, next.publicKey ?? null);
+        await setAccountPublicKey(db, u.session.accountId, next.publicKey ?? null);
       });
       this.core.saveUnlockedHeader(header, authentic);
-      const account = getAccount(u.db, u.session.accountId);
+      const account = await getAccount(storeOf(u.db).q, u.session.accountId);
       if (account) u.session = sessionOf(account);
       return u.session;
     });
@@ -387,9 +388,9 @@ export class VaultSessions {
       header.throttle = without(header.throttle, lid);
       const publicKey = entry.publicKey ?? '';
       // Made here just now: the database takes it whatever vault.json held.
-      u.db.transaction(() => {
-        setAccountPublicKey(u.db, account.id, publicKey);
-      })();
+      await storeOf(u.db).transaction(async (tx) => {
+        await setAccountPublicKey(tx, account.id, publicKey);
+      });
       this.core.saveUnlockedHeader(header, authentic);
       return publicKey;
     });

@@ -2,6 +2,7 @@ import type { BackupInfo, Session } from '../../../core/contract';
 import type { AuditAction, LockReason } from '../../../core/domain/audit';
 import type { Organisation } from '../../../core/domain/organisation';
 import type { Db } from '../db/connection';
+import type { Q, Store } from '../db/store';
 import type { AuditAnchor } from '../db/repositories/audit';
 import { verifyAuditLog } from './audit-check';
 import { VaultBackups } from './backup';
@@ -38,19 +39,27 @@ export class Vault {
   session(): Session | null {
     return this.core.session();
   }
+  store(): Store {
+    return this.core.store();
+  }
+  // SQLite only: the raw connection under the store, for the vault's whole-file work and for
+  // tests that inspect or tamper with stored rows. Services use store() / q().
   connection(): Db {
     return this.core.connection();
+  }
+  q(): Q {
+    return this.core.q();
   }
   // Long whole-file work (a large export, say) on the file worker's thread, not main's.
   fileWork<K extends FileWork['op']>(work: Extract<FileWork, { op: K }>): Promise<FileWorkResult[K]> {
     return this.core.fileWork(work);
   }
   // Runs fn and its audit entry in one transaction.
-  write<T>(action: AuditAction, targetId: string | null, summary: string, fn: (db: Db) => T): T {
-    return this.core.write(action, targetId, summary, fn);
+  async write<T>(action: AuditAction, targetId: string | null, summary: string, fn: (tx: Q) => T | Promise<T>): Promise<T> {
+    return await this.core.write(action, targetId, summary, fn);
   }
   // Runs `hook` at the end of every write, inside its transaction (derived tables kept up to date).
-  onWrite(hook: (db: Db) => void): void {
+  onWrite(hook: (tx: Q) => Promise<unknown>): void {
     this.core.onWrite(hook);
   }
   // A large write in steps (tens of megabytes of a redacted scan): each step its own transaction,
@@ -60,24 +69,19 @@ export class Vault {
     action: AuditAction,
     targetId: string | null,
     summary: string,
-    steps: readonly ((db: Db) => void)[],
+    steps: readonly ((tx: Q) => Promise<void>)[],
   ): Promise<void> {
     for (const [i, step] of steps.entries()) {
       if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-      if (i === steps.length - 1) this.core.write(action, targetId, summary, step);
-      else {
-        const db = this.core.connection();
-        db.transaction(() => {
-          step(db);
-        })();
-      }
+      if (i === steps.length - 1) await this.core.write(action, targetId, summary, step);
+      else await this.core.store().transaction(step);
     }
   }
-  audit(db: Db, action: AuditAction, targetId: string | null, summary: string, accountId?: string | null): void {
-    this.core.audit(db, action, targetId, summary, accountId);
+  async audit(q: Q, action: AuditAction, targetId: string | null, summary: string, accountId?: string | null): Promise<void> {
+    await this.core.audit(q, action, targetId, summary, accountId);
   }
-  auditAnchor(): { id: number; hash: string; at: string } {
-    return this.core.auditAnchor();
+  async auditAnchor(): Promise<{ id: number; hash: string; at: string }> {
+    return await this.core.auditAnchor();
   }
   verifyAuditLog(printed: AuditAnchor | null) {
     return verifyAuditLog(this.core, printed);
@@ -86,8 +90,8 @@ export class Vault {
   keysetTrusted(): boolean {
     return this.core.unlocked?.keysetTrusted ?? false;
   }
-  refreshSession(): void {
-    this.core.refreshSession();
+  async refreshSession(): Promise<void> {
+    await this.core.refreshSession();
   }
   lock(reason: LockReason): Promise<void> {
     return this.core.lock(reason);

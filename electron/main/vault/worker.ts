@@ -5,7 +5,7 @@ import { doFileWork, keysOf, type FileWork } from './file-work';
 // posted back under its id. The keys a piece carried are zeroed once it is done.
 parentPort?.on('message', (m: { id: number; work: FileWork; nativeBinding: string | undefined }) => {
   Promise.resolve()
-    .then(() => doFileWork(m.work, m.nativeBinding))
+    .then(async () => await doFileWork(m.work, m.nativeBinding))
     .then(
       (result) => parentPort?.postMessage({ id: m.id, ok: true, result, threadId }),
       (err: unknown) => {
