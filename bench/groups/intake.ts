@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { storeOf } from '../../electron/main/db/store-engines';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,39 +41,44 @@ export const intake: BenchGroup = {
       const insertPerS = INSERTS / ((performance.now() - started) / 1000);
 
       // Fill up to 100,000 requests in bulk (setup, not measured), then time the searches.
-      const db = services.vault.connection();
-      const fill = db.transaction(async (from: number, to: number) => {
-        for (let i = from; i < to; i++) {
-          const input = intakeFixture(i);
-          const id = randomUUID();
-          const kana = `${KANA.charAt(i % KANA.length)}${KANA.charAt((i * 7) % KANA.length)}${KANA.charAt((i * 13) % KANA.length)} ${input.principal.kana}`;
-          await insertRequest(storeOf(db).q, {
-            id,
-            receiptNo: `2025-${String(await nextSerial(storeOf(db).q, 2025)).padStart(6, '0')}`,
-            channel: input.channel,
-            arrivalDate: input.arrivalDate,
-            provisional: false,
-            trackingNo: '',
-            receivedBy: services.vault.session()?.accountId ?? '',
-            requesterType: input.requesterType,
-            answerTo: input.answerTo,
-            delivery: input.delivery,
-            replyAddress: '',
-            replyPostalCode: '',
-            disclosureMethod: null,
-            status: 'received',
-            notes: '',
-            identityJson: '{}',
-            search: { kana: kanaKey(kana), name: input.principal.name, birth: input.principal.birthDate, phone: null },
-            parties: [{ role: 'principal', data: JSON.stringify({ ...input.principal, kana }) }],
-            items: input.items.map((it) => ({ kind: it.kind, details: JSON.stringify(it) })),
-            documents: [],
-            payments: [],
-            at: new Date().toISOString(),
-          });
-        }
-      });
-      for (let i = INSERTS; i < SEARCH_ROWS; i += 5000) fill(i, Math.min(SEARCH_ROWS, i + 5000));
+      const fill = async (from: number, to: number) =>
+        services.vault.store().transaction(async (tx) => {
+          for (let i = from; i < to; i++) {
+            const input = intakeFixture(i);
+            const id = randomUUID();
+            const kana = `${KANA.charAt(i % KANA.length)}${KANA.charAt((i * 7) % KANA.length)}${KANA.charAt((i * 13) % KANA.length)} ${input.principal.kana}`;
+            await insertRequest(tx, {
+              id,
+              receiptNo: `2025-${String(await nextSerial(tx, 2025)).padStart(6, '0')}`,
+              channel: input.channel,
+              arrivalDate: input.arrivalDate,
+              provisional: false,
+              trackingNo: '',
+              receivedBy: services.vault.session()?.accountId ?? '',
+              requesterType: input.requesterType,
+              answerTo: input.answerTo,
+              delivery: input.delivery,
+              replyAddress: '',
+              replyPostalCode: '',
+              disclosureMethod: null,
+              status: 'received',
+              notes: '',
+              identityJson: '{}',
+              search: {
+                kana: kanaKey(kana),
+                name: input.principal.name,
+                birth: input.principal.birthDate,
+                phone: null,
+              },
+              parties: [{ role: 'principal', data: JSON.stringify({ ...input.principal, kana }) }],
+              items: input.items.map((it) => ({ kind: it.kind, details: JSON.stringify(it) })),
+              documents: [],
+              payments: [],
+              at: new Date().toISOString(),
+            });
+          }
+        });
+      for (let i = INSERTS; i < SEARCH_ROWS; i += 5000) await fill(i, Math.min(SEARCH_ROWS, i + 5000));
       const timings: number[] = [];
       for (let i = 0; i < SEARCHES; i++) {
         const query =

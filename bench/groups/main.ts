@@ -24,7 +24,7 @@ export const mainThread: BenchGroup = {
         },
       });
       const today = japanToday(new Date());
-      fillRequests(services, BENCH_ROWS, today);
+      await fillRequests(services, BENCH_ROWS, today);
       const metrics: Metric[] = [];
       const stalls: number[] = [];
       const measure = async (name: string, op: () => Promise<unknown>) => {

@@ -20,7 +20,7 @@ export const memory: BenchGroup = {
       const dataDir = join(work, 'vault');
       mkdirSync(dataDir);
       const { services } = await openBenchVault(dataDir);
-      fillRequests(services, BENCH_ROWS, japanToday(new Date()));
+      await fillRequests(services, BENCH_ROWS, japanToday(new Date()));
       await services.close();
       const script = resolve(__dirname, '../../node_modules/.cache/madoguchi-bench/memory-child.cjs');
       await build({
@@ -50,7 +50,7 @@ export const memory: BenchGroup = {
       const small = join(work, 'vault10k');
       mkdirSync(small);
       const ten = await openBenchVault(small);
-      fillRequests(ten.services, LEDGER_ROWS, japanToday(new Date()));
+      await fillRequests(ten.services, LEDGER_ROWS, japanToday(new Date()));
       await ten.services.close();
       const peaks: number[] = [];
       for (let i = 0; i < RUNS; i++) {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { storeOf } from '../../electron/main/db/store-engines';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,114 +45,123 @@ function shape(i: number, today: string) {
 
 // Bulk-loads `rows` requests with their stored dates, closing days and approval fields (setup for
 // the processing and reports benchmarks, not measured).
-export function fillRequests(services: Services, rows: number, today: string): void {
+export async function fillRequests(services: Services, rows: number, today: string): Promise<void> {
   const me = services.vault.session()?.accountId ?? '';
   const db = services.vault.connection();
   // Setup (not measured): 100,000 requests written in bulk, with the stored dates, the
   // closing day and the approval fields the dashboard reads.
-  const fill = db.transaction(async (from: number, to: number) => {
-    for (let i = from; i < to; i++) {
-      const input = intakeFixture(i);
-      const { arrival, status, due } = shape(i, today);
-      const id = randomUUID();
-      const kana = `${KANA.charAt(i % KANA.length)}${KANA.charAt((i * 7) % KANA.length)} ${input.principal.kana}`;
-      const kinds = [requestKinds[i % requestKinds.length] ?? 'disclosure'];
-      await insertRequest(storeOf(db).q, {
-        id,
-        receiptNo: `${arrival.slice(0, 4)}-${String(await nextSerial(storeOf(db).q, Number(arrival.slice(0, 4)))).padStart(6, '0')}`,
-        channel: channels[i % channels.length] ?? 'post',
-        arrivalDate: arrival,
-        provisional: false,
-        trackingNo: '',
-        receivedBy: me,
-        requesterType: input.requesterType,
-        answerTo: input.answerTo,
-        delivery: input.delivery,
-        replyAddress: '',
-        replyPostalCode: '',
-        disclosureMethod: null,
-        status,
-        notes: '',
-        identityJson: JSON.stringify({ nameAddressMatch: { principal: true, agent: null }, lawyerRegistrationNo: '' }),
-        search: {
-          kana: kanaKey(kana),
-          name: nameKey(input.principal.name),
-          birth: input.principal.birthDate,
-          phone: null,
-        },
-        parties: [{ role: 'principal', data: JSON.stringify({ ...input.principal, kana }) }],
-        // Valid as intake would store them (a correction says what to correct, a stop says why).
-        items: kinds.map((kind) => ({
-          kind,
-          details: JSON.stringify({
-            ...emptyItem(kind),
-            dataItems: '購入履歴',
-            correctContent: '住所を訂正',
-            grounds: ['noLongerNeeded'],
+  const fill = async (from: number, to: number) =>
+    services.vault.store().transaction(async (tx) => {
+      for (let i = from; i < to; i++) {
+        const input = intakeFixture(i);
+        const { arrival, status, due } = shape(i, today);
+        const id = randomUUID();
+        const kana = `${KANA.charAt(i % KANA.length)}${KANA.charAt((i * 7) % KANA.length)} ${input.principal.kana}`;
+        const kinds = [requestKinds[i % requestKinds.length] ?? 'disclosure'];
+        await insertRequest(tx, {
+          id,
+          receiptNo: `${arrival.slice(0, 4)}-${String(await nextSerial(tx, Number(arrival.slice(0, 4)))).padStart(6, '0')}`,
+          channel: channels[i % channels.length] ?? 'post',
+          arrivalDate: arrival,
+          provisional: false,
+          trackingNo: '',
+          receivedBy: me,
+          requesterType: input.requesterType,
+          answerTo: input.answerTo,
+          delivery: input.delivery,
+          replyAddress: '',
+          replyPostalCode: '',
+          disclosureMethod: null,
+          status,
+          notes: '',
+          identityJson: JSON.stringify({
+            nameAddressMatch: { principal: true, agent: null },
+            lawyerRegistrationNo: '',
           }),
-        })),
-        documents: [],
-        payments: [],
-        at: new Date().toISOString(),
-      });
-      await setProcessing(
-        storeOf(db).q,
-        id,
-        {
-          article39_date: due,
-          sla_date: due,
-          due_date: due,
-          cure_due: status === 'awaitingCure' ? addDays(arrival, 14) : null,
-          submitted_by: status === 'awaitingApproval' ? `drafter-${i % 3}` : null,
-        },
-        new Date().toISOString(),
-      );
-      if (status === 'completed') {
-        // What a completed request carries: its approval, decision, letter sent and fee.
-        await insertEvent(storeOf(db).q, {
-          requestId: id,
-          at: new Date().toISOString(),
-          day: addDays(arrival, 8),
-          accountId: me,
-          action: 'approve',
-          from: 'awaitingApproval',
-          to: 'preparingAnswer',
-          comment: '',
-          closedOn: null,
-        });
-        await upsertDecision(storeOf(db).q, {
-          requestId: id,
-          kind: kinds[0] ?? 'disclosure',
-          data: JSON.stringify({ ...emptyDecision(), outcome: i % 7 === 0 ? 'nonexistent' : 'full', disclosed: 'x' }),
-          by: me,
+          search: {
+            kana: kanaKey(kana),
+            name: nameKey(input.principal.name),
+            birth: input.principal.birthDate,
+            phone: null,
+          },
+          parties: [{ role: 'principal', data: JSON.stringify({ ...input.principal, kana }) }],
+          // Valid as intake would store them (a correction says what to correct, a stop says why).
+          items: kinds.map((kind) => ({
+            kind,
+            details: JSON.stringify({
+              ...emptyItem(kind),
+              dataItems: '購入履歴',
+              correctContent: '住所を訂正',
+              grounds: ['noLongerNeeded'],
+            }),
+          })),
+          documents: [],
+          payments: [],
           at: new Date().toISOString(),
         });
-        await insertDispatch(storeOf(db).q, {
-          id: randomUUID(),
-          requestId: id,
-          data: JSON.stringify({ letter: '決定通知書', sentOn: addDays(arrival, 10), method: 'post', trackingNo: '' }),
-          by: me,
-          at: new Date().toISOString(),
-        });
+        await setProcessing(
+          tx,
+          id,
+          {
+            article39_date: due,
+            sla_date: due,
+            due_date: due,
+            cure_due: status === 'awaitingCure' ? addDays(arrival, 14) : null,
+            submitted_by: status === 'awaitingApproval' ? `drafter-${i % 3}` : null,
+          },
+          new Date().toISOString(),
+        );
+        if (status === 'completed') {
+          // What a completed request carries: its approval, decision, letter sent and fee.
+          await insertEvent(tx, {
+            requestId: id,
+            at: new Date().toISOString(),
+            day: addDays(arrival, 8),
+            accountId: me,
+            action: 'approve',
+            from: 'awaitingApproval',
+            to: 'preparingAnswer',
+            comment: '',
+            closedOn: null,
+          });
+          await upsertDecision(tx, {
+            requestId: id,
+            kind: kinds[0] ?? 'disclosure',
+            data: JSON.stringify({ ...emptyDecision(), outcome: i % 7 === 0 ? 'nonexistent' : 'full', disclosed: 'x' }),
+            by: me,
+            at: new Date().toISOString(),
+          });
+          await insertDispatch(tx, {
+            id: randomUUID(),
+            requestId: id,
+            data: JSON.stringify({
+              letter: '決定通知書',
+              sentOn: addDays(arrival, 10),
+              method: 'post',
+              trackingNo: '',
+            }),
+            by: me,
+            at: new Date().toISOString(),
+          });
+        }
+        if (closedStates.includes(status)) {
+          await insertEvent(tx, {
+            requestId: id,
+            at: new Date().toISOString(),
+            day: addDays(arrival, 12),
+            accountId: me,
+            action: 'complete',
+            from: 'sent',
+            to: status,
+            comment: '',
+            closedOn: addDays(arrival, 12),
+          });
+        }
       }
-      if (closedStates.includes(status)) {
-        await insertEvent(storeOf(db).q, {
-          requestId: id,
-          at: new Date().toISOString(),
-          day: addDays(arrival, 12),
-          accountId: me,
-          action: 'complete',
-          from: 'sent',
-          to: status,
-          comment: '',
-          closedOn: addDays(arrival, 12),
-        });
-      }
-    }
-    // Each write of the app keeps its requests' report facts up to date in its transaction.
-    await refreshReportFacts(storeOf(db).q);
-  });
-  for (let i = 0; i < rows; i += 5000) fill(i, Math.min(rows, i + 5000));
+      // Each write of the app keeps its requests' report facts up to date in its transaction.
+      await refreshReportFacts(tx);
+    });
+  for (let i = 0; i < rows; i += 5000) await fill(i, Math.min(rows, i + 5000));
   // What the app does when the vault locks and opens again (PRAGMA optimize).
   db.pragma('optimize');
 }
@@ -167,7 +175,7 @@ export const processing: BenchGroup = {
       mkdirSync(dataDir);
       const { services, call: ok } = await openBenchVault(dataDir);
       const today = japanToday(new Date());
-      fillRequests(services, ROWS, today);
+      await fillRequests(services, ROWS, today);
 
       // Filtered list pages, as staff use the list: open requests, a step, a kind, a channel, a
       // period, overdue only, a search by 受付番号 / フリガナ / 氏名, later pages.

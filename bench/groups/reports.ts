@@ -20,7 +20,7 @@ export const reports: BenchGroup = {
       mkdirSync(dataDir);
       const { services, call } = await openBenchVault(dataDir);
       const today = japanToday(new Date());
-      fillRequests(services, ROWS, today);
+      await fillRequests(services, ROWS, today);
       // What a vault just migrated to version 17 computes once: every request's report facts
       // (after which each write keeps its own up to date).
       await markAllReportFactsStale(storeOf(services.vault.connection()).q);
@@ -47,7 +47,7 @@ export const reports: BenchGroup = {
           saveFile: (o) => Promise.resolve(join(ledgerDir, o.defaultName)),
         },
       });
-      fillRequests(small.services, LEDGER_ROWS, today);
+      await fillRequests(small.services, LEDGER_ROWS, today);
       const started = performance.now();
       const saved = (await small.call('reports.ledger', {
         from: '2000-01-01',

@@ -5,12 +5,12 @@ import type { ColumnType } from 'kysely';
 // A column the database fills when an insert leaves it out (a DEFAULT or an INTEGER PRIMARY KEY).
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
-export interface AccountRolesTable {
+export type AccountRolesTable = {
   account_id: string;
   role: string;
-}
+};
 
-export interface AccountsTable {
+export type AccountsTable = {
   id: string;
   login_name: string;
   display_name: string;
@@ -20,15 +20,15 @@ export interface AccountsTable {
   updated_at: string;
   public_key: Defaulted<string | null>;
   revocation_pending: Defaulted<number>;
-}
+};
 
-export interface AuditHeadTable {
+export type AuditHeadTable = {
   id: Defaulted<number>;
   last_id: number;
   last_hash: string;
-}
+};
 
-export interface AuditLogTable {
+export type AuditLogTable = {
   id: Defaulted<number>;
   at: string;
   account_id: Defaulted<string | null>;
@@ -37,9 +37,9 @@ export interface AuditLogTable {
   summary: string;
   prev_hash: string;
   hash: string;
-}
+};
 
-export interface DisclosurePackagesTable {
+export type DisclosurePackagesTable = {
   id: string;
   request_id: string;
   route: string;
@@ -52,9 +52,9 @@ export interface DisclosurePackagesTable {
   created_by: string;
   created_at: string;
   approval_event: Defaulted<number | null>;
-}
+};
 
-export interface DisclosureRecordsTable {
+export type DisclosureRecordsTable = {
   id: string;
   request_id: string;
   kind: string;
@@ -68,9 +68,9 @@ export interface DisclosureRecordsTable {
   marks_json: Defaulted<string>;
   added_by: string;
   added_at: string;
-}
+};
 
-export interface EnclosuresTable {
+export type EnclosuresTable = {
   id: string;
   request_id: string;
   type: string;
@@ -81,9 +81,9 @@ export interface EnclosuresTable {
   added_by: string;
   added_at: string;
   purged_at: Defaulted<string | null>;
-}
+};
 
-export interface FeePaymentsTable {
+export type FeePaymentsTable = {
   id: string;
   request_id: string;
   means: string;
@@ -91,9 +91,9 @@ export interface FeePaymentsTable {
   received_on: string;
   issued_on: Defaulted<string | null>;
   for_kind: Defaulted<string | null>;
-}
+};
 
-export interface FormRequestsTable {
+export type FormRequestsTable = {
   id: string;
   number: string;
   requested_on: string;
@@ -102,20 +102,20 @@ export interface FormRequestsTable {
   request_id: Defaulted<string | null>;
   created_by: string;
   created_at: string;
-}
+};
 
-export interface IdentityDocumentsTable {
+export type IdentityDocumentsTable = {
   id: string;
   request_id: string;
   data: string;
-}
+};
 
-export interface LetterCountersTable {
+export type LetterCountersTable = {
   year: Defaulted<number>;
   last: number;
-}
+};
 
-export interface LettersTable {
+export type LettersTable = {
   id: string;
   request_id: string;
   kind: string;
@@ -127,49 +127,49 @@ export interface LettersTable {
   created_at: string;
   reissue_reason: Defaulted<string | null>;
   approval_event: Defaulted<number | null>;
-}
+};
 
-export interface ReceiptCountersTable {
+export type ReceiptCountersTable = {
   year: Defaulted<number>;
   last: number;
-}
+};
 
-export interface RedactedDocumentsTable {
+export type RedactedDocumentsTable = {
   record_id: string;
   marks_sha: string;
   part: number;
   parts: number;
   data: Buffer;
-}
+};
 
-export interface ReportFactsTable {
+export type ReportFactsTable = {
   bucket: string;
   request_id: string;
   arrival_date: string;
   data: string;
-}
+};
 
-export interface ReportFactsStaleTable {
+export type ReportFactsStaleTable = {
   request_id: string;
-}
+};
 
-export interface RequestDecisionsTable {
+export type RequestDecisionsTable = {
   request_id: string;
   kind: string;
   data: string;
   drafted_by: string;
   drafted_at: string;
-}
+};
 
-export interface RequestDispatchesTable {
+export type RequestDispatchesTable = {
   id: string;
   request_id: string;
   data: string;
   recorded_by: string;
   recorded_at: string;
-}
+};
 
-export interface RequestEventsTable {
+export type RequestEventsTable = {
   id: Defaulted<number>;
   request_id: string;
   at: string;
@@ -179,21 +179,21 @@ export interface RequestEventsTable {
   from_state: string;
   to_state: string;
   comment: Defaulted<string>;
-}
+};
 
-export interface RequestItemsTable {
+export type RequestItemsTable = {
   request_id: string;
   kind: string;
   details: string;
-}
+};
 
-export interface RequestPartiesTable {
+export type RequestPartiesTable = {
   request_id: string;
   role: string;
   data: string;
-}
+};
 
-export interface RequestsTable {
+export type RequestsTable = {
   id: string;
   receipt_no: string;
   channel: string;
@@ -232,21 +232,21 @@ export interface RequestsTable {
   suspicion_json: Defaulted<string | null>;
   searches_json: Defaulted<string | null>;
   kind_mask: Defaulted<number>;
-}
+};
 
-export interface SealImageTable {
+export type SealImageTable = {
   id: Defaulted<number>;
   png: Buffer;
   imported_by: string;
   imported_at: string;
-}
+};
 
-export interface SettingsTable {
+export type SettingsTable = {
   key: string;
   value: string;
-}
+};
 
-export interface SigningIdentityTable {
+export type SigningIdentityTable = {
   id: Defaulted<number>;
   key: Buffer;
   certificates: string;
@@ -255,9 +255,9 @@ export interface SigningIdentityTable {
   not_after: string;
   imported_by: string;
   imported_at: string;
-}
+};
 
-export interface Schema {
+export type Schema = {
   account_roles: AccountRolesTable;
   accounts: AccountsTable;
   audit_head: AuditHeadTable;
@@ -283,4 +283,4 @@ export interface Schema {
   seal_image: SealImageTable;
   settings: SettingsTable;
   signing_identity: SigningIdentityTable;
-}
+};

@@ -1,4 +1,4 @@
-import { PostgresDialect, SqliteDialect } from 'kysely';
+import { PostgresDialect, SqliteDialect, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
 import pg from 'pg';
 import { prepared, type Db } from './connection';
 import { Store } from './store';
@@ -10,7 +10,27 @@ import { Store } from './store';
 // connection: destroying the store leaves it open.
 export function sqliteStore(db: Db): Store {
   const database = { close: () => undefined, prepare: (sql: string) => prepared(db, sql) };
-  return new Store('sqlite', new SqliteDialect({ database }));
+  return new Store('sqlite', new VaultSqliteDialect(db, { database }));
+}
+
+// SQLite ends a transaction itself on some failures (a full disk, an I/O error): the rollback that
+// follows would fail with "no transaction is active" and hide the error that matters.
+class VaultSqliteDialect extends SqliteDialect {
+  constructor(
+    private readonly db: Db,
+    config: SqliteDialectConfig,
+  ) {
+    super(config);
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const rollback = driver.rollbackTransaction.bind(driver);
+    driver.rollbackTransaction = async (connection: DatabaseConnection) => {
+      if (this.db.inTransaction) await rollback(connection);
+    };
+    return driver;
+  }
 }
 
 export type PostgresConnection = {
@@ -26,13 +46,8 @@ export type PostgresConnection = {
 
 // Counts and sums come back as int8, which pg hands over as strings: our values (counts,
 // amounts in yen, audit ids) stay far below 2^53.
-const INT8 = 20;
-const types = {
-  getTypeParser: ((oid: number, format?: string) =>
-    oid === INT8
-      ? (v: string) => Number(v)
-      : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
-};
+const types = new pg.TypeOverrides();
+types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
 
 export function postgresStore(c: PostgresConnection): Store {
   const pool = new pg.Pool({

@@ -27,14 +27,17 @@ async function drafting() {
   const dir = mkdtempSync(join(tmpdir(), 'madoguchi-record-gates-'));
   const csv = join(dir, 'members.csv');
   writeFileSync(csv, '会員番号,氏名,紹介者\n1001,山田 太郎,秘密 一郎\n');
-  // The file dialog answers when the test says so.
-  let answer: (path: string | null) => void = () => undefined;
+  // The file dialog answers when the test says so (once the service has opened it).
+  let opened: (answer: (path: string | null) => void) => void = () => undefined;
+  const dialog = new Promise<(path: string | null) => void>((resolve) => {
+    opened = resolve;
+  });
   const s = makeServices(tempDataDir(), {
     clock: () => new Date('2026-11-24T01:00:00Z'),
     dialogs: {
       openFile: () =>
         new Promise((resolve) => {
-          answer = resolve;
+          opened(resolve);
         }),
       saveFile: () => Promise.resolve(null),
     },
@@ -49,7 +52,7 @@ async function drafting() {
     kind: 'disclosure',
     decision: { ...emptyDecision(), outcome: 'full', disclosed: '会員情報' },
   });
-  return { s, id: r.id, csv, answer: (p: string | null) => answer(p) };
+  return { s, id: r.id, csv, dialogOpen: dialog, answer: async (p: string | null) => (await dialog)(p) };
 }
 
 describe('records and marks of a decision', () => {
@@ -57,8 +60,9 @@ describe('records and marks of a decision', () => {
     const d = await drafting();
     const adding = call(d.s, 'records.add', { requestId: d.id, meta });
     // While the file dialog is open, the decision goes for approval.
+    await d.dialogOpen;
     await call(d.s, 'requests.transition', { id: d.id, action: 'submitForApproval', comment: '' });
-    d.answer(d.csv);
+    await d.answer(d.csv);
     const refused = await failure(adding);
     expect(refused.code).toBe(ErrorCode.CONFLICT);
     expect(await call(d.s, 'records.list', { requestId: d.id })).toEqual([]);
@@ -68,7 +72,7 @@ describe('records and marks of a decision', () => {
   it('make whoever changed them a drafter, who may not approve the decision', async () => {
     const d = await drafting();
     const adding = call(d.s, 'records.add', { requestId: d.id, meta });
-    d.answer(d.csv);
+    await d.answer(d.csv);
     const record = await adding;
     // A colleague who may approve changes what is withheld, then the drafter submits.
     await switchToNewAccount(d.s, 'shonin', ['staff', 'approver']);

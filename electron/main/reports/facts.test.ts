@@ -94,7 +94,7 @@ describe('report facts', () => {
     const { db } = await busyVault();
     const kept = facts(db);
     db.exec('DELETE FROM report_facts; INSERT INTO report_facts_stale (request_id) SELECT id FROM requests');
-    expect(await refreshReportFacts(storeOf(db).q)).toBe(3);
+    expect(await storeOf(db).transaction((tx) => refreshReportFacts(tx))).toBe(3);
     expect(facts(db)).toEqual(kept);
   });
 

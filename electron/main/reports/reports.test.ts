@@ -225,7 +225,9 @@ describe('reports service', () => {
     await call(s, 'requests.transition', { id: ids[1] ?? '', action: 'withdraw', comment: '取下書' });
     // The bulk read the ledger uses shows each request exactly as the request page does.
     const requests = new RequestQueries(s.vault, () => new Date('2026-11-20T01:00:00Z'));
-    expect(await requests.getMany(ids)).toEqual(ids.map(async (id) => await requests.get(id)));
+    const one: unknown[] = [];
+    for (const id of ids) one.push(await requests.get(id));
+    expect(await requests.getMany(ids)).toEqual(one);
     expect((await requests.getMany(ids)).map((r) => r.status)).toEqual(['received', 'withdrawn', 'received']);
 
     cancel = true;

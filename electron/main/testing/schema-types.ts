@@ -29,7 +29,7 @@ export function schemaTypes(db: Db): string {
   ];
   for (const table of tables) {
     const columns = db.prepare(`PRAGMA table_info(${JSON.stringify(table)})`).all() as Column[];
-    out.push(`export interface ${pascal(table)}Table {`);
+    out.push(`export type ${pascal(table)}Table = {`);
     for (const c of columns) {
       const base = TS_TYPE[c.type.toUpperCase()] ?? 'unknown';
       const nullable = c.notnull === 0 && c.pk === 0;
@@ -37,10 +37,10 @@ export function schemaTypes(db: Db): string {
       const defaulted = c.dflt_value !== null || nullable || (c.pk === 1 && c.type.toUpperCase() === 'INTEGER');
       out.push(`  ${c.name}: ${defaulted ? `Defaulted<${t}>` : t};`);
     }
-    out.push('}', '');
+    out.push('};', '');
   }
-  out.push('export interface Schema {');
+  out.push('export type Schema = {');
   for (const table of tables) out.push(`  ${table}: ${pascal(table)}Table;`);
-  out.push('}', '');
+  out.push('};', '');
   return out.join('\n');
 }

@@ -51,7 +51,7 @@ export type AnchorWitness = {
 // vault's own whole-file work (copies, rekey), always under store.exclusive.
 export type Unlocked = {
   db: Db;
-  store: Store;
+  readonly store: Store;
   master: Buffer;
   key: Buffer;
   session: Session;
@@ -114,7 +114,12 @@ export class VaultDatabase {
   }
 
   // Runs fn and its audit entry in one transaction.
-  async write<T>(action: AuditAction, targetId: string | null, summary: string, fn: (tx: Q) => T | Promise<T>): Promise<T> {
+  async write<T>(
+    action: AuditAction,
+    targetId: string | null,
+    summary: string,
+    fn: (tx: Q) => T | Promise<T>,
+  ): Promise<T> {
     return this.store().transaction(async (tx) => {
       const result = await fn(tx);
       await this.audit(tx, action, targetId, summary);
@@ -128,7 +133,13 @@ export class VaultDatabase {
     this.afterWrite.push(hook);
   }
 
-  async audit(q: Q, action: AuditAction, targetId: string | null, summary: string, accountId?: string | null): Promise<void> {
+  async audit(
+    q: Q,
+    action: AuditAction,
+    targetId: string | null,
+    summary: string,
+    accountId?: string | null,
+  ): Promise<void> {
     await appendAudit(q, {
       at: this.deps.clock().toISOString(),
       accountId: accountId === undefined ? (this.unlocked?.session.accountId ?? null) : accountId,
@@ -175,7 +186,7 @@ export class VaultDatabase {
 
   async auditAnchor(): Promise<{ id: number; hash: string; at: string }> {
     const u = this.unlockedOrThrow();
-    return { ...await auditHead(storeOf(u.db).q), at: this.deps.clock().toISOString() };
+    return { ...(await auditHead(storeOf(u.db).q)), at: this.deps.clock().toISOString() };
   }
 
   serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -324,7 +335,17 @@ export class VaultDatabase {
 
   becomeUnlocked(db: Db, master: Buffer, key: Buffer, account: AccountRecord, keysetTrusted: boolean): Session {
     const session = sessionOf(account);
-    this.unlocked = { db, store: storeOf(db), master, key, session, keysetTrusted };
+    this.unlocked = {
+      db,
+      // The store of whichever connection the session has now (a rotation or a restore reopens it).
+      get store() {
+        return storeOf(this.db);
+      },
+      master,
+      key,
+      session,
+      keysetTrusted,
+    };
     return session;
   }
 
