@@ -196,8 +196,13 @@ describe('what letters promise and say about money and documents', () => {
     expect(declined).toContain('受領した1,000円のうち1,000円は、お送りいただいたもの（現金書留）');
     expect(declined).toContain('根拠：個人情報の保護に関する法律第37条第1項');
     const agentDeclined = text('declined', { ...base, declineGround: 'noAuthority' });
-    expect(agentDeclined).toContain('施行令第13条');
-    expect(agentDeclined).not.toContain('第37条');
+    expect(agentDeclined).toContain(
+      '根拠：個人情報の保護に関する法律第37条第1項、個人情報の保護に関する法律施行令第12条第3号',
+    );
+    expect(agentDeclined).not.toContain('施行令第13条');
+    expect(text('declined', { ...base, declineGround: 'notAnAgent' })).toContain(
+      '根拠：個人情報の保護に関する法律第37条第3項、個人情報の保護に関する法律施行令第13条',
+    );
   });
 
   it('has a letter for a request closed as not made, with the 補正 date and what was asked', () => {

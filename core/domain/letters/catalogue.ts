@@ -7,8 +7,8 @@ import type { RequestKind, RequesterType } from '../intake/kinds';
 import type { SuspensionGround } from '../intake/request';
 import { noUnsafe } from '../intake/text';
 import type { Organisation } from '../organisation';
-import { noticeDuty, type DeclineGround } from './citations';
-import { decisionsOf, itemsFor, letterDecisionScope } from './items';
+import type { DeclineGround } from './citations';
+import { basisOf, decisionsOf, itemsFor } from './items';
 
 export { decisionsOf, letterDecisions, yen } from './items';
 
@@ -84,7 +84,7 @@ export const placeholders = [
   '会社名',
   // 「お客様」, or for an agent 「ご本人（田中翔様）」: no letter calls its reader 「あなた」.
   '本人',
-  // The article that obliges this notice (e.g. 第33条第3項).
+  // The article the letter is sent under (第33条第1項及び第2項 for a full disclosure, else the notice duty).
   '通知の根拠',
   '補正依頼日',
 ] as const;
@@ -361,7 +361,6 @@ export function buildLetter(
 ): Letter {
   const d = (x: IsoDate | null | undefined) => (x ? formatLetterDate(x, opts.dateStyle) : '');
   const toAgent = c.answerToAgent && c.requesterType !== 'self';
-  const scope = letterDecisionScope(kind);
   const values: Values = {
     氏名: c.addressee.name,
     受付番号: c.receiptNo,
@@ -371,7 +370,7 @@ export function buildLetter(
     延長後の期限: d(c.extension?.date),
     会社名: org.companyName,
     本人: toAgent ? `ご本人（${c.principalName}様）` : 'お客様',
-    通知の根拠: kind === 'purposeNotice' ? '第32条第2項' : scope?.kinds[0] ? noticeDuty(scope.kinds[0]) : '',
+    通知の根拠: basisOf(kind, c),
     補正依頼日: d(c.cure?.requestedOn),
   };
   const template = opts.template ?? defaultLetterTemplates[kind];

@@ -1,5 +1,5 @@
 import type { Decision, GroundCode } from '../decisions';
-import { kindInfo, type RequestKind } from '../intake/kinds';
+import { kindInfo, type RequestKind, type RequesterType } from '../intake/kinds';
 import type { SuspensionGround } from '../intake/request';
 
 // The articles a letter cites (DOMAIN.md §9): the ground of each refusal or different measure,
@@ -21,6 +21,16 @@ export function noticeDuty(kind: RequestKind): string {
     case 'stopProvision':
       return '第35条第7項';
   }
+}
+
+// The article a decision letter says it is sent under. A full disclosure is the disclosure itself,
+// made under 33条1項・2項 (records: 33条5項 applying them); 33条3項 is the notice of a refusal, a
+// 不存在 or a method other than the one asked for, and is no basis for it (issue 33 §1).
+export function letterBasis(kind: RequestKind, decision: Pick<Decision, 'outcome' | 'methodChanged'>): string {
+  if (kindInfo[kind].group === 'disclosure' && decision.outcome === 'full' && !decision.methodChanged) {
+    return kind === 'thirdPartyRecords' ? '第33条第5項において準用する同条第1項及び第2項' : '第33条第1項及び第2項';
+  }
+  return noticeDuty(kind);
 }
 
 // Which paragraph pair of 35条 the request stands on: 1項/2項 (18–20条), 3項/4項 (27条1項・28条),
@@ -95,17 +105,37 @@ export function decisionCitations(
   return lines;
 }
 
-// Why a request was declined (the 請求に応じられない旨のお知らせ): the procedure not met, or an agent
-// without authority. (Data that are not our 保有個人データ are a decision of their own, 'notOurs',
+// Why a request was declined (the 請求に応じられない旨のお知らせ): the procedure not met; an agent
+// whose standing the company's confirmation method (法37条1項, 施行令12条3号) did not confirm; or a
+// person who cannot be an agent at all (法37条3項, 施行令13条: e.g. a 保佐人 without 代理権, a
+// 親権者 of an adult). (Data that are not our 保有個人データ are a decision of their own, 'notOurs',
 // with its own letter and no article.)
-export const declineGrounds = ['procedure', 'noAuthority'] as const;
+export const declineGrounds = ['procedure', 'noAuthority', 'notAnAgent'] as const;
 export type DeclineGround = (typeof declineGrounds)[number];
+
+const ORDER = '個人情報の保護に関する法律施行令';
 
 export function declineCitation(ground: DeclineGround): string | null {
   switch (ground) {
     case 'procedure':
       return `${LAW}第37条第1項（当社の定める手続によらない請求）`;
     case 'noAuthority':
-      return `${LAW}施行令第13条（代理人によることができる者の権限が確認できない）`;
+      return `${LAW}第37条第1項、${ORDER}第12条第3号（当社の定める方法により代理人であることが確認できない請求）`;
+    case 'notAnAgent':
+      return `${LAW}第37条第3項、${ORDER}第13条（開示等の請求等をすることができる代理人に当たらない）`;
   }
+}
+
+// The identity defects that show the agent cannot act for the person at all (施行令13条): a 保佐人
+// or 補助人 without a 代理権 on the certificate, a 親権者 or 未成年後見人 of a person already 18.
+const notAnAgentDefects: readonly string[] = ['noStatutoryAgency', 'principalAdult'];
+
+// The ground of a decline, from who asked and what the identity check found.
+export function declineGroundOf(
+  requesterType: RequesterType,
+  identity: { status: string; defects: readonly { code: string }[] },
+): DeclineGround {
+  if (requesterType === 'self' || identity.status === 'verified') return 'procedure';
+  if (identity.defects.some((d) => notAnAgentDefects.includes(d.code))) return 'notAnAgent';
+  return 'noAuthority';
 }

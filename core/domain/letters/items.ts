@@ -12,7 +12,7 @@ import { feeMeansLabels, type FeeMeans } from '../intake/fees';
 import { kindInfo, requestKinds, type RequestKind } from '../intake/kinds';
 import { disclosedRecords, provisionTableHeader, provisionTableRows, provisionTableWidths } from '../provision-records';
 import type { LetterCase, LetterItem, LetterKind, Letter, Values } from './catalogue';
-import { declineCitation, decisionCitations } from './citations';
+import { declineCitation, decisionCitations, letterBasis, noticeDuty } from './citations';
 
 // The 記 items of each letter kind: what a privacy officer expects to read there, from the record.
 
@@ -43,6 +43,15 @@ export const decisionsOf = (c: LetterCase, kind: LetterKind) => {
     ? c.decisions.filter((d) => scope.kinds.includes(d.kind) && scope.outcomes.includes(d.decision.outcome))
     : [];
 };
+
+// The article a letter is sent under (its {通知の根拠}): for a disclosure, per outcome (letterBasis).
+export function basisOf(kind: LetterKind, c: LetterCase): string {
+  if (kind === 'purposeNotice') return '第32条第2項';
+  const decided = decisionsOf(c, kind)[0];
+  if (decided) return letterBasis(decided.kind, decided.decision);
+  const first = letterDecisions[kind]?.kinds[0];
+  return first ? noticeDuty(first) : '';
+}
 
 const numbered = (lines: readonly string[]) => lines.map((d, i) => `(${i + 1}) ${d}`);
 

@@ -2,7 +2,7 @@ import type { RequestDetail } from '../../../core/contract';
 import { businessDayOnOrBefore } from '../../../core/domain/deadlines';
 import type { FeeMeans } from '../../../core/domain/intake/fees';
 import type { LetterCase } from '../../../core/domain/letters/catalogue';
-import type { DeclineGround } from '../../../core/domain/letters/citations';
+import { declineGroundOf } from '../../../core/domain/letters/citations';
 import { searchScopeLines } from '../../../core/domain/searches';
 
 export const lastEvent = (r: RequestDetail, action: string) =>
@@ -15,9 +15,8 @@ export function letterCase(
   policy: { closedDays: readonly string[]; acceptedMeans: FeeMeans[] },
 ): LetterCase {
   const party = r.answerTo === 'agent' && r.agent ? r.agent : r.principal;
-  // Declined for an agent whose authority was not shown: 施行令13条, not 37条.
-  const declineGround: DeclineGround =
-    r.requesterType !== 'self' && r.identity.result.status !== 'verified' ? 'noAuthority' : 'procedure';
+  // Declined for an agent whose standing was not confirmed (37条1項), or who cannot be one (施行令13条).
+  const declineGround = declineGroundOf(r.requesterType, r.identity.result);
   return {
     receiptNo: r.receiptNo,
     arrivalDate: r.arrivalDate,
