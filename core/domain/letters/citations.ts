@@ -57,39 +57,53 @@ export function article35(kind: RequestKind, grounds: readonly SuspensionGround[
 const via5 = (kind: RequestKind, para: string) =>
   kind === 'thirdPartyRecords' ? `第33条第5項において準用する同条${para}` : `第33条${para}`;
 
-// The 根拠 line of one ground, as the letter prints it (without the law's name).
-export function citeGround(kind: RequestKind, ground: GroundCode, requestGrounds: readonly SuspensionGround[]): string {
+// One ground as the letter cites it: the article (without the law's name) and why it applies.
+function groundParts(
+  kind: RequestKind,
+  ground: GroundCode,
+  requestGrounds: readonly SuspensionGround[],
+): [article: string, why: string] {
   switch (ground) {
     case 'a32-2-clear':
-      return '第32条第2項第1号（利用目的が明らかであるため）';
+      return ['第32条第2項第1号', '利用目的が明らかであるため'];
     case 'a21-4-1':
-      return '第32条第2項第2号（第21条第4項第1号：本人又は第三者の生命、身体、財産その他の権利利益を害するおそれ）';
+      return ['第32条第2項第2号', '第21条第4項第1号：本人又は第三者の生命、身体、財産その他の権利利益を害するおそれ'];
     case 'a21-4-2':
-      return '第32条第2項第2号（第21条第4項第2号：当社の権利又は正当な利益を害するおそれ）';
+      return ['第32条第2項第2号', '第21条第4項第2号：当社の権利又は正当な利益を害するおそれ'];
     case 'a21-4-3':
-      return '第32条第2項第2号（第21条第4項第3号：国の機関等の事務の遂行に支障を及ぼすおそれ）';
+      return ['第32条第2項第2号', '第21条第4項第3号：国の機関等の事務の遂行に支障を及ぼすおそれ'];
     case 'a33-2-1':
-      return `${via5(kind, '第2項第1号')}（本人又は第三者の生命、身体、財産その他の権利利益を害するおそれ）`;
+      return [via5(kind, '第2項第1号'), '本人又は第三者の生命、身体、財産その他の権利利益を害するおそれ'];
     case 'a33-2-2':
-      return `${via5(kind, '第2項第2号')}（当社の業務の適正な実施に著しい支障を及ぼすおそれ）`;
+      return [via5(kind, '第2項第2号'), '当社の業務の適正な実施に著しい支障を及ぼすおそれ'];
     case 'a33-2-3':
-      return `${via5(kind, '第2項第3号')}（他の法令に違反することとなる）`;
+      return [via5(kind, '第2項第3号'), '他の法令に違反することとなる'];
     case 'a33-3-method':
-      return `${via5(kind, '第2項')}本文括弧書（請求された方法による開示が困難であるため、書面の交付による）`;
+      return [`${via5(kind, '第2項')}本文括弧書`, '請求された方法による開示が困難であるため、書面の交付による'];
     case 'nonexistent':
-      return '第33条第3項（請求に係る保有個人データが存在しないとき）';
+      return ['第33条第3項', '請求に係る保有個人データが存在しないとき'];
     case 'recordNonexistent':
-      return '第33条第5項において準用する同条第3項（請求に係る第三者提供記録が存在しないとき）';
+      return ['第33条第5項において準用する同条第3項', '請求に係る第三者提供記録が存在しないとき'];
     case 'a34-notApplicable':
-      return '第34条第2項（調査の結果、内容が事実でないとは認められないため）';
+      return ['第34条第2項', '調査の結果、内容が事実でないとは認められないため'];
     case 'a34-otherLaw':
-      return '第34条第2項（訂正等について他の法令の規定により特別の手続が定められているため）';
+      return ['第34条第2項', '訂正等について他の法令の規定により特別の手続が定められているため'];
     case 'a35-notApplicable':
-      return `${article35(kind, requestGrounds).duty}（請求に理由があることが判明しないため）`;
+      return [article35(kind, requestGrounds).duty, '請求に理由があることが判明しないため'];
     case 'alternative':
-      return `${article35(kind, requestGrounds).duty}ただし書（代替措置）`;
+      return [`${article35(kind, requestGrounds).duty}ただし書`, '代替措置'];
   }
 }
+
+// The 根拠 line of one ground, as the letter prints it (without the law's name).
+export function citeGround(kind: RequestKind, ground: GroundCode, requestGrounds: readonly SuspensionGround[]): string {
+  const [article, why] = groundParts(kind, ground, requestGrounds);
+  return `${article}（${why}）`;
+}
+
+// The article alone (a reason that cites its ground quotes this).
+export const groundArticle = (kind: RequestKind, ground: GroundCode, requestGrounds: readonly SuspensionGround[]) =>
+  groundParts(kind, ground, requestGrounds)[0];
 
 // Every 根拠 line of a decision: its grounds, and where the method was changed to paper, the
 // authority (33条2項 本文括弧書) and the notice (33条3項).

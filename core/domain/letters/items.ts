@@ -13,6 +13,7 @@ import { kindInfo, requestKinds, type RequestKind } from '../intake/kinds';
 import { disclosedRecords, provisionTableHeader, provisionTableRows, provisionTableWidths } from '../provision-records';
 import type { LetterCase, LetterItem, LetterKind, Letter, Values } from './catalogue';
 import { declineCitation, decisionCitations, letterBasis, noticeDuty } from './citations';
+import { fillDecisionReason } from './reasons';
 
 // The 記 items of each letter kind: what a privacy officer expects to read there, from the record.
 
@@ -106,7 +107,7 @@ function decisionItems(c: LetterCase, kind: LetterKind, date: (d: IsoDate) => st
     if (!grantsInFull(d.outcome) || d.methodChanged) {
       const citations = decisionCitations(k, d, item?.grounds ?? []);
       if (citations.length) items.push({ label: '根拠となる法令の条項', text: citations.join('\n') });
-      if (d.reason) items.push({ label: '理由', text: d.reason });
+      if (d.reason) items.push({ label: '理由', text: fillDecisionReason(d, k, item?.grounds ?? []) });
     }
   }
   return items;
