@@ -8,6 +8,7 @@ import type { SuspensionGround } from '../intake/request';
 import { noUnsafe } from '../intake/text';
 import type { Organisation } from '../organisation';
 import type { DeclineGround } from './citations';
+import { documentNotes } from './document-notes';
 import { basisOf, decisionsOf, itemsFor } from './items';
 
 export { decisionsOf, letterDecisions, yen } from './items';
@@ -238,6 +239,8 @@ export type LetterCase = {
   documents: { method: 'returned' | 'destroyed' | 'none'; date: IsoDate } | null;
   // The searches the 不存在 letter lists as the scope searched (探索した範囲), as lines.
   searchScope: string[];
+  // The company masked a 保険証's numbers itself (the person is told); absent: it did not.
+  insuranceMaskedByUs?: boolean;
 };
 
 export type LetterItem = { label: string; text: string };
@@ -387,7 +390,7 @@ export function buildLetter(
       .split('\n')
       .map((p) => p.trim())
       .filter(Boolean),
-    items: [...items, ...jointUseItems(kind, c, org)],
+    items: [...items, ...documentNotes(kind, c), ...jointUseItems(kind, c, org)],
     contact: contactOf(org),
     annexes,
   };

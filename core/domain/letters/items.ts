@@ -162,6 +162,13 @@ function carriedOut(kind: RequestKind, d: Decision, date: (d: IsoDate) => string
   return items;
 }
 
+// A request whose every kind is not our 保有個人データ ends with the 委託先 letter, which then says
+// what became of the ID copies like any early end (its money is stated by moneyItems).
+const notOursEnd = (c: LetterCase, kind: LetterKind): LetterItem[] =>
+  kind === 'notOurs' && c.decisions.length > 0 && c.decisions.every((d) => d.decision.outcome === 'notOurs')
+    ? documentsItem(c)
+    : [];
+
 const feeKindsIn = (c: LetterCase) => c.items.some((i) => kindInfo[i.kind].feeAllowed);
 
 // Money: for the kinds that carry a fee, what was received and any excess returned; for 訂正等
@@ -198,8 +205,8 @@ function moneyItems(c: LetterCase, kind: LetterKind): LetterItem[] {
   return [];
 }
 
-// A request that ends early says what became of the enclosed documents and of the fee.
-function earlyEndItems(c: LetterCase): LetterItem[] {
+// What became of the enclosed ID copies (every early end says it).
+function documentsItem(c: LetterCase): LetterItem[] {
   const d = c.documents;
   const documents =
     d === null
@@ -209,7 +216,12 @@ function earlyEndItems(c: LetterCase): LetterItem[] {
         : d.method === 'destroyed'
           ? `ご提出いただいた本人確認書類等の写しは、当社にて${slashDate(d.date)}に廃棄いたしました。`
           : null;
-  const items: LetterItem[] = documents ? [{ label: 'ご提出書類の取扱い', text: documents }] : [];
+  return documents ? [{ label: 'ご提出書類の取扱い', text: documents }] : [];
+}
+
+// A request that ends early says what became of the enclosed documents and of the fee.
+function earlyEndItems(c: LetterCase): LetterItem[] {
+  const items = documentsItem(c);
   if (c.fee.accepted > 0) {
     items.push({
       label: '手数料',
@@ -319,7 +331,7 @@ export function itemsFor(
       };
     default:
       return {
-        items: [...base, ...decisionItems(c, kind, date), ...moneyItems(c, kind)],
+        items: [...base, ...decisionItems(c, kind, date), ...moneyItems(c, kind), ...notOursEnd(c, kind)],
         annexes: recordAnnex(c, kind, date),
       };
   }

@@ -48,5 +48,8 @@ export function letterCase(
     withdrawnOn: lastEvent(r, 'withdraw')?.day ?? null,
     documents: r.disposal ? { method: r.disposal.method, date: r.disposal.date } : null,
     searchScope: searchScopeLines(r.searches),
+    insuranceMaskedByUs: r.identity.documents.some(
+      (d) => d.type === 'healthInsurance' && d.insurerNumberMasked === 'us',
+    ),
   };
 }
