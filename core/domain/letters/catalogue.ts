@@ -2,7 +2,7 @@ import { jointUseItems } from './joint-use';
 import { z } from 'zod';
 import type { IsoDate } from '../dates';
 import type { Decision } from '../decisions';
-import type { FeeMeans } from '../intake/fees';
+import type { FeeMeans, FeeShare } from '../intake/fees';
 import type { RequestKind, RequesterType } from '../intake/kinds';
 import type { SuspensionGround } from '../intake/request';
 import { noUnsafe } from '../intake/text';
@@ -227,6 +227,7 @@ export type LetterCase = {
     toReturn: number;
     means: FeeMeans[];
     acceptedMeans: FeeMeans[];
+    byKind?: FeeShare[];
   };
   cure: { defects: string[]; dueDate: IsoDate; requestedOn: IsoDate } | null;
   extension: { date: IsoDate; reason: string } | null;

@@ -8,7 +8,7 @@ import {
   routeDiffers,
   type Electronic,
 } from '../electronic';
-import { feeMeansLabels, type FeeMeans } from '../intake/fees';
+import { feeMeansLabels, shareNote, type FeeMeans } from '../intake/fees';
 import { kindInfo, requestKinds, type RequestKind } from '../intake/kinds';
 import { disclosedRecords, provisionTableHeader, provisionTableRows, provisionTableWidths } from '../provision-records';
 import type { LetterCase, LetterItem, LetterKind, Letter, Values } from './catalogue';
@@ -265,6 +265,7 @@ export function itemsFor(
   // A long list of defects goes to an attachment page.
   const longDefects = defects.length > 6;
   const defectItem = { label: '不備の内容', text: longDefects ? '別紙のとおり' : numbered(defects).join('\n') };
+  const shares = c.fee.byKind ?? [];
   const defectAnnex = longDefects ? [{ title: '不備の内容', lines: numbered(defects) }] : [];
   switch (kind) {
     case 'receipt':
@@ -278,9 +279,10 @@ export function itemsFor(
       return {
         items: [
           ...base,
-          { label: '手数料の額', text: yen(c.fee.due) },
-          { label: '受領した額', text: yen(c.fee.accepted) },
-          { label: '不足額', text: yen(c.fee.shortfall) },
+          // Per kind where each kind is charged: which request the missing money is for.
+          { label: '手数料の額', text: `${yen(c.fee.due)}${shareNote(shares, 'due')}` },
+          { label: '受領した額', text: `${yen(c.fee.accepted)}${shareNote(shares, 'accepted')}` },
+          { label: '不足額', text: `${yen(c.fee.shortfall)}${shareNote(shares, 'shortfall')}` },
           { label: 'お支払いの方法', text: meansList(c.fee.acceptedMeans) },
           { label: 'お支払いの期限', text: values.補正期限 },
         ],

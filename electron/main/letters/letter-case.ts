@@ -39,6 +39,7 @@ export function letterCase(
       toReturn: r.fee.toReturn,
       means: r.payments.map((p) => p.means),
       acceptedMeans: policy.acceptedMeans,
+      byKind: r.fee.byKind,
     },
     cure: r.cure ? { defects: r.cure.defects, dueDate: r.cure.dueDate, requestedOn: r.cure.requestedOn } : null,
     extension: r.extension ? { date: r.extension.date, reason: r.extension.reason } : null,
