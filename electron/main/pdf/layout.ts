@@ -3,6 +3,7 @@ import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import { breakLines } from '../../../core/domain/letters/kinsoku';
 import { useNativeDeflate } from './deflate';
 import type { LetterFonts } from './fonts';
+import { describeDocument } from './metadata';
 
 // The A4 layout engine shared by letters and reports: pdf-lib with the bundled IPAex fonts
 // (subset embedded), 禁則 line breaking, pages that follow the text.
@@ -154,10 +155,7 @@ export async function startDocument(fonts: LetterFonts, title: string) {
   useNativeDeflate();
   const loaded = await fonts.load();
   const doc = await PDFDocument.create();
-  doc.setTitle(title);
-  doc.setCreator('Madoguchi');
-  doc.setProducer('Madoguchi');
-  doc.setLanguage('ja-JP');
+  describeDocument(doc, title);
   doc.registerFontkit(loaded.mincho.fontkit as never);
   // A subset font's name carries a six-letter tag (ISO 32000-1, 9.6.4), which pdf-lib leaves out.
   const tag = subsetTag();
