@@ -4,9 +4,11 @@ import { breakLines } from '../../../core/domain/letters/kinsoku';
 import { useNativeDeflate } from './deflate';
 import type { LetterFonts } from './fonts';
 import { describeDocument } from './metadata';
+import { attachFallback, covers, drawString, fontkitOf, needsFallback, uncoveredWidth } from './runs';
 
 // The A4 layout engine shared by letters and reports: pdf-lib with the bundled IPAex fonts
-// (subset embedded), 禁則 line breaking, pages that follow the text.
+// (subset embedded; IPAmj明朝 for the characters they lack), 禁則 line breaking, pages that
+// follow the text.
 
 export const MM = 72 / 25.4;
 // 全角スペース (U+3000), the indent and separator of Japanese letters.
@@ -25,11 +27,10 @@ export { LetterFonts, type LetterFontFiles } from './fonts';
 
 // Widths per character at size 1, per parsed font (shared by every document that embeds it):
 // measuring through fontkit's shaper for every character of every line would dominate the time
-// of a letter.
+// of a letter. A character the font lacks is measured as it will be drawn (runs.ts).
 const widthCache = new WeakMap<object, Map<string, number>>();
 export function measurer(font: PDFFont, size: number) {
-  // pdf-lib's PDFFont keeps its embedder, which keeps the fontkit font it was given.
-  const key = (font as unknown as { embedder?: { font?: object } }).embedder?.font ?? font;
+  const key = fontkitOf(font) ?? font;
   let cache = widthCache.get(key);
   if (!cache) {
     cache = new Map();
@@ -41,14 +42,15 @@ export function measurer(font: PDFFont, size: number) {
     for (const ch of s) {
       let cw = widths.get(ch);
       if (cw === undefined) {
-        cw = font.widthOfTextAtSize(ch, 1);
+        cw = covers(font, ch) ? font.widthOfTextAtSize(ch, 1) : NaN;
         widths.set(ch, cw);
       }
-      w += cw;
+      w += Number.isNaN(cw) ? uncoveredWidth(font, ch) : cw;
     }
     return w * size;
   };
 }
+const measureAt1 = (font: PDFFont, s: string) => measurer(font, 1)(s);
 
 export class Writer {
   readonly pages: PDFPage[] = [];
@@ -100,8 +102,13 @@ export class Writer {
   text(s: string, x: number, opts: { font?: PDFFont; size?: number } = {}): void {
     const font = opts.font ?? this.mincho;
     const size = opts.size ?? BODY;
-    this.page.drawText(s, { x, y: this.y - size, size, font, color: rgb(0, 0, 0) });
+    drawString(this.page, s, { x, y: this.y - size, size, font, color: rgb(0, 0, 0) }, measureAt1);
     this.lines.push(s);
+  }
+
+  // A line of text at a baseline, in the font given (with its fallback).
+  draw(s: string, at: { x: number; y: number; size: number; font?: PDFFont }): void {
+    drawString(this.page, s, { ...at, font: at.font ?? this.mincho }, measureAt1);
   }
 
   // A paragraph wrapped to `width` with 禁則, starting at x (continuation lines at x + hang).
@@ -151,7 +158,9 @@ function subsetTag(): string {
 }
 
 // A new document with both fonts embedded as subsets and the metadata every output carries.
-export async function startDocument(fonts: LetterFonts, title: string) {
+// `texts` are the texts the document will draw: when one has a character IPAex lacks, the
+// fallback font is embedded too (read on first need).
+export async function startDocument(fonts: LetterFonts, title: string, texts: Iterable<string> = []) {
   useNativeDeflate();
   const loaded = await fonts.load();
   const doc = await PDFDocument.create();
@@ -162,7 +171,25 @@ export async function startDocument(fonts: LetterFonts, title: string) {
   const mincho = await doc.embedFont(loaded.bytes.mincho, { subset: true, customName: `${tag}+IPAexMincho` });
   doc.registerFontkit(loaded.gothic.fontkit as never);
   const gothic = await doc.embedFont(loaded.bytes.gothic, { subset: true, customName: `${tag}+IPAexGothic` });
+  if (needsFallback(texts, [loaded.mincho.font, loaded.gothic.font])) {
+    const fallback = await fonts.fallback();
+    if (fallback) {
+      doc.registerFontkit(fallback.fontkit as never);
+      const font = await doc.embedFont(fallback.bytes, { subset: true, customName: `${tag}+IPAmjMincho` });
+      attachFallback(mincho, font);
+      attachFallback(gothic, font);
+    }
+  }
   return { doc, writer: new Writer(doc, mincho, gothic) };
+}
+
+// Every string in a document model (its texts, wherever they sit), for the fallback check.
+export function* stringsIn(value: unknown): Generator<string> {
+  if (typeof value === 'string') yield value;
+  else if (Array.isArray(value)) for (const v of value) yield* stringsIn(v);
+  else if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+    for (const v of Object.values(value)) yield* stringsIn(v);
+  }
 }
 
 // "n / total" centred in the bottom margin of every page, when there is more than one.

@@ -19,6 +19,7 @@ import {
   measurer,
   numberPages,
   startDocument,
+  stringsIn,
   type LetterFonts,
   type Writer,
 } from './layout';
@@ -103,7 +104,7 @@ async function drawDocument(doc: PDFDocument, w: Writer, pdf: Uint8Array): Promi
 }
 
 export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: RenderOptions): Promise<Rendered> {
-  const { doc, writer: w } = await startDocument(fonts, opts.title ?? letter.title);
+  const { doc, writer: w } = await startDocument(fonts, opts.title ?? letter.title, stringsIn(letter));
   const gothic = w.gothic;
   const right = MARGIN.left + CONTENT;
 
