@@ -110,6 +110,27 @@ describe('letters service', () => {
     await s.close();
   });
 
+  it('refuses to finalize a letter whose address block does not fit the envelope window, saying so', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'madoguchi-letters-svc-'));
+    const { s, id } = await approvedRequest(
+      [],
+      work,
+      '寿限無寿限無五劫の擦り切れ海砂利水魚の水行末雲来末風来末食う寝る処に住む処藪ら柑子の藪柑子 太郎',
+    );
+    await call(s, 'settings.updateLetters', {
+      documentNoPattern: '個保第{連番}号',
+      dateStyle: 'wareki',
+      windowEnvelope: true,
+      window: { left: 23, top: 13, width: 90, height: 25 },
+      templates: {},
+    });
+    const refused = await failure(call(s, 'letters.finalize', { requestId: id, kind: 'receipt' }));
+    expect(refused.code).toBe(ErrorCode.BAD_INPUT);
+    expect(refused.message).toMatch(/^宛名が封筒の窓に収まりません。/);
+    expect((await call(s, 'letters.list', { requestId: id })).finalized).toEqual([]);
+    await s.close();
+  });
+
   it('refuses a wrong passphrase and a letter the request cannot have', async () => {
     const work = mkdtempSync(join(tmpdir(), 'madoguchi-letters-svc-'));
     makeP12(work, 'right');

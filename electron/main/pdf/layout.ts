@@ -57,6 +57,8 @@ export class Writer {
   readonly lines: string[] = [];
   page!: PDFPage;
   y = 0;
+  // The line pitch of body text (a short letter is set tighter to end on its first page).
+  line = LINE;
   // Drawn at the top of each new page while set (e.g. 「記 続き」).
   onNewPage: (() => void) | null = null;
 
@@ -76,7 +78,11 @@ export class Writer {
     return this.landscape ? PAGE.height - MARGIN.left - MARGIN.right : CONTENT;
   }
 
+  // Where the text ended on each page left for a new one (its unused foot).
+  readonly leftAt: number[] = [];
+
   newPage(): void {
+    if (this.pages.length > 0) this.leftAt.push(this.y);
     const [width, height] = this.landscape ? [PAGE.height, PAGE.width] : [PAGE.width, PAGE.height];
     this.page = this.doc.addPage([width, height]);
     this.pages.push(this.page);
@@ -92,7 +98,7 @@ export class Writer {
 
   // Lines that still fit on the current page.
   private linesLeft(): number {
-    return Math.floor((this.y - MARGIN.bottom) / LINE);
+    return Math.floor((this.y - MARGIN.bottom) / this.line);
   }
 
   ensure(height: number): void {
@@ -130,7 +136,7 @@ export class Writer {
         : first;
     // No paragraph leaves one line alone at the foot of a page (orphan) or at the head of the
     // next (widow): it moves on whole, or gives the next page two lines.
-    const step = size > BODY ? size * 1.7 : LINE;
+    const step = size > BODY ? size * 1.7 : this.line;
     let breakBefore = -1;
     const fit = this.linesLeft();
     if (lines.length >= 2 && fit < lines.length) {
@@ -139,7 +145,7 @@ export class Writer {
     }
     lines.forEach((line, i) => {
       if (i === breakBefore) this.newPage();
-      this.ensure(LINE);
+      this.ensure(this.line);
       const w = measure(line);
       const lx =
         opts.align === 'right' ? x + width - w : opts.align === 'center' ? x + (width - w) / 2 : i > 0 ? x + hang : x;
@@ -149,7 +155,7 @@ export class Writer {
   }
 
   gap(n = 1): void {
-    this.y -= LINE * n;
+    this.y -= this.line * n;
   }
 }
 
