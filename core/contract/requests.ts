@@ -135,6 +135,9 @@ export const RequestDetail = z.object({
     defects: z.array(z.object({ code: z.string(), message: z.string(), paymentId: z.string().optional() })),
     notes: z.array(z.string()),
     returnedPayments: z.array(z.object({ paymentId: z.string(), kind: z.enum(requestKinds), amount: z.number() })),
+    byKind: z.array(
+      z.object({ kind: z.enum(requestKinds), due: z.number(), accepted: z.number(), shortfall: z.number() }),
+    ),
   }),
   enclosures: z.array(Enclosure),
   deadlines: z.object({

@@ -3,7 +3,7 @@ import { Decision, decisionProblems, emptyDecision } from './decisions';
 import { Organisation } from './organisation';
 import { buildLetter, type LetterCase } from './letters/catalogue';
 import { sampleLetterCase, sampleOrganisation } from './letters/sample';
-import { emptyProvisionRecord, provisionTableRows, type ProvisionRecord } from './provision-records';
+import { emptyProvisionRecord, ProvisionRecord, provisionTableRows } from './provision-records';
 
 // 第三者提供記録 (33条5項) entered as a table with the items of 施行規則20条・24条, records excluded
 // by 施行令11条 kept for the file but never printed or counted.
@@ -22,6 +22,7 @@ const received: ProvisionRecord = {
   counterpartyDetails: '東京都千代田区見本町1-1 代表取締役 見本一郎',
   items: '氏名、住所',
   basis: 'optOut',
+  published: true,
   acquisition: '同社が公開情報から収集したもの',
 };
 const hidden: ProvisionRecord = {
@@ -88,13 +89,13 @@ describe('第三者提供記録 as a table', () => {
 
   it('prints the disclosed records as a table on a 別紙, never an excluded one', () => {
     expect(provisionTableRows([provided, hidden, received])).toEqual([
-      ['提供', '2025/04/01', '株式会社見本物流', '氏名、住所、電話番号', '本人の同意', '—'],
+      ['提供', '2025/04/01', '株式会社見本物流', '氏名、住所、電話番号', '法第27条第1項の本人の同意を得ている旨', '—'],
       [
         '受領',
         '2025/06/10',
         '見本名簿株式会社\n東京都千代田区見本町1-1 代表取締役 見本一郎',
         '氏名、住所',
-        '第27条第2項（オプトアウト）',
+        '法第27条第2項の規定による提供（オプトアウト）\n法第27条第4項の規定により公表されている旨',
         '同社が公開情報から収集したもの',
       ],
     ]);
@@ -115,5 +116,43 @@ describe('第三者提供記録 as a table', () => {
     expect(annex?.table?.rows.map((r) => r[2]?.split('\n')[0])).toEqual(['株式会社見本物流', '見本名簿株式会社']);
     expect(annex?.table?.rows[0]?.[1]).toBe('2025年4月1日');
     expect(JSON.stringify(letter)).not.toContain('見本警察署');
+  });
+
+  // 施行規則20条1項・24条1項: what each basis requires.
+  describe('each basis with the items it requires', () => {
+    const basisCell = (r: ProvisionRecord) => provisionTableRows([r])[0]?.[4];
+
+    it('data received under opt-out need 「法第27条第4項の規定により公表されている旨」 (規則24条1項1号ホ)', () => {
+      const unconfirmed = { ...received, published: false };
+      expect(messages(decide({ provisionRecords: [unconfirmed] }))).toEqual([
+        '記録1: オプトアウトにより提供を受けた記録には、法第27条第4項の規定により公表されている旨（個人情報保護委員会による公表を確認したこと）が必要です（施行規則第24条第1項第1号）。',
+      ]);
+      expect(messages(decide({ provisionRecords: [received] }))).toEqual([]);
+      expect(basisCell(received)).toContain('法第27条第4項の規定により公表されている旨');
+      // Data we provided under opt-out have no such item (規則20条1項1号), and it is never printed there.
+      const providedOptOut: ProvisionRecord = { ...provided, basis: 'optOut', published: true };
+      expect(messages(decide({ provisionRecords: [{ ...providedOptOut, published: false }] }))).toEqual([]);
+      expect(basisCell(providedOptOut)).toBe('法第27条第2項の規定による提供（オプトアウト）');
+      // A record stored before the field reads as not confirmed.
+      const old: Partial<ProvisionRecord> = { ...received };
+      delete old.published;
+      expect(ProvisionRecord.parse(old).published).toBe(false);
+    });
+
+    it('provision to a third party in a foreign country stands on the 28条1項 consent (規則20条1項2号イ)', () => {
+      const abroad: ProvisionRecord = {
+        ...provided,
+        date: '',
+        counterparty: 'Sample Logistics Pte. Ltd.（シンガポール）',
+        basis: 'foreignConsent',
+      };
+      // Consent needs the statement that it was obtained, not the date.
+      expect(messages(decide({ provisionRecords: [abroad] }))).toEqual([]);
+      expect(basisCell(abroad)).toBe('法第28条第1項の本人の同意を得ている旨（外国にある第三者への提供）');
+      expect(basisCell(provided)).toBe('法第27条第1項の本人の同意を得ている旨');
+      expect(provisionTableRows([abroad])[0]?.[1]).toBe('—');
+      // Opt-out cannot stand in for it: an opt-out record needs its date.
+      expect(messages(decide({ provisionRecords: [{ ...abroad, basis: 'optOut' }] }))[0]).toMatch(/年月日の記録が必要/);
+    });
   });
 });

@@ -7,8 +7,11 @@ import type { RequestKind } from './intake/kinds';
 // 第三者提供記録 (33条5項): the records kept under 29条1項 (data we provided to a third party) and
 // 30条3項 (data a third party provided to us), disclosed as a table rather than as free text.
 // The items follow 施行規則20条 and 24条: when, to or from whom, which items of personal data, on
-// what basis (the person's consent, or 27条2項's opt-out), and for data received, how the provider
-// came by them. A record whose very existence must not be revealed is excluded by 施行令11条: it
+// what basis, and for data received, how the provider came by them. Each basis brings its own items:
+// consent, the statement that the person's consent under 27条1項 (or, for a third party in a
+// foreign country, 28条1項) was obtained (規則20条1項2号イ, 24条1項2号イ); opt-out (27条2項), the
+// date (規則20条1項1号イ, 24条1項1号イ) and, for data received, the statement that the provider's
+// notification is published under 27条4項 (規則24条1項1号ホ). A record whose very existence must not be revealed is excluded by 施行令11条: it
 // is not a 第三者提供記録 in the sense of the law, is kept in the decision for the file, and is never
 // printed or counted in the letter.
 
@@ -20,12 +23,28 @@ export const provisionDirectionLabels: Record<ProvisionDirection, string> = {
 };
 export const provisionDirectionShort: Record<ProvisionDirection, string> = { provided: '提供', received: '受領' };
 
-export const provisionBases = ['consent', 'optOut'] as const;
+export const provisionBases = ['consent', 'foreignConsent', 'optOut'] as const;
 export type ProvisionBasis = (typeof provisionBases)[number];
 export const provisionBasisLabels: Record<ProvisionBasis, string> = {
-  consent: '本人の同意',
+  consent: '本人の同意（第27条第1項）',
+  foreignConsent: '外国にある第三者への提供についての本人の同意（第28条第1項）',
   optOut: '第27条第2項（オプトアウト）',
 };
+
+const OPT_OUT = '法第27条第2項の規定による提供（オプトアウト）';
+export const PUBLISHED = '法第27条第4項の規定により公表されている旨';
+
+// The basis as the record states it (the 根拠 column of the table).
+export function provisionBasisText(r: Pick<ProvisionRecord, 'direction' | 'basis' | 'published'>): string {
+  switch (r.basis) {
+    case 'consent':
+      return '法第27条第1項の本人の同意を得ている旨';
+    case 'foreignConsent':
+      return '法第28条第1項の本人の同意を得ている旨（外国にある第三者への提供）';
+    case 'optOut':
+      return r.direction === 'received' && r.published ? `${OPT_OUT}\n${PUBLISHED}` : OPT_OUT;
+  }
+}
 
 export const provisionExclusions = ['r11-1', 'r11-2', 'r11-3', 'r11-4'] as const;
 export type ProvisionExclusion = (typeof provisionExclusions)[number];
@@ -52,6 +71,9 @@ export const ProvisionRecord = z
     counterpartyDetails: text('相手方の住所・代表者', 300),
     items: text('個人データの項目', 500),
     basis: z.enum(provisionBases, '提供の根拠（本人の同意又はオプトアウト）を選択してください。'),
+    // Data received under opt-out: the provider's notification was found published by the
+    // 個人情報保護委員会 (27条4項). Absent in records stored before this field.
+    published: z.boolean().default(false),
     // 取得の経緯 of the provider (received only, 施行規則24条1項1号).
     acquisition: text('取得の経緯', 300),
     exclusion: z.enum(provisionExclusions).nullable(),
@@ -67,6 +89,7 @@ export function emptyProvisionRecord(): ProvisionRecord {
     counterpartyDetails: '',
     items: '',
     basis: 'consent',
+    published: false,
     acquisition: '',
     exclusion: null,
   };
@@ -102,6 +125,13 @@ export function provisionProblems(kind: RequestKind, d: Decision): DecisionProbl
     }
     if (r.direction === 'received' && r.counterpartyDetails === '') {
       problems.push(problem(`${at}提供元の住所（法人の場合は代表者の氏名）を入力してください（施行規則第24条）。`));
+    }
+    if (r.direction === 'received' && r.basis === 'optOut' && !r.published) {
+      problems.push(
+        problem(
+          `${at}オプトアウトにより提供を受けた記録には、${PUBLISHED}（個人情報保護委員会による公表を確認したこと）が必要です（施行規則第24条第1項第1号）。`,
+        ),
+      );
     }
     if (r.direction === 'received' && r.acquisition === '') {
       problems.push(problem(`${at}提供元による取得の経緯を入力してください（施行規則第24条）。`));
@@ -149,7 +179,7 @@ export function provisionTableRows(
     r.date ? date(r.date) : '—',
     r.counterpartyDetails ? `${r.counterparty}\n${r.counterpartyDetails}` : r.counterparty,
     r.items,
-    provisionBasisLabels[r.basis],
+    provisionBasisText(r),
     r.direction === 'received' ? r.acquisition : '—',
   ]);
 }

@@ -172,3 +172,51 @@ describe('fees', () => {
     expect(feeDue(['purpose', 'disclosure'], { ...defaultFeeSchedule, kinds: ['disclosure'] })).toBe(1000);
   });
 });
+
+// A shortfall says which kind it is for (issue 33 §3): with 500円 for 利用目的の通知 and 1,000円
+// for 開示, 1,000円 sent for 開示 leaves the 利用目的の通知 unpaid, and the person is told so.
+describe('a shortfall per kind', () => {
+  const perKind = { ...defaultFeeSchedule, per: 'kind' as const, amounts: { purpose: 500 } };
+  const pay = (amount: number, forKind: Payment['forKind'] = null, id = `p${amount}`): Payment => ({
+    id,
+    means: 'postalMoneyOrder',
+    amount,
+    receivedOn: '2026-11-22',
+    issuedOn: '2026-11-01',
+    forKind,
+  });
+
+  it('names the kind the missing money is for', () => {
+    const r = evaluateFee(['purpose', 'disclosure'], perKind, [pay(1000, 'disclosure')]);
+    expect(r).toMatchObject({ due: 1500, accepted: 1000, shortfall: 500, status: 'short' });
+    expect(r.byKind).toEqual([
+      { kind: 'purpose', due: 500, accepted: 0, shortfall: 500 },
+      { kind: 'disclosure', due: 1000, accepted: 1000, shortfall: 0 },
+    ]);
+    expect(r.defects[0]?.message).toBe(
+      '手数料1,500円（利用目的の通知 500円、開示 1,000円）に対し、1,000円分（開示分）のみ確認できました。不足額500円（利用目的の通知分）をお送りください。',
+    );
+  });
+
+  it('fills the kinds in the order of the request with money sent for the request, or beyond a kind’s fee', () => {
+    expect(evaluateFee(['purpose', 'disclosure'], perKind, [pay(1200)]).byKind).toEqual([
+      { kind: 'purpose', due: 500, accepted: 500, shortfall: 0 },
+      { kind: 'disclosure', due: 1000, accepted: 700, shortfall: 300 },
+    ]);
+    const over = evaluateFee(['purpose', 'disclosure'], perKind, [pay(800, 'purpose'), pay(300, 'disclosure')]);
+    expect(over.byKind.map((k) => k.shortfall)).toEqual([0, 400]);
+    expect(over.defects[0]?.message).toContain(
+      '1,100円分（利用目的の通知分500円、開示分600円）のみ確認できました。不足額400円（開示分）',
+    );
+    const none = evaluateFee(['purpose', 'disclosure'], perKind, []);
+    expect(none.defects[0]?.message).toBe(
+      '手数料1,500円（利用目的の通知 500円、開示 1,000円）のお支払いが確認できません。1,500円分をお送りください。',
+    );
+  });
+
+  it('keeps one fee per request as one amount', () => {
+    const r = evaluateFee(['purpose', 'disclosure'], { ...perKind, per: 'request' }, [pay(500)]);
+    expect(r.byKind).toEqual([]);
+    expect(r.defects[0]?.message).toBe('手数料1,000円に対し、500円分のみ確認できました。不足額500円をお送りください。');
+  });
+});

@@ -80,6 +80,12 @@ export const feeStatusLabels: Record<FeeStatus, string> = {
   overpaid: '過納',
 };
 
+// Per kind (a schedule charging each kind): what the kind costs, what counts towards it and what is
+// missing, so that a shortfall says which kind it is for. Money sent for a kind counts towards it;
+// money sent for the request as a whole, and any excess over a kind's fee, fills the kinds in the
+// order of the request.
+export type FeeShare = { kind: RequestKind; due: number; accepted: number; shortfall: number };
+
 export type FeeResult = {
   due: number;
   // Money that counts towards the fee (usable means, not expired).
@@ -92,6 +98,8 @@ export type FeeResult = {
   returnedPayments: { paymentId: string; kind: RequestKind; amount: number }[];
   defects: { code: string; message: string; paymentId?: string }[];
   notes: string[];
+  // Per kind, for a schedule charging each kind (empty otherwise).
+  byKind: FeeShare[];
 };
 
 export function feeApplies(kinds: readonly RequestKind[], schedule: FeeSchedule): RequestKind[] {
@@ -124,6 +132,7 @@ export function evaluateFee(
   const notes: string[] = [];
   let accepted = 0;
   let refused = 0;
+  const earmarked = new Map<RequestKind | null, number>();
   const charged = feeApplies(kinds, schedule);
   const returnedPayments: FeeResult['returnedPayments'] = [];
   for (const p of payments) {
@@ -166,6 +175,7 @@ export function evaluateFee(
       }
     }
     accepted += p.amount;
+    earmarked.set(kind, (earmarked.get(kind) ?? 0) + p.amount);
   }
   if (due === 0) {
     if (refused > 0) {
@@ -174,23 +184,73 @@ export function evaluateFee(
       );
     }
     const toReturn = refused + returnedPayments.reduce((n, r) => n + r.amount, 0);
-    return { due, accepted: 0, status: 'notRequired', shortfall: 0, toReturn, defects, notes, returnedPayments };
+    return {
+      due,
+      accepted: 0,
+      status: 'notRequired',
+      shortfall: 0,
+      toReturn,
+      defects,
+      notes,
+      returnedPayments,
+      byKind: [],
+    };
   }
   const shortfall = Math.max(0, due - accepted);
   const excess = Math.max(0, accepted - due);
   const status: FeeStatus = accepted === 0 ? 'unpaid' : shortfall > 0 ? 'short' : excess > 0 ? 'overpaid' : 'paid';
+  const byKind = schedule.per === 'kind' ? feeShares(charged, schedule, earmarked) : [];
   if (status === 'unpaid' || status === 'short') {
+    const fee = `手数料${yen(due)}${shareNote(byKind, 'due')}`;
     defects.push({
       code: status === 'unpaid' ? 'feeUnpaid' : 'feeShort',
       message:
         status === 'unpaid'
-          ? `手数料${yen(due)}のお支払いが確認できません。${yen(due)}分をお送りください。`
-          : `手数料${yen(due)}に対し、${yen(accepted)}分のみ確認できました。不足額${yen(shortfall)}をお送りください。`,
+          ? `${fee}のお支払いが確認できません。${yen(due)}分をお送りください。`
+          : `${fee}に対し、${yen(accepted)}分${shareNote(byKind, 'accepted')}のみ確認できました。不足額${yen(shortfall)}${shareNote(byKind, 'shortfall')}をお送りください。`,
     });
   }
   if (excess > 0) notes.push(`手数料を${yen(excess)}多くお受け取りしています。超過分を返還してください。`);
   const returned = returnedPayments.reduce((n, r) => n + r.amount, 0);
-  return { due, accepted, status, shortfall, toReturn: refused + excess + returned, defects, notes, returnedPayments };
+  return {
+    due,
+    accepted,
+    status,
+    shortfall,
+    toReturn: refused + excess + returned,
+    defects,
+    notes,
+    returnedPayments,
+    byKind,
+  };
+}
+
+function feeShares(
+  charged: readonly RequestKind[],
+  schedule: FeeSchedule,
+  earmarked: ReadonlyMap<RequestKind | null, number>,
+): FeeShare[] {
+  const kinds = charged.filter((k) => kindFee(k, schedule) > 0);
+  const own = (k: RequestKind) => earmarked.get(k) ?? 0;
+  let spare = (earmarked.get(null) ?? 0) + kinds.reduce((n, k) => n + Math.max(0, own(k) - kindFee(k, schedule)), 0);
+  return kinds.map((kind) => {
+    const due = kindFee(kind, schedule);
+    const mine = Math.min(due, own(kind));
+    const topUp = Math.min(due - mine, spare);
+    spare -= topUp;
+    return { kind, due, accepted: mine + topUp, shortfall: due - mine - topUp };
+  });
+}
+
+// Which kinds an amount is for: 「（開示分）」 for one, 「（利用目的の通知分500円、開示分300円）」 for
+// several; for the fee itself, 「（利用目的の通知 500円、開示 1,000円）」. Empty without shares.
+export function shareNote(shares: readonly FeeShare[], part: 'due' | 'accepted' | 'shortfall'): string {
+  const parts = shares.filter((s) => s[part] > 0);
+  const label = (s: FeeShare) => kindInfo[s.kind].label;
+  if (parts.length === 0) return '';
+  if (part === 'due') return `（${parts.map((s) => `${label(s)} ${yen(s.due)}`).join('、')}）`;
+  if (parts.length === 1) return `（${parts.map(label).join('')}分）`;
+  return `（${parts.map((s) => `${label(s)}分${yen(s[part])}`).join('、')}）`;
 }
 
 // The administrator's fee schedule: the law allows no fee for the other kinds, so the schedule

@@ -204,7 +204,7 @@ describe('identity check: agents', () => {
       policy,
     );
     expect(agent.defects.map((d) => d.message)).toContain(
-      'ご提出いただいた印鑑登録証明書は発行日（2026年6月1日）から3か月を超えています。発行日から3か月以内のものをご提出ください。',
+      'ご提出いただいた印鑑登録証明書は発行日（2026年6月1日）から3か月を超えています。発行日から3か月以内の原本をご提出ください（写しは受け付けておりません）。',
     );
     const parent = evaluateIdentity(
       base({
@@ -342,5 +342,32 @@ describe('agency of a 親権者 at the answer', () => {
     expect(agencyEnded({ ...child, answerTo: 'principal' }, '2027-01-01')).toBeNull();
     expect(agencyEnded({ ...child, requesterType: 'appointed' }, '2027-01-01')).toBeNull();
     expect(agencyEnded({ ...child, principalBirthDate: null }, '2027-01-01')).toBeNull();
+  });
+});
+
+// A 補正 asks for the replacement in the form the policy wants (issue 33 §3): a person told only
+// 「3か月以内のもの」 sends a copy, and a second round follows.
+describe('a stale or expired document asks for the replacement as the policy wants it', () => {
+  const residentRecord = (issuedOn: string) => doc({ id: 'jumin', type: 'residentRecord', issuedOn, original: true });
+  const insurance = (expiresOn: string) => doc({ id: 'hoken', type: 'healthInsurance', expiresOn });
+  const messageOf = (r: ReturnType<typeof evaluateIdentity>, code: string) =>
+    r.defects.find((d) => d.code === code)?.message ?? '';
+
+  it('a certificate past its window: a new original, not a copy', () => {
+    const stale = evaluateIdentity(base({ documents: [residentRecord('2026-07-01'), insurance('2029-01-01')] }));
+    expect(messageOf(stale, 'tooOld')).toMatch(
+      /発行日から3か月以内の原本をご提出ください（写しは受け付けておりません）。$/,
+    );
+  });
+
+  it('an expired ID: a copy, or the original where the company asks for one', () => {
+    const docs = [insurance('2026-11-01'), doc({ id: 'pension', type: 'pensionBook' })];
+    expect(messageOf(evaluateIdentity(base({ documents: docs })), 'expired')).toMatch(
+      /有効な書類の写しをご提出ください。$/,
+    );
+    const originals = { ...defaultIdentityPolicy, originals: ['healthInsurance' as const] };
+    expect(messageOf(evaluateIdentity(base({ documents: docs }), originals), 'expired')).toMatch(
+      /有効な書類の原本をご提出ください。$/,
+    );
   });
 });

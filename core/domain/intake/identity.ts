@@ -41,6 +41,8 @@ function usable(doc: IdentityDocument, ctx: Ctx): boolean {
   const { c, p } = ctx;
   const on = doc.receivedOn ?? c.arrivalDate;
   const later = on !== c.arrivalDate;
+  // A replacement is asked for as the policy wants it (a copy sent for an original is a second round).
+  const form = info.originalRequired || p.originals?.includes(doc.type) ? '原本' : '写し';
   let ok = true;
   if (info.hasExpiry) {
     if (doc.expiresOn === null) {
@@ -52,7 +54,7 @@ function usable(doc: IdentityDocument, ctx: Ctx): boolean {
       ctx.defects.push({
         code: 'expired',
         documentId: doc.id,
-        message: `ご提出いただいた${whose(doc.holder)}の${info.label}は有効期限（${formatJapaneseDate(doc.expiresOn)}）が過ぎています。${later ? '当社に到達した日' : '請求書の到達日'}において有効な書類の写しをご提出ください。`,
+        message: `ご提出いただいた${whose(doc.holder)}の${info.label}は有効期限（${formatJapaneseDate(doc.expiresOn)}）が過ぎています。${later ? '当社に到達した日' : '請求書の到達日'}において有効な書類の${form}をご提出ください。`,
       });
       ok = false;
     }
@@ -67,7 +69,7 @@ function usable(doc: IdentityDocument, ctx: Ctx): boolean {
       ctx.defects.push({
         code: 'tooOld',
         documentId: doc.id,
-        message: `ご提出いただいた${info.label}は発行日（${formatJapaneseDate(doc.issuedOn)}）から${months}か月を超えています。発行日から${months}か月以内のものをご提出ください。`,
+        message: `ご提出いただいた${info.label}は発行日（${formatJapaneseDate(doc.issuedOn)}）から${months}か月を超えています。発行日から${months}か月以内の${form}をご提出ください${form === '原本' ? '（写しは受け付けておりません）' : ''}。`,
       });
       ok = false;
     } else if (doc.issuedOn > on) {

@@ -174,6 +174,33 @@ describe('what letters promise and say about money and documents', () => {
     expect(t).toContain('お支払いの期限：令和8年12月8日');
   });
 
+  it('states which kind a fee shortfall is for, where each kind has its own fee', () => {
+    const c: LetterCase = {
+      ...base,
+      items: [
+        { kind: 'purpose', dataItems: '', grounds: [] },
+        { kind: 'disclosure', dataItems: '会員情報', grounds: [] },
+      ],
+      fee: {
+        due: 1500,
+        accepted: 1000,
+        shortfall: 500,
+        toReturn: 0,
+        means: ['postalMoneyOrder'],
+        acceptedMeans: ['postalMoneyOrder'],
+        byKind: [
+          { kind: 'purpose', due: 500, accepted: 0, shortfall: 500 },
+          { kind: 'disclosure', due: 1000, accepted: 1000, shortfall: 0 },
+        ],
+      },
+      cure: { defects: ['手数料の不足'], dueDate: '2026-12-08', requestedOn: '2026-11-24' },
+    };
+    const t = text('feeShortfall', c);
+    expect(t).toContain('手数料の額：1,500円（利用目的の通知 500円、開示 1,000円）');
+    expect(t).toContain('受領した額：1,000円（開示分）');
+    expect(t).toContain('不足額：500円（利用目的の通知分）');
+  });
+
   it('says what became of the ID copies and the fee when a request ends early', () => {
     const withdrawn: LetterCase = {
       ...base,
@@ -196,8 +223,13 @@ describe('what letters promise and say about money and documents', () => {
     expect(declined).toContain('受領した1,000円のうち1,000円は、お送りいただいたもの（現金書留）');
     expect(declined).toContain('根拠：個人情報の保護に関する法律第37条第1項');
     const agentDeclined = text('declined', { ...base, declineGround: 'noAuthority' });
-    expect(agentDeclined).toContain('施行令第13条');
-    expect(agentDeclined).not.toContain('第37条');
+    expect(agentDeclined).toContain(
+      '根拠：個人情報の保護に関する法律第37条第1項、個人情報の保護に関する法律施行令第12条第3号',
+    );
+    expect(agentDeclined).not.toContain('施行令第13条');
+    expect(text('declined', { ...base, declineGround: 'notAnAgent' })).toContain(
+      '根拠：個人情報の保護に関する法律第37条第3項、個人情報の保護に関する法律施行令第13条',
+    );
   });
 
   it('has a letter for a request closed as not made, with the 補正 date and what was asked', () => {

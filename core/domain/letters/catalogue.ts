@@ -2,13 +2,14 @@ import { jointUseItems } from './joint-use';
 import { z } from 'zod';
 import type { IsoDate } from '../dates';
 import type { Decision } from '../decisions';
-import type { FeeMeans } from '../intake/fees';
+import type { FeeMeans, FeeShare } from '../intake/fees';
 import type { RequestKind, RequesterType } from '../intake/kinds';
 import type { SuspensionGround } from '../intake/request';
 import { noUnsafe } from '../intake/text';
 import type { Organisation } from '../organisation';
-import { noticeDuty, type DeclineGround } from './citations';
-import { decisionsOf, itemsFor, letterDecisionScope } from './items';
+import type { DeclineGround } from './citations';
+import { documentNotes } from './document-notes';
+import { basisOf, decisionsOf, itemsFor } from './items';
 
 export { decisionsOf, letterDecisions, yen } from './items';
 
@@ -84,7 +85,7 @@ export const placeholders = [
   '会社名',
   // 「お客様」, or for an agent 「ご本人（田中翔様）」: no letter calls its reader 「あなた」.
   '本人',
-  // The article that obliges this notice (e.g. 第33条第3項).
+  // The article the letter is sent under (第33条第1項及び第2項 for a full disclosure, else the notice duty).
   '通知の根拠',
   '補正依頼日',
 ] as const;
@@ -226,6 +227,7 @@ export type LetterCase = {
     toReturn: number;
     means: FeeMeans[];
     acceptedMeans: FeeMeans[];
+    byKind?: FeeShare[];
   };
   cure: { defects: string[]; dueDate: IsoDate; requestedOn: IsoDate } | null;
   extension: { date: IsoDate; reason: string } | null;
@@ -238,6 +240,8 @@ export type LetterCase = {
   documents: { method: 'returned' | 'destroyed' | 'none'; date: IsoDate } | null;
   // The searches the 不存在 letter lists as the scope searched (探索した範囲), as lines.
   searchScope: string[];
+  // The company masked a 保険証's numbers itself (the person is told); absent: it did not.
+  insuranceMaskedByUs?: boolean;
 };
 
 export type LetterItem = { label: string; text: string };
@@ -361,7 +365,6 @@ export function buildLetter(
 ): Letter {
   const d = (x: IsoDate | null | undefined) => (x ? formatLetterDate(x, opts.dateStyle) : '');
   const toAgent = c.answerToAgent && c.requesterType !== 'self';
-  const scope = letterDecisionScope(kind);
   const values: Values = {
     氏名: c.addressee.name,
     受付番号: c.receiptNo,
@@ -371,7 +374,7 @@ export function buildLetter(
     延長後の期限: d(c.extension?.date),
     会社名: org.companyName,
     本人: toAgent ? `ご本人（${c.principalName}様）` : 'お客様',
-    通知の根拠: kind === 'purposeNotice' ? '第32条第2項' : scope?.kinds[0] ? noticeDuty(scope.kinds[0]) : '',
+    通知の根拠: basisOf(kind, c),
     補正依頼日: d(c.cure?.requestedOn),
   };
   const template = opts.template ?? defaultLetterTemplates[kind];
@@ -388,7 +391,7 @@ export function buildLetter(
       .split('\n')
       .map((p) => p.trim())
       .filter(Boolean),
-    items: [...items, ...jointUseItems(kind, c, org)],
+    items: [...items, ...documentNotes(kind, c), ...jointUseItems(kind, c, org)],
     contact: contactOf(org),
     annexes,
   };

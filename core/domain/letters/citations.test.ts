@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { GroundCode } from '../decisions';
-import type { RequestKind } from '../intake/kinds';
+import type { RequestKind, RequesterType } from '../intake/kinds';
 import type { SuspensionGround } from '../intake/request';
-import { citeGround, declineCitation, decisionCitations, noticeDuty } from './citations';
+import {
+  citeGround,
+  declineCitation,
+  declineGroundOf,
+  decisionCitations,
+  noticeDuty,
+  type DeclineGround,
+} from './citations';
 
 // DOMAIN.md §9, row by row.
 describe('citations', () => {
@@ -66,11 +73,31 @@ describe('citations', () => {
     expect(lines).toEqual(['個人情報の保護に関する法律第33条第3項（請求に係る保有個人データが存在しないとき）']);
   });
 
-  it('cites 37条1項 only for a procedure not met, 施行令13条 for an agent without authority', () => {
+  it('cites 37条1項 for a procedure not met and for an agent not confirmed, 施行令13条 only for one who cannot be an agent', () => {
     expect(declineCitation('procedure')).toBe(
       '個人情報の保護に関する法律第37条第1項（当社の定める手続によらない請求）',
     );
-    expect(declineCitation('noAuthority')).toContain('施行令第13条');
-    expect(declineCitation('noAuthority')).not.toContain('第37条');
+    // The confirmation of an agent's standing is part of the company's procedure (施行令12条3号).
+    const unconfirmed = declineCitation('noAuthority') ?? '';
+    expect(unconfirmed).toMatch(/^個人情報の保護に関する法律第37条第1項、/);
+    expect(unconfirmed).toContain('個人情報の保護に関する法律施行令第12条第3号');
+    expect(unconfirmed).not.toContain('第13条');
+    // 施行令13条 says who may be an agent at all (法37条3項).
+    const notAgent = declineCitation('notAnAgent') ?? '';
+    expect(notAgent).toContain('個人情報の保護に関する法律施行令第13条');
+    expect(notAgent).toContain('第37条第3項');
+    expect(notAgent).not.toContain('第37条第1項');
+  });
+
+  it.each<[RequesterType, string, string[], DeclineGround]>([
+    ['self', 'defective', ['principalIdentityMissing'], 'procedure'],
+    ['appointed', 'verified', [], 'procedure'],
+    ['appointed', 'defective', ['poaMissing'], 'noAuthority'],
+    ['lawyer', 'incomplete', [], 'noAuthority'],
+    ['parent', 'defective', ['relationshipMissing'], 'noAuthority'],
+    ['adultGuardian', 'defective', ['noStatutoryAgency'], 'notAnAgent'],
+    ['parent', 'defective', ['agentIdentityMissing', 'principalAdult'], 'notAnAgent'],
+  ])('a %s request declined with identity %s %j stands on %s', (type, status, codes, ground) => {
+    expect(declineGroundOf(type, { status, defects: codes.map((code) => ({ code })) })).toBe(ground);
   });
 });

@@ -70,4 +70,26 @@ describe('the cover letter of a 請求書 sent on request', () => {
     );
     expect(item('手数料', defaultIdentityPolicy, { ...defaultFeeSchedule, amount: 0 })).toBe('手数料は要しません。');
   });
+
+  it('asks for each document with its masking instruction (健康保険法194条の2, 番号法)', () => {
+    const notes = item('ご提出にあたってのお願い') ?? '';
+    expect(item('ご本人確認書類')).toContain('健康保険の資格確認書・被保険者証');
+    expect(notes).toContain('保険者番号及び被保険者等記号・番号');
+    expect(notes).toContain('健康保険法第194条の2');
+    expect(item('ご本人確認書類')).toContain('住民票の写し');
+    expect(notes).toContain('住民票の写しは、個人番号（マイナンバー）の記載のないもの');
+    expect(notes).toContain('マイナンバーカードは、表面のみの写し');
+    // Only the instructions for what this company asks for.
+    const licenceOnly = {
+      ...defaultIdentityPolicy,
+      acceptedDocuments: ['drivingLicence' as const, 'pensionBook' as const],
+    };
+    expect(item('ご提出にあたってのお願い', licenceOnly)).toBeUndefined();
+    const insurance = {
+      ...defaultIdentityPolicy,
+      acceptedDocuments: ['passport' as const, 'healthInsurance' as const],
+    };
+    expect(item('ご提出にあたってのお願い', insurance)).not.toContain('住民票');
+    expect(item('ご提出にあたってのお願い', insurance)).toContain('健康保険法第194条の2');
+  });
 });

@@ -4,6 +4,7 @@ import { feeMeansLabels, kindFee, type FeeSchedule } from '../intake/fees';
 import { appointedAgentRuleLabels, identityDocumentsPhrase } from '../intake/identity-rules';
 import type { IdentityPolicy } from '../intake/identity-types';
 import { kindInfo } from '../intake/kinds';
+import { maskingNotes } from '../intake/masking';
 import type { Organisation } from '../organisation';
 import { contactOf, formatLetterDate, senderOf, type DateStyle, type Letter, type LetterItem } from './catalogue';
 import { yen } from './items';
@@ -49,6 +50,9 @@ export function buildFormCoverLetter(
     },
     { label: '手数料', text: feeText(fees) },
   ];
+  // Every document asked for above carries its masking instruction (健康保険証, 住民票).
+  const masking = maskingNotes(items.map((i) => i.text));
+  if (masking.length > 0) items.push({ label: 'ご提出にあたってのお願い', text: masking.join('\n') });
   return {
     kind: 'formCover',
     documentNo: f.number,

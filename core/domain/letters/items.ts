@@ -8,11 +8,12 @@ import {
   routeDiffers,
   type Electronic,
 } from '../electronic';
-import { feeMeansLabels, type FeeMeans } from '../intake/fees';
+import { feeMeansLabels, shareNote, type FeeMeans } from '../intake/fees';
 import { kindInfo, requestKinds, type RequestKind } from '../intake/kinds';
 import { disclosedRecords, provisionTableHeader, provisionTableRows, provisionTableWidths } from '../provision-records';
 import type { LetterCase, LetterItem, LetterKind, Letter, Values } from './catalogue';
-import { declineCitation, decisionCitations } from './citations';
+import { declineCitation, decisionCitations, letterBasis, noticeDuty } from './citations';
+import { fillDecisionReason } from './reasons';
 
 // The 記 items of each letter kind: what a privacy officer expects to read there, from the record.
 
@@ -43,6 +44,15 @@ export const decisionsOf = (c: LetterCase, kind: LetterKind) => {
     ? c.decisions.filter((d) => scope.kinds.includes(d.kind) && scope.outcomes.includes(d.decision.outcome))
     : [];
 };
+
+// The article a letter is sent under (its {通知の根拠}): for a disclosure, per outcome (letterBasis).
+export function basisOf(kind: LetterKind, c: LetterCase): string {
+  if (kind === 'purposeNotice') return '第32条第2項';
+  const decided = decisionsOf(c, kind)[0];
+  if (decided) return letterBasis(decided.kind, decided.decision);
+  const first = letterDecisions[kind]?.kinds[0];
+  return first ? noticeDuty(first) : '';
+}
 
 const numbered = (lines: readonly string[]) => lines.map((d, i) => `(${i + 1}) ${d}`);
 
@@ -97,7 +107,7 @@ function decisionItems(c: LetterCase, kind: LetterKind, date: (d: IsoDate) => st
     if (!grantsInFull(d.outcome) || d.methodChanged) {
       const citations = decisionCitations(k, d, item?.grounds ?? []);
       if (citations.length) items.push({ label: '根拠となる法令の条項', text: citations.join('\n') });
-      if (d.reason) items.push({ label: '理由', text: d.reason });
+      if (d.reason) items.push({ label: '理由', text: fillDecisionReason(d, k, item?.grounds ?? []) });
     }
   }
   return items;
@@ -152,6 +162,13 @@ function carriedOut(kind: RequestKind, d: Decision, date: (d: IsoDate) => string
   return items;
 }
 
+// A request whose every kind is not our 保有個人データ ends with the 委託先 letter, which then says
+// what became of the ID copies like any early end (its money is stated by moneyItems).
+const notOursEnd = (c: LetterCase, kind: LetterKind): LetterItem[] =>
+  kind === 'notOurs' && c.decisions.length > 0 && c.decisions.every((d) => d.decision.outcome === 'notOurs')
+    ? documentsItem(c)
+    : [];
+
 const feeKindsIn = (c: LetterCase) => c.items.some((i) => kindInfo[i.kind].feeAllowed);
 
 // Money: for the kinds that carry a fee, what was received and any excess returned; for 訂正等
@@ -188,8 +205,8 @@ function moneyItems(c: LetterCase, kind: LetterKind): LetterItem[] {
   return [];
 }
 
-// A request that ends early says what became of the enclosed documents and of the fee.
-function earlyEndItems(c: LetterCase): LetterItem[] {
+// What became of the enclosed ID copies (every early end says it).
+function documentsItem(c: LetterCase): LetterItem[] {
   const d = c.documents;
   const documents =
     d === null
@@ -199,7 +216,12 @@ function earlyEndItems(c: LetterCase): LetterItem[] {
         : d.method === 'destroyed'
           ? `ご提出いただいた本人確認書類等の写しは、当社にて${slashDate(d.date)}に廃棄いたしました。`
           : null;
-  const items: LetterItem[] = documents ? [{ label: 'ご提出書類の取扱い', text: documents }] : [];
+  return documents ? [{ label: 'ご提出書類の取扱い', text: documents }] : [];
+}
+
+// A request that ends early says what became of the enclosed documents and of the fee.
+function earlyEndItems(c: LetterCase): LetterItem[] {
+  const items = documentsItem(c);
   if (c.fee.accepted > 0) {
     items.push({
       label: '手数料',
@@ -243,6 +265,7 @@ export function itemsFor(
   // A long list of defects goes to an attachment page.
   const longDefects = defects.length > 6;
   const defectItem = { label: '不備の内容', text: longDefects ? '別紙のとおり' : numbered(defects).join('\n') };
+  const shares = c.fee.byKind ?? [];
   const defectAnnex = longDefects ? [{ title: '不備の内容', lines: numbered(defects) }] : [];
   switch (kind) {
     case 'receipt':
@@ -256,9 +279,10 @@ export function itemsFor(
       return {
         items: [
           ...base,
-          { label: '手数料の額', text: yen(c.fee.due) },
-          { label: '受領した額', text: yen(c.fee.accepted) },
-          { label: '不足額', text: yen(c.fee.shortfall) },
+          // Per kind where each kind is charged: which request the missing money is for.
+          { label: '手数料の額', text: `${yen(c.fee.due)}${shareNote(shares, 'due')}` },
+          { label: '受領した額', text: `${yen(c.fee.accepted)}${shareNote(shares, 'accepted')}` },
+          { label: '不足額', text: `${yen(c.fee.shortfall)}${shareNote(shares, 'shortfall')}` },
           { label: 'お支払いの方法', text: meansList(c.fee.acceptedMeans) },
           { label: 'お支払いの期限', text: values.補正期限 },
         ],
@@ -309,7 +333,7 @@ export function itemsFor(
       };
     default:
       return {
-        items: [...base, ...decisionItems(c, kind, date), ...moneyItems(c, kind)],
+        items: [...base, ...decisionItems(c, kind, date), ...moneyItems(c, kind), ...notOursEnd(c, kind)],
         annexes: recordAnnex(c, kind, date),
       };
   }

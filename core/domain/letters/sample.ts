@@ -100,6 +100,7 @@ export function sampleCaseFor(kind: LetterKind): LetterCase {
             counterpartyDetails: '',
             items: '氏名、住所、電話番号',
             basis: 'consent',
+            published: false,
             acquisition: '',
             exclusion: null,
           },

@@ -2,7 +2,7 @@ import type { RequestDetail } from '../../../core/contract';
 import { businessDayOnOrBefore } from '../../../core/domain/deadlines';
 import type { FeeMeans } from '../../../core/domain/intake/fees';
 import type { LetterCase } from '../../../core/domain/letters/catalogue';
-import type { DeclineGround } from '../../../core/domain/letters/citations';
+import { declineGroundOf } from '../../../core/domain/letters/citations';
 import { searchScopeLines } from '../../../core/domain/searches';
 
 export const lastEvent = (r: RequestDetail, action: string) =>
@@ -15,9 +15,8 @@ export function letterCase(
   policy: { closedDays: readonly string[]; acceptedMeans: FeeMeans[] },
 ): LetterCase {
   const party = r.answerTo === 'agent' && r.agent ? r.agent : r.principal;
-  // Declined for an agent whose authority was not shown: 施行令13条, not 37条.
-  const declineGround: DeclineGround =
-    r.requesterType !== 'self' && r.identity.result.status !== 'verified' ? 'noAuthority' : 'procedure';
+  // Declined for an agent whose standing was not confirmed (37条1項), or who cannot be one (施行令13条).
+  const declineGround = declineGroundOf(r.requesterType, r.identity.result);
   return {
     receiptNo: r.receiptNo,
     arrivalDate: r.arrivalDate,
@@ -40,6 +39,7 @@ export function letterCase(
       toReturn: r.fee.toReturn,
       means: r.payments.map((p) => p.means),
       acceptedMeans: policy.acceptedMeans,
+      byKind: r.fee.byKind,
     },
     cure: r.cure ? { defects: r.cure.defects, dueDate: r.cure.dueDate, requestedOn: r.cure.requestedOn } : null,
     extension: r.extension ? { date: r.extension.date, reason: r.extension.reason } : null,
@@ -49,5 +49,8 @@ export function letterCase(
     withdrawnOn: lastEvent(r, 'withdraw')?.day ?? null,
     documents: r.disposal ? { method: r.disposal.method, date: r.disposal.date } : null,
     searchScope: searchScopeLines(r.searches),
+    insuranceMaskedByUs: r.identity.documents.some(
+      (d) => d.type === 'healthInsurance' && d.insurerNumberMasked === 'us',
+    ),
   };
 }

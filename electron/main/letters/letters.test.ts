@@ -102,10 +102,31 @@ describe('letters service', () => {
 
   it('refuses to finalize a letter that would lose a character, naming the field and the character', async () => {
     const work = mkdtempSync(join(tmpdir(), 'madoguchi-letters-svc-'));
-    const { s, id } = await approvedRequest([], work, '𠮷田 花子');
+    const { s, id } = await approvedRequest([], work, '王 伟');
     const refused = await failure(call(s, 'letters.finalize', { requestId: id, kind: 'receipt' }));
     expect(refused.code).toBe(ErrorCode.BAD_INPUT);
-    expect(refused.message).toContain('宛名（氏名）に、回答書の書体にない文字「𠮷」があります');
+    expect(refused.message).toContain('宛名（氏名）に、回答書の書体にない文字「伟」があります');
+    expect((await call(s, 'letters.list', { requestId: id })).finalized).toEqual([]);
+    await s.close();
+  });
+
+  it('refuses to finalize a letter whose address block does not fit the envelope window, saying so', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'madoguchi-letters-svc-'));
+    const { s, id } = await approvedRequest(
+      [],
+      work,
+      '寿限無寿限無五劫の擦り切れ海砂利水魚の水行末雲来末風来末食う寝る処に住む処藪ら柑子の藪柑子 太郎',
+    );
+    await call(s, 'settings.updateLetters', {
+      documentNoPattern: '個保第{連番}号',
+      dateStyle: 'wareki',
+      windowEnvelope: true,
+      window: { left: 23, top: 13, width: 90, height: 25 },
+      templates: {},
+    });
+    const refused = await failure(call(s, 'letters.finalize', { requestId: id, kind: 'receipt' }));
+    expect(refused.code).toBe(ErrorCode.BAD_INPUT);
+    expect(refused.message).toMatch(/^宛名が封筒の窓に収まりません。/);
     expect((await call(s, 'letters.list', { requestId: id })).finalized).toEqual([]);
     await s.close();
   });

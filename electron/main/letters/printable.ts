@@ -27,7 +27,7 @@ export async function assertPrintable(coverage: FontCoverage, letter: Letter, r:
     if (missing.length === 0) continue;
     const chars = missing.map((c) => `「${c}」`).join('');
     const hint = field.startsWith('宛名')
-      ? `受付内容を修正し、「回答書用の氏名」「回答書用の住所」に代わりの表記（例: 𠮷→吉）を記録してください。${
+      ? `受付内容を修正し、「回答書用の氏名」「回答書用の住所」に代わりの表記（例: 伟→偉）を記録してください。${
           r.principal.letterName ? `（記録済みの表記: ${r.principal.letterName}）` : ''
         }`
       : '該当する文章を修正してください。';

@@ -275,7 +275,9 @@ export class LettersService {
             }
           : {}),
       });
-    } catch {
+    } catch (e) {
+      // A letter the layout refuses (an address too long for the window) says why.
+      if (e instanceof AppError) throw e;
       throw new AppError(
         ErrorCode.INTERNAL,
         '回答書の作成（電子署名）に失敗しました。文書番号は使われていません。署名用の証明書をご確認のうえ、もう一度お試しください。',

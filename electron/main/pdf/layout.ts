@@ -3,9 +3,12 @@ import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import { breakLines } from '../../../core/domain/letters/kinsoku';
 import { useNativeDeflate } from './deflate';
 import type { LetterFonts } from './fonts';
+import { describeDocument } from './metadata';
+import { attachFallback, covers, drawString, fontkitOf, needsFallback, uncoveredWidth } from './runs';
 
 // The A4 layout engine shared by letters and reports: pdf-lib with the bundled IPAex fonts
-// (subset embedded), 禁則 line breaking, pages that follow the text.
+// (subset embedded; IPAmj明朝 for the characters they lack), 禁則 line breaking, pages that
+// follow the text.
 
 export const MM = 72 / 25.4;
 // 全角スペース (U+3000), the indent and separator of Japanese letters.
@@ -24,11 +27,10 @@ export { LetterFonts, type LetterFontFiles } from './fonts';
 
 // Widths per character at size 1, per parsed font (shared by every document that embeds it):
 // measuring through fontkit's shaper for every character of every line would dominate the time
-// of a letter.
+// of a letter. A character the font lacks is measured as it will be drawn (runs.ts).
 const widthCache = new WeakMap<object, Map<string, number>>();
 export function measurer(font: PDFFont, size: number) {
-  // pdf-lib's PDFFont keeps its embedder, which keeps the fontkit font it was given.
-  const key = (font as unknown as { embedder?: { font?: object } }).embedder?.font ?? font;
+  const key = fontkitOf(font) ?? font;
   let cache = widthCache.get(key);
   if (!cache) {
     cache = new Map();
@@ -40,20 +42,23 @@ export function measurer(font: PDFFont, size: number) {
     for (const ch of s) {
       let cw = widths.get(ch);
       if (cw === undefined) {
-        cw = font.widthOfTextAtSize(ch, 1);
+        cw = covers(font, ch) ? font.widthOfTextAtSize(ch, 1) : NaN;
         widths.set(ch, cw);
       }
-      w += cw;
+      w += Number.isNaN(cw) ? uncoveredWidth(font, ch) : cw;
     }
     return w * size;
   };
 }
+const measureAt1 = (font: PDFFont, s: string) => measurer(font, 1)(s);
 
 export class Writer {
   readonly pages: PDFPage[] = [];
   readonly lines: string[] = [];
   page!: PDFPage;
   y = 0;
+  // The line pitch of body text (a short letter is set tighter to end on its first page).
+  line = LINE;
   // Drawn at the top of each new page while set (e.g. 「記 続き」).
   onNewPage: (() => void) | null = null;
 
@@ -73,7 +78,11 @@ export class Writer {
     return this.landscape ? PAGE.height - MARGIN.left - MARGIN.right : CONTENT;
   }
 
+  // Where the text ended on each page left for a new one (its unused foot).
+  readonly leftAt: number[] = [];
+
   newPage(): void {
+    if (this.pages.length > 0) this.leftAt.push(this.y);
     const [width, height] = this.landscape ? [PAGE.height, PAGE.width] : [PAGE.width, PAGE.height];
     this.page = this.doc.addPage([width, height]);
     this.pages.push(this.page);
@@ -89,7 +98,7 @@ export class Writer {
 
   // Lines that still fit on the current page.
   private linesLeft(): number {
-    return Math.floor((this.y - MARGIN.bottom) / LINE);
+    return Math.floor((this.y - MARGIN.bottom) / this.line);
   }
 
   ensure(height: number): void {
@@ -99,8 +108,13 @@ export class Writer {
   text(s: string, x: number, opts: { font?: PDFFont; size?: number } = {}): void {
     const font = opts.font ?? this.mincho;
     const size = opts.size ?? BODY;
-    this.page.drawText(s, { x, y: this.y - size, size, font, color: rgb(0, 0, 0) });
+    drawString(this.page, s, { x, y: this.y - size, size, font, color: rgb(0, 0, 0) }, measureAt1);
     this.lines.push(s);
+  }
+
+  // A line of text at a baseline, in the font given (with its fallback).
+  draw(s: string, at: { x: number; y: number; size: number; font?: PDFFont }): void {
+    drawString(this.page, s, { ...at, font: at.font ?? this.mincho }, measureAt1);
   }
 
   // A paragraph wrapped to `width` with 禁則, starting at x (continuation lines at x + hang).
@@ -122,7 +136,7 @@ export class Writer {
         : first;
     // No paragraph leaves one line alone at the foot of a page (orphan) or at the head of the
     // next (widow): it moves on whole, or gives the next page two lines.
-    const step = size > BODY ? size * 1.7 : LINE;
+    const step = size > BODY ? size * 1.7 : this.line;
     let breakBefore = -1;
     const fit = this.linesLeft();
     if (lines.length >= 2 && fit < lines.length) {
@@ -131,7 +145,7 @@ export class Writer {
     }
     lines.forEach((line, i) => {
       if (i === breakBefore) this.newPage();
-      this.ensure(LINE);
+      this.ensure(this.line);
       const w = measure(line);
       const lx =
         opts.align === 'right' ? x + width - w : opts.align === 'center' ? x + (width - w) / 2 : i > 0 ? x + hang : x;
@@ -141,7 +155,7 @@ export class Writer {
   }
 
   gap(n = 1): void {
-    this.y -= LINE * n;
+    this.y -= this.line * n;
   }
 }
 
@@ -150,21 +164,38 @@ function subsetTag(): string {
 }
 
 // A new document with both fonts embedded as subsets and the metadata every output carries.
-export async function startDocument(fonts: LetterFonts, title: string) {
+// `texts` are the texts the document will draw: when one has a character IPAex lacks, the
+// fallback font is embedded too (read on first need).
+export async function startDocument(fonts: LetterFonts, title: string, texts: Iterable<string> = []) {
   useNativeDeflate();
   const loaded = await fonts.load();
   const doc = await PDFDocument.create();
-  doc.setTitle(title);
-  doc.setCreator('Madoguchi');
-  doc.setProducer('Madoguchi');
-  doc.setLanguage('ja-JP');
+  describeDocument(doc, title);
   doc.registerFontkit(loaded.mincho.fontkit as never);
   // A subset font's name carries a six-letter tag (ISO 32000-1, 9.6.4), which pdf-lib leaves out.
   const tag = subsetTag();
   const mincho = await doc.embedFont(loaded.bytes.mincho, { subset: true, customName: `${tag}+IPAexMincho` });
   doc.registerFontkit(loaded.gothic.fontkit as never);
   const gothic = await doc.embedFont(loaded.bytes.gothic, { subset: true, customName: `${tag}+IPAexGothic` });
+  if (needsFallback(texts, [loaded.mincho.font, loaded.gothic.font])) {
+    const fallback = await fonts.fallback();
+    if (fallback) {
+      doc.registerFontkit(fallback.fontkit as never);
+      const font = await doc.embedFont(fallback.bytes, { subset: true, customName: `${tag}+IPAmjMincho` });
+      attachFallback(mincho, font);
+      attachFallback(gothic, font);
+    }
+  }
   return { doc, writer: new Writer(doc, mincho, gothic) };
+}
+
+// Every string in a document model (its texts, wherever they sit), for the fallback check.
+export function* stringsIn(value: unknown): Generator<string> {
+  if (typeof value === 'string') yield value;
+  else if (Array.isArray(value)) for (const v of value) yield* stringsIn(v);
+  else if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+    for (const v of Object.values(value)) yield* stringsIn(v);
+  }
 }
 
 // "n / total" centred in the bottom margin of every page, when there is more than one.

@@ -19,11 +19,14 @@ import {
   measurer,
   numberPages,
   startDocument,
+  stringsIn,
   type LetterFonts,
   type Writer,
 } from './layout';
 import type { PadesSigner } from './sign';
 import { drawTable } from './table';
+import { drawAddressee } from './address-block';
+import { packParts } from './words';
 
 // Lays out a letter model as an A4 社外文書 on the layout engine. The fonts are read and parsed
 // once per process; each letter only subsets them.
@@ -81,7 +84,6 @@ export type RenderOptions = {
 export type Rendered = { bytes: Uint8Array; lines: string[]; pages: number; signed: boolean };
 
 const SEAL = 18 * MM;
-const NAME_SIZE = 12.5;
 
 // The pages of a redacted document (a PDF of page images made by disclosure/redact), each scaled
 // to fit the text area, the first below the 別紙's title and the others on pages of their own.
@@ -102,8 +104,10 @@ async function drawDocument(doc: PDFDocument, w: Writer, pdf: Uint8Array): Promi
   });
 }
 
-export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: RenderOptions): Promise<Rendered> {
-  const { doc, writer: w } = await startDocument(fonts, opts.title ?? letter.title);
+// The letter up to its contact box, at a line pitch of `line`.
+async function drawFront(letter: Letter, fonts: LetterFonts, opts: RenderOptions, line: number) {
+  const { doc, writer: w } = await startDocument(fonts, opts.title ?? letter.title, stringsIn(letter));
+  w.line = line;
   const gothic = w.gothic;
   const right = MARGIN.left + CONTENT;
 
@@ -117,8 +121,6 @@ export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: Ren
   const win = opts.window ?? defaultWindow;
   if (opts.windowEnvelope) w.y = PAGE.height - (win.top + 3) * MM;
   else w.gap(0.5);
-  const ax = opts.windowEnvelope ? (win.left + 3) * MM : MARGIN.left;
-  const aw = opts.windowEnvelope ? (win.width - 6) * MM : CONTENT * 0.6;
   if (opts.showWindow) {
     w.page.drawRectangle({
       x: win.left * MM,
@@ -130,17 +132,14 @@ export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: Ren
       borderDashArray: [3, 3],
     });
   }
-  if (letter.addressee.postalCode) w.paragraph(`〒${letter.addressee.postalCode}`, ax, aw);
-  for (const part of addressParts(letter.addressee.address)) w.paragraph(part, ax, aw, { hang: BODY });
-  w.gap(0.3);
-  // 様 never stands alone on a line: the name is broken short of its width.
-  const measureName = measurer(w.mincho, NAME_SIZE);
-  const nameLines = breakLines(letter.addressee.name, aw - measureName(`${SP}様`), measureName);
-  nameLines.forEach((line, i) => {
-    w.paragraph(i === nameLines.length - 1 ? `${line}${SP}様` : line, ax, aw, { size: NAME_SIZE });
+  drawAddressee(w, letter.addressee, {
+    x: opts.windowEnvelope ? (win.left + 3) * MM : MARGIN.left,
+    width: opts.windowEnvelope ? (win.width - 6) * MM : CONTENT * 0.6,
+    room: opts.windowEnvelope ? (win.height - 6) * MM : null,
+    draft: opts.showWindow === true,
+    tight: line < LINE,
   });
-  if (letter.addressee.capacity) w.paragraph(letter.addressee.capacity, ax, aw);
-  w.y = Math.min(w.y, afterDate - LINE * 5);
+  w.y = Math.min(w.y, afterDate - w.line * 5);
 
   // Sender, right: company, the 個人情報保護管理者, address and contact. With a seal, the text
   // keeps clear of a column at the right where the 角印 sits beside the officer's name.
@@ -151,7 +150,12 @@ export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: Ren
   w.paragraph(letter.sender.company, sx, sw, { align: 'right' });
   const officerTop = w.y;
   w.paragraph(letter.sender.officer, sx, sw, { align: 'right' });
-  w.paragraph(`〒${letter.sender.postalCode}${SP}${letter.sender.address}`, sx, sw, { align: 'right' });
+  // The address breaks between its parts (after 〒, before the building), never inside a word.
+  const senderParts = [
+    `〒${letter.sender.postalCode}${SP}`,
+    ...addressParts(letter.sender.address).map((p) => `${p} `),
+  ];
+  for (const l of packParts(senderParts, sw, measurer(w.mincho, BODY))) w.paragraph(l, sx, sw, { align: 'right' });
   for (const c of letter.sender.contact) w.paragraph(c, sx, sw, { align: 'right' });
   if (opts.seal) {
     const image = await doc.embedPng(opts.seal);
@@ -169,7 +173,7 @@ export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: Ren
 
   for (const p of letter.body) w.paragraph(`${SP}${p}`, MARGIN.left, CONTENT);
   w.gap(0.5);
-  w.ensure(LINE * 3);
+  w.ensure(w.line * 3);
   w.paragraph('記', MARGIN.left, CONTENT, { align: 'center' });
   w.gap(0.3);
   // A page that continues the 記 says so.
@@ -195,7 +199,7 @@ export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: Ren
   letter.items.forEach((item, i) => {
     const last = i === letter.items.length - 1;
     // The last item keeps 以上 and the contact box with it: the box never stands alone.
-    w.ensure(last ? LINE * (linesOf(item) + letter.contact.length + 4) : LINE * Math.min(2, linesOf(item)));
+    w.ensure(w.line * (last ? linesOf(item) + letter.contact.length + 4 : Math.min(2, linesOf(item))));
     const no = String(i + 1);
     w.text(no, MARGIN.left + numberWidth - measureMincho(no), {});
     if (measureGothic(item.label) <= labelWidth) {
@@ -214,11 +218,11 @@ export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: Ren
 
   // The contact window at the end of the letter.
   w.gap(1);
-  w.ensure(LINE * (letter.contact.length + 1));
+  w.ensure(w.line * (letter.contact.length + 1));
   const boxTop = w.y + 4;
   for (const c of letter.contact) w.paragraph(c, MARGIN.left + 10 * MM, CONTENT - 10 * MM);
-  // The last line's baseline is LINE - BODY above w.y; the frame clears its descenders.
-  const boxBottom = w.y + LINE - BODY - 5;
+  // The last line's baseline is a line pitch less BODY above w.y; the frame clears its descenders.
+  const boxBottom = w.y + w.line - BODY - 5;
   w.page.drawRectangle({
     x: MARGIN.left + 6 * MM,
     y: boxBottom,
@@ -227,6 +231,39 @@ export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: Ren
     borderColor: rgb(0.4, 0.4, 0.4),
     borderWidth: 0.5,
   });
+
+  return { doc, w };
+}
+
+// Tighter line pitches for a short letter whose end would spill onto a second page.
+const TIGHTER = [16, 15] as const;
+const TEXT_HEIGHT = PAGE.height - MARGIN.top - MARGIN.bottom;
+
+// The pitches worth trying for a letter drawn at LINE: a letter whose last lines (the last item,
+// 以上 and the contact box, kept together) stand almost alone on a second page is set tighter
+// when that ends it on its first page; a longer letter keeps its pitch and breaks as it did. The
+// estimate (most of the height follows the pitch; the title, the name and the window do not)
+// saves drawing a letter again that cannot fit; the drawing decides.
+function tighterPitches(w: Writer): number[] {
+  if (w.pages.length !== 2) return [];
+  const spill = PAGE.height - MARGIN.top - w.y - LINE * 1.3;
+  const unused = (w.leftAt[0] ?? MARGIN.bottom) - MARGIN.bottom;
+  const height = TEXT_HEIGHT - unused + spill;
+  const first = TIGHTER.findIndex((p) => height * (1 - 0.85 * (1 - p / LINE)) <= TEXT_HEIGHT);
+  return first < 0 ? [] : TIGHTER.slice(first);
+}
+
+export async function renderLetter(letter: Letter, fonts: LetterFonts, opts: RenderOptions): Promise<Rendered> {
+  let front = await drawFront(letter, fonts, opts, LINE);
+  for (const line of tighterPitches(front.w)) {
+    const tight = await drawFront(letter, fonts, opts, line);
+    if (tight.w.pages.length === 1) {
+      front = tight;
+      break;
+    }
+  }
+  const { doc, w } = front;
+  const gothic = w.gothic;
 
   // 別紙: each on pages of its own; a redacted document's page images follow their title, scaled
   // into the margins. Each page of a 別紙 is labelled 「別紙2 3/12」 in the top margin.

@@ -12,6 +12,7 @@ import {
   measurer,
   numberPages,
   startDocument,
+  stringsIn,
   type LetterFonts,
   type Writer,
 } from './layout';
@@ -66,18 +67,18 @@ function monthChart(w: Writer, data: ReportDocument['perMonth'], to: string): vo
     const x = MARGIN.left + i * slot;
     if (h > 0) w.page.drawRectangle({ x: x + slot * 0.2, y: base, width: slot * 0.6, height: h, color: BAR });
     const value = String(count);
-    w.page.drawText(value, {
+    w.draw(value, {
       x: x + (slot - measure(value)) / 2,
       y: base + h + 3,
       size: SMALL,
       font: w.mincho,
     });
     const label = `${Number(m.slice(5))}月`;
-    w.page.drawText(label, { x: x + (slot - measure(label)) / 2, y: base - SMALL - 3, size: SMALL, font: w.mincho });
+    w.draw(label, { x: x + (slot - measure(label)) / 2, y: base - SMALL - 3, size: SMALL, font: w.mincho });
     // The year under the first month and under each January.
     if (i === 0 || m.endsWith('-01')) {
       const year = `${m.slice(0, 4)}年`;
-      w.page.drawText(year, {
+      w.draw(year, {
         x: x + (slot - measure(year)) / 2,
         y: base - 2 * SMALL - 6,
         size: SMALL,
@@ -102,12 +103,12 @@ function barList(w: Writer, rows: ReportDocument['outcomes']): void {
     w.ensure(ROW);
     const y = w.y - ROW + 4;
     const shown = breakLines(label, labelWidth, measure)[0] ?? '';
-    w.page.drawText(shown, { x: MARGIN.left, y, size: SMALL, font: w.mincho });
+    w.draw(shown, { x: MARGIN.left, y, size: SMALL, font: w.mincho });
     const length = (n / max) * barWidth;
     if (length > 0) {
       w.page.drawRectangle({ x: MARGIN.left + labelWidth, y: y - 1, width: length, height: SMALL, color: BAR });
     }
-    w.page.drawText(`${n}件`, { x: MARGIN.left + labelWidth + length + 4, y, size: SMALL, font: w.mincho });
+    w.draw(`${n}件`, { x: MARGIN.left + labelWidth + length + 4, y, size: SMALL, font: w.mincho });
     w.lines.push(`${label} ${n}件`);
     w.y -= ROW;
   }
@@ -131,7 +132,7 @@ export async function renderReport(
   report: ReportDocument,
   fonts: LetterFonts,
 ): Promise<{ bytes: Uint8Array; lines: string[]; pages: number }> {
-  const { doc, writer: w } = await startDocument(fonts, report.title);
+  const { doc, writer: w } = await startDocument(fonts, report.title, stringsIn(report));
   w.paragraph(report.title, MARGIN.left, CONTENT, { font: w.gothic, size: 14, align: 'center' });
   for (const line of report.byline) w.paragraph(line, MARGIN.left, CONTENT, { align: 'right', size: BODY });
 

@@ -86,3 +86,35 @@ describe('encoding a subset of the cached font', () => {
     ).rejects.toThrow('broken glyph');
   });
 });
+
+describe('a subset of IPAmj明朝 (glyphs of odd length)', () => {
+  // The glyph records of a TrueType file, as its loca table (short or long) places them.
+  function glyphRecords(ttf: Buffer): Buffer[] {
+    const tables = new Map<string, { offset: number; length: number }>();
+    for (let i = 0; i < ttf.readUInt16BE(4); i++) {
+      const at = 12 + 16 * i;
+      tables.set(ttf.toString('latin1', at, at + 4), {
+        offset: ttf.readUInt32BE(at + 8),
+        length: ttf.readUInt32BE(at + 12),
+      });
+    }
+    const head = tables.get('head')?.offset ?? 0;
+    const short = ttf.readInt16BE(head + 50) === 0;
+    const loca = tables.get('loca') ?? { offset: 0, length: 0 };
+    const glyf = tables.get('glyf')?.offset ?? 0;
+    const count = loca.length / (short ? 2 : 4);
+    const offsets = Array.from({ length: count }, (_, i) =>
+      short ? ttf.readUInt16BE(loca.offset + 2 * i) * 2 : ttf.readUInt32BE(loca.offset + 4 * i),
+    );
+    return offsets.slice(0, -1).map((o, i) => ttf.subarray(glyf + o, glyf + (offsets[i + 1] ?? o)));
+  }
+
+  it('keeps each glyph where loca says it starts, after a .notdef of odd length', async () => {
+    const font = fontkit.create(readFileSync(join(fonts, 'ipamjm.ttf'))) as unknown as Encodable;
+    cacheSubsetGlyphs(font);
+    const gids = font.glyphsForString('𠮷田').map((g) => g.id);
+    const records = glyphRecords(await encode(font, gids));
+    // .notdef, 𠮷 (3 contours) and 田 (5): each record starts with its number of contours.
+    expect(records.map((r) => r.readInt16BE(0))).toEqual([font.getGlyph(0)._decode()?.numberOfContours, 3, 5]);
+  });
+});

@@ -28,8 +28,11 @@ type GlyphInfo = { bytes: Uint8Array; compound: boolean; advance: number; bearin
 // fontkit's subsetter decodes every glyph's whole outline again for every document, only to learn
 // whether it is a compound glyph; the glyph's bytes and metrics never change. They are kept per
 // parsed font, and each subset of that font copies them as fontkit would. Compound glyphs (whose
-// component ids fontkit renumbers per subset; the bundled IPAex fonts have none) are left to
-// fontkit itself. The output is byte for byte what fontkit writes.
+// component ids fontkit renumbers per subset; the bundled fonts have none) are left to fontkit
+// itself. The output is byte for byte what fontkit writes, but for one fix: a glyph of odd length
+// is padded to an even one. fontkit writes a small subset's `loca` in the short format, which
+// counts in 2-byte words, so every glyph after an odd one would start a byte early and draw as
+// nothing (half of IPAmj明朝's glyphs, its .notdef first, are of odd length; no IPAex glyph is).
 export function cacheSubsetGlyphs(font: SubsettableFont): void {
   if (font._variationProcessor) return;
   const infos = new Map<number, GlyphInfo>();
@@ -43,7 +46,7 @@ export function cacheSubsetGlyphs(font: SubsettableFont): void {
       const end = font.loca.offsets[gid + 1] ?? start;
       stream.pos += start;
       // fontkit's own Buffer (its browser build's), which its encoder insists on; never written to.
-      const bytes = stream.readBuffer(end - start);
+      const bytes = evenLength(stream.readBuffer(end - start));
       i = {
         bytes,
         compound: !!record && record.numberOfContours < 0,
@@ -60,7 +63,15 @@ export function cacheSubsetGlyphs(font: SubsettableFont): void {
     const ownAddGlyph = subset._addGlyph.bind(subset);
     subset._addGlyph = function addGlyph(this: Subset, gid: number): number {
       const g = info(gid);
-      if (g.compound) return ownAddGlyph(gid);
+      if (g.compound) {
+        const index = ownAddGlyph(gid);
+        const own = this.glyf[index];
+        if (own && own.length % 2 === 1) {
+          this.glyf[index] = evenLength(own);
+          this.offset += 1;
+        }
+        return index;
+      }
       const bytes = g.bytes;
       this.glyf.push(bytes);
       this.loca.offsets.push(this.offset);
@@ -71,6 +82,15 @@ export function cacheSubsetGlyphs(font: SubsettableFont): void {
     subset.encodeStream = encodeAtOnce;
     return subset;
   };
+}
+
+// The glyph's bytes with a zero byte after them when their length is odd (in fontkit's Buffer).
+function evenLength(bytes: Uint8Array): Uint8Array {
+  if (bytes.length % 2 === 0) return bytes;
+  const Shim = bytes.constructor as unknown as { alloc(size: number): Uint8Array };
+  const padded = Shim.alloc(bytes.length + 1);
+  padded.set(bytes);
+  return padded;
 }
 
 // fontkit writes a subset through a stream of its browser build, which waits on `setTimeout(0)`

@@ -44,11 +44,12 @@ export function drawTable(w: Writer, t: TableOptions): void {
       const width = t.widths[i] ?? 0;
       lines.forEach((line, j) => {
         const right = (t.align?.[i] ?? 'left') === 'right';
-        w.page.drawText(line, {
-          x: right ? x + width - PAD - measure(line) : x + PAD,
-          y: top - 4 - (j + 1) * step + 4,
+        const font = header ? w.gothic : w.mincho;
+        w.draw(line, {
+          x: right ? x + width - PAD - measurer(font, t.size)(line) : x + PAD,
+          y: top - (j + 1) * step,
           size: t.size,
-          font: header ? w.gothic : w.mincho,
+          font,
         });
       });
       x += width;

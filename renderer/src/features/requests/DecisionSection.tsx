@@ -28,6 +28,7 @@ import {
 } from '../../../../core/domain/decisions';
 import { routeDiffers, type Electronic } from '../../../../core/domain/electronic';
 import { kindInfo, type RequestKind } from '../../../../core/domain/intake/kinds';
+import { fillReason, reasonsFor } from '../../../../core/domain/letters/reasons';
 import { canRecord } from '../../../../core/domain/workflow';
 import { ErrorBar } from '../../components/ErrorBar';
 import { PlainDateField } from '../../components/PlainDateField';
@@ -100,9 +101,9 @@ function DecisionForm(props: { request: RequestDetail; kind: RequestKind }) {
   };
   const refusing = (!grantsInFull(d.outcome) && d.outcome !== 'notOurs') || d.methodChanged;
   const allowedGrounds = groundsByKind(kind);
-  const templates = (settings.data?.reasons ?? []).filter(
-    (t) => t.ground === null || d.grounds.length === 0 || d.grounds.includes(t.ground),
-  );
+  // Library reasons of this kind's grounds and this outcome, filled for the kind and scope.
+  const templates = reasonsFor(settings.data?.reasons ?? [], kind, d);
+  const requestGrounds = r.items.find((i) => i.kind === kind)?.grounds ?? [];
   const dirty = JSON.stringify(saved?.decision) !== JSON.stringify(decision);
   const msg = (k: keyof Decision) => ({
     validationMessage: problems[k],
@@ -255,7 +256,8 @@ function DecisionForm(props: { request: RequestDetail; kind: RequestKind }) {
                 value=""
                 onChange={(_e, v) => {
                   const t = templates.find((x) => x.id === v.value);
-                  if (t) set({ reason: d.reason ? `${d.reason}\n${t.text}` : t.text });
+                  const text = t ? fillReason(t, kind, d.outcome, requestGrounds) : '';
+                  if (t) set({ reason: d.reason ? `${d.reason}\n${text}` : text });
                 }}
               >
                 <option value="">定型文を選択…</option>

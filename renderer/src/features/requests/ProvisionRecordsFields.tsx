@@ -1,8 +1,19 @@
-import { Body1, Button, Field, Input, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Select,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { parseDate, slashDate } from '../../../../core/domain/dates';
 import {
   MAX_PROVISION_RECORDS,
+  PUBLISHED,
   emptyProvisionRecord,
   provisionBasisLabels,
   provisionBases,
@@ -100,6 +111,14 @@ export function ProvisionRecordsFields({ records, onChange, problems }: Props) {
                 ))}
               </Select>
             </Field>
+            {r.direction === 'received' && r.basis === 'optOut' && (
+              <Checkbox
+                className={styles.wide}
+                label={`${PUBLISHED}（個人情報保護委員会の公表を確認した）`}
+                checked={r.published}
+                onChange={(_e, v) => update(i, { published: v.checked === true })}
+              />
+            )}
             {r.direction === 'received' && (
               <Field label="提供元による取得の経緯" required className={styles.wide}>
                 <Textarea value={r.acquisition} onChange={(_e, v) => update(i, { acquisition: v.value })} />

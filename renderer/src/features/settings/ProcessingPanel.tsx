@@ -191,7 +191,11 @@ export function ReasonsPanel(props: { value: ReasonTemplate[] }) {
               ))}
             </Select>
           </Field>
-          <Field label="文章" validationMessage={issue(i, 'text')}>
+          <Field
+            label="文章"
+            validationMessage={issue(i, 'text')}
+            hint="{対象}（ご請求の保有個人データ等。一部について応じない決定ではその部分）と{根拠条項}（請求の種類に応じた根拠の条項）は、決定に挿入するときに置き換えられます。"
+          >
             <Textarea rows={4} value={t.text} onChange={(_e, d) => update(i, { text: d.value })} />
           </Field>
           <div>
