@@ -95,7 +95,7 @@ export class AccountsService {
       current.roles.includes('admin') &&
       !current.disabled &&
       (input.disabled === true || (input.roles !== undefined && !input.roles.includes('admin')));
-    if (losesAdmin && await countActiveAdmins(db) <= 1) {
+    if (losesAdmin && (await countActiveAdmins(db)) <= 1) {
       throw new AppError(ErrorCode.CONFLICT, '有効な管理者が1人もいなくなるため、この変更はできません。');
     }
     const changes = [

@@ -84,7 +84,7 @@ export class DisclosureRecordsService {
     }
     if (meta.exportedOn > this.requests.today())
       throw refusals.badField(['exportedOn'], '出力日に未来の日付は指定できません。');
-    if (await countDisclosureRecords(this.vault.q(), requestId) >= MAX_RECORDS_PER_REQUEST) {
+    if ((await countDisclosureRecords(this.vault.q(), requestId)) >= MAX_RECORDS_PER_REQUEST) {
       throw new AppError(ErrorCode.BAD_INPUT, `1件の請求に添付できる記録は${MAX_RECORDS_PER_REQUEST}件までです。`);
     }
     const path = await this.dialogs.openFile({

@@ -27,7 +27,7 @@ export class EnclosuresService {
   async add(requestId: string, type: Enclosure['type']): Promise<Enclosure | null> {
     const session = this.vault.session();
     if (!session) throw refusals.locked();
-    if (!await getRequestRow(this.vault.q(), requestId)) throw refusals.requestNotFound();
+    if (!(await getRequestRow(this.vault.q(), requestId))) throw refusals.requestNotFound();
     const path = await this.dialogs.openFile({
       title: '同封書類の取り込み',
       filters: [

@@ -70,7 +70,7 @@ export class FormsService {
       const year = Number(this.today().slice(0, 4));
       await insertFormRequest(db, {
         id,
-        number: formNumber(year, await countFormRequestsOfYear(db, year) + 1),
+        number: formNumber(year, (await countFormRequestsOfYear(db, year)) + 1),
         requestedOn: input.requestedOn,
         data: JSON.stringify(input),
         createdBy: by,
@@ -122,10 +122,16 @@ export class FormsService {
       throw new AppError(ErrorCode.CONFLICT, '組織情報が設定されていません。設定 › 組織情報を入力してください。');
     }
     const settings = await readLetterSettings(db);
-    const letter = buildFormCoverLetter({ ...f.data, number: f.number }, org, await readIdentityPolicy(db), await readFees(db), {
-      date: this.today(),
-      dateStyle: settings.dateStyle,
-    });
+    const letter = buildFormCoverLetter(
+      { ...f.data, number: f.number },
+      org,
+      await readIdentityPolicy(db),
+      await readFees(db),
+      {
+        date: this.today(),
+        dateStyle: settings.dateStyle,
+      },
+    );
     const rendered = await renderLetter(letter, this.fonts, {
       windowEnvelope: settings.windowEnvelope,
       ...(settings.window ? { window: settings.window } : {}),

@@ -202,7 +202,12 @@ export class IntakeService {
     return this.requests.get(id);
   }
 
-  async duplicates(input: { name: string; kana: string; birthDate: string | null; phone: string }): Promise<RequestSummary[]> {
+  async duplicates(input: {
+    name: string;
+    kana: string;
+    birthDate: string | null;
+    phone: string;
+  }): Promise<RequestSummary[]> {
     const key = {
       name: nameKey(input.name),
       birth: input.birthDate,

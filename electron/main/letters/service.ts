@@ -116,7 +116,7 @@ export class LettersService {
         // A decision letter of an approval since sent back: kept on record, never sent.
         superseded: isDecisionLetter(l.kind) && (approval === null || l.approval_event !== approval.event),
       })),
-      signing: await this.signing.certificate() !== null,
+      signing: (await this.signing.certificate()) !== null,
     };
   }
 
@@ -185,8 +185,8 @@ export class LettersService {
 
   private async documentNo(serial: number, date: IsoDate): Promise<string> {
     const year = Number(date.slice(0, 4));
-    return (await readLetterSettings(this.vault.q()))
-      .documentNoPattern.replaceAll('{年}', String(year))
+    return (await readLetterSettings(this.vault.q())).documentNoPattern
+      .replaceAll('{年}', String(year))
       .replaceAll('{連番}', String(serial));
   }
 
@@ -260,7 +260,7 @@ export class LettersService {
     let rendered: Awaited<ReturnType<typeof renderLetter>>;
     try {
       rendered = await renderLetter(letter, this.fonts, {
-        ...await this.renderOptions(),
+        ...(await this.renderOptions()),
         title: `${letterLabels[kind]}（${r.receiptNo}）`,
         ...(signer
           ? {
@@ -293,7 +293,7 @@ export class LettersService {
       // still be the one the decision stands on, and the letter still the first or a 再発行.
       if (decision) await assertStillCurrent(db, r.id, kind, approval, original);
       const taken = await nextLetterSerial(db, Number(today.slice(0, 4)));
-      if (taken > serial || await documentNoTaken(db, documentNo)) {
+      if (taken > serial || (await documentNoTaken(db, documentNo))) {
         throw new AppError(ErrorCode.CONFLICT, '文書番号が他の書類と重なりました。もう一度確定してください。');
       }
       if (taken < serial) await setLetterSerial(db, Number(today.slice(0, 4)), serial);

@@ -69,7 +69,7 @@ export class SigningMaterial {
   }
 
   async hasSeal(): Promise<boolean> {
-    return await getSeal(this.vault.q()) !== null;
+    return (await getSeal(this.vault.q())) !== null;
   }
 
   async importCertificate(

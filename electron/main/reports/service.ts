@@ -200,9 +200,14 @@ export class ReportsService {
   }
 
   async saveComment(s: ReportSelection, comment: string): Promise<Record<string, never>> {
-    await this.vault.write('settings.update', `report-comment:${s.kind}:${s.value}`, `length=${comment.length}`, async (db) => {
-      await putSetting(db, `report-comment:${s.kind}:${s.value}`, comment);
-    });
+    await this.vault.write(
+      'settings.update',
+      `report-comment:${s.kind}:${s.value}`,
+      `length=${comment.length}`,
+      async (db) => {
+        await putSetting(db, `report-comment:${s.kind}:${s.value}`, comment);
+      },
+    );
     return {};
   }
 }

@@ -45,7 +45,12 @@ export class RequestCommands {
   ) {}
 
   // Checks an action against the workflow with the request as stored and the current account.
-  private async check(id: string, action: Action, comment: string, extraDefects = 0): Promise<{ detail: RequestDetail; to: State }> {
+  private async check(
+    id: string,
+    action: Action,
+    comment: string,
+    extraDefects = 0,
+  ): Promise<{ detail: RequestDetail; to: State }> {
     const detail = await this.queries.get(id);
     const session = this.queries.session();
     const db = this.vault.q();
@@ -133,7 +138,12 @@ export class RequestCommands {
     const value: Cure = { defects: cure.defects, dueDate: cure.dueDate, requestedOn: today };
     await this.vault.write('requests.cure', id, `defects=${cure.defects.length} due=${cure.dueDate}`, async (db) => {
       await this.event(db, id, 'requestCure', detail.status, to, '');
-      await setProcessing(db, id, { cure_json: JSON.stringify(value), cure_due: cure.dueDate }, this.clock().toISOString());
+      await setProcessing(
+        db,
+        id,
+        { cure_json: JSON.stringify(value), cure_due: cure.dueDate },
+        this.clock().toISOString(),
+      );
       await this.queries.refreshDeadlines(db, id);
     });
     return this.queries.get(id);
@@ -149,11 +159,16 @@ export class RequestCommands {
     if (cure && arrivedOn < cure.requestedOn)
       throw refusals.badField(['arrivedOn'], '補正の到着日は補正を依頼した日より前にはできません。');
     const { detail, to } = await this.check(id, 'cureReceived', '');
-    await this.vault.write('requests.transition', id, `action=cureReceived from=${detail.status} to=${to}`, async (db) => {
-      await this.event(db, id, 'cureReceived', detail.status, to, '', arrivedOn);
-      await setProcessing(db, id, { cure_due: null }, this.clock().toISOString());
-      await this.queries.refreshDeadlines(db, id);
-    });
+    await this.vault.write(
+      'requests.transition',
+      id,
+      `action=cureReceived from=${detail.status} to=${to}`,
+      async (db) => {
+        await this.event(db, id, 'cureReceived', detail.status, to, '', arrivedOn);
+        await setProcessing(db, id, { cure_due: null }, this.clock().toISOString());
+        await this.queries.refreshDeadlines(db, id);
+      },
+    );
     return this.queries.get(id);
   }
 
@@ -303,17 +318,22 @@ export class RequestCommands {
     const at = this.clock().toISOString();
     const record: SearchRecord = { ...input, id: randomUUID(), by: this.queries.session().accountId, at };
     const searches = [...detail.searches, record];
-    await this.vault.write('requests.search', id, `search=${record.id} change=added result=${record.result}`, async (db) => {
-      await setProcessing(db, id, { searches_json: JSON.stringify(searches) }, at);
-      await this.event(
-        db,
-        id,
-        'search',
-        detail.status,
-        detail.status,
-        `${record.system}（${searchResultLabels[record.result]}）`,
-      );
-    });
+    await this.vault.write(
+      'requests.search',
+      id,
+      `search=${record.id} change=added result=${record.result}`,
+      async (db) => {
+        await setProcessing(db, id, { searches_json: JSON.stringify(searches) }, at);
+        await this.event(
+          db,
+          id,
+          'search',
+          detail.status,
+          detail.status,
+          `${record.system}（${searchResultLabels[record.result]}）`,
+        );
+      },
+    );
     return this.queries.get(id);
   }
 
@@ -333,7 +353,12 @@ export class RequestCommands {
     return this.queries.get(id);
   }
 
-  async recordFeeReturn(id: string, method: FeeReturn['method'], date: IsoDate, amount: number): Promise<RequestDetail> {
+  async recordFeeReturn(
+    id: string,
+    method: FeeReturn['method'],
+    date: IsoDate,
+    amount: number,
+  ): Promise<RequestDetail> {
     const detail = await this.queries.get(id);
     if (!canRecord('feeReturn', detail.status)) {
       throw new AppError(ErrorCode.CONFLICT, '完了した請求には手数料の返還を記録できません。');

@@ -18,6 +18,7 @@ export function requestsHandlers(queries: RequestQueries, commands: RequestComma
     'requests.flagSuspicion': async (input) => await commands.flagSuspicion(input.id, input.suspected, input.note),
     'requests.addSearch': async (input) => await commands.addSearch(input.id, input.search),
     'requests.removeSearch': async (input) => await commands.removeSearch(input.id, input.searchId, input.reason),
-    'requests.recordFeeReturn': async (input) => await commands.recordFeeReturn(input.id, input.method, input.date, input.amount),
+    'requests.recordFeeReturn': async (input) =>
+      await commands.recordFeeReturn(input.id, input.method, input.date, input.amount),
   } satisfies Slice<'requests'>;
 }

@@ -371,7 +371,7 @@ export class RequestQueries {
     const { closedDays } = await readProcessingSettings(db);
     return {
       today,
-      ...await dashboardPages(db, {
+      ...(await dashboardPages(db, {
         today,
         soon: addBusinessDays(today, 3, closedDays),
         recentSince: addDays(today, -RECENT_DAYS),
@@ -379,7 +379,7 @@ export class RequestQueries {
         overdue: overdueStates,
         approverId: session.roles.includes('approver') ? session.accountId : null,
         limit: DASHBOARD_ROWS,
-      }),
+      })),
     };
   }
 

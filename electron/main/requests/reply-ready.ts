@@ -18,7 +18,10 @@ export async function assertReplyReady(db: Q, detail: RequestDetail, packageId: 
   }
   const letters = await listLetters(db, detail.id);
   const missing = lettersFor(
-    letterCase(detail, { closedDays: (await readProcessingSettings(db)).closedDays, acceptedMeans: (await readFees(db)).accepted }),
+    letterCase(detail, {
+      closedDays: (await readProcessingSettings(db)).closedDays,
+      acceptedMeans: (await readFees(db)).accepted,
+    }),
     detail.status,
   ).filter((kind) => isDecisionLetter(kind) && currentLetters(letters, kind, approval).length === 0);
   if (missing.length > 0) {

@@ -27,7 +27,7 @@ export async function verifyAuditLog(
   let checked = 0;
   const check = async (source: string, a: AuditAnchor, authentic = true) => {
     checked++;
-    if (!authentic || !await anchorHolds(storeOf(u.db).q, a)) failed.push({ source, entryId: a.id });
+    if (!authentic || !(await anchorHolds(storeOf(u.db).q, a))) failed.push({ source, entryId: a.id });
   };
   const header = core.header();
   for (const a of header?.auditAnchors ?? []) await check(HEADER_SOURCE, a, anchorAuthentic(u.master, a));
@@ -65,7 +65,7 @@ export async function verifyAuditLog(
       anchors,
     };
   }
-  if (await firstAuditAction(storeOf(u.db).q) !== 'vault.setup')
+  if ((await firstAuditAction(storeOf(u.db).q)) !== 'vault.setup')
     return { ok: false, checked: chain.checked, entryId: 1, problem: 'not_from_setup', anchors };
   return { ok: true, checked: chain.checked, entryId: null, problem: null, anchors };
 }

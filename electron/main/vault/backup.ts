@@ -134,7 +134,12 @@ export class VaultBackups {
           );
         }
         await storeOf(u.db).transaction(async (tx) => {
-          await this.core.audit(tx, 'vault.backup', null, `protection=${full.protection} requests=${full.counts.requests}`);
+          await this.core.audit(
+            tx,
+            'vault.backup',
+            null,
+            `protection=${full.protection} requests=${full.counts.requests}`,
+          );
         });
         await this.core.anchor(u);
         this.core.deps.logger.info('vault.backup', { protection: full.protection, requests: full.counts.requests });
@@ -321,7 +326,10 @@ export class VaultBackups {
       return this.core.serial(async () => {
         const u = this.core.unlockedOrThrow();
         const accountId = u.session.accountId;
-        const live: LiveKeys = { accounts: await listAccountKeys(storeOf(u.db).q), record: await readKeysetRecord(storeOf(u.db).q) };
+        const live: LiveKeys = {
+          accounts: await listAccountKeys(storeOf(u.db).q),
+          record: await readKeysetRecord(storeOf(u.db).q),
+        };
         u.db.close();
         try {
           // A WAL left beside the old file would be replayed onto the restored one.

@@ -1,21 +1,18 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { storeOf } from '../db/store-engines';
 import { join } from 'node:path';
-import { ErrorCode, type EventName, type EventPayload, type Session } from '../../../core/contract';
+import { ErrorCode, type Session } from '../../../core/contract';
 import type { AuditAction, LockReason } from '../../../core/domain/audit';
 import { CIPHER, cipherOf, openEncrypted, vacuumInto, WrongKeyError, type Db } from '../db/connection';
 import type { Q, Store } from '../db/store';
-
 import { NewerDatabaseError } from '../db/errors';
 import { migrate } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION, migrations } from '../db/migrations';
 import { getAccount, type AccountRecord } from '../db/repositories/accounts';
 import { appendAudit, auditHead } from '../db/repositories/audit';
 import { isNetworkLocation } from '../files/network';
-import type { Logger } from '../log';
 import { databasePath } from '../paths';
 import { HeaderCorruptError, readHeader, writeHeader, type VaultHeader } from './header';
-import { type KdfCost } from './kdf';
 import { DATABASE_AAD, databaseKeyOf, openPending, promote, rekeyAnchors, type Opened } from './keyring';
 import { unsealKey } from './wrap';
 import { keysetAuthentic, sealKeyset } from './keyset';
@@ -25,42 +22,8 @@ import { changeCipher, optimize } from '../db/maintenance';
 import type { FileWork, FileWorkResult } from './file-work';
 import { inWorker } from './in-worker';
 
-export type VaultDeps = {
-  dataDir: string;
-  nativeBinding?: string | undefined;
-  logger: Logger;
-  clock: () => Date;
-  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
-  // Tests pass a cheap cost; the app calibrates to about 0.5 s on the user's PC.
-  kdfCost?: () => Promise<KdfCost>;
-  isNetworkLocation?: (path: string) => Promise<boolean>;
-  // The newest audit anchor kept where the data folder cannot reach it (Electron's safeStorage:
-  // DPAPI on Windows, per Windows user): a data folder put back to an older state shows against it.
-  anchorWitness?: AnchorWitness | undefined;
-};
-
-export type AnchorWitness = {
-  read(): Promise<{ id: number; hash: string; at: string } | null>;
-  write(anchor: { id: number; hash: string; at: string }): Promise<void>;
-};
-
-// master: what the wraps protect (new wraps are made of it); key: what opens the database.
-// keysetTrusted: vault.json's key set verified at login (keyset.ts); only then is it sealed again
-// when written, so that an edit made outside the app stays visible until an administrator repairs it.
-// store: the async repositories' way in (db/store.ts); db: the same SQLite connection, for the
-// vault's own whole-file work (copies, rekey), always under store.exclusive.
-export type Unlocked = {
-  db: Db;
-  readonly store: Store;
-  master: Buffer;
-  key: Buffer;
-  session: Session;
-  keysetTrusted: boolean;
-};
-
-// After the master key was replaced: accounts that need a new temporary password, and a new
-// recovery key to show once (when the old one could not be carried over).
-export type Replaced = { droppedAccounts: string[]; newRecoveryKey: string | null };
+export type { AnchorWitness, Replaced, Unlocked, VaultDeps } from './types';
+import type { Unlocked, VaultDeps } from './types';
 
 export function sessionOf(a: AccountRecord): Session {
   return {

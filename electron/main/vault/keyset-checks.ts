@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import { storeOf } from '../db/store-engines';
+import { listAccountKeys, setAccountPublicKey } from '../db/repositories/accounts';
 import { anchorHolds, auditHead } from '../db/repositories/audit';
 import type { VaultDatabase, Unlocked } from './database';
 import type { VaultHeader } from './header';
@@ -22,8 +23,9 @@ import {
 export async function recordAnchor(core: VaultDatabase, u: Unlocked): Promise<void> {
   const header = core.header();
   if (!header) return;
-  const anchor = { ...await auditHead(storeOf(u.db).q), at: core.deps.clock().toISOString() };
-  const trusted = u.keysetTrusted && keysetProblems(header, u.master, await readKeysetRecord(storeOf(u.db).q)).length === 0;
+  const anchor = { ...(await auditHead(storeOf(u.db).q)), at: core.deps.clock().toISOString() };
+  const trusted =
+    u.keysetTrusted && keysetProblems(header, u.master, await readKeysetRecord(storeOf(u.db).q)).length === 0;
   addAnchor(header, u.master, anchor);
   core.saveHeader(header, trusted ? u.master : null);
   if (!trusted) return;
@@ -60,7 +62,7 @@ export async function settleKeyset(
     const adopted = await storeOf(db).transaction((tx) => adoptKeyset(tx, header));
     sealKeyset(header, master);
     core.deps.logger.info('vault.keyset_adopted', { removed: adopted.removed });
-    writeWitness(core, { ...await auditHead(storeOf(db).q), at: core.deps.clock().toISOString() });
+    writeWitness(core, { ...(await auditHead(storeOf(db).q)), at: core.deps.clock().toISOString() });
     return true;
   }
   // (`authentic` was checked before a pending replacement was promoted: under the earlier key.)
@@ -69,7 +71,7 @@ export async function settleKeyset(
     ...keysetProblems(header, master, record).filter((p) => p !== 'mac'),
   ];
   if (authentic && !record) await storeOf(db).transaction((tx) => writeKeysetRecord(tx, header));
-  if (witness && !await anchorHolds(storeOf(db).q, witness)) problems.push('rollback');
+  if (witness && !(await anchorHolds(storeOf(db).q, witness))) problems.push('rollback');
   if (problems.length) {
     await storeOf(db).transaction(async (tx) => {
       await core.audit(tx, 'vault.keyset_mismatch', null, `problems=${problems.join(',')}`, accountId);
@@ -77,6 +79,30 @@ export async function settleKeyset(
     core.deps.logger.warn('vault.keyset_mismatch', { problems: problems.join(',') });
   }
   // From the first trusted login on, a database without a record is not adopted again.
-  if (authentic && !problems.length) writeWitness(core, { ...await auditHead(storeOf(db).q), at: core.deps.clock().toISOString() });
+  if (authentic && !problems.length)
+    writeWitness(core, { ...(await auditHead(storeOf(db).q)), at: core.deps.clock().toISOString() });
   return authentic && !problems.some((p) => p !== 'rollback');
+}
+
+// The logging-in account's public key, proven by its password (the entry's private key), is the
+// account's whatever else vault.json holds: the database follows it (a password change whose
+// database write was lost), and an entry whose public key field was changed is put right.
+export async function syncOwnPublicKey(
+  db: Db,
+  header: VaultHeader,
+  lid: string,
+  accountId: string,
+  ownPublic: string | null,
+): Promise<void> {
+  const entry = header.accounts[lid];
+  if (!entry?.publicKey) return;
+  // A first-format entry upgraded just now: its key pair was made here (ownPublic is null).
+  const proven = ownPublic ?? entry.publicKey;
+  if (entry.publicKey !== proven) header.accounts[lid] = { ...entry, publicKey: proven };
+  const known = (await listAccountKeys(storeOf(db).q)).find((a) => a.id === accountId);
+  if (known && known.publicKey !== proven) {
+    await storeOf(db).transaction(async (tx) => {
+      await setAccountPublicKey(tx, accountId, proven);
+    });
+  }
 }

@@ -50,7 +50,9 @@ export class VaultRekey {
     const u = this.core.unlockedOrThrow();
     const header = this.core.requireHeader();
     const withEntry = new Set(Object.values(header.accounts).map((e) => e.accountId));
-    const pending = (await listAccountKeys(storeOf(u.db).q)).filter((a) => a.revocationPending || (a.disabled && withEntry.has(a.id)));
+    const pending = (await listAccountKeys(storeOf(u.db).q)).filter(
+      (a) => a.revocationPending || (a.disabled && withEntry.has(a.id)),
+    );
     if (!pending.length) return;
     const replaced = await this.replaceMaster(
       `revoked=${pending.map((a) => a.id).join(',')} at_login`,
@@ -84,7 +86,7 @@ export class VaultRekey {
       u.keysetTrusted = false;
       throw keysetTampered();
     }
-    const keepRecordAnchors = repair && await this.repairFromDatabase(u, header);
+    const keepRecordAnchors = repair && (await this.repairFromDatabase(u, header));
     const next = prepareReplacement(header, u.master, await trustedKeys(storeOf(u.db).q));
     // Sealed under the current master key: a promotion after a crash checks it first.
     this.core.saveHeader(header, u.master);
@@ -150,7 +152,9 @@ export class VaultRekey {
         else delete header.recoveryPublic;
       }
     }
-    const listed = new Map((await trustedKeys(storeOf(u.db).q)).accounts.map((a) => [lookupId(header, a.loginName), a]));
+    const listed = new Map(
+      (await trustedKeys(storeOf(u.db).q)).accounts.map((a) => [lookupId(header, a.loginName), a]),
+    );
     header.accounts = Object.fromEntries(
       Object.entries(header.accounts).filter(([lookup, e]) => {
         const a = listed.get(lookup);
@@ -164,7 +168,7 @@ export class VaultRekey {
     header.auditAnchors = kept;
     header.anchorTotal = Math.max(record?.anchorTotal ?? 0, kept.length);
     if (!newest) return false;
-    if (!await anchorHolds(storeOf(u.db).q, newest)) return true;
+    if (!(await anchorHolds(storeOf(u.db).q, newest))) return true;
     if (!kept.some((a) => a.id === newest.id && a.hash === newest.hash)) {
       header.auditAnchors = [...kept, { ...newest, mac: anchorMacFor(u.master, newest) }].sort((a, b) => a.id - b.id);
     }

@@ -45,7 +45,11 @@ export async function otherVaultAccounts(
 // A backup from another vault: its accounts have no password wrap here, so the administrator
 // restoring is added to it (a same-named account of the backup is renamed 「…-2」 so both
 // stay), and keeps their own login; the others get passwords from them afterwards.
-export async function keepRestorerAccess(core: VaultDatabase, file: string, u: Unlocked): Promise<{ renamed: number } | null> {
+export async function keepRestorerAccess(
+  core: VaultDatabase,
+  file: string,
+  u: Unlocked,
+): Promise<{ renamed: number } | null> {
   const db = openEncrypted(file, u.key, { create: false, nativeBinding: core.deps.nativeBinding });
   try {
     if (await getAccount(storeOf(db).q, u.session.accountId)) return null;
@@ -84,14 +88,19 @@ export async function keysAfterRestore(core: VaultDatabase, u: Unlocked, db: Db,
   for (const a of header.auditAnchors ?? []) if (await anchorHolds(q, a)) anchors.push(a);
   header.auditAnchors = anchors;
   const entries: [string, VaultHeader['accounts'][string]][] = [];
-  for (const [lid, e] of Object.entries(header.accounts)) if ((await getAccount(q, e.accountId)) !== null) entries.push([lid, e]);
+  for (const [lid, e] of Object.entries(header.accounts))
+    if ((await getAccount(q, e.accountId)) !== null) entries.push([lid, e]);
   header.accounts = Object.fromEntries(entries);
   const keys = new Map(live.accounts.map((a) => [a.id, a.publicKey]));
   await storeOf(db).transaction(async (tx) => {
     for (const a of await listAccountKeys(tx)) await setAccountPublicKey(tx, a.id, keys.get(a.id) ?? null);
     if (live.record) {
       const anchors = recordOf(header);
-      await putKeysetRecord(tx, { ...live.record, anchorTotal: anchors.anchorTotal, newestAnchor: anchors.newestAnchor });
+      await putKeysetRecord(tx, {
+        ...live.record,
+        anchorTotal: anchors.anchorTotal,
+        newestAnchor: anchors.newestAnchor,
+      });
     }
   });
   core.saveHeader(header, authentic ? u.master : null);

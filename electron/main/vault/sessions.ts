@@ -12,7 +12,6 @@ import {
   findAccountByLogin,
   getAccount,
   insertAccount,
-  listAccountKeys,
   setAccountPublicKey,
   updateAccount,
   type AccountRecord,
@@ -31,7 +30,7 @@ import { isLegacy, newEntry, openEntry, openRecovery, recoveryBoxFor, recoveryPu
 import { createPublicKeyFromPrivate, unwrapKey } from './wrap';
 import { keysetAuthentic, putKeysetRecord, readKeysetRecord, writeKeysetRecord } from './keyset';
 import type { VaultRekey } from './rekey';
-import { settleKeyset } from './keyset-checks';
+import { settleKeyset, syncOwnPublicKey } from './keyset-checks';
 import { AppError } from '../errors';
 import { VaultDatabase, sessionOf, without } from './database';
 import { refusals } from '../errors';
@@ -216,36 +215,13 @@ export class VaultSessions {
       const current = header.accounts[lid];
       if (current && isLegacy(current))
         header.accounts[lid] = await newEntry(account.id, password, master, header.kdfCost);
-      await this.syncOwnPublicKey(db, header, lid, account.id, ownPublic);
+      await syncOwnPublicKey(db, header, lid, account.id, ownPublic);
       this.core.saveHeader(header, trusted ? master : null);
       const session = this.core.becomeUnlocked(db, master, key, account, trusted);
       await this.finishRevocations();
       this.core.deps.logger.info('session.login', { accountId: account.id });
       return session;
     });
-  }
-
-  // The logging-in account's public key, proven by its password (the entry's private key), is the
-  // account's whatever else vault.json holds: the database follows it (a password change whose
-  // database write was lost), and an entry whose public key field was changed is put right.
-  private async syncOwnPublicKey(
-    db: Db,
-    header: VaultHeader,
-    lid: string,
-    accountId: string,
-    ownPublic: string | null,
-  ): Promise<void> {
-    const entry = header.accounts[lid];
-    if (!entry?.publicKey) return;
-    // A first-format entry upgraded just now: its key pair was made here (ownPublic is null).
-    const proven = ownPublic ?? entry.publicKey;
-    if (entry.publicKey !== proven) header.accounts[lid] = { ...entry, publicKey: proven };
-    const known = (await listAccountKeys(storeOf(db).q)).find((a) => a.id === accountId);
-    if (known && known.publicKey !== proven) {
-      await storeOf(db).transaction(async (tx) => {
-        await setAccountPublicKey(tx, accountId, proven);
-      });
-    }
   }
 
   // A disabled account whose key replacement did not finish: finished before the session is
@@ -331,7 +307,7 @@ export class VaultSessions {
         await this.core.audit(tx, 'session.recover', account.id, 'recovery key', account.id);
       });
       this.core.saveHeader(header, trusted ? master : null);
-      const refreshed = await getAccount(storeOf(db).q, account.id) ?? account;
+      const refreshed = (await getAccount(storeOf(db).q, account.id)) ?? account;
       const session = this.core.becomeUnlocked(db, master, key, refreshed, trusted);
       await this.finishRevocations();
       return session;
@@ -360,7 +336,12 @@ export class VaultSessions {
       const next = await newEntry(u.session.accountId, newPassword, u.master, header.kdfCost);
       header.accounts[lid] = next;
       await this.core.write('session.password_changed', u.session.accountId, 'rewrapped', async (db) => {
-        await updateAccount(db, u.session.accountId, { mustChangePassword: false }, this.core.deps.clock().toISOString());
+        await updateAccount(
+          db,
+          u.session.accountId,
+          { mustChangePassword: false },
+          this.core.deps.clock().toISOString(),
+        );
         // Made here just now: the database takes it whatever vault.json held.
         await setAccountPublicKey(db, u.session.accountId, next.publicKey ?? null);
       });

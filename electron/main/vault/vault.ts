@@ -55,7 +55,12 @@ export class Vault {
     return this.core.fileWork(work);
   }
   // Runs fn and its audit entry in one transaction.
-  async write<T>(action: AuditAction, targetId: string | null, summary: string, fn: (tx: Q) => T | Promise<T>): Promise<T> {
+  async write<T>(
+    action: AuditAction,
+    targetId: string | null,
+    summary: string,
+    fn: (tx: Q) => T | Promise<T>,
+  ): Promise<T> {
     return await this.core.write(action, targetId, summary, fn);
   }
   // Runs `hook` at the end of every write, inside its transaction (derived tables kept up to date).
@@ -77,7 +82,13 @@ export class Vault {
       else await this.core.store().transaction(step);
     }
   }
-  async audit(q: Q, action: AuditAction, targetId: string | null, summary: string, accountId?: string | null): Promise<void> {
+  async audit(
+    q: Q,
+    action: AuditAction,
+    targetId: string | null,
+    summary: string,
+    accountId?: string | null,
+  ): Promise<void> {
     await this.core.audit(q, action, targetId, summary, accountId);
   }
   async auditAnchor(): Promise<{ id: number; hash: string; at: string }> {
