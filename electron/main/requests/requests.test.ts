@@ -202,6 +202,29 @@ describe('processing', () => {
     await s.close();
   });
 
+  it('saves a decision again while its request is still marked stale for the report facts', async () => {
+    const s = makeServices(tempDataDir(), { clock: () => new Date('2026-11-24T01:00:00Z') });
+    await setupVault(s);
+    const r = await call(s, 'intake.create', intakeInput());
+    for (const action of ['startCheck', 'startInvestigation', 'startDraft'] as const) {
+      await call(s, 'requests.transition', { id: r.id, action, comment: '' });
+    }
+    await call(s, 'requests.saveDecision', { id: r.id, kind: 'disclosure', decision: fullDisclosure });
+    // Still marked when the next write starts: migration 0017 marks every request of an upgraded
+    // vault, and a write recomputes at most WRITE_FACTS_LIMIT of them (composition.ts).
+    const db = s.vault.connection();
+    db.prepare('INSERT INTO report_facts_stale (request_id) VALUES (?)').run(r.id);
+    const saved = await call(s, 'requests.saveDecision', {
+      id: r.id,
+      kind: 'disclosure',
+      decision: { ...fullDisclosure, disclosed: '氏名' },
+    });
+    expect(saved.decisions.map((d) => d.decision.disclosed)).toEqual(['氏名']);
+    // The write recomputed it.
+    expect(db.prepare('SELECT count(*) FROM report_facts_stale').pluck().get()).toBe(0);
+    await s.close();
+  });
+
   it('refuses approval to an account without the 承認者 role (FORBIDDEN, in main)', async () => {
     const s = makeServices(tempDataDir(), { clock: () => new Date('2026-11-20T01:00:00Z') });
     await setupVault(s);

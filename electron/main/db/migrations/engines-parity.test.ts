@@ -298,6 +298,55 @@ describe('the triggers do the same on both engines', () => {
     return seen;
   }
 
+  // Every table with a trigger written by an upsert that updates, while its request is already
+  // marked stale: on SQLite the upsert's conflict handling reaches the triggers' statements
+  // (fixed by 0023-stale-marks.ts).
+  async function upserts(e: Engine): Promise<unknown[]> {
+    await e.run(
+      "INSERT INTO accounts (id, login_name, display_name, created_at, updated_at) VALUES ('ua', 'ua', 'n', 't', 't')",
+    );
+    const request = (status: string) => `INSERT INTO requests (id, receipt_no, channel, arrival_date, received_by,
+      requester_type, answer_to, delivery, status, search_kana, search_name, created_at, updated_at) VALUES
+      ('u1', 'U-1', 'post', '2026-01-05', 'ua', 'self', 'principal', 'post', '${status}', 'k', 'n', 't', 't')`;
+    const item = "INSERT INTO request_items VALUES ('u1', 'disclosure', '{}')";
+    const event = `INSERT INTO request_events (id, request_id, at, day, account_id, action, from_state, to_state)
+      VALUES (9001, 'u1', 't', 'd', 'ua', 'a', 'x', 'y')`;
+    const decision = (data: string) =>
+      `INSERT INTO request_decisions VALUES ('u1', 'disclosure', '${data}', 'ua', 't')`;
+    const dispatch = (data: string) => `INSERT INTO request_dispatches VALUES ('ud', 'u1', '${data}', 'ua', 't')`;
+    const fee = (amount: number) =>
+      `INSERT INTO fee_payments (id, request_id, means, amount, received_on) VALUES ('uf', 'u1', 'cash', ${amount}, 'd')`;
+    for (const text of [request('received'), item, event, decision('{}'), dispatch('{}'), fee(300)]) await e.run(text);
+    const seen: unknown[] = [];
+    for (const text of [
+      `${request('closed')} ON CONFLICT (id) DO UPDATE SET status = excluded.status`,
+      `${item} ON CONFLICT (request_id, kind) DO UPDATE SET kind = 'erasure'`,
+      `${event} ON CONFLICT (id) DO UPDATE SET comment = 'c'`,
+      `${decision('{"a":1}')} ON CONFLICT (request_id, kind) DO UPDATE SET data = excluded.data`,
+      `${dispatch('{"a":1}')} ON CONFLICT (id) DO UPDATE SET data = excluded.data`,
+      `${fee(500)} ON CONFLICT (id) DO UPDATE SET amount = excluded.amount`,
+    ]) {
+      await e.run(text);
+      seen.push(await e.all("SELECT request_id FROM report_facts_stale WHERE request_id LIKE 'u%'"));
+    }
+    seen.push(
+      await e.all(`SELECT r.status, r.kind_mask, e.comment, d.data AS decision, p.data AS dispatch, f.amount
+        FROM requests r JOIN request_events e ON e.request_id = r.id JOIN request_decisions d ON d.request_id = r.id
+        JOIN request_dispatches p ON p.request_id = r.id JOIN fee_payments f ON f.request_id = r.id WHERE r.id = 'u1'`),
+    );
+    return seen;
+  }
+
+  it('an upsert that updates a row of a request already marked stale keeps it marked once', async () => {
+    const onSqlite = await upserts(engines.sqlite());
+    const onPostgres = await upserts(engines.postgres());
+    expect(onPostgres).toEqual(onSqlite);
+    expect(onSqlite).toEqual([
+      ...Array.from({ length: 6 }, () => [{ request_id: 'u1' }]),
+      [{ status: 'closed', kind_mask: 128, comment: 'c', decision: '{"a":1}', dispatch: '{"a":1}', amount: 500 }],
+    ]);
+  });
+
   it('kind_mask and report_facts_stale follow the same changes', async () => {
     const onSqlite = await scenario(engines.sqlite());
     const onPostgres = await scenario(engines.postgres());

@@ -371,10 +371,6 @@ forEachEngine('requests repository', (store) => {
     await draft('dec', 'correction', 'c1', '2026-02-01T00:00:01.000Z');
     await draft('dec', 'Zeta', 'z1', '2026-02-01T00:00:02.000Z');
     await draft('dec-other', 'disclosure', 'o1', '2026-02-01T00:00:03.000Z');
-    // As main does at the end of every write (reports/facts.ts): on SQLite an upsert that updates
-    // a request already marked stale fails, because the outer ON CONFLICT overrides the OR IGNORE of
-    // migration 0017's trigger (reported to the lead; the SQL was the same before Kysely).
-    await q.deleteFrom('report_facts_stale').execute();
     await upsertDecision(q, {
       requestId: 'dec',
       kind: 'disclosure',
@@ -392,6 +388,34 @@ forEachEngine('requests repository', (store) => {
     await deleteDecisionsExcept(q, 'dec', []);
     expect(await listDecisions(q, 'dec')).toEqual([]);
     expect((await listDecisions(q, 'dec-other')).map((d) => d.data)).toEqual(['o1']);
+  });
+
+  // The request stays marked stale for the report facts until main recomputes it at the end of the
+  // write (reports/facts.ts): within the write, and longer where a write leaves more stale than it
+  // recomputes (an upgraded vault, WRITE_FACTS_LIMIT). Saving its decision draft again must work
+  // meanwhile: on SQLite the upsert's conflict handling used to override the OR IGNORE of the
+  // trigger that marks it (migration 0017), which then failed on report_facts_stale's key.
+  it('saves a decision draft twice in one transaction while its request is marked stale', async () => {
+    const q = store().q;
+    await insertRequest(q, request('dec-stale'));
+    const marked = () =>
+      q.selectFrom('report_facts_stale').select('request_id').where('request_id', '=', 'dec-stale').execute();
+    expect(await marked()).toEqual([{ request_id: 'dec-stale' }]);
+    const draft = (tx: Q, data: string, at: string) =>
+      upsertDecision(tx, { requestId: 'dec-stale', kind: 'disclosure', data, by: 'staff', at });
+    await store().transaction(async (tx) => {
+      await draft(tx, 'v1', '2026-02-01T00:00:00.000Z');
+      await draft(tx, 'v2', '2026-02-01T00:00:01.000Z');
+    });
+    await draft(q, 'v3', '2026-02-01T00:00:02.000Z');
+    expect(await listDecisions(q, 'dec-stale')).toEqual([
+      { kind: 'disclosure', data: 'v3', drafted_by: 'staff', drafted_at: '2026-02-01T00:00:02.000Z' },
+    ]);
+    expect(await marked()).toEqual([{ request_id: 'dec-stale' }]);
+    // Not yet marked: the update marks it.
+    await q.deleteFrom('report_facts_stale').where('request_id', '=', 'dec-stale').execute();
+    await draft(q, 'v4', '2026-02-01T00:00:03.000Z');
+    expect(await marked()).toEqual([{ request_id: 'dec-stale' }]);
   });
 
   it('lists dispatches by the time they were recorded', async () => {
