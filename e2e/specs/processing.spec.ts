@@ -399,6 +399,12 @@ test('a 第三者提供記録の開示 is decided from a table of records; a rec
   await first.getByLabel(/^年月日/).fill('2025/6/10');
   await first.getByLabel(/^相手方の住所・代表者/).fill('東京都千代田区見本町1-1 代表取締役 見本一郎');
   await first.getByLabel(/^提供元による取得の経緯/).fill('同社が公開情報から収集');
+  // Received under opt-out: the statement that it is published (法27条4項, 規則24条1項) is required.
+  await decision.getByRole('button', { name: '決定を保存' }).click();
+  await expect(table).toContainText(
+    '記録1: オプトアウトにより提供を受けた記録には、法第27条第4項の規定により公表されている旨',
+  );
+  await first.getByRole('checkbox', { name: /公表/ }).check();
 
   await table.getByRole('button', { name: '記録を追加' }).click();
   const second = table.getByRole('group', { name: '記録2' });

@@ -1,3 +1,4 @@
+import { fillReason } from '../../../../core/domain/letters/reasons';
 import { Field, Radio, RadioGroup, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { groundLabels } from '../../../../core/domain/decisions';
@@ -39,9 +40,15 @@ const targetLabels: Record<TableTarget, string> = { column: '列ごと', row: '�
 export function MarkTools(props: { onPen: (pen: Pen | null) => void; document?: boolean }) {
   const styles = useStyles();
   const reasons = useSettings().data?.reasons ?? [];
+  // A library reason with its placeholders filled as for a part of a 開示 withheld (the records
+  // are the data of a 開示), so the text never shows {対象} or {根拠条項}.
+  const libraryReason = (g: WithholdGround) => {
+    const t = reasons.find((r) => r.ground === g);
+    return t ? fillReason(t, 'disclosure', 'partial', []) : '';
+  };
   const [target, setTarget] = useState<TableTarget>('column');
   const [ground, setGround] = useState<WithholdGround>('a33-2-1');
-  const [reason, setReason] = useState(() => reasons.find((r) => r.ground === 'a33-2-1')?.text ?? '');
+  const [reason, setReason] = useState(() => libraryReason('a33-2-1'));
   const { onPen } = props;
   useEffect(() => {
     onPen(reason.trim() === '' ? null : { target, ground, reason: reason.trim() });
@@ -64,7 +71,7 @@ export function MarkTools(props: { onPen: (pen: Pen | null) => void; document?: 
             onChange={(_e, d) => {
               const g = d.value as WithholdGround;
               setGround(g);
-              setReason(reasons.find((r) => r.ground === g)?.text ?? '');
+              setReason(libraryReason(g));
             }}
           >
             {withholdGrounds.map((g) => (
