@@ -1,11 +1,54 @@
 import { defineConfig } from 'vitest/config';
 
+// The service tests that run on both engines: every service test that does not reach below the
+// store into the SQLite file (backups, rotation, raw SQL on the file). Repository tests choose
+// their engines themselves (testing/stores.ts, forEachEngine).
+const BOTH_ENGINES = [
+  'electron/main/accounts/accounts.test.ts',
+  'electron/main/audit/export.test.ts',
+  'electron/main/audit/trail.test.ts',
+  'electron/main/disclosure/packages.test.ts',
+  'electron/main/disclosure/record-gates.test.ts',
+  'electron/main/enclosures/hostile-files.test.ts',
+  'electron/main/intake/cure-documents.test.ts',
+  'electron/main/intake/hostile-text.test.ts',
+  'electron/main/intake/identity-rules.test.ts',
+  'electron/main/letters/approval-gates.test.ts',
+  'electron/main/letters/letters.test.ts',
+  'electron/main/letters/record-annexes.test.ts',
+  'electron/main/letters/reply-address.test.ts',
+  'electron/main/reports/reports.test.ts',
+  'electron/main/reports/spreadsheets.test.ts',
+  'electron/main/requests/approval.test.ts',
+  'electron/main/requests/carried-out.test.ts',
+  'electron/main/requests/coming-of-age.test.ts',
+  'electron/main/requests/fee-return.test.ts',
+  'electron/main/requests/joint-use.test.ts',
+  'electron/main/requests/not-ours.test.ts',
+  'electron/main/requests/searches.test.ts',
+  'electron/main/requests/suspicion.test.ts',
+  'electron/main/session/idle.test.ts',
+  'electron/main/vault/engine.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['core/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 20_000,
     // One PostgreSQL cluster per run for the tests on both engines (testing/postgres.ts).
     globalSetup: ['electron/main/testing/postgres-global.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'sqlite',
+          include: ['core/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'postgres', include: BOTH_ENGINES, env: { MADOGUCHI_TEST_ENGINE: 'postgres' } },
+      },
+    ],
   },
 });

@@ -1,3 +1,5 @@
+import { createDatabase, type PgServer } from '../electron/main/testing/postgres';
+import type { PostgresConnection } from '../electron/main/db/store-engines';
 import { mkdirSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Organisation } from '../core/domain/organisation';
@@ -33,9 +35,32 @@ export function round(value: number, digits = 2): number {
 export const BENCH_PASSWORD = 'bench passphrase 2026';
 
 // Creates a vault with one administrator ("admin"), then locks it.
+// The PostgreSQL server the "postgres" group runs the same benchmarks on (null: the embedded
+// SQLite vault). Each data folder gets an empty database of its own, migrated by the vault.
+let benchServer: PgServer | null = null;
+const benchDatabases = new Map<string, Promise<PostgresConnection>>();
+export function benchOnPostgres(server: PgServer | null): void {
+  benchServer = server;
+  benchDatabases.clear();
+}
+function engineOptions(dataDir: string): Partial<ServiceOptions> {
+  const server = benchServer;
+  if (!server) return {};
+  return {
+    postgres: () => {
+      let database = benchDatabases.get(dataDir);
+      if (!database) {
+        database = createDatabase(server, 'template0').then((d) => d.connection);
+        benchDatabases.set(dataDir, database);
+      }
+      return database;
+    },
+  };
+}
+
 export async function createVault(dataDir: string, kdfCost?: () => Promise<KdfCost>): Promise<void> {
   // Without a cost given, the KDF is calibrated as in the app (about 0.5 s).
-  const services = makeServices(dataDir, { kdfCost });
+  const services = makeServices(dataDir, { kdfCost, ...engineOptions(dataDir) });
   await services.vault.setup({
     organisation: Organisation.parse(organisation),
     admin: { loginName: 'admin', displayName: 'ベンチ管理者', password: BENCH_PASSWORD },
@@ -51,7 +76,7 @@ export async function openBenchVault(
 ): Promise<{ services: Services; call: (channel: string, input: unknown) => Promise<unknown> }> {
   mkdirSync(dataDir, { recursive: true });
   await createVault(dataDir);
-  const services = makeServices(dataDir, { kdfCost: undefined, ...options });
+  const services = makeServices(dataDir, { kdfCost: undefined, ...engineOptions(dataDir), ...options });
   await services.vault.login('admin', BENCH_PASSWORD);
   const dispatch = createDispatcher({
     handlers: services.handlers,

@@ -10,8 +10,20 @@ import { startup } from './groups/startup';
 import { vault } from './groups/vault';
 import { disclosure } from './groups/disclosure';
 import { mainThread } from './groups/main';
+import { postgres } from './groups/postgres';
 
-const groups: BenchGroup[] = [startup, vault, intake, processing, letters, reports, memory, disclosure, mainThread];
+const groups: BenchGroup[] = [
+  startup,
+  vault,
+  intake,
+  processing,
+  letters,
+  reports,
+  memory,
+  disclosure,
+  mainThread,
+  postgres,
+];
 
 async function main(): Promise<void> {
   const filters = process.argv.length > 2 ? process.argv.slice(2) : [''];

@@ -1,5 +1,4 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { storeOf } from '../../electron/main/db/store-engines';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays, japanToday } from '../../core/domain/dates';
@@ -23,7 +22,7 @@ export const reports: BenchGroup = {
       await fillRequests(services, ROWS, today);
       // What a vault just migrated to version 17 computes once: every request's report facts
       // (after which each write keeps its own up to date).
-      await markAllReportFactsStale(storeOf(services.vault.connection()).q);
+      await services.vault.store().transaction((tx) => markAllReportFactsStale(tx));
       const backfillStarted = performance.now();
       const computed = await refreshReportFactsInSteps(() => services.vault.store());
       const backfillMs = performance.now() - backfillStarted;

@@ -26,6 +26,7 @@ import { lettersHandlers } from './letters/handlers';
 import { LettersService } from './letters/service';
 import { SigningMaterial } from './letters/signing';
 import type { Logger } from './log';
+import type { PostgresConnection } from './db/store-engines';
 import { FontCoverage } from './pdf/glyphs';
 import { LetterFonts } from './pdf/fonts';
 import { reportsHandlers } from './reports/handlers';
@@ -57,6 +58,8 @@ export type ServiceOptions = {
   isNetworkLocation?: (path: string) => Promise<boolean>;
   // The newest audit anchor kept outside the data folder (safeStorage in the app).
   anchorWitness?: AnchorWitness;
+  // The vault's storage on a PostgreSQL server (team mode's seam; tests run the services on both).
+  postgres?: () => Promise<PostgresConnection>;
   // Seconds since the user last did anything; undefined counts from the last IPC call.
   idleSeconds?: () => number;
   idleCheckMs?: number;
@@ -91,6 +94,7 @@ export function createServices(opts: ServiceOptions): Services {
     kdfCost: opts.kdfCost,
     isNetworkLocation: opts.isNetworkLocation,
     anchorWitness: opts.anchorWitness,
+    postgres: opts.postgres,
   });
   const accounts = new AccountsService(vault, clock);
   const requests = new RequestQueries(vault, clock);
@@ -169,7 +173,7 @@ export function createServices(opts: ServiceOptions): Services {
     },
     close: async () => {
       idle.stop();
-      vault.close();
+      await vault.close();
       await opts.logger.close();
     },
   };

@@ -72,6 +72,22 @@ export const refusals = {
   loginFailed: () => new AppError(ErrorCode.AUTH_FAILED, 'ログイン名またはパスワードが正しくありません。'),
   keysMismatch: () =>
     new AppError(ErrorCode.UNAVAILABLE, 'データベースと鍵情報が一致しません。バックアップから復元してください。'),
+  newerDatabase: () =>
+    new AppError(
+      ErrorCode.UNAVAILABLE,
+      'このデータベースは新しいバージョンの Madoguchi で作成されています。アプリを最新版に更新してください。',
+    ),
+  headerBroken: () =>
+    new AppError(
+      ErrorCode.UNAVAILABLE,
+      '鍵情報ファイル（vault.json）が壊れています。バックアップから復元してください。',
+    ),
+  // Whole-file work of the embedded vault (backup, restore) asked of a vault on the server.
+  embeddedOnly: () =>
+    new AppError(
+      ErrorCode.UNAVAILABLE,
+      '共有サーバー（PostgreSQL）のデータベースは、このアプリからバックアップ・復元できません。サーバーの管理者にご依頼ください。',
+    ),
   requestNotFound: () => new AppError(ErrorCode.NOT_FOUND, '請求が見つかりません。'),
   letterNotFound: () => new AppError(ErrorCode.NOT_FOUND, '回答書が見つかりません。'),
   enclosureNotFound: () => new AppError(ErrorCode.NOT_FOUND, '同封書類が見つかりません。'),

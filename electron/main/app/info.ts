@@ -1,5 +1,4 @@
 import type { AppInfo } from '../../../core/contract';
-import { userVersion } from '../db/connection';
 import type { Vault } from '../vault/vault';
 
 export type RuntimeInfo = {
@@ -10,13 +9,13 @@ export type RuntimeInfo = {
   dataDir: string;
 };
 
-export function appInfo(runtime: RuntimeInfo, vault: Vault): AppInfo {
+export async function appInfo(runtime: RuntimeInfo, vault: Vault): Promise<AppInfo> {
   const state = vault.state();
   return {
     ...runtime,
     database: {
       state: state === 'unlocked' ? 'open' : state,
-      schemaVersion: state === 'unlocked' ? userVersion(vault.connection()) : null,
+      schemaVersion: state === 'unlocked' ? await vault.schemaVersion() : null,
     },
   };
 }

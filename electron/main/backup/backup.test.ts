@@ -363,7 +363,7 @@ describe('a full or read-only data folder', () => {
         expect(login.message).toMatch(/書き込めない|書き込めません/);
       }
     } finally {
-      s.vault.close();
+      await s.vault.close();
       if (mounted) execFileSync('umount', ['-l', dir]);
     }
   });

@@ -12,6 +12,7 @@ import { createFileLogger, createMemoryLogger } from '../log';
 import { logDir } from '../paths';
 import type { KdfCost } from '../vault/kdf';
 import type { Db } from '../db/connection';
+import type { PostgresConnection } from '../db/store-engines';
 import { createServices, type ServiceOptions, type Services } from '../composition';
 
 // Shared by unit tests (not shipped code paths): a cheap KDF keeps each test fast.
@@ -36,6 +37,7 @@ export const RESOURCES_DIR = join(repoRoot(), 'resources');
 export function makeServices(dataDir: string, opts: Partial<ServiceOptions> & { fileLog?: boolean } = {}): Services {
   const { fileLog, ...overrides } = opts;
   return createServices({
+    ...(process.env.MADOGUCHI_TEST_ENGINE === 'postgres' ? { postgres: () => postgresFor(dataDir) } : {}),
     runtime: { appName: 'Madoguchi', version: 'test', runtime: 'harness', platform: process.platform, dataDir },
     logger: fileLog ? createFileLogger(logDir(dataDir)) : createMemoryLogger(),
     kdfCost: cheapKdf,
@@ -43,6 +45,18 @@ export function makeServices(dataDir: string, opts: Partial<ServiceOptions> & { 
     resourcesDir: RESOURCES_DIR,
     ...overrides,
   });
+}
+
+// The service tests' second engine (vitest.config.mts, project "postgres"): each data folder gets a
+// database of its own on the run's cluster, the same one each time the folder is opened again.
+const postgresDatabases = new Map<string, Promise<PostgresConnection>>();
+function postgresFor(dataDir: string): Promise<PostgresConnection> {
+  let database = postgresDatabases.get(dataDir);
+  if (!database) {
+    database = import('./postgres-database').then(async (m) => (await m.freshPgDatabase()).connection);
+    postgresDatabases.set(dataDir, database);
+  }
+  return database;
 }
 
 // Sets up a vault with one administrator "admin" (password ADMIN_PASSWORD); leaves it unlocked.

@@ -1,5 +1,4 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { storeOf } from '../db/store-engines';
 import { join } from 'node:path';
 import { type AuditVerification as ContractAuditVerification } from '../../../core/contract';
 import { anchorHolds, firstAuditAction, verifyAudit, type AuditAnchor } from '../db/repositories/audit';
@@ -27,11 +26,11 @@ export async function verifyAuditLog(
   let checked = 0;
   const check = async (source: string, a: AuditAnchor, authentic = true) => {
     checked++;
-    if (!authentic || !(await anchorHolds(storeOf(u.db).q, a))) failed.push({ source, entryId: a.id });
+    if (!authentic || !(await anchorHolds(u.store.q, a))) failed.push({ source, entryId: a.id });
   };
   const header = core.header();
   for (const a of header?.auditAnchors ?? []) await check(HEADER_SOURCE, a, anchorAuthentic(u.master, a));
-  const record = await readKeysetRecord(storeOf(u.db).q);
+  const record = await readKeysetRecord(u.store.q);
   if (header) {
     const problems = keysetProblems(header, u.master, record);
     const newest = record?.newestAnchor?.id ?? header.auditAnchors?.at(-1)?.id ?? 0;
@@ -65,7 +64,7 @@ export async function verifyAuditLog(
       anchors,
     };
   }
-  if ((await firstAuditAction(storeOf(u.db).q)) !== 'vault.setup')
+  if ((await firstAuditAction(u.store.q)) !== 'vault.setup')
     return { ok: false, checked: chain.checked, entryId: 1, problem: 'not_from_setup', anchors };
   return { ok: true, checked: chain.checked, entryId: null, problem: null, anchors };
 }

@@ -53,6 +53,7 @@ export class VaultBackups {
   createBackup(target: string, opts: { password: string | null; appVersion: string }): Promise<BackupInfo> {
     return this.core.serial(async () => {
       const u = this.core.unlockedOrThrow();
+      if (!u.db) throw refusals.embeddedOnly();
       const header = this.core.requireHeader();
       if (opts.password !== null) {
         const problems = passwordProblems(opts.password);
@@ -63,7 +64,7 @@ export class VaultBackups {
       removeDatabaseFiles(copy);
       let key: Buffer | null = null;
       try {
-        const head = await auditHead(storeOf(u.db).q);
+        const head = await auditHead(u.store.q);
         await this.core.fileWork({ op: 'copy', live: this.core.dbFile, key: u.key, out: copy });
         let meta: Omit<BackupMeta, 'counts' | 'size' | 'sha256' | 'schemaVersion'>;
         if (opts.password !== null) {
@@ -133,7 +134,7 @@ export class VaultBackups {
             '書き込んだバックアップを検証できませんでした。別の保存先でもう一度お試しください。',
           );
         }
-        await storeOf(u.db).transaction(async (tx) => {
+        await u.store.transaction(async (tx) => {
           await this.core.audit(
             tx,
             'vault.backup',
@@ -325,10 +326,11 @@ export class VaultBackups {
       }
       return this.core.serial(async () => {
         const u = this.core.unlockedOrThrow();
+        if (!u.db) throw refusals.embeddedOnly();
         const accountId = u.session.accountId;
         const live: LiveKeys = {
-          accounts: await listAccountKeys(storeOf(u.db).q),
-          record: await readKeysetRecord(storeOf(u.db).q),
+          accounts: await listAccountKeys(u.store.q),
+          record: await readKeysetRecord(u.store.q),
         };
         u.db.close();
         try {

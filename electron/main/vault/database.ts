@@ -1,9 +1,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { storeOf } from '../db/store-engines';
+import { postgresStore, storeOf } from '../db/store-engines';
+import { migratePostgres } from '../db/migrate-postgres';
 import { join } from 'node:path';
 import { ErrorCode, type Session } from '../../../core/contract';
 import type { AuditAction, LockReason } from '../../../core/domain/audit';
-import { CIPHER, cipherOf, openEncrypted, vacuumInto, WrongKeyError, type Db } from '../db/connection';
+import { CIPHER, cipherOf, openEncrypted, userVersion, vacuumInto, WrongKeyError, type Db } from '../db/connection';
+import type { PostgresConnection } from '../db/store-engines';
+import { sql } from 'kysely';
 import type { Q, Store } from '../db/store';
 import { NewerDatabaseError } from '../db/errors';
 import { migrate } from '../db/migrate';
@@ -22,8 +25,8 @@ import { changeCipher, optimize } from '../db/maintenance';
 import type { FileWork, FileWorkResult } from './file-work';
 import { inWorker } from './in-worker';
 
-export type { AnchorWitness, Replaced, Unlocked, VaultDeps } from './types';
-import type { Unlocked, VaultDeps } from './types';
+export type { AnchorWitness, Handle, Replaced, Unlocked, VaultDeps } from './types';
+import type { Handle, Unlocked, VaultDeps } from './types';
 
 export function sessionOf(a: AccountRecord): Session {
   return {
@@ -52,6 +55,7 @@ export class VaultDatabase {
 
   state(): 'absent' | 'locked' | 'unlocked' {
     if (this.unlocked) return 'unlocked';
+    if (this.deps.postgres) return readHeaderSafe(this.deps.dataDir) ? 'locked' : 'absent';
     return existsSync(this.dbFile) || readHeaderSafe(this.deps.dataDir) ? 'locked' : 'absent';
   }
 
@@ -59,16 +63,34 @@ export class VaultDatabase {
     return this.unlocked?.session ?? null;
   }
 
+  // SQLite only: the raw connection (the vault's whole-file work, and tests).
   connection(): Db {
+    const db = this.openDb();
+    if (!db) throw refusals.embeddedOnly();
+    return db;
+  }
+
+  // The open SQLite connection (null on PostgreSQL); refused while locked or re-encrypted.
+  private openDb(): Db | null {
     if (!this.unlocked) throw refusals.locked();
+    const db = this.unlocked.db;
     // Closed while the file worker re-encrypts it (a key rotation).
-    if (!this.unlocked.db.open) throw refusals.busy();
-    return this.unlocked.db;
+    if (db && !db.open) throw refusals.busy();
+    return db;
+  }
+
+  async schemaVersion(): Promise<number> {
+    const db = this.openDb();
+    if (db) return userVersion(db);
+    const row = await this.store()
+      .q.selectNoFrom(sql<number>`(SELECT version FROM schema_version)`.as('v'))
+      .executeTakeFirst();
+    return row?.v ?? 0;
   }
 
   // The store of the open vault (repositories reach storage through it).
   store(): Store {
-    this.connection();
+    this.openDb();
     return (this.unlocked as Unlocked).store;
   }
 
@@ -149,7 +171,7 @@ export class VaultDatabase {
 
   async auditAnchor(): Promise<{ id: number; hash: string; at: string }> {
     const u = this.unlockedOrThrow();
-    return { ...(await auditHead(storeOf(u.db).q)), at: this.deps.clock().toISOString() };
+    return { ...(await auditHead(u.store.q)), at: this.deps.clock().toISOString() };
   }
 
   serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -182,6 +204,33 @@ export class VaultDatabase {
     }
   }
 
+  // The database the vault keeps its rows in: the SQLite file opened with `key`, or the
+  // PostgreSQL database (migrated to this version; `key` opens nothing there yet).
+  async openHandle(key: Buffer, create: boolean): Promise<Handle> {
+    if (this.deps.postgres) return { store: await this.openPostgres(), db: null };
+    const db = this.open(key, create);
+    return { store: storeOf(db), db };
+  }
+
+  async closeHandle(h: Handle): Promise<void> {
+    if (h.db) h.db.close();
+    else await h.store.destroy();
+  }
+
+  private async openPostgres(): Promise<Store> {
+    const connection = await (this.deps.postgres as () => Promise<PostgresConnection>)();
+    const store = postgresStore(connection);
+    try {
+      const result = await migratePostgres(store.q);
+      if (result.applied.length) this.deps.logger.info('vault.migrated', { from: result.from, to: result.to });
+    } catch (err) {
+      await store.destroy();
+      if (err instanceof NewerDatabaseError) throw refusals.newerDatabase();
+      throw err;
+    }
+    return store;
+  }
+
   open(key: Buffer, create: boolean): Db {
     const db = this.openOrNull(key, create);
     if (!db) {
@@ -193,7 +242,36 @@ export class VaultDatabase {
   // Opens the database with the key the header names: the sealed database key, or the master
   // key itself before any rotation. A rotation cut short is finished or forgotten here; `opened`
   // (the account's or the recovery key's private key) opens a pending master key replacement.
-  openUnlocked(
+  async openUnlocked(
+    header: VaultHeader,
+    opened: Opened,
+    lookup: string,
+  ): Promise<{ handle: Handle; key: Buffer; master: Buffer; authentic: boolean }> {
+    if (this.deps.postgres) return this.openUnlockedPostgres(header, opened);
+    const { db, key, master, authentic } = this.openUnlockedFile(header, opened, lookup);
+    return { handle: { store: storeOf(db), db }, key, master, authentic };
+  }
+
+  // On PostgreSQL nothing is re-encrypted: a replacement of the master key is only vault.json's,
+  // and one left pending by a crash is forgotten (a revocation it belonged to is still marked in
+  // the database and is done again at this login).
+  private async openUnlockedPostgres(
+    header: VaultHeader,
+    opened: Opened,
+  ): Promise<{ handle: Handle; key: Buffer; master: Buffer; authentic: boolean }> {
+    const master = opened.master;
+    const authentic = keysetAuthentic(header, master);
+    const key = databaseKeyOf(header.database, master);
+    if (!key) throw refusals.headerBroken();
+    if (header.pendingDatabase || header.pendingMaster) {
+      delete header.pendingDatabase;
+      delete header.pendingMaster;
+      this.saveHeader(header, authentic ? master : null);
+    }
+    return { handle: { store: await this.openPostgres(), db: null }, key, master, authentic };
+  }
+
+  private openUnlockedFile(
     header: VaultHeader,
     opened: Opened,
     lookup: string,
@@ -296,13 +374,13 @@ export class VaultDatabase {
     return db;
   }
 
-  becomeUnlocked(db: Db, master: Buffer, key: Buffer, account: AccountRecord, keysetTrusted: boolean): Session {
+  becomeUnlocked(h: Handle, master: Buffer, key: Buffer, account: AccountRecord, keysetTrusted: boolean): Session {
     const session = sessionOf(account);
     this.unlocked = {
-      db,
+      db: h.db,
       // The store of whichever connection the session has now (a rotation or a restore reopens it).
       get store() {
-        return storeOf(this.db);
+        return this.db ? storeOf(this.db) : h.store;
       },
       master,
       key,
@@ -315,7 +393,7 @@ export class VaultDatabase {
   async refreshSession(): Promise<void> {
     const u = this.unlocked;
     if (!u) return;
-    const account = await getAccount(storeOf(u.db).q, u.session.accountId);
+    const account = await getAccount(u.store.q, u.session.accountId);
     if (account) u.session = sessionOf(account);
   }
 
@@ -331,18 +409,14 @@ export class VaultDatabase {
     const u = this.unlocked;
     if (!u) return;
     try {
-      await storeOf(u.db).transaction(async (tx) => {
+      await u.store.transaction(async (tx) => {
         await this.audit(tx, 'session.lock', u.session.accountId, reason);
       });
       await this.anchor(u);
     } catch {
       this.deps.logger.warn('session.lock_audit_failed');
     }
-    optimize(u.db);
-    u.db.close();
-    u.key.fill(0);
-    u.master.fill(0);
-    this.unlocked = null;
+    await this.release(u);
     this.deps.logger.info('session.locked', { reason });
     this.deps.emit('session.locked', { reason });
   }
@@ -364,14 +438,19 @@ export class VaultDatabase {
     return join(this.deps.dataDir, `${name}.partial.db`);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     const u = this.unlocked;
-    if (!u) return;
-    optimize(u.db);
-    u.db.close();
+    if (u) await this.release(u);
+  }
+
+  private async release(u: Unlocked): Promise<void> {
+    this.unlocked = null;
     u.key.fill(0);
     u.master.fill(0);
-    this.unlocked = null;
+    if (u.db) {
+      optimize(u.db);
+      u.db.close();
+    } else await u.store.destroy();
   }
 }
 

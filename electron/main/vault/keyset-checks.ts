@@ -1,8 +1,6 @@
-import type { Db } from '../db/connection';
-import { storeOf } from '../db/store-engines';
 import { listAccountKeys, setAccountPublicKey } from '../db/repositories/accounts';
 import { anchorHolds, auditHead } from '../db/repositories/audit';
-import type { VaultDatabase, Unlocked } from './database';
+import type { Handle, VaultDatabase, Unlocked } from './database';
 import type { VaultHeader } from './header';
 import { addAnchor } from './keyring';
 import {
@@ -23,13 +21,12 @@ import {
 export async function recordAnchor(core: VaultDatabase, u: Unlocked): Promise<void> {
   const header = core.header();
   if (!header) return;
-  const anchor = { ...(await auditHead(storeOf(u.db).q)), at: core.deps.clock().toISOString() };
-  const trusted =
-    u.keysetTrusted && keysetProblems(header, u.master, await readKeysetRecord(storeOf(u.db).q)).length === 0;
+  const anchor = { ...(await auditHead(u.store.q)), at: core.deps.clock().toISOString() };
+  const trusted = u.keysetTrusted && keysetProblems(header, u.master, await readKeysetRecord(u.store.q)).length === 0;
   addAnchor(header, u.master, anchor);
   core.saveHeader(header, trusted ? u.master : null);
   if (!trusted) return;
-  await storeOf(u.db).transaction(async (tx) => {
+  await u.store.transaction(async (tx) => {
     await writeAnchorRecord(tx, header);
   });
   writeWitness(core, anchor);
@@ -50,19 +47,19 @@ function writeWitness(core: VaultDatabase, anchor: { id: number; hash: string; a
 // is refused until an administrator repairs the key set (a pending revocation repairs it itself).
 export async function settleKeyset(
   core: VaultDatabase,
-  db: Db,
+  db: Handle,
   login: { header: VaultHeader; master: Buffer; authentic: boolean; accountId: string },
   witness: { id: number; hash: string } | null,
 ): Promise<boolean> {
   const { header, master, authentic, accountId } = login;
-  const record = await readKeysetRecord(storeOf(db).q);
+  const record = await readKeysetRecord(db.store.q);
   // A witness outside the data folder exists only once this version ran: a database without a
   // record then is one from before, put back (or another one put in its place).
   if (!record && !header.keysetMac && !witness) {
-    const adopted = await storeOf(db).transaction((tx) => adoptKeyset(tx, header));
+    const adopted = await db.store.transaction((tx) => adoptKeyset(tx, header));
     sealKeyset(header, master);
     core.deps.logger.info('vault.keyset_adopted', { removed: adopted.removed });
-    writeWitness(core, { ...(await auditHead(storeOf(db).q)), at: core.deps.clock().toISOString() });
+    writeWitness(core, { ...(await auditHead(db.store.q)), at: core.deps.clock().toISOString() });
     return true;
   }
   // (`authentic` was checked before a pending replacement was promoted: under the earlier key.)
@@ -70,17 +67,17 @@ export async function settleKeyset(
     ...(authentic ? [] : ['mac']),
     ...keysetProblems(header, master, record).filter((p) => p !== 'mac'),
   ];
-  if (authentic && !record) await storeOf(db).transaction((tx) => writeKeysetRecord(tx, header));
-  if (witness && !(await anchorHolds(storeOf(db).q, witness))) problems.push('rollback');
+  if (authentic && !record) await db.store.transaction((tx) => writeKeysetRecord(tx, header));
+  if (witness && !(await anchorHolds(db.store.q, witness))) problems.push('rollback');
   if (problems.length) {
-    await storeOf(db).transaction(async (tx) => {
+    await db.store.transaction(async (tx) => {
       await core.audit(tx, 'vault.keyset_mismatch', null, `problems=${problems.join(',')}`, accountId);
     });
     core.deps.logger.warn('vault.keyset_mismatch', { problems: problems.join(',') });
   }
   // From the first trusted login on, a database without a record is not adopted again.
   if (authentic && !problems.length)
-    writeWitness(core, { ...(await auditHead(storeOf(db).q)), at: core.deps.clock().toISOString() });
+    writeWitness(core, { ...(await auditHead(db.store.q)), at: core.deps.clock().toISOString() });
   return authentic && !problems.some((p) => p !== 'rollback');
 }
 
@@ -88,7 +85,7 @@ export async function settleKeyset(
 // account's whatever else vault.json holds: the database follows it (a password change whose
 // database write was lost), and an entry whose public key field was changed is put right.
 export async function syncOwnPublicKey(
-  db: Db,
+  db: Handle,
   header: VaultHeader,
   lid: string,
   accountId: string,
@@ -99,9 +96,9 @@ export async function syncOwnPublicKey(
   // A first-format entry upgraded just now: its key pair was made here (ownPublic is null).
   const proven = ownPublic ?? entry.publicKey;
   if (entry.publicKey !== proven) header.accounts[lid] = { ...entry, publicKey: proven };
-  const known = (await listAccountKeys(storeOf(db).q)).find((a) => a.id === accountId);
+  const known = (await listAccountKeys(db.store.q)).find((a) => a.id === accountId);
   if (known && known.publicKey !== proven) {
-    await storeOf(db).transaction(async (tx) => {
+    await db.store.transaction(async (tx) => {
       await setAccountPublicKey(tx, accountId, proven);
     });
   }

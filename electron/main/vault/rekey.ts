@@ -1,5 +1,4 @@
 import { ErrorCode } from '../../../core/contract';
-import { storeOf } from '../db/store-engines';
 import { clearRevocationsPending, listAccountKeys } from '../db/repositories/accounts';
 import { anchorHolds } from '../db/repositories/audit';
 import { AppError } from '../errors';
@@ -50,7 +49,7 @@ export class VaultRekey {
     const u = this.core.unlockedOrThrow();
     const header = this.core.requireHeader();
     const withEntry = new Set(Object.values(header.accounts).map((e) => e.accountId));
-    const pending = (await listAccountKeys(storeOf(u.db).q)).filter(
+    const pending = (await listAccountKeys(u.store.q)).filter(
       (a) => a.revocationPending || (a.disabled && withEntry.has(a.id)),
     );
     if (!pending.length) return;
@@ -62,8 +61,7 @@ export class VaultRekey {
     // left out): kept in the encrypted database until an administrator notes it. Any logged-in
     // account holds the master key anyway; a revoked one opens the database no more.
     if (replaced.newRecoveryKey || replaced.droppedAccounts.length) {
-      const db = u.db;
-      await storeOf(db).transaction(async (tx) => {
+      await u.store.transaction(async (tx) => {
         await putSetting(tx, KEYS_TO_SHOW, {
           newRecoveryKey: replaced.newRecoveryKey,
           accountsNeedingPassword: replaced.droppedAccounts.length,
@@ -81,26 +79,30 @@ export class VaultRekey {
   private async replaceMaster(summary: string, repair: boolean): Promise<Replaced> {
     const u = this.core.unlockedOrThrow();
     const header = this.core.requireHeader();
-    const problems = keysetProblems(header, u.master, await readKeysetRecord(storeOf(u.db).q));
+    const problems = keysetProblems(header, u.master, await readKeysetRecord(u.store.q));
     if (!repair && (!u.keysetTrusted || problems.length)) {
       u.keysetTrusted = false;
       throw keysetTampered();
     }
     const keepRecordAnchors = repair && (await this.repairFromDatabase(u, header));
-    const next = prepareReplacement(header, u.master, await trustedKeys(storeOf(u.db).q));
+    const next = prepareReplacement(header, u.master, await trustedKeys(u.store.q));
     // Sealed under the current master key: a promotion after a crash checks it first.
     this.core.saveHeader(header, u.master);
-    // The WAL is copied into the file on the worker first: closing main's connection would
-    // otherwise do it on main (~90 ms at 100,000 requests).
-    await this.core.fileWork({ op: 'checkpoint', live: this.core.dbFile, key: u.key });
-    u.db.close();
-    try {
-      await this.core.fileWork({ op: 'rekey', file: this.core.dbFile, from: u.key, to: next.databaseKey });
-    } catch (err) {
-      u.db = this.core.open(u.key, false);
-      throw err;
+    // The embedded vault's file is re-encrypted; on PostgreSQL only vault.json changes here (the
+    // re-sealing of the server's fields is team mode's).
+    if (u.db) {
+      // The WAL is copied into the file on the worker first: closing main's connection would
+      // otherwise do it on main (~90 ms at 100,000 requests).
+      await this.core.fileWork({ op: 'checkpoint', live: this.core.dbFile, key: u.key });
+      u.db.close();
+      try {
+        await this.core.fileWork({ op: 'rekey', file: this.core.dbFile, from: u.key, to: next.databaseKey });
+      } catch (err) {
+        u.db = this.core.open(u.key, false);
+        throw err;
+      }
+      u.db = this.core.open(next.databaseKey, false);
     }
-    u.db = this.core.open(next.databaseKey, false);
     promote(header);
     rekeyAnchors(header, u.master, next.master);
     this.core.saveHeader(header, next.master);
@@ -109,8 +111,7 @@ export class VaultRekey {
     u.key = next.databaseKey;
     u.master = next.master;
     u.keysetTrusted = true;
-    const db = u.db;
-    await storeOf(db).transaction(async (tx) => {
+    await u.store.transaction(async (tx) => {
       await clearRevocationsPending(tx);
       const record = await readKeysetRecord(tx);
       const written = recordOf(header);
@@ -140,7 +141,7 @@ export class VaultRekey {
   // recovery key and the KDF cost the database does not confirm go too: if the rekey then fails,
   // what is sealed is only what the database lists.
   private async repairFromDatabase(u: Unlocked, header: VaultHeader): Promise<boolean> {
-    const record = await readKeysetRecord(storeOf(u.db).q);
+    const record = await readKeysetRecord(u.store.q);
     if (record) {
       header.lookupSalt = record.lookupSalt;
       if (record.kdfCost) header.kdfCost = record.kdfCost;
@@ -152,9 +153,7 @@ export class VaultRekey {
         else delete header.recoveryPublic;
       }
     }
-    const listed = new Map(
-      (await trustedKeys(storeOf(u.db).q)).accounts.map((a) => [lookupId(header, a.loginName), a]),
-    );
+    const listed = new Map((await trustedKeys(u.store.q)).accounts.map((a) => [lookupId(header, a.loginName), a]));
     header.accounts = Object.fromEntries(
       Object.entries(header.accounts).filter(([lookup, e]) => {
         const a = listed.get(lookup);
@@ -163,12 +162,12 @@ export class VaultRekey {
     );
     const kept: NonNullable<VaultHeader['auditAnchors']> = [];
     for (const a of header.auditAnchors ?? [])
-      if (anchorAuthentic(u.master, a) && (await anchorHolds(storeOf(u.db).q, a))) kept.push(a);
+      if (anchorAuthentic(u.master, a) && (await anchorHolds(u.store.q, a))) kept.push(a);
     const newest = record?.newestAnchor;
     header.auditAnchors = kept;
     header.anchorTotal = Math.max(record?.anchorTotal ?? 0, kept.length);
     if (!newest) return false;
-    if (!(await anchorHolds(storeOf(u.db).q, newest))) return true;
+    if (!(await anchorHolds(u.store.q, newest))) return true;
     if (!kept.some((a) => a.id === newest.id && a.hash === newest.hash)) {
       header.auditAnchors = [...kept, { ...newest, mac: anchorMacFor(u.master, newest) }].sort((a, b) => a.id - b.id);
     }

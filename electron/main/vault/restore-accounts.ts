@@ -53,7 +53,7 @@ export async function keepRestorerAccess(
   const db = openEncrypted(file, u.key, { create: false, nativeBinding: core.deps.nativeBinding });
   try {
     if (await getAccount(storeOf(db).q, u.session.accountId)) return null;
-    const current = await getAccount(storeOf(u.db).q, u.session.accountId);
+    const current = await getAccount(u.store.q, u.session.accountId);
     if (!current) throw new AppError(ErrorCode.INTERNAL, 'ログイン中のアカウントが見つかりません。');
     const now = core.deps.clock().toISOString();
     let renamed = 0;

@@ -1,12 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { storeOf } from '../db/store-engines';
 import { mkdirSync } from 'node:fs';
 import { ErrorCode, type Session } from '../../../core/contract';
 import { throttleSeconds } from '../../../core/domain/login-throttle';
 import type { Organisation } from '../../../core/domain/organisation';
 import { passwordProblems } from '../../../core/domain/password';
 import { formatRecoveryKey, parseRecoveryKey, RECOVERY_KEY_BYTES } from '../../../core/domain/recovery-key';
-import { KEY_BYTES, type Db } from '../db/connection';
+import { KEY_BYTES } from '../db/connection';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import {
   findAccountByLogin,
@@ -32,7 +31,7 @@ import { keysetAuthentic, putKeysetRecord, readKeysetRecord, writeKeysetRecord }
 import type { VaultRekey } from './rekey';
 import { settleKeyset, syncOwnPublicKey } from './keyset-checks';
 import { AppError } from '../errors';
-import { VaultDatabase, sessionOf, without } from './database';
+import { VaultDatabase, sessionOf, without, type Handle } from './database';
 import { refusals } from '../errors';
 
 const RECOVERY_LOOKUP = '(recovery)';
@@ -81,9 +80,9 @@ export class VaultSessions {
       };
       const entry = await newEntry(admin.id, input.admin.password, key, cost);
       header.accounts[lookupId(header, admin.loginName)] = entry;
-      const db = this.core.open(key, true);
+      const db = await this.core.openHandle(key, true);
       try {
-        await storeOf(db).transaction(async (tx) => {
+        await db.store.transaction(async (tx) => {
           await putSetting(tx, 'organisation', input.organisation);
           await putSetting(tx, 'security', { idleLockMinutes: 10 });
           await insertAccount(tx, admin);
@@ -93,7 +92,7 @@ export class VaultSessions {
         });
         this.core.saveHeader(header, key);
       } catch (err) {
-        db.close();
+        await this.core.closeHandle(db);
         throw err;
       }
       const recoveryKey = formatRecoveryKey(recoveryBytes);
@@ -137,10 +136,10 @@ export class VaultSessions {
     writeHeader(this.core.deps.dataDir, header);
   }
 
-  private async flushPendingAudit(db: Db, header: VaultHeader): Promise<void> {
+  private async flushPendingAudit(db: Handle, header: VaultHeader): Promise<void> {
     const pending: PendingAudit[] = header.pendingAudit;
     if (!pending.length) return;
-    await storeOf(db).transaction(async (tx) => {
+    await db.store.transaction(async (tx) => {
       for (const p of pending) await this.core.audit(tx, p.action, p.accountId, 'while locked', p.accountId);
     });
     header.pendingAudit = [];
@@ -172,16 +171,16 @@ export class VaultSessions {
       const witness = await this.core.readWitness();
       // The public key this password's private key really has (null for a first-format entry).
       const ownPublic = opened.privateKey ? createPublicKeyFromPrivate(opened.privateKey).toString('base64') : null;
-      let opening: ReturnType<VaultDatabase['openUnlocked']>;
+      let opening: Awaited<ReturnType<VaultDatabase['openUnlocked']>>;
       try {
-        opening = this.core.openUnlocked(header, opened, lid);
+        opening = await this.core.openUnlocked(header, opened, lid);
       } finally {
         opened.privateKey?.fill(0);
       }
-      const { db, key, master } = opening;
-      const account = await getAccount(storeOf(db).q, entry.accountId);
+      const { handle: db, key, master } = opening;
+      const account = await getAccount(db.store.q, entry.accountId);
       if (!account || account.disabled) {
-        db.close();
+        await this.core.closeHandle(db);
         key.fill(0);
         master.fill(0);
         this.recordFailure(header, lid, entry.accountId);
@@ -191,11 +190,11 @@ export class VaultSessions {
       // take the entry (a forged or broken row) ends the login with the vault still locked.
       try {
         await this.flushPendingAudit(db, header);
-        await storeOf(db).transaction(async (tx) => {
+        await db.store.transaction(async (tx) => {
           await this.core.audit(tx, 'session.login', account.id, 'password', account.id);
         });
       } catch {
-        db.close();
+        await this.core.closeHandle(db);
         key.fill(0);
         master.fill(0);
         this.core.deps.logger.error('session.login_audit_failed', { accountId: account.id });
@@ -258,16 +257,16 @@ export class VaultSessions {
       }
       await this.core.ensureLocalFolder();
       const witness = await this.core.readWitness();
-      let opening: ReturnType<VaultDatabase['openUnlocked']>;
+      let opening: Awaited<ReturnType<VaultDatabase['openUnlocked']>>;
       try {
-        opening = this.core.openUnlocked(header, opened, 'recovery');
+        opening = await this.core.openUnlocked(header, opened, 'recovery');
       } catch (err) {
         bytes.fill(0);
         throw err;
       } finally {
         opened.privateKey?.fill(0);
       }
-      const { db, key, master } = opening;
+      const { handle: db, key, master } = opening;
       // A recovery wrap of the first format gets its key pair now (the recovery key is at hand).
       const provenRecovery = recoveryPublicOf(bytes);
       if (!header.recoveryMaster) {
@@ -275,9 +274,9 @@ export class VaultSessions {
         delete header.recovery;
       }
       bytes.fill(0);
-      const account = await findAccountByLogin(storeOf(db).q, normaliseLoginName(loginName));
+      const account = await findAccountByLogin(db.store.q, normaliseLoginName(loginName));
       if (!account || account.disabled || !account.roles.includes('admin')) {
-        db.close();
+        await this.core.closeHandle(db);
         key.fill(0);
         master.fill(0);
         throw new AppError(ErrorCode.BAD_INPUT, '指定したログイン名の有効な管理者アカウントが見つかりません。', [
@@ -296,7 +295,7 @@ export class VaultSessions {
       header.throttle = without(header.throttle, lid);
       header.throttle = without(header.throttle, RECOVERY_LOOKUP);
       await this.flushPendingAudit(db, header);
-      await storeOf(db).transaction(async (tx) => {
+      await db.store.transaction(async (tx) => {
         await updateAccount(tx, account.id, { mustChangePassword: false }, this.core.deps.clock().toISOString());
         // The key pair was made here just now: the database takes it whatever vault.json held.
         await setAccountPublicKey(tx, account.id, entry.publicKey ?? null);
@@ -307,7 +306,7 @@ export class VaultSessions {
         await this.core.audit(tx, 'session.recover', account.id, 'recovery key', account.id);
       });
       this.core.saveHeader(header, trusted ? master : null);
-      const refreshed = (await getAccount(storeOf(db).q, account.id)) ?? account;
+      const refreshed = (await getAccount(db.store.q, account.id)) ?? account;
       const session = this.core.becomeUnlocked(db, master, key, refreshed, trusted);
       await this.finishRevocations();
       return session;
@@ -346,7 +345,7 @@ export class VaultSessions {
         await setAccountPublicKey(db, u.session.accountId, next.publicKey ?? null);
       });
       this.core.saveUnlockedHeader(header, authentic);
-      const account = await getAccount(storeOf(u.db).q, u.session.accountId);
+      const account = await getAccount(u.store.q, u.session.accountId);
       if (account) u.session = sessionOf(account);
       return u.session;
     });
@@ -369,7 +368,7 @@ export class VaultSessions {
       header.throttle = without(header.throttle, lid);
       const publicKey = entry.publicKey ?? '';
       // Made here just now: the database takes it whatever vault.json held.
-      await storeOf(u.db).transaction(async (tx) => {
+      await u.store.transaction(async (tx) => {
         await setAccountPublicKey(tx, account.id, publicKey);
       });
       this.core.saveUnlockedHeader(header, authentic);

@@ -2,6 +2,7 @@ import type { EventName, EventPayload, Session } from '../../../core/contract';
 import type { Db } from '../db/connection';
 import type { Store } from '../db/store';
 import type { Logger } from '../log';
+import type { PostgresConnection } from '../db/store-engines';
 import type { KdfCost } from './kdf';
 
 // The vault's shapes (database.ts keeps the class that uses them).
@@ -18,7 +19,13 @@ export type VaultDeps = {
   // The newest audit anchor kept where the data folder cannot reach it (Electron's safeStorage:
   // DPAPI on Windows, per Windows user): a data folder put back to an older state shows against it.
   anchorWitness?: AnchorWitness | undefined;
+  // The vault's storage on a PostgreSQL server instead of the embedded SQLite file (the seam of
+  // team mode; vault.json and its keys stay in the data folder). Asked for when first opened.
+  postgres?: (() => Promise<PostgresConnection>) | undefined;
 };
+
+// The open database: its store, and for the embedded vault the raw SQLite connection under it.
+export type Handle = { store: Store; db: Db | null };
 
 export type AnchorWitness = {
   read(): Promise<{ id: number; hash: string; at: string } | null>;
@@ -31,7 +38,8 @@ export type AnchorWitness = {
 // store: the async repositories' way in (db/store.ts); db: the same SQLite connection, for the
 // vault's own whole-file work (copies, rekey), always under store.exclusive.
 export type Unlocked = {
-  db: Db;
+  // null on PostgreSQL.
+  db: Db | null;
   readonly store: Store;
   master: Buffer;
   key: Buffer;

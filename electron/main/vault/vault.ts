@@ -44,6 +44,9 @@ export class Vault {
   }
   // SQLite only: the raw connection under the store, for the vault's whole-file work and for
   // tests that inspect or tamper with stored rows. Services use store() / q().
+  schemaVersion(): Promise<number> {
+    return this.core.schemaVersion();
+  }
   connection(): Db {
     return this.core.connection();
   }
@@ -107,8 +110,8 @@ export class Vault {
   lock(reason: LockReason): Promise<void> {
     return this.core.lock(reason);
   }
-  close(): void {
-    this.core.close();
+  close(): Promise<void> {
+    return this.core.close();
   }
 
   setup(input: {
