@@ -1,11 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { postgresStore, storeOf } from '../db/store-engines';
-import { migratePostgres } from '../db/migrate-postgres';
+import { storeOf } from '../db/store-engines';
 import { join } from 'node:path';
 import { ErrorCode, type Session } from '../../../core/contract';
 import type { AuditAction, LockReason } from '../../../core/domain/audit';
 import { CIPHER, cipherOf, openEncrypted, userVersion, vacuumInto, WrongKeyError, type Db } from '../db/connection';
-import type { PostgresConnection } from '../db/store-engines';
 import { sql } from 'kysely';
 import type { Q, Store } from '../db/store';
 import { NewerDatabaseError } from '../db/errors';
@@ -16,14 +14,14 @@ import { appendAudit, auditHead } from '../db/repositories/audit';
 import { isNetworkLocation } from '../files/network';
 import { databasePath } from '../paths';
 import { HeaderCorruptError, readHeader, writeHeader, type VaultHeader } from './header';
-import { DATABASE_AAD, databaseKeyOf, openPending, promote, rekeyAnchors, type Opened } from './keyring';
-import { unsealKey } from './wrap';
-import { keysetAuthentic, sealKeyset } from './keyset';
+import type { Opened } from './keyring';
+import { sealKeyset } from './keyset';
 import { recordAnchor } from './keyset-checks';
 import { AppError, refusals } from '../errors';
 import { changeCipher, optimize } from '../db/maintenance';
 import type { FileWork, FileWorkResult } from './file-work';
 import { inWorker } from './in-worker';
+import { closeHandle, openHandle, openUnlocked } from './open-database';
 
 export type { AnchorWitness, Handle, Replaced, Unlocked, VaultDeps } from './types';
 import type { Handle, Unlocked, VaultDeps } from './types';
@@ -204,31 +202,16 @@ export class VaultDatabase {
     }
   }
 
-  // The database the vault keeps its rows in: the SQLite file opened with `key`, or the
-  // PostgreSQL database (migrated to this version; `key` opens nothing there yet).
-  async openHandle(key: Buffer, create: boolean): Promise<Handle> {
-    if (this.deps.postgres) return { store: await this.openPostgres(), db: null };
-    const db = this.open(key, create);
-    return { store: storeOf(db), db };
+  openHandle(key: Buffer, create: boolean): Promise<Handle> {
+    return openHandle(this, key, create);
   }
 
-  async closeHandle(h: Handle): Promise<void> {
-    if (h.db) h.db.close();
-    else await h.store.destroy();
+  closeHandle(h: Handle): Promise<void> {
+    return closeHandle(h);
   }
 
-  private async openPostgres(): Promise<Store> {
-    const connection = await (this.deps.postgres as () => Promise<PostgresConnection>)();
-    const store = postgresStore(connection);
-    try {
-      const result = await migratePostgres(store.q);
-      if (result.applied.length) this.deps.logger.info('vault.migrated', { from: result.from, to: result.to });
-    } catch (err) {
-      await store.destroy();
-      if (err instanceof NewerDatabaseError) throw refusals.newerDatabase();
-      throw err;
-    }
-    return store;
+  openUnlocked(header: VaultHeader, opened: Opened, lookup: string) {
+    return openUnlocked(this, header, opened, lookup);
   }
 
   open(key: Buffer, create: boolean): Db {
@@ -237,95 +220,6 @@ export class VaultDatabase {
       throw refusals.keysMismatch();
     }
     return db;
-  }
-
-  // Opens the database with the key the header names: the sealed database key, or the master
-  // key itself before any rotation. A rotation cut short is finished or forgotten here; `opened`
-  // (the account's or the recovery key's private key) opens a pending master key replacement.
-  async openUnlocked(
-    header: VaultHeader,
-    opened: Opened,
-    lookup: string,
-  ): Promise<{ handle: Handle; key: Buffer; master: Buffer; authentic: boolean }> {
-    if (this.deps.postgres) return this.openUnlockedPostgres(header, opened);
-    const { db, key, master, authentic } = this.openUnlockedFile(header, opened, lookup);
-    return { handle: { store: storeOf(db), db }, key, master, authentic };
-  }
-
-  // On PostgreSQL nothing is re-encrypted: a replacement of the master key is only vault.json's,
-  // and one left pending by a crash is forgotten (a revocation it belonged to is still marked in
-  // the database and is done again at this login).
-  private async openUnlockedPostgres(
-    header: VaultHeader,
-    opened: Opened,
-  ): Promise<{ handle: Handle; key: Buffer; master: Buffer; authentic: boolean }> {
-    const master = opened.master;
-    const authentic = keysetAuthentic(header, master);
-    const key = databaseKeyOf(header.database, master);
-    if (!key) throw refusals.headerBroken();
-    if (header.pendingDatabase || header.pendingMaster) {
-      delete header.pendingDatabase;
-      delete header.pendingMaster;
-      this.saveHeader(header, authentic ? master : null);
-    }
-    return { handle: { store: await this.openPostgres(), db: null }, key, master, authentic };
-  }
-
-  private openUnlockedFile(
-    header: VaultHeader,
-    opened: Opened,
-    lookup: string,
-  ): { db: Db; key: Buffer; master: Buffer; authentic: boolean } {
-    const master = opened.master;
-    // Checked under the master key that opened the entry, before anything below changes the
-    // header: a pending replacement is promoted and sealed only if the key set verified.
-    const authentic = keysetAuthentic(header, master);
-    const key = databaseKeyOf(header.database, master);
-    if (!key) {
-      throw new AppError(
-        ErrorCode.UNAVAILABLE,
-        '鍵情報ファイル（vault.json）が壊れています。バックアップから復元してください。',
-      );
-    }
-    const db = this.openOrNull(key, false);
-    if (db) {
-      if (header.pendingDatabase || header.pendingMaster) {
-        // The rekey never ran: the next keys were not used.
-        delete header.pendingDatabase;
-        delete header.pendingMaster;
-        this.saveHeader(header, authentic ? master : null);
-      }
-      return { db, key, master, authentic };
-    }
-    key.fill(0);
-    // A master key replacement whose rekey ran but whose header was not promoted: finish it.
-    const nextMaster = openPending(header, opened, lookup);
-    if (nextMaster && header.pendingMaster) {
-      const nextKey = unsealKey(header.pendingMaster.database, nextMaster, DATABASE_AAD);
-      const rekeyed = nextKey ? this.openOrNull(nextKey, false) : null;
-      if (nextKey && rekeyed) {
-        promote(header);
-        rekeyAnchors(header, master, nextMaster);
-        this.saveHeader(header, authentic ? nextMaster : null);
-        this.deps.logger.warn('vault.rekey_completed_on_open');
-        master.fill(0);
-        return { db: rekeyed, key: nextKey, master: nextMaster, authentic };
-      }
-      nextKey?.fill(0);
-      nextMaster.fill(0);
-    }
-    // The same for a database key rotation of the first design (the master key unchanged).
-    const next = header.pendingDatabase ? unsealKey(header.pendingDatabase, master, DATABASE_AAD) : null;
-    const rekeyed = next ? this.openOrNull(next, false) : null;
-    if (!next || !rekeyed) {
-      next?.fill(0);
-      throw refusals.keysMismatch();
-    }
-    header.database = header.pendingDatabase;
-    delete header.pendingDatabase;
-    this.saveHeader(header, authentic ? master : null);
-    this.deps.logger.warn('vault.rekey_completed_on_open');
-    return { db: rekeyed, key: next, master, authentic };
   }
 
   // null when the key does not open the file.
