@@ -53,6 +53,7 @@ export const channelNames = [
   'requests.extend',
   'requests.addDispatch',
   'requests.recordDisposal',
+  'requests.closeOutsideLaw',
   'requests.recordFeeReturn',
   'requests.flagSuspicion',
   'requests.addSearch',

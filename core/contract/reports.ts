@@ -30,6 +30,8 @@ export const Figures = z.object({
   deemedWithdrawn: z.number(),
   feesReceived: z.number(),
   feesToReturn: z.number(),
+  // Closed as outside the Act (core/domain/outside-law.ts), apart from every figure above.
+  outsideLaw: z.object({ total: z.number(), byCategory: Counts, byResponse: Counts }),
 });
 
 export const ReportSelection = z

@@ -3,6 +3,7 @@ import { channels, requestKinds, requesterTypes } from '../domain/intake/kinds';
 import { noUnsafe } from '../domain/intake/text';
 import { actionNames, states } from '../domain/workflow';
 import { Decision } from '../domain/decisions';
+import { OutsideLaw } from '../domain/outside-law';
 import {
   DisclosureMethod,
   IsoDateSchema,
@@ -164,6 +165,8 @@ export const RequestDetail = z.object({
   suspicion: Suspicion.nullable(),
   // The search record (探索の記録), oldest first.
   searches: z.array(SearchRecord),
+  // Closed as a request the Act does not cover (core/domain/outside-law.ts), or null.
+  outsideLaw: OutsideLaw.nullable(),
   closedOn: z.string().nullable(),
   // Display names of the accounts the record mentions (history, decisions, dispatches).
   accountNames: z.record(z.string(), z.string()),
@@ -264,6 +267,11 @@ export const requestsChannels = {
   },
   'requests.addDispatch': {
     input: z.object({ id: Id, dispatch: DispatchInput }).strict(),
+    output: RequestDetail,
+    access: 'staff',
+  },
+  'requests.closeOutsideLaw': {
+    input: z.object({ id: Id, outsideLaw: OutsideLaw }).strict(),
     output: RequestDetail,
     access: 'staff',
   },

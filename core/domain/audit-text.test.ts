@@ -18,6 +18,12 @@ const samples: [action: string, summary: string, receiptNo: string | null, expec
     '受付番号 2026-0001：「発送済」→「完了」（完了にする）',
   ],
   [
+    'requests.transition',
+    'action=closeOutsideLaw from=checking to=outsideLaw category=deceased response=service',
+    '2026-0001',
+    '受付番号 2026-0001：「確認中」→「法の対象外」（法の対象外として終了）、法の対象外とする理由: 故人の情報、対応の方法: 任意の対応として回答する',
+  ],
+  [
     'requests.create',
     'kinds=disclosure,correction channel=post',
     '2026-0002',

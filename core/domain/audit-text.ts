@@ -7,6 +7,7 @@ import { documentInfo, type DocumentType } from './intake/documents';
 import { letterLabels, type LetterKind } from './letters/catalogue';
 import { feeMeansLabels, type FeeMeans } from './intake/fees';
 import { channelLabels, kindInfo, type Channel, type RequestKind } from './intake/kinds';
+import { outsideLawCategoryLabels, outsideLawResponseLabels } from './outside-law';
 import { roleLabels, type Role } from './roles';
 import { actions, stateLabels, type Action, type State } from './workflow';
 
@@ -97,6 +98,8 @@ const keyLabels: Record<string, string> = {
   windows: '書類ごとの有効期間',
   result: '探索の結果',
   change: '操作',
+  category: '法の対象外とする理由',
+  response: '対応の方法',
 };
 
 // Keys whose value is an id or a hash: never shown (the entry says which request already).
@@ -160,6 +163,10 @@ function value(key: string, v: string, context: { kind: string | null; letter?: 
       });
     case 'result':
       return has(searchResultLabels, v) ? searchResultLabels[v as SearchResult] : v;
+    case 'category':
+      return has(outsideLawCategoryLabels, v) ? ((outsideLawCategoryLabels as Record<string, string>)[v] ?? v) : v;
+    case 'response':
+      return has(outsideLawResponseLabels, v) ? ((outsideLawResponseLabels as Record<string, string>)[v] ?? v) : v;
     case 'change':
       return v === 'added' ? '追加' : v === 'removed' ? '削除' : v;
     case 'per':

@@ -141,6 +141,19 @@ describe('deadlines', () => {
     expect(computeDeadlines(base({ arrivalDate: '2026-06-01', slaBusinessDays: 15 })).dueDate).toBe('2026-06-15');
   });
 
+  it('for a request closed as outside the Act (a deceased person’s data): no 39条 date, the internal target alone', () => {
+    const d = computeDeadlines(base({ arrivalDate: '2026-06-01', slaBusinessDays: 15, outsideLaw: '故人の情報' }));
+    expect(d).toMatchObject({ article39Applies: false, slaDate: '2026-06-22', dueDate: '2026-06-22', dueBasis: 'sla' });
+    expect(d.beyondArticle39).toBe(false);
+    const text = d.explanation.join('\n');
+    expect(text).toContain(
+      '法の対象外（故人の情報）のため、法第39条の期限はありません。社内の目標期限のみを表示します。',
+    );
+    expect(text).not.toMatch(/法第39条の期限:|訴え/);
+    // Even where article39Applies was computed from the kinds (a 開示 is a 請求 of 39条).
+    expect(computeDeadlines(base({ article39Applies: true, outsideLaw: '故人の情報' })).article39Applies).toBe(false);
+  });
+
   it('takes edited closed days', () => {
     const d = computeDeadlines(base({ arrivalDate: '2026-08-07', slaBusinessDays: 3, closedDays: ['08-13', '08-14'] }));
     // 8/10 counts, 8/11 is 山の日, 8/12 counts, 8/13–14 closed (お盆), then the weekend.

@@ -44,6 +44,9 @@ export type DeadlineInput = {
   // False for a request that is only a 利用目的の通知 (法32条2項 is a 求め, not a 請求, and 39条
   // does not apply to it): the internal due date alone is shown, with no 39条 consequence.
   article39Applies?: boolean;
+  // Set for a request closed as outside the Act (a deceased person's data, say; outside-law.ts):
+  // no 39条 date at all; the company's own target date (the internal SLA) is the only one.
+  outsideLaw?: string | null;
 };
 
 export type Deadlines = {
@@ -89,12 +92,15 @@ export function computeDeadlines(input: DeadlineInput): Deadlines {
   const skipped: string[] = [];
   const pausedDays: IsoDate[] = [];
   const sla = slaDate(input, skipped, pausedDays);
-  const applies = input.article39Applies ?? true;
+  const outside = input.outsideLaw ?? null;
+  const applies = outside === null && (input.article39Applies ?? true);
   const explanation = [
     `到達日: ${withWeekday(input.arrivalDate)}`,
-    applies
-      ? `法第39条の期限: 到達日の翌日から起算して2週間 → ${withWeekday(article39Date)}`
-      : '利用目的の通知の求め（法第32条第2項）は法第39条の対象ではないため、社内期限のみを表示します。',
+    outside !== null
+      ? `法の対象外（${outside}）のため、法第39条の期限はありません。社内の目標期限のみを表示します。`
+      : applies
+        ? `法第39条の期限: 到達日の翌日から起算して2週間 → ${withWeekday(article39Date)}`
+        : '利用目的の通知の求め（法第32条第2項）は法第39条の対象ではないため、社内期限のみを表示します。',
   ];
   if (sla === null) {
     explanation.push(`社内期限: 補正待ちのため停止中（補正が届いた日の翌営業日から再開します）`);

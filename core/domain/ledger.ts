@@ -8,6 +8,7 @@ import {
   type RequesterType,
 } from './intake/kinds';
 import { dateCell, num, slashDate, type Cell } from './table';
+import { outsideLawLabel, type OutsideLawCategory, type OutsideLawResponse } from './outside-law';
 import { stateLabels, isState } from './workflow';
 
 // The request ledger (開示等請求管理台帳, DOMAIN.md §7): one row per request, for Pマーク auditors;
@@ -32,6 +33,8 @@ export type LedgerEntry = {
   closedOn: string;
   disposal: string;
   status: string;
+  // Closed as outside the Act: the 決定 column says so, and no article stands in 根拠.
+  outsideLaw?: { category: OutsideLawCategory; response: OutsideLawResponse } | null;
 };
 
 export const ledgerHeader = [
@@ -100,8 +103,10 @@ export function ledgerRow(e: LedgerEntry, masked: boolean): Cell[] {
     dateCell(e.cure?.requestedOn),
     dateCell(e.cure?.dueDate),
     dateCell(e.cure?.arrivedOn),
-    e.decisions.map((d) => `${kindInfo[d.kind].label}: ${outcomeLabel(d.kind, d.decision.outcome)}`).join('\n'),
-    e.decisions.flatMap((d) => d.decision.grounds.map((g) => groundLabels[g])).join('\n'),
+    e.outsideLaw
+      ? outsideLawLabel(e.outsideLaw)
+      : e.decisions.map((d) => `${kindInfo[d.kind].label}: ${outcomeLabel(d.kind, d.decision.outcome)}`).join('\n'),
+    e.outsideLaw ? '' : e.decisions.flatMap((d) => d.decision.grounds.map((g) => groundLabels[g])).join('\n'),
     e.approver,
     e.dispatches.map((d) => [slashDate(d.sentOn), d.method, d.trackingNo].filter(Boolean).join(' ')).join('\n'),
     dateCell(e.closedOn),

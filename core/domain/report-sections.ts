@@ -7,6 +7,12 @@ import {
   type RequestKind,
   type RequesterType,
 } from './intake/kinds';
+import {
+  outsideLawCategories,
+  outsideLawCategoryLabels,
+  outsideLawResponses,
+  outsideLawResponseLabels,
+} from './outside-law';
 import type { Figures, Report } from './reports';
 import { NONE, num, type Cell, type Section, type Unit } from './table';
 
@@ -34,6 +40,7 @@ function mainLines(f: Figures): [string, Cell][] {
     ['補正の依頼', fmt(f.cures, '件')],
     ['取下げ', fmt(f.withdrawals, '件')],
     ['請求なしとして終了', fmt(f.deemedWithdrawn, '件')],
+    ['法の対象外として終了した依頼（別計上）', fmt(f.outsideLaw.total, '件')],
     ['受領した手数料', fmt(f.feesReceived, '円')],
     ['返還すべき手数料', fmt(f.feesToReturn, '円')],
   ];
@@ -90,5 +97,22 @@ export function reportSections(r: Report): Section[] {
       ),
     },
     { title: '決定の内容', header, rows: compare(outcomes(r.current), outcomes(r.previous), (k: string) => k) },
+    {
+      // Not 請求 under the Act: none of the figures above counts them.
+      title: '法の対象外として終了した依頼',
+      header,
+      rows: [
+        ...outsideLawCategories.map((k) => [
+          `理由：${outsideLawCategoryLabels[k]}`,
+          fmt(r.current.outsideLaw.byCategory[k] ?? 0, '件'),
+          fmt(r.previous.outsideLaw.byCategory[k] ?? 0, '件'),
+        ]),
+        ...outsideLawResponses.map((k) => [
+          `対応：${outsideLawResponseLabels[k]}`,
+          fmt(r.current.outsideLaw.byResponse[k] ?? 0, '件'),
+          fmt(r.previous.outsideLaw.byResponse[k] ?? 0, '件'),
+        ]),
+      ],
+    },
   ];
 }

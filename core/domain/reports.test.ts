@@ -151,6 +151,47 @@ describe('reports', () => {
     expect(f).toMatchObject({ withinArticle39: 1, answeredUnderArticle39: 1 });
   });
 
+  it('counts requests closed as outside the Act apart, in none of the statutory figures', () => {
+    const base = computeReport(rows, monthPeriod('2026-10')).current;
+    // An heir's request about a deceased father's data, open past its dates until closed as
+    // outside the Act (answered as a service), with 1,000円 sent and owed back.
+    const heir = row({
+      id: 'H',
+      arrivalDate: '2026-10-02',
+      status: 'outsideLaw',
+      closedOn: '2026-10-20',
+      slaDate: '2026-10-16',
+      article39Date: '2026-10-16',
+      feesReceived: [{ on: '2026-10-02', amount: 1000 }],
+      feeToReturn: 1000,
+      outsideLaw: { category: 'deceased', response: 'service' },
+    });
+    const own = row({
+      id: 'I',
+      arrivalDate: '2026-10-03',
+      status: 'outsideLaw',
+      closedOn: '2026-10-05',
+      article39Date: '2026-10-17',
+      outsideLaw: { category: 'companyInformation', response: 'declined' },
+    });
+    const f = computeReport([...rows, heir, own], monthPeriod('2026-10')).current;
+    expect(f.outsideLaw).toEqual({
+      total: 2,
+      byCategory: { deceased: 1, companyInformation: 1 },
+      byResponse: { service: 1, declined: 1 },
+    });
+    expect(f.received).toEqual(base.received);
+    expect(f).toMatchObject({
+      openAtEnd: base.openAtEnd,
+      overdueAtEnd: base.overdueAtEnd,
+      answered: base.answered,
+      completed: base.completed,
+      decided: base.decided,
+    });
+    expect(f.feesReceived).toBe(base.feesReceived + 1000);
+    expect(f.feesToReturn).toBe(base.feesToReturn + 1000);
+  });
+
   it('puts the previous period beside it', () => {
     const { previous: p } = computeReport(rows, monthPeriod('2026-10'));
     expect(p.period).toEqual({ from: '2026-09-01', to: '2026-09-30' });

@@ -1,6 +1,7 @@
 import { addDays, addMonths, daysBetween, type IsoDate } from './dates';
 import type { Outcome } from './decisions';
 import { article39Applies, type Channel, type RequestKind, type RequesterType } from './intake/kinds';
+import type { OutsideLawCategory, OutsideLawResponse } from './outside-law';
 
 // The monthly and annual report (DOMAIN.md §7): what the 個人情報保護管理者 shows management.
 // Main gathers one flat row per request; the figures are computed here, for any period, so that
@@ -26,6 +27,9 @@ export type ReportRow = {
   article39Date: IsoDate;
   feesReceived: { on: IsoDate; amount: number }[];
   feeToReturn: number;
+  // Closed as a request outside the Act: counted apart, in none of the statutory figures (facts
+  // stored before this field have none).
+  outsideLaw?: { category: OutsideLawCategory; response: OutsideLawResponse } | null;
 };
 
 export type Period = { from: IsoDate; to: IsoDate };
@@ -74,6 +78,13 @@ export type Figures = {
   deemedWithdrawn: number;
   feesReceived: number;
   feesToReturn: number;
+  // Requests closed as outside the Act in the period (a deceased person's data, …): apart from
+  // the requests above, which count only requests under the Act.
+  outsideLaw: {
+    total: number;
+    byCategory: Partial<Record<OutsideLawCategory, number>>;
+    byResponse: Partial<Record<OutsideLawResponse, number>>;
+  };
 };
 
 const within = (d: IsoDate | null, p: Period) => d !== null && d >= p.from && d <= p.to;
@@ -109,11 +120,24 @@ export function computeFigures(rows: readonly ReportRow[], period: Period): Figu
     deemedWithdrawn: 0,
     feesReceived: 0,
     feesToReturn: 0,
+    outsideLaw: { total: 0, byCategory: {}, byResponse: {} },
   };
   const all: number[] = [];
   const net: number[] = [];
   const byKind: Partial<Record<RequestKind, number[]>> = {};
   for (const r of rows) {
+    const outside = r.outsideLaw ?? null;
+    if (outside !== null) {
+      // Money sent with it is still received and still owed back.
+      f.feesReceived += r.feesReceived.filter((p) => within(p.on, period)).reduce((n, p) => n + p.amount, 0);
+      if (within(r.arrivalDate, period)) f.feesToReturn += r.feeToReturn;
+      if (within(r.closedOn, period)) {
+        f.outsideLaw.total += 1;
+        bump(f.outsideLaw.byCategory, outside.category);
+        bump(f.outsideLaw.byResponse, outside.response);
+      }
+      continue;
+    }
     if (within(r.arrivalDate, period)) {
       f.received.total += 1;
       for (const k of r.kinds) bump(f.received.byKind, k);

@@ -14,6 +14,9 @@ export const states = [
   'withdrawn',
   'deemedWithdrawn',
   'declined',
+  // Closed as a request the Act does not cover (a deceased person's data, the company's own
+  // information, no 開示等の請求 at all): answered as a service or declined, with no 39条 date.
+  'outsideLaw',
 ] as const;
 export type State = (typeof states)[number];
 
@@ -30,9 +33,10 @@ export const stateLabels: Record<State, string> = {
   withdrawn: '取下げ',
   deemedWithdrawn: '請求なし',
   declined: '応じられない',
+  outsideLaw: '法の対象外',
 };
 
-export const closedStates: readonly State[] = ['completed', 'withdrawn', 'deemedWithdrawn', 'declined'];
+export const closedStates: readonly State[] = ['completed', 'withdrawn', 'deemedWithdrawn', 'declined', 'outsideLaw'];
 
 export type TransitionContext = {
   actorId: string;
@@ -158,6 +162,15 @@ export const actions = {
     to: 'declined',
     guard: (c) => (c.comment.trim() === '' ? '応じられない理由を入力してください。' : null),
   },
+  // Before any decision is approved, whatever the identity and fee checks found (an heir's
+  // request never passes the agent check, and must not be declined under 施行令13条 for it). The
+  // category, the response and the text come with the action (requests.closeOutsideLaw).
+  closeOutsideLaw: {
+    label: '法の対象外として終了',
+    from: ['received', 'checking', 'awaitingCure', 'investigating', 'drafting'],
+    to: 'outsideLaw',
+    guard: (c) => (c.comment.trim() === '' ? 'お知らせする内容（回答又は応じない理由）を入力してください。' : null),
+  },
 } as const satisfies Record<string, Rule>;
 export type Action = keyof typeof actions;
 export const actionNames = Object.keys(actions) as [Action, ...Action[]];
@@ -259,7 +272,7 @@ export function historyLabel(action: string): string {
 // - extension: the 39条 extension, while an answer is still owed (a 補正 included);
 // - dispatch: the dispatch of the answer, after approval;
 // - disposal: the fate of the ID copies, after approval and also on a request that ended early
-//   (withdrawn, declined, closed as not made), whose letter says it;
+//   (withdrawn, declined, closed as not made or as outside the law), whose letter says it;
 // - feeReturn: the return of money not kept, at any point until the request is completed.
 export const recordRules = {
   intake: ['received', 'checking', 'awaitingCure'],
@@ -267,7 +280,7 @@ export const recordRules = {
   search: ['investigating', 'drafting'],
   extension: [...answerPendingStates, 'awaitingCure'],
   dispatch: ['preparingAnswer', 'sent'],
-  disposal: ['preparingAnswer', 'sent', 'withdrawn', 'declined', 'deemedWithdrawn'],
+  disposal: ['preparingAnswer', 'sent', 'withdrawn', 'declined', 'deemedWithdrawn', 'outsideLaw'],
   // Money to return can go back at any time before the request is completed (at once for a fee
   // sent for 訂正, with the answer for an overpayment, after an early end).
   feeReturn: states.filter((s) => s !== 'completed'),

@@ -61,6 +61,24 @@ for (const size of [
     await expect(page.getByTestId('receipt-no')).toBeVisible();
     await check('request');
 
+    // An heir's request about a deceased father's data, closed as outside the Act: the form, then
+    // the request with no 39条 date.
+    await page.getByRole('button', { name: '法の対象外として終了', exact: true }).click();
+    const form = page.getByRole('group', { name: '法の対象外として終了' });
+    await form.getByRole('radio', { name: '故人の情報' }).check();
+    await form.getByRole('radio', { name: '任意の対応として回答する' }).check();
+    await form
+      .getByLabel('ご回答の内容（お知らせに記載します）')
+      .fill('故人様のご契約は解約の手続を完了しております。');
+    await expect(form.getByRole('button', { name: '法の対象外として終了する' })).toBeEnabled();
+    await check('request-outside-law-form');
+    await form.getByRole('button', { name: '法の対象外として終了する' }).click();
+    await expect(page.getByTestId('current-step')).toContainText('法の対象外');
+    await expect(page.getByTestId('deadline-dates')).toContainText(
+      '法の対象外（故人の情報）のため法第39条の期限はありません',
+    );
+    await check('request-outside-law');
+
     await shell.open('請求一覧');
     await expect(page.getByTestId('list-total')).toBeVisible();
     await check('list');

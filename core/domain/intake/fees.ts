@@ -119,14 +119,16 @@ const yenFormat = new Intl.NumberFormat('ja-JP');
 const yen = (n: number) => `${yenFormat.format(n)}円`;
 
 // notOurs: the kinds decided as not our 保有個人データ (data held as a 委託先), which carry no fee;
-// money for them goes back like money for a kind without a fee.
+// money for them goes back like money for a kind without a fee. outsideLaw: the request was
+// closed as one the Act does not cover (outside-law.ts): no fee at all, every yen goes back.
 export function evaluateFee(
   requested: readonly RequestKind[],
   schedule: FeeSchedule,
   payments: readonly Payment[],
   notOurs: readonly RequestKind[] = [],
+  outsideLaw = false,
 ): FeeResult {
-  const kinds = requested.filter((k) => !notOurs.includes(k));
+  const kinds = outsideLaw ? [] : requested.filter((k) => !notOurs.includes(k));
   const due = feeDue(kinds, schedule);
   const defects: FeeResult['defects'] = [];
   const notes: string[] = [];
@@ -140,11 +142,13 @@ export function evaluateFee(
     if (kind !== null && !charged.includes(kind)) {
       returnedPayments.push({ paymentId: p.id, kind, amount: p.amount });
       notes.push(
-        notOurs.includes(kind)
-          ? `「${kindInfo[kind].label}」の請求は当社の保有個人データに当たらないため、手数料は不要です。「${kindInfo[kind].label}」分としてお送りいただいた${yen(p.amount)}は返還してください。`
-          : kinds.includes(kind)
-            ? `「${kindInfo[kind].label}」の請求には手数料は不要です${kindInfo[kind].feeAllowed ? '' : '（法第38条第1項）'}。「${kindInfo[kind].label}」分としてお送りいただいた${yen(p.amount)}は返還してください。`
-            : `この請求には「${kindInfo[kind].label}」が含まれていないため、「${kindInfo[kind].label}」分としてお送りいただいた${yen(p.amount)}は返還してください。`,
+        outsideLaw
+          ? `法の対象外のご依頼のため手数料は不要です。「${kindInfo[kind].label}」分としてお送りいただいた${yen(p.amount)}は返還してください。`
+          : notOurs.includes(kind)
+            ? `「${kindInfo[kind].label}」の請求は当社の保有個人データに当たらないため、手数料は不要です。「${kindInfo[kind].label}」分としてお送りいただいた${yen(p.amount)}は返還してください。`
+            : kinds.includes(kind)
+              ? `「${kindInfo[kind].label}」の請求には手数料は不要です${kindInfo[kind].feeAllowed ? '' : '（法第38条第1項）'}。「${kindInfo[kind].label}」分としてお送りいただいた${yen(p.amount)}は返還してください。`
+              : `この請求には「${kindInfo[kind].label}」が含まれていないため、「${kindInfo[kind].label}」分としてお送りいただいた${yen(p.amount)}は返還してください。`,
       );
       continue;
     }
@@ -178,7 +182,9 @@ export function evaluateFee(
     earmarked.set(kind, (earmarked.get(kind) ?? 0) + p.amount);
   }
   if (due === 0) {
-    if (refused > 0) {
+    if (refused > 0 && outsideLaw) {
+      notes.push(`法の対象外のご依頼のため手数料は不要です。同封された${yen(refused)}は返還してください。`);
+    } else if (refused > 0) {
       notes.push(
         `この請求（${requested.map((k) => kindInfo[k].label).join('・')}）には手数料は不要です${notOurs.length > 0 ? '（当社の保有個人データに当たらないものを含みます）' : ''}。同封された${yen(refused)}は返還してください。`,
       );

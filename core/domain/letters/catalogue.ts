@@ -1,15 +1,22 @@
 import { jointUseItems } from './joint-use';
-import { z } from 'zod';
 import type { IsoDate } from '../dates';
 import type { Decision } from '../decisions';
 import type { FeeMeans, FeeShare } from '../intake/fees';
 import type { RequestKind, RequesterType } from '../intake/kinds';
 import type { SuspensionGround } from '../intake/request';
-import { noUnsafe } from '../intake/text';
 import type { Organisation } from '../organisation';
 import type { DeclineGround } from './citations';
 import { documentNotes } from './document-notes';
+import { LetterTemplate, type Values } from './template';
 import { basisOf, decisionsOf, itemsFor } from './items';
+import type { OutsideLaw } from '../outside-law';
+import {
+  isOutsideLawLetter,
+  outsideLawItems,
+  outsideLawLetterLabels,
+  outsideLawLetterOf,
+  outsideLawTemplates,
+} from './outside-law';
 
 export { decisionsOf, letterDecisions, yen } from './items';
 
@@ -36,6 +43,9 @@ export const letterKinds = [
   'thirdPartyRecordsNonexistent',
   'deemedWithdrawn',
   'notOurs',
+  // A request outside the Act, answered as a service or declined (outside-law.ts).
+  'outsideLawAnswer',
+  'outsideLawDeclined',
 ] as const;
 export type LetterKind = (typeof letterKinds)[number];
 
@@ -58,6 +68,7 @@ export const letterLabels: Record<LetterKind, string> = {
   thirdPartyRecordsNonexistent: '第三者提供記録が存在しない旨の通知',
   deemedWithdrawn: '請求がなかったものとして取り扱う旨のお知らせ',
   notOurs: '保有個人データに当たらない旨のお知らせ',
+  ...outsideLawLetterLabels,
 };
 
 // Letters that carry a decision: finalized only after the decision was approved.
@@ -75,55 +86,7 @@ export const decisionLetterKinds: readonly LetterKind[] = [
   'notOurs',
 ];
 
-export const placeholders = [
-  '氏名',
-  '受付番号',
-  '到達日',
-  '回答予定日',
-  '補正期限',
-  '延長後の期限',
-  '会社名',
-  // 「お客様」, or for an agent 「ご本人（田中翔様）」: no letter calls its reader 「あなた」.
-  '本人',
-  // The article the letter is sent under (第33条第1項及び第2項 for a full disclosure, else the notice duty).
-  '通知の根拠',
-  '補正依頼日',
-] as const;
-export type Values = Record<(typeof placeholders)[number], string>;
-
-export const LetterTemplate = z
-  .object({
-    title: z
-      .string()
-      .trim()
-      .min(1, '表題を入力してください。')
-      .max(200, '表題は200文字以内で入力してください。')
-      .superRefine(noUnsafe('表題')),
-    body: z
-      .string()
-      .trim()
-      .min(1, '本文を入力してください。')
-      .max(4000, '本文は4000文字以内で入力してください。')
-      .superRefine(noUnsafe('本文', true)),
-  })
-  .strict()
-  .superRefine((t, ctx) => {
-    for (const [key, text] of [
-      ['title', t.title],
-      ['body', t.body],
-    ] as const) {
-      for (const m of text.matchAll(/\{([^}]*)\}/g)) {
-        if (!(placeholders as readonly string[]).includes(m[1] ?? '')) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [key],
-            message: `「{${m[1] ?? ''}}」は使えない差し込み項目です。使えるもの: ${placeholders.map((p) => `{${p}}`).join('、')}`,
-          });
-        }
-      }
-    }
-  });
-export type LetterTemplate = z.infer<typeof LetterTemplate>;
+export { placeholders, LetterTemplate, type Values } from './template';
 
 const decisionBody = (what: string) =>
   `{到達日}に当社に到達した{本人}の${what}（受付番号 {受付番号}）について、下記のとおり決定しましたので、個人情報の保護に関する法律{通知の根拠}の規定に基づき通知いたします。`;
@@ -205,6 +168,7 @@ export const defaultLetterTemplates: Record<LetterKind, LetterTemplate> = {
     title: 'ご請求がなかったものとして取り扱う旨のお知らせ',
     body: '{到達日}に当社に到達した請求（受付番号 {受付番号}）につきまして、{補正依頼日}付けで下記の補正をお願いいたしましたが、期限である{補正期限}までに補正をいただけませんでしたので、ご請求がなかったものとして取り扱わせていただきます。',
   },
+  ...outsideLawTemplates,
 };
 
 // The request, as the letters need it (built by main from the stored request).
@@ -242,6 +206,8 @@ export type LetterCase = {
   searchScope: string[];
   // The company masked a 保険証's numbers itself (the person is told); absent: it did not.
   insuranceMaskedByUs?: boolean;
+  // Closed as a request outside the Act: why, how answered, and the text (absent: not closed so).
+  outsideLaw?: OutsideLaw | null;
 };
 
 export type LetterItem = { label: string; text: string };
@@ -302,10 +268,13 @@ export function lettersFor(c: LetterCase, status: string): LetterKind[] {
   if (c.cure) out.push('cure');
   if (c.cure && c.fee.shortfall > 0) out.push('feeShortfall');
   if (c.extension) out.push('extension');
-  for (const kind of letterKinds) if (decisionsOf(c, kind).length > 0) out.push(kind);
+  // A request closed as outside the Act has no decision letter, whatever was drafted before.
+  if (status !== 'outsideLaw') for (const kind of letterKinds) if (decisionsOf(c, kind).length > 0) out.push(kind);
   if (status === 'withdrawn') out.push('withdrawal');
   if (status === 'declined') out.push('declined');
   if (status === 'deemedWithdrawn' && c.cure) out.push('deemedWithdrawn');
+  const outside = outsideLawLetterOf(c, status);
+  if (outside) out.push(outside);
   return out;
 }
 
@@ -314,11 +283,18 @@ const approvedStates: readonly string[] = ['preparingAnswer', 'sent', 'completed
 
 // Why a letter cannot be finalized now, or null. A decision letter waits for the approval of
 // the decision; the 応じられない letter, which no approval step precedes, is finalized by an
-// approver other than the one who declined (that finalizing is its approval).
+// approver other than the one who declined (that finalizing is its approval); so is the letter of
+// a request closed as outside the Act (declinedBy: who closed it).
 export function finalizeBlock(
   kind: LetterKind,
   r: { status: string; actorId: string; actorCanApprove: boolean; declinedBy: string | null },
 ): string | null {
+  if (isOutsideLawLetter(kind)) {
+    if (!r.actorCanApprove)
+      return `${letterLabels[kind]}は、承認者が内容を確認して確定します。承認者のアカウントで確定してください。`;
+    if (r.declinedBy === r.actorId) return '法の対象外として終了した方とは別の承認者が確定してください。';
+    return null;
+  }
   if (decisionLetterKinds.includes(kind) && !approvedStates.includes(r.status)) {
     return '決定が承認（決裁）されていないため確定できません。決裁の後に確定してください（下書きの表示はできます）。';
   }
@@ -378,13 +354,16 @@ export function buildLetter(
     補正依頼日: d(c.cure?.requestedOn),
   };
   const template = opts.template ?? defaultLetterTemplates[kind];
-  const { items, annexes } = itemsFor(kind, c, values, d);
+  const { items, annexes } = isOutsideLawLetter(kind)
+    ? { items: outsideLawItems(kind, c, values), annexes: [] }
+    : itemsFor(kind, c, values, d);
   return {
     kind,
     documentNo: opts.documentNo,
     date: d(opts.date),
     reissue: opts.reissue ? `再発行（原文書番号 ${opts.reissue.originalNo}）` : null,
-    addressee: addresseeOf(c),
+    // An heir is nobody's agent: a letter about a deceased person's data names no capacity.
+    addressee: { ...addresseeOf(c), ...(c.outsideLaw?.category === 'deceased' ? { capacity: null } : {}) },
     sender: senderOf(org),
     title: fillTemplate(template.title, values),
     body: fillTemplate(template.body, values)

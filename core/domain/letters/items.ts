@@ -60,7 +60,7 @@ export const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
 const meansList = (means: readonly FeeMeans[]) => [...new Set(means)].map((m) => feeMeansLabels[m]).join('、');
 
 // How money goes back: what came by post goes back the same way, a transfer by transfer.
-function howReturned(means: readonly FeeMeans[]): string {
+export function howReturned(means: readonly FeeMeans[]): string {
   if (means.length > 0 && means.every((m) => m === 'bankTransfer')) return 'お振込みにより返還いたします。';
   if (means.includes('counterCash')) return '窓口にて、又は現金書留により返還いたします。';
   return `お送りいただいたもの（${meansList(means) || '手数料'}）を本通知に同封して返還いたします。`;
@@ -206,7 +206,7 @@ function moneyItems(c: LetterCase, kind: LetterKind): LetterItem[] {
 }
 
 // What became of the enclosed ID copies (every early end says it).
-function documentsItem(c: LetterCase): LetterItem[] {
+export function documentsItem(c: LetterCase): LetterItem[] {
   const d = c.documents;
   const documents =
     d === null

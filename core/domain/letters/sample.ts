@@ -126,6 +126,20 @@ export function sampleCaseFor(kind: LetterKind): LetterCase {
       },
     ],
   };
+  if (kind === 'outsideLawAnswer' || kind === 'outsideLawDeclined') {
+    return {
+      ...sampleLetterCase,
+      fee: { ...sampleLetterCase.fee, due: 0, accepted: 0, shortfall: 0, toReturn: 1000 },
+      outsideLaw: {
+        category: 'deceased',
+        response: kind === 'outsideLawAnswer' ? 'service' : 'declined',
+        text:
+          kind === 'outsideLawAnswer'
+            ? '故人様のご契約は、令和8年3月31日をもって解約の手続を完了しております。'
+            : '故人様に関する情報の開示は、当社の規程によりお受けしておりません。',
+      },
+    };
+  }
   const o = outcome[kind];
   if (!o) return sampleLetterCase;
   return {

@@ -29,7 +29,8 @@ export function finalizeBlocked(r: RequestDetail, kind: LetterKind, issued: bool
     status: r.status,
     actorId: session.accountId,
     actorCanApprove: session.roles.includes('approver'),
-    declinedBy: lastEvent(r, 'decline')?.accountId ?? null,
+    // Who ended the request early: the 応じられない letter's decline, or the close as outside the Act.
+    declinedBy: lastEvent(r, kind === 'declined' ? 'decline' : 'closeOutsideLaw')?.accountId ?? null,
   });
 }
 

@@ -49,6 +49,7 @@ export function letterCase(
     withdrawnOn: lastEvent(r, 'withdraw')?.day ?? null,
     documents: r.disposal ? { method: r.disposal.method, date: r.disposal.date } : null,
     searchScope: searchScopeLines(r.searches),
+    outsideLaw: r.outsideLaw,
     insuranceMaskedByUs: r.identity.documents.some(
       (d) => d.type === 'healthInsurance' && d.insurerNumberMasked === 'us',
     ),

@@ -3,6 +3,7 @@ import type { Decision } from '../../../core/domain/decisions';
 import { curePauses, type Pause } from '../../../core/domain/deadlines';
 import { evaluateFee, type FeeMeans, type FeeSchedule } from '../../../core/domain/intake/fees';
 import type { Channel, RequestKind, RequesterType } from '../../../core/domain/intake/kinds';
+import { OutsideLaw } from '../../../core/domain/outside-law';
 import type { ReportRow } from '../../../core/domain/reports';
 import { closedStates } from '../../../core/domain/workflow';
 import type { Q, Store } from '../db/store';
@@ -22,6 +23,13 @@ export type ReportFacts = Omit<ReportRow, 'cureDays' | 'feeToReturn' | 'feesRece
     forKind: RequestKind | null;
   }[];
 };
+
+// Only what a report counts of a close as outside the Act (the text stays with the request).
+function outsideLawOf(json: string | null): ReportRow['outsideLaw'] {
+  if (json === null) return null;
+  const o = OutsideLaw.parse(JSON.parse(json));
+  return { category: o.category, response: o.response };
+}
 
 function group<T extends { request_id: string }>(items: T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -57,6 +65,7 @@ export function factsOf(sources: readonly ReportSourceRow[], details: ReportDeta
         outcome: (JSON.parse(d.data) as Pick<Decision, 'outcome'>).outcome,
       })),
       answeredOn: sent[0] ?? null,
+      outsideLaw: outsideLawOf(s.outside_law_json),
       curePauses: curePauses(ev.map((e) => ({ day: e.day, from: e.from_state, to: e.to_state }))),
       cureRequestedOn: ev.filter((e) => e.action === 'requestCure').map((e) => e.day),
       slaDate: s.sla_date,
@@ -84,7 +93,8 @@ export function reportRowOf(
 ): ReportRow {
   const { curePauses: pauses, payments } = f;
   const notOurs = f.decisions.filter((d) => d.outcome === 'notOurs').map((d) => d.kind);
-  const key = payments.length === 0 ? `${f.kinds.join()}|${notOurs.join()}` : null;
+  const outside = (f.outsideLaw ?? null) !== null;
+  const key = payments.length === 0 ? `${f.kinds.join()}|${notOurs.join()}|${String(outside)}` : null;
   let feeToReturn = key === null ? undefined : feeMemo.get(key);
   if (feeToReturn === undefined) {
     feeToReturn = evaluateFee(
@@ -92,6 +102,7 @@ export function reportRowOf(
       fees,
       payments.map((p, i) => ({ id: String(i), ...p })),
       notOurs,
+      outside,
     ).toReturn;
     if (key !== null) feeMemo.set(key, feeToReturn);
   }

@@ -245,5 +245,6 @@ export function ledgerEntry(r: RequestDetail): LedgerEntry {
     closedOn: r.closedOn ?? '',
     disposal: r.disposal ? `${disposalLabels[r.disposal.method]}（${r.disposal.date}）` : '',
     status: r.status,
+    outsideLaw: r.outsideLaw ? { category: r.outsideLaw.category, response: r.outsideLaw.response } : null,
   };
 }

@@ -12,6 +12,7 @@ import {
 } from '../../../core/contract';
 import { type IsoDate, slashDate } from '../../../core/domain/dates';
 import type { Decision } from '../../../core/domain/decisions';
+import type { OutsideLaw } from '../../../core/domain/outside-law';
 import { kindInfo, type RequestKind } from '../../../core/domain/intake/kinds';
 import { searchResultLabels, type SearchInput, type SearchRecord } from '../../../core/domain/searches';
 import {
@@ -109,22 +110,33 @@ export class RequestCommands {
     });
   }
 
-  async transition(id: string, action: Action, comment: string): Promise<RequestDetail> {
+  // outsideLaw: what closing a request as outside the Act records (requests.closeOutsideLaw);
+  // its text is the event's comment, as a decline's reason is.
+  async transition(id: string, action: Action, comment: string, outsideLaw?: OutsideLaw): Promise<RequestDetail> {
     if (action === 'requestCure') {
       throw new AppError(
         ErrorCode.CONFLICT,
         '補正の依頼は、不備の内容と期限を指定して「補正を依頼」から行ってください。',
       );
     }
+    if ((action === 'closeOutsideLaw') !== (outsideLaw !== undefined)) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        '法の対象外とする場合は、理由・対応の方法・お知らせする内容を指定してください。',
+      );
+    }
     const { detail, to } = await this.check(id, action, comment);
     const auditAction = action === 'approve' || action === 'sendBack' ? 'requests.approval' : 'requests.transition';
-    await this.vault.write(auditAction, id, `action=${action} from=${detail.status} to=${to}`, async (db) => {
+    const summary = `action=${action} from=${detail.status} to=${to}`;
+    const details = outsideLaw ? `${summary} category=${outsideLaw.category} response=${outsideLaw.response}` : summary;
+    await this.vault.write(auditAction, id, details, async (db) => {
       await this.event(db, id, action, detail.status, to, comment);
       const at = this.clock().toISOString();
       if (action === 'submitForApproval')
         await setProcessing(db, id, { submitted_by: this.queries.session().accountId, approved_by: null }, at);
       if (action === 'approve') await setProcessing(db, id, { approved_by: this.queries.session().accountId }, at);
       if (action === 'sendBack') await setProcessing(db, id, { approved_by: null }, at);
+      if (outsideLaw) await setProcessing(db, id, { outside_law_json: JSON.stringify(outsideLaw) }, at);
       await this.queries.refreshDeadlines(db, id);
     });
     return this.queries.get(id);
@@ -260,7 +272,7 @@ export class RequestCommands {
     if (!canRecord('disposal', detail.status)) {
       throw new AppError(
         ErrorCode.CONFLICT,
-        '本人確認書類の写しの処理は、決裁の後（回答準備・発送済）か、取下げ・応じられない・請求なしで終了した後に記録してください。',
+        '本人確認書類の写しの処理は、決裁の後（回答準備・発送済）か、取下げ・応じられない・請求なし・法の対象外で終了した後に記録してください。',
       );
     }
     if (detail.disposal) throw new AppError(ErrorCode.CONFLICT, '本人確認書類の写しの処理は記録済みです。');

@@ -14,6 +14,8 @@ export function requestsHandlers(queries: RequestQueries, commands: RequestComma
     'requests.saveDecision': async (input) => await commands.saveDecision(input.id, input.kind, input.decision),
     'requests.extend': async (input) => await commands.extend(input.id, input.date, input.reason),
     'requests.addDispatch': async (input) => await commands.addDispatch(input.id, input.dispatch),
+    'requests.closeOutsideLaw': async (input) =>
+      await commands.transition(input.id, 'closeOutsideLaw', input.outsideLaw.text, input.outsideLaw),
     'requests.recordDisposal': async (input) => await commands.recordDisposal(input.id, input.method, input.date),
     'requests.flagSuspicion': async (input) => await commands.flagSuspicion(input.id, input.suspected, input.note),
     'requests.addSearch': async (input) => await commands.addSearch(input.id, input.search),

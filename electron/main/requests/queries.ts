@@ -17,6 +17,7 @@ import {
 import { addDays, japanToday, type IsoDate } from '../../../core/domain/dates';
 import { addBusinessDays, computeDeadlines, type Deadlines } from '../../../core/domain/deadlines';
 import { SearchRecord } from '../../../core/domain/searches';
+import { OutsideLaw, outsideLawCategoryLabels } from '../../../core/domain/outside-law';
 import { evaluateFee, type FeeSchedule } from '../../../core/domain/intake/fees';
 import { agencyEnded, evaluateIdentity, type IdentityPolicy } from '../../../core/domain/intake/identity';
 import {
@@ -110,8 +111,10 @@ export class RequestQueries {
     kinds: readonly string[],
   ): Deadlines {
     const extension = parseJson(Extension, row.extension_json);
+    const outside = parseJson(OutsideLaw, row.outside_law_json);
     return computeDeadlines({
       article39Applies: article39Applies(kinds),
+      outsideLaw: outside ? outsideLawCategoryLabels[outside.category] : null,
       arrivalDate: row.arrival_date,
       slaBusinessDays: s.slaBusinessDays,
       closedDays: s.closedDays,
@@ -218,12 +221,14 @@ export class RequestQueries {
     );
     const events = await listEvents(db, id);
     const decisions = await readDecisions(db, id, kinds);
-    // Kinds decided as not our 保有個人データ carry no fee.
+    const outsideLaw = parseJson(OutsideLaw, row.outside_law_json);
+    // Kinds decided as not our 保有個人データ carry no fee; a request outside the Act none at all.
     const fee = evaluateFee(
       kinds,
       c.fees,
       payments,
       decisions.filter((d) => d.decision.outcome === 'notOurs').map((d) => d.kind),
+      outsideLaw !== null,
     );
     const dispatches = await readDispatches(db, id);
     const disposal = parseJson(Disposal, row.disposal_json);
@@ -319,6 +324,7 @@ export class RequestQueries {
       feeReturn,
       suspicion,
       searches,
+      outsideLaw,
       closedOn: row.closed_on,
       accountNames: c.accountNames,
       primaryAction: primaryActions[status] ?? null,

@@ -11,6 +11,8 @@ export type ReportSourceRow = {
   sla_date: string | null;
   article39_date: string | null;
   kinds: string | null;
+  // A request closed as outside the Act (migration 0024): its category and response, as JSON.
+  outside_law_json: string | null;
 };
 
 export type ReportDetails = {

@@ -28,6 +28,7 @@ import { canRecord, historyLabel, isState, stateLabels } from '../../../../core/
 import { parseDate, slashDate, slashDateTime } from '../../../../core/domain/dates';
 import { withWeekday } from '../../../../core/domain/deadlines';
 import { channelLabels, kindInfo, requesterTypeLabels } from '../../../../core/domain/intake/kinds';
+import { outsideLawCategoryLabels } from '../../../../core/domain/outside-law';
 import { ErrorBar } from '../../components/ErrorBar';
 import { call, errorMessage } from '../../lib/api';
 import { useSessionState } from '../../lib/session';
@@ -224,7 +225,9 @@ export function RequestPage(props: {
         <Body1 data-testid="deadline-dates">
           {r.deadlines.article39Applies
             ? `法第39条の期限: ${withWeekday(r.deadlines.article39Date)}／`
-            : '利用目的の通知の求めのため法第39条の期限はありません／'}
+            : r.outsideLaw
+              ? `法の対象外（${outsideLawCategoryLabels[r.outsideLaw.category]}）のため法第39条の期限はありません／`
+              : '利用目的の通知の求めのため法第39条の期限はありません／'}
           社内期限: {r.deadlines.slaDate ? withWeekday(r.deadlines.slaDate) : '補正待ちのため停止中'}
         </Body1>
         <details>

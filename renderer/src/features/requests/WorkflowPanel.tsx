@@ -30,6 +30,8 @@ import {
 import { ErrorBar } from '../../components/ErrorBar';
 import { PlainDateField } from '../../components/PlainDateField';
 import { call, errorMessage } from '../../lib/api';
+import { outsideLawLabel } from '../../../../core/domain/outside-law';
+import { OutsideLawForm } from './OutsideLawForm';
 
 const useStyles = makeStyles({
   card: cardStyle,
@@ -252,7 +254,8 @@ export function WorkflowPanel(props: { request: RequestDetail }) {
   const others = r.availableActions.filter((a) => a !== primary);
   const start = (a: Action) => {
     move.reset();
-    if (a === 'requestCure' || a === 'cureReceived' || commentActions.includes(a)) setOpen(a);
+    if (a === 'requestCure' || a === 'cureReceived' || a === 'closeOutsideLaw' || commentActions.includes(a))
+      setOpen(a);
     else move.mutate(a);
   };
   const button = (a: Action, primaryButton: boolean) => (
@@ -273,6 +276,11 @@ export function WorkflowPanel(props: { request: RequestDetail }) {
         現在の段階: <Badge appearance="filled">{stateLabels[status]}</Badge>
         {r.cure && actionsFrom(status).includes('cureReceived') && <> （補正の期限: {withWeekday(r.cure.dueDate)}）</>}
       </Body1>
+      {r.outsideLaw && (
+        <Body1 block data-testid="outside-law">
+          {outsideLawLabel(r.outsideLaw)}（法第39条の期限・手数料はありません）
+        </Body1>
+      )}
       {missing.length > 0 && (
         <div data-testid="missing">
           <Body1 block>次の段階に進むために必要なこと:</Body1>
@@ -301,6 +309,9 @@ export function WorkflowPanel(props: { request: RequestDetail }) {
       )}
       {open === 'requestCure' && <CureForm request={r} onClose={() => setOpen(null)} />}
       {open === 'cureReceived' && <CureArrivedForm request={r} onClose={() => setOpen(null)} />}
+      {open === 'closeOutsideLaw' && (
+        <OutsideLawForm request={r} className={styles.form} onClose={() => setOpen(null)} />
+      )}
       {open && commentActions.includes(open) && <CommentForm request={r} action={open} onClose={() => setOpen(null)} />}
     </Card>
   );
