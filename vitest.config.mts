@@ -25,6 +25,7 @@ const BOTH_ENGINES = [
   'electron/main/requests/fee-return.test.ts',
   'electron/main/requests/joint-use.test.ts',
   'electron/main/requests/not-ours.test.ts',
+  'electron/main/requests/outside-law.test.ts',
   'electron/main/requests/searches.test.ts',
   'electron/main/requests/suspicion.test.ts',
   'electron/main/session/idle.test.ts',
