@@ -60,6 +60,7 @@ export const channelNames = [
   'requests.list',
   'requests.dashboard',
   'requests.search',
+  'requests.earlier',
   'enclosures.add',
   'enclosures.content',
   'enclosures.remove',

@@ -191,18 +191,6 @@ export const DashboardList = z.object({ rows: z.array(RequestSummary), total: z.
 
 export const requestsChannels = {
   'intake.create': { input: IntakeInput, output: RequestDetail, access: 'staff' },
-  'intake.duplicates': {
-    input: z
-      .object({
-        name: z.string().max(100),
-        kana: z.string().max(100),
-        birthDate: z.string().max(10).nullable(),
-        phone: z.string().max(30),
-      })
-      .strict(),
-    output: z.array(RequestSummary),
-    access: 'staff',
-  },
   // The addresses a postal code stands for (Japan Post's data, offline); none for an unknown code.
   'intake.postalAddress': {
     input: z.object({ postalCode: z.string().max(20) }).strict(),
