@@ -55,11 +55,20 @@ for (const size of [
     await check('intake');
 
     await intake.fillParty('本人', { 氏名: '山田 太郎', フリガナ: 'ヤマダ タロウ', 住所: '東京都千代田区千代田1-1' });
+    // The seeded month's requests are this person's: answered and withdrawn ones are listed too.
+    const earlier = page.getByTestId('duplicate-warning');
+    await expect(earlier).toContainText('開示: 全部開示');
+    await expect(earlier).toContainText('取下げ');
+    await earlier.scrollIntoViewIfNeeded();
+    await check('intake-earlier');
     await intake.fillParty('代理人', { 氏名: '鈴木 一郎', フリガナ: 'スズキ イチロウ', 住所: '東京都港区芝1-1' });
     await intake.field('訂正・追加・削除の内容').fill('電話番号の訂正');
     await intake.submit();
     await expect(page.getByTestId('receipt-no')).toBeVisible();
     await check('request');
+    await expect(page.getByTestId('earlier-section')).toContainText('開示: 全部開示');
+    await page.getByTestId('earlier-section').scrollIntoViewIfNeeded();
+    await check('request-earlier');
 
     await shell.open('請求一覧');
     await expect(page.getByTestId('list-total')).toBeVisible();

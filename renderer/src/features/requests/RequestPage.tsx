@@ -38,6 +38,7 @@ import { ScanPreview } from '../intake/ScanPreview';
 import { AnswerSection, ExtensionForm } from './AnswerSection';
 import { FeeReturnSection } from './FeeReturnSection';
 import { SuspicionSection } from './SuspicionSection';
+import { EarlierSection } from './EarlierRequests';
 import { SearchSection } from './SearchSection';
 import { PackageSection } from '../records/PackageSection';
 import { RecordsSection } from '../records/RecordsSection';
@@ -152,6 +153,8 @@ export function RequestPage(props: {
   onBack?: () => void;
   onEdit?: () => void;
   onNew?: () => void;
+  // Opens another request (from the list of the same person's requests).
+  onOpen?: (id: string) => void;
   // Just registered: the page opens at its top, says so, and puts the focus on the 受付番号.
   created?: boolean;
 }) {
@@ -248,6 +251,7 @@ export function RequestPage(props: {
           </div>
         )}
         <SuspicionSection request={r} />
+        <EarlierSection id={r.id} onOpen={props.onOpen} />
       </Card>
       <WorkflowPanel request={r} />
       <SearchSection request={r} />
