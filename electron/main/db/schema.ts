@@ -232,6 +232,7 @@ export type RequestsTable = {
   suspicion_json: Defaulted<string | null>;
   searches_json: Defaulted<string | null>;
   kind_mask: Defaulted<number>;
+  split_from: Defaulted<string | null>;
 };
 
 export type SealImageTable = {

@@ -21,6 +21,7 @@ import { m0020ListIndexes } from './0020-list-indexes';
 import { m0021AccountKeys } from './0021-account-keys';
 import { m0022ApprovalLinks } from './0022-approval-links';
 import { m0023StaleMarks } from './0023-stale-marks';
+import { m0024SplitRequests } from './0024-split-requests';
 import type { Migration } from './types';
 
 // Append-only: never edit or reorder a migration that has shipped.
@@ -48,6 +49,7 @@ export const migrations: readonly Migration[] = [
   m0021AccountKeys,
   m0022ApprovalLinks,
   m0023StaleMarks,
+  m0024SplitRequests,
 ];
 
 // The first version a PostgreSQL database can have: the migration of this version carries the

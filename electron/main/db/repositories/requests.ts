@@ -10,7 +10,7 @@ const REQUEST_COLUMNS = [
   'answer_to', 'delivery', 'reply_address', 'reply_postal_code', 'disclosure_method', 'status', 'notes',
   'identity_json', 'created_at', 'updated_at', 'article39_date', 'sla_date', 'due_date', 'cure_json', 'cure_due',
   'extension_json', 'submitted_by', 'approved_by', 'disposal_json', 'fee_return_json', 'fax_received_on',
-  'suspicion_json', 'searches_json', 'closed_on', 'purged_at',
+  'suspicion_json', 'searches_json', 'closed_on', 'purged_at', 'split_from',
 ] as const;
 
 export type NewRequest = {
