@@ -47,6 +47,7 @@ export const channelNames = [
   'intake.confirmOriginals',
   'requests.transition',
   'intake.update',
+  'intake.split',
   'requests.requestCure',
   'requests.recordCure',
   'requests.saveDecision',

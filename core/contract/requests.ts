@@ -183,6 +183,8 @@ export const RequestDetail = z.object({
   ),
   availableActions: z.array(z.enum(actionNames)),
   createdAt: z.string(),
+  // The requests of the same envelope split off it or it was split from (issue 33 §4).
+  linked: z.array(z.object({ id: z.string(), receiptNo: z.string(), kinds: z.array(z.enum(requestKinds)) })),
 });
 
 export type RequestDetail = z.infer<typeof RequestDetail>;
@@ -209,6 +211,21 @@ export const requestsChannels = {
           .trim()
           .max(2000, 'コメントは2000文字以内で入力してください。')
           .superRefine(noUnsafe('コメント', true)),
+      })
+      .strict(),
+    output: RequestDetail,
+    access: 'staff',
+  },
+  // Kinds split off into a request of their own (a fee-free kind need not wait for a fee).
+  'intake.split': {
+    input: z
+      .object({
+        id: Id,
+        kinds: z
+          .array(z.enum(requestKinds))
+          .min(1, '分割する請求の種類を選択してください。')
+          .max(requestKinds.length)
+          .refine((ks) => new Set(ks).size === ks.length, '同じ請求の種類が重複しています。'),
       })
       .strict(),
     output: RequestDetail,

@@ -7,6 +7,7 @@ export function intakeHandlers(intake: IntakeService, samePerson: SamePersonLook
   return {
     'intake.create': async (input) => await intake.create(input),
     'intake.update': async (input) => await intake.update(input.id, input.input),
+    'intake.split': async (input) => await intake.split(input.id, input.kinds),
     'intake.duplicates': async (input) => await samePerson.forIntake(input),
     'intake.postalAddress': (input) => postalAddresses(input.postalCode),
     'intake.confirmOriginals': async (input) => await intake.confirmOriginals(input.id, input.arrivalDate),

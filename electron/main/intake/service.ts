@@ -3,6 +3,8 @@ import { ErrorCode, type RequestDetail } from '../../../core/contract';
 import { japanToday, slashDate } from '../../../core/domain/dates';
 import { counterKey, formatReceiptNo } from '../../../core/domain/intake/receipt-number';
 import type { IntakeInput } from '../../../core/domain/intake/request';
+import type { RequestKind } from '../../../core/domain/intake/kinds';
+import { splitRequest } from './split';
 import { kanaKey, nameKey, phoneKey } from '../../../core/domain/intake/text';
 import { canRecord, type RecordKind, type State } from '../../../core/domain/workflow';
 import {
@@ -199,5 +201,9 @@ export class IntakeService {
       await this.requests.refreshDeadlines(db, id);
     });
     return this.requests.get(id);
+  }
+
+  async split(id: string, kinds: readonly RequestKind[]): Promise<RequestDetail> {
+    return await splitRequest(this.vault, this.clock, this.requests, id, kinds);
   }
 }

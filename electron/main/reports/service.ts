@@ -245,5 +245,6 @@ export function ledgerEntry(r: RequestDetail): LedgerEntry {
     closedOn: r.closedOn ?? '',
     disposal: r.disposal ? `${disposalLabels[r.disposal.method]}（${r.disposal.date}）` : '',
     status: r.status,
+    linked: r.linked.map((l) => l.receiptNo),
   };
 }

@@ -40,6 +40,7 @@ export async function reportSourcesByIds(q: Q, ids: readonly string[]): Promise<
       'r.closed_on',
       'r.sla_date',
       'r.article39_date',
+      'r.split_from',
       kindsOf(q)(eb),
     ])
     .where(amongIds(q, 'r.id', ids))

@@ -11,6 +11,7 @@ export type ReportSourceRow = {
   sla_date: string | null;
   article39_date: string | null;
   kinds: string | null;
+  split_from: string | null;
 };
 
 export type ReportDetails = {
@@ -120,14 +121,18 @@ export async function reportDetails(q: Q, ids: readonly string[]): Promise<Repor
 export async function receivedPerMonth(q: Q, from: string, to: string): Promise<{ month: string; count: number }[]> {
   // The same expression (no parameter in it) in SELECT and GROUP BY: PostgreSQL matches them.
   const month = sql<string>`substr(${sql.ref('arrival_date')}, 1, 7)`;
-  return q
-    .selectFrom('requests')
-    .select((eb) => [month.as('month'), eb.fn.countAll<number>().as('count')])
-    .where('arrival_date', '>=', from)
-    .where('arrival_date', '<=', to)
-    .groupBy(month)
-    .orderBy(month)
-    .execute();
+  return (
+    q
+      .selectFrom('requests')
+      .select((eb) => [month.as('month'), eb.fn.countAll<number>().as('count')])
+      .where('arrival_date', '>=', from)
+      .where('arrival_date', '<=', to)
+      // A request split off another of the same 請求書 is not a 請求書 received (computeReport).
+      .where('split_from', 'is', null)
+      .groupBy(month)
+      .orderBy(month)
+      .execute()
+  );
 }
 
 export async function requestIdsArrived(q: Q, from: string, to: string): Promise<string[]> {

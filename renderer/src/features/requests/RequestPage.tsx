@@ -39,6 +39,7 @@ import { AnswerSection, ExtensionForm } from './AnswerSection';
 import { FeeReturnSection } from './FeeReturnSection';
 import { SuspicionSection } from './SuspicionSection';
 import { EarlierSection } from './EarlierRequests';
+import { SplitSection } from './SplitSection';
 import { SearchSection } from './SearchSection';
 import { PackageSection } from '../records/PackageSection';
 import { RecordsSection } from '../records/RecordsSection';
@@ -250,6 +251,7 @@ export function RequestPage(props: {
             <Button onClick={props.onEdit}>受付内容を修正（補正で届いた書類・手数料の追加）</Button>
           </div>
         )}
+        <SplitSection request={r} onOpen={props.onOpen} />
         <SuspicionSection request={r} />
         <EarlierSection id={r.id} onOpen={props.onOpen} />
       </Card>
