@@ -97,6 +97,7 @@ const keyLabels: Record<string, string> = {
   windows: '書類ごとの有効期間',
   result: '探索の結果',
   change: '操作',
+  samePerson: '同じ方の過去の請求を表示する期間（月）',
 };
 
 // Keys whose value is an id or a hash: never shown (the entry says which request already).

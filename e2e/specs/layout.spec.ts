@@ -69,6 +69,14 @@ for (const size of [
     await expect(page.getByTestId('earlier-section')).toContainText('開示: 全部開示');
     await page.getByTestId('earlier-section').scrollIntoViewIfNeeded();
     await check('request-earlier');
+    // The 訂正 (never a fee) split off so that it need not wait for the 開示's fee.
+    await page.getByRole('button', { name: '請求の種類を分けて別の受付番号で進める…' }).click();
+    await page.getByRole('group', { name: '請求の分割' }).getByLabel('訂正（手数料なし）').check();
+    await check('request-split-form');
+    await page.getByRole('button', { name: '分割する', exact: true }).click();
+    await expect(page.getByTestId('linked-requests')).toContainText(/\d-2（訂正）/);
+    await page.getByTestId('split-section').scrollIntoViewIfNeeded();
+    await check('request-split');
 
     await shell.open('請求一覧');
     await expect(page.getByTestId('list-total')).toBeVisible();

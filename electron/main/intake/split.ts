@@ -27,7 +27,7 @@ export async function splitRequest(
   const newId = randomUUID();
   const at = clock().toISOString();
   const day = japanToday(clock());
-  await vault.write('requests.split', id, `kinds=${kinds.join(',')} to=${newId}`, async (db) => {
+  await vault.write('requests.split', id, `kinds=${kinds.join(',')}`, async (db) => {
     const row = await getRequestRow(db, id);
     if (!row) throw new AppError(ErrorCode.NOT_FOUND, '請求が見つかりません。');
     if (!canRecord('intake', row.status))

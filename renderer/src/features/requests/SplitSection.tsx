@@ -1,4 +1,4 @@
-import { Body1, Button, Checkbox, Field, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Checkbox, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { RequestDetail } from '../../../../core/contract';
@@ -58,11 +58,9 @@ export function SplitSection(props: { request: RequestDetail; onOpen?: (id: stri
         </div>
       )}
       {canSplit && open && (
-        <div role="group" aria-label="請求の分割">
-          <Field
-            label="分ける請求の種類"
-            hint="手数料を要しない種類（訂正・利用停止等）は、他の種類の手数料や補正を待たずに進められます。分けた種類は枝番付きの受付番号で処理し、双方の通知に互いの受付番号を記載します。"
-          >
+        <div role="group" aria-label="請求の分割" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+          <Body1 block>分ける請求の種類</Body1>
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16 }}>
             {r.items.map((i) => (
               <Checkbox
                 key={i.kind}
@@ -71,7 +69,10 @@ export function SplitSection(props: { request: RequestDetail; onOpen?: (id: stri
                 onChange={(_e, d) => setChosen(d.checked ? [...chosen, i.kind] : chosen.filter((k) => k !== i.kind))}
               />
             ))}
-          </Field>
+          </div>
+          <Caption1 block>
+            手数料を要しない種類（訂正・利用停止等）は、他の種類の手数料や補正を待たずに進められます。分けた種類は枝番付きの受付番号で処理し、双方の通知に互いの受付番号を記載します。
+          </Caption1>
           <ErrorBar message={split.isError ? errorMessage(split.error) : null} />
           <div style={{ display: 'flex', gap: 8 }}>
             <Button
