@@ -67,6 +67,7 @@ forEachEngine('report facts', (store, engine) => {
         closed_on: '2026-10-20',
         sla_date: '2026-10-31',
         article39_date: '2026-10-15',
+        split_from: null,
         // In the order of request_items' key, as the facts keep them.
         kinds: 'correction,disclosure,purpose',
       },

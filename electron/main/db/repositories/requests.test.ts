@@ -160,6 +160,7 @@ forEachEngine('requests repository', (store) => {
       searches_json: null,
       closed_on: null,
       purged_at: null,
+      split_from: null,
     });
     const search = await q
       .selectFrom('requests')
