@@ -22,6 +22,7 @@ export function SplitSection(props: { request: RequestDetail; onOpen?: (id: stri
       setChosen([]);
       setDone(`受付番号 ${child.receiptNo} として分割しました。`);
       await client.invalidateQueries({ queryKey: ['requests.get', r.id] });
+      await client.invalidateQueries({ queryKey: ['requests.earlier'] });
       await client.invalidateQueries({ queryKey: ['requests.list'] });
       await client.invalidateQueries({ queryKey: ['requests.dashboard'] });
     },
