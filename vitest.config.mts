@@ -13,6 +13,7 @@ const BOTH_ENGINES = [
   'electron/main/intake/cure-documents.test.ts',
   'electron/main/intake/hostile-text.test.ts',
   'electron/main/intake/identity-rules.test.ts',
+  'electron/main/intake/same-person.test.ts',
   'electron/main/letters/approval-gates.test.ts',
   'electron/main/letters/letters.test.ts',
   'electron/main/letters/record-annexes.test.ts',

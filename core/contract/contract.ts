@@ -6,6 +6,7 @@ import { sessionChannels } from './session';
 import { auditChannels } from './audit';
 import { settingsChannels } from './settings';
 import { requestsChannels } from './requests';
+import { samePersonChannels } from './same-person';
 import { backupChannels } from './backup';
 import { lettersChannels } from './letters';
 import { reportsChannels } from './reports';
@@ -17,6 +18,7 @@ export * from './audit';
 export * from './settings';
 export * from './records';
 export * from './requests';
+export * from './same-person';
 export * from './backup';
 export * from './letters';
 export * from './reports';
@@ -31,6 +33,7 @@ export const contract = {
   ...auditChannels,
   ...settingsChannels,
   ...requestsChannels,
+  ...samePersonChannels,
   ...backupChannels,
   ...lettersChannels,
   ...reportsChannels,

@@ -186,6 +186,8 @@ export const RequestDetail = z.object({
   ),
   availableActions: z.array(z.enum(actionNames)),
   createdAt: z.string(),
+  // The requests of the same envelope split off it or it was split from (issue 33 §4).
+  linked: z.array(z.object({ id: z.string(), receiptNo: z.string(), kinds: z.array(z.enum(requestKinds)) })),
 });
 
 export type RequestDetail = z.infer<typeof RequestDetail>;
@@ -194,18 +196,6 @@ export const DashboardList = z.object({ rows: z.array(RequestSummary), total: z.
 
 export const requestsChannels = {
   'intake.create': { input: IntakeInput, output: RequestDetail, access: 'staff' },
-  'intake.duplicates': {
-    input: z
-      .object({
-        name: z.string().max(100),
-        kana: z.string().max(100),
-        birthDate: z.string().max(10).nullable(),
-        phone: z.string().max(30),
-      })
-      .strict(),
-    output: z.array(RequestSummary),
-    access: 'staff',
-  },
   // The addresses a postal code stands for (Japan Post's data, offline); none for an unknown code.
   'intake.postalAddress': {
     input: z.object({ postalCode: z.string().max(20) }).strict(),
@@ -224,6 +214,21 @@ export const requestsChannels = {
           .trim()
           .max(2000, 'コメントは2000文字以内で入力してください。')
           .superRefine(noUnsafe('コメント', true)),
+      })
+      .strict(),
+    output: RequestDetail,
+    access: 'staff',
+  },
+  // Kinds split off into a request of their own (a fee-free kind need not wait for a fee).
+  'intake.split': {
+    input: z
+      .object({
+        id: Id,
+        kinds: z
+          .array(z.enum(requestKinds))
+          .min(1, '分割する請求の種類を選択してください。')
+          .max(requestKinds.length)
+          .refine((ks) => new Set(ks).size === ks.length, '同じ請求の種類が重複しています。'),
       })
       .strict(),
     output: RequestDetail,

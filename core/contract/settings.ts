@@ -184,6 +184,13 @@ export const ProcessingSettings = z
       .int('補正の期限は日数（整数）で入力してください。')
       .min(1, '補正の期限は1日以上にしてください。')
       .max(90, '補正の期限は90日以内にしてください。'),
+    // How far back the earlier requests of the same person are shown (months); absent: 12.
+    samePersonMonths: z
+      .number()
+      .int('同一人物の過去の請求を表示する期間は月数（整数）で入力してください。')
+      .min(1, '同一人物の過去の請求を表示する期間は1か月以上にしてください。')
+      .max(120, '同一人物の過去の請求を表示する期間は120か月以内にしてください。')
+      .optional(),
     // 委託元 to refer people to; absent: none (as before).
     trustors: z
       .array(Trustor)

@@ -90,6 +90,8 @@ const samples: [action: string, summary: string, receiptNo: string | null, expec
     '検証結果: 正常、検証した件数: 120、照合した控え: 1、一致しない控え: 0',
   ],
   ['reports.export', 'ledger=2026-10-01..2026-10-31 masked=true format=xlsx rows=12', null, ''],
+  ['requests.split', 'kinds=correction', '2026-0001', '受付番号 2026-0001：請求の種類: 訂正'],
+  ['settings.update', 'sla=10 closed=6 cure=14 samePerson=12', null, '社内期限（営業日）: 10、'],
 ];
 
 describe('audit entries as sentences', () => {

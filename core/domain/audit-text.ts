@@ -100,6 +100,7 @@ const keyLabels: Record<string, string> = {
   change: '操作',
   category: '法の対象外とする理由',
   response: '対応の方法',
+  samePerson: '同じ方の過去の請求を表示する期間（月）',
 };
 
 // Keys whose value is an id or a hash: never shown (the entry says which request already).

@@ -24,6 +24,7 @@ export const auditActions = {
   'requests.originals': '原本の到着（仮受付の確定）',
   'requests.transition': '請求の段階の変更',
   'requests.update': '受付内容の修正',
+  'requests.split': '請求の分割（手数料のかからない種類の先行処理）',
   'requests.cure': '補正の依頼',
   'requests.decision': '決定の起案',
   'requests.approval': '決裁（承認・差戻し）',

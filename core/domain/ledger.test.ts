@@ -20,6 +20,7 @@ const entry: LedgerEntry = {
   closedOn: '2026-10-15',
   disposal: '廃棄（2026-10-15）',
   status: 'completed',
+  linked: [],
 };
 
 describe('ledger', () => {
@@ -39,7 +40,12 @@ describe('ledger', () => {
     expect(row[6]).toBe('山田 太郎');
     expect(row[17]).toBe('開示: 一部開示');
     expect(row[18]).toContain('第33条第2項第1号');
-    expect(row.at(-1)).toBe('完了');
+    expect(row[23]).toBe('完了');
+    expect(row.at(-1)).toBe('');
+    // A request split at intake names the other requests of its 請求書.
+    expect(ledgerRow({ ...entry, linked: ['2026-0001-2', '2026-0001-3'] }, true).at(-1)).toBe(
+      '2026-0001-2\n2026-0001-3',
+    );
   });
 
   it('masks names to initials, addresses to the prefecture, and drops the phone', () => {

@@ -35,6 +35,8 @@ export type LedgerEntry = {
   status: string;
   // Closed as outside the Act: the 決定 column says so, and no article stands in 根拠.
   outsideLaw?: { category: OutsideLawCategory; response: OutsideLawResponse } | null;
+  // The 受付番号 of the other requests of the same 請求書 (split at intake).
+  linked: string[];
 };
 
 export const ledgerHeader = [
@@ -62,6 +64,7 @@ export const ledgerHeader = [
   '終了日',
   '本人確認書類の写し',
   '状態',
+  '同じ請求書の他の請求',
 ] as const;
 
 const PREFECTURE = /^(東京都|北海道|(?:京都|大阪)府|[^都道府県\s]{2,3}県)/u;
@@ -112,5 +115,6 @@ export function ledgerRow(e: LedgerEntry, masked: boolean): Cell[] {
     dateCell(e.closedOn),
     slashDates(e.disposal),
     isState(e.status) ? stateLabels[e.status] : e.status,
+    e.linked.join('\n'),
   ];
 }

@@ -13,6 +13,9 @@ export type ReportRow = {
   channel: Channel;
   requesterType: RequesterType;
   kinds: RequestKind[];
+  // Split off another request of the same 請求書 at intake (issue 33 §4): its kinds are counted,
+  // the 請求書 is not counted again.
+  split?: true;
   status: string;
   closedOn: IsoDate | null;
   // The day the decisions were approved (決裁), and each kind's outcome.
@@ -139,10 +142,12 @@ export function computeFigures(rows: readonly ReportRow[], period: Period): Figu
       continue;
     }
     if (within(r.arrivalDate, period)) {
-      f.received.total += 1;
       for (const k of r.kinds) bump(f.received.byKind, k);
-      bump(f.received.byChannel, r.channel);
-      bump(f.received.byRequester, r.requesterType);
+      if (!r.split) {
+        f.received.total += 1;
+        bump(f.received.byChannel, r.channel);
+        bump(f.received.byRequester, r.requesterType);
+      }
       f.feesToReturn += r.feeToReturn;
     }
     if (within(r.approvedOn, period)) {

@@ -241,6 +241,7 @@ export const commentActions: readonly Action[] = ['sendBack', 'decline', 'withdr
 export const recordLabels = {
   received: '受付',
   update: '受付内容の修正',
+  split: '請求の分割',
   originals: '原本の到着',
   decision: '決定の起案',
   extension: '回答期限の延長',

@@ -55,11 +55,28 @@ for (const size of [
     await check('intake');
 
     await intake.fillParty('本人', { 氏名: '山田 太郎', フリガナ: 'ヤマダ タロウ', 住所: '東京都千代田区千代田1-1' });
+    // The seeded month's requests are this person's: answered and withdrawn ones are listed too.
+    const earlier = page.getByTestId('duplicate-warning');
+    await expect(earlier).toContainText('開示: 全部開示');
+    await expect(earlier).toContainText('取下げ');
+    await earlier.scrollIntoViewIfNeeded();
+    await check('intake-earlier');
     await intake.fillParty('代理人', { 氏名: '鈴木 一郎', フリガナ: 'スズキ イチロウ', 住所: '東京都港区芝1-1' });
     await intake.field('訂正・追加・削除の内容').fill('電話番号の訂正');
     await intake.submit();
     await expect(page.getByTestId('receipt-no')).toBeVisible();
     await check('request');
+    await expect(page.getByTestId('earlier-section')).toContainText('開示: 全部開示');
+    await page.getByTestId('earlier-section').scrollIntoViewIfNeeded();
+    await check('request-earlier');
+    // The 訂正 (never a fee) split off so that it need not wait for the 開示's fee.
+    await page.getByRole('button', { name: '請求の種類を分けて別の受付番号で進める…' }).click();
+    await page.getByRole('group', { name: '請求の分割' }).getByLabel('訂正（手数料なし）').check();
+    await check('request-split-form');
+    await page.getByRole('button', { name: '分割する', exact: true }).click();
+    await expect(page.getByTestId('linked-requests')).toContainText(/\d-2（訂正）/);
+    await page.getByTestId('split-section').scrollIntoViewIfNeeded();
+    await check('request-split');
 
     // An heir's request about a deceased father's data, closed as outside the Act: the form, then
     // the request with no 39条 date.

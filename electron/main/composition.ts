@@ -35,6 +35,7 @@ import { ReportsService } from './reports/service';
 import { RequestCommands } from './requests/commands';
 import { requestsHandlers } from './requests/handlers';
 import { RequestQueries } from './requests/queries';
+import { SamePersonLookup } from './requests/same-person';
 import { retentionHandlers } from './retention/handlers';
 import { RetentionService } from './retention/service';
 import { sessionHandlers } from './session/handlers';
@@ -112,6 +113,7 @@ export function createServices(opts: ServiceOptions): Services {
   // that the first write after migration 0017 does not compute a whole vault's; a report
   // computes whatever is still stale before it reads.
   vault.onWrite(async (db) => await refreshReportFacts(db, WRITE_FACTS_LIMIT));
+  const samePerson = new SamePersonLookup(vault, clock);
   const intake = new IntakeService(vault, clock, opts.dialogs ?? noDialogs, requests);
   const enclosures = new EnclosuresService(vault, clock, opts.dialogs ?? noDialogs, requests);
   const backup = new BackupService(vault, clock, opts.dialogs ?? noDialogs, opts.runtime.version, opts.runtime.dataDir);
@@ -145,9 +147,9 @@ export function createServices(opts: ServiceOptions): Services {
     ...backupHandlers(backup),
     ...retentionHandlers(retention),
     ...draftsHandlers(drafts),
-    ...intakeHandlers(intake),
+    ...intakeHandlers(intake, samePerson),
     ...enclosuresHandlers(enclosures),
-    ...requestsHandlers(requests, commands),
+    ...requestsHandlers(requests, commands, samePerson),
     ...lettersHandlers(letters, signing),
     ...reportsHandlers(reports),
     ...glyphsHandlers(coverage),

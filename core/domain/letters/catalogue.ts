@@ -175,6 +175,8 @@ export const defaultLetterTemplates: Record<LetterKind, LetterTemplate> = {
 export type LetterCase = {
   receiptNo: string;
   arrivalDate: IsoDate;
+  // The other requests of the same 請求書, split at intake so that a kind without a fee goes ahead.
+  linked?: { receiptNo: string; kinds: RequestKind[] }[];
   // Who the letter goes to; for an agent, the 本人 they act for and in what capacity.
   addressee: { postalCode: string; address: string; name: string };
   requesterType: RequesterType;

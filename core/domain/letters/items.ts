@@ -256,9 +256,21 @@ export function itemsFor(
   values: Values,
   date: (d: IsoDate) => string,
 ): { items: LetterItem[]; annexes: Letter['annexes'] } {
+  // Split at intake: every letter names the other requests of the same 請求書 (issue 33 §4).
+  const linked = (c.linked ?? []).map(
+    (l) => `受付番号 ${l.receiptNo}（${l.kinds.map((k) => kindInfo[k].label).join('、')}）`,
+  );
   const base: LetterItem[] = [
     { label: '受付番号', text: c.receiptNo },
     { label: '請求書の到達日', text: values.到達日 },
+    ...(linked.length > 0
+      ? [
+          {
+            label: '同じ請求書による他のご請求',
+            text: `${linked.join('、')}\n（手数料を要しないご請求を先にお手続きするため、受付番号を分けております。）`,
+          },
+        ]
+      : []),
   ];
   const kinds = c.items.map((i) => kindInfo[i.kind].label).join('、');
   const defects = c.cure?.defects ?? [];

@@ -233,6 +233,7 @@ export type RequestsTable = {
   searches_json: Defaulted<string | null>;
   kind_mask: Defaulted<number>;
   outside_law_json: Defaulted<string | null>;
+  split_from: Defaulted<string | null>;
 };
 
 export type SealImageTable = {

@@ -226,16 +226,16 @@ describe('intake', () => {
       'ヤマモト イチロウ',
     ]);
     const dup = await call(s, 'intake.duplicates', { name: '山田太郎', kana: '', birthDate: '1980-04-01', phone: '' });
-    expect(dup.map((d) => d.receiptNo)).toEqual(['2026-0001']);
+    expect(dup.rows.map((d) => d.receiptNo)).toEqual(['2026-0001']);
     const byPhone = await call(s, 'intake.duplicates', {
       name: '',
       kana: 'やまだたろう',
       birthDate: null,
       phone: '0312345678',
     });
-    expect(byPhone).toHaveLength(1);
+    expect(byPhone.rows).toHaveLength(1);
     expect(
-      await call(s, 'intake.duplicates', { name: '山田太郎', kana: '', birthDate: '1990-01-01', phone: '' }),
+      (await call(s, 'intake.duplicates', { name: '山田太郎', kana: '', birthDate: '1990-01-01', phone: '' })).rows,
     ).toEqual([]);
     await s.close();
   });

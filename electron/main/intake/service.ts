@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, type RequestDetail, type RequestSummary } from '../../../core/contract';
+import { ErrorCode, type RequestDetail } from '../../../core/contract';
 import { japanToday, slashDate } from '../../../core/domain/dates';
 import { counterKey, formatReceiptNo } from '../../../core/domain/intake/receipt-number';
 import type { IntakeInput } from '../../../core/domain/intake/request';
+import type { RequestKind } from '../../../core/domain/intake/kinds';
+import { splitRequest } from './split';
 import { kanaKey, nameKey, phoneKey } from '../../../core/domain/intake/text';
-import { canRecord, closedStates, type RecordKind, type State } from '../../../core/domain/workflow';
+import { canRecord, type RecordKind, type State } from '../../../core/domain/workflow';
 import {
   confirmOriginals,
   getRequestRow,
@@ -14,7 +16,6 @@ import {
   receiptNoTaken,
   replaceIntake,
 } from '../db/repositories/requests';
-import { findPossibleDuplicates } from '../db/repositories/request-lists';
 import type { FileDialogs } from '../files/dialogs';
 import { AppError, refusals } from '../errors';
 import { readIntakeSettings } from '../settings/policies';
@@ -62,7 +63,7 @@ function intakeRecord(id: string, input: IntakeInput, at: string) {
 }
 
 // Registering a request from the paper form, editing it while it is still in intake, the
-// original of a FAX, and the possible duplicates shown while typing.
+// original of a FAX.
 export class IntakeService {
   constructor(
     private readonly vault: Vault,
@@ -202,19 +203,7 @@ export class IntakeService {
     return this.requests.get(id);
   }
 
-  async duplicates(input: {
-    name: string;
-    kana: string;
-    birthDate: string | null;
-    phone: string;
-  }): Promise<RequestSummary[]> {
-    const key = {
-      name: nameKey(input.name),
-      birth: input.birthDate,
-      kana: kanaKey(input.kana),
-      phone: input.phone ? phoneKey(input.phone) : null,
-    };
-    if (!key.name && !key.kana) return [];
-    return await findPossibleDuplicates(this.vault.q(), key, closedStates);
+  async split(id: string, kinds: readonly RequestKind[]): Promise<RequestDetail> {
+    return await splitRequest(this.vault, this.clock, this.requests, id, kinds);
   }
 }

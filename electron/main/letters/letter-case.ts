@@ -20,6 +20,7 @@ export function letterCase(
   return {
     receiptNo: r.receiptNo,
     arrivalDate: r.arrivalDate,
+    linked: r.linked.map((l) => ({ receiptNo: l.receiptNo, kinds: l.kinds })),
     addressee: {
       // A reply address of its own comes with its own 郵便番号.
       postalCode: r.replyAddress ? r.replyPostalCode : party.postalCode,

@@ -56,6 +56,7 @@ export function factsOf(sources: readonly ReportSourceRow[], details: ReportDeta
       channel: s.channel as Channel,
       requesterType: s.requester_type as RequesterType,
       kinds: (s.kinds ?? '').split(',').filter(Boolean) as RequestKind[],
+      ...(s.split_from ? { split: true as const } : {}),
       status: s.status,
       closedOn: s.closed_on,
       approvedOn: ev.filter((e) => e.action === 'approve').at(-1)?.day ?? null,

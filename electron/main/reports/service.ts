@@ -246,5 +246,6 @@ export function ledgerEntry(r: RequestDetail): LedgerEntry {
     disposal: r.disposal ? `${disposalLabels[r.disposal.method]}（${r.disposal.date}）` : '',
     status: r.status,
     outsideLaw: r.outsideLaw ? { category: r.outsideLaw.category, response: r.outsideLaw.response } : null,
+    linked: r.linked.map((l) => l.receiptNo),
   };
 }

@@ -1,13 +1,15 @@
 import type { Slice } from '../ipc/handlers-type';
 import type { RequestCommands } from './commands';
 import type { RequestQueries } from './queries';
+import type { SamePersonLookup } from './same-person';
 
-export function requestsHandlers(queries: RequestQueries, commands: RequestCommands) {
+export function requestsHandlers(queries: RequestQueries, commands: RequestCommands, samePerson: SamePersonLookup) {
   return {
     'requests.get': async (input) => await queries.get(input.id),
     'requests.list': async (input) => await queries.list(input),
     'requests.dashboard': async () => await queries.dashboard(),
     'requests.search': async (input) => await queries.search(input.query, input.limit),
+    'requests.earlier': async (input) => await samePerson.forRequest(input.id),
     'requests.transition': async (input) => await commands.transition(input.id, input.action, input.comment),
     'requests.requestCure': async (input) => await commands.requestCure(input.id, input.cure),
     'requests.recordCure': async (input) => await commands.recordCure(input.id, input.arrivedOn),

@@ -57,7 +57,7 @@ import { dashboardPages, listRequests, searchByKana, searchByReceiptNo } from '.
 import { AppError } from '../errors';
 import { readFees, readIdentityPolicy, readProcessingSettings } from '../settings/policies';
 import type { Vault } from '../vault/vault';
-import { readDecisions, readDispatches, readPayments } from './stored-parts';
+import { readDecisions, readDispatches, readLinked, readPayments } from './stored-parts';
 
 import { curePauses } from '../../../core/domain/deadlines';
 
@@ -344,6 +344,7 @@ export class RequestQueries {
       })),
       availableActions: available,
       createdAt: row.created_at,
+      linked: await readLinked(db, id, row.split_from),
     };
   }
 

@@ -4,6 +4,7 @@ import type { RequestKind } from '../../../core/domain/intake/kinds';
 import { PaymentInput } from '../../../core/domain/intake/request';
 import type { Q } from '../db/store';
 import { getPayments, listDecisions, listDispatches } from '../db/repositories/requests';
+import { linkedRequests } from '../db/repositories/split';
 
 // The parts of a stored request read row by row, as the request page shows them.
 
@@ -38,5 +39,14 @@ export async function readDispatches(db: Q, id: string): Promise<Dispatch[]> {
     id: d.id,
     recordedBy: d.recorded_by,
     recordedAt: d.recorded_at,
+  }));
+}
+
+// The other requests of the same envelope (split at intake), by 受付番号.
+export async function readLinked(db: Q, id: string, splitFrom: string | null) {
+  return (await linkedRequests(db, id, splitFrom)).map((r) => ({
+    id: r.id,
+    receiptNo: r.receipt_no,
+    kinds: r.kinds.split(',').filter(Boolean) as RequestKind[],
   }));
 }

@@ -10,6 +10,7 @@ import { defaultReasonLibrary, ReasonLibrary, type ReasonTemplate } from '../../
 import { defaultFeeSchedule } from '../../../core/domain/intake/fees';
 import { defaultIdentityPolicy, identityPolicyOf, type IdentityPolicy } from '../../../core/domain/intake/identity';
 import { DEFAULT_RECEIPT_PATTERN } from '../../../core/domain/intake/receipt-number';
+import { DEFAULT_SAME_PERSON_MONTHS } from '../../../core/domain/intake/same-person';
 import { DEFAULT_CURE_DAYS } from '../../../core/domain/workflow';
 import { Organisation } from '../../../core/domain/organisation';
 import type { Q } from '../db/store';
@@ -56,6 +57,7 @@ export const defaultProcessingSettings: ProcessingSettings = {
   slaBusinessDays: DEFAULT_SLA_BUSINESS_DAYS,
   closedDays: [...DEFAULT_CLOSED_DAYS],
   cureDays: DEFAULT_CURE_DAYS,
+  samePersonMonths: DEFAULT_SAME_PERSON_MONTHS,
 };
 
 export async function readProcessingSettings(db: Q): Promise<ProcessingSettings> {

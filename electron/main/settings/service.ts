@@ -8,6 +8,7 @@ import {
 } from '../../../core/contract';
 import { ReasonLibrary, type ReasonTemplate } from '../../../core/domain/decisions';
 import type { Organisation } from '../../../core/domain/organisation';
+import { DEFAULT_SAME_PERSON_MONTHS } from '../../../core/domain/intake/same-person';
 import type { Q } from '../db/store';
 import { putSetting } from '../db/repositories/settings';
 import { AppError } from '../errors';
@@ -91,7 +92,7 @@ export class SettingsService {
     return await this.put(
       'processing',
       value,
-      `sla=${value.slaBusinessDays} closed=${value.closedDays.length} cure=${value.cureDays}`,
+      `sla=${value.slaBusinessDays} closed=${value.closedDays.length} cure=${value.cureDays} samePerson=${value.samePersonMonths ?? DEFAULT_SAME_PERSON_MONTHS}`,
       this.processingChanged,
     );
   }

@@ -55,7 +55,13 @@ const useStyles = makeStyles({
 });
 
 // A request opened from anywhere; "修正" swaps in the intake form filled with what is stored.
-function OpenRequest(props: { id: string; onBack?: () => void; onNew?: () => void; created?: boolean }) {
+function OpenRequest(props: {
+  id: string;
+  onBack?: () => void;
+  onNew?: () => void;
+  onOpen?: (id: string) => void;
+  created?: boolean;
+}) {
   const [editing, setEditing] = useState(false);
   const request = useQuery({
     queryKey: ['requests.get', props.id],
@@ -72,6 +78,7 @@ function OpenRequest(props: { id: string; onBack?: () => void; onNew?: () => voi
       id={props.id}
       onBack={props.onBack}
       onNew={props.onNew}
+      onOpen={props.onOpen}
       onEdit={() => setEditing(true)}
       created={props.created === true}
     />
@@ -99,7 +106,7 @@ function IntakeSection() {
 function SectionBody(props: { id: SectionId; session: Session }) {
   const [open, setOpen] = useState<string | null>(null);
   if (open && (props.id === 'dashboard' || props.id === 'requests')) {
-    return <OpenRequest key={open} id={open} onBack={() => setOpen(null)} />;
+    return <OpenRequest key={open} id={open} onBack={() => setOpen(null)} onOpen={setOpen} />;
   }
   if (props.id === 'dashboard') return <DashboardPage session={props.session} onOpen={setOpen} />;
   if (props.id === 'requests') return <RequestListPage onOpen={setOpen} />;

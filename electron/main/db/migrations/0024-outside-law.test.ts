@@ -22,7 +22,11 @@ describe('0024-outside-law', () => {
         VALUES ('r', '1', 'post', '2026-01-05', 'a', 'self', 'principal', 'simpleRegistered', 'checking', 'k', 'n', 't', 't');
       DELETE FROM report_facts_stale;
     `);
-    migrate(db, migrations, () => undefined);
+    migrate(
+      db,
+      migrations.filter((m) => m.version <= m0024OutsideLaw.version),
+      () => undefined,
+    );
     expect(userVersion(db)).toBe(m0024OutsideLaw.version);
     expect(db.prepare("SELECT outside_law_json FROM requests WHERE id = 'r'").pluck().get()).toBeNull();
     // Closing it so changes its status in the same statement: the report facts are recomputed.

@@ -41,6 +41,7 @@ export async function reportSourcesByIds(q: Q, ids: readonly string[]): Promise<
       'r.sla_date',
       'r.article39_date',
       'r.outside_law_json',
+      'r.split_from',
       kindsOf(q)(eb),
     ])
     .where(amongIds(q, 'r.id', ids))

@@ -13,6 +13,7 @@ export type ReportSourceRow = {
   kinds: string | null;
   // A request closed as outside the Act (migration 0024): its category and response, as JSON.
   outside_law_json: string | null;
+  split_from: string | null;
 };
 
 export type ReportDetails = {
@@ -122,14 +123,18 @@ export async function reportDetails(q: Q, ids: readonly string[]): Promise<Repor
 export async function receivedPerMonth(q: Q, from: string, to: string): Promise<{ month: string; count: number }[]> {
   // The same expression (no parameter in it) in SELECT and GROUP BY: PostgreSQL matches them.
   const month = sql<string>`substr(${sql.ref('arrival_date')}, 1, 7)`;
-  return q
-    .selectFrom('requests')
-    .select((eb) => [month.as('month'), eb.fn.countAll<number>().as('count')])
-    .where('arrival_date', '>=', from)
-    .where('arrival_date', '<=', to)
-    .groupBy(month)
-    .orderBy(month)
-    .execute();
+  return (
+    q
+      .selectFrom('requests')
+      .select((eb) => [month.as('month'), eb.fn.countAll<number>().as('count')])
+      .where('arrival_date', '>=', from)
+      .where('arrival_date', '<=', to)
+      // A request split off another of the same 請求書 is not a 請求書 received (computeReport).
+      .where('split_from', 'is', null)
+      .groupBy(month)
+      .orderBy(month)
+      .execute()
+  );
 }
 
 export async function requestIdsArrived(q: Q, from: string, to: string): Promise<string[]> {

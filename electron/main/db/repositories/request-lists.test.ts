@@ -17,7 +17,6 @@ import {
 import {
   COUNT_CAP,
   dashboardPages,
-  findPossibleDuplicates,
   listRequests,
   searchByKana,
   searchByReceiptNo,
@@ -229,19 +228,6 @@ forEachEngine('request lists', (store, engine) => {
     expect(ids(await searchByKana(q(), 'スズ', 10))).toEqual([r3, r2, r1]);
     expect(ids(await searchByKana(q(), 'スズキ', 1))).toEqual([r2]);
     expect(await searchByKana(q(), 'タ', 10)).toEqual([]);
-  });
-
-  it('finds possible duplicates by name and birth date or by kana and phone, among open requests', async () => {
-    const key = { name: '山田太郎', birth: '1980-01-01', kana: 'ヤマダタロウ', phone: '0312345678' };
-    const byBirth = await add({ search_birth: '1980-01-01', search_kana: 'x', arrival_date: '2026-10-01' });
-    const byPhone = await add({ search_name: 'x', search_phone: '0312345678', arrival_date: '2026-10-02' });
-    const closed = await add({ search_birth: '1980-01-01', status: 'completed' });
-    await add({ search_birth: '1990-01-01' });
-    await add({ search_name: 'x', search_phone: '0399999999' });
-    expect(ids(await findPossibleDuplicates(q(), key, ['completed', 'withdrawn']))).toEqual([byPhone, byBirth]);
-    // A birth date or phone nobody gave matches nothing.
-    expect(ids(await findPossibleDuplicates(q(), { ...key, birth: null, phone: null }, ['completed']))).toEqual([]);
-    expect(new Set(ids(await findPossibleDuplicates(q(), key, [])))).toEqual(new Set([byBirth, byPhone, closed]));
   });
 
   it('fills the dashboard pages', async () => {

@@ -6,7 +6,7 @@ import type { Schema } from '../schema';
 import { engineOf, type Engine, type Q } from '../store';
 import { kindBits } from './request-lists-kinds';
 
-// Lists of requests as summaries: search by 受付番号 or フリガナ, possible duplicates, the
+// Lists of requests as summaries: search by 受付番号 or フリガナ, the
 // filtered and paged request list, and the dashboard. Rows are mapped to RequestSummary here.
 //
 // Text is compared and sorted by code point on both engines (the prefix ranges below rely on
@@ -38,7 +38,8 @@ export function kindsOf(q: Q) {
       .as('kinds');
 }
 
-function summaries(q: Q) {
+// Every column of a summary (principal and kinds by subqueries), for a WHERE of the caller's.
+export function summaries(q: Q) {
   return q
     .selectFrom('requests as r')
     .select((eb) => [
@@ -168,37 +169,8 @@ export async function searchByKana(q: Q, prefix: string, limit: number): Promise
 }
 
 // `status IN values` (or NOT IN); an empty list is ('') as before: no status is ''.
-const among = (eb: ExpressionBuilder<R, 'r'>, values: readonly string[], op: 'in' | 'not in' = 'in') =>
+export const among = (eb: ExpressionBuilder<R, 'r'>, values: readonly string[], op: 'in' | 'not in' = 'in') =>
   eb('r.status', op, values.length > 0 ? values : ['']);
-
-export async function findPossibleDuplicates(
-  q: Q,
-  key: { name: string; birth: string | null; kana: string; phone: string | null },
-  closedStatuses: readonly string[],
-): Promise<RequestSummary[]> {
-  const found = await summaries(q)
-    .where((eb) =>
-      eb.and([
-        among(eb, closedStatuses, 'not in'),
-        eb.or([
-          eb.and([
-            eb('r.search_name', '=', key.name),
-            eb('r.search_birth', 'is not', null),
-            eb('r.search_birth', '=', key.birth),
-          ]),
-          eb.and([
-            eb('r.search_kana', '=', key.kana),
-            eb('r.search_phone', 'is not', null),
-            eb('r.search_phone', '=', key.phone),
-          ]),
-        ]),
-      ]),
-    )
-    .orderBy('r.arrival_date', 'desc')
-    .limit(20)
-    .execute();
-  return rows(found);
-}
 
 // The request list: filters become WHERE terms on indexed columns; the page is ordered and cut
 // in SQL, and the total counted with the same terms.
@@ -339,7 +311,7 @@ export async function dashboardPages(
   };
 }
 
-type SummaryRow = {
+export type SummaryRow = {
   id: string;
   receipt_no: string;
   arrival_date: string;
@@ -353,7 +325,7 @@ type SummaryRow = {
   kinds: string | null;
 };
 
-function toSummary(r: SummaryRow): RequestSummary {
+export function toSummary(r: SummaryRow): RequestSummary {
   const principal = Party.parse(JSON.parse(r.principal ?? '{}'));
   return {
     id: r.id,

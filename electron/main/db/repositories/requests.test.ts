@@ -161,6 +161,7 @@ forEachEngine('requests repository', (store) => {
       closed_on: null,
       purged_at: null,
       outside_law_json: null,
+      split_from: null,
     });
     const search = await q
       .selectFrom('requests')

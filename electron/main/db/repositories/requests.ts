@@ -11,6 +11,7 @@ const REQUEST_COLUMNS = [
   'identity_json', 'created_at', 'updated_at', 'article39_date', 'sla_date', 'due_date', 'cure_json', 'cure_due',
   'extension_json', 'submitted_by', 'approved_by', 'disposal_json', 'fee_return_json', 'fax_received_on',
   'suspicion_json', 'searches_json', 'closed_on', 'purged_at', 'outside_law_json',
+  'suspicion_json', 'searches_json', 'closed_on', 'purged_at', 'split_from',
 ] as const;
 
 export type NewRequest = {

@@ -44,7 +44,7 @@ import { KindsSection } from './KindsSection';
 import { savedLine, useIntakeDraft } from './draft';
 import { emptyIntake, type IntakeForm } from './model';
 import { PartyFields } from './PartyFields';
-import { mask, usePrivacy } from '../requests/privacy';
+import { EarlierWarning } from '../requests/EarlierRequests';
 
 const useStyles = makeStyles({
   layout: {
@@ -111,7 +111,6 @@ export function IntakePage(props: {
     mode: 'all',
   });
   const c = form.control;
-  const privacy = usePrivacy();
   const values = useWatch({ control: c }) as IntakeForm;
   // The 「入力内容に誤りがあります」 bar stays only while a field is still in error: it goes once
   // the last red field is fixed. Other refusals stay until the next attempt.
@@ -142,14 +141,14 @@ export function IntakePage(props: {
     kana: values.principal.kana,
     birthDate: isoOrNull(values.principal.birthDate),
     phone: values.principal.phone,
+    address: values.principal.address,
+    excludeId: existing?.id ?? null,
   });
   const duplicates = useQuery({
     queryKey: ['intake.duplicates', dupKey],
     queryFn: () => call('intake.duplicates', dupKey),
     enabled: dupKey.name.trim() !== '' || dupKey.kana.trim() !== '',
   });
-
-  const otherDuplicates = (duplicates.data ?? []).filter((d) => d.id !== existing?.id);
 
   const draft = useIntakeDraft(form, values, !existing);
 
@@ -276,19 +275,7 @@ export function IntakePage(props: {
             本人
           </Subtitle1>
           <PartyFields role="principal" control={c} />
-          {otherDuplicates.length > 0 && (
-            <MessageBar intent="warning" data-testid="duplicate-warning">
-              <MessageBarBody>
-                同じ方からの処理中の請求があります:{' '}
-                {otherDuplicates
-                  .map(
-                    (d) =>
-                      `${d.receiptNo}（${privacy ? mask(d.principalName) : d.principalName}、${slashDate(d.arrivalDate)}到達）`,
-                  )
-                  .join('、')}
-              </MessageBarBody>
-            </MessageBar>
-          )}
+          <EarlierWarning data={duplicates.data} />
           {agent && (
             <>
               <Subtitle1 as="h3" block>

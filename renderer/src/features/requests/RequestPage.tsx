@@ -39,6 +39,8 @@ import { ScanPreview } from '../intake/ScanPreview';
 import { AnswerSection, ExtensionForm } from './AnswerSection';
 import { FeeReturnSection } from './FeeReturnSection';
 import { SuspicionSection } from './SuspicionSection';
+import { EarlierSection } from './EarlierRequests';
+import { SplitSection } from './SplitSection';
 import { SearchSection } from './SearchSection';
 import { PackageSection } from '../records/PackageSection';
 import { RecordsSection } from '../records/RecordsSection';
@@ -153,6 +155,8 @@ export function RequestPage(props: {
   onBack?: () => void;
   onEdit?: () => void;
   onNew?: () => void;
+  // Opens another request (from the list of the same person's requests).
+  onOpen?: (id: string) => void;
   // Just registered: the page opens at its top, says so, and puts the focus on the 受付番号.
   created?: boolean;
 }) {
@@ -250,7 +254,9 @@ export function RequestPage(props: {
             <Button onClick={props.onEdit}>受付内容を修正（補正で届いた書類・手数料の追加）</Button>
           </div>
         )}
+        <SplitSection request={r} onOpen={props.onOpen} />
         <SuspicionSection request={r} />
+        <EarlierSection id={r.id} onOpen={props.onOpen} />
       </Card>
       <WorkflowPanel request={r} />
       <SearchSection request={r} />

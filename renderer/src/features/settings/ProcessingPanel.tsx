@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ProcessingSettings, Trustor } from '../../../../core/contract';
 import { groundCodes, groundLabels, type GroundCode, type ReasonTemplate } from '../../../../core/domain/decisions';
+import { DEFAULT_SAME_PERSON_MONTHS } from '../../../../core/domain/intake/same-person';
 import { ErrorBar } from '../../components/ErrorBar';
 import { SuccessBar } from '../../components/SuccessBar';
 import { ApiError, call, errorMessage } from '../../lib/api';
@@ -20,12 +21,14 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM },
 });
 
-// Deadlines policy: the internal SLA, the company's closed days, the 補正 period.
+// Processing policy: the internal SLA, the company's closed days, the 補正 period, how far back
+// the same person's earlier requests are shown.
 export function ProcessingPanel(props: { value: ProcessingSettings }) {
   const styles = useStyles();
   const client = useQueryClient();
   const [sla, setSla] = useState(String(props.value.slaBusinessDays));
   const [cure, setCure] = useState(String(props.value.cureDays));
+  const [samePerson, setSamePerson] = useState(String(props.value.samePersonMonths ?? DEFAULT_SAME_PERSON_MONTHS));
   const [closed, setClosed] = useState(props.value.closedDays.join('\n'));
   const [trustors, setTrustors] = useState<Trustor[]>(props.value.trustors ?? []);
   const [saved, setSaved] = useState<string | null>(null);
@@ -48,6 +51,7 @@ export function ProcessingPanel(props: { value: ProcessingSettings }) {
         save.mutate({
           slaBusinessDays: Number(sla),
           cureDays: Number(cure),
+          samePersonMonths: Number(samePerson),
           closedDays: closed
             .split(/[\s,、]+/)
             .map((d) => d.trim().replace('/', '-'))
@@ -75,6 +79,13 @@ export function ProcessingPanel(props: { value: ProcessingSettings }) {
       </Field>
       <Field label="補正の期限（補正依頼の日から数える日数）" validationMessage={issue('cureDays')}>
         <Input type="number" min={1} max={90} value={cure} onChange={(_e, d) => setCure(d.value)} />
+      </Field>
+      <Field
+        label="同じ方の過去の請求を表示する期間（月数）"
+        hint="受付と請求の画面に、この期間に到達した同じ方と思われる請求（回答済み・終了したものを含む）を表示します。"
+        validationMessage={issue('samePersonMonths')}
+      >
+        <Input type="number" min={1} max={120} value={samePerson} onChange={(_e, d) => setSamePerson(d.value)} />
       </Field>
       <TrustorList
         list={trustors}
