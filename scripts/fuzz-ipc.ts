@@ -53,6 +53,7 @@ const bases: Partial<Record<ChannelName, unknown>> = {
   'drafts.save': { kind: 'intake', data: { principal: { name: '山田' } } },
   'requests.requestCure': { id: 'a', cure: { defects: ['印鑑登録証明書'], dueDate: '2026-12-04' } },
   'intake.create': intakeInput(),
+  'intake.split': { id: 'a', kinds: ['correction'] },
   'intake.postalAddress': { postalCode: '100-0001' },
   'requests.list': listFilter(),
   'requests.recordFeeReturn': { id: 'a', method: 'enclosed', date: '2026-11-24', amount: 500 },
