@@ -8,6 +8,35 @@ import type { Engine, Q, Store } from '../db/store';
 
 export const ACCOUNT = 'acc-1';
 
+// The account and a bare request that another row's foreign key needs (repository tests of the
+// rows that hang off a request: letters, records, packages, enclosures, form requests).
+export async function seedRequest(q: Q, id: string, receiptNo = `R-${id}`): Promise<void> {
+  const at = '2024-04-01T09:00:00.000Z';
+  await q
+    .insertInto('accounts')
+    .values({ id: 'acct', login_name: 'acct', display_name: '担当', created_at: at, updated_at: at })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  await q
+    .insertInto('requests')
+    .values({
+      id,
+      receipt_no: receiptNo,
+      channel: 'mail',
+      arrival_date: '2024-04-01',
+      received_by: 'acct',
+      requester_type: 'principal',
+      answer_to: 'principal',
+      delivery: 'mail',
+      status: 'received',
+      search_kana: '',
+      search_name: '',
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+}
+
 export async function insertAccount(q: Q, id = ACCOUNT): Promise<void> {
   await q
     .insertInto('accounts')

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
+import { seedRequest } from '../../testing/request-rows';
 import { forEachEngine } from '../../testing/stores';
-import type { Q } from '../store';
 import {
   countFormRequestsOfYear,
   deleteFormRequest,
@@ -14,33 +14,6 @@ import {
 } from './form-requests';
 
 const AT = '2024-04-01T09:00:00.000Z';
-
-// The account and request a form request may be linked to.
-async function seedRequest(q: Q, id: string, receiptNo: string): Promise<void> {
-  await q
-    .insertInto('accounts')
-    .values({ id: 'acct', login_name: 'acct', display_name: '担当', created_at: AT, updated_at: AT })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
-  await q
-    .insertInto('requests')
-    .values({
-      id,
-      receipt_no: receiptNo,
-      channel: 'mail',
-      arrival_date: '2024-04-01',
-      received_by: 'acct',
-      requester_type: 'principal',
-      answer_to: 'principal',
-      delivery: 'mail',
-      status: 'received',
-      search_kana: '',
-      search_name: '',
-      created_at: AT,
-      updated_at: AT,
-    })
-    .execute();
-}
 
 function form(id: string, number: string, requestedOn: string) {
   return { id, number, requestedOn, data: `{"form":"${id}"}`, createdBy: 'acct', createdAt: AT };
