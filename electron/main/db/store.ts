@@ -85,15 +85,6 @@ export class Store {
     return this.scope.getStore() !== undefined;
   }
 
-  // Runs fn while holding the store's connection (SQLite: no transaction or read runs
-  // meanwhile): for the vault's whole-file work on the raw SQLite connection.
-  async exclusive<T>(fn: () => T | Promise<T>): Promise<T> {
-    if (this.insideScope()) return fn();
-    return this.kysely
-      .connection()
-      .execute(async () => this.scope.run({ executor: this.kysely, writable: false }, async () => fn()));
-  }
-
   async destroy(): Promise<void> {
     await this.kysely.destroy();
     await this.onDestroy();
