@@ -284,6 +284,8 @@ export async function runCrashTest(opts: { runs: number; seed: number; log?: (s:
 }
 
 async function main(): Promise<void> {
+  // Test runs check the store's scopes (db/store.ts); the app does not.
+  process.env['MADOGUCHI_STORE_GUARD'] ??= '1';
   const { values } = parseArgs({ options: { runs: { type: 'string' }, seed: { type: 'string' } } });
   const failures = await runCrashTest({
     runs: Number(values.runs ?? 200),

@@ -373,6 +373,8 @@ export async function runFuzz(opts: { payloads: number; seed: number }): Promise
 }
 
 async function main(): Promise<void> {
+  // Test runs check the store's scopes (db/store.ts); the app does not.
+  process.env['MADOGUCHI_STORE_GUARD'] ??= '1';
   const { values } = parseArgs({ options: { payloads: { type: 'string' }, seed: { type: 'string' } } });
   const payloads = Number(values.payloads ?? 10_000);
   const started = performance.now();

@@ -99,6 +99,8 @@ function cookieToken(req: IncomingMessage): string | undefined {
 }
 
 export async function startHarness(opts: HarnessOptions): Promise<Harness> {
+  // Test runs check the store's scopes (db/store.ts); the app does not.
+  process.env['MADOGUCHI_STORE_GUARD'] ??= '1';
   const rendererDir = resolve(opts.rendererDir ?? join(ROOT, 'out/renderer'));
   mkdirSync(opts.dataDir, { recursive: true });
   ownerOnly(opts.dataDir);

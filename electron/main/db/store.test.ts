@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { forEachEngine } from '../testing/stores';
 import { getSetting, putSetting } from './repositories/settings';
-import { NestedQueryError } from './store';
+import { NestedQueryError, scopeCheckWanted } from './store';
 
 // The unit of work on both engines: what commits together, what is refused, what waits.
 forEachEngine('store', (store, engine) => {
@@ -49,15 +49,17 @@ forEachEngine('store', (store, engine) => {
     await expect(store().read(() => getSetting(store().q, 't.a'))).rejects.toThrow(NestedQueryError);
   });
 
-  it('a transaction opened inside another joins it: the outer one decides', async () => {
+  it('a transaction or read opened inside another is refused, and the outer one rolls back', async () => {
+    expect(store().checksScope).toBe(true);
     await expect(
       store().transaction(async (tx) => {
-        await store().transaction((inner) => putSetting(inner, 't.joined', true));
-        expect(await getSetting(tx, 't.joined')).toBe(true);
-        throw new Error('outer fails');
+        await putSetting(tx, 't.outer', true);
+        await store().transaction((inner) => putSetting(inner, 't.inner', true));
       }),
-    ).rejects.toThrow('outer fails');
-    expect(await getSetting(store().q, 't.joined')).toBeUndefined();
+    ).rejects.toThrow('A transaction was opened inside a transaction or read');
+    await expect(store().read(() => store().read((q) => getSetting(q, 't.outer')))).rejects.toThrow(NestedQueryError);
+    expect(await getSetting(store().q, 't.outer')).toBeUndefined();
+    expect(await getSetting(store().q, 't.inner')).toBeUndefined();
   });
 
   it('a read sees one state: a write committed meanwhile is not half seen', async () => {
@@ -86,7 +88,26 @@ forEachEngine('store', (store, engine) => {
 
   it('a write inside a read is refused', async () => {
     await expect(store().read(() => store().transaction((tx) => putSetting(tx, 't.x', 1)))).rejects.toThrow(
-      'inside a read',
+      NestedQueryError,
     );
+    expect(await getSetting(store().q, 't.x')).toBeUndefined();
   });
+});
+
+// The scope check costs every promise of the process (AsyncLocalStorage's hooks on Node 20): the
+// test runs have it, the app does not.
+it('the scope check is on in test runs and off in the app', () => {
+  const saved = { vitest: process.env['VITEST'], guard: process.env['MADOGUCHI_STORE_GUARD'] };
+  try {
+    delete process.env['VITEST'];
+    delete process.env['MADOGUCHI_STORE_GUARD'];
+    expect(scopeCheckWanted()).toBe(false);
+    process.env['MADOGUCHI_STORE_GUARD'] = '1';
+    expect(scopeCheckWanted()).toBe(true);
+  } finally {
+    process.env['VITEST'] = saved.vitest;
+    if (saved.guard === undefined) delete process.env['MADOGUCHI_STORE_GUARD'];
+    else process.env['MADOGUCHI_STORE_GUARD'] = saved.guard;
+  }
+  expect(scopeCheckWanted()).toBe(true);
 });

@@ -21,34 +21,49 @@ import type { Schema } from './schema';
 // - q: one query on its own.
 //
 // On SQLite, Kysely holds the single connection for the length of a transaction or read (its
-// connection mutex), so nothing else runs inside them across an `await`. A query made on `q`
-// from inside a transaction or read of the same call would wait for that very connection on
-// SQLite (a deadlock) and see other data on PostgreSQL; both engines refuse it at once instead
-// (GuardedDriver), so the mistake shows in the first test that runs it.
+// connection mutex), so nothing else runs inside them across an `await`. Three mistakes would
+// wait for that very connection on SQLite (a deadlock) and see other data on PostgreSQL: a query
+// on `q` from inside a transaction or read of the same call, and a transaction or read opened
+// inside another. They are refused at once (NestedQueryError) when the scope check is on, so the
+// mistake shows in the first test that runs it.
+//
+// The scope check needs AsyncLocalStorage, and on Node 20 that turns on promise hooks for every
+// promise in the process: about a fifth of a request's registration time (docs/DECISIONS.md,
+// "The seam's speed"). It is on in every test run (vitest, the E2E harness, the fuzz and crash
+// runs: MADOGUCHI_STORE_GUARD=1) and off in the app and the bench.
 
 export type Engine = 'sqlite' | 'postgres';
 export type Q = Kysely<Schema>;
 
 export class NestedQueryError extends Error {
-  constructor() {
-    super('A query ran on the store itself inside a transaction; pass the transaction (tx) instead.');
+  constructor(what = 'A query ran on the store itself') {
+    super(`${what} inside a transaction or read; pass the transaction (tx) instead.`);
     this.name = 'NestedQueryError';
   }
 }
 
-type Scope = { executor: Q; writable: boolean };
+export function scopeCheckWanted(): boolean {
+  return process.env['MADOGUCHI_STORE_GUARD'] === '1' || process.env['VITEST'] !== undefined;
+}
 
 export class Store {
-  private readonly scope = new AsyncLocalStorage<Scope>();
+  // Undefined when the scope check is off.
+  private readonly scope: AsyncLocalStorage<true> | undefined;
   private readonly kysely: Kysely<Schema>;
 
   constructor(
     readonly engine: Engine,
     dialect: Dialect,
     private readonly onDestroy: () => Promise<void> = () => Promise.resolve(),
+    checkScope = scopeCheckWanted(),
   ) {
-    const inside = () => this.scope.getStore() !== undefined;
-    this.kysely = new Kysely<Schema>({ dialect: guarded(dialect, inside) });
+    const scope = checkScope ? new AsyncLocalStorage<true>() : undefined;
+    this.scope = scope;
+    this.kysely = new Kysely<Schema>({ dialect: scope ? guarded(dialect, () => scope.getStore() === true) : dialect });
+  }
+
+  get checksScope(): boolean {
+    return this.scope !== undefined;
   }
 
   // The root executor for a single query.
@@ -57,32 +72,27 @@ export class Store {
   }
 
   async transaction<T>(fn: (tx: Q) => Promise<T>): Promise<T> {
-    const outer = this.scope.getStore();
-    if (outer) {
-      if (!outer.writable) throw new Error('A write was started inside a read.');
-      return fn(outer.executor);
-    }
-    return this.kysely.transaction().execute((tx) => this.scope.run({ executor: tx, writable: true }, () => fn(tx)));
+    const within = this.enter('A transaction was opened');
+    return this.kysely.transaction().execute((tx) => within(() => fn(tx)));
   }
 
   async read<T>(fn: (q: Q) => Promise<T>): Promise<T> {
-    const outer = this.scope.getStore();
-    if (outer) return fn(outer.executor);
-    if (this.engine === 'sqlite') {
-      return this.kysely
-        .connection()
-        .execute((conn) => this.scope.run({ executor: conn, writable: false }, () => fn(conn)));
-    }
+    const within = this.enter('A read was opened');
+    if (this.engine === 'sqlite') return this.kysely.connection().execute((conn) => within(() => fn(conn)));
     return this.kysely
       .transaction()
       .setIsolationLevel('repeatable read')
       .setAccessMode('read only')
-      .execute((tx) => this.scope.run({ executor: tx, writable: false }, () => fn(tx)));
+      .execute((tx) => within(() => fn(tx)));
   }
 
-  // Whether the caller runs inside a transaction or read of this store.
-  insideScope(): boolean {
-    return this.scope.getStore() !== undefined;
+  // With the scope check on: refuses a transaction or read opened inside another, and runs fn
+  // marked as inside one.
+  private enter(what: string): <T>(fn: () => Promise<T>) => Promise<T> {
+    const scope = this.scope;
+    if (!scope) return (fn) => fn();
+    if (scope.getStore()) throw new NestedQueryError(what);
+    return (fn) => scope.run(true, fn);
   }
 
   async destroy(): Promise<void> {

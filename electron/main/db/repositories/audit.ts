@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { preparedQuery } from '../prepared-query';
 import { engineOf, type Q } from '../store';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -44,8 +45,8 @@ export function entryHash(prevHash: string, e: Omit<AuditEntry, 'hash' | 'prevHa
 
 type Head = { last_id: number; last_hash: string };
 
-const readHead = (q: Q): Promise<Head | undefined> =>
-  q.selectFrom('audit_head').select(['last_id', 'last_hash']).where('id', '=', 1).executeTakeFirst();
+const head = preparedQuery((q) => q.selectFrom('audit_head').select(['last_id', 'last_hash']).where('id', '=', 1));
+const readHead = async (q: Q): Promise<Head | undefined> => (await head(q)).rows[0];
 
 // The head, locked until the caller's transaction ends, so that appends from several
 // transactions take turns and each entry's id is the previous one's plus one.
@@ -80,30 +81,27 @@ export async function appendAudit(q: Q, input: AuditInput): Promise<number> {
   const prevHash = head?.last_hash ?? GENESIS_HASH;
   const id = (head?.last_id ?? 0) + 1;
   const hash = entryHash(prevHash, { id, ...input });
-  await q
-    .insertInto('audit_log')
-    .values({
-      id,
-      at: input.at,
-      account_id: input.accountId,
-      action: input.action,
-      target_id: input.targetId,
-      summary: input.summary,
-      prev_hash: prevHash,
-      hash,
-    })
-    .execute();
-  await q
+  await entryInsert(q, id, input.at, input.accountId, input.action, input.targetId, input.summary, prevHash, hash);
+  await headUpsert(q, id, hash);
+  return id;
+}
+
+// prettier-ignore
+const entryInsert = preparedQuery(
+  (q, id: number, at: string, account_id: string | null, action: string, target_id: string | null, summary: string,
+    prev_hash: string, hash: string) =>
+    q.insertInto('audit_log').values({ id, at, account_id, action, target_id, summary, prev_hash, hash }),
+);
+const headUpsert = preparedQuery((q, last_id: number, last_hash: string) =>
+  q
     .insertInto('audit_head')
-    .values({ id: 1, last_id: id, last_hash: hash })
+    .values({ id: 1, last_id, last_hash })
     .onConflict((oc) =>
       oc
         .column('id')
         .doUpdateSet((eb) => ({ last_id: eb.ref('excluded.last_id'), last_hash: eb.ref('excluded.last_hash') })),
-    )
-    .execute();
-  return id;
-}
+    ),
+);
 
 export type AuditFilter = {
   // The request's 受付番号: the entries whose target is that request.

@@ -1,3 +1,4 @@
+import { preparedQuery } from '../prepared-query';
 import type { Q } from '../store';
 
 // The scanned documents enclosed with requests (their content is a BLOB in the encrypted database,
@@ -21,24 +22,20 @@ export async function insertEnclosure(
     addedAt: string;
   },
 ): Promise<void> {
-  await q
-    .insertInto('enclosures')
-    .values({
-      id: e.id,
-      request_id: e.requestId,
-      type: e.type,
-      mime: e.mime,
-      size: e.size,
-      sha256: e.sha256,
-      content: e.content,
-      added_by: e.addedBy,
-      added_at: e.addedAt,
-    })
-    .execute();
+  await enclosureInsert(q, e.id, e.requestId, e.type, e.mime, e.size, e.sha256, e.content, e.addedBy, e.addedAt);
 }
+// prettier-ignore
+const enclosureInsert = preparedQuery(
+  (q, id: string, request_id: string, type: string, mime: string, size: number, sha256: string, content: Buffer,
+    added_by: string, added_at: string) =>
+    q.insertInto('enclosures').values({ id, request_id, type, mime, size, sha256, content, added_by, added_at }),
+);
 
+const enclosures = preparedQuery((q, requestId: string) =>
+  q.selectFrom('enclosures').select(COLUMNS).where('request_id', '=', requestId).orderBy('added_at'),
+);
 export async function listEnclosures(q: Q, requestId: string): Promise<EnclosureRow[]> {
-  return q.selectFrom('enclosures').select(COLUMNS).where('request_id', '=', requestId).orderBy('added_at').execute();
+  return (await enclosures(q, requestId)).rows;
 }
 
 export async function getEnclosureRow(q: Q, id: string): Promise<(EnclosureRow & { request_id: string }) | null> {

@@ -1,12 +1,13 @@
 import { sql } from 'kysely';
+import { preparedQuery } from '../prepared-query';
 import type { Q } from '../store';
 import { kindsOf } from './request-lists';
-import { amongIds, type ReportSourceRow } from './reports';
+import { among, idsValue, type IdsValue, type ReportSourceRow } from './reports';
 
 // The requests whose report facts must be recomputed (marked by triggers, migration 0017).
+const stale = preparedQuery((q, limit: number) => q.selectFrom('report_facts_stale').select('request_id').limit(limit));
 export async function staleReportFactIds(q: Q, limit: number): Promise<string[]> {
-  const rows = await q.selectFrom('report_facts_stale').select('request_id').limit(limit).execute();
-  return rows.map((r) => r.request_id);
+  return (await stale(q, limit)).rows.map((r) => r.request_id);
 }
 
 // Marks every request stale (the whole history is computed again when next needed).
@@ -27,9 +28,8 @@ export async function markAllReportFactsStale(q: Q): Promise<void> {
 }
 
 // The stored columns of those requests (the ones that no longer exist are absent).
-export async function reportSourcesByIds(q: Q, ids: readonly string[]): Promise<ReportSourceRow[]> {
-  if (ids.length === 0) return [];
-  return q
+const sources = preparedQuery((q, ids: IdsValue) =>
+  q
     .selectFrom('requests as r')
     .select((eb) => [
       'r.id',
@@ -44,8 +44,11 @@ export async function reportSourcesByIds(q: Q, ids: readonly string[]): Promise<
       'r.split_from',
       kindsOf(q)(eb),
     ])
-    .where(amongIds(q, 'r.id', ids))
-    .execute();
+    .where(among(q, 'r.id', ids)),
+);
+export async function reportSourcesByIds(q: Q, ids: readonly string[]): Promise<ReportSourceRow[]> {
+  if (ids.length === 0) return [];
+  return (await sources(q, idsValue(q, ids))).rows;
 }
 
 // Replaces the facts of `ids` with `rows` (a request absent from rows has none) and clears them
@@ -57,14 +60,9 @@ export async function replaceReportFacts(
   rows: readonly { requestId: string; bucket: string; arrivalDate: string; data: string }[],
 ): Promise<void> {
   if (ids.length > 0) {
-    await q
-      .deleteFrom('report_facts')
-      .where(amongIds(q, 'request_id', ids))
-      .execute();
-    await q
-      .deleteFrom('report_facts_stale')
-      .where(amongIds(q, 'request_id', ids))
-      .execute();
+    const value = idsValue(q, ids);
+    await factsDelete(q, value);
+    await staleDelete(q, value);
   }
   // A few hundred rows per statement (4 parameters each: far below either engine's limit).
   for (let i = 0; i < rows.length; i += INSERT_ROWS) {
@@ -83,6 +81,12 @@ export async function replaceReportFacts(
 }
 
 const INSERT_ROWS = 500;
+const factsDelete = preparedQuery((q, ids: IdsValue) =>
+  q.deleteFrom('report_facts').where(among(q, 'request_id', ids)),
+);
+const staleDelete = preparedQuery((q, ids: IdsValue) =>
+  q.deleteFrom('report_facts_stale').where(among(q, 'request_id', ids)),
+);
 
 // The facts of every request that can count in a report reaching back to `since`: every open one
 // that had arrived by `until`, and every one closed since `since`. Two range reads of the

@@ -1,4 +1,5 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
+import { preparedQuery } from '../prepared-query';
 import { engineOf, type Q } from '../store';
 
 export type ReportSourceRow = {
@@ -37,17 +38,25 @@ export const idsJson = (ids: readonly string[]): string => JSON.stringify([...ne
 
 // `column = ANY(ids)` on PostgreSQL; on SQLite `column IN (the ids of the JSON array)`.
 export function amongIds(q: Q, column: string, ids: readonly string[]): Expression<SqlBool> {
+  return among(q, column, idsValue(q, ids));
+}
+
+// The same with the ids already made one value (idsValue), for a prepared query (prepared-query.ts).
+export type IdsValue = string | readonly string[];
+export const idsValue = (q: Q, ids: readonly string[]): IdsValue =>
+  engineOf(q) === 'sqlite' ? idsJson(ids) : [...new Set(ids)];
+export function among(q: Q, column: string, ids: IdsValue): Expression<SqlBool> {
   return engineOf(q) === 'sqlite'
-    ? sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${idsJson(ids)}))`
-    : sql<SqlBool>`${sql.ref(column)} = any(${[...ids]}::text[])`;
+    ? sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${ids}))`
+    : sql<SqlBool>`${sql.ref(column)} = any(${ids}::text[])`;
 }
 
 // The detail queries on SQLite start from the ids (json_each, as `t`) and CROSS JOIN each detail
 // table: CROSS JOIN keeps the ids as the outer loop. SQLite has no statistics for them and would
 // otherwise scan the whole of each detail table and probe the ids, a cost that grows with the
 // vault rather than with the period. Exported for the test of their plans.
-export function sqliteReportDetailQueries(q: Q, ids: readonly string[]) {
-  const from = q.selectFrom(sql<{ value: string }>`json_each(${idsJson(ids)})`.as('t'));
+export function sqliteReportDetailQueries(q: Q, ids: IdsValue) {
+  const from = q.selectFrom(sql<{ value: string }>`json_each(${ids})`.as('t'));
   return {
     events: from
       .crossJoin('request_events as e')
@@ -70,6 +79,13 @@ export function sqliteReportDetailQueries(q: Q, ids: readonly string[]) {
   };
 }
 
+const detailQueries = {
+  events: preparedQuery((q, ids: IdsValue) => sqliteReportDetailQueries(q, ids).events),
+  decisions: preparedQuery((q, ids: IdsValue) => sqliteReportDetailQueries(q, ids).decisions),
+  dispatches: preparedQuery((q, ids: IdsValue) => sqliteReportDetailQueries(q, ids).dispatches),
+  payments: preparedQuery((q, ids: IdsValue) => sqliteReportDetailQueries(q, ids).payments),
+};
+
 // The events, decisions, letters sent and fees of those requests, in four queries. Runs in
 // whatever `q` it is given (the caller's transaction: refreshing the report facts reads and
 // writes in one): it keeps no state on the connection and opens no transaction of its own.
@@ -80,12 +96,12 @@ export function sqliteReportDetailQueries(q: Q, ids: readonly string[]) {
 // letters sent in any order (only their earliest day is read).
 export async function reportDetails(q: Q, ids: readonly string[]): Promise<ReportDetails> {
   if (engineOf(q) === 'sqlite') {
-    const queries = sqliteReportDetailQueries(q, ids);
+    const value = idsValue(q, ids);
     return {
-      events: await queries.events.execute(),
-      decisions: await queries.decisions.execute(),
-      dispatches: await queries.dispatches.execute(),
-      payments: await queries.payments.execute(),
+      events: (await detailQueries.events(q, value)).rows,
+      decisions: (await detailQueries.decisions(q, value)).rows,
+      dispatches: (await detailQueries.dispatches(q, value)).rows,
+      payments: (await detailQueries.payments(q, value)).rows,
     };
   }
   // PostgreSQL plans the ids' array with its statistics of each table's request_id index.

@@ -3,6 +3,7 @@ import type { RequestSummary } from '../../../../core/contract';
 import type { RequestKind, RequesterType } from '../../../../core/domain/intake/kinds';
 import { Party } from '../../../../core/domain/intake/request';
 import type { Schema } from '../schema';
+import { preparedQuery, type Scalar } from '../prepared-query';
 import { engineOf, type Engine, type Q } from '../store';
 import { kindBits } from './request-lists-kinds';
 
@@ -117,23 +118,23 @@ const filtered =
 // match of a broad filter — thousands for a common surname — to keep 50.
 // SQLite picks the page by rowid, which every index holds (the choice reads only the index);
 // PostgreSQL has no rowid and picks it by the primary key.
-async function page(q: Q, where: readonly Term[], order: Order, limit: number, offset: number) {
+function pageQuery(q: Q, where: readonly Term[], order: Order, limit: number, offset: number) {
   const engine = engineOf(q);
   const key = engine === 'sqlite' ? sql<string>`r.rowid` : sql<string>`r.id`;
-  return rows(
-    await summaries(q)
-      .where(key, 'in', (eb) =>
-        eb
-          .selectFrom('requests as r')
-          .select(key.as('k'))
-          .$call(filtered(where))
-          .$call(ordered(engine, order))
-          .limit(limit)
-          .offset(offset),
-      )
-      .$call(ordered(engine, order))
-      .execute(),
-  );
+  return summaries(q)
+    .where(key, 'in', (eb) =>
+      eb
+        .selectFrom('requests as r')
+        .select(key.as('k'))
+        .$call(filtered(where))
+        .$call(ordered(engine, order))
+        .limit(limit)
+        .offset(offset),
+    )
+    .$call(ordered(engine, order));
+}
+async function page(q: Q, where: readonly Term[], order: Order, limit: number, offset: number) {
+  return rows(await pageQuery(q, where, order, limit, offset).execute());
 }
 
 // Prefix search on an indexed column through a range (LIKE would not use the index).
@@ -232,23 +233,38 @@ export const COUNT_CAP = 1000;
 
 // One page of summaries for WHERE terms (joined with AND), with the total (exact up to
 // COUNT_CAP past the page; `capped` when there are more).
-async function pageOf(q: Q, where: readonly Term[], order: Order, limit: number, offset = 0): Promise<SummaryPage> {
-  // Tombstones of purged requests are counted by the reports, never listed.
-  const all: Term[] = [...where, (eb) => eb('r.purged_at', 'is', null)];
-  const cap = Math.max(COUNT_CAP, offset + limit);
-  const { counted } = await q
+// Tombstones of purged requests are counted by the reports, never listed.
+const listed = (where: readonly Term[]): Term[] => [...where, (eb) => eb('r.purged_at', 'is', null)];
+// How many rows match, counting no further than `upTo`.
+const countQuery = (q: Q, where: readonly Term[], upTo: number) =>
+  q
     .selectFrom((eb) =>
-      eb
-        .selectFrom('requests as r')
-        .select(sql.lit(1).as('one'))
-        .$call(filtered(all))
-        .limit(cap + 1)
-        .as('m'),
+      eb.selectFrom('requests as r').select(sql.lit(1).as('one')).$call(filtered(where)).limit(upTo).as('m'),
     )
-    .select((eb) => eb.fn.countAll<number>().as('counted'))
-    .executeTakeFirstOrThrow();
-  const found = await page(q, all, order, limit, offset);
-  return { rows: found, total: Math.min(counted, cap), capped: counted > cap };
+    .select((eb) => eb.fn.countAll<number>().as('counted'));
+const summaryPage = (counted: number, found: readonly SummaryRow[], cap: number): SummaryPage => ({
+  rows: rows(found),
+  total: Math.min(counted, cap),
+  capped: counted > cap,
+});
+
+async function pageOf(q: Q, where: readonly Term[], order: Order, limit: number, offset = 0): Promise<SummaryPage> {
+  const all = listed(where);
+  const cap = Math.max(COUNT_CAP, offset + limit);
+  const { counted } = await countQuery(q, all, cap + 1).executeTakeFirstOrThrow();
+  return summaryPage(counted, await pageQuery(q, all, order, limit, offset).execute(), cap);
+}
+
+// A dashboard page, prepared once (prepared-query.ts): the dashboard runs a dozen such queries
+// on every visit. The arguments are its WHERE terms' values.
+function preparedPage<A extends Scalar[]>(where: (...args: A) => Term[], order: Order) {
+  const count = preparedQuery((q, upTo: number, ...args: A) => countQuery(q, listed(where(...args)), upTo));
+  const found = preparedQuery((q, limit: number, ...args: A) => pageQuery(q, listed(where(...args)), order, limit, 0));
+  return async (q: Q, limit: number, ...args: A): Promise<SummaryPage> => {
+    const cap = Math.max(COUNT_CAP, limit);
+    const counted = (await count(q, cap + 1, ...args)).rows[0]?.counted ?? 0;
+    return summaryPage(counted, (await found(q, limit, ...args)).rows, cap);
+  };
 }
 
 // The dashboard's lists, each a first page: answers overdue or due soon, 補正 past their date,
@@ -267,45 +283,73 @@ export async function dashboardPages(
 ): Promise<
   Record<'overdue' | 'dueSoon' | 'cureOverdue' | 'awaitingMyApproval' | 'recentlyCompleted' | 'suspected', SummaryPage>
 > {
-  const first = (where: Term[], order: Order) => pageOf(q, where, order, d.limit);
-  const { approverId } = d;
+  const p = dashboardQueries(d.pending, d.overdue);
+  const { approverId, limit } = d;
   return {
-    overdue: await first([(eb) => among(eb, d.overdue), (eb) => eb('r.due_date', '<', d.today)], orders.dueAsc),
-    dueSoon: await first(
-      [(eb) => among(eb, d.pending), (eb) => eb('r.due_date', '>=', d.today), (eb) => eb('r.due_date', '<=', d.soon)],
+    overdue: await p.overdue(q, limit, d.today),
+    dueSoon: await p.dueSoon(q, limit, d.today, d.soon),
+    cureOverdue: await p.cureOverdue(q, limit, d.today),
+    awaitingMyApproval:
+      approverId === null ? { rows: [], total: 0, capped: false } : await p.awaitingMyApproval(q, limit, approverId),
+    recentlyCompleted: await p.recentlyCompleted(q, limit, d.recentSince),
+    suspected: await p.suspected(q, limit),
+  };
+}
+
+// The dashboard's queries for its lists of states (the app's are fixed: one set in practice).
+const dashboards = new Map<string, ReturnType<typeof makeDashboardQueries>>();
+function dashboardQueries(pending: readonly string[], overdue: readonly string[]) {
+  const key = JSON.stringify([pending, overdue]);
+  let found = dashboards.get(key);
+  if (!found) {
+    found = makeDashboardQueries(pending, overdue);
+    dashboards.set(key, found);
+  }
+  return found;
+}
+
+function makeDashboardQueries(pending: readonly string[], overdue: readonly string[]) {
+  return {
+    overdue: preparedPage(
+      (today: string): Term[] => [(eb) => among(eb, overdue), (eb) => eb('r.due_date', '<', today)],
       orders.dueAsc,
     ),
-    cureOverdue: await first(
-      [(eb) => eb('r.status', '=', 'awaitingCure'), (eb) => eb('r.cure_due', '<', d.today)],
+    dueSoon: preparedPage(
+      (today: string, soon: string): Term[] => [
+        (eb) => among(eb, pending),
+        (eb) => eb('r.due_date', '>=', today),
+        (eb) => eb('r.due_date', '<=', soon),
+      ],
+      orders.dueAsc,
+    ),
+    cureOverdue: preparedPage(
+      (today: string): Term[] => [(eb) => eb('r.status', '=', 'awaitingCure'), (eb) => eb('r.cure_due', '<', today)],
       orders.cureAsc,
     ),
-    awaitingMyApproval:
-      approverId === null
-        ? { rows: [], total: 0, capped: false }
-        : await first(
-            [
-              (eb) => eb('r.status', '=', 'awaitingApproval'),
-              // Submitted by someone else, or by no one recorded (NULL): SQLite's `IS NOT`.
-              (eb) => eb('r.submitted_by', 'is distinct from', approverId),
-              (eb) =>
-                eb.not(
-                  eb.exists(
-                    eb
-                      .selectFrom('request_decisions as d')
-                      .select(sql.lit(1).as('one'))
-                      .whereRef('d.request_id', '=', 'r.id')
-                      .where('d.drafted_by', '=', approverId),
-                  ),
-                ),
-            ],
-            orders.dueAsc,
+    awaitingMyApproval: preparedPage(
+      (approverId: string): Term[] => [
+        (eb) => eb('r.status', '=', 'awaitingApproval'),
+        // Submitted by someone else, or by no one recorded (NULL): SQLite's `IS NOT`.
+        (eb) => eb('r.submitted_by', 'is distinct from', approverId),
+        (eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('request_decisions as d')
+                .select(sql.lit(1).as('one'))
+                .whereRef('d.request_id', '=', 'r.id')
+                .where('d.drafted_by', '=', approverId),
+            ),
           ),
-    recentlyCompleted: await first(
-      [(eb) => eb('r.status', '=', 'completed'), (eb) => eb('r.closed_on', '>=', d.recentSince)],
+      ],
+      orders.dueAsc,
+    ),
+    recentlyCompleted: preparedPage(
+      (since: string): Term[] => [(eb) => eb('r.status', '=', 'completed'), (eb) => eb('r.closed_on', '>=', since)],
       orders.closedDesc,
     ),
-    suspected: await first(
-      [(eb) => eb('r.suspicion_json', 'is not', null), (eb) => eb('r.closed_on', 'is', null)],
+    suspected: preparedPage(
+      (): Term[] => [(eb) => eb('r.suspicion_json', 'is not', null), (eb) => eb('r.closed_on', 'is', null)],
       orders.arrivalAsc,
     ),
   };

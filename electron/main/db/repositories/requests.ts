@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { RequestsTable } from '../schema';
+import { preparedQuery } from '../prepared-query';
 import { engineOf, type Q } from '../store';
 
 // A request as services read it: every column but the search copies and the kind mask.
@@ -10,8 +11,7 @@ const REQUEST_COLUMNS = [
   'answer_to', 'delivery', 'reply_address', 'reply_postal_code', 'disclosure_method', 'status', 'notes',
   'identity_json', 'created_at', 'updated_at', 'article39_date', 'sla_date', 'due_date', 'cure_json', 'cure_due',
   'extension_json', 'submitted_by', 'approved_by', 'disposal_json', 'fee_return_json', 'fax_received_on',
-  'suspicion_json', 'searches_json', 'closed_on', 'purged_at', 'outside_law_json',
-  'suspicion_json', 'searches_json', 'closed_on', 'purged_at', 'split_from',
+  'suspicion_json', 'searches_json', 'closed_on', 'purged_at', 'outside_law_json', 'split_from',
 ] as const;
 
 export type NewRequest = {
@@ -48,20 +48,25 @@ export type NewRequest = {
 
 // Next 受付番号 serial for a counter (a year, or 0 for patterns without one); numbers are never
 // reused, even if a request is later purged.
-export async function nextSerial(q: Q, year: number): Promise<number> {
-  // `last` is qualified: PostgreSQL would find a bare `last` ambiguous (the row or `excluded`).
-  const row = await q
+// `last` is qualified: PostgreSQL would find a bare `last` ambiguous (the row or `excluded`).
+const countUp = preparedQuery((q, year: number) =>
+  q
     .insertInto('receipt_counters')
     .values({ year, last: 1 })
     .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last: eb('receipt_counters.last', '+', 1) })))
-    .returning('last')
-    .executeTakeFirstOrThrow();
+    .returning('last'),
+);
+export async function nextSerial(q: Q, year: number): Promise<number> {
+  const row = (await countUp(q, year)).rows[0];
+  if (!row) throw new Error('The receipt counter returned no row.');
   return row.last;
 }
 
+const requestWithReceiptNo = preparedQuery((q, receiptNo: string) =>
+  q.selectFrom('requests').select('id').where('receipt_no', '=', receiptNo),
+);
 export async function receiptNoTaken(q: Q, receiptNo: string): Promise<boolean> {
-  const row = await q.selectFrom('requests').select('id').where('receipt_no', '=', receiptNo).executeTakeFirst();
-  return row !== undefined;
+  return (await requestWithReceiptNo(q, receiptNo)).rows.length > 0;
 }
 
 export async function insertRequest(q: Q, r: NewRequest): Promise<void> {
@@ -98,8 +103,11 @@ export async function confirmOriginals(q: Q, id: string, arrivalDate: string, at
 }
 
 // By name, not *: both engines return the same shape (PostgreSQL's table has an identity column).
+const requestRow = preparedQuery((q, id: string) =>
+  q.selectFrom('requests').select(REQUEST_COLUMNS).where('id', '=', id),
+);
 export async function getRequestRow(q: Q, id: string): Promise<RequestRow | null> {
-  return (await q.selectFrom('requests').select(REQUEST_COLUMNS).where('id', '=', id).executeTakeFirst()) ?? null;
+  return (await requestRow(q, id)).rows[0] ?? null;
 }
 
 // Key order, as SQLite's WITHOUT ROWID tables give their rows without an ORDER BY: byte order on
@@ -108,36 +116,29 @@ export async function getRequestRow(q: Q, id: string): Promise<RequestRow | null
 const keyOrder = (q: Q, column: 'role' | 'kind') =>
   engineOf(q) === 'sqlite' ? sql.ref(column) : sql`${sql.ref(column)} collate "C"`;
 
+const parties = preparedQuery((q, id: string) =>
+  q.selectFrom('request_parties').select(['role', 'data']).where('request_id', '=', id).orderBy(keyOrder(q, 'role')),
+);
 export async function getParties(q: Q, id: string): Promise<{ role: string; data: string }[]> {
-  return q
-    .selectFrom('request_parties')
-    .select(['role', 'data'])
-    .where('request_id', '=', id)
-    .orderBy(keyOrder(q, 'role'))
-    .execute();
+  return (await parties(q, id)).rows;
 }
 
+const items = preparedQuery((q, id: string) =>
+  q.selectFrom('request_items').select(['kind', 'details']).where('request_id', '=', id).orderBy(keyOrder(q, 'kind')),
+);
 export async function getItems(q: Q, id: string): Promise<{ kind: string; details: string }[]> {
-  return q
-    .selectFrom('request_items')
-    .select(['kind', 'details'])
-    .where('request_id', '=', id)
-    .orderBy(keyOrder(q, 'kind'))
-    .execute();
+  return (await items(q, id)).rows;
 }
 
 // The order rows were inserted in: SQLite's rowid; PostgreSQL has no rowid, so these tables get an
 // identity column `seq` there.
 const insertionOrder = (q: Q) => (engineOf(q) === 'sqlite' ? sql`rowid` : sql`seq`);
 
+const documents = preparedQuery((q, id: string) =>
+  q.selectFrom('identity_documents').select('data').where('request_id', '=', id).orderBy(insertionOrder(q)),
+);
 export async function getDocuments(q: Q, id: string): Promise<string[]> {
-  const rows = await q
-    .selectFrom('identity_documents')
-    .select('data')
-    .where('request_id', '=', id)
-    .orderBy(insertionOrder(q))
-    .execute();
-  return rows.map((r) => r.data);
+  return (await documents(q, id)).rows.map((r) => r.data);
 }
 
 export type PaymentRow = {
@@ -148,13 +149,15 @@ export type PaymentRow = {
   issued_on: string | null;
   for_kind: string | null;
 };
-export async function getPayments(q: Q, id: string): Promise<PaymentRow[]> {
-  return q
+const payments = preparedQuery((q, id: string) =>
+  q
     .selectFrom('fee_payments')
     .select(['id', 'means', 'amount', 'received_on', 'issued_on', 'for_kind'])
     .where('request_id', '=', id)
-    .orderBy(insertionOrder(q))
-    .execute();
+    .orderBy(insertionOrder(q)),
+);
+export async function getPayments(q: Q, id: string): Promise<PaymentRow[]> {
+  return (await payments(q, id)).rows;
 }
 
 export type EventRow = {
@@ -183,25 +186,19 @@ export async function insertEvent(
     closedOn: string | null;
   },
 ): Promise<void> {
-  await q
-    .insertInto('request_events')
-    .values({
-      request_id: e.requestId,
-      at: e.at,
-      day: e.day,
-      account_id: e.accountId,
-      action: e.action,
-      from_state: e.from,
-      to_state: e.to,
-      comment: e.comment,
-    })
-    .execute();
-  await q
-    .updateTable('requests')
-    .set({ status: e.to, closed_on: e.closedOn, updated_at: e.at })
-    .where('id', '=', e.requestId)
-    .execute();
+  await eventInsert(q, e.requestId, e.at, e.day, e.accountId, e.action, e.from, e.to, e.comment);
+  await statusUpdate(q, e.to, e.closedOn, e.at, e.requestId);
 }
+// prettier-ignore
+const eventInsert = preparedQuery(
+  (q, request_id: string, at: string, day: string, account_id: string, action: string, from_state: string,
+    to_state: string, comment: string) =>
+    q.insertInto('request_events')
+      .values({ request_id, at, day, account_id, action, from_state, to_state, comment }),
+);
+const statusUpdate = preparedQuery((q, status: string, closed_on: string | null, updated_at: string, id: string) =>
+  q.updateTable('requests').set({ status, closed_on, updated_at }).where('id', '=', id),
+);
 
 // The id of the request's latest 承認 (approve event), or null if it was never approved.
 export async function latestApprovalEvent(q: Q, requestId: string): Promise<number | null> {
@@ -214,13 +211,15 @@ export async function latestApprovalEvent(q: Q, requestId: string): Promise<numb
   return row?.id ?? null;
 }
 
-export async function listEvents(q: Q, requestId: string): Promise<EventRow[]> {
-  return q
+const events = preparedQuery((q, requestId: string) =>
+  q
     .selectFrom('request_events')
     .select(['id', 'at', 'day', 'account_id', 'action', 'from_state', 'to_state', 'comment'])
     .where('request_id', '=', requestId)
-    .orderBy('id')
-    .execute();
+    .orderBy('id'),
+);
+export async function listEvents(q: Q, requestId: string): Promise<EventRow[]> {
+  return (await events(q, requestId)).rows;
 }
 
 // The request's processing columns (0004): one setter, so every write goes through the same door.
@@ -305,30 +304,26 @@ async function insertChildren(
   id: string,
   r: Pick<NewRequest, 'parties' | 'items' | 'documents' | 'payments'>,
 ): Promise<void> {
-  for (const p of r.parties) {
-    await q.insertInto('request_parties').values({ request_id: id, role: p.role, data: p.data }).execute();
-  }
-  for (const i of r.items) {
-    await q.insertInto('request_items').values({ request_id: id, kind: i.kind, details: i.details }).execute();
-  }
-  for (const d of r.documents) {
-    await q.insertInto('identity_documents').values({ id: d.id, request_id: id, data: d.data }).execute();
-  }
-  for (const p of r.payments) {
-    await q
-      .insertInto('fee_payments')
-      .values({
-        id: p.id,
-        request_id: id,
-        means: p.means,
-        amount: p.amount,
-        received_on: p.receivedOn,
-        issued_on: p.issuedOn,
-        for_kind: p.forKind,
-      })
-      .execute();
-  }
+  for (const p of r.parties) await partyInsert(q, id, p.role, p.data);
+  for (const i of r.items) await itemInsert(q, id, i.kind, i.details);
+  for (const d of r.documents) await documentInsert(q, d.id, id, d.data);
+  for (const p of r.payments) await paymentInsert(q, p.id, id, p.means, p.amount, p.receivedOn, p.issuedOn, p.forKind);
 }
+const partyInsert = preparedQuery((q, request_id: string, role: string, data: string) =>
+  q.insertInto('request_parties').values({ request_id, role, data }),
+);
+const itemInsert = preparedQuery((q, request_id: string, kind: string, details: string) =>
+  q.insertInto('request_items').values({ request_id, kind, details }),
+);
+const documentInsert = preparedQuery((q, id: string, request_id: string, data: string) =>
+  q.insertInto('identity_documents').values({ id, request_id, data }),
+);
+// prettier-ignore
+const paymentInsert = preparedQuery(
+  (q, id: string, request_id: string, means: string, amount: number, received_on: string, issued_on: string | null,
+    for_kind: string | null) =>
+    q.insertInto('fee_payments').values({ id, request_id, means, amount, received_on, issued_on, for_kind }),
+);
 
 export type DecisionRow = { kind: string; data: string; drafted_by: string; drafted_at: string };
 
@@ -349,13 +344,15 @@ export async function upsertDecision(
     .execute();
 }
 
-export async function listDecisions(q: Q, requestId: string): Promise<DecisionRow[]> {
-  return q
+const decisions = preparedQuery((q, requestId: string) =>
+  q
     .selectFrom('request_decisions')
     .select(['kind', 'data', 'drafted_by', 'drafted_at'])
     .where('request_id', '=', requestId)
-    .orderBy(keyOrder(q, 'kind'))
-    .execute();
+    .orderBy(keyOrder(q, 'kind')),
+);
+export async function listDecisions(q: Q, requestId: string): Promise<DecisionRow[]> {
+  return (await decisions(q, requestId)).rows;
 }
 
 export async function deleteDecisionsExcept(q: Q, requestId: string, kinds: readonly string[]): Promise<void> {
@@ -378,22 +375,24 @@ export async function insertDispatch(
     .execute();
 }
 
-export async function listDispatches(q: Q, requestId: string): Promise<DispatchRow[]> {
-  return q
+const dispatches = preparedQuery((q, requestId: string) =>
+  q
     .selectFrom('request_dispatches')
     .select(['id', 'data', 'recorded_by', 'recorded_at'])
     .where('request_id', '=', requestId)
-    .orderBy('recorded_at')
-    .execute();
+    .orderBy('recorded_at'),
+);
+export async function listDispatches(q: Q, requestId: string): Promise<DispatchRow[]> {
+  return (await dispatches(q, requestId)).rows;
 }
 
+const names = preparedQuery((q) => q.selectFrom('accounts').select(['id', 'display_name']));
 export async function accountNames(q: Q): Promise<Record<string, string>> {
-  const rows = await q.selectFrom('accounts').select(['id', 'display_name']).execute();
-  return Object.fromEntries(rows.map((r) => [r.id, r.display_name]));
+  return Object.fromEntries((await names(q)).rows.map((r) => [r.id, r.display_name]));
 }
 
 // A request's step as stored now (null: no such request), read inside a write that depends on it.
+const statusOf = preparedQuery((q, id: string) => q.selectFrom('requests').select('status').where('id', '=', id));
 export async function getRequestStatus(q: Q, id: string): Promise<string | null> {
-  const row = await q.selectFrom('requests').select('status').where('id', '=', id).executeTakeFirst();
-  return row?.status ?? null;
+  return (await statusOf(q, id)).rows[0]?.status ?? null;
 }

@@ -1,8 +1,11 @@
+import { preparedQuery } from '../prepared-query';
 import type { Q } from '../store';
 
 // Settings are JSON values under fixed keys; services parse them with their zod schema.
+const settingOf = preparedQuery((q, key: string) => q.selectFrom('settings').select('value').where('key', '=', key));
+
 export async function getSetting(q: Q, key: string): Promise<unknown> {
-  const row = await q.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  const row = (await settingOf(q, key)).rows[0];
   return row ? (JSON.parse(row.value) as unknown) : undefined;
 }
 

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { preparedQuery } from '../prepared-query';
 import type { Q } from '../store';
 
 // A request split off another at intake (migration 0024): the new request is a copy of the
@@ -126,23 +127,24 @@ export async function moveKinds(q: Q, from: string, to: string, kinds: readonly 
   await q.deleteFrom('fee_payments').where('request_id', '=', from).where('for_kind', 'in', kinds).execute();
 }
 
+const splitOff = preparedQuery((q, id: string) =>
+  q.selectFrom('requests').select('id').where('split_from', '=', id).where('id', '<>', id),
+);
+const splitFamily = preparedQuery((q, id: string, from: string) =>
+  q
+    .selectFrom('requests')
+    .select('id')
+    .where((eb) => eb.or([eb('split_from', '=', id), eb('id', '=', from), eb('split_from', '=', from)]))
+    .where('id', '<>', id),
+);
+
 // The requests split off `id` and the one it was split from, oldest number first.
 export async function linkedRequests(
   q: Q,
   id: string,
   splitFrom: string | null,
 ): Promise<{ id: string; receipt_no: string; kinds: string }[]> {
-  const ids = await q
-    .selectFrom('requests')
-    .select('id')
-    .where((eb) =>
-      eb.or([
-        eb('split_from', '=', id),
-        ...(splitFrom ? [eb('id', '=', splitFrom), eb('split_from', '=', splitFrom)] : []),
-      ]),
-    )
-    .where('id', '<>', id)
-    .execute();
+  const ids = (splitFrom ? await splitFamily(q, id, splitFrom) : await splitOff(q, id)).rows;
   if (ids.length === 0) return [];
   const rows = await q
     .selectFrom('requests as r')

@@ -1,0 +1,64 @@
+import { expect, it } from 'vitest';
+import { forEachEngine } from '../testing/stores';
+import { preparedQuery } from './prepared-query';
+import { putSetting } from './repositories/settings';
+
+// A prepared query runs what Kysely would have built with the same values, on both engines.
+forEachEngine('prepared queries', (store) => {
+  const between = preparedQuery((q, from: string, to: string, limit: number) =>
+    q
+      .selectFrom('settings')
+      .select(['key', 'value'])
+      .where('key', '>=', from)
+      .where('key', '<', to)
+      .where('value', '<>', '"skip"')
+      .orderBy('key')
+      .limit(limit),
+  );
+  const built = (from: string, to: string, limit: number) =>
+    store()
+      .q.selectFrom('settings')
+      .select(['key', 'value'])
+      .where('key', '>=', from)
+      .where('key', '<', to)
+      .where('value', '<>', '"skip"')
+      .orderBy('key')
+      .limit(limit);
+
+  it('binds each run its own values, as the query built with them would', async () => {
+    for (const [key, value] of [
+      ['p.a', 1],
+      ['p.b', 'skip'],
+      ['p.c', 3],
+      ['q.a', 4],
+    ] as const) {
+      await putSetting(store().q, key, value);
+    }
+    const cases: [string, string, number][] = [
+      ['p.', 'p.\uffff', 10],
+      ['q.', 'q.\uffff', 10],
+      ['p.', 'q.\uffff', 2],
+    ];
+    for (const [from, to, limit] of cases) {
+      const expected = await built(from, to, limit).execute();
+      expect(expected.length).toBeGreaterThan(0);
+      expect((await between(store().q, from, to, limit)).rows).toEqual(expected);
+    }
+    expect((await between(store().q, 'q.', 'q.\uffff', 10)).rows.map((r) => r.key)).toEqual(['q.a']);
+    // Inside a transaction too.
+    await store().transaction(async (tx) => {
+      await putSetting(tx, 'q.b', 5);
+      expect((await between(tx, 'q.', 'q.\uffff', 10)).rows.map((r) => r.key)).toEqual(['q.a', 'q.b']);
+    });
+  });
+
+  it('refuses a build that uses an argument other than as a value of the query', async () => {
+    const misuse = preparedQuery((q, key: string) =>
+      q
+        .selectFrom('settings')
+        .select('value')
+        .where('key', '=', key.length > 3 ? 'long' : 'short'),
+    );
+    await expect(misuse(store().q, 'p.a')).rejects.toThrow('argument 0 is not used as a value');
+  });
+});

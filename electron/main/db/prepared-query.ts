@@ -1,0 +1,50 @@
+import { createQueryId, type Compilable, type CompiledQuery, type QueryResult, type RootOperationNode } from 'kysely';
+import { engineOf, type Engine, type Q } from './store';
+
+// A query built and compiled once per engine, its values bound at each run: for the statements a
+// request's registration runs dozens of times (the audit head, a setting, a request's row).
+// Kysely builds and compiles a query on every run (frozen nodes, a visitor), 10–30 µs each, while
+// SQLite runs such a statement in 1–5 µs (docs/DECISIONS.md, "The seam's speed").
+//
+// The arguments reach the query only as values (a WHERE operand, an inserted value): build is run
+// once with a placeholder standing for each argument, and must not look at them otherwise (no
+// branch on an argument, no list for IN). A placeholder that does not come out as a parameter is
+// refused at the first run, so such a misuse fails in its first test. The SQL and the values are
+// those Kysely would have produced (prepared-query.test.ts).
+
+// A list of ids is one value too (reports.ts's idsValue: JSON text on SQLite, an array on PostgreSQL).
+export type Scalar = string | number | boolean | null | Uint8Array | readonly string[];
+
+class Slot {
+  constructor(readonly index: number) {}
+}
+
+type Plan = { sql: string; parameters: readonly unknown[]; query: RootOperationNode };
+
+export function preparedQuery<A extends Scalar[], R>(
+  build: (q: Q, ...args: A) => Compilable<R>,
+): (q: Q, ...args: A) => Promise<QueryResult<R>> {
+  const plans = new Map<Engine, Plan>();
+  const plan = (q: Q, arity: number): Plan => {
+    const slots = Array.from({ length: arity }, (_, i) => new Slot(i)) as unknown as A;
+    const compiled: CompiledQuery<R> = build(q, ...slots).compile();
+    for (let i = 0; i < arity; i++) {
+      if (!compiled.parameters.some((p) => p instanceof Slot && p.index === i)) {
+        throw new Error(`preparedQuery: argument ${i} is not used as a value of the query.`);
+      }
+    }
+    return { sql: compiled.sql, parameters: compiled.parameters, query: compiled.query };
+  };
+  return async (q, ...args) => {
+    // A plugin transforms each query as it runs (the tests' recorder does): no plan for those.
+    if (q.getExecutor().plugins.length > 0) return q.executeQuery(build(q, ...args));
+    const engine = engineOf(q);
+    let p = plans.get(engine);
+    if (!p) {
+      p = plan(q, args.length);
+      plans.set(engine, p);
+    }
+    const parameters = p.parameters.map((v) => (v instanceof Slot ? args[v.index] : v));
+    return q.executeQuery<R>({ sql: p.sql, parameters, query: p.query, queryId: createQueryId() });
+  };
+}
