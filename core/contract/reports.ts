@@ -15,6 +15,8 @@ export const Counts = z.record(z.string(), z.number());
 
 export const Figures = z.object({
   period: z.object({ from: z.string(), to: z.string() }),
+  // The day open and overdue are counted on: the period's last day, or today while it runs.
+  asOf: z.string(),
   received: z.object({ total: z.number(), byKind: Counts, byChannel: Counts, byRequester: Counts }),
   decided: z.object({ total: z.number(), byKindOutcome: z.record(z.string(), Counts) }),
   completed: z.number(),

@@ -23,12 +23,16 @@ export type { Cell, Section } from './table';
 const fmt = (n: number | null, unit: Unit): Cell => (n === null ? NONE : num(n, unit));
 const pct = (part: number, whole: number): Cell => (whole === 0 ? NONE : num((part / whole) * 100, '%'));
 
-function mainLines(f: Figures): [string, Cell][] {
+// While a period runs, its figures "at the end" are counted as of today (Figures.asOf).
+const running = (f: Figures) => f.asOf < f.period.to;
+
+// `atEnd`: the note after the two figures counted at the end (「（当期は本日時点）」 while it runs).
+function mainLines(f: Figures, atEnd: string): [string, Cell][] {
   return [
     ['受け付けた請求', fmt(f.received.total, '件')],
     ['完了した請求', fmt(f.completed, '件')],
-    ['期末に処理中の請求', fmt(f.openAtEnd, '件')],
-    ['期末に期限を過ぎていた請求', fmt(f.overdueAtEnd, '件')],
+    [`期末に処理中の請求${atEnd}`, fmt(f.openAtEnd, '件')],
+    [`期末に期限を過ぎていた請求${atEnd}`, fmt(f.overdueAtEnd, '件')],
     ['回答した請求', fmt(f.answered, '件')],
     ['回答までの日数（平均）', fmt(f.daysToAnswer.all.mean, '日')],
     ['回答までの日数（中央値）', fmt(f.daysToAnswer.all.median, '日')],
@@ -61,6 +65,14 @@ export function periodLabel(f: Figures): string {
   return fy === ty && fm === tm ? `${fy}年${fm}月` : `${fy}年${fm}月〜${ty}年${tm}月`;
 }
 
+// The header of the tables, on the screen and in every export: a running period's column names
+// the day its figures were counted on, so a file read later still says which day 本日 was.
+export function reportHeader(r: Report): [string, string, string] {
+  const c = r.current;
+  const day = running(c) ? `、${Number(c.asOf.slice(5, 7))}月${Number(c.asOf.slice(8, 10))}日時点` : '';
+  return ['項目', `当期（${periodLabel(c)}${day}）`, `前期（${periodLabel(r.previous)}）`];
+}
+
 // Decisions in the period as "種類：結果" with their number, in the order they were counted.
 export function outcomeCounts(f: Figures): [string, number][] {
   return Object.entries(f.decided.byKindOutcome).flatMap(([k, os]) =>
@@ -72,11 +84,13 @@ export function outcomeCounts(f: Figures): [string, number][] {
 }
 
 export function reportSections(r: Report): Section[] {
-  const header = ['項目', `当期（${periodLabel(r.current)}）`, `前期（${periodLabel(r.previous)}）`];
-  const prev = mainLines(r.previous);
+  const header = reportHeader(r);
+  // One label per row serves both columns: the previous period has ended and counts at its end.
+  const atEnd = running(r.current) ? '（当期は本日時点）' : '';
+  const prev = mainLines(r.previous, atEnd);
   const outcomes = (f: Figures) => Object.fromEntries(outcomeCounts(f));
   return [
-    { title: '主な数値', header, rows: mainLines(r.current).map(([l, v], i) => [l, v, prev[i]?.[1] ?? '']) },
+    { title: '主な数値', header, rows: mainLines(r.current, atEnd).map(([l, v], i) => [l, v, prev[i]?.[1] ?? '']) },
     {
       title: '請求の種類別の受付件数',
       header,

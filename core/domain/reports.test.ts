@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from './dates';
 import { computeReport, monthPeriod, previousPeriod, stats, yearPeriod, type ReportRow } from './reports';
 
 const row = (over: Partial<ReportRow> & Pick<ReportRow, 'id' | 'arrivalDate' | 'article39Date'>): ReportRow => ({
@@ -17,6 +18,9 @@ const row = (over: Partial<ReportRow> & Pick<ReportRow, 'id' | 'arrivalDate' | '
   feeToReturn: 0,
   ...over,
 });
+
+// The day the October reports below are made: November, after the month ended.
+const AFTER = '2026-11-20';
 
 // Each number of October 2026 is known by construction (see the comments).
 const rows: ReportRow[] = [
@@ -106,7 +110,7 @@ const rows: ReportRow[] = [
 
 describe('reports', () => {
   it('computes October 2026 from the fixture, number by number', () => {
-    const { current: f } = computeReport(rows, monthPeriod('2026-10'));
+    const { current: f } = computeReport(rows, monthPeriod('2026-10'), AFTER);
     expect(f.period).toEqual({ from: '2026-10-01', to: '2026-10-31' });
     expect(f.received).toEqual({
       total: 5,
@@ -145,14 +149,14 @@ describe('reports', () => {
       slaDate: '2026-10-22',
       article39Date: '2026-10-15',
     });
-    const f = computeReport([rows[0]!, purposeOnly], monthPeriod('2026-10')).current;
+    const f = computeReport([rows[0]!, purposeOnly], monthPeriod('2026-10'), AFTER).current;
     expect(f.answered).toBe(2);
     expect(f.withinSla).toBe(2);
     expect(f).toMatchObject({ withinArticle39: 1, answeredUnderArticle39: 1 });
   });
 
   it('counts requests closed as outside the Act apart, in none of the statutory figures', () => {
-    const base = computeReport(rows, monthPeriod('2026-10')).current;
+    const base = computeReport(rows, monthPeriod('2026-10'), AFTER).current;
     // An heir's request about a deceased father's data, open past its dates until closed as
     // outside the Act (answered as a service), with 1,000円 sent and owed back.
     const heir = row({
@@ -174,7 +178,7 @@ describe('reports', () => {
       article39Date: '2026-10-17',
       outsideLaw: { category: 'companyInformation', response: 'declined' },
     });
-    const f = computeReport([...rows, heir, own], monthPeriod('2026-10')).current;
+    const f = computeReport([...rows, heir, own], monthPeriod('2026-10'), AFTER).current;
     expect(f.outsideLaw).toEqual({
       total: 2,
       byCategory: { deceased: 1, companyInformation: 1 },
@@ -193,7 +197,7 @@ describe('reports', () => {
   });
 
   it('puts the previous period beside it', () => {
-    const { previous: p } = computeReport(rows, monthPeriod('2026-10'));
+    const { previous: p } = computeReport(rows, monthPeriod('2026-10'), AFTER);
     expect(p.period).toEqual({ from: '2026-09-01', to: '2026-09-30' });
     expect(p.received.total).toBe(2); // F, G
     expect(p.cures).toBe(1); // G
@@ -207,7 +211,69 @@ describe('reports', () => {
     expect(monthPeriod('2028-02')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
     expect(previousPeriod(monthPeriod('2026-01'))).toEqual({ from: '2025-12-01', to: '2025-12-31' });
     expect(previousPeriod(yearPeriod(2026))).toEqual({ from: '2025-01-01', to: '2025-12-31' });
-    expect(computeReport(rows, yearPeriod(2026)).current.received.total).toBe(7);
+    expect(computeReport(rows, yearPeriod(2026), AFTER).current.received.total).toBe(7);
     expect(stats([4, 1, 3, 2])).toEqual({ count: 4, mean: 2.5, median: 2.5, max: 4 });
+  });
+});
+
+describe('reports: open and overdue at the end of the period', () => {
+  // A request due on `on` (SLA and 39条 date the same), arrived two weeks before.
+  const due = (id: string, on: string, over: Partial<ReportRow> = {}) =>
+    row({ id, arrivalDate: addDays(on, -14), status: 'investigating', slaDate: on, article39Date: on, ...over });
+
+  it('counts a period still running as of today (Japan), not as of a last day to come', () => {
+    const today = '2026-11-10';
+    const running = [
+      due('past', '2026-11-09'),
+      // 補正待ち past its 39条 date: overdue all the same (the dashboard lists it).
+      due('cure', '2026-11-06', { status: 'awaitingCure', slaDate: null }),
+      // Due today: not overdue until tomorrow.
+      due('today', '2026-11-10'),
+      // Arrived today.
+      due('later', '2026-11-24'),
+      // Answered (the letter is out), not yet completed: nothing owed.
+      due('sent', '2026-11-02', { status: 'sent', answeredOn: '2026-11-04' }),
+    ];
+    for (const [period, label] of [
+      [monthPeriod('2026-11'), 'month'],
+      [yearPeriod(2026), 'year'],
+    ] as const) {
+      const f = computeReport(running, period, today).current;
+      expect(f.asOf, label).toBe(today);
+      // Not 4 (past, cure, today, later: due before the period's last day, as counted before).
+      expect(f.overdueAtEnd, label).toBe(2); // past, cure
+      expect(f.openAtEnd, label).toBe(5);
+    }
+    // On its last day the month is counted on that day, which is today.
+    expect(computeReport(running, monthPeriod('2026-11'), '2026-11-30').current).toMatchObject({
+      asOf: '2026-11-30',
+      overdueAtEnd: 4, // past, cure, today, later
+    });
+  });
+
+  it('counts a closed period as of its last day: open at the end of it, due before it', () => {
+    const october = [
+      due('past', '2026-10-30'),
+      // Due on the last day: that day was still its own. Overdue from 11-01, in November's figure.
+      due('lastDay', '2026-10-31'),
+      // Answered on the last day, before its end: not owed at the end.
+      due('answeredLastDay', '2026-10-28', { status: 'completed', answeredOn: '2026-10-31', closedOn: '2026-11-02' }),
+      // Owed at the end of October, answered and closed since: still counted for October.
+      due('answeredLater', '2026-10-29', { status: 'completed', answeredOn: '2026-11-03', closedOn: '2026-11-05' }),
+      due('withdrawnLater', '2026-10-20', { status: 'withdrawn', closedOn: '2026-11-02' }),
+      // Closed within October: not open at the end.
+      due('withdrawn', '2026-10-20', { status: 'withdrawn', closedOn: '2026-10-25' }),
+      // Due after October: overdue today, not at the end of October.
+      due('november', '2026-11-05'),
+    ];
+    const f = computeReport(october, monthPeriod('2026-10'), AFTER).current;
+    expect(f.asOf).toBe('2026-10-31');
+    expect(f.overdueAtEnd).toBe(3); // past, answeredLater, withdrawnLater
+    expect(f.openAtEnd).toBe(6);
+    // The same rule for the previous period beside a running one.
+    expect(computeReport(october, monthPeriod('2026-11'), '2026-11-10').previous).toMatchObject({
+      asOf: '2026-10-31',
+      overdueAtEnd: 3,
+    });
   });
 });

@@ -2,6 +2,7 @@ import { addDays, addMonths, daysBetween, type IsoDate } from './dates';
 import type { Outcome } from './decisions';
 import { article39Applies, type Channel, type RequestKind, type RequesterType } from './intake/kinds';
 import type { OutsideLawCategory, OutsideLawResponse } from './outside-law';
+import { answerOverdue } from './workflow';
 
 // The monthly and annual report (DOMAIN.md §7): what the 個人情報保護管理者 shows management.
 // Main gathers one flat row per request; the figures are computed here, for any period, so that
@@ -60,6 +61,9 @@ export type Stats = { count: number; mean: number | null; median: number | null;
 
 export type Figures = {
   period: Period;
+  // The day the figures "at the end" (open, overdue) are counted on: the period's last day, or
+  // today while the period is still running (its last day is after today).
+  asOf: IsoDate;
   received: {
     total: number;
     byKind: Partial<Record<RequestKind, number>>;
@@ -105,9 +109,39 @@ const bump = <K extends string>(rec: Partial<Record<K, number>>, key: K) => {
   rec[key] = (rec[key] ?? 0) + 1;
 };
 
-export function computeFigures(rows: readonly ReportRow[], period: Period): Figures {
+// The due date the lists show: the earlier of the internal SLA and the 39条 date, the SLA alone
+// where 39条 does not apply, the 39条 date while a 補正 stops the SLA (computeDeadlines). An
+// extension (延長) is not in the row, so an extended request counts by its dates before the
+// extension (the dashboard reads the stored due date, which has it).
+function dueDate(r: ReportRow): IsoDate {
+  return r.slaDate !== null && (r.slaDate < r.article39Date || !article39Applies(r.kinds))
+    ? r.slaDate
+    : r.article39Date;
+}
+
+// Past due on `day`: still owed that day and due before it. A request due on `day` itself is not
+// overdue on it: its due date is a whole day to answer in, and it is overdue from the next day
+// (the dashboard's rule too, answerOverdue). So "past due at the end of a period" counts what was
+// due before its last day and still owed when that day ended; a request due on the last day and
+// still unanswered is past due from the first day of the next period.
+// When `day` is today, the request's current step is its step that day and the dashboard's own
+// test decides (a step in which the answer is owed, overdueStates, and due before today): a
+// running period's figure is the dashboard's overdue total. A past day's step is not kept, so
+// "owed" is rebuilt from the dates: arrived, not closed and not answered by the end of that day.
+function overdueOn(r: ReportRow, day: IsoDate, today: IsoDate): boolean {
+  if (day === today) return answerOverdue({ status: r.status, dueDate: dueDate(r) }, today);
+  const owed =
+    r.arrivalDate <= day && (r.closedOn === null || r.closedOn > day) && (r.answeredOn === null || r.answeredOn > day);
+  return owed && dueDate(r) < day;
+}
+
+// `today` (in Japan) bounds the figures at the end: a period still running is counted as of today,
+// not as of a last day that has not come (issue 34 §1: requests not yet due were counted overdue).
+export function computeFigures(rows: readonly ReportRow[], period: Period, today: IsoDate): Figures {
+  const asOf = period.to < today ? period.to : today;
   const f: Figures = {
     period,
+    asOf,
     received: { total: 0, byKind: {}, byChannel: {}, byRequester: {} },
     decided: { total: 0, byKindOutcome: {} },
     completed: 0,
@@ -162,15 +196,9 @@ export function computeFigures(rows: readonly ReportRow[], period: Period): Figu
       if (r.status === 'withdrawn') f.withdrawals += 1;
       if (r.status === 'deemedWithdrawn') f.deemedWithdrawn += 1;
     }
-    // Open at the end: arrived by then and not closed by then.
-    const openAtEnd = r.arrivalDate <= period.to && (r.closedOn === null || r.closedOn > period.to);
-    if (openAtEnd) {
-      f.openAtEnd += 1;
-      const answered = r.answeredOn !== null && r.answeredOn <= period.to;
-      const due =
-        r.slaDate !== null && (r.slaDate < r.article39Date || !article39Applies(r.kinds)) ? r.slaDate : r.article39Date;
-      if (!answered && due < period.to) f.overdueAtEnd += 1;
-    }
+    // Open at the end (today, while the period runs): arrived by then and not closed by then.
+    if (r.arrivalDate <= asOf && (r.closedOn === null || r.closedOn > asOf)) f.openAtEnd += 1;
+    if (overdueOn(r, asOf, today)) f.overdueAtEnd += 1;
     f.cures += r.cureRequestedOn.filter((d) => within(d, period)).length;
     f.feesReceived += r.feesReceived.filter((p) => within(p.on, period)).reduce((n, p) => n + p.amount, 0);
     if (r.answeredOn !== null && within(r.answeredOn, period)) {
@@ -196,6 +224,9 @@ export function computeFigures(rows: readonly ReportRow[], period: Period): Figu
 
 export type Report = { current: Figures; previous: Figures };
 
-export function computeReport(rows: readonly ReportRow[], period: Period): Report {
-  return { current: computeFigures(rows, period), previous: computeFigures(rows, previousPeriod(period)) };
+export function computeReport(rows: readonly ReportRow[], period: Period, today: IsoDate): Report {
+  return {
+    current: computeFigures(rows, period, today),
+    previous: computeFigures(rows, previousPeriod(period), today),
+  };
 }

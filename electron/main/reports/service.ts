@@ -108,12 +108,11 @@ export class ReportsService {
   }
 
   // One flat row per request that can count in the period or the one before it, from the facts
-  // kept per request (any still stale are recomputed first).
-  async rows(period: Period): Promise<ReportRow[]> {
+  // kept per request (any still stale are recomputed first), on `today` (the report's one day).
+  async rows(period: Period, today: IsoDate): Promise<ReportRow[]> {
     await refreshReportFactsInSteps(() => this.vault.store());
     const db = this.vault.q();
     const fees = await readFees(db);
-    const today = japanToday(this.clock());
     const feeMemo = new Map<string, number>();
     return (await readReportFacts(db, period.to, previousPeriod(period).from)).map((data) =>
       reportRowOf(JSON.parse(data) as ReportFacts, today, fees, feeMemo),
@@ -122,10 +121,11 @@ export class ReportsService {
 
   async report(selection: ReportSelection): Promise<ChannelOutput<'reports.get'>> {
     const period = periodOf(selection);
-    if (period.from > japanToday(this.clock())) {
+    const today = japanToday(this.clock());
+    if (period.from > today) {
       throw new AppError(ErrorCode.BAD_INPUT, '未来の期間の報告書は作成できません。');
     }
-    const { current, previous } = computeReport(await this.rows(period), period);
+    const { current, previous } = computeReport(await this.rows(period, today), period, today);
     const chartTo = period.to;
     const chartFrom = addMonths(`${chartTo.slice(0, 7)}-01`, -11);
     return {

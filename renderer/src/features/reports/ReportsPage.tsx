@@ -33,7 +33,7 @@ import {
   type RequestKind,
   type RequesterType,
 } from '../../../../core/domain/intake/kinds';
-import { outcomeCounts, periodLabel, reportSections } from '../../../../core/domain/report-sections';
+import { outcomeCounts, reportHeader, reportSections } from '../../../../core/domain/report-sections';
 import { cellText } from '../../../../core/domain/table';
 import { ErrorBar } from '../../components/ErrorBar';
 import { PlainDateField } from '../../components/PlainDateField';
@@ -269,9 +269,11 @@ export function ReportsPage(props: { session: Session }) {
               <Table size="small" aria-label="主な数値">
                 <TableHeader>
                   <TableRow>
-                    <TableHeaderCell>項目</TableHeaderCell>
-                    <TableHeaderCell className={styles.num}>当期（{periodLabel(r.current)}）</TableHeaderCell>
-                    <TableHeaderCell className={styles.num}>前期（{periodLabel(r.previous)}）</TableHeaderCell>
+                    {reportHeader(r).map((h, i) => (
+                      <TableHeaderCell key={h} className={i > 0 ? styles.num : undefined}>
+                        {h}
+                      </TableHeaderCell>
+                    ))}
                   </TableRow>
                 </TableHeader>
                 <TableBody>
