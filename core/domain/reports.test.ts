@@ -276,4 +276,25 @@ describe('reports: open and overdue at the end of the period', () => {
       overdueAtEnd: 3,
     });
   });
+
+  it('counts an extension (延長) from the day it was decided, for a running and a closed period', () => {
+    const extendedEarly = { date: '2026-11-20', decidedOn: '2026-10-15' };
+    const extendedLate = { date: '2026-11-20', decidedOn: '2026-11-03' };
+    const rows = [
+      // Due 10-20, extended to 11-20 in October: not overdue at the end of October, nor today.
+      due('early', '2026-10-20', { extension: extendedEarly }),
+      // Due 10-20, extended only in November: overdue at the end of October, not today.
+      due('late', '2026-10-20', { extension: extendedLate }),
+    ];
+    expect(computeReport(rows, monthPeriod('2026-10'), AFTER).current).toMatchObject({
+      asOf: '2026-10-31',
+      overdueAtEnd: 1,
+    });
+    expect(computeReport(rows, monthPeriod('2026-11'), '2026-11-10').current).toMatchObject({
+      asOf: '2026-11-10',
+      overdueAtEnd: 0,
+    });
+    // Past the extended date: overdue again.
+    expect(computeReport(rows, monthPeriod('2026-11'), '2026-11-21').current.overdueAtEnd).toBe(2);
+  });
 });

@@ -34,6 +34,9 @@ export type ReportRow = {
   // Closed as a request outside the Act: counted apart, in none of the statutory figures (facts
   // stored before this field have none).
   outsideLaw?: { category: OutsideLawCategory; response: OutsideLawResponse } | null;
+  // An extension (延長): its date, from the day it was decided (facts stored before this field
+  // have none; migration 0026 computes those of extended requests again).
+  extension?: { date: IsoDate; decidedOn: IsoDate } | null;
 };
 
 export type Period = { from: IsoDate; to: IsoDate };
@@ -109,11 +112,12 @@ const bump = <K extends string>(rec: Partial<Record<K, number>>, key: K) => {
   rec[key] = (rec[key] ?? 0) + 1;
 };
 
-// The due date the lists show: the earlier of the internal SLA and the 39条 date, the SLA alone
-// where 39条 does not apply, the 39条 date while a 補正 stops the SLA (computeDeadlines). An
-// extension (延長) is not in the row, so an extended request counts by its dates before the
-// extension (the dashboard reads the stored due date, which has it).
-function dueDate(r: ReportRow): IsoDate {
+// The due date the lists show on `day`: the earlier of the internal SLA and the 39条 date, the
+// SLA alone where 39条 does not apply, the 39条 date while a 補正 stops the SLA, and an
+// extension's date (延長) from the day it was decided (computeDeadlines; the dashboard reads the
+// stored due date, which has the extension once decided).
+function dueDate(r: ReportRow, day: IsoDate): IsoDate {
+  if (r.extension && r.extension.decidedOn <= day) return r.extension.date;
   return r.slaDate !== null && (r.slaDate < r.article39Date || !article39Applies(r.kinds))
     ? r.slaDate
     : r.article39Date;
@@ -129,10 +133,10 @@ function dueDate(r: ReportRow): IsoDate {
 // running period's figure is the dashboard's overdue total. A past day's step is not kept, so
 // "owed" is rebuilt from the dates: arrived, not closed and not answered by the end of that day.
 function overdueOn(r: ReportRow, day: IsoDate, today: IsoDate): boolean {
-  if (day === today) return answerOverdue({ status: r.status, dueDate: dueDate(r) }, today);
+  if (day === today) return answerOverdue({ status: r.status, dueDate: dueDate(r, today) }, today);
   const owed =
     r.arrivalDate <= day && (r.closedOn === null || r.closedOn > day) && (r.answeredOn === null || r.answeredOn > day);
-  return owed && dueDate(r) < day;
+  return owed && dueDate(r, day) < day;
 }
 
 // `today` (in Japan) bounds the figures at the end: a period still running is counted as of today,

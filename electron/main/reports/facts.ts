@@ -1,3 +1,4 @@
+import { Extension } from '../../../core/contract/records';
 import { addDays, daysBetween, type IsoDate } from '../../../core/domain/dates';
 import type { Decision } from '../../../core/domain/decisions';
 import { curePauses, type Pause } from '../../../core/domain/deadlines';
@@ -29,6 +30,12 @@ function outsideLawOf(json: string | null): ReportRow['outsideLaw'] {
   if (json === null) return null;
   const o = OutsideLaw.parse(JSON.parse(json));
   return { category: o.category, response: o.response };
+}
+
+function extensionOf(json: string | null): ReportRow['extension'] {
+  if (json === null) return null;
+  const e = Extension.parse(JSON.parse(json));
+  return { date: e.date, decidedOn: e.decidedOn };
 }
 
 function group<T extends { request_id: string }>(items: T[]): Map<string, T[]> {
@@ -67,6 +74,7 @@ export function factsOf(sources: readonly ReportSourceRow[], details: ReportDeta
       })),
       answeredOn: sent[0] ?? null,
       outsideLaw: outsideLawOf(s.outside_law_json),
+      extension: extensionOf(s.extension_json),
       curePauses: curePauses(ev.map((e) => ({ day: e.day, from: e.from_state, to: e.to_state }))),
       cureRequestedOn: ev.filter((e) => e.action === 'requestCure').map((e) => e.day),
       slaDate: s.sla_date,

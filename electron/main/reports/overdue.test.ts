@@ -68,12 +68,9 @@ describe('reports: overdue at the end of the period', () => {
     await s.close();
   });
 
-  // Known gap, kept as a failing expectation: the report facts hold no extension (延長), so the
-  // report counts an extended request by its date before the extension while the dashboard reads
-  // the stored due date. Closing it needs the extension (its date and decision day) in the facts,
-  // a change under db/ (reportSourcesByIds) and a migration marking every request's facts stale.
-  // When that lands this test starts failing: make it a plain `it`.
-  it.fails('counts an extended request by its extended date, as the dashboard does', async () => {
+  // The facts hold the extension (延長) and its decision day (migration 0026): an extended request
+  // counts by its extended date, as the dashboard's stored due date does.
+  it('counts an extended request by its extended date, as the dashboard does', async () => {
     const { s } = await desk();
     const extended = await call(s, 'intake.create', intakeInput({ arrivalDate: '2026-11-02' }));
     await call(s, 'requests.extend', { id: extended.id, date: '2026-12-10', reason: '調査に時間を要するため' });

@@ -23,6 +23,7 @@ import { m0022ApprovalLinks } from './0022-approval-links';
 import { m0023StaleMarks } from './0023-stale-marks';
 import { m0024OutsideLaw } from './0024-outside-law';
 import { m0025SplitRequests } from './0025-split-requests';
+import { m0026ReportExtension } from './0026-report-extension';
 import type { Migration } from './types';
 
 // Append-only: never edit or reorder a migration that has shipped.
@@ -52,6 +53,7 @@ export const migrations: readonly Migration[] = [
   m0023StaleMarks,
   m0024OutsideLaw,
   m0025SplitRequests,
+  m0026ReportExtension,
 ];
 
 // The first version a PostgreSQL database can have: the migration of this version carries the

@@ -42,6 +42,7 @@ const sources = preparedQuery((q, ids: IdsValue) =>
       'r.article39_date',
       'r.outside_law_json',
       'r.split_from',
+      'r.extension_json',
       kindsOf(q)(eb),
     ])
     .where(among(q, 'r.id', ids)),

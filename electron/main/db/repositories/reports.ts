@@ -15,6 +15,7 @@ export type ReportSourceRow = {
   // A request closed as outside the Act (migration 0024): its category and response, as JSON.
   outside_law_json: string | null;
   split_from: string | null;
+  extension_json: string | null;
 };
 
 export type ReportDetails = {
