@@ -21,10 +21,11 @@ import { emptyDecision } from '../../core/domain/decisions';
 import type { Services } from '../../electron/main/composition';
 import { intakeFixture, surnameOfRank } from '../fixtures';
 import { refreshReportFacts } from '../../electron/main/reports/facts';
-import { BENCH_ROWS, type BenchGroup, openBenchVault, percentile, round } from '../lib';
+import { BENCH_ROWS, type BenchGroup, median, openBenchVault, percentile, round } from '../lib';
 
 const ROWS = BENCH_ROWS;
 const RUNS = 300;
+const ROUNDS = 5;
 const KANA = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ';
 
 // A deterministic spread of requests over five years, as a busy desk would have: almost all
@@ -209,26 +210,36 @@ export const processing: BenchGroup = {
             return { ...base, kind: 'disclosure', channel: 'fax', from: addDays(today, -365), to: today };
         }
       };
-      const list: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        const started = performance.now();
-        await ok('requests.list', filters(i));
-        list.push(performance.now() - started);
-        if (process.env['BENCH_DETAIL'])
-          process.stderr.write(`case ${i % 10} ${(performance.now() - started).toFixed(1)}\n`);
+      // Rounds of RUNS lists then RUNS dashboards; each figure is the median over the rounds of
+      // that round's percentile, so one round disturbed by the machine (a neighbour, a
+      // collection) does not make the figure.
+      const lists: number[][] = [];
+      const dashboards: number[][] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        const list: number[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          const started = performance.now();
+          await ok('requests.list', filters(i));
+          list.push(performance.now() - started);
+          if (process.env['BENCH_DETAIL'])
+            process.stderr.write(`case ${i % 10} ${(performance.now() - started).toFixed(1)}\n`);
+        }
+        const dashboard: number[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          const started = performance.now();
+          await ok('requests.dashboard', {});
+          dashboard.push(performance.now() - started);
+        }
+        lists.push(list);
+        dashboards.push(dashboard);
       }
-      const dashboard: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        const started = performance.now();
-        await ok('requests.dashboard', {});
-        dashboard.push(performance.now() - started);
-      }
+      const over = (rounds: number[][], p: number) => round(median(rounds.map((r) => percentile(r, p))));
       await services.close();
       return [
-        { name: 'processing.list.p95_ms', value: round(percentile(list, 95)), unit: 'ms', rows: ROWS },
-        { name: 'processing.list.p50_ms', value: round(percentile(list, 50)), unit: 'ms', rows: ROWS },
-        { name: 'processing.dashboard.p95_ms', value: round(percentile(dashboard, 95)), unit: 'ms', rows: ROWS },
-        { name: 'processing.dashboard.p50_ms', value: round(percentile(dashboard, 50)), unit: 'ms', rows: ROWS },
+        { name: 'processing.list.p95_ms', value: over(lists, 95), unit: 'ms', rows: ROWS },
+        { name: 'processing.list.p50_ms', value: over(lists, 50), unit: 'ms', rows: ROWS },
+        { name: 'processing.dashboard.p95_ms', value: over(dashboards, 95), unit: 'ms', rows: ROWS },
+        { name: 'processing.dashboard.p50_ms', value: over(dashboards, 50), unit: 'ms', rows: ROWS },
       ];
     } finally {
       rmSync(work, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { forEachEngine } from '../testing/stores';
-import { preparedQuery } from './prepared-query';
+import { preparedQuery, preparedShapes } from './prepared-query';
 import { putSetting } from './repositories/settings';
 
 // A prepared query runs what Kysely would have built with the same values, on both engines.
@@ -60,5 +60,34 @@ forEachEngine('prepared queries', (store) => {
         .where('key', '=', key.length > 3 ? 'long' : 'short'),
     );
     await expect(misuse(store().q, 'p.a')).rejects.toThrow('argument 0 is not used as a value');
+  });
+
+  it('prepares each form of a query once and binds its values, as built with them', async () => {
+    // The form: which bounds are set; the values: the bounds set, in order.
+    const keys = preparedShapes((q, s: { from: boolean; to: boolean }, slot) => {
+      let query = q.selectFrom('settings').select('key').orderBy('key');
+      let i = 0;
+      if (s.from) query = query.where('key', '>=', slot(i++));
+      if (s.to) query = query.where('key', '<', slot(i++));
+      return query;
+    });
+    const run = async (from: string | null, to: string | null) =>
+      (
+        await keys(
+          store().q,
+          { from: from !== null, to: to !== null },
+          [from, to].filter((v) => v !== null),
+        )
+      ).rows
+        .map((r) => r.key)
+        .filter((k) => k.startsWith('s.'));
+    await putSetting(store().q, 's.a', 1);
+    await putSetting(store().q, 's.b', 2);
+    await putSetting(store().q, 's.c', 3);
+    expect(await run('s.b', null)).toEqual(['s.b', 's.c']);
+    expect(await run('s.a', 's.c')).toEqual(['s.a', 's.b']);
+    expect(await run('s.b', 's.c')).toEqual(['s.b']);
+    expect(await run(null, 's.b')).toEqual(['s.a']);
+    await expect(keys(store().q, { from: false, to: false }, ['unused'])).rejects.toThrow('value 0 is not used');
   });
 });

@@ -48,3 +48,35 @@ export function preparedQuery<A extends Scalar[], R>(
     return q.executeQuery<R>({ sql: p.sql, parameters, query: p.query, queryId: createQueryId() });
   };
 }
+
+// A query whose form depends on the call (which filters of a list are set): `shape` is plain data
+// naming the form (its JSON is the plan's key), and `values` its values in the order build asks
+// for them with `slot(i)`. Each form is built and compiled once per engine.
+// A value's place in the query: typed `never` so that it fits any operand (it is a placeholder).
+export type ValueSlot = (i: number) => never;
+export function preparedShapes<S, R>(
+  build: (q: Q, shape: S, slot: ValueSlot) => Compilable<R>,
+): (q: Q, shape: S, values: readonly Scalar[]) => Promise<QueryResult<R>> {
+  const plans = new Map<string, Plan>();
+  return async (q, shape, values) => {
+    if (q.getExecutor().plugins.length > 0) {
+      return q.executeQuery(build(q, shape, (i) => values[i] as never));
+    }
+    const key = `${engineOf(q)} ${JSON.stringify(shape)}`;
+    let p = plans.get(key);
+    if (!p) {
+      const compiled = build(q, shape, (i) => new Slot(i) as never).compile();
+      for (let i = 0; i < values.length; i++) {
+        if (!compiled.parameters.some((v) => v instanceof Slot && v.index === i)) {
+          throw new Error(`preparedShapes: value ${i} is not used by the query.`);
+        }
+      }
+      p = { sql: compiled.sql, parameters: compiled.parameters, query: compiled.query };
+      // The forms are few (a list's filters set or not), but bounded all the same.
+      if (plans.size >= 500) plans.clear();
+      plans.set(key, p);
+    }
+    const parameters = p.parameters.map((v) => (v instanceof Slot ? values[v.index] : v));
+    return q.executeQuery<R>({ sql: p.sql, parameters, query: p.query, queryId: createQueryId() });
+  };
+}

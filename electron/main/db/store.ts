@@ -86,6 +86,15 @@ export class Store {
       .execute((tx) => within(() => fn(tx)));
   }
 
+  // Whole-file work on the raw SQLite connection (close it at a lock, replace the file): waits
+  // for the transaction or read in progress and holds off the next until fn is done. On
+  // PostgreSQL there is no file: fn just runs.
+  async exclusive<T>(fn: () => T | Promise<T>): Promise<T> {
+    const within = this.enter('Whole-file work was started');
+    if (this.engine === 'postgres') return within(async () => fn());
+    return this.kysely.connection().execute(() => within(async () => fn()));
+  }
+
   // With the scope check on: refuses a transaction or read opened inside another, and runs fn
   // marked as inside one.
   private enter(what: string): <T>(fn: () => Promise<T>) => Promise<T> {

@@ -35,8 +35,8 @@ describe('drafts', () => {
     await switchTo(s, 'admin', ADMIN_PASSWORD);
     const tanto = (await call(s, 'accounts.list', {})).find((a) => a.loginName === 'tanto');
     await call(s, 'accounts.update', { id: tanto?.id ?? '', disabled: true });
-    const left = s.vault.connection().prepare("SELECT count(*) FROM settings WHERE key LIKE 'draft:%'").pluck().get();
-    expect(left).toBe(0);
+    const left = await s.vault.q().selectFrom('settings').select('key').where('key', 'like', 'draft:%').execute();
+    expect(left).toEqual([]);
     // A draft too large is refused, not cut.
     const huge = await failure(call(s, 'drafts.save', { kind: 'intake', data: { notes: 'x'.repeat(300_000) } }));
     expect(huge.code).toBe(ErrorCode.BAD_INPUT);

@@ -24,8 +24,14 @@ function scratchFile(name: string, content: Buffer): string {
   return path;
 }
 
-const requestCount = (s: Awaited<ReturnType<typeof ready>>) =>
-  s.vault.connection().prepare('SELECT count(*) FROM requests').pluck().get() as number;
+const requestCount = async (s: Awaited<ReturnType<typeof ready>>) =>
+  (
+    await s.vault
+      .q()
+      .selectFrom('requests')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 
 describe('intake', () => {
   it('registers a 本人 開示 request with a driving licence and a 1,000円 定額小為替: 確認済 and 充足', async () => {
@@ -72,7 +78,7 @@ describe('intake', () => {
       call(s, 'settings.updateFees', { amount: 1000, per: 'request', accepted: ['stamps'], kinds: ['correction'] }),
     );
     expect(fee.issues?.[0]?.message).toMatch(/手数料を求めることはできません（個人情報保護法第38条第1項）/);
-    expect(requestCount(s)).toBe(0);
+    expect(await requestCount(s)).toBe(0);
     expect((await call(s, 'settings.get', {})).fees.kinds).toEqual(['purpose', 'disclosure', 'thirdPartyRecords']);
     // An amount of its own for 訂正 is refused the same way, and nothing changes.
     const own = await failure(

@@ -212,8 +212,7 @@ describe('processing', () => {
     await call(s, 'requests.saveDecision', { id: r.id, kind: 'disclosure', decision: fullDisclosure });
     // Still marked when the next write starts: migration 0017 marks every request of an upgraded
     // vault, and a write recomputes at most WRITE_FACTS_LIMIT of them (composition.ts).
-    const db = s.vault.connection();
-    db.prepare('INSERT INTO report_facts_stale (request_id) VALUES (?)').run(r.id);
+    await s.vault.q().insertInto('report_facts_stale').values({ request_id: r.id }).execute();
     const saved = await call(s, 'requests.saveDecision', {
       id: r.id,
       kind: 'disclosure',
@@ -221,7 +220,7 @@ describe('processing', () => {
     });
     expect(saved.decisions.map((d) => d.decision.disclosed)).toEqual(['氏名']);
     // The write recomputed it.
-    expect(db.prepare('SELECT count(*) FROM report_facts_stale').pluck().get()).toBe(0);
+    expect(await s.vault.q().selectFrom('report_facts_stale').select('request_id').execute()).toEqual([]);
     await s.close();
   });
 

@@ -332,7 +332,8 @@ export class VaultBackups {
           accounts: await listAccountKeys(u.store.q),
           record: await readKeysetRecord(u.store.q),
         };
-        u.db.close();
+        const old = u.db;
+        await u.store.exclusive(() => old.close());
         try {
           // A WAL left beside the old file would be replayed onto the restored one.
           for (const f of [`${this.core.dbFile}-wal`, `${this.core.dbFile}-shm`]) rmSync(f, { force: true });

@@ -341,9 +341,13 @@ export class VaultDatabase {
     this.unlocked = null;
     u.key.fill(0);
     u.master.fill(0);
-    if (u.db) {
-      optimize(u.db);
-      u.db.close();
+    const db = u.db;
+    if (db) {
+      // After the write in progress, if any: closing under it would fail it.
+      await u.store.exclusive(() => {
+        optimize(db);
+        db.close();
+      });
     } else await u.store.destroy();
   }
 }

@@ -94,7 +94,8 @@ export class VaultRekey {
       // The WAL is copied into the file on the worker first: closing main's connection would
       // otherwise do it on main (~90 ms at 100,000 requests).
       await this.core.fileWork({ op: 'checkpoint', live: this.core.dbFile, key: u.key });
-      u.db.close();
+      const old = u.db;
+      await u.store.exclusive(() => old.close());
       try {
         await this.core.fileWork({ op: 'rekey', file: this.core.dbFile, from: u.key, to: next.databaseKey });
       } catch (err) {

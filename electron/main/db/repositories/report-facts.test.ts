@@ -69,6 +69,7 @@ forEachEngine('report facts', (store, engine) => {
         article39_date: '2026-10-15',
         outside_law_json: null,
         split_from: null,
+        extension_json: null,
         // In the order of request_items' key, as the facts keep them.
         kinds: 'correction,disclosure,purpose',
       },

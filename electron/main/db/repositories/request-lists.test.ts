@@ -14,14 +14,8 @@ import {
   stepOf,
   type RequestRow,
 } from '../../testing/request-rows';
-import {
-  COUNT_CAP,
-  dashboardPages,
-  listRequests,
-  searchByKana,
-  searchByReceiptNo,
-  type ListQuery,
-} from './request-lists';
+import { listRequests, type ListQuery } from './request-list';
+import { COUNT_CAP, dashboardPages, searchByKana, searchByReceiptNo } from './request-lists';
 import { kindBits } from './request-lists-kinds';
 
 const ALL: ListQuery = {

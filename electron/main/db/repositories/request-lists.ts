@@ -5,7 +5,6 @@ import { Party } from '../../../../core/domain/intake/request';
 import type { Schema } from '../schema';
 import { preparedQuery, type Scalar } from '../prepared-query';
 import { engineOf, type Engine, type Q } from '../store';
-import { kindBits } from './request-lists-kinds';
 
 // Lists of requests as summaries: search by 受付番号 or フリガナ, the
 // filtered and paged request list, and the dashboard. Rows are mapped to RequestSummary here.
@@ -20,7 +19,7 @@ import { kindBits } from './request-lists-kinds';
 export type SummaryPage = { rows: RequestSummary[]; total: number; capped: boolean };
 
 type R = Schema & { r: Schema['requests'] };
-type Term = (eb: ExpressionBuilder<R, 'r'>) => Expression<SqlBool>;
+export type Term = (eb: ExpressionBuilder<R, 'r'>) => Expression<SqlBool>;
 type Select<O> = SelectQueryBuilder<R, 'r', O>;
 
 // The kinds of request `r`, comma-separated, in the order of request_items' key (request_id, kind):
@@ -66,12 +65,12 @@ export function summaries(q: Q) {
 // A list's order: columns with their direction. SQLite puts NULL first in ascending order and last
 // in descending; PostgreSQL the other way round, so there it is said for the columns that can be
 // NULL (the dashboard's pages exclude NULL, the list sorted by due date does not).
-type Order = readonly (
+export type Order = readonly (
   readonly [column: 'r.arrival_date' | 'r.receipt_no' | 'r.search_kana', 'asc' | 'desc'] | Nullable
 )[];
 type Nullable = readonly [column: 'r.due_date' | 'r.closed_on' | 'r.cure_due', 'asc' | 'desc', 'nullable'];
 
-const orders = {
+export const orders = {
   arrivalDesc: [
     ['r.arrival_date', 'desc'],
     ['r.receipt_no', 'desc'],
@@ -118,7 +117,7 @@ const filtered =
 // match of a broad filter — thousands for a common surname — to keep 50.
 // SQLite picks the page by rowid, which every index holds (the choice reads only the index);
 // PostgreSQL has no rowid and picks it by the primary key.
-function pageQuery(q: Q, where: readonly Term[], order: Order, limit: number, offset: number) {
+export function pageQuery(q: Q, where: readonly Term[], order: Order, limit: number, offset: number) {
   const engine = engineOf(q);
   const key = engine === 'sqlite' ? sql<string>`r.rowid` : sql<string>`r.id`;
   return summaries(q)
@@ -133,31 +132,31 @@ function pageQuery(q: Q, where: readonly Term[], order: Order, limit: number, of
     )
     .$call(ordered(engine, order));
 }
-async function page(q: Q, where: readonly Term[], order: Order, limit: number, offset: number) {
-  return rows(await pageQuery(q, where, order, limit, offset).execute());
-}
 
 // Prefix search on an indexed column through a range (LIKE would not use the index).
-export async function searchByReceiptNo(q: Q, prefix: string, limit: number): Promise<RequestSummary[]> {
-  return page(
+const receiptSearch = preparedQuery((q, from: string, to: string, limit: number) =>
+  pageQuery(
     q,
     [
-      (eb) => eb('r.receipt_no', '>=', prefix),
-      (eb) => eb('r.receipt_no', '<', `${prefix}\uffff`),
+      (eb) => eb('r.receipt_no', '>=', from),
+      (eb) => eb('r.receipt_no', '<', to),
       (eb) => eb('r.purged_at', 'is', null),
     ],
     [['r.receipt_no', 'desc']],
     limit,
     0,
-  );
+  ),
+);
+export async function searchByReceiptNo(q: Q, prefix: string, limit: number): Promise<RequestSummary[]> {
+  return rows((await receiptSearch(q, prefix, `${prefix}\uffff`, limit)).rows);
 }
 
-export async function searchByKana(q: Q, prefix: string, limit: number): Promise<RequestSummary[]> {
-  return page(
+const kanaSearch = preparedQuery((q, from: string, to: string, limit: number) =>
+  pageQuery(
     q,
     [
-      (eb) => eb('r.search_kana', '>=', prefix),
-      (eb) => eb('r.search_kana', '<', `${prefix}\uffff`),
+      (eb) => eb('r.search_kana', '>=', from),
+      (eb) => eb('r.search_kana', '<', to),
       (eb) => eb('r.purged_at', 'is', null),
     ],
     [
@@ -166,66 +165,15 @@ export async function searchByKana(q: Q, prefix: string, limit: number): Promise
     ],
     limit,
     0,
-  );
+  ),
+);
+export async function searchByKana(q: Q, prefix: string, limit: number): Promise<RequestSummary[]> {
+  return rows((await kanaSearch(q, prefix, `${prefix}\uffff`, limit)).rows);
 }
 
 // `status IN values` (or NOT IN); an empty list is ('') as before: no status is ''.
 export const among = (eb: ExpressionBuilder<R, 'r'>, values: readonly string[], op: 'in' | 'not in' = 'in') =>
   eb('r.status', op, values.length > 0 ? values : ['']);
-
-// The request list: filters become WHERE terms on indexed columns; the page is ordered and cut
-// in SQL, and the total counted with the same terms.
-export type ListQuery = {
-  statuses: readonly string[];
-  kind: RequestKind | null;
-  channel: string | null;
-  from: string | null;
-  to: string | null;
-  overdueBefore: string | null;
-  overdueStatuses: readonly string[];
-  receiptPrefix: string | null;
-  kanaPrefix: string | null;
-  namePrefix: string | null;
-  sort: 'arrivalDesc' | 'arrivalAsc' | 'dueAsc';
-  offset: number;
-  limit: number;
-};
-
-export async function listRequests(q: Q, l: ListQuery): Promise<SummaryPage> {
-  const where: Term[] = [];
-  if (l.statuses.length > 0) where.push((eb) => among(eb, l.statuses));
-  const { overdueBefore, kind } = l;
-  if (overdueBefore !== null) where.push((eb) => among(eb, l.overdueStatuses));
-  // The kinds asked for, as bits kept on the request (migration 0020): read from the list's
-  // indexes, with no probe of request_items per candidate row.
-  if (kind !== null) where.push((eb) => sql<SqlBool>`(${eb.ref('r.kind_mask')} & ${kindBits[kind]}) <> 0`);
-  // One WHERE term per filter that is set, with its parameter.
-  const term = (
-    column: 'r.channel' | 'r.arrival_date' | 'r.due_date',
-    op: '=' | '>=' | '<=' | '<',
-    v: string | null,
-  ) => {
-    if (v !== null) where.push((eb) => eb(column, op, v));
-  };
-  term('r.channel', '=', l.channel);
-  term('r.arrival_date', '>=', l.from);
-  term('r.arrival_date', '<=', l.to);
-  term('r.due_date', '<', overdueBefore);
-  // 受付番号, フリガナ or 氏名 starting with the query: ranges, so each can use its index.
-  const prefixes = (
-    [
-      ['r.receipt_no', l.receiptPrefix],
-      ['r.search_kana', l.kanaPrefix],
-      ['r.search_name', l.namePrefix],
-    ] as const
-  ).filter((p): p is [(typeof p)[0], string] => Boolean(p[1]));
-  if (prefixes.length > 0) {
-    where.push((eb) =>
-      eb.or(prefixes.map(([column, v]) => eb.and([eb(column, '>=', v), eb(column, '<', `${v}\uffff`)]))),
-    );
-  }
-  return pageOf(q, where, orders[l.sort], l.limit, l.offset);
-}
 
 // Counting stops here: a list says "1,000件以上" rather than walk 100,000 rows for an exact
 // figure nobody pages through (the reports count exactly).
@@ -234,26 +182,19 @@ export const COUNT_CAP = 1000;
 // One page of summaries for WHERE terms (joined with AND), with the total (exact up to
 // COUNT_CAP past the page; `capped` when there are more).
 // Tombstones of purged requests are counted by the reports, never listed.
-const listed = (where: readonly Term[]): Term[] => [...where, (eb) => eb('r.purged_at', 'is', null)];
+export const listed = (where: readonly Term[]): Term[] => [...where, (eb) => eb('r.purged_at', 'is', null)];
 // How many rows match, counting no further than `upTo`.
-const countQuery = (q: Q, where: readonly Term[], upTo: number) =>
+export const countQuery = (q: Q, where: readonly Term[], upTo: number) =>
   q
     .selectFrom((eb) =>
       eb.selectFrom('requests as r').select(sql.lit(1).as('one')).$call(filtered(where)).limit(upTo).as('m'),
     )
     .select((eb) => eb.fn.countAll<number>().as('counted'));
-const summaryPage = (counted: number, found: readonly SummaryRow[], cap: number): SummaryPage => ({
+export const summaryPage = (counted: number, found: readonly SummaryRow[], cap: number): SummaryPage => ({
   rows: rows(found),
   total: Math.min(counted, cap),
   capped: counted > cap,
 });
-
-async function pageOf(q: Q, where: readonly Term[], order: Order, limit: number, offset = 0): Promise<SummaryPage> {
-  const all = listed(where);
-  const cap = Math.max(COUNT_CAP, offset + limit);
-  const { counted } = await countQuery(q, all, cap + 1).executeTakeFirstOrThrow();
-  return summaryPage(counted, await pageQuery(q, all, order, limit, offset).execute(), cap);
-}
 
 // A dashboard page, prepared once (prepared-query.ts): the dashboard runs a dozen such queries
 // on every visit. The arguments are its WHERE terms' values.
