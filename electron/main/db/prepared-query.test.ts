@@ -66,9 +66,8 @@ forEachEngine('prepared queries', (store) => {
     // The form: which bounds are set; the values: the bounds set, in order.
     const keys = preparedShapes((q, s: { from: boolean; to: boolean }, slot) => {
       let query = q.selectFrom('settings').select('key').orderBy('key');
-      let i = 0;
-      if (s.from) query = query.where('key', '>=', slot(i++));
-      if (s.to) query = query.where('key', '<', slot(i++));
+      if (s.from) query = query.where('key', '>=', slot(0));
+      if (s.to) query = query.where('key', '<', slot(s.from ? 1 : 0));
       return query;
     });
     const run = async (from: string | null, to: string | null) =>

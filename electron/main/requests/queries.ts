@@ -53,8 +53,7 @@ import {
   type RequestRow,
 } from '../db/repositories/requests';
 import { listEnclosures } from '../db/repositories/enclosures';
-import { listRequests } from '../db/repositories/request-list';
-import { dashboardPages, searchByKana, searchByReceiptNo } from '../db/repositories/request-lists';
+import { dashboardPages, listRequests, searchByKana, searchByReceiptNo } from '../db/repositories/request-list';
 import { AppError } from '../errors';
 import { readFees, readIdentityPolicy, readProcessingSettings } from '../settings/policies';
 import type { Vault } from '../vault/vault';

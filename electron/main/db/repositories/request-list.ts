@@ -15,6 +15,9 @@ import {
 } from './request-lists';
 import { kindBits } from './request-lists-kinds';
 
+// The lists' way in for the services (the dashboard and the searches are in request-lists.ts).
+export { dashboardPages, searchByKana, searchByReceiptNo } from './request-lists';
+
 // The request list: filters become WHERE terms on indexed columns; the page is ordered and cut
 // in SQL, and the total counted with the same terms.
 export type ListQuery = {
