@@ -164,6 +164,7 @@ test('when main refuses the form, the first refused field is focused and in view
   // through and main, which decides, refuses them. The first refused field is the 本人's 生年月日,
   // well below the summary; the view is at the submit button.
   const ahead = addDays(japanToday(new Date()), 2).replaceAll('-', '/');
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.clock.setFixedTime(new Date(Date.now() + 3 * 86_400_000));
   await intake.field('到達日').fill(today);
   await intake.fillParty('本人', {

@@ -7,16 +7,18 @@ import {
   Card,
   Checkbox,
   Field,
+  MessageBar,
+  MessageBarBody,
   Subtitle1,
   Textarea,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RequestDetail } from '../../../../core/contract';
 import { addDays, japanToday, parseDate, slashDate } from '../../../../core/domain/dates';
-import { withWeekday } from '../../../../core/domain/deadlines';
+import { cureDueWarning, withWeekday } from '../../../../core/domain/deadlines';
 import {
   actions,
   actionsFrom,
@@ -124,6 +126,12 @@ function CureForm(props: { request: RequestDetail; onClose: () => void }) {
   const cureDays = settings.data?.processing.cureDays ?? DEFAULT_CURE_DAYS;
   const [dueText, setDueText] = useState(() => slashDate(addDays(japanToday(new Date()), cureDays)));
   const dueDate = parseDate(dueText);
+  const beyond = dueDate ? cureDueWarning(dueDate, r.deadlines) : null;
+  // The warning appears below the date being typed: brought into view, never out of it.
+  const warningRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (beyond) warningRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [beyond]);
   const defects = [
     ...chosen,
     ...other
@@ -152,6 +160,11 @@ function CureForm(props: { request: RequestDetail; onClose: () => void }) {
         <Textarea value={other} onChange={(_e, d) => setOther(d.value)} />
       </Field>
       <PlainDateField label="補正の期限" text={dueText} onText={setDueText} required />
+      {beyond && (
+        <MessageBar intent="warning" data-testid="cure-beyond-article39" ref={warningRef}>
+          <MessageBarBody>{beyond}</MessageBarBody>
+        </MessageBar>
+      )}
       <ErrorBar message={send.isError ? errorMessage(send.error) : null} />
       <div className={styles.buttons}>
         <Button
