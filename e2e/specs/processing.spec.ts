@@ -540,3 +540,43 @@ test('a 補正 date after the 法第39条 date is warned about (not refused): th
   await cure.getByRole('button', { name: '補正を依頼する' }).click();
   await expect(r.step).toContainText('補正待ち');
 });
+
+test('a greyed-out button says why beside it, and the reason goes once it is met', async ({ app }) => {
+  const page = app.page;
+  await new LoginPage(page).login(ADMIN.loginName, ADMIN.password);
+  await registerDisclosure(page, '2020/1/1');
+  const r = new RequestPage(page);
+  await r.act('確認を開始');
+  await r.act('補正を依頼');
+  const cure = page.getByRole('group', { name: '補正の依頼' });
+  const send = cure.getByRole('button', { name: '補正を依頼する' });
+  const due = r.field('補正の期限', cure);
+  await due.fill('');
+  await expect(send).toBeDisabled();
+  await expect(cure.getByTestId('why-disabled')).toHaveText('補正の期限を入力してください。');
+  await expect(cure.getByTestId('why-disabled')).toBeVisible();
+  await expect(send).toHaveAccessibleDescription('補正の期限を入力してください。');
+  await due.fill('来週');
+  await expect(send).toHaveAccessibleDescription('補正の期限を「2026/11/22」の形式で入力してください。');
+  await due.fill(today);
+  await expect(send).toBeEnabled();
+  await expect(cure.getByTestId('why-disabled')).toHaveCount(0);
+  await cure.getByRole('button', { name: '取り消す' }).click();
+
+  // A form whose text is required: 取下げ.
+  await r.act('取下げを記録');
+  const withdraw = page.getByRole('group', { name: '取下げを記録' });
+  await expect(withdraw.getByRole('button', { name: '取下げを記録' })).toBeDisabled();
+  await expect(withdraw.getByTestId('why-disabled')).toHaveText('取下げの内容を入力してください。');
+  for (const [width, height] of [
+    [1280, 720],
+    [1366, 768],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await withdraw.getByTestId('why-disabled').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath(`why-disabled-${width}.png`) });
+  }
+  await r.field('取下げの内容（取下書の到着日など）', withdraw).fill('取下書を受領');
+  await expect(withdraw.getByTestId('why-disabled')).toHaveCount(0);
+  await expect(withdraw.getByRole('button', { name: '取下げを記録' })).toBeEnabled();
+});
