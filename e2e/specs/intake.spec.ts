@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PDFDocument, rgb } from 'pdf-lib';
 import * as UTIF from 'utif2';
 import { addDays, japanToday } from '../../core/domain/dates';
+import type { Locator } from '@playwright/test';
 import { expect, test } from '../fixtures/app';
 import { ADMIN } from '../fixtures/vault';
 import { IntakePage } from '../pages/IntakePage';
@@ -204,6 +205,39 @@ test('when main refuses the form, the first refused field is focused and in view
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: test.info().outputPath(`refused-${width}.png`) });
   }
+});
+
+test('at 1280×720 a document’s fields all fit inside its card, none cut off at the right', async ({ app }) => {
+  const page = app.page;
+  const intake = new IntakePage(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await intake.select('受付方法', 'FAX');
+  const doc = await intake.addDocument({ type: '印鑑登録証明書', issued: today, original: true });
+  const received = intake.field('この書類の到着日（補正で届いた場合）', doc);
+  await expect(received).toBeVisible();
+  // Each control lies wholly inside the box that would clip it (the document's frame and the card).
+  const clipped = async (control: Locator) =>
+    control.evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      const out: string[] = [];
+      for (let p = e.parentElement; p; p = p.parentElement) {
+        const s = getComputedStyle(p);
+        if (s.overflowX === 'visible' && p.scrollWidth <= p.clientWidth) continue;
+        const b = p.getBoundingClientRect();
+        if (r.right > b.right + 1 || r.left < b.left - 1 || p.scrollWidth > p.clientWidth + 1)
+          out.push(`${p.className.split(' ')[0] ?? p.tagName}: ${Math.round(r.right - b.right)}px`);
+      }
+      return out;
+    });
+  expect(await clipped(received)).toEqual([]);
+  expect(await clipped(intake.field('発行日', doc))).toEqual([]);
+  // The first row of the form (with the FAX's 仮受付 box) fits too.
+  expect(await clipped(page.getByLabel('仮受付（原本の到着待ち）'))).toEqual([]);
+  await received.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('document-1280.png') });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await received.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('document-1366.png') });
 });
 
 test('a name the letter font cannot print asks for a spelling for letters and keeps the original', async ({ app }) => {

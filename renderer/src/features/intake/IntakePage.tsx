@@ -58,7 +58,8 @@ const useStyles = makeStyles({
   card: cardStyle,
   row: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(4, minmax(160px, 1fr))',
+    // As many columns as fit (see IdentitySection): four fixed ones overflowed at 1280×720.
+    gridTemplateColumns: 'repeat(auto-fill, minmax(160px, 1fr))',
     gap: tokens.spacingHorizontalL,
     alignItems: 'end',
   },
