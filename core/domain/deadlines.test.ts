@@ -4,6 +4,7 @@ import {
   businessDayOnOrBefore,
   businessDaysBetween,
   computeDeadlines,
+  cureDueWarning,
   DEFAULT_CLOSED_DAYS,
   nonBusinessReason,
   type DeadlineInput,
@@ -180,5 +181,18 @@ describe('businessDayOnOrBefore', () => {
     expect(businessDayOnOrBefore('2026-11-23', DEFAULT_CLOSED_DAYS)).toBe('2026-11-20');
     // 2027-01-02 (company closed 12/29–1/3) → Monday 2026-12-28.
     expect(businessDayOnOrBefore('2027-01-02', DEFAULT_CLOSED_DAYS)).toBe('2026-12-28');
+  });
+});
+
+describe('cureDueWarning', () => {
+  const d = { article39Date: '2026-12-04', article39Applies: true };
+  it('warns (never refuses) when the 補正 date falls after the 39条 date, and only then', () => {
+    expect(cureDueWarning('2026-12-04', d)).toBeNull();
+    expect(cureDueWarning('2026-12-05', d)).toBe(
+      '補正の期限が法第39条の期限（2026年12月4日）より後です。補正を待つ間も法定の期限は止まりません。',
+    );
+  });
+  it('says nothing where 39条 does not apply (a 利用目的の通知 alone)', () => {
+    expect(cureDueWarning('2027-01-31', { ...d, article39Applies: false })).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import holidayJp from '@holiday-jp/holiday_jp';
-import { addDays, slashDate, type IsoDate } from './dates';
+import { addDays, formatJapaneseDate, slashDate, type IsoDate } from './dates';
 
 // Deadlines (DOMAIN.md §5). The 39条 date: two weeks from the day after the request arrived
 // (when the person may go to court). The internal SLA: N business days counted from the day
@@ -19,6 +19,17 @@ function weekday(day: IsoDate): number {
 // A date as the screen shows deadlines: 2026/01/05（月）.
 export function withWeekday(day: IsoDate): string {
   return `${slashDate(day)}（${weekdays[weekday(day)] ?? ''}）`;
+}
+
+// A 補正 stops the internal clock but never the 39条 one (DOMAIN.md §5): a cure date after the
+// 39条 date may be right (the person needs time to fetch a certificate), so it is allowed, but
+// staff are told what it means. Null when 39条 does not apply or the date is not after it.
+export function cureDueWarning(
+  dueDate: IsoDate,
+  deadlines: { article39Date: IsoDate; article39Applies: boolean },
+): string | null {
+  if (!deadlines.article39Applies || dueDate <= deadlines.article39Date) return null;
+  return `補正の期限が法第39条の期限（${formatJapaneseDate(deadlines.article39Date)}）より後です。補正を待つ間も法定の期限は止まりません。`;
 }
 
 // Why a day is not a business day, or null when it is one.

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, rgb } from 'pdf-lib';
 import * as UTIF from 'utif2';
-import { japanToday } from '../../core/domain/dates';
+import { addDays, japanToday } from '../../core/domain/dates';
+import type { Locator } from '@playwright/test';
 import { expect, test } from '../fixtures/app';
 import { ADMIN } from '../fixtures/vault';
 import { IntakePage } from '../pages/IntakePage';
@@ -131,6 +132,112 @@ test('bad input is shown next to the field and nothing is registered', async ({ 
   await expect(app.page.getByText('氏名を入力してください。').first()).toBeVisible();
   await expect(app.page.getByText('請求の種類を1つ以上選択してください。')).toBeVisible();
   await expect(app.page.getByTestId('receipt-no')).toHaveCount(0);
+});
+
+test('a future 到達日 or 生年月日 is refused beside its field as it is typed, in Japan’s calendar', async ({ app }) => {
+  const intake = new IntakePage(app.page);
+  const tomorrow = addDays(japanToday(new Date()), 1).replaceAll('-', '/');
+  const arrival = intake.field('到達日');
+  await arrival.fill(tomorrow);
+  await arrival.press('Tab');
+  await expect(arrival).toHaveAttribute('aria-invalid', 'true');
+  await expect(arrival).toHaveAccessibleDescription(/到達日に未来の日付は指定できません。/);
+  const birth = intake.field('生年月日', app.page.getByRole('group', { name: '本人の情報' }));
+  await birth.fill(tomorrow);
+  await birth.press('Tab');
+  await expect(birth).toHaveAttribute('aria-invalid', 'true');
+  await expect(birth).toHaveAccessibleDescription(/生年月日に未来の日付は指定できません。/);
+  // Today is fine for both (a birth registered today is unusual but not impossible).
+  await arrival.fill(today);
+  await arrival.press('Tab');
+  await expect(arrival).not.toHaveAttribute('aria-invalid', 'true');
+  await birth.fill(today);
+  await birth.press('Tab');
+  await expect(birth).not.toHaveAttribute('aria-invalid', 'true');
+});
+
+test('when main refuses the form, the first refused field is focused and in view, with the summary', async ({
+  app,
+}) => {
+  const page = app.page;
+  const intake = new IntakePage(page);
+  // The PC's clock runs days ahead of main's (as on a badly set clock): the form lets the dates
+  // through and main, which decides, refuses them. The first refused field is the 本人's 生年月日,
+  // well below the summary; the view is at the submit button.
+  const ahead = addDays(japanToday(new Date()), 2).replaceAll('-', '/');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.clock.setFixedTime(new Date(Date.now() + 3 * 86_400_000));
+  await intake.field('到達日').fill(today);
+  await intake.fillParty('本人', {
+    氏名: '山田 太郎',
+    フリガナ: 'ヤマダ タロウ',
+    生年月日: ahead,
+    住所: '東京都千代田区千代田1-1',
+  });
+  await intake.chooseKind('開示');
+  await intake.addDocument({ type: '運転免許証', expires: '2031/1/1' });
+  await intake.nameAddress('一致');
+  await intake.addPayment({ amount: '1000', received: ahead });
+  await intake.submit();
+  const birth = intake.field('生年月日', page.getByRole('group', { name: '本人の情報' }));
+  await expect(birth).toBeFocused();
+  await expect(birth).toBeInViewport({ ratio: 1 });
+  await expect(birth).toHaveAccessibleDescription(/生年月日に未来の日付は指定できません。/);
+  const box = await page.evaluate(() => {
+    const r = document.activeElement?.getBoundingClientRect();
+    return r ? { top: r.top, bottom: r.bottom, name: document.activeElement?.getAttribute('name') } : null;
+  });
+  expect(box?.name).toBe('principal.birthDate');
+  expect(box?.top).toBeGreaterThanOrEqual(0);
+  expect(box?.bottom).toBeLessThanOrEqual(await page.evaluate(() => window.innerHeight));
+  // The summary stays in view above the field; the later refused field has its message too.
+  const summary = page.getByRole('alert').first();
+  await expect(summary).toHaveText('生年月日に未来の日付は指定できません。');
+  await expect(summary).toBeInViewport({ ratio: 1 });
+  await expect(intake.field('受領日', page.getByTestId('payment'))).toHaveAccessibleDescription(
+    /手数料の受領日に未来の日付は指定できません。/,
+  );
+  await expect(page.getByTestId('receipt-no')).toHaveCount(0);
+  for (const [width, height] of [
+    [1280, 720],
+    [1366, 768],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: test.info().outputPath(`refused-${width}.png`) });
+  }
+});
+
+test('at 1280×720 a document’s fields all fit inside its card, none cut off at the right', async ({ app }) => {
+  const page = app.page;
+  const intake = new IntakePage(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await intake.select('受付方法', 'FAX');
+  const doc = await intake.addDocument({ type: '印鑑登録証明書', issued: today, original: true });
+  const received = intake.field('この書類の到着日（補正で届いた場合）', doc);
+  await expect(received).toBeVisible();
+  // Each control lies wholly inside the box that would clip it (the document's frame and the card).
+  const clipped = async (control: Locator) =>
+    control.evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      const out: string[] = [];
+      for (let p = e.parentElement; p; p = p.parentElement) {
+        const s = getComputedStyle(p);
+        if (s.overflowX === 'visible' && p.scrollWidth <= p.clientWidth) continue;
+        const b = p.getBoundingClientRect();
+        if (r.right > b.right + 1 || r.left < b.left - 1 || p.scrollWidth > p.clientWidth + 1)
+          out.push(`${p.className.split(' ')[0] ?? p.tagName}: ${Math.round(r.right - b.right)}px`);
+      }
+      return out;
+    });
+  expect(await clipped(received)).toEqual([]);
+  expect(await clipped(intake.field('発行日', doc))).toEqual([]);
+  // The first row of the form (with the FAX's 仮受付 box) fits too.
+  expect(await clipped(page.getByLabel('仮受付（原本の到着待ち）'))).toEqual([]);
+  await received.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('document-1280.png') });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await received.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('document-1366.png') });
 });
 
 test('a name the letter font cannot print asks for a spelling for letters and keeps the original', async ({ app }) => {

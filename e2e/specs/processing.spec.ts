@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listFilter } from '../../core/contract';
+import { addDays, formatJapaneseDate, japanToday } from '../../core/domain/dates';
 import { expect, test } from '../fixtures/app';
 import { ADMIN, APPROVER } from '../fixtures/vault';
 import { IntakePage } from '../pages/IntakePage';
@@ -501,4 +502,81 @@ test('the records found are attached from exported files and shown as a table; a
   await expect(decision.getByLabel(/^開示しない部分/)).toHaveValue(/会員情報\.csv: 「電話番号」の列/);
   await decision.getByRole('button', { name: '決定を保存' }).click();
   await expect(decision.getByText('保存済み')).toBeVisible();
+});
+
+test('a 補正 date after the 法第39条 date is warned about (not refused): the legal clock keeps running', async ({
+  app,
+}) => {
+  const page = app.page;
+  await new LoginPage(page).login(ADMIN.loginName, ADMIN.password);
+  await registerDisclosure(page, '2020/1/1');
+  const r = new RequestPage(page);
+  await r.act('確認を開始');
+  await r.act('補正を依頼');
+  const cure = page.getByRole('group', { name: '補正の依頼' });
+  const due = r.field('補正の期限', cure);
+  const warning = cure.getByTestId('cure-beyond-article39');
+  // Arrived today: the 39条 date is two weeks after it.
+  const article39 = addDays(japanToday(new Date()), 14);
+  // At both office screen sizes the warning comes into view below the date as it is typed.
+  for (const [width, height] of [
+    [1280, 720],
+    [1366, 768],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await due.fill(article39.replaceAll('-', '/'));
+    await expect(warning).toBeHidden();
+    await due.fill(addDays(article39, 1).replaceAll('-', '/'));
+    await expect(warning).toHaveText(
+      `補正の期限が法第39条の期限（${formatJapaneseDate(article39)}）より後です。補正を待つ間も法定の期限は止まりません。`,
+    );
+    // (Scrolled to the nearest edge, it may end a fraction of a pixel past the scrolling area.)
+    await expect(warning).toBeInViewport({ ratio: 0.95 });
+    await page.screenshot({ path: test.info().outputPath(`cure-warning-${width}.png`) });
+  }
+  // A warning, not a refusal: the later date is still taken.
+  await due.fill(addDays(article39, 7).replaceAll('-', '/'));
+  await expect(warning).toBeVisible();
+  await cure.getByRole('button', { name: '補正を依頼する' }).click();
+  await expect(r.step).toContainText('補正待ち');
+});
+
+test('a greyed-out button says why beside it, and the reason goes once it is met', async ({ app }) => {
+  const page = app.page;
+  await new LoginPage(page).login(ADMIN.loginName, ADMIN.password);
+  await registerDisclosure(page, '2020/1/1');
+  const r = new RequestPage(page);
+  await r.act('確認を開始');
+  await r.act('補正を依頼');
+  const cure = page.getByRole('group', { name: '補正の依頼' });
+  const send = cure.getByRole('button', { name: '補正を依頼する' });
+  const due = r.field('補正の期限', cure);
+  await due.fill('');
+  await expect(send).toBeDisabled();
+  await expect(cure.getByTestId('why-disabled')).toHaveText('補正の期限を入力してください。');
+  await expect(cure.getByTestId('why-disabled')).toBeVisible();
+  await expect(send).toHaveAccessibleDescription('補正の期限を入力してください。');
+  await due.fill('来週');
+  await expect(send).toHaveAccessibleDescription('補正の期限を「2026/11/22」の形式で入力してください。');
+  await due.fill(today);
+  await expect(send).toBeEnabled();
+  await expect(cure.getByTestId('why-disabled')).toHaveCount(0);
+  await cure.getByRole('button', { name: '取り消す' }).click();
+
+  // A form whose text is required: 取下げ.
+  await r.act('取下げを記録');
+  const withdraw = page.getByRole('group', { name: '取下げを記録' });
+  await expect(withdraw.getByRole('button', { name: '取下げを記録' })).toBeDisabled();
+  await expect(withdraw.getByTestId('why-disabled')).toHaveText('取下げの内容を入力してください。');
+  for (const [width, height] of [
+    [1280, 720],
+    [1366, 768],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await withdraw.getByTestId('why-disabled').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath(`why-disabled-${width}.png`) });
+  }
+  await r.field('取下げの内容（取下書の到着日など）', withdraw).fill('取下書を受領');
+  await expect(withdraw.getByTestId('why-disabled')).toHaveCount(0);
+  await expect(withdraw.getByRole('button', { name: '取下げを記録' })).toBeEnabled();
 });

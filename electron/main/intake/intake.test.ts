@@ -69,6 +69,13 @@ describe('intake', () => {
     const future = await failure(call(s, 'intake.create', intakeInput({ arrivalDate: '2026-11-23', payments: [] })));
     expect(future).toMatchObject({ code: ErrorCode.BAD_INPUT, message: '到達日に未来の日付は指定できません。' });
     expect(future.issues?.[0]?.path).toEqual(['arrivalDate']);
+    // A future 生年月日 is refused the same way, beside its field.
+    const unborn = await failure(
+      call(s, 'intake.create', intakeInput({ principal: { ...intakeInput().principal, birthDate: '2026-11-23' } })),
+    );
+    expect(unborn.issues).toEqual([
+      { path: ['principal', 'birthDate'], message: '生年月日に未来の日付は指定できません。' },
+    ]);
     const empty = await failure(
       call(s, 'intake.create', intakeInput({ principal: { ...intakeInput().principal, name: '' } })),
     );

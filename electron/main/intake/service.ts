@@ -3,6 +3,7 @@ import { ErrorCode, type RequestDetail } from '../../../core/contract';
 import { japanToday, slashDate } from '../../../core/domain/dates';
 import { counterKey, formatReceiptNo } from '../../../core/domain/intake/receipt-number';
 import type { IntakeInput } from '../../../core/domain/intake/request';
+import { futureDateIssues, futureMessages } from '../../../core/domain/intake/future-dates';
 import type { RequestKind } from '../../../core/domain/intake/kinds';
 import { splitRequest } from './split';
 import { kanaKey, nameKey, phoneKey } from '../../../core/domain/intake/text';
@@ -72,25 +73,11 @@ export class IntakeService {
     private readonly requests: RequestQueries,
   ) {}
 
+  // Every future date at once, each beside its field (the same rule the form applies as it is typed).
   private checkDates(input: IntakeInput): void {
-    const today = japanToday(this.clock());
-    if (input.arrivalDate > today) throw refusals.badField(['arrivalDate'], '到達日に未来の日付は指定できません。');
-    for (const [i, d] of input.identity.documents.entries()) {
-      if (d.receivedOn && d.receivedOn > today)
-        throw refusals.badField(
-          ['identity', 'documents', i, 'receivedOn'],
-          '書類の到着日に未来の日付は指定できません。',
-        );
-      if (d.destroyedOn && d.destroyedOn > today)
-        throw refusals.badField(
-          ['identity', 'documents', i, 'destroyedOn'],
-          '廃棄・マスキングの日付に未来の日付は指定できません。',
-        );
-    }
-    for (const [i, p] of input.payments.entries()) {
-      if (p.receivedOn > today)
-        throw refusals.badField(['payments', i, 'receivedOn'], '手数料の受領日に未来の日付は指定できません。');
-    }
+    const issues = futureDateIssues(input, japanToday(this.clock()));
+    const first = issues[0];
+    if (first) throw new AppError(ErrorCode.BAD_INPUT, first.message, issues);
   }
 
   async create(input: IntakeInput): Promise<RequestDetail> {
@@ -181,8 +168,7 @@ export class IntakeService {
     const row = await getRequestRow(this.vault.q(), id);
     if (!row) throw new AppError(ErrorCode.NOT_FOUND, '請求が見つかりません。');
     if (row.provisional !== 1) throw new AppError(ErrorCode.CONFLICT, 'この請求は仮受付ではありません。');
-    if (arrivalDate > japanToday(this.clock()))
-      throw refusals.badField(['arrivalDate'], '到達日に未来の日付は指定できません。');
+    if (arrivalDate > japanToday(this.clock())) throw refusals.badField(['arrivalDate'], futureMessages.arrivalDate);
     if (arrivalDate < row.arrival_date)
       throw refusals.badField(['arrivalDate'], '原本の到達日は FAX の受信日より前にはできません。');
     await this.vault.write('requests.originals', id, `arrival=${arrivalDate}`, async (db) => {

@@ -21,12 +21,14 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     padding: tokens.spacingHorizontalM,
     display: 'grid',
-    gridTemplateColumns: 'repeat(4, minmax(160px, 1fr))',
+    // As many 160px columns as the card holds (four at 1366 wide, three at 1280): a fixed four
+    // overflowed the card at 1280×720 and cut the last field off.
+    gridTemplateColumns: 'repeat(auto-fill, minmax(160px, 1fr))',
     gap: tokens.spacingHorizontalM,
     alignItems: 'end',
     marginBottom: tokens.spacingVerticalS,
   },
-  full: { gridColumn: '1 / 5', display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
+  full: { gridColumn: '1 / -1', display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
   row: { display: 'flex', gap: tokens.spacingHorizontalXL, flexWrap: 'wrap', marginTop: tokens.spacingVerticalM },
 });
 

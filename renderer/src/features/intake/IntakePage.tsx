@@ -2,7 +2,6 @@ import { cardStyle } from '../../components/styles';
 import { isoOrNull, useLiveCheck } from './live-check';
 import { useSettings } from '../../lib/settings';
 import { slashDate, slashDateTime } from '../../../../core/domain/dates';
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Body1,
   Button,
@@ -28,7 +27,8 @@ import {
   requesterTypes,
   type RequesterType,
 } from '../../../../core/domain/intake/kinds';
-import { emptyParty, IntakeInput } from '../../../../core/domain/intake/request';
+import { emptyParty } from '../../../../core/domain/intake/request';
+import { intakeResolver } from './resolver';
 import { DateField } from '../../components/DateField';
 import { ErrorBar } from '../../components/ErrorBar';
 import { SelectField } from '../../components/SelectField';
@@ -36,6 +36,7 @@ import { TextField } from '../../components/TextField';
 import { ApiError, call } from '../../lib/api';
 import type { RequestDetail } from '../../../../core/contract';
 import { enterMovesOn } from '../../lib/enterMovesOn';
+import { useRevealRefusal } from '../../lib/reveal';
 import { CheckPanel } from './CheckPanel';
 import { FeeSection } from './FeeSection';
 import { IdentitySection } from './IdentitySection';
@@ -57,7 +58,8 @@ const useStyles = makeStyles({
   card: cardStyle,
   row: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(4, minmax(160px, 1fr))',
+    // As many columns as fit (see IdentitySection): four fixed ones overflowed at 1280×720.
+    gridTemplateColumns: 'repeat(auto-fill, minmax(160px, 1fr))',
     gap: tokens.spacingHorizontalL,
     alignItems: 'end',
   },
@@ -106,7 +108,7 @@ export function IntakePage(props: {
   // Validated on change as well as on blur: a message that vanished only on blur would shift the
   // layout under the pointer and swallow the click that caused the blur.
   const form = useForm<IntakeForm>({
-    resolver: zodResolver(IntakeInput),
+    resolver: intakeResolver,
     defaultValues: existing ? formOf(existing) : emptyIntake(),
     mode: 'all',
   });
@@ -151,6 +153,7 @@ export function IntakePage(props: {
   });
 
   const draft = useIntakeDraft(form, values, !existing);
+  const { ref: formRef, reveal } = useRevealRefusal();
 
   const client = useQueryClient();
   const create = useMutation({
@@ -168,9 +171,11 @@ export function IntakePage(props: {
         for (const issue of err.issues)
           form.setError(issue.path.join('.') as FieldPath<IntakeForm>, { type: 'server', message: issue.message });
         setInvalid(err.message);
+        reveal();
         return;
       }
       setError(err instanceof ApiError ? err.message : '登録できませんでした。');
+      reveal();
     },
   });
 
@@ -186,6 +191,7 @@ export function IntakePage(props: {
   return (
     <div className={styles.layout}>
       <form
+        ref={formRef}
         className={styles.form}
         noValidate
         onKeyDown={enterMovesOn}
@@ -203,7 +209,7 @@ export function IntakePage(props: {
           )(e)
         }
       >
-        <ErrorBar message={shownError} />
+        <ErrorBar message={shownError} sticky />
         {draft.restoredAt && (
           <MessageBar intent="info" data-testid="draft-restored">
             <MessageBarBody>

@@ -24,12 +24,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { type RequestDetail } from '../../../../core/contract';
 import { japanToday, parseDate, slashDate, slashDateTime } from '../../../../core/domain/dates';
 import { withWeekday } from '../../../../core/domain/deadlines';
 import { canRecord } from '../../../../core/domain/workflow';
 import { ErrorBar } from '../../components/ErrorBar';
+import { dateReason, firstReason, WhyDisabled } from '../../components/WhyDisabled';
 import { MethodDateForm } from '../../components/MethodDateForm';
 import { PlainDateField } from '../../components/PlainDateField';
 import { ApiError, call, errorMessage } from '../../lib/api';
@@ -85,6 +86,7 @@ export function AnswerSection(props: { request: RequestDetail }) {
   const [sentText, setSentText] = useState(todayText);
   const [method, setMethod] = useState<Method>(r.delivery === 'restricted' ? 'restricted' : 'simpleRegistered');
   const [trackingNo, setTrackingNo] = useState('');
+  const whyDispatch = useId();
   const add = useRequestMutation(
     r.id,
     (dispatch: { letter: string; sentOn: string; method: Method; trackingNo: string; packageId?: string }) =>
@@ -101,6 +103,10 @@ export function AnswerSection(props: { request: RequestDetail }) {
   const disposable = canRecord('disposal', r.status);
   if (!editable && !disposable && r.dispatches.length === 0 && !r.disposal) return null;
   const sentOn = parseDate(sentText);
+  const dispatchBlocked = firstReason(
+    [letter.trim() === '', '書類名を入力してください。'],
+    [!sentOn, dateReason(sentText, '発送日')],
+  );
   return (
     <Card className={styles.card}>
       <Subtitle1 as="h3" block>
@@ -179,13 +185,15 @@ export function AnswerSection(props: { request: RequestDetail }) {
             </Field>
           )}
           <Button
-            disabled={!sentOn || letter.trim() === '' || add.isPending}
+            disabled={dispatchBlocked !== null || add.isPending}
+            aria-describedby={dispatchBlocked ? whyDispatch : undefined}
             onClick={() =>
               sentOn && add.mutate({ letter, sentOn, method, trackingNo, ...(packageId ? { packageId } : {}) })
             }
           >
             発送を記録する
           </Button>
+          <WhyDisabled id={whyDispatch} reason={dispatchBlocked} />
         </div>
       )}
       <ErrorBar message={add.isError ? errorMessage(add.error) : null} />
@@ -224,7 +232,12 @@ export function ExtensionForm(props: { request: RequestDetail }) {
     (v: { date: string; reason: string }) => call('requests.extend', { id: r.id, ...v }),
     () => setOpen(false),
   );
+  const why = useId();
   const date = parseDate(text);
+  const blocked = firstReason(
+    [!date, dateReason(text, '延長後の期限')],
+    [reason.trim() === '', '延長の理由を入力してください。'],
+  );
   const allowed = canRecord('extension', r.status);
   if (!allowed) return null;
   if (!open) {
@@ -255,12 +268,14 @@ export function ExtensionForm(props: { request: RequestDetail }) {
       <div style={{ display: 'flex', gap: 8 }}>
         <Button
           appearance="primary"
-          disabled={!date || reason.trim() === '' || extend.isPending}
+          disabled={blocked !== null || extend.isPending}
+          aria-describedby={blocked ? why : undefined}
           onClick={() => date && extend.mutate({ date, reason })}
         >
           延長を記録する
         </Button>
         <Button onClick={() => setOpen(false)}>取り消す</Button>
+        <WhyDisabled id={why} reason={blocked} />
       </div>
     </div>
   );

@@ -25,6 +25,7 @@ import { useState } from 'react';
 import type { RequestDetail } from '../../../../core/contract';
 import type { LetterKind } from '../../../../core/domain/letters/catalogue';
 import { ErrorBar } from '../../components/ErrorBar';
+import { WhyDisabled } from '../../components/WhyDisabled';
 import { SuccessBar } from '../../components/SuccessBar';
 import { call, errorMessage } from '../../lib/api';
 import { printPdf, ScanPreview } from '../intake/ScanPreview';
@@ -128,6 +129,7 @@ export function LettersSection(props: { request: RequestDetail }) {
                       size="small"
                       onClick={() => setReissue({ kind: a.kind, reason: '' })}
                       disabled={finalize.isPending || a.blocked !== null}
+                      aria-describedby={a.blocked ? `blocked-${a.kind}` : undefined}
                     >
                       再発行…
                     </Button>
@@ -164,6 +166,7 @@ export function LettersSection(props: { request: RequestDetail }) {
                       size="small"
                       appearance="primary"
                       disabled={finalize.isPending || reissue.reason.trim() === ''}
+                      aria-describedby={reissue.reason.trim() === '' ? 'why-reissue' : undefined}
                       onClick={() => finalize.mutate({ kind: a.kind, reissueReason: reissue.reason.trim() })}
                     >
                       新しい文書番号で再発行する
@@ -171,6 +174,10 @@ export function LettersSection(props: { request: RequestDetail }) {
                     <Button size="small" onClick={() => setReissue(null)}>
                       やめる
                     </Button>
+                    <WhyDisabled
+                      id="why-reissue"
+                      reason={reissue.reason.trim() === '' ? '再発行の理由を入力してください。' : null}
+                    />
                   </div>
                 )}
               </TableCell>

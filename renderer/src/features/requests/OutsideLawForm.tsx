@@ -11,6 +11,7 @@ import {
   type OutsideLawResponse,
 } from '../../../../core/domain/outside-law';
 import { ErrorBar } from '../../components/ErrorBar';
+import { firstReason, WhyDisabled } from '../../components/WhyDisabled';
 import { call, errorMessage } from '../../lib/api';
 import { useRequestMutation } from './WorkflowPanel';
 
@@ -31,7 +32,14 @@ export function OutsideLawForm(props: { request: RequestDetail; className: strin
     (outsideLaw: OutsideLaw) => call('requests.closeOutsideLaw', { id: props.request.id, outsideLaw }),
     props.onClose,
   );
-  const ready = category !== '' && response !== '' && text.trim() !== '';
+  const blocked = firstReason(
+    [category === '', '法の対象外とする理由を選択してください。'],
+    [response === '', '対応の方法を選択してください。'],
+    [
+      text.trim() === '',
+      response === 'declined' ? '応じない理由を入力してください。' : 'ご回答の内容を入力してください。',
+    ],
+  );
   return (
     <div className={props.className} role="group" aria-label="法の対象外として終了">
       <Subtitle1 as="h3">法の対象外として終了</Subtitle1>
@@ -72,12 +80,14 @@ export function OutsideLawForm(props: { request: RequestDetail; className: strin
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
         <Button
           appearance="primary"
-          disabled={close.isPending || !ready}
+          disabled={close.isPending || blocked !== null}
+          aria-describedby={blocked ? 'why-outside-law' : undefined}
           onClick={() => category && response && close.mutate({ category, response, text })}
         >
           法の対象外として終了する
         </Button>
         <Button onClick={props.onClose}>取り消す</Button>
+        <WhyDisabled id="why-outside-law" reason={blocked} />
       </div>
     </div>
   );

@@ -30,6 +30,7 @@ import { withWeekday } from '../../../../core/domain/deadlines';
 import { channelLabels, kindInfo, requesterTypeLabels } from '../../../../core/domain/intake/kinds';
 import { outsideLawCategoryLabels } from '../../../../core/domain/outside-law';
 import { ErrorBar } from '../../components/ErrorBar';
+import { dateReason, WhyDisabled } from '../../components/WhyDisabled';
 import { call, errorMessage } from '../../lib/api';
 import { useSessionState } from '../../lib/session';
 import { mask, Private, usePrivacy } from './privacy';
@@ -113,9 +114,14 @@ function ConfirmOriginals(props: { id: string }) {
       >
         <Input value={text} onChange={(_e, d) => setText(d.value)} />
       </Field>
-      <Button disabled={!day || confirm.isPending} onClick={() => day && confirm.mutate(day)}>
+      <Button
+        disabled={!day || confirm.isPending}
+        aria-describedby={day ? undefined : 'why-originals'}
+        onClick={() => day && confirm.mutate(day)}
+      >
         原本の到着を記録
       </Button>
+      <WhyDisabled id="why-originals" reason={day ? null : dateReason(text, '原本の到着日')} />
     </div>
   );
 }
@@ -307,11 +313,16 @@ export function RequestPage(props: {
             <Button
               appearance="primary"
               disabled={remove.isPending || removing.reason.trim() === ''}
+              aria-describedby={removing.reason.trim() === '' ? 'why-enclosure-remove' : undefined}
               onClick={() => remove.mutate({ id: removing.enclosure.id, reason: removing.reason.trim() })}
             >
               元に戻せない削除を行う
             </Button>
             <Button onClick={() => setRemoving(null)}>やめる</Button>
+            <WhyDisabled
+              id="why-enclosure-remove"
+              reason={removing.reason.trim() === '' ? '削除の理由を入力してください。' : null}
+            />
           </div>
         )}
         <ErrorBar message={remove.isError ? errorMessage(remove.error) : null} />

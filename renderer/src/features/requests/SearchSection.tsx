@@ -24,6 +24,7 @@ import {
 } from '../../../../core/domain/searches';
 import { canRecord } from '../../../../core/domain/workflow';
 import { ErrorBar } from '../../components/ErrorBar';
+import { dateReason, firstReason, WhyDisabled } from '../../components/WhyDisabled';
 import { PlainDateField } from '../../components/PlainDateField';
 import { cardStyle } from '../../components/styles';
 import { call, errorMessage } from '../../lib/api';
@@ -80,6 +81,11 @@ export function SearchSection(props: { request: RequestDetail }) {
   );
   if (!editable && r.searches.length === 0) return null;
   const on = parseDate(dateText);
+  const addBlocked = firstReason(
+    [system.trim() === '', '探索したシステム・台帳を入力してください。'],
+    [keys.trim() === '', '検索に用いた事項を入力してください。'],
+    [!on, dateReason(dateText, '探索日')],
+  );
   const missing = searchProblem(r.decisions, r.searches);
   const error = add.isError ? errorMessage(add.error) : remove.isError ? errorMessage(remove.error) : null;
   return (
@@ -128,11 +134,16 @@ export function SearchSection(props: { request: RequestDetail }) {
                       <Button
                         data-destructive
                         disabled={reason.trim() === '' || remove.isPending}
+                        aria-describedby={reason.trim() === '' ? 'why-search-remove' : undefined}
                         onClick={() => remove.mutate(s.id)}
                       >
                         削除する
                       </Button>
                       <Button onClick={() => setRemoving(null)}>取り消す</Button>
+                      <WhyDisabled
+                        id="why-search-remove"
+                        reason={reason.trim() === '' ? '削除の理由を入力してください。' : null}
+                      />
                     </div>
                   )}
                 </td>
@@ -165,11 +176,13 @@ export function SearchSection(props: { request: RequestDetail }) {
             onChange={(_e, d) => setInLetter(d.checked === true)}
           />
           <Button
-            disabled={system.trim() === '' || keys.trim() === '' || !on || add.isPending}
+            disabled={addBlocked !== null || add.isPending}
+            aria-describedby={addBlocked ? 'why-search-add' : undefined}
             onClick={() => on && add.mutate({ system, keys, on, result, inLetter })}
           >
             探索を記録する
           </Button>
+          <WhyDisabled id="why-search-add" reason={addBlocked} />
         </div>
       )}
       <ErrorBar message={error} />

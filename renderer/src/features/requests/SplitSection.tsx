@@ -5,6 +5,7 @@ import type { RequestDetail } from '../../../../core/contract';
 import { kindInfo, type RequestKind } from '../../../../core/domain/intake/kinds';
 import { canRecord } from '../../../../core/domain/workflow';
 import { ErrorBar } from '../../components/ErrorBar';
+import { WhyDisabled } from '../../components/WhyDisabled';
 import { call, errorMessage } from '../../lib/api';
 
 // One 請求書, several requests (issue 33 §4): the other requests of the same envelope, and at
@@ -79,11 +80,13 @@ export function SplitSection(props: { request: RequestDetail; onOpen?: (id: stri
             <Button
               appearance="primary"
               disabled={chosen.length === 0 || split.isPending}
+              aria-describedby={chosen.length === 0 ? 'why-split' : undefined}
               onClick={() => split.mutate(chosen)}
             >
               分割する
             </Button>
             <Button onClick={() => setOpen(false)}>取り消す</Button>
+            <WhyDisabled id="why-split" reason={chosen.length === 0 ? '分ける請求の種類を選択してください。' : null} />
           </div>
         </div>
       )}

@@ -1,6 +1,7 @@
 import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Textarea } from '@fluentui/react-components';
 import { slashDateTime } from '../../../../core/domain/dates';
 import { useState } from 'react';
+import { WhyDisabled } from '../../components/WhyDisabled';
 import { type RequestDetail } from '../../../../core/contract';
 import { call, errorMessage } from '../../lib/api';
 import { useRequestMutation } from './WorkflowPanel';
@@ -21,27 +22,32 @@ export function SuspicionSection(props: { request: RequestDetail }) {
   );
   const closed = r.closedOn !== null;
   if (closed && !r.suspicion) return null;
-  const form = (suspected: boolean) => (
-    <div role="group" aria-label={suspected ? 'なりすましの疑いの記録' : 'なりすましの疑いの解除'}>
-      <Field
-        label={suspected ? '疑いの内容（一致しない記載など）' : '解除の理由（確認した内容）'}
-        required
-        validationMessage={flag.isError ? errorMessage(flag.error) : undefined}
-      >
-        <Textarea value={note} onChange={(_e, d) => setNote(d.value)} />
-      </Field>
-      <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
-        <Button
-          appearance="primary"
-          disabled={note.trim() === '' || flag.isPending}
-          onClick={() => flag.mutate(suspected)}
+  const form = (suspected: boolean) => {
+    const noteMissing = note.trim() === '' ? `${suspected ? '疑いの内容' : '解除の理由'}を入力してください。` : null;
+    return (
+      <div role="group" aria-label={suspected ? 'なりすましの疑いの記録' : 'なりすましの疑いの解除'}>
+        <Field
+          label={suspected ? '疑いの内容（一致しない記載など）' : '解除の理由（確認した内容）'}
+          required
+          validationMessage={flag.isError ? errorMessage(flag.error) : undefined}
         >
-          {suspected ? '疑いを記録する' : '疑いを解除する'}
-        </Button>
-        <Button onClick={() => setOpen(false)}>取り消す</Button>
+          <Textarea value={note} onChange={(_e, d) => setNote(d.value)} />
+        </Field>
+        <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
+          <Button
+            appearance="primary"
+            disabled={noteMissing !== null || flag.isPending}
+            aria-describedby={noteMissing ? 'why-suspicion' : undefined}
+            onClick={() => flag.mutate(suspected)}
+          >
+            {suspected ? '疑いを記録する' : '疑いを解除する'}
+          </Button>
+          <Button onClick={() => setOpen(false)}>取り消す</Button>
+          <WhyDisabled id="why-suspicion" reason={noteMissing} />
+        </div>
       </div>
-    </div>
-  );
+    );
+  };
   if (r.suspicion) {
     return (
       <MessageBar intent="error" layout="multiline" data-testid="suspicion">

@@ -7,16 +7,18 @@ import {
   Card,
   Checkbox,
   Field,
+  MessageBar,
+  MessageBarBody,
   Subtitle1,
   Textarea,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { RequestDetail } from '../../../../core/contract';
 import { addDays, japanToday, parseDate, slashDate } from '../../../../core/domain/dates';
-import { withWeekday } from '../../../../core/domain/deadlines';
+import { cureDueWarning, withWeekday } from '../../../../core/domain/deadlines';
 import {
   actions,
   actionsFrom,
@@ -29,6 +31,7 @@ import {
 } from '../../../../core/domain/workflow';
 import { ErrorBar } from '../../components/ErrorBar';
 import { PlainDateField } from '../../components/PlainDateField';
+import { dateReason, firstReason, WhyDisabled } from '../../components/WhyDisabled';
 import { call, errorMessage } from '../../lib/api';
 import { outsideLawLabel } from '../../../../core/domain/outside-law';
 import { OutsideLawForm } from './OutsideLawForm';
@@ -124,6 +127,12 @@ function CureForm(props: { request: RequestDetail; onClose: () => void }) {
   const cureDays = settings.data?.processing.cureDays ?? DEFAULT_CURE_DAYS;
   const [dueText, setDueText] = useState(() => slashDate(addDays(japanToday(new Date()), cureDays)));
   const dueDate = parseDate(dueText);
+  const beyond = dueDate ? cureDueWarning(dueDate, r.deadlines) : null;
+  // The warning appears below the date being typed: brought into view, never out of it.
+  const warningRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (beyond) warningRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [beyond]);
   const defects = [
     ...chosen,
     ...other
@@ -131,6 +140,11 @@ function CureForm(props: { request: RequestDetail; onClose: () => void }) {
       .map((l) => l.trim())
       .filter(Boolean),
   ];
+  const why = useId();
+  const blocked = firstReason(
+    [defects.length === 0, '不備を1つ以上選択または入力してください。'],
+    [!dueDate, dateReason(dueText, '補正の期限')],
+  );
   const send = useRequestMutation(
     r.id,
     (cure: { defects: string[]; dueDate: string }) => call('requests.requestCure', { id: r.id, cure }),
@@ -152,17 +166,23 @@ function CureForm(props: { request: RequestDetail; onClose: () => void }) {
         <Textarea value={other} onChange={(_e, d) => setOther(d.value)} />
       </Field>
       <PlainDateField label="補正の期限" text={dueText} onText={setDueText} required />
+      {beyond && (
+        <MessageBar intent="warning" data-testid="cure-beyond-article39" ref={warningRef}>
+          <MessageBarBody>{beyond}</MessageBarBody>
+        </MessageBar>
+      )}
       <ErrorBar message={send.isError ? errorMessage(send.error) : null} />
       <div className={styles.buttons}>
         <Button
           appearance="primary"
-          disabled={send.isPending || defects.length === 0 || !dueDate}
+          disabled={send.isPending || blocked !== null}
+          aria-describedby={blocked ? why : undefined}
           onClick={() => dueDate && send.mutate({ defects, dueDate })}
         >
           補正を依頼する
         </Button>
         <Button onClick={props.onClose}>取り消す</Button>
-        {defects.length === 0 && <Body1>不備を1つ以上選択または入力してください。</Body1>}
+        <WhyDisabled id={why} reason={blocked} />
       </div>
     </div>
   );
@@ -172,6 +192,8 @@ function CureArrivedForm(props: { request: RequestDetail; onClose: () => void })
   const styles = useStyles();
   const [text, setText] = useState(() => slashDate(japanToday(new Date())));
   const day = parseDate(text);
+  const why = useId();
+  const blocked = day ? null : dateReason(text, '補正の到着日');
   const save = useRequestMutation(
     props.request.id,
     (arrivedOn: string) => call('requests.recordCure', { id: props.request.id, arrivedOn }),
@@ -185,10 +207,16 @@ function CureArrivedForm(props: { request: RequestDetail; onClose: () => void })
       <PlainDateField label="補正の到着日" text={text} onText={setText} required />
       <ErrorBar message={save.isError ? errorMessage(save.error) : null} />
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={!day || save.isPending} onClick={() => day && save.mutate(day)}>
+        <Button
+          appearance="primary"
+          disabled={!day || save.isPending}
+          aria-describedby={blocked ? why : undefined}
+          onClick={() => day && save.mutate(day)}
+        >
           到着を記録する
         </Button>
         <Button onClick={props.onClose}>取り消す</Button>
+        <WhyDisabled id={why} reason={blocked} />
       </div>
     </div>
   );
@@ -203,6 +231,10 @@ const commentLabels: Partial<Record<Action, string>> = {
 function CommentForm(props: { request: RequestDetail; action: Action; onClose: () => void }) {
   const styles = useStyles();
   const [comment, setComment] = useState('');
+  const label = commentLabels[props.action] ?? 'コメント';
+  const why = useId();
+  // 「差し戻しの理由（起案者に伝わります）」 → 「差し戻しの理由を入力してください。」
+  const blocked = comment.trim() === '' ? `${label.replace(/（.*$/, '')}を入力してください。` : null;
   const move = useRequestMutation(
     props.request.id,
     (c: string) => call('requests.transition', { id: props.request.id, action: props.action, comment: c }),
@@ -210,19 +242,21 @@ function CommentForm(props: { request: RequestDetail; action: Action; onClose: (
   );
   return (
     <div className={styles.form} role="group" aria-label={actions[props.action].label}>
-      <Field label={commentLabels[props.action] ?? 'コメント'} required>
+      <Field label={label} required>
         <Textarea value={comment} onChange={(_e, d) => setComment(d.value)} />
       </Field>
       <ErrorBar message={move.isError ? errorMessage(move.error) : null} />
       <div className={styles.buttons}>
         <Button
           appearance="primary"
-          disabled={move.isPending || comment.trim() === ''}
+          disabled={move.isPending || blocked !== null}
+          aria-describedby={blocked ? why : undefined}
           onClick={() => move.mutate(comment)}
         >
           {actions[props.action].label}
         </Button>
         <Button onClick={props.onClose}>取り消す</Button>
+        <WhyDisabled id={why} reason={blocked} />
       </div>
     </div>
   );

@@ -7,6 +7,7 @@ import { Organisation, type OrganisationInput } from '../../../../core/domain/or
 import { ErrorBar } from '../../components/ErrorBar';
 import { call } from '../../lib/api';
 import { applyServerErrors } from '../../lib/forms';
+import { useRevealRefusal } from '../../lib/reveal';
 import { OrganisationFields, organisationFieldNames } from '../setup/OrganisationFields';
 import { JointUseFields } from './JointUseFields';
 
@@ -22,6 +23,7 @@ export function OrganisationPanel(props: { value: Organisation; editable: boolea
     resolver: zodResolver(Organisation),
     defaultValues: props.value,
   });
+  const { ref, reveal } = useRevealRefusal();
   const save = useMutation({
     mutationFn: (v: Organisation) => call('settings.updateOrganisation', v),
     onSuccess: (v) => {
@@ -32,10 +34,16 @@ export function OrganisationPanel(props: { value: Organisation; editable: boolea
     onError: (err) => {
       const text = applyServerErrors(err, form.setError, organisationFieldNames);
       setMessage(text ? { ok: false, text } : null);
+      reveal();
     },
   });
   return (
-    <form className={styles.stack} onSubmit={(e) => void form.handleSubmit((v) => save.mutate(v))(e)} noValidate>
+    <form
+      ref={ref}
+      className={styles.stack}
+      onSubmit={(e) => void form.handleSubmit((v) => save.mutate(v))(e)}
+      noValidate
+    >
       {message?.ok && (
         <MessageBar intent="success">
           <MessageBarBody>{message.text}</MessageBarBody>
