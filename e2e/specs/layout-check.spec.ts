@@ -1,0 +1,24 @@
+import { expect, test } from '@playwright/test';
+import { accessibilityProblems, foreignWords, layoutProblems } from '../fixtures/layout';
+
+// The checks of layout.spec.ts find what they look for (a check that finds nothing proves
+// nothing): on a page made to fail each of them.
+test('the layout checks report overlap, sideways scrolling, English words and axe findings', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.setContent(`<!doctype html><html lang="ja"><head><title>検査</title></head><body>
+    <header><h1>受付</h1></header>
+    <main>
+      <button style="position:absolute;left:10px;top:100px;width:120px;height:30px">保存する</button>
+      <button style="position:absolute;left:40px;top:110px;width:120px;height:30px">取り消す</button>
+      <div style="width:1500px">status: received</div>
+      <button></button>
+    </main></body></html>`);
+  expect(await layoutProblems(page)).toEqual(
+    expect.arrayContaining([expect.stringContaining('horizontal scrollbar'), expect.stringContaining('overlaps')]),
+  );
+  expect(await foreignWords(page)).toEqual(expect.arrayContaining(['status', 'received']));
+  const axe = await accessibilityProblems(page);
+  expect(axe.some((p) => p.startsWith('button-name (critical)'))).toBe(true);
+  // Once put into the page, axe-core stays: a second check finds the same.
+  expect(await accessibilityProblems(page)).toEqual(axe);
+});
