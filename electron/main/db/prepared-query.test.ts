@@ -59,7 +59,7 @@ forEachEngine('prepared queries', (store) => {
         .select('value')
         .where('key', '=', key.length > 3 ? 'long' : 'short'),
     );
-    await expect(misuse(store().q, 'p.a')).rejects.toThrow('argument 0 is not used as a value');
+    await expect(misuse(store().q, 'p.a')).rejects.toThrow('value 0 is not used as a value');
   });
 
   it('prepares each form of a query once and binds its values, as built with them', async () => {

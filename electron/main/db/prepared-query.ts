@@ -21,31 +21,39 @@ class Slot {
 
 type Plan = { sql: string; parameters: readonly unknown[]; query: RootOperationNode };
 
+// The plan of a query built with placeholders: every one of the `count` values must come out as
+// a parameter.
+function planOf(compiled: CompiledQuery, count: number): Plan {
+  for (let i = 0; i < count; i++) {
+    if (!compiled.parameters.some((p) => p instanceof Slot && p.index === i)) {
+      throw new Error(`prepared query: value ${i} is not used as a value of the query.`);
+    }
+  }
+  return { sql: compiled.sql, parameters: compiled.parameters, query: compiled.query };
+}
+
+function runPlan<R>(q: Q, p: Plan, values: readonly unknown[]): Promise<QueryResult<R>> {
+  const parameters = p.parameters.map((v) => (v instanceof Slot ? values[v.index] : v));
+  return q.executeQuery<R>({ sql: p.sql, parameters, query: p.query, queryId: createQueryId() });
+}
+
+// A plugin transforms each query as it runs (the tests' recorder does): no plan for those.
+const hasPlugins = (q: Q) => q.getExecutor().plugins.length > 0;
+
 export function preparedQuery<A extends Scalar[], R>(
   build: (q: Q, ...args: A) => Compilable<R>,
 ): (q: Q, ...args: A) => Promise<QueryResult<R>> {
   const plans = new Map<Engine, Plan>();
-  const plan = (q: Q, arity: number): Plan => {
-    const slots = Array.from({ length: arity }, (_, i) => new Slot(i)) as unknown as A;
-    const compiled: CompiledQuery<R> = build(q, ...slots).compile();
-    for (let i = 0; i < arity; i++) {
-      if (!compiled.parameters.some((p) => p instanceof Slot && p.index === i)) {
-        throw new Error(`preparedQuery: argument ${i} is not used as a value of the query.`);
-      }
-    }
-    return { sql: compiled.sql, parameters: compiled.parameters, query: compiled.query };
-  };
   return async (q, ...args) => {
-    // A plugin transforms each query as it runs (the tests' recorder does): no plan for those.
-    if (q.getExecutor().plugins.length > 0) return q.executeQuery(build(q, ...args));
+    if (hasPlugins(q)) return q.executeQuery(build(q, ...args));
     const engine = engineOf(q);
     let p = plans.get(engine);
     if (!p) {
-      p = plan(q, args.length);
+      const slots = args.map((_, i) => new Slot(i)) as unknown as A;
+      p = planOf(build(q, ...slots).compile(), args.length);
       plans.set(engine, p);
     }
-    const parameters = p.parameters.map((v) => (v instanceof Slot ? args[v.index] : v));
-    return q.executeQuery<R>({ sql: p.sql, parameters, query: p.query, queryId: createQueryId() });
+    return runPlan<R>(q, p, args);
   };
 }
 
@@ -59,24 +67,15 @@ export function preparedShapes<S, R>(
 ): (q: Q, shape: S, values: readonly Scalar[]) => Promise<QueryResult<R>> {
   const plans = new Map<string, Plan>();
   return async (q, shape, values) => {
-    if (q.getExecutor().plugins.length > 0) {
-      return q.executeQuery(build(q, shape, (i) => values[i] as never));
-    }
+    if (hasPlugins(q)) return q.executeQuery(build(q, shape, (i) => values[i] as never));
     const key = `${engineOf(q)} ${JSON.stringify(shape)}`;
     let p = plans.get(key);
     if (!p) {
-      const compiled = build(q, shape, (i) => new Slot(i) as never).compile();
-      for (let i = 0; i < values.length; i++) {
-        if (!compiled.parameters.some((v) => v instanceof Slot && v.index === i)) {
-          throw new Error(`preparedShapes: value ${i} is not used by the query.`);
-        }
-      }
-      p = { sql: compiled.sql, parameters: compiled.parameters, query: compiled.query };
+      p = planOf(build(q, shape, (i) => new Slot(i) as never).compile(), values.length);
       // The forms are few (a list's filters set or not), but bounded all the same.
       if (plans.size >= 500) plans.clear();
       plans.set(key, p);
     }
-    const parameters = p.parameters.map((v) => (v instanceof Slot ? values[v.index] : v));
-    return q.executeQuery<R>({ sql: p.sql, parameters, query: p.query, queryId: createQueryId() });
+    return runPlan<R>(q, p, values);
   };
 }
