@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // The service tests that run on both engines: every service test that does not reach below the
@@ -44,10 +45,10 @@ export default defineConfig({
   test: {
     environment: 'node',
     testTimeout: 20_000,
-    // Two test files at a time on a 2-core machine (vitest's default is one fewer than the cores:
-    // one). Much of a file's time is waiting (fsync, the PostgreSQL server, workers), so the unit
+    // At least two test files at a time (vitest's default is one fewer than the cores: one on a
+    // 2-core machine). Much of a file's time is waiting (fsync, the PostgreSQL server, workers), so the unit
     // run took 316 s instead of 505 s here, all passing.
-    maxWorkers: 2,
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // One PostgreSQL cluster per run for the tests on both engines (testing/postgres.ts).
     globalSetup: ['electron/main/testing/postgres-global.ts'],
     projects: [
