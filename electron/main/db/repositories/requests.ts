@@ -1,6 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { RequestsTable } from '../schema';
-import { preparedQuery } from '../prepared-query';
+import { preparedQuery, preparedShapes, type Scalar } from '../prepared-query';
+import { insertChildren } from './request-children';
 import { engineOf, type Q } from '../store';
 
 // A request as services read it: every column but the search copies and the kind mask.
@@ -70,23 +71,30 @@ export async function receiptNoTaken(q: Q, receiptNo: string): Promise<boolean> 
 }
 
 export async function insertRequest(q: Q, r: NewRequest): Promise<void> {
-  await q
-    .insertInto('requests')
-    .values({
-      id: r.id,
-      receipt_no: r.receiptNo,
-      channel: r.channel,
-      arrival_date: r.arrivalDate,
-      provisional: r.provisional ? 1 : 0,
-      received_by: r.receivedBy,
-      status: r.status,
-      ...intakeColumns(r),
-      created_at: r.at,
-      updated_at: r.at,
-    })
-    .execute();
+  const row = {
+    id: r.id,
+    receipt_no: r.receiptNo,
+    channel: r.channel,
+    arrival_date: r.arrivalDate,
+    provisional: r.provisional ? 1 : 0,
+    received_by: r.receivedBy,
+    status: r.status,
+    ...intakeColumns(r),
+    created_at: r.at,
+    updated_at: r.at,
+  };
+  const columns = Object.keys(row) as (keyof typeof row)[];
+  await requestInsert(
+    q,
+    columns,
+    columns.map((c) => row[c] as Scalar),
+  );
   await insertChildren(q, r.id, r);
 }
+// One plan per set of columns (prepared-query.ts).
+const requestInsert = preparedShapes((q, columns: readonly string[], slot) =>
+  q.insertInto('requests').values(Object.fromEntries(columns.map((c, i) => [c, slot(i)])) as never),
+);
 
 export async function confirmOriginals(q: Q, id: string, arrivalDate: string, at: string): Promise<void> {
   // The FAX's day moves to fax_received_on: SET reads the row as it was on both engines.
@@ -242,12 +250,16 @@ export type ProcessingColumns = Pick<
 
 export async function setProcessing(q: Q, id: string, values: Partial<ProcessingColumns>, at: string): Promise<void> {
   if (Object.keys(values).length === 0) return;
-  await q
-    .updateTable('requests')
-    .set({ ...values, updated_at: at })
-    .where('id', '=', id)
-    .execute();
+  const columns = (Object.keys(values) as (keyof ProcessingColumns)[]).filter((c) => values[c] !== undefined);
+  await processingUpdate(q, columns, [...columns.map((c) => values[c] as Scalar), at, id]);
 }
+// One plan per set of columns set (prepared-query.ts): the columns' values, updated_at, the id.
+const processingUpdate = preparedShapes((q, columns: readonly string[], slot) =>
+  q
+    .updateTable('requests')
+    .set({ ...Object.fromEntries(columns.map((c, i) => [c, slot(i)])), updated_at: slot(columns.length) } as never)
+    .where('id', '=', slot(columns.length + 1)),
+);
 
 // `x NOT IN ()` is an error on PostgreSQL; an empty list keeps every row, as `NOT IN ('')` did.
 const orNone = (values: readonly string[]): readonly string[] => (values.length > 0 ? values : ['']);
@@ -296,34 +308,6 @@ export async function replaceIntake(q: Q, id: string, r: Intake): Promise<void> 
   }
   await insertChildren(q, id, r);
 }
-
-// One insert per row, in order (documents and payments are read back in insertion order), so the
-// SQL text stays the same whatever the count (the SQLite store caches statements by text).
-async function insertChildren(
-  q: Q,
-  id: string,
-  r: Pick<NewRequest, 'parties' | 'items' | 'documents' | 'payments'>,
-): Promise<void> {
-  for (const p of r.parties) await partyInsert(q, id, p.role, p.data);
-  for (const i of r.items) await itemInsert(q, id, i.kind, i.details);
-  for (const d of r.documents) await documentInsert(q, d.id, id, d.data);
-  for (const p of r.payments) await paymentInsert(q, p.id, id, p.means, p.amount, p.receivedOn, p.issuedOn, p.forKind);
-}
-const partyInsert = preparedQuery((q, request_id: string, role: string, data: string) =>
-  q.insertInto('request_parties').values({ request_id, role, data }),
-);
-const itemInsert = preparedQuery((q, request_id: string, kind: string, details: string) =>
-  q.insertInto('request_items').values({ request_id, kind, details }),
-);
-const documentInsert = preparedQuery((q, id: string, request_id: string, data: string) =>
-  q.insertInto('identity_documents').values({ id, request_id, data }),
-);
-// prettier-ignore
-const paymentInsert = preparedQuery(
-  (q, id: string, request_id: string, means: string, amount: number, received_on: string, issued_on: string | null,
-    for_kind: string | null) =>
-    q.insertInto('fee_payments').values({ id, request_id, means, amount, received_on, issued_on, for_kind }),
-);
 
 export type DecisionRow = { kind: string; data: string; drafted_by: string; drafted_at: string };
 
