@@ -2,9 +2,10 @@ import { expect, it } from 'vitest';
 import { forEachEngine } from '../testing/stores';
 import { preparedQuery, preparedShapes } from './prepared-query';
 import { putSetting } from './repositories/settings';
+import { directRunnerOf, type Q } from './store';
 
 // A prepared query runs what Kysely would have built with the same values, on both engines.
-forEachEngine('prepared queries', (store) => {
+forEachEngine('prepared queries', (store, engine) => {
   const between = preparedQuery((q, from: string, to: string, limit: number) =>
     q
       .selectFrom('settings')
@@ -88,5 +89,37 @@ forEachEngine('prepared queries', (store) => {
     expect(await run('s.b', 's.c')).toEqual(['s.b']);
     expect(await run(null, 's.b')).toEqual(['s.a']);
     await expect(keys(store().q, { from: false, to: false }, ['unused'])).rejects.toThrow('value 0 is not used');
+  });
+
+  // On SQLite, a prepared statement inside a transaction or read runs at once on the connection
+  // it holds; outside one (or on PostgreSQL) it goes through Kysely, which waits its turn.
+  it('runs directly only inside a transaction or read that holds the SQLite connection', async () => {
+    const value = preparedQuery((q, key: string) => q.selectFrom('settings').select('value').where('key', '=', key));
+    const insert = preparedQuery((q, key: string, v: string) => q.insertInto('settings').values({ key, value: v }));
+    await putSetting(store().q, 'd.a', 1);
+    expect(directRunnerOf(store().q)).toBeUndefined();
+    const held: Q[] = [];
+    await store()
+      .transaction(async (tx) => {
+        held.push(tx);
+        expect(directRunnerOf(tx) !== undefined).toBe(engine === 'sqlite');
+        await insert(tx, 'd.b', '2');
+        expect((await value(tx, 'd.b')).rows).toEqual([{ value: '2' }]);
+        // A statement that fails directly rejects, and the transaction it ends rolls back.
+        await insert(tx, 'd.a', '9');
+      })
+      .then(
+        () => expect.fail('the duplicate key was accepted'),
+        (e: unknown) => expect(String(e)).toMatch(/UNIQUE|unique|duplicate/),
+      );
+    // The failed insert rolled the transaction back, d.b with it; d.a kept its value.
+    expect((await value(store().q, 'd.b')).rows).toEqual([]);
+    expect((await value(store().q, 'd.a')).rows).toEqual([{ value: '1' }]);
+    expect(held).toHaveLength(1);
+    expect(held.map((tx) => directRunnerOf(tx))).toEqual([undefined]);
+    await store().read(async (q) => {
+      expect(directRunnerOf(q) !== undefined).toBe(engine === 'sqlite');
+      expect((await value(q, 'd.a')).rows).toEqual([{ value: '1' }]);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { createQueryId, type Compilable, type CompiledQuery, type QueryResult, type RootOperationNode } from 'kysely';
-import { engineOf, type Engine, type Q } from './store';
+import { directRunnerOf, engineOf, type Engine, type Q } from './store';
 
 // A query built and compiled once per engine, its values bound at each run: for the statements a
 // request's registration runs dozens of times (the audit head, a setting, a request's row).
@@ -32,8 +32,18 @@ function planOf(compiled: CompiledQuery, count: number): Plan {
   return { sql: compiled.sql, parameters: compiled.parameters, query: compiled.query };
 }
 
+// Inside a transaction or read on SQLite, the statement runs at once on the connection it holds
+// (store.ts, DirectRunner); elsewhere through Kysely's executor, which waits for the connection.
 function runPlan<R>(q: Q, p: Plan, values: readonly unknown[]): Promise<QueryResult<R>> {
   const parameters = p.parameters.map((v) => (v instanceof Slot ? values[v.index] : v));
+  const direct = directRunnerOf(q);
+  if (direct) {
+    try {
+      return Promise.resolve(direct(p.sql, parameters) as QueryResult<R>);
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
   return q.executeQuery<R>({ sql: p.sql, parameters, query: p.query, queryId: createQueryId() });
 }
 

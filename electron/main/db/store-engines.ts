@@ -1,7 +1,7 @@
 import { PostgresDialect, SqliteDialect, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
 import pg from 'pg';
 import { prepared, type Db } from './connection';
-import { Store } from './store';
+import { Store, type DirectRunner } from './store';
 
 // The two engines behind the Store (store.ts).
 
@@ -10,7 +10,18 @@ import { Store } from './store';
 // connection: destroying the store leaves it open.
 export function sqliteStore(db: Db): Store {
   const database = { close: () => undefined, prepare: (sql: string) => prepared(db, sql) };
-  return new Store('sqlite', new VaultSqliteDialect(db, { database }));
+  return new Store('sqlite', new VaultSqliteDialect(db, { database }), undefined, undefined, directRunner(db));
+}
+
+// What Kysely's SQLite connection does with a compiled query, for a prepared query run inside a
+// transaction or read that already holds the connection (store.ts, DirectRunner).
+function directRunner(db: Db): DirectRunner {
+  return (sql, parameters) => {
+    const stmt = prepared(db, sql);
+    if (stmt.reader) return { rows: stmt.all(parameters) };
+    const { changes, lastInsertRowid } = stmt.run(parameters);
+    return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+  };
 }
 
 // SQLite ends a transaction itself on some failures (a full disk, an I/O error): the rollback that

@@ -5,6 +5,7 @@ import {
   type DatabaseConnection,
   type Dialect,
   type Driver,
+  type QueryResult,
   type TransactionSettings,
 } from 'kysely';
 import type { Schema } from './schema';
@@ -12,9 +13,9 @@ import type { Schema } from './schema';
 // The one way services reach storage (docs/DECISIONS.md, "Two engines"): repositories take a
 // `Q` (the store's executor, or the transaction they run in) and are async on both engines.
 //
-// - transaction(fn): one unit of work; fn's queries commit together or not at all. A transaction
-//   opened inside another joins it (the outer one decides), so a service can call another
-//   service's helper that wants a transaction.
+// - transaction(fn): one unit of work; fn's queries commit together or not at all. A helper that
+//   must run inside a caller's transaction takes its `tx`; opening one inside another is refused
+//   (below).
 // - read(fn): several reads that must see one state (a request and its parts): on SQLite the
 //   single connection is held, so no write runs between them; on PostgreSQL a read-only
 //   REPEATABLE READ transaction.
@@ -46,6 +47,19 @@ export function scopeCheckWanted(): boolean {
   return process.env['MADOGUCHI_STORE_GUARD'] === '1' || process.env['VITEST'] !== undefined;
 }
 
+// Runs one compiled statement at once on the connection a transaction or read already holds
+// (SQLite only): what Kysely's driver does, without its promise chain per statement
+// (prepared-query.ts; docs/DECISIONS.md, "The seam's speed").
+export type DirectRunner = (sql: string, parameters: readonly unknown[]) => QueryResult<unknown>;
+
+// The transactions and reads in progress whose statements may run directly. An executor is in
+// it only while its transaction or read is open: after it ends, a stray use goes back through
+// Kysely, which refuses it or waits for the connection.
+const directRunners = new WeakMap<Q, DirectRunner>();
+export function directRunnerOf(q: Q): DirectRunner | undefined {
+  return directRunners.get(q);
+}
+
 export class Store {
   // Undefined when the scope check is off.
   private readonly scope: AsyncLocalStorage<true> | undefined;
@@ -56,6 +70,7 @@ export class Store {
     dialect: Dialect,
     private readonly onDestroy: () => Promise<void> = () => Promise.resolve(),
     checkScope = scopeCheckWanted(),
+    private readonly direct?: DirectRunner,
   ) {
     const scope = checkScope ? new AsyncLocalStorage<true>() : undefined;
     this.scope = scope;
@@ -73,12 +88,14 @@ export class Store {
 
   async transaction<T>(fn: (tx: Q) => Promise<T>): Promise<T> {
     const within = this.enter('A transaction was opened');
-    return this.kysely.transaction().execute((tx) => within(() => fn(tx)));
+    return this.kysely.transaction().execute((tx) => within(() => this.holding(tx, fn)));
   }
 
   async read<T>(fn: (q: Q) => Promise<T>): Promise<T> {
     const within = this.enter('A read was opened');
-    if (this.engine === 'sqlite') return this.kysely.connection().execute((conn) => within(() => fn(conn)));
+    if (this.engine === 'sqlite') {
+      return this.kysely.connection().execute((conn) => within(() => this.holding(conn, fn)));
+    }
     return this.kysely
       .transaction()
       .setIsolationLevel('repeatable read')
@@ -93,6 +110,17 @@ export class Store {
     const within = this.enter('Whole-file work was started');
     if (this.engine === 'postgres') return within(async () => fn());
     return this.kysely.connection().execute(() => within(async () => fn()));
+  }
+
+  // fn runs on an executor that holds the connection: its prepared statements may run directly.
+  private async holding<T>(q: Q, fn: (q: Q) => Promise<T>): Promise<T> {
+    if (!this.direct) return fn(q);
+    directRunners.set(q, this.direct);
+    try {
+      return await fn(q);
+    } finally {
+      directRunners.delete(q);
+    }
   }
 
   // With the scope check on: refuses a transaction or read opened inside another, and runs fn

@@ -15,7 +15,7 @@ import {
   type Session,
 } from '../../../core/contract';
 import { addDays, japanToday, type IsoDate } from '../../../core/domain/dates';
-import { addBusinessDays, computeDeadlines, type Deadlines } from '../../../core/domain/deadlines';
+import { addBusinessDays, computeDeadlines, curePauses, type Deadlines } from '../../../core/domain/deadlines';
 import { SearchRecord } from '../../../core/domain/searches';
 import { OutsideLaw, outsideLawCategoryLabels } from '../../../core/domain/outside-law';
 import { evaluateFee, type FeeSchedule } from '../../../core/domain/intake/fees';
@@ -58,8 +58,6 @@ import { AppError } from '../errors';
 import { readFees, readIdentityPolicy, readProcessingSettings } from '../settings/policies';
 import type { Vault } from '../vault/vault';
 import { readDecisions, readDispatches, readLinked, readPayments } from './stored-parts';
-
-import { curePauses } from '../../../core/domain/deadlines';
 
 export const parseJson = <T>(schema: { parse: (v: unknown) => T }, text: string | null): T | null =>
   text === null ? null : schema.parse(JSON.parse(text));
@@ -153,10 +151,11 @@ export class RequestQueries {
     for (const id of await requestIdsForDeadlines(db, true, closedStates)) await this.refreshDeadlines(db, id);
   }
 
+  // One read: the request's rows as of one moment (no write in between), and on SQLite its
+  // statements run on the connection the read holds.
   async get(id: string): Promise<RequestDetail> {
-    const db = this.vault.q();
-    await this.ensureDeadlines(db);
-    return await this.detail(db, id, await this.readContext(db));
+    await this.ensureDeadlines(this.vault.q());
+    return this.vault.store().read(async (q) => this.detail(q, id, await this.readContext(q)));
   }
 
   // Many requests at once (the ledger): the policies and account names are read once.
