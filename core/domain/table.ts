@@ -8,7 +8,8 @@ import type { IsoDate } from './dates';
 export const units = ['件', '円', '日', '%'] as const;
 export type Unit = (typeof units)[number];
 export type Cell = string | { n: number; unit: Unit } | { date: IsoDate };
-export type Section = { title: string; header: string[]; rows: Cell[][] };
+// `note`: a sentence printed under the table (the screen and the PDF show it).
+export type Section = { title: string; header: string[]; rows: Cell[][]; note?: string };
 
 export const num = (n: number, unit: Unit): Cell => ({ n, unit });
 // A figure that cannot be computed (no answers yet, say): a dash on screen, empty in CSV.
