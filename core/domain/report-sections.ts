@@ -13,7 +13,8 @@ import {
   outsideLawResponses,
   outsideLawResponseLabels,
 } from './outside-law';
-import type { Figures, Report } from './reports';
+import type { DateStyle } from './letters/catalogue';
+import { channelsInOrder, decisionKeys, kindsInOrder, requestersInOrder, type Figures, type Report } from './reports';
 import { NONE, num, type Cell, type Section, type Unit } from './table';
 
 // The report as typed tables, in one place for the screen, CSV, XLSX and PDF alike.
@@ -50,56 +51,91 @@ function mainLines(f: Figures, atEnd: string): [string, Cell][] {
   ];
 }
 
+// Current and previous counts side by side, rows in `ordered`'s order (a fixed one, reports.ts).
 function compare<K extends string>(
   current: Partial<Record<K, number>>,
   previous: Partial<Record<K, number>>,
+  ordered: (counts: Partial<Record<K, number>>) => [K, number][],
   label: (k: K) => string,
 ): Cell[][] {
-  const keys = [...new Set([...Object.keys(current), ...Object.keys(previous)])] as K[];
+  const keys = ordered({ ...previous, ...current }).map(([k]) => k);
   return keys.map((k) => [label(k), fmt(current[k] ?? 0, '件'), fmt(previous[k] ?? 0, '件')]);
 }
 
-export function periodLabel(f: Figures): string {
-  const [fy, fm] = [f.period.from.slice(0, 4), Number(f.period.from.slice(5, 7))];
-  const [ty, tm] = [f.period.to.slice(0, 4), Number(f.period.to.slice(5, 7))];
-  return fy === ty && fm === tm ? `${fy}年${fm}月` : `${fy}年${fm}月〜${ty}年${tm}月`;
+// 和暦 (令和8年10月) or 西暦 (2026年10月): one style through a report (issue 34 §6). The screen and
+// the spreadsheets use 西暦, the printed report the style of the letters (settings).
+const warekiMonth = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+  era: 'long',
+  year: 'numeric',
+  month: 'long',
+  timeZone: 'UTC',
+});
+const warekiYear = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', timeZone: 'UTC' });
+
+// A month (YYYY-MM) as 2026年10月 or 令和8年10月.
+export function monthLabel(month: string, style: DateStyle = 'seireki'): string {
+  if (style === 'wareki') return warekiMonth.format(new Date(`${month}-01T00:00:00Z`));
+  return `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+}
+
+// The year of a month (YYYY-MM) as 2026年 or 令和8年 (the era year that month is in).
+export function yearLabel(month: string, style: DateStyle = 'seireki'): string {
+  if (style === 'wareki') return warekiYear.format(new Date(`${month}-01T00:00:00Z`));
+  return `${month.slice(0, 4)}年`;
+}
+
+export function periodLabel(f: Figures, style: DateStyle = 'seireki'): string {
+  const [from, to] = [f.period.from.slice(0, 7), f.period.to.slice(0, 7)];
+  return from === to ? monthLabel(from, style) : `${monthLabel(from, style)}〜${monthLabel(to, style)}`;
 }
 
 // The header of the tables, on the screen and in every export: a running period's column names
 // the day its figures were counted on, so a file read later still says which day 本日 was.
-export function reportHeader(r: Report): [string, string, string] {
+export function reportHeader(r: Report, style: DateStyle = 'seireki'): [string, string, string] {
   const c = r.current;
   const day = running(c) ? `、${Number(c.asOf.slice(5, 7))}月${Number(c.asOf.slice(8, 10))}日時点` : '';
-  return ['項目', `当期（${periodLabel(c)}${day}）`, `前期（${periodLabel(r.previous)}）`];
+  return ['項目', `当期（${periodLabel(c, style)}${day}）`, `前期（${periodLabel(r.previous, style)}）`];
 }
 
-// Decisions in the period as "種類：結果" with their number, in the order they were counted.
+const decisionLabel = (d: { kind: RequestKind; outcome: Outcome }) =>
+  `${kindInfo[d.kind].label}：${outcomeLabel(d.kind, d.outcome)}`;
+
+// Decisions in the period as "種類：結果" with their number: kinds in the order of the Act, each
+// kind's outcomes in their order (not the order the decisions were made in).
 export function outcomeCounts(f: Figures): [string, number][] {
-  return Object.entries(f.decided.byKindOutcome).flatMap(([k, os]) =>
-    Object.entries(os).map(([o, n]): [string, number] => [
-      `${kindInfo[k as RequestKind].label}：${outcomeLabel(k as RequestKind, o as Outcome)}`,
-      n,
-    ]),
-  );
+  return decisionKeys(f.decided.byKindOutcome).map((d): [string, number] => [
+    decisionLabel(d),
+    f.decided.byKindOutcome[d.kind]?.[d.outcome] ?? 0,
+  ]);
 }
 
-export function reportSections(r: Report): Section[] {
-  const header = reportHeader(r);
+// Under the counts per kind: one request may ask for several kinds, so they add up to more.
+export const KINDS_NOTE =
+  '1件の請求で複数の種類を求めることがあるため、種類別の件数の合計は受け付けた請求の件数より多くなることがあります。';
+
+export function reportSections(r: Report, style: DateStyle = 'seireki'): Section[] {
+  const header = reportHeader(r, style);
   // One label per row serves both columns: the previous period has ended and counts at its end.
   const atEnd = running(r.current) ? '（当期は本日時点）' : '';
   const prev = mainLines(r.previous, atEnd);
-  const outcomes = (f: Figures) => Object.fromEntries(outcomeCounts(f));
+  const [cur, before] = [r.current.decided.byKindOutcome, r.previous.decided.byKindOutcome];
   return [
     { title: '主な数値', header, rows: mainLines(r.current, atEnd).map(([l, v], i) => [l, v, prev[i]?.[1] ?? '']) },
     {
       title: '請求の種類別の受付件数',
       header,
-      rows: compare(r.current.received.byKind, r.previous.received.byKind, (k: RequestKind) => kindInfo[k].label),
+      rows: compare(r.current.received.byKind, r.previous.received.byKind, kindsInOrder, (k) => kindInfo[k].label),
+      note: KINDS_NOTE,
     },
     {
       title: '受付方法別の受付件数',
       header,
-      rows: compare(r.current.received.byChannel, r.previous.received.byChannel, (k: Channel) => channelLabels[k]),
+      rows: compare(
+        r.current.received.byChannel,
+        r.previous.received.byChannel,
+        channelsInOrder,
+        (k: Channel) => channelLabels[k],
+      ),
     },
     {
       title: '請求者の種別ごとの受付件数',
@@ -107,10 +143,19 @@ export function reportSections(r: Report): Section[] {
       rows: compare(
         r.current.received.byRequester,
         r.previous.received.byRequester,
+        requestersInOrder,
         (k: RequesterType) => requesterTypeLabels[k],
       ),
     },
-    { title: '決定の内容', header, rows: compare(outcomes(r.current), outcomes(r.previous), (k: string) => k) },
+    {
+      title: '決定の内容',
+      header,
+      rows: decisionKeys(cur, before).map((d) => [
+        decisionLabel(d),
+        fmt(cur[d.kind]?.[d.outcome] ?? 0, '件'),
+        fmt(before[d.kind]?.[d.outcome] ?? 0, '件'),
+      ]),
+    },
     {
       // Not 請求 under the Act: none of the figures above counts them.
       title: '法の対象外として終了した依頼',

@@ -1,6 +1,15 @@
 import { addDays, addMonths, daysBetween, type IsoDate } from './dates';
-import type { Outcome } from './decisions';
-import { article39Applies, type Channel, type RequestKind, type RequesterType } from './intake/kinds';
+import { outcomes, outcomesByGroup, type Outcome } from './decisions';
+import {
+  article39Applies,
+  channels,
+  kindInfo,
+  requestKinds,
+  requesterTypes,
+  type Channel,
+  type RequestKind,
+  type RequesterType,
+} from './intake/kinds';
 import type { OutsideLawCategory, OutsideLawResponse } from './outside-law';
 import { answerOverdue } from './workflow';
 
@@ -233,4 +242,37 @@ export function computeReport(rows: readonly ReportRow[], period: Period, today:
     current: computeFigures(rows, period, today),
     previous: computeFigures(rows, previousPeriod(period), today),
   };
+}
+
+// Counts in a fixed order, whatever order the requests came in (issue 34 §6): kinds in the order
+// of the Act (32条, 33条, 33条5項, 34条, 35条1項, 35条3項: requestKinds), channels and requester
+// types as the intake form lists them. A key outside the order (none today) follows, sorted.
+export function inOrder<K extends string>(order: readonly K[], counts: Partial<Record<K, number>>): [K, number][] {
+  const present = (Object.keys(counts) as K[]).filter((k) => counts[k] !== undefined);
+  const rest = present.filter((k) => !order.includes(k)).sort();
+  return [...order.filter((k) => present.includes(k)), ...rest].map((k) => [k, counts[k] ?? 0]);
+}
+
+export const kindsInOrder = (counts: Partial<Record<RequestKind, number>>) => inOrder(requestKinds, counts);
+export const channelsInOrder = (counts: Partial<Record<Channel, number>>) => inOrder(channels, counts);
+export const requestersInOrder = (counts: Partial<Record<RequesterType, number>>) => inOrder(requesterTypes, counts);
+
+// Each kind's outcomes in the order its decision form lists them (全部開示, 一部開示, 不開示, 不存在…).
+export const outcomeOrder = (kind: RequestKind): readonly Outcome[] => {
+  const own = outcomesByGroup[kindInfo[kind].group];
+  return [...own, ...outcomes.filter((o) => !own.includes(o))];
+};
+
+// The decisions of one or more figures (the current and previous periods), kinds in the order of
+// the Act and each kind's outcomes in their order: the (kind, outcome) pairs any of them counts.
+export function decisionKeys(
+  ...all: Partial<Record<RequestKind, Partial<Record<Outcome, number>>>>[]
+): { kind: RequestKind; outcome: Outcome }[] {
+  const kinds = inOrder(requestKinds, Object.fromEntries(all.flatMap((b) => Object.keys(b).map((k) => [k, 0]))));
+  return kinds.flatMap(([kind]) =>
+    inOrder(
+      outcomeOrder(kind),
+      Object.fromEntries(all.flatMap((b) => Object.keys(b[kind] ?? {}).map((o) => [o, 0]))),
+    ).map(([outcome]) => ({ kind, outcome })),
+  );
 }

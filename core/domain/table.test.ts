@@ -30,12 +30,25 @@ describe('table cells', () => {
     '@SUM(1+1)',
     "+cmd|' /C calc'!A0",
     '-1+1',
+    '-1+2',
+    '@SUM(A1)',
+    '-A1',
+    '+1 2',
+    '-500)',
+    '-',
     '\t=1+1',
+    '\t500',
     '\r=1+1',
   ])('writes %j with a leading apostrophe', (payload) => {
     expect(neutralize(payload)).toBe(`'${payload}`);
     const csv = toCsv(['氏名'], [[payload]]);
     expect(csv.split('\r\n')[1]?.startsWith(`"'`)).toBe(true);
+  });
+
+  // A person's own value that is a plain number reaches the CSV as they wrote it (issue 34 §6).
+  it.each(['-500', '+500', '-1,234.5', '-0.25', '+81312345678'])('leaves the plain number %j alone', (value) => {
+    expect(neutralize(value)).toBe(value);
+    expect(toCsv(['金額'], [[value]])).toBe(`"金額"\r\n"${value}"\r\n`);
   });
 
   it('leaves ordinary text, numbers and dates alone', () => {

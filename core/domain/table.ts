@@ -8,7 +8,8 @@ import type { IsoDate } from './dates';
 export const units = ['件', '円', '日', '%'] as const;
 export type Unit = (typeof units)[number];
 export type Cell = string | { n: number; unit: Unit } | { date: IsoDate };
-export type Section = { title: string; header: string[]; rows: Cell[][] };
+// `note`: a sentence printed under the table (the screen and the PDF show it).
+export type Section = { title: string; header: string[]; rows: Cell[][]; note?: string };
 
 export const num = (n: number, unit: Unit): Cell => ({ n, unit });
 // A figure that cannot be computed (no answers yet, say): a dash on screen, empty in CSV.
@@ -27,9 +28,12 @@ export function cellText(c: Cell): string {
 // OWASP's CSV injection advice: a text cell a spreadsheet could read as a formula or a command
 // (leading =, +, -, @, tab or carriage return) is written with a leading apostrophe, which Excel
 // and LibreOffice show as text. Numbers and dates we typed ourselves are not text and stay as
-// they are.
+// they are, and so does a text that is a plain signed number (a person's own -500 or +81): a
+// spreadsheet reads it as that number and runs nothing, and the apostrophe would change the
+// disclosed value itself (issue 34 §6). `-1+2`, `-A1` or `+1 2` are not plain numbers: guarded.
+export const PLAIN_NUMBER = /^[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
 const FORMULA_START = /^[=+\-@\t\r]/;
-export const neutralize = (s: string) => (FORMULA_START.test(s) ? `'${s}` : s);
+export const neutralize = (s: string) => (FORMULA_START.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s);
 
 export function csvText(c: Cell): string {
   if (c === NONE) return '';

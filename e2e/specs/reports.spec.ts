@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { addMonths, japanToday } from '../../core/domain/dates';
+import { KINDS_NOTE } from '../../core/domain/report-sections';
 import { expect, test } from '../fixtures/app';
 import { ADMIN, monthStories } from '../fixtures/vault';
 import { IntakePage } from '../pages/IntakePage';
@@ -77,6 +78,17 @@ test.describe('a month of demo-like requests', () => {
     await expect(page.getByRole('table', { name: '請求の種類別の決定' })).toContainText(
       `開示：全部開示${count('completed')}`,
     );
+    // The note that the counts per kind add up to more than the requests (issue 34 §6; their
+    // order is tested in core, these requests are all 開示).
+    await expect(page.getByText(`※${KINDS_NOTE}`)).toBeVisible();
+    for (const size of [
+      { width: 1366, height: 768 },
+      { width: 1280, height: 720 },
+    ]) {
+      await page.setViewportSize(size);
+      await page.getByText(`※${KINDS_NOTE}`).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: test.info().outputPath(`report-${size.width}.png`) });
+    }
 
     const base = join(app.downloadsDir, `開示等請求_月次報告_${month}`);
     await page.getByRole('button', { name: 'CSV で保存…', exact: true }).click();
@@ -104,5 +116,9 @@ test.describe('a month of demo-like requests', () => {
     expect(text).toContain(`受け付けた請求 ${stories.length}件`);
     expect(text).toContain(`完了した請求 ${count('completed')}`);
     expect(text).toContain('過去12か月の受付件数');
+    expect(text).toContain(`※${KINDS_NOTE}`.slice(0, 30));
+    // One calendar: the letters' (和暦 by default), for the title, the periods, the chart's years.
+    expect(text).toContain('令和');
+    expect(text).not.toMatch(/\d{4}年/);
   });
 });

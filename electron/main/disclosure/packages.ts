@@ -33,12 +33,12 @@ import { letterCase } from '../letters/letter-case';
 import type { LetterFonts } from '../pdf/fonts';
 import { renderLetter } from '../pdf/lazy';
 import { encodeCsv } from '../reports/spreadsheets';
-import { tablesXlsx } from '../reports/workbook';
 import { currentApproval, sameApproval, stalePackage } from '../requests/approved';
 import type { RequestQueries } from '../requests/queries';
 import { readFees, readLetterSettings, readOrganisation, readProcessingSettings } from '../settings/policies';
 import { deriveKey, newKdfParams, KdfParams } from '../vault/kdf';
 import type { Vault } from '../vault/vault';
+import { disclosedXlsx } from './disclosed-xlsx';
 import { hiddenContent } from './hidden-content';
 import { planPackage, type PackagePlan } from './package-plan';
 import { isDocument } from './redact';
@@ -178,7 +178,7 @@ export class DisclosurePackagesService {
         const rows = disclosedRows(t.header, t.rows, marks);
         const title = `開示する記録「${safeFileName(x.file_name)}」`;
         if (chosen === 'csv') return encodeCsv(await csvInSteps(t.header, rows), false);
-        if (chosen === 'xlsx') return tablesXlsx(title, [{ name: '開示する記録', title, header: t.header, rows }]);
+        if (chosen === 'xlsx') return disclosedXlsx(title, t.header, rows);
         const { renderTableDocument } = await import('../pdf/table-document');
         return renderTableDocument(
           { title, subtitle: `${origin}（${r.receiptNo}）`, header: t.header, rows },

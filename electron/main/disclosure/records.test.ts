@@ -42,8 +42,20 @@ describe('records found for a 開示', () => {
   it('attaches CSV, Shift_JIS CSV, Excel and PDF by content, and pages a table', async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('会員');
-    sheet.addRow(['会員番号', '氏名', '購入日']);
-    for (let i = 1; i <= 30; i++) sheet.addRow([i, `山田 太郎${i}`, '2026/10/01']);
+    sheet.addRow(['会員番号', '氏名', '購入日', '受付日時', '時刻']);
+    // Dates as Excel stores them (serial numbers with a date format), a date-time, a time alone.
+    for (let i = 1; i <= 30; i++) {
+      const row = sheet.addRow([
+        i,
+        `山田 太郎${i}`,
+        new Date(Date.UTC(2026, 9, i)),
+        new Date(Date.UTC(2026, 9, i, 14, 5, i % 2 ? 0 : 30)),
+        new Date(Date.UTC(1899, 11, 30, 9, 15)),
+      ]);
+      row.getCell(3).numFmt = 'yyyy/mm/dd';
+      row.getCell(4).numFmt = 'yyyy/mm/dd hh:mm';
+      row.getCell(5).numFmt = 'hh:mm';
+    }
     const xlsx = Buffer.from(await book.xlsx.writeBuffer());
     const pdf = await PDFDocument.create();
     pdf.addPage();
@@ -74,7 +86,10 @@ describe('records found for a 開示', () => {
     const sjis = await call(s, 'records.table', { id: added[1]?.id ?? '', offset: 0, limit: 10 });
     expect(sjis.rows).toEqual([['2026/10/01', '問い合わせ']]);
     const page = await call(s, 'records.table', { id: added[2]?.id ?? '', offset: 20, limit: 5 });
-    expect(page).toMatchObject({ header: ['会員番号', '氏名', '購入日'], total: 30 });
+    expect(page).toMatchObject({ header: ['会員番号', '氏名', '購入日', '受付日時', '時刻'], total: 30 });
+    // Read as the record shows them, not as JavaScript writes a Date (issue 34 §6).
+    expect(page.rows[0]).toEqual(['21', '山田 太郎21', '2026/10/21', '2026/10/21 14:05', '09:15']);
+    expect(page.rows[1]?.slice(2)).toEqual(['2026/10/22', '2026/10/22 14:05:30', '09:15']);
     expect(page.rows.map((r) => r[1])).toEqual([
       '山田 太郎21',
       '山田 太郎22',

@@ -81,6 +81,25 @@ function rebuilt() {
   return Buffer.concat([...out, dir, end]);
 }
 
+// A cell as the record shows it. ExcelJS gives a date cell (or a formula's date result) as a
+// JavaScript Date, whose text would be "Thu Oct 01 2026 09:00:00 GMT+0900": it is written the
+// Japanese way, 2026/10/01, with its time when it has one (to the second, as Excel's serial
+// numbers round), and a time alone (Excel's day 0) as 14:05.
+const pad = (n) => String(n).padStart(2, '0');
+function dateText(value) {
+  const d = new Date(Math.round(value.getTime() / 1000) * 1000);
+  const [h, m, s] = [d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()];
+  const time = pad(h) + ':' + pad(m) + (s ? ':' + pad(s) : '');
+  if (d.getTime() < Date.UTC(1900, 0, 1)) return time;
+  const day = d.getUTCFullYear() + '/' + pad(d.getUTCMonth() + 1) + '/' + pad(d.getUTCDate());
+  return h || m || s ? day + ' ' + time : day;
+}
+function textOf(cell) {
+  const v = cell.value;
+  const shown = v !== null && typeof v === 'object' && 'result' in v ? v.result : v;
+  return shown instanceof Date && !Number.isNaN(shown.getTime()) ? dateText(shown) : cell.text;
+}
+
 async function run() {
   if (!checkSizes()) return parentPort.postMessage({ type: 'error', reason: 'sizes' });
   const Excel = require(job.paths.exceljs);
@@ -97,7 +116,7 @@ async function run() {
   let batch = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const cells = [];
-    for (let c = 1; c <= width; c++) cells.push(row.getCell(c).text);
+    for (let c = 1; c <= width; c++) cells.push(textOf(row.getCell(c)));
     batch.push(cells);
     if (batch.length >= job.batch) {
       parentPort.postMessage({ type: 'rows', rows: batch });

@@ -10,6 +10,18 @@ import { renderReport, type ReportDocument } from './report';
 const fonts = LetterFonts.inResources(RESOURCES_DIR);
 const tool = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
 
+// Each page's text (pdftotext ends every page with a form feed), blanks collapsed.
+function pageTexts(bytes: Uint8Array): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'madoguchi-report-pages-'));
+  const file = join(dir, 'r.pdf');
+  writeFileSync(file, bytes);
+  return tool('pdftotext', ['-layout', file, '-'])
+    .split('\f')
+    .slice(0, -1)
+    .map((p) => p.replace(/[ \t]+/g, ' '));
+}
+const pageOf = (pages: string[], s: string) => pages.findIndex((p) => p.includes(s));
+
 const base: ReportDocument = {
   title: '保有個人データの開示等請求 月次報告（2026年10月）',
   byline: ['株式会社サンプル商事', '作成日 令和8年11月20日'],
@@ -93,5 +105,59 @@ describe('report PDF', () => {
     expect(text).toContain('訂正等：区分90');
     expect(text).toMatch(new RegExp(`1\\s*/\\s*${out.pages}`));
     expect(text).toContain('（コメントはありません）');
+  });
+
+  it('repeats a continued table’s header on each page, and prints a section’s note under it', async () => {
+    const long = {
+      title: '受付方法別の受付件数',
+      header: ['項目', '当期（長い表）', '前期'],
+      rows: Array.from({ length: 90 }, (_, i) => [`区分${i + 1}`, `${i}件`, '0件']),
+      note: '1件の請求で複数の種類を求めることがあります。',
+    };
+    const out = await renderReport({ ...base, sections: [...base.sections.slice(0, 1), long] }, fonts);
+    const pages = pageTexts(out.bytes);
+    const spanned = pages.filter((p) => /区分\d+ /.test(p));
+    expect(spanned.length).toBeGreaterThan(1);
+    for (const p of spanned) expect(p).toContain('項目 当期（長い表） 前期');
+    expect(pages.at(-1)).toContain('※1件の請求で複数の種類を求めることがあります。');
+  });
+
+  // Longer and shorter decision lists (30 pt apart) move the headings after them down page 2,
+  // through the places at its foot: each heading stays on the page of what follows it (its
+  // table's header and first two rows, or two lines of the comment).
+  it('never leaves a heading alone at a page foot', async () => {
+    const others = [
+      {
+        title: '受付方法別の受付件数',
+        header: ['項目', '当期', '前期'],
+        rows: [
+          ['郵送', '15件', '8件'],
+          ['窓口', '2件', '1件'],
+        ],
+      },
+      {
+        title: '請求者の種別ごとの受付件数',
+        header: ['項目', '当期', '前期'],
+        rows: [
+          ['本人', '9件', '3件'],
+          ['任意代理人', '8件', '6件'],
+        ],
+      },
+    ];
+    for (let n = 51; n <= 65; n += 2) {
+      const outcomes = Array.from({ length: n }, (_, i): [string, number] => [`開示：区分${i + 1}`, 1]);
+      const out = await renderReport(
+        { ...base, sections: [...base.sections.slice(0, 1), ...others], outcomes, comment: '一行目\n二行目' },
+        fonts,
+      );
+      const pages = pageTexts(out.bytes);
+      for (const [heading, ...after] of [
+        ['受付方法別の受付件数', '項目 当期 前期', '郵送 15件', '窓口 2件'],
+        ['請求者の種別ごとの受付件数', '本人 9件', '任意代理人 8件'],
+        ['個人情報保護管理者のコメント', '一行目', '二行目'],
+      ] as const) {
+        for (const s of after) expect(pageOf(pages, s), `${n}: ${heading} / ${s}`).toBe(pageOf(pages, heading));
+      }
+    }
   });
 });

@@ -1,11 +1,12 @@
 import { rgb } from 'pdf-lib';
 import { addMonths } from '../../../core/domain/dates';
 import { breakLines } from '../../../core/domain/letters/kinsoku';
+import type { DateStyle } from '../../../core/domain/letters/catalogue';
+import { yearLabel } from '../../../core/domain/report-sections';
 import { cellText, type Section } from '../../../core/domain/table';
 import {
   BODY,
   CONTENT,
-  LINE,
   MARGIN,
   MM,
   SAVE_OPTIONS,
@@ -16,7 +17,7 @@ import {
   type LetterFonts,
   type Writer,
 } from './layout';
-import { drawTable } from './table';
+import { drawTable, leadHeight, type TableOptions } from './table';
 
 // The monthly or annual report as an A4 document on the letter layout engine: the figures as
 // tables, the last 12 months and the outcomes as vector bar charts (rectangles, not images), and
@@ -33,6 +34,8 @@ export type ReportDocument = {
   // Outcomes in the period, one bar each.
   outcomes: readonly [string, number][];
   comment: string;
+  // The calendar of the chart's years, as of the rest of the report (西暦 when not given).
+  dateStyle?: DateStyle;
 };
 
 const SMALL = 9;
@@ -40,18 +43,24 @@ const ROW = 15;
 const BAR = rgb(0.19, 0.38, 0.62);
 const GRID = rgb(0.55, 0.55, 0.55);
 
-function heading(w: Writer, s: string): void {
-  w.ensure(LINE * 3);
+const HEADING = 11.5;
+
+// A heading never stays alone at a page foot: it moves on with `keep`, the height of what must
+// follow it on the same page (a table's header and first rows, the chart, two lines).
+function heading(w: Writer, s: string, keep: number): void {
+  w.ensure(0.4 * w.line + HEADING * 1.7 + keep);
   w.gap(0.4);
-  w.paragraph(s, MARGIN.left, CONTENT, { font: w.gothic, size: 11.5 });
+  w.paragraph(s, MARGIN.left, CONTENT, { font: w.gothic, size: HEADING });
 }
 
-function monthChart(w: Writer, data: ReportDocument['perMonth'], to: string): void {
+const CHART = 42 * MM + 3 * ROW;
+
+function monthChart(w: Writer, data: ReportDocument['perMonth'], to: string, style: DateStyle): void {
   const months = Array.from({ length: 12 }, (_, i) => addMonths(`${to}-01`, i - 11).slice(0, 7));
   const counts = months.map((m) => data.find((d) => d.month === m)?.count ?? 0);
   const max = Math.max(1, ...counts);
   const height = 42 * MM;
-  w.ensure(height + 3 * ROW);
+  w.ensure(CHART);
   const base = w.y - height - ROW;
   const slot = CONTENT / months.length;
   const measure = measurer(w.mincho, SMALL);
@@ -77,7 +86,7 @@ function monthChart(w: Writer, data: ReportDocument['perMonth'], to: string): vo
     w.draw(label, { x: x + (slot - measure(label)) / 2, y: base - SMALL - 3, size: SMALL, font: w.mincho });
     // The year under the first month and under each January.
     if (i === 0 || m.endsWith('-01')) {
-      const year = `${m.slice(0, 4)}年`;
+      const year = yearLabel(m, style);
       w.draw(year, {
         x: x + (slot - measure(year)) / 2,
         y: base - 2 * SMALL - 6,
@@ -114,18 +123,31 @@ function barList(w: Writer, rows: ReportDocument['outcomes']): void {
   }
 }
 
-// A table with a shaded header; the first column wraps, the others are right-aligned figures.
-function table(w: Writer, s: Section): void {
+// A table with a shaded header, repeated on each page it continues on; the first column wraps,
+// the others are right-aligned figures.
+function tableOf(s: Section): TableOptions {
   const first = CONTENT * 0.5;
   const rest = (CONTENT - first) / Math.max(1, s.header.length - 1);
-  drawTable(w, {
+  return {
     header: s.header,
     rows: s.rows.map((r) => r.map(cellText)),
     widths: s.header.map((_, i) => (i === 0 ? first : rest)),
     size: SMALL,
     align: s.header.map((_, i) => (i === 0 ? 'left' : 'right')),
+    repeatHeader: true,
     empty: '該当はありません。',
-  });
+  };
+}
+
+// A section: its heading (kept with the table's header and first two rows), the table, its note.
+function section(w: Writer, s: Section): void {
+  const t = tableOf(s);
+  heading(w, s.title, leadHeight(w, t));
+  drawTable(w, t);
+  if (s.note) {
+    w.y -= 4;
+    w.paragraph(`※${s.note}`, MARGIN.left, CONTENT, { size: SMALL });
+  }
 }
 
 export async function renderReport(
@@ -137,19 +159,13 @@ export async function renderReport(
   for (const line of report.byline) w.paragraph(line, MARGIN.left, CONTENT, { align: 'right', size: BODY });
 
   const [main, ...others] = report.sections;
-  if (main) {
-    heading(w, main.title);
-    table(w, main);
-  }
-  heading(w, '過去12か月の受付件数');
-  monthChart(w, report.perMonth, report.chartTo);
-  heading(w, '決定の内容（当期）');
+  if (main) section(w, main);
+  heading(w, '過去12か月の受付件数', CHART);
+  monthChart(w, report.perMonth, report.chartTo, report.dateStyle ?? 'seireki');
+  heading(w, '決定の内容（当期）', Math.max(1, Math.min(2, report.outcomes.length)) * ROW);
   barList(w, report.outcomes);
-  for (const s of others) {
-    heading(w, s.title);
-    table(w, s);
-  }
-  heading(w, '個人情報保護管理者のコメント');
+  for (const s of others) section(w, s);
+  heading(w, '個人情報保護管理者のコメント', 2 * w.line);
   for (const p of (report.comment || '（コメントはありません）').split('\n')) {
     w.paragraph(p, MARGIN.left, CONTENT);
   }

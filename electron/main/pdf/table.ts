@@ -24,15 +24,27 @@ const PAD = 4;
 const GRID = rgb(0.55, 0.55, 0.55);
 const SHADE = rgb(0.87, 0.91, 0.95);
 
-export function drawTable(w: Writer, t: TableOptions): void {
+// Each cell's lines and the row's height.
+function layoutRow(w: Writer, t: TableOptions, cells: readonly string[]): { wrapped: string[][]; height: number } {
   const measure = measurer(w.mincho, t.size);
+  const wrapped = cells.map((c, i) =>
+    c.split('\n').flatMap((part) => breakLines(part, (t.widths[i] ?? 0) - 2 * PAD, measure)),
+  );
+  return { wrapped, height: Math.max(1, ...wrapped.map((l) => l.length)) * (t.size + 4) + 6 };
+}
+
+// The height of the header and the first `rows` rows (or the empty-table line): what a heading
+// keeps with it at a page foot.
+export function leadHeight(w: Writer, t: TableOptions, rows = 2): number {
+  const first = t.rows.slice(0, rows).reduce((h, r) => h + layoutRow(w, t, r).height, 0);
+  return layoutRow(w, t, t.header).height + (t.rows.length === 0 && t.empty ? w.line : first);
+}
+
+export function drawTable(w: Writer, t: TableOptions): void {
   const total = t.widths.reduce((a, b) => a + b, 0);
   const step = t.size + 4;
   const row = (cells: readonly string[], header: boolean): void => {
-    const wrapped = cells.map((c, i) =>
-      c.split('\n').flatMap((part) => breakLines(part, (t.widths[i] ?? 0) - 2 * PAD, measure)),
-    );
-    const height = Math.max(1, ...wrapped.map((l) => l.length)) * step + 6;
+    const { wrapped, height } = layoutRow(w, t, cells);
     const before = w.pages.length;
     w.ensure(height);
     // A row that moved to a new page takes the header with it.

@@ -141,6 +141,21 @@ describe('reports service', () => {
     const pdfText = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
     for (const row of expected[0]?.rows ?? []) expect(pdfText).toContain(row.map(cellText).join(' '));
     expect(pdfText).toContain(organisation.companyName);
+    // One calendar through the printed report (issue 34 §6): the letters' (和暦 by default)…
+    expect(pdfText).toContain('月次報告（令和8年10月）');
+    expect(pdfText).toContain('作成日 令和8年11月20日');
+    expect(pdfText).toContain('当期（令和8年10月）');
+    expect(pdfText).toContain('令和7年');
+    expect(pdfText).not.toMatch(/\d{4}年/);
+    // …or 西暦 throughout when the letters are dated so.
+    const letters = (await call(s, 'settings.get', {})).letters;
+    await call(s, 'settings.updateLetters', { ...letters, dateStyle: 'seireki' });
+    await call(s, 'reports.export', { selection, format: 'pdf' });
+    const seireki = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
+    expect(seireki).toContain('月次報告（2026年10月）');
+    expect(seireki).toContain('作成日 2026年11月20日');
+    expect(seireki).toContain('2025年');
+    expect(seireki).not.toContain('令和');
 
     // The ledger, in full and masked for wider circulation.
     const full = await call(s, 'reports.ledger', {

@@ -6,6 +6,7 @@ import {
   previousPeriod,
   yearPeriod,
   type Period,
+  type Report,
   type ReportRow,
 } from '../../../core/domain/reports';
 import { receivedPerMonth, requestIdsArrived } from '../db/repositories/reports';
@@ -17,7 +18,7 @@ import { outcomeCounts, periodLabel, reportSections } from '../../../core/domain
 import { sectionsAsTable, slashDate, toCsv, type Cell } from '../../../core/domain/table';
 import { encodeCsv } from './spreadsheets';
 import { sectionSheets, tablesXlsx } from './workbook';
-import { formatLetterDate } from '../../../core/domain/letters/catalogue';
+import { formatLetterDate, type DateStyle } from '../../../core/domain/letters/catalogue';
 import type { LetterFonts } from '../pdf/fonts';
 import { renderReport } from '../pdf/lazy';
 
@@ -28,7 +29,7 @@ import type { RequestDetail } from '../../../core/contract';
 import { disposalLabels, dispatchMethodLabels } from '../../../core/domain/dispatch';
 import { identityStatusLabels } from '../../../core/domain/intake/identity';
 import type { RequestQueries } from '../requests/queries';
-import { readFees, readOrganisation } from '../settings/policies';
+import { readFees, readLetterSettings, readOrganisation } from '../settings/policies';
 import type { Vault } from '../vault/vault';
 
 export function periodOf(s: ReportSelection): Period {
@@ -48,6 +49,9 @@ const fileTypes: Record<ReportFormat, { ext: string; name: string }> = {
 // Rows gathered per step of a long export, with a progress event and a turn of the event loop
 // between steps so the window stays responsive and sees the progress.
 const LEDGER_STEP = 100;
+
+const reportTitle = (s: ReportSelection, r: Report, style: DateStyle) =>
+  `保有個人データの開示等請求 ${s.kind === 'month' ? '月次' : '年次'}報告（${periodLabel(r.current, style)}）`;
 
 export class ReportsService {
   constructor(
@@ -154,7 +158,7 @@ export class ReportsService {
   async export(selection: ReportSelection, format: ReportFormat): Promise<{ saved: boolean }> {
     const report = await this.report(selection);
     const sections = reportSections(report);
-    const title = `保有個人データの開示等請求 ${selection.kind === 'month' ? '月次' : '年次'}報告（${periodLabel(report.current)}）`;
+    const title = reportTitle(selection, report, 'seireki');
     const base = `開示等請求_${selection.kind === 'month' ? '月次' : '年次'}報告_${selection.value}`;
     const path = await this.savePath('報告書の保存', base, format);
     if (path === null) return { saved: false };
@@ -164,17 +168,21 @@ export class ReportsService {
     let bytes: Uint8Array;
     if (format === 'pdf') {
       const org = await readOrganisation(this.vault.q());
-      const made = `作成日 ${formatLetterDate(japanToday(this.clock()), 'wareki')}`;
+      // Printed, the report takes the letters' calendar throughout (issue 34 §6: 作成日 in 和暦
+      // beside periods in 西暦 read as two calendars); the spreadsheets keep 西暦, as the screen.
+      const { dateStyle } = await readLetterSettings(this.vault.q());
+      const made = `作成日 ${formatLetterDate(japanToday(this.clock()), dateStyle)}`;
       bytes = (
         await renderReport(
           {
-            title,
+            title: reportTitle(selection, report, dateStyle),
             byline: org ? [org.companyName, `${org.officerTitle} ${org.officerName}`, made] : [made],
-            sections,
+            sections: reportSections(report, dateStyle),
             perMonth: report.perMonth,
             chartTo: report.current.period.to.slice(0, 7),
             outcomes: outcomeCounts(report.current),
             comment: report.comment,
+            dateStyle,
           },
           this.fonts,
         )

@@ -2,6 +2,7 @@ import { cardStyle } from '../../components/styles';
 import {
   Body1,
   Button,
+  Caption1,
   Card,
   Checkbox,
   Field,
@@ -25,15 +26,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ChannelOutput, ReportSelection, Session } from '../../../../core/contract';
 import { addMonths, japanToday, parseDate, slashDate } from '../../../../core/domain/dates';
-import {
-  channelLabels,
-  kindInfo,
-  requesterTypeLabels,
-  type Channel,
-  type RequestKind,
-  type RequesterType,
-} from '../../../../core/domain/intake/kinds';
-import { outcomeCounts, reportHeader, reportSections } from '../../../../core/domain/report-sections';
+import { channelLabels, kindInfo, requesterTypeLabels } from '../../../../core/domain/intake/kinds';
+import { KINDS_NOTE, outcomeCounts, reportHeader, reportSections } from '../../../../core/domain/report-sections';
+import { channelsInOrder, kindsInOrder, requestersInOrder } from '../../../../core/domain/reports';
 import { cellText } from '../../../../core/domain/table';
 import { ErrorBar } from '../../components/ErrorBar';
 import { PlainDateField } from '../../components/PlainDateField';
@@ -293,19 +288,17 @@ export function ReportsPage(props: { session: Session }) {
               <Subtitle1 as="h2">請求の種類別</Subtitle1>
               <Breakdown
                 title="請求の種類別の受付件数"
-                rows={Object.entries(r.current.received.byKind).map(([k, n]) => [kindInfo[k as RequestKind].label, n])}
+                rows={kindsInOrder(r.current.received.byKind).map(([k, n]) => [kindInfo[k].label, n])}
               />
+              <Caption1>※{KINDS_NOTE}</Caption1>
               <Subtitle1 as="h2">受付方法・請求者別</Subtitle1>
               <Breakdown
                 title="受付方法別の受付件数"
-                rows={Object.entries(r.current.received.byChannel).map(([k, n]) => [channelLabels[k as Channel], n])}
+                rows={channelsInOrder(r.current.received.byChannel).map(([k, n]) => [channelLabels[k], n])}
               />
               <Breakdown
                 title="請求者の種別ごとの受付件数"
-                rows={Object.entries(r.current.received.byRequester).map(([k, n]) => [
-                  requesterTypeLabels[k as RequesterType],
-                  n,
-                ])}
+                rows={requestersInOrder(r.current.received.byRequester).map(([k, n]) => [requesterTypeLabels[k], n])}
               />
               <Subtitle1 as="h2">決定の内容</Subtitle1>
               <Breakdown title="請求の種類別の決定" rows={outcomeCounts(r.current)} />
