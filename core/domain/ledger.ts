@@ -27,6 +27,8 @@ export type LedgerEntry = {
   feeDue: number;
   feeAccepted: number;
   cure: { requestedOn: string; dueDate: string; arrivedOn: string } | null;
+  // 回答期限: the due date in force (法第39条, the SLA or an extension; DOMAIN.md §4).
+  dueDate: string;
   decisions: { kind: RequestKind; decision: Pick<Decision, 'outcome' | 'grounds'> }[];
   approver: string;
   dispatches: { sentOn: string; method: string; trackingNo: string }[];
@@ -57,9 +59,11 @@ export const ledgerHeader = [
   '補正の依頼日',
   '補正の期限',
   '補正の到着日',
+  '回答期限',
   '決定',
   '根拠',
   '承認者',
+  '回答日',
   '発送（日付・方法・追跡番号）',
   '終了日',
   '本人確認書類の写し',
@@ -84,6 +88,9 @@ export function prefectureOf(address: string): string {
   return PREFECTURE.exec(address.trim())?.[1] ?? '（非表示）';
 }
 
+// 回答日: the day the first letter went out, as the reports count it (reports/facts.ts).
+const answeredOn = (e: LedgerEntry): string => e.dispatches.map((d) => d.sentOn).sort()[0] ?? '';
+
 // Dates written inside free text (a dispatch, the disposal) in the same style as date cells.
 const slashDates = (s: string) => s.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (d) => slashDate(d));
 
@@ -106,15 +113,53 @@ export function ledgerRow(e: LedgerEntry, masked: boolean): Cell[] {
     dateCell(e.cure?.requestedOn),
     dateCell(e.cure?.dueDate),
     dateCell(e.cure?.arrivedOn),
+    dateCell(e.dueDate),
     e.outsideLaw
       ? outsideLawLabel(e.outsideLaw)
       : e.decisions.map((d) => `${kindInfo[d.kind].label}: ${outcomeLabel(d.kind, d.decision.outcome)}`).join('\n'),
     e.outsideLaw ? '' : e.decisions.flatMap((d) => d.decision.grounds.map((g) => groundLabels[g])).join('\n'),
     e.approver,
+    dateCell(answeredOn(e)),
     e.dispatches.map((d) => [slashDate(d.sentOn), d.method, d.trackingNo].filter(Boolean).join(' ')).join('\n'),
     dateCell(e.closedOn),
     slashDates(e.disposal),
     isState(e.status) ? stateLabels[e.status] : e.status,
     e.linked.join('\n'),
   ];
+}
+
+export type LedgerColumn = (typeof ledgerHeader)[number];
+
+// The printed ledger (the first sheet of the XLSX): the columns an auditor checks a request by
+// (who asked for what, identity, fee, the deadline and when it was answered, the decision, its
+// grounds and approval, and where the request stands), each with the widest it may print (Excel's units; longer text wraps), so
+// that the table fits across A4 landscape at about full size. The full sheet keeps every column.
+export const ledgerPrintColumns: readonly { column: LedgerColumn; maxWidth: number }[] = [
+  { column: '受付番号', maxWidth: 12 },
+  { column: '到達日', maxWidth: 12 },
+  { column: '請求の種類', maxWidth: 11 },
+  { column: '請求者の種別', maxWidth: 11 },
+  { column: '本人氏名', maxWidth: 11 },
+  { column: '本人確認の結果', maxWidth: 8 },
+  { column: '手数料 受領額（円）', maxWidth: 9 },
+  { column: '回答期限', maxWidth: 12 },
+  { column: '決定', maxWidth: 16 },
+  { column: '根拠', maxWidth: 18 },
+  { column: '承認者', maxWidth: 12 },
+  { column: '回答日', maxWidth: 12 },
+  { column: '状態', maxWidth: 10 },
+];
+
+// The printed ledger's header and rows, from the full ledger's.
+export function ledgerPrintTable(rows: readonly (readonly Cell[])[]): {
+  header: LedgerColumn[];
+  rows: Cell[][];
+  maxWidths: number[];
+} {
+  const at = ledgerPrintColumns.map((c) => ledgerHeader.indexOf(c.column));
+  return {
+    header: ledgerPrintColumns.map((c) => c.column),
+    rows: rows.map((r) => at.map((i) => r[i] ?? '')),
+    maxWidths: ledgerPrintColumns.map((c) => c.maxWidth),
+  };
 }

@@ -173,10 +173,14 @@ describe('reports service', () => {
     expect(lastFileWorkThread()).not.toBe(0);
     const maskedBook = new ExcelJS.Workbook();
     await maskedBook.xlsx.readFile(join(dir, '開示等請求管理台帳_2026-10-01_2026-10-31_マスク版.xlsx'));
+    // Both sheets: the one laid out for print and the one of every column.
+    expect(maskedBook.worksheets).toHaveLength(2);
     const cells: string[] = [];
-    maskedBook.worksheets[0]?.eachRow((row) => {
-      for (const v of (row.values as unknown[]).slice(1)) cells.push(String(v));
-    });
+    for (const sheet of maskedBook.worksheets) {
+      sheet.eachRow((row) => {
+        for (const v of (row.values as unknown[]).slice(1)) cells.push(String(v));
+      });
+    }
     expect(cells).toEqual(expect.arrayContaining(['山. 太.', 'ヤ. タ.', '東京都']));
     expect(cells.join()).not.toContain('山田');
     expect(cells.join()).not.toContain('03-1234-5678');

@@ -18,6 +18,7 @@ import { outcomeCounts, periodLabel, reportSections } from '../../../core/domain
 import { sectionsAsTable, slashDate, toCsv, type Cell } from '../../../core/domain/table';
 import { encodeCsv } from './spreadsheets';
 import { sectionSheets, tablesXlsx } from './workbook';
+import { ledgerSheets } from './ledger-sheets';
 import { formatLetterDate, type DateStyle } from '../../../core/domain/letters/catalogue';
 import type { LetterFonts } from '../pdf/fonts';
 import { renderReport } from '../pdf/lazy';
@@ -94,8 +95,7 @@ export class ReportsService {
     try {
       if (format === 'xlsx') {
         // Written on the file worker: main only hands over the rows.
-        const spec = { name: masked ? '管理台帳（マスク版）' : '管理台帳', title, header, rows, masked };
-        await this.vault.fileWork({ op: 'xlsx', path, title, spec });
+        await this.vault.fileWork({ op: 'xlsx', path, title, specs: ledgerSheets(title, rows, masked) });
       } else {
         await writeFile(path, encodeCsv(toCsv(header, rows), format === 'csvSjis', { header, rows }));
       }
@@ -240,6 +240,7 @@ export function ledgerEntry(r: RequestDetail): LedgerEntry {
     identity: identityStatusLabels[r.identity.result.status],
     feeDue: r.fee.due,
     feeAccepted: r.fee.accepted,
+    dueDate: r.deadlines.dueDate,
     cure: r.cure
       ? { requestedOn: r.cure.requestedOn, dueDate: r.cure.dueDate, arrivedOn: cureArrived?.day ?? '' }
       : null,

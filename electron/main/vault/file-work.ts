@@ -1,6 +1,6 @@
 import { checkpointFile, openReader, vacuumInto } from '../db/connection';
 import { checkDatabase, rekeyFile, type DatabaseCheck } from '../db/maintenance';
-import { streamTableXlsx, type SheetSpec } from '../reports/workbook';
+import { streamTablesXlsx, type SheetSpec } from '../reports/workbook';
 import { extractDatabase, removeDatabaseFiles, sha256File, writeBackupFile, type BackupMeta } from './backup-file';
 
 // The long whole-file steps of backups and restores: copying the live database, checking a copy,
@@ -16,7 +16,7 @@ export type FileWork =
   | { op: 'write'; target: string; meta: BackupMeta; databaseFile: string; key: Uint8Array }
   | { op: 'extract'; file: string; offset: number; meta: BackupMeta; out: string }
   | { op: 'remove'; files: string[] }
-  | { op: 'xlsx'; path: string; title: string; spec: SheetSpec };
+  | { op: 'xlsx'; path: string; title: string; specs: SheetSpec[] };
 
 export type FileWorkResult = {
   copy: null;
@@ -73,7 +73,7 @@ export async function doFileWork(
     case 'xlsx':
       // ExcelJS (loaded here, not on main: ~250 ms the first time), the column widths fitted over
       // every row, and the zip written as it goes.
-      return streamTableXlsx(w.path, w.title, w.spec).then(() => null);
+      return streamTablesXlsx(w.path, w.title, w.specs).then(() => null);
   }
 }
 
