@@ -69,7 +69,7 @@ function askToChoose(req: PickRequest): Promise<File | null> {
     box.setAttribute('aria-labelledby', heading.id);
     const text = element(
       'p',
-      'ブラウザーがファイルを選ぶ画面を自動では開けませんでした（テスト用ハーネスでは、ボタンを押した直後でないと開けません）。「ファイルを選ぶ…」を押して、添付するファイルを選んでください。',
+      'ブラウザーがファイルを選ぶ画面を自動では開けませんでした（テスト用ハーネスでは、ボタンを押した直後でないと開けません）。「ファイルを選ぶ…」を押して、ファイルを選んでください。',
       { margin: '0 0 16px' },
     );
     const buttons = element('div', '', { display: 'flex', gap: '8px', justifyContent: 'flex-end' });
