@@ -1,6 +1,7 @@
 // Run first by `npm start` and the packaging scripts: where Electron's binary could not be
 // downloaded (no internet at install, or ELECTRON_SKIP_BINARY_DOWNLOAD=1), say so in one
-// sentence and point to the browser harness, instead of failing later with a stack trace.
+// sentence and point to the demo (the app with fictional requests, in a browser) and the empty
+// harness, instead of failing later with a stack trace.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -23,7 +24,7 @@ function electronBinary() {
 
 if (!electronBinary()) {
   console.error(
-    'Electron の実行ファイルがインストールされていないため起動できません（インターネットに接続して `npm install` をやり直すか、画面の確認には `npm run harness` をお使いください）。 / Electron is not installed (its binary could not be downloaded): run `npm install` with internet access, or use `npm run harness` to see the app in a browser.',
+    'Electron の実行ファイルがインストールされていないため起動できません。`npm run demo` でデモデータ入りの画面をブラウザーからお試しいただけます（空の保管庫は `npm run harness`、アプリ本体はインターネットに接続して `npm install` をやり直してください）。 / Electron is not installed (its binary could not be downloaded): run `npm run demo` to try the app with demo data in a browser (`npm run harness` for an empty vault), or `npm install` again with internet access.',
   );
   process.exit(1);
 }

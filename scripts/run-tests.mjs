@@ -15,6 +15,8 @@ const stages = [
   ['test:unit'],
   ['test:fuzz -- --payloads 3000', 'test:crash -- --runs 25', 'test:demo'],
   ['test:e2e'],
+  // Packs the app folder from the build test:e2e made (scripts/package-check.mjs).
+  ['test:package'],
 ];
 const width = Number(process.env['TEST_JOBS'] ?? Math.max(2, availableParallelism()));
 

@@ -8,7 +8,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, resolve, sep } from 'node:path';
-import { events, type EventName, type EventPayload } from '../../core/contract';
+import { ErrorCode, events, type EventName, type EventPayload } from '../../core/contract';
+import { AppError } from '../../electron/main/errors';
 import { createDispatcher } from '../../electron/main/ipc/dispatcher';
 import { ownerOnly } from '../../electron/main/file-modes';
 import { createFileLogger } from '../../electron/main/log';
@@ -18,6 +19,7 @@ import { contentSecurityPolicy } from '../../electron/main/security';
 import { createServices, type Services } from '../../electron/main/composition';
 import { repoRoot } from '../../electron/main/testing/repo-root';
 import type { KdfCost } from '../../electron/main/vault/kdf';
+import { createFilePicker } from './file-picker';
 
 export type HarnessOptions = {
   dataDir: string;
@@ -36,7 +38,8 @@ export type Harness = {
   services: Services;
   // Resolves once the event went to at least one connected page (waits up to 5 s for one).
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => Promise<void>;
-  // The next "file dialog" main opens answers with this path (the harness has no real dialog).
+  // The next "file dialog" main opens answers with this path. With nothing queued, the page
+  // shows the browser's file picker instead (file-picker.ts), for a person trying the app.
   queueOpenFile: (path: string) => void;
   downloadsDir: string;
   close: () => Promise<void>;
@@ -111,13 +114,17 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const broadcast = (event: string, data: unknown) => {
     for (const s of streams) s.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
+  const picker = createFilePicker({ listening: () => streams.size > 0, send: broadcast });
   const services = createServices({
     emit: (event, payload) => {
       broadcast(event, events[event].parse(payload));
     },
     kdfCost: opts.kdfCost,
     dialogs: {
-      openFile: () => Promise.resolve(fileQueue.shift() ?? null),
+      openFile: (o) => {
+        const queued = fileQueue.shift();
+        return queued === undefined ? picker.pick(o) : Promise.resolve(queued);
+      },
       saveFile: (o) => {
         mkdirSync(downloadsDir, { recursive: true });
         return Promise.resolve(join(downloadsDir, basename(o.defaultName)));
@@ -178,8 +185,29 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
           payload = undefined;
         }
       }
-      const result = await dispatch(channel, payload, trusted);
+      const result = await picker.during(() => dispatch(channel, payload, trusted));
       send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
+      return;
+    }
+    if (req.method === 'POST' && url.pathname.startsWith('/__harness/pick/')) {
+      // The page's answer to a file pick: the file's bytes and its name, or a cancel.
+      if (req.headers.origin !== origin) {
+        send(res, 403, 'text/plain', 'Forbidden');
+        return;
+      }
+      const id = decodeURIComponent(url.pathname.slice('/__harness/pick/'.length));
+      const body = await readBody(req);
+      const name = req.headers['x-harness-file-name'];
+      const answer =
+        req.headers['x-harness-cancel'] === '1' || typeof name !== 'string'
+          ? null
+          : body === null
+            ? new AppError(
+                ErrorCode.BAD_INPUT,
+                `ファイルが大きすぎます。テスト用ハーネスで選べるファイルは${MAX_BODY / 1024 / 1024}MBまでです。`,
+              )
+            : { name: decodeURIComponent(name), content: body };
+      send(res, picker.answer(id, answer) ? 204 : 404, 'text/plain', '');
       return;
     }
     if (req.method !== 'GET') {
@@ -194,7 +222,10 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       res.writeHead(200, { ...headers, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
       res.write(': connected\n\n');
       streams.add(res);
-      req.on('close', () => streams.delete(res));
+      req.on('close', () => {
+        streams.delete(res);
+        if (streams.size === 0) picker.cancelAll();
+      });
       return;
     }
     const path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
@@ -251,6 +282,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     downloadsDir,
     close: async () => {
       for (const s of streams) s.end();
+      picker.close();
       await new Promise<void>((r) => server.close(() => r()));
       await services.close();
     },

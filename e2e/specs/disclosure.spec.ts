@@ -45,6 +45,7 @@ async function memo(path: string): Promise<void> {
 
 test('a 一部開示 from attached records goes out as a signed letter and an encrypted package only the password opens', async ({
   app,
+  target,
 }) => {
   const page = app.page;
   await new LoginPage(page).login(ADMIN.loginName, ADMIN.password);
@@ -78,8 +79,21 @@ test('a 一部開示 from attached records goes out as a signed letter and an en
   await page.getByRole('button', { name: '不開示の指定を保存' }).click();
   await expect(page.getByText('不開示の指定 1件（保存しました）')).toBeVisible();
   await attach.getByLabel(/^出力元のシステム・台帳/).fill('コールセンター');
-  await app.nextOpenFile(note);
-  await attach.getByRole('button', { name: 'ファイルを選んで添付…' }).click();
+  if (target === 'harness') {
+    // Nothing queued: the harness page offers the browser's own file picker, as it does for a
+    // person trying the app. A call that comes without a fresh click (a synthetic event here)
+    // cannot open it by itself: a dialog says so and opens it from its own button.
+    await attach.getByRole('button', { name: 'ファイルを選んで添付…' }).dispatchEvent('click');
+    const ask = page.getByRole('dialog', { name: '開示する記録の添付' });
+    await expect(ask).toContainText('ファイルを選ぶ画面を自動では開けませんでした');
+    const chooser = page.waitForEvent('filechooser');
+    await ask.getByRole('button', { name: 'ファイルを選ぶ…' }).click();
+    await (await chooser).setFiles(note);
+    await expect(ask).toHaveCount(0);
+  } else {
+    await app.nextOpenFile(note);
+    await attach.getByRole('button', { name: 'ファイルを選んで添付…' }).click();
+  }
   await expect(page.getByRole('table', { name: '開示する記録' })).toContainText('通話記録.pdf');
 
   // A rectangle on page 2 of the call note, under 33条2項2号, drawn with the mouse.
@@ -107,8 +121,15 @@ test('a 一部開示 from attached records goes out as a signed letter and an en
   // A memo with no withheld part: it goes rendered all the same, unless staff choose its original.
   const memoPath = join(dir, 'メモ.pdf');
   await memo(memoPath);
-  await app.nextOpenFile(memoPath);
-  await attach.getByRole('button', { name: 'ファイルを選んで添付…' }).click();
+  if (target === 'harness') {
+    // Right after the click, the harness page opens the browser's file picker directly.
+    const chooser = page.waitForEvent('filechooser');
+    await attach.getByRole('button', { name: 'ファイルを選んで添付…' }).click();
+    await (await chooser).setFiles(memoPath);
+  } else {
+    await app.nextOpenFile(memoPath);
+    await attach.getByRole('button', { name: 'ファイルを選んで添付…' }).click();
+  }
   await expect(page.getByRole('table', { name: '開示する記録' })).toContainText('メモ.pdf');
 
   await r.act('決定の起案を開始');

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { createFilePicker, NO_PAGE_MESSAGE } from '../harness/file-picker';
+import type { PickRequest } from '../harness/file-picker-event';
 import { mainCode } from '../fixtures/bundled';
 import type { Harness } from '../fixtures/main-code';
 import { cheapKdf, ADMIN } from '../fixtures/vault';
@@ -83,4 +85,37 @@ test('opening the app again asks for a login; it never lands in the last user’
     await own.close();
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+// The browser file picker that stands in for main's dialog when no test queued a file (the page's
+// side is walked in disclosure.spec.ts).
+test('the file picker hands the chosen file to the service under its own name and removes the copy after the call', async () => {
+  const sent: PickRequest[] = [];
+  const picker = createFilePicker({ listening: () => true, send: (_e, data) => sent.push(data) });
+  const filters = [{ name: '表', extensions: ['csv', 'xlsx'] }];
+  const { path, during } = await picker.during(async () => {
+    const chosen = picker.pick({ title: '開示する記録の添付', filters });
+    await expect.poll(() => sent.length).toBe(1);
+    expect(sent[0]).toMatchObject({ title: '開示する記録の添付', accept: '.csv,.xlsx' });
+    expect(picker.answer('no-such-pick', null)).toBe(false);
+    expect(picker.answer(sent[0]?.id ?? '', { name: '会員情報.csv', content: Buffer.from('氏名\n山田') })).toBe(true);
+    const file = (await chosen) ?? '';
+    expect(statSync(file).mode & 0o077).toBe(0);
+    return { path: file, during: readFileSync(file, 'utf8') };
+  });
+  expect(basename(path)).toBe('会員情報.csv');
+  expect(during).toBe('氏名\n山田');
+  // Personal data is not left in clear on disk once the call has returned.
+  expect(existsSync(path)).toBe(false);
+  // A cancel in the page is a cancel of the dialog.
+  const cancelled = picker.pick({ title: '同封書類の取り込み', filters });
+  picker.answer(sent[1]?.id ?? '', null);
+  expect(await cancelled).toBeNull();
+  picker.close();
+});
+
+test('the file picker says in Japanese when no page is there to choose a file', async () => {
+  const picker = createFilePicker({ listening: () => false, send: () => undefined });
+  await expect(picker.pick({ title: '同封書類の取り込み', filters: [] })).rejects.toThrow(NO_PAGE_MESSAGE);
+  expect(NO_PAGE_MESSAGE).toMatch(/^ファイルを選ぶ画面を開けませんでした/);
 });
