@@ -150,7 +150,7 @@ function Items(props: { request: RequestDetail; privacy: boolean }) {
           <Rows
             label={kindInfo[item.kind].label}
             rows={[
-              ['対象となる項目', item.dataItems === '' ? '指定なし（保有するもの全て）' : item.dataItems],
+              ['対象となる項目', item.dataItems === '' ? '記載なし' : item.dataItems],
               ['対象期間', item.period],
               ['現在の内容', shown(item.currentContent)],
               ['訂正後の内容', shown(item.correctContent)],

@@ -26,7 +26,9 @@ const useStyles = makeStyles({
   // page, so the next step is where the eye lands on arrival and stays in reach further down.
   bar: {
     position: 'sticky',
-    top: 0,
+    // Flush with the top of the scrolling area, over its padding (Shell.tsx: main), so nothing
+    // scrolled under the bar shows above it.
+    top: `calc(-1 * ${tokens.spacingHorizontalXL})`,
     zIndex: 2,
     display: 'flex',
     flexDirection: 'column',
