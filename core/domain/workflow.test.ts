@@ -4,6 +4,7 @@ import {
   canRecord,
   actionsFrom,
   closedStates,
+  endedDayLabel,
   primaryActions,
   states,
   transition,
@@ -185,6 +186,14 @@ describe('primary actions', () => {
       if (closedStates.includes(s)) expect(a).toBeUndefined();
       else expect(a && actionsFrom(s).includes(a), s).toBe(true);
     }
+  });
+});
+
+describe('the day a closed request shows instead of its 回答期限', () => {
+  it('is the 完了日 once completed, the 終了日 when ended otherwise, and none while open', () => {
+    expect(endedDayLabel('completed')).toBe('完了日');
+    for (const s of closedStates.filter((x) => x !== 'completed')) expect(endedDayLabel(s)).toBe('終了日');
+    for (const s of states.filter((x) => !closedStates.includes(x))) expect(endedDayLabel(s)).toBeNull();
   });
 });
 

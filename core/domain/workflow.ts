@@ -38,6 +38,13 @@ export const stateLabels: Record<State, string> = {
 
 export const closedStates: readonly State[] = ['completed', 'withdrawn', 'deemedWithdrawn', 'declined', 'outsideLaw'];
 
+// What a closed request shows in place of its 回答期限: the day it was completed (完了日) or ended
+// another way (終了日: 取下げ, 請求なし, 応じられない, 法の対象外). Null while it is open.
+export function endedDayLabel(state: string): '完了日' | '終了日' | null {
+  if (!(closedStates as readonly string[]).includes(state)) return null;
+  return state === 'completed' ? '完了日' : '終了日';
+}
+
 export type TransitionContext = {
   actorId: string;
   // The actor holds the 承認者 role (approval and sending back need it).

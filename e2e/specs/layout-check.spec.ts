@@ -22,3 +22,21 @@ test('the layout checks report overlap, sideways scrolling, English words and ax
   // Once put into the page, axe-core stays: a second check finds the same.
   expect(await accessibilityProblems(page)).toEqual(axe);
 });
+
+test('a sticky bar over the page scrolled under it is no overlap; controls over each other inside it are', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.setContent(`<!doctype html><html lang="ja"><head><title>検査</title></head><body>
+    <main style="height:300px;overflow:auto">
+      <div style="position:sticky;top:0;height:60px;background:#fff">
+        <button style="position:absolute;left:10px;top:10px;width:120px;height:30px">承認する</button>
+        <button style="position:absolute;left:40px;top:20px;width:120px;height:30px">差し戻す</button>
+      </div>
+      <button style="width:120px;height:30px">保存する</button>
+      <div style="height:900px"></div>
+    </main></body></html>`);
+  await page.locator('main').evaluate((m) => m.scrollTo(0, 60));
+  const sticky = await layoutProblems(page);
+  expect(sticky).toEqual([expect.stringMatching(/^button「承認する」 overlaps button「差し戻す」/)]);
+});

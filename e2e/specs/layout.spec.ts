@@ -98,9 +98,8 @@ test('every main screen lays out without overlap at 1366×768 and 1280×720', as
   await check('request-outside-law-form');
   await form.getByRole('button', { name: '法の対象外として終了する' }).click();
   await expect(page.getByTestId('current-step')).toContainText('法の対象外');
-  await expect(page.getByTestId('deadline-dates')).toContainText(
-    '法の対象外（故人の情報）のため法第39条の期限はありません',
-  );
+  await expect(page.getByTestId('outside-law')).toContainText('法第39条の期限・手数料はありません');
+  await expect(page.getByTestId('due-date')).toContainText('終了日');
   await check('request-outside-law');
 
   await shell.open('請求一覧');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listFilter } from '../../core/contract';
 import { addDays, formatJapaneseDate, japanToday } from '../../core/domain/dates';
+import { withWeekday } from '../../core/domain/deadlines';
 import { expect, test } from '../fixtures/app';
 import { ADMIN, APPROVER } from '../fixtures/vault';
 import { IntakePage } from '../pages/IntakePage';
@@ -13,15 +14,31 @@ import { openFromList, registerDisclosure, relogin, today } from '../pages/flows
 
 test.use({ prepared: true });
 
-test('a 本人 開示 request goes from intake to 完了 with a 補正 on the way', async ({ app }) => {
+test('a 本人 開示 request goes from intake to 完了 with a 補正 on the way', async ({ app }, info) => {
   const page = app.page;
   await new LoginPage(page).login(ADMIN.loginName, ADMIN.password);
   const receiptNo = await registerDisclosure(page, '2020/1/1');
   const r = new RequestPage(page);
+  // In every state the next step is in view on arrival, at both office screen sizes.
+  const shot = (state: string) => (width: number) => info.outputPath(`request-${state}-${width}.png`);
   await expect(r.step).toContainText('受付');
+  await expect(r.primary).toHaveText('確認を開始');
+  await r.expectNextStepInView(r.primary, shot('received'));
+
+  // What was asked is shown as it was entered, each group with its 修正.
+  await expect(r.contents.getByTestId('contents-requester')).toContainText('山田 太郎（ヤマダ タロウ）');
+  await expect(r.contents.getByTestId('contents-requester')).toContainText('東京都千代田区千代田1-1');
+  await expect(r.contents.getByTestId('contents-items')).toContainText('開示（法第33条第1項）');
+  await expect(r.contents.getByTestId('contents-items')).toContainText('書面の交付');
+  await expect(r.contents.getByTestId('contents-identity')).toContainText('1. 運転免許証');
+  await expect(r.contents.getByTestId('contents-identity')).toContainText('有効期限 2020/01/01');
+  await expect(r.contents.getByTestId('contents-fee')).toContainText(/定額小為替.*1,000円/);
+  await r.shoot(r.contents, shot('contents'));
 
   await r.act('確認を開始');
   await expect(r.step).toContainText('確認中');
+  await expect(r.primary).toHaveText('調査を開始');
+  await r.expectNextStepInView(r.primary, shot('checking'));
   // What is missing is said, and the investigation cannot start.
   await expect(r.missing).toContainText('本人確認・代理人確認が完了していません。');
   await expect(r.action('調査を開始')).toBeDisabled();
@@ -33,22 +50,33 @@ test('a 本人 開示 request goes from intake to 完了 with a 補正 on the wa
   await cure.getByRole('button', { name: '補正を依頼する' }).click();
   await expect(r.step).toContainText('補正待ち');
   await expect(page.getByTestId('deadline-dates')).toContainText('社内期限: 補正待ちのため停止中');
+  await expect(r.primary).toHaveText('補正の到着を記録');
+  await r.expectNextStepInView(r.primary, shot('awaitingCure'));
 
-  // The cure arrives: its day is recorded and the new licence copy added to the record.
+  // The cure arrives: its day is recorded and the new licence copy added to the record, through
+  // the 修正 beside the documents, which opens the intake form at them.
   await r.act('補正の到着を記録');
   await page.getByRole('group', { name: '補正の到着' }).getByRole('button', { name: '到着を記録する' }).click();
   await expect(r.step).toContainText('確認中');
-  await page.getByRole('button', { name: /^受付内容を修正/ }).click();
+  await r.edit('本人確認・代理人確認の書類').click();
   const intake = new IntakePage(page);
+  await expect(page.getByRole('heading', { name: '4. 本人確認・代理人確認' })).toBeInViewport();
+  await expect(intake.field('書類の種類', intake.document(0))).toBeFocused();
   const expiry = intake.field('有効期限', intake.document(0));
   await expiry.fill('2031/1/1');
   await expiry.blur();
   await expect(intake.checkPanel.getByTestId('identity-status')).toHaveText('確認済');
   await page.getByRole('button', { name: '修正を保存する' }).click();
   await expect(page.getByTestId('identity-status')).toHaveText('確認済');
+  // Back on the request, at the documents just corrected.
+  await expect(r.contents.getByTestId('contents-identity')).toContainText('有効期限 2031/01/01');
+  await expect(r.contents.getByTestId('contents-identity')).toBeInViewport();
 
   await r.act('調査を開始');
   await expect(r.step).toContainText('調査中');
+  await r.expectNextStepInView(r.primary, shot('investigating'));
+  // Intake data is fixed once the investigation has started: no 修正.
+  await expect(r.contents.getByRole('button', { name: /を修正$/ })).toHaveCount(0);
   await r.act('決定の起案を開始');
   const decision = r.decision('開示');
   await decision.getByLabel(/^開示する保有個人データ/).fill('氏名、住所、購入履歴');
@@ -72,6 +100,9 @@ test('a 本人 開示 request goes from intake to 完了 with a 補正 on the wa
   const board = page.getByTestId('dashboard-awaitingMyApproval');
   await expect(board).toContainText(receiptNo);
   await board.getByRole('button', { name: receiptNo }).click();
+  await expect(r.primary).toHaveText('承認する');
+  await expect(r.primary).toBeEnabled();
+  await r.expectNextStepInView(r.primary, shot('awaitingApproval'));
   await r.act('承認する');
   await expect(r.step).toContainText('回答準備');
 
@@ -125,6 +156,11 @@ test('a 本人 開示 request goes from intake to 完了 with a 補正 on the wa
   await expect(page.getByTestId('disposal')).toContainText('廃棄');
   await r.act('完了にする');
   await expect(r.step).toContainText('完了');
+  // A completed request shows the day it was completed, not a 回答期限; nothing is left to do.
+  await expect(r.deadline).toHaveText(`完了日: ${withWeekday(japanToday(new Date()))}`);
+  await expect(page.getByRole('main')).not.toContainText('回答期限');
+  await expect(r.actions).toHaveCount(0);
+  await r.expectNextStepInView(r.deadline, shot('completed'));
   const history = page.getByRole('table', { name: '処理の記録' });
   await expect(history.getByRole('row').nth(1)).toContainText('受付');
   for (const label of [
@@ -212,7 +248,10 @@ test('a refusal without a legal ground and a reason cannot be saved', async ({ a
   await expect(name).toHaveText('山＊ ＊＊');
   // … and on the request page, kana included.
   await page.getByTestId('principal-name').first().locator('xpath=ancestor::tr').getByRole('button').first().click();
-  await expect(page.getByTestId('request-names')).toHaveText('本人: 山＊ ＊＊');
+  await expect(page.getByTestId('contents-requester')).toContainText('山＊ ＊＊');
+  await expect(page.getByTestId('contents-requester')).toContainText(
+    '住所・連絡先プライバシーモードのため表示していません',
+  );
   // … in the page title, and nowhere on the page in full; a letter's draft, which prints the
   // name and address, stays hidden until privacy mode is switched off.
   await expect(new ShellPage(page).title).toContainText('山＊ ＊＊ 様');
@@ -222,6 +261,8 @@ test('a refusal without a legal ground and a reason cannot be saved', async ({ a
   );
   await expect(page.getByRole('main')).not.toContainText('山田');
   await expect(page.getByRole('main')).not.toContainText('ヤマダ');
+  await expect(page.getByRole('main')).not.toContainText('千代田');
+  await expect(page.getByRole('main')).not.toContainText('1980/04/01');
   await page.getByRole('switch', { name: 'プライバシーモード（氏名・住所を隠す）' }).click();
   await expect(page.getByTestId('privacy-hidden')).toHaveCount(0);
   await expect(page.locator('canvas[aria-label$=" 1ページ目"]')).toBeVisible();

@@ -10,6 +10,8 @@ import { roleLabels } from '../../../core/domain/roles';
 import { IntakePage } from '../features/intake/IntakePage';
 import { useQuery } from '@tanstack/react-query';
 import { RequestPage } from '../features/requests/RequestPage';
+import { EditRequest } from '../features/requests/EditRequest';
+import type { IntakePart } from '../features/requests/RequestContents';
 import { RequestListPage } from '../features/requests/RequestListPage';
 import { PrivacyProvider, PrivacySwitch } from '../features/requests/privacy';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -54,7 +56,7 @@ const useStyles = makeStyles({
   account: { marginLeft: 'auto', display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
 });
 
-// A request opened from anywhere; "修正" swaps in the intake form filled with what is stored.
+// A request opened from anywhere; a "修正" swaps in the intake form filled with what is stored.
 function OpenRequest(props: {
   id: string;
   onBack?: () => void;
@@ -62,16 +64,20 @@ function OpenRequest(props: {
   onOpen?: (id: string) => void;
   created?: boolean;
 }) {
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditing] = useState<IntakePart | null>(null);
+  // Back from the form, the page opens at the part just corrected.
+  const [corrected, setCorrected] = useState<IntakePart | null>(null);
   const request = useQuery({
     queryKey: ['requests.get', props.id],
     queryFn: () => call('requests.get', { id: props.id }),
-    enabled: editing,
+    enabled: editing !== null,
   });
   if (editing && request.data) {
-    return (
-      <IntakePage existing={request.data} onCreated={() => setEditing(false)} onCancel={() => setEditing(false)} />
-    );
+    const done = () => {
+      setCorrected(editing);
+      setEditing(null);
+    };
+    return <EditRequest request={request.data} part={editing} onDone={done} />;
   }
   return (
     <RequestPage
@@ -79,7 +85,8 @@ function OpenRequest(props: {
       onBack={props.onBack}
       onNew={props.onNew}
       onOpen={props.onOpen}
-      onEdit={() => setEditing(true)}
+      onEdit={setEditing}
+      at={corrected}
       created={props.created === true}
     />
   );

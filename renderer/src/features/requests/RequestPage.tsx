@@ -16,7 +16,6 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Title3,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -24,11 +23,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { type Enclosure, type RequestDetail } from '../../../../core/contract';
 import { enclosureTypeLabels, enclosureTypes } from '../../../../core/domain/enclosures';
-import { canRecord, historyLabel, isState, stateLabels } from '../../../../core/domain/workflow';
+import { endedDayLabel, historyLabel, isState, stateLabels } from '../../../../core/domain/workflow';
 import { parseDate, slashDate, slashDateTime } from '../../../../core/domain/dates';
 import { withWeekday } from '../../../../core/domain/deadlines';
 import { channelLabels, kindInfo, requesterTypeLabels } from '../../../../core/domain/intake/kinds';
-import { outsideLawCategoryLabels } from '../../../../core/domain/outside-law';
 import { ErrorBar } from '../../components/ErrorBar';
 import { dateReason, WhyDisabled } from '../../components/WhyDisabled';
 import { call, errorMessage } from '../../lib/api';
@@ -48,6 +46,7 @@ import { RecordsSection } from '../records/RecordsSection';
 import { DecisionSection } from './DecisionSection';
 import { LettersSection } from './LettersSection';
 import { WorkflowPanel } from './WorkflowPanel';
+import { RequestContents, type IntakePart } from './RequestContents';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -56,7 +55,6 @@ const useStyles = makeStyles({
 });
 
 const slash = slashDate;
-const dueBasisLabels = { article39: '法第39条の期限', sla: '社内期限', extension: '延長後の期限' } as const;
 
 // PNG and JPEG show as images (CSP allows data: images); PDF and TIFF are drawn on canvases.
 function EnclosurePreview(props: { enclosure: Enclosure; onClose: () => void }) {
@@ -159,10 +157,13 @@ function History(props: { request: RequestDetail }) {
 export function RequestPage(props: {
   id: string;
   onBack?: () => void;
-  onEdit?: () => void;
+  // Opens the intake form filled with the request, at the part asked for.
+  onEdit?: (part: IntakePart) => void;
   onNew?: () => void;
   // Opens another request (from the list of the same person's requests).
   onOpen?: (id: string) => void;
+  // Back from correcting a part of the intake: the page opens at that part of the 受付内容.
+  at?: IntakePart | null;
   // Just registered: the page opens at its top, says so, and puts the focus on the 受付番号.
   created?: boolean;
 }) {
@@ -201,9 +202,14 @@ export function RequestPage(props: {
     heading.current?.scrollIntoView({ block: 'start' });
     heading.current?.focus();
   }, [props.created, loaded]);
+  useEffect(() => {
+    if (!props.at || !loaded) return;
+    document.getElementById(`contents-${props.at}`)?.scrollIntoView({ block: 'start' });
+  }, [props.at, loaded]);
   if (request.isPending) return <Spinner />;
   if (request.isError) return <ErrorBar message={errorMessage(request.error)} />;
   const r = request.data;
+  const closed = endedDayLabel(r.status) !== null;
   return (
     <div className={styles.stack}>
       {props.onBack && (
@@ -218,53 +224,38 @@ export function RequestPage(props: {
           <MessageBarBody>受付番号 {r.receiptNo} で登録しました。続けて書類の取り込みや確認を行えます。</MessageBarBody>
         </MessageBar>
       )}
+      <WorkflowPanel request={r} heading={heading} />
       <Card className={styles.card}>
-        <div ref={heading} tabIndex={-1} data-testid="receipt-heading">
-          <Title3 as="h2" block data-testid="receipt-no">
-            受付番号 {r.receiptNo}
-          </Title3>
-        </div>
         <Body1>
           {channelLabels[r.channel]}・{slash(r.arrivalDate)} 到達{r.provisional ? '（仮受付）' : ''}
           {r.faxReceivedOn ? `（FAX受信 ${slash(r.faxReceivedOn)}）` : ''}・{requesterTypeLabels[r.requesterType]}・
           {r.items.map((i) => kindInfo[i.kind].label).join('、')}
         </Body1>
-        <Body1 data-testid="due-date">
-          回答期限: {withWeekday(r.deadlines.dueDate)}（{dueBasisLabels[r.deadlines.dueBasis]}）
-        </Body1>
-        <Body1 data-testid="deadline-dates">
-          {r.deadlines.article39Applies
-            ? `法第39条の期限: ${withWeekday(r.deadlines.article39Date)}／`
-            : r.outsideLaw
-              ? `法の対象外（${outsideLawCategoryLabels[r.outsideLaw.category]}）のため法第39条の期限はありません／`
-              : '利用目的の通知の求めのため法第39条の期限はありません／'}
-          社内期限: {r.deadlines.slaDate ? withWeekday(r.deadlines.slaDate) : '補正待ちのため停止中'}
-        </Body1>
-        <details>
-          <summary>計算の内訳</summary>
-          <ul aria-label="期限の計算の内訳">
-            {r.deadlines.explanation.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        </details>
+        {!closed && (
+          <>
+            <Body1 data-testid="deadline-dates">
+              {r.deadlines.article39Applies
+                ? `法第39条の期限: ${withWeekday(r.deadlines.article39Date)}／`
+                : '利用目的の通知の求めのため法第39条の期限はありません／'}
+              社内期限: {r.deadlines.slaDate ? withWeekday(r.deadlines.slaDate) : '補正待ちのため停止中'}
+            </Body1>
+            <details>
+              <summary>計算の内訳</summary>
+              <ul aria-label="期限の計算の内訳">
+                {r.deadlines.explanation.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </details>
+          </>
+        )}
         <ExtensionForm request={r} />
         {r.provisional && <ConfirmOriginals id={r.id} />}
-        <Body1 data-testid="request-names">
-          {privacy
-            ? `本人: ${mask(r.principal.name)}${r.agent ? ` / 代理人: ${mask(r.agent.name)}` : ''}`
-            : `本人: ${r.principal.name}（${r.principal.kana}）${r.agent ? ` / 代理人: ${r.agent.name}` : ''}`}
-        </Body1>
-        {props.onEdit && canRecord('intake', r.status) && (
-          <div>
-            <Button onClick={props.onEdit}>受付内容を修正（補正で届いた書類・手数料の追加）</Button>
-          </div>
-        )}
         <SplitSection request={r} onOpen={props.onOpen} />
         <SuspicionSection request={r} />
         <EarlierSection id={r.id} onOpen={props.onOpen} />
       </Card>
-      <WorkflowPanel request={r} />
+      <RequestContents request={r} onEdit={props.onEdit} />
       <SearchSection request={r} />
       <RecordsSection request={r} />
       <DecisionSection request={r} />
