@@ -23,13 +23,14 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { RequestDetail } from '../../../../core/contract';
-import type { LetterKind } from '../../../../core/domain/letters/catalogue';
+import { decisionLetterKinds, type LetterKind } from '../../../../core/domain/letters/catalogue';
 import { ErrorBar } from '../../components/ErrorBar';
 import { WhyDisabled } from '../../components/WhyDisabled';
 import { SuccessBar } from '../../components/SuccessBar';
 import { call, errorMessage } from '../../lib/api';
 import { printPdf, ScanPreview } from '../intake/ScanPreview';
 import { Private } from './privacy';
+import { useUnsavedDecision } from './unsaved-decisions';
 
 const useStyles = makeStyles({
   card: cardStyle,
@@ -38,7 +39,9 @@ const useStyles = makeStyles({
   preview: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalS, maxWidth: '760px' },
 });
 
-type Shown = { title: string; base64: string } | null;
+type Shown = { title: string; base64: string; kind?: LetterKind } | null;
+
+const unsavedReason = '決定に保存していない変更があります。「決定を保存」を押すと、その内容で下書きを表示できます。';
 
 // The letters this request can have: a draft to look at, then finalized (numbered, signed,
 // stored), then printed or saved. A finalized letter is always printed from its stored bytes.
@@ -58,6 +61,7 @@ export function LettersSection(props: { request: RequestDetail }) {
       setShown({
         title: `下書き: ${info.data?.available.find((a) => a.kind === kind)?.label ?? ''}`,
         base64: r.base64,
+        kind,
       }),
   });
   // The letter whose 再発行 is being asked for, with the reason typed so far.
@@ -96,6 +100,10 @@ export function LettersSection(props: { request: RequestDetail }) {
     onSuccess: (r) => setNotice(r.saved ? 'PDF ファイルを保存しました。' : null),
   });
   const error = [preview, finalize, show, print, save].find((m) => m.isError)?.error;
+  // A decision letter's draft is made from the saved decision: not offered while the decision on
+  // the screen differs, and one already shown says it no longer matches.
+  const unsaved = useUnsavedDecision(id);
+  const draftWhy = (kind: LetterKind) => (unsaved && decisionLetterKinds.includes(kind) ? unsavedReason : null);
   if (!info.data) return null;
   const current = new Set(info.data.finalized.filter((f) => !f.superseded).map((f) => f.kind));
   return (
@@ -121,9 +129,15 @@ export function LettersSection(props: { request: RequestDetail }) {
               </TableCell>
               <TableCell>
                 <div className={styles.row}>
-                  <Button size="small" onClick={() => preview.mutate(a.kind)} disabled={preview.isPending}>
+                  <Button
+                    size="small"
+                    onClick={() => preview.mutate(a.kind)}
+                    disabled={preview.isPending || draftWhy(a.kind) !== null}
+                    aria-describedby={draftWhy(a.kind) ? `why-draft-${a.kind}` : undefined}
+                  >
                     下書きを表示
                   </Button>
+                  <WhyDisabled id={`why-draft-${a.kind}`} reason={draftWhy(a.kind)} />
                   {a.action === 'reissue' && (
                     <Button
                       size="small"
@@ -238,6 +252,13 @@ export function LettersSection(props: { request: RequestDetail }) {
               閉じる
             </Button>
           </div>
+          {shown.kind && draftWhy(shown.kind) && (
+            <MessageBar intent="warning" data-testid="draft-stale">
+              <MessageBarBody>
+                この下書きは保存済みの決定の内容です。その後の変更はまだ保存されていないため、反映されていません。
+              </MessageBarBody>
+            </MessageBar>
+          )}
           <Private what="回答書の内容">
             <ScanPreview
               key={`${shown.title}-${String(shown.base64.length)}`}
