@@ -11,12 +11,7 @@ const samples: [action: string, summary: string, receiptNo: string | null, expec
   ['session.lock', 'idle', null, '一定時間操作がなかったため自動でロックしました'],
   ['session.recover', 'recovery key', null, '回復キーでパスワードを再設定しました'],
   ['vault.setup', 'schema=11', null, 'データベースの版: 11'],
-  [
-    'requests.transition',
-    'action=complete from=sent to=completed',
-    '2026-0001',
-    '「発送済」→「完了」（完了にする）',
-  ],
+  ['requests.transition', 'action=complete from=sent to=completed', '2026-0001', '「発送済」→「完了」（完了にする）'],
   [
     'requests.transition',
     'action=closeOutsideLaw from=checking to=outsideLaw category=deceased response=service',
@@ -41,12 +36,7 @@ const samples: [action: string, summary: string, receiptNo: string | null, expec
     '2026-0004',
     '方法: 簡易書留、発送日: 2026/11/27',
   ],
-  [
-    'requests.disposal',
-    'method=destroyed date=2026-12-01',
-    '2026-0004',
-    '方法: 廃棄、日付: 2026/12/01',
-  ],
+  ['requests.disposal', 'method=destroyed date=2026-12-01', '2026-0004', '方法: 廃棄、日付: 2026/12/01'],
   [
     'requests.feeReturn',
     'method=cashRegistered date=2026-11-24 amount=500',

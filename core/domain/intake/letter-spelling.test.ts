@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { letterSpellingIssues, quoted, spellingTexts } from './letter-spelling';
 
 // Stands in for the fonts: 伟 and 𠀋 are what they lack.
-const missing = (text: string) => [...text].filter((c) => c === '伟' || c === '𠀋');
+const missing = (text: string) => Array.from(text).filter((c) => c === '伟' || c === '𠀋');
 const party = (over: Record<string, string>) => ({
   name: '王 偉',
   address: '東京都港区芝1-1',

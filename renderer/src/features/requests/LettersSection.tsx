@@ -31,6 +31,7 @@ import { call, errorMessage } from '../../lib/api';
 import { printPdf, ScanPreview } from '../intake/ScanPreview';
 import { Private } from './privacy';
 import { useUnsavedDecision } from './unsaved-decisions';
+import { useCellStyles } from '../../components/tables';
 
 const useStyles = makeStyles({
   card: cardStyle,
@@ -47,6 +48,7 @@ const unsavedReason = '決定に保存していない変更があります。「
 // stored), then printed or saved. A finalized letter is always printed from its stored bytes.
 export function LettersSection(props: { request: RequestDetail }) {
   const styles = useStyles();
+  const cells = useCellStyles();
   const client = useQueryClient();
   const id = props.request.id;
   const [shown, setShown] = useState<Shown>(null);
@@ -213,7 +215,7 @@ export function LettersSection(props: { request: RequestDetail }) {
           <TableBody>
             {info.data.finalized.map((f) => (
               <TableRow key={f.id}>
-                <TableCell>{f.documentNo}</TableCell>
+                <TableCell className={cells.nowrap}>{f.documentNo}</TableCell>
                 <TableCell>
                   {f.label}{' '}
                   {f.superseded && (
@@ -222,8 +224,8 @@ export function LettersSection(props: { request: RequestDetail }) {
                     </Badge>
                   )}
                 </TableCell>
-                <TableCell>{f.signed ? '電子署名あり' : '署名なし'}</TableCell>
-                <TableCell>
+                <TableCell className={cells.nowrap}>{f.signed ? '電子署名あり' : '署名なし'}</TableCell>
+                <TableCell className={cells.nowrap}>
                   {slashDateTime(f.createdAt)}・{f.createdBy}
                 </TableCell>
                 <TableCell>
