@@ -116,11 +116,28 @@ test('every main screen lays out without overlap at 1366×768 and 1280×720', as
   await shell.open('レポート');
   await expect(page.getByRole('main')).toContainText('報告');
   await check('reports');
+  await reportLabelsFit(page);
 
   await shell.open('設定');
   await checkTabs(page, check);
   await auditReadsWell(page);
 });
+
+// The report's 項目 labels each on one line at both sizes: the period columns are as wide as
+// their figures and their headings' lines, not as a one-line heading.
+async function reportLabelsFit(page: Page) {
+  const figures = page.getByRole('table', { name: '主な数値' });
+  await expect(figures.getByRole('row', { name: /期末に期限を過ぎていた請求/ })).toBeVisible();
+  for (const size of sizes) {
+    await page.setViewportSize(size);
+    const rows = await figures.getByRole('row').all();
+    for (const row of rows.slice(1)) {
+      const label = row.getByRole('cell').first();
+      expect(await textLines(label), `${(await label.textContent()) ?? ''} at ${size.width}`).toBe(1);
+    }
+  }
+  await page.setViewportSize(sizes[0]);
+}
 
 // The audit log after the walk above: a typical entry (a request's step) reads on one line at
 // both sizes, the 番号 column is as narrow as its numbers, the text does not repeat the 受付番号
@@ -130,7 +147,7 @@ async function auditReadsWell(page: Page) {
   await expect(page.getByLabel('控えの番号')).toBeHidden();
   await page.getByLabel('操作').selectOption({ label: '請求の段階の変更' });
   const table = page.getByRole('table', { name: '監査ログ' });
-  const row = table.getByRole('row').filter({ hasText: '確認中' }).first();
+  const row = table.getByRole('row').filter({ hasText: '「受付」→「確認中」' }).first();
   const cells = row.getByRole('cell');
   await expect(cells.nth(5)).toContainText('「受付」→「確認中」');
   const receiptNo = (await cells.nth(4).textContent()) ?? '';
