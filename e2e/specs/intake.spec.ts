@@ -253,10 +253,16 @@ test('a name the letter font cannot print asks for a spelling for letters and ke
   await intake.chooseKind('利用目的の通知');
   await intake.addDocument({ type: 'パスポート', expires: '2031/3/31' });
   await intake.nameAddress('一致');
-  // Both spellings are required: refused beside their fields, nothing registered.
-  await intake.submit();
   const letterName = intake.field('回答書用の氏名');
   const letterAddress = intake.field('回答書用の住所');
+  // The form says so as soon as the field is left empty, before main is asked…
+  await letterAddress.fill('仮');
+  await letterAddress.fill('');
+  await expect(
+    page.getByText('本人の住所に回答書の書体にない文字があるため、回答書用の住所を入力してください。'),
+  ).toBeVisible();
+  // … and on saving both spellings are required: refused beside their fields, nothing registered.
+  await intake.submit();
   await expect(
     page.getByText('本人の氏名に回答書の書体にない文字があるため、回答書用の氏名を入力してください。'),
   ).toBeVisible();
@@ -265,6 +271,14 @@ test('a name the letter font cannot print asks for a spelling for letters and ke
   ).toBeVisible();
   await expect(letterName).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByTestId('receipt-no')).toHaveCount(0);
+  for (const size of [
+    { width: 1366, height: 768 },
+    { width: 1280, height: 720 },
+  ]) {
+    await page.setViewportSize(size);
+    await warning.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath(`glyph-warning-${size.width}.png`) });
+  }
   await letterName.fill('王 偉');
   await letterAddress.fill('東京都港区芝公園4-2-8 偉ビル');
   await expect(letterAddress).not.toHaveAttribute('aria-invalid', 'true');

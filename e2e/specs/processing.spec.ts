@@ -221,6 +221,14 @@ test('a refusal without a legal ground and a reason cannot be saved', async ({ a
   );
   await expect(draft).toHaveAccessibleDescription(/決定に保存していない変更があります/);
   await expect(page.getByTestId('draft-stale')).toContainText('この下書きは保存済みの決定の内容です。');
+  for (const size of [
+    { width: 1366, height: 768 },
+    { width: 1280, height: 720 },
+  ]) {
+    await page.setViewportSize(size);
+    await letter.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath(`draft-unsaved-${size.width}.png`) });
+  }
   // The 受付のお知らせ carries no decision and stays offered.
   await expect(
     page.getByRole('row', { name: /受付のお知らせ/ }).getByRole('button', { name: '下書きを表示' }),

@@ -139,7 +139,6 @@ export function LettersSection(props: { request: RequestDetail }) {
                   >
                     下書きを表示
                   </Button>
-                  <WhyDisabled id={`why-draft-${a.kind}`} reason={draftWhy(a.kind)} />
                   {a.action === 'reissue' && (
                     <Button
                       size="small"
@@ -163,6 +162,11 @@ export function LettersSection(props: { request: RequestDetail }) {
                     </Button>
                   )}
                 </div>
+                {draftWhy(a.kind) && (
+                  <div>
+                    <WhyDisabled id={`why-draft-${a.kind}`} reason={draftWhy(a.kind)} />
+                  </div>
+                )}
                 {a.blocked && (
                   <Caption1 id={`blocked-${a.kind}`} className={styles.blocked}>
                     {a.blocked}
