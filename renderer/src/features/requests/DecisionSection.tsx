@@ -106,10 +106,14 @@ function DecisionForm(props: { request: RequestDetail; kind: RequestKind }) {
   const templates = reasonsFor(settings.data?.reasons ?? [], kind, d);
   const requestGrounds = r.items.find((i) => i.kind === kind)?.grounds ?? [];
   const dirty = JSON.stringify(saved?.decision) !== JSON.stringify(decision);
+  // What the letters section is told: edits to a saved decision, or a first decision begun (a
+  // form left as it opened changes no letter).
+  const [opened] = useState(() => JSON.stringify(d));
+  const edited = saved ? dirty : JSON.stringify(d) !== opened;
   useEffect(() => {
-    markUnsaved(r.id, kind, dirty);
+    markUnsaved(r.id, kind, edited);
     return () => markUnsaved(r.id, kind, false);
-  }, [r.id, kind, dirty]);
+  }, [r.id, kind, edited]);
   const msg = (k: keyof Decision) => ({
     validationMessage: problems[k],
     validationState: problems[k] ? ('error' as const) : ('none' as const),
