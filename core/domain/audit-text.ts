@@ -13,8 +13,8 @@ import { actions, stateLabels, type Action, type State } from './workflow';
 
 // The audit log's entries read as sentences an auditor understands. Main writes a short summary
 // of ids and codes (`action=complete from=sent to=completed`, never personal data); this turns it
-// into Japanese for the screen and the CSV. Ids (UUIDs) and hashes are left out: the entry's
-// 受付番号 and account say which request and who.
+// into Japanese for the screen and the CSV. Ids (UUIDs) and hashes are left out, and so is the
+// 受付番号: the screen and the CSV show it in a column of its own beside this text.
 
 const has = (map: object, v: string): boolean => Object.hasOwn(map, v);
 
@@ -199,11 +199,10 @@ function value(key: string, v: string, context: { kind: string | null; letter?: 
   }
 }
 
-// One entry as a sentence: 「受付番号 2026-0001：「発送済」→「完了」（完了にする）」.
-export function describeAudit(e: { action: string; summary: string; receiptNo: string | null }): string {
-  const prefix = e.receiptNo ? `受付番号 ${e.receiptNo}：` : '';
+// One entry as a sentence: 「「発送済」→「完了」（完了にする）」.
+export function describeAudit(e: { action: string; summary: string }): string {
   const text = e.summary.trim();
-  if (text in phrases) return prefix + (phrases[text] ?? text);
+  if (text in phrases) return phrases[text] ?? text;
   const pairs = text
     .split(/\s+/)
     .filter(Boolean)
@@ -240,5 +239,5 @@ export function describeAudit(e: { action: string; summary: string; receiptNo: s
           : keyLabels[p.key];
     parts.push(`${label ?? p.key}: ${value(p.key, p.value, { kind, letter })}`);
   }
-  return prefix + (parts.length ? parts.join('、') : '—');
+  return parts.length ? parts.join('、') : '—';
 }

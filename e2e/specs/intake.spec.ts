@@ -241,16 +241,50 @@ test('at 1280×720 a document’s fields all fit inside its card, none cut off a
 });
 
 test('a name the letter font cannot print asks for a spelling for letters and keeps the original', async ({ app }) => {
-  const intake = new IntakePage(app.page);
-  await intake.fillParty('本人', { 氏名: '王 伟', フリガナ: 'ワン ウェイ', 住所: '東京都港区芝公園4-2-8' });
-  await expect(app.page.getByTestId('glyph-warning')).toContainText('「伟」は回答書の書体にない文字');
-  await intake.field('回答書用の氏名').fill('王 偉');
+  const page = app.page;
+  const intake = new IntakePage(page);
+  await intake.fillParty('本人', { 氏名: '王 伟', フリガナ: 'ワン ウェイ', 住所: '東京都港区芝公園4-2-8 伟ビル' });
+  // The warning names the fields and tells the character by its code point (this PC's font may
+  // not draw it either).
+  const warning = page.getByTestId('glyph-warning');
+  await expect(warning).toContainText('本人の氏名・住所に回答書の書体にない文字があるため');
+  await expect(warning).toContainText('氏名の「伟」: 文字コード U+4F1F（漢字（JISにない字。簡体字など））');
+  await expect(warning).toContainText('住所の「伟」: 文字コード U+4F1F');
   await intake.chooseKind('利用目的の通知');
   await intake.addDocument({ type: 'パスポート', expires: '2031/3/31' });
   await intake.nameAddress('一致');
+  const letterName = intake.field('回答書用の氏名');
+  const letterAddress = intake.field('回答書用の住所');
+  // The form says so as soon as the field is left empty, before main is asked…
+  await letterAddress.fill('仮');
+  await letterAddress.fill('');
+  await expect(
+    page.getByText('本人の住所に回答書の書体にない文字があるため、回答書用の住所を入力してください。'),
+  ).toBeVisible();
+  // … and on saving both spellings are required: refused beside their fields, nothing registered.
   await intake.submit();
-  await expect(app.page.getByTestId('receipt-no')).toBeVisible();
-  await expect(app.page.getByText('本人: 王 伟（ワン ウェイ）')).toBeVisible();
+  await expect(
+    page.getByText('本人の氏名に回答書の書体にない文字があるため、回答書用の氏名を入力してください。'),
+  ).toBeVisible();
+  await expect(
+    page.getByText('本人の住所に回答書の書体にない文字があるため、回答書用の住所を入力してください。'),
+  ).toBeVisible();
+  await expect(letterName).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('receipt-no')).toHaveCount(0);
+  for (const size of [
+    { width: 1366, height: 768 },
+    { width: 1280, height: 720 },
+  ]) {
+    await page.setViewportSize(size);
+    await warning.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath(`glyph-warning-${size.width}.png`) });
+  }
+  await letterName.fill('王 偉');
+  await letterAddress.fill('東京都港区芝公園4-2-8 偉ビル');
+  await expect(letterAddress).not.toHaveAttribute('aria-invalid', 'true');
+  await intake.submit();
+  await expect(page.getByTestId('receipt-no')).toBeVisible();
+  await expect(page.getByText('本人: 王 伟（ワン ウェイ）')).toBeVisible();
 });
 
 test('a FAX taken as 仮受付 gets its 到達日 when the originals arrive', async ({ app }) => {

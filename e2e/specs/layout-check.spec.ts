@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { accessibilityProblems, foreignWords, layoutProblems } from '../fixtures/layout';
+import { accessibilityProblems, foreignWords, layoutProblems, tableProblems, textLines } from '../fixtures/layout';
 
 // The checks of layout.spec.ts find what they look for (a check that finds nothing proves
 // nothing): on a page made to fail each of them.
@@ -39,4 +39,20 @@ test('a sticky bar over the page scrolled under it is no overlap; controls over 
   await page.locator('main').evaluate((m) => m.scrollTo(0, 60));
   const sticky = await layoutProblems(page);
   expect(sticky).toEqual([expect.stringMatching(/^button「承認する」 overlaps button「差し戻す」/)]);
+});
+
+// A table that shares its width out evenly (Fluent's default, table-layout: fixed): its number
+// column is far wider than its numbers while the description wraps. The same table sized by its
+// content passes.
+test('the table check reports a column wider than its content beside wrapped text', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const table = (layout: string) => `<!doctype html><html lang="ja"><head><title>検査</title></head><body><main>
+    <table aria-label="記録" style="width:600px;table-layout:${layout}"><thead><tr><th>番号</th><th>内容</th></tr></thead>
+    <tbody><tr><td>86</td><td>「受付」→「法の対象外」（法の対象外として終了）、対応の方法: 任意の対応として回答する</td></tr></tbody>
+    </table></main></body></html>`;
+  await page.setContent(table('fixed'));
+  expect(await tableProblems(page)).toEqual([expect.stringContaining('table「記録」: column「番号」')]);
+  expect(await textLines(page.getByRole('cell').nth(1))).toBeGreaterThan(1);
+  await page.setContent(table('auto'));
+  expect(await tableProblems(page)).toEqual([]);
 });

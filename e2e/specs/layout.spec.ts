@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { japanToday } from '../../core/domain/dates';
 import { expect, test } from '../fixtures/app';
-import { accessibilityProblems, foreignWords, layoutProblems } from '../fixtures/layout';
+import { accessibilityProblems, foreignWords, layoutProblems, tableProblems, textLines } from '../fixtures/layout';
 import { ADMIN } from '../fixtures/vault';
 import { addMonths } from '../../core/domain/dates';
 import { IntakePage } from '../pages/IntakePage';
@@ -36,6 +36,7 @@ test('every main screen lays out without overlap at 1366×768 and 1280×720', as
       await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
       await page.screenshot({ path: info.outputPath(`${screen}-${size.width}.png`), fullPage: true });
       expect(await layoutProblems(page), `${screen} at ${size.width}`).toEqual([]);
+      expect(await tableProblems(page), `${screen} at ${size.width}`).toEqual([]);
       expect(await foreignWords(page), `${screen} at ${size.width}`).toEqual([]);
       if (size === sizes[0]) expect(await accessibilityProblems(page), screen).toEqual([]);
     }
@@ -114,10 +115,52 @@ test('every main screen lays out without overlap at 1366×768 and 1280×720', as
   await shell.open('レポート');
   await expect(page.getByRole('main')).toContainText('報告');
   await check('reports');
+  await reportLabelsFit(page);
 
   await shell.open('設定');
   await checkTabs(page, check);
+  await auditReadsWell(page);
 });
+
+// The report's 項目 labels each on one line at both sizes: the period columns are as wide as
+// their figures and their headings' lines, not as a one-line heading.
+async function reportLabelsFit(page: Page) {
+  const figures = page.getByRole('table', { name: '主な数値' });
+  await expect(figures.getByRole('row', { name: /期末に期限を過ぎていた請求/ })).toBeVisible();
+  for (const size of sizes) {
+    await page.setViewportSize(size);
+    const rows = await figures.getByRole('row').all();
+    for (const row of rows.slice(1)) {
+      const label = row.getByRole('cell').first();
+      expect(await textLines(label), `${(await label.textContent()) ?? ''} at ${size.width}`).toBe(1);
+    }
+  }
+  await page.setViewportSize(sizes[0]);
+}
+
+// The audit log after the walk above: a typical entry (a request's step) reads on one line at
+// both sizes, the 番号 column is as narrow as its numbers, the text does not repeat the 受付番号
+// of its own column, and the printed-record check is folded under 詳細.
+async function auditReadsWell(page: Page) {
+  await page.getByRole('main').getByRole('tab', { name: '監査ログ' }).click();
+  await expect(page.getByLabel('控えの番号')).toBeHidden();
+  await page.getByLabel('操作').selectOption({ label: '請求の段階の変更' });
+  const table = page.getByRole('table', { name: '監査ログ' });
+  const row = table.getByRole('row').filter({ hasText: '「受付」→「確認中」' }).first();
+  const cells = row.getByRole('cell');
+  await expect(cells.nth(5)).toContainText('「受付」→「確認中」');
+  const receiptNo = (await cells.nth(4).textContent()) ?? '';
+  expect(receiptNo).toMatch(/\d/);
+  await expect(cells.nth(5)).not.toContainText(receiptNo);
+  for (const size of sizes) {
+    await page.setViewportSize(size);
+    expect(await textLines(cells.nth(5)), `内容 at ${size.width}`).toBe(1);
+    expect((await cells.nth(0).boundingBox())?.width, `番号 at ${size.width}`).toBeLessThan(80);
+  }
+  await page.setViewportSize(sizes[0]);
+  await page.getByText('詳細: 紙などに控えた記録との照合').click();
+  await expect(page.getByLabel('控えの番号')).toBeVisible();
+}
 
 async function checkTabs(page: Page, check: (screen: string) => Promise<void>) {
   const tabs = page.getByRole('main').getByRole('tab');

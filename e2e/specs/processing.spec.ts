@@ -240,6 +240,40 @@ test('a refusal without a legal ground and a reason cannot be saved', async ({ a
   await decision.getByRole('button', { name: '決定を保存' }).click();
   await expect(decision.getByText('保存済み')).toBeVisible();
 
+  // The letter's draft is made from the saved decision: while the decision on the screen differs,
+  // 「下書きを表示」 is greyed with the reason beside it, and a draft already shown says it is of
+  // the saved decision. Saving makes them match again.
+  const letter = page
+    .getByRole('table', { name: '作成できる書類' })
+    .getByRole('row', { name: /開示しない旨の決定通知書/ });
+  const draft = letter.getByRole('button', { name: '下書きを表示' });
+  await draft.click();
+  await expect(page.getByText('下書き: 開示しない旨の決定通知書')).toBeVisible();
+  await expect(page.getByTestId('draft-stale')).toHaveCount(0);
+  await reason.fill(`${await reason.inputValue()}（補足）`);
+  await expect(draft).toBeDisabled();
+  await expect(letter.getByTestId('why-disabled')).toHaveText(
+    '決定に保存していない変更があります。「決定を保存」を押すと、その内容で下書きを表示できます。',
+  );
+  await expect(draft).toHaveAccessibleDescription(/決定に保存していない変更があります/);
+  await expect(page.getByTestId('draft-stale')).toContainText('この下書きは保存済みの決定の内容です。');
+  for (const size of [
+    { width: 1366, height: 768 },
+    { width: 1280, height: 720 },
+  ]) {
+    await page.setViewportSize(size);
+    await letter.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath(`draft-unsaved-${size.width}.png`) });
+  }
+  // The 受付のお知らせ carries no decision and stays offered.
+  await expect(
+    page.getByRole('row', { name: /受付のお知らせ/ }).getByRole('button', { name: '下書きを表示' }),
+  ).toBeEnabled();
+  await decision.getByRole('button', { name: '決定を保存' }).click();
+  await expect(decision.getByText('保存済み')).toBeVisible();
+  await expect(draft).toBeEnabled();
+  await expect(page.getByTestId('draft-stale')).toHaveCount(0);
+
   // Privacy mode masks names in lists, for screens others can see.
   await new ShellPage(page).open('請求一覧');
   const name = page.getByTestId('principal-name').first();

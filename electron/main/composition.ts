@@ -114,7 +114,8 @@ export function createServices(opts: ServiceOptions): Services {
   // computes whatever is still stale before it reads.
   vault.onWrite(async (db) => await refreshReportFacts(db, WRITE_FACTS_LIMIT));
   const samePerson = new SamePersonLookup(vault, clock);
-  const intake = new IntakeService(vault, clock, opts.dialogs ?? noDialogs, requests);
+  const coverage = FontCoverage.inResources(opts.resourcesDir);
+  const intake = new IntakeService(vault, clock, opts.dialogs ?? noDialogs, requests, coverage);
   const enclosures = new EnclosuresService(vault, clock, opts.dialogs ?? noDialogs, requests);
   const backup = new BackupService(vault, clock, opts.dialogs ?? noDialogs, opts.runtime.version, opts.runtime.dataDir);
   const retention = new RetentionService(vault, clock);
@@ -124,7 +125,6 @@ export function createServices(opts: ServiceOptions): Services {
   const packages = new DisclosurePackagesService(vault, clock, opts.dialogs ?? noDialogs, requests, fonts, (p) => {
     emit('export.progress', p);
   });
-  const coverage = FontCoverage.inResources(opts.resourcesDir);
   const signing = new SigningMaterial(vault, clock, opts.dialogs ?? noDialogs);
   const letters = new LettersService(vault, clock, opts.dialogs ?? noDialogs, requests, fonts, coverage, signing);
   let lastActivity = Date.now();

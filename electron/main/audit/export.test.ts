@@ -31,9 +31,7 @@ describe('the audit log for an auditor', () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.toString('utf8').slice(1).trim().split('\r\n');
     expect(lines[0]).toBe('"番号","日時","アカウント","操作","受付番号","内容"');
-    expect(lines[1]).toContain(
-      `"請求の段階の変更","${second.receiptNo}","受付番号 ${second.receiptNo}：「受付」→「確認中」（確認を開始）"`,
-    );
+    expect(lines[1]).toContain(`"請求の段階の変更","${second.receiptNo}","「受付」→「確認中」（確認を開始）"`);
     expect(lines[2]).toContain('請求の種類: 開示、受付方法: 郵送');
     // The export itself is audited; cancelling the dialog saves nothing.
     expect((await call(s, 'audit.list', { action: 'audit.export', limit: 10, offset: 0 })).total).toBe(1);

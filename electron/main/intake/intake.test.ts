@@ -64,6 +64,35 @@ describe('intake', () => {
     await s.close();
   });
 
+  it('refuses a name or address the letter fonts lack without its spelling for letters, beside the field', async () => {
+    const s = await ready();
+    const principal = { ...intakeInput().principal, name: '王 伟', address: '東京都港区芝1-1' };
+    const refused = await failure(call(s, 'intake.create', intakeInput({ principal })));
+    expect(refused).toMatchObject({
+      code: ErrorCode.BAD_INPUT,
+      message: '本人の氏名に回答書の書体にない文字があるため、回答書用の氏名を入力してください。',
+    });
+    expect(refused.issues).toEqual([
+      {
+        path: ['principal', 'letterName'],
+        message: '本人の氏名に回答書の書体にない文字があるため、回答書用の氏名を入力してください。',
+      },
+    ]);
+    // A spelling the fonts lack too is no better.
+    const still = await failure(
+      call(s, 'intake.create', intakeInput({ principal: { ...principal, letterName: '王伟' } })),
+    );
+    expect(still.issues?.[0]?.message).toContain('「伟」（U+4F1F）');
+    expect(await requestCount(s)).toBe(0);
+    const r = await call(s, 'intake.create', intakeInput({ principal: { ...principal, letterName: '王 偉' } }));
+    expect(r.principal.letterName).toBe('王 偉');
+    // Correcting it afterwards is held to the same rule.
+    const input = intakeInput({ principal: { ...principal, letterName: '' } });
+    const update = await failure(call(s, 'intake.update', { id: r.id, input }));
+    expect(update.issues?.[0]?.path).toEqual(['principal', 'letterName']);
+    await s.close();
+  });
+
   it('refuses a future 到達日, an empty required field and a fee schedule for 訂正, storing nothing', async () => {
     const s = await ready();
     const future = await failure(call(s, 'intake.create', intakeInput({ arrivalDate: '2026-11-23', payments: [] })));

@@ -4,6 +4,7 @@ import { japanToday, slashDate } from '../../../core/domain/dates';
 import { counterKey, formatReceiptNo } from '../../../core/domain/intake/receipt-number';
 import type { IntakeInput } from '../../../core/domain/intake/request';
 import { futureDateIssues, futureMessages } from '../../../core/domain/intake/future-dates';
+import { letterSpellingIssues, spellingTexts } from '../../../core/domain/intake/letter-spelling';
 import type { RequestKind } from '../../../core/domain/intake/kinds';
 import { splitRequest } from './split';
 import { kanaKey, nameKey, phoneKey } from '../../../core/domain/intake/text';
@@ -71,11 +72,19 @@ export class IntakeService {
     private readonly clock: () => Date,
     private readonly dialogs: FileDialogs,
     private readonly requests: RequestQueries,
+    // Which characters of a text the letter fonts lack (FontCoverage).
+    private readonly coverage: { missing(text: string): Promise<string[]> },
   ) {}
 
-  // Every future date at once, each beside its field (the same rule the form applies as it is typed).
-  private checkDates(input: IntakeInput): void {
-    const issues = futureDateIssues(input, japanToday(this.clock()));
+  // Every future date, and every name or address the letter fonts cannot print without its
+  // spelling for letters, at once, each beside its field (the rules the form applies as typed).
+  private async checkInput(input: IntakeInput): Promise<void> {
+    const texts = spellingTexts(input);
+    const lacking = new Map(await Promise.all(texts.map(async (t) => [t, await this.coverage.missing(t)] as const)));
+    const issues = [
+      ...futureDateIssues(input, japanToday(this.clock())),
+      ...letterSpellingIssues(input, (t) => lacking.get(t) ?? []),
+    ];
     const first = issues[0];
     if (first) throw new AppError(ErrorCode.BAD_INPUT, first.message, issues);
   }
@@ -83,7 +92,7 @@ export class IntakeService {
   async create(input: IntakeInput): Promise<RequestDetail> {
     const session = this.vault.session();
     if (!session) throw new AppError(ErrorCode.LOCKED, 'ロックされています。ログインしてください。');
-    this.checkDates(input);
+    await this.checkInput(input);
     const today = japanToday(this.clock());
     const id = randomUUID();
     const pattern = (await readIntakeSettings(this.vault.q())).receiptPattern;
@@ -144,7 +153,7 @@ export class IntakeService {
         '到達日・受付方法・仮受付の別は修正できません（仮受付の原本は「原本の到着を記録」から記録します）。',
       );
     }
-    this.checkDates(input);
+    await this.checkInput(input);
     await this.vault.write('requests.update', id, `kinds=${input.items.map((i) => i.kind).join(',')}`, async (db) => {
       await replaceIntake(db, id, intakeRecord(id, input, this.clock().toISOString()));
       await insertEvent(db, {

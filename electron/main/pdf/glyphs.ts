@@ -1,8 +1,15 @@
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { FALLBACK_FONT, loadFont } from './fonts';
 import { unprintable } from './runs';
 
 export const LETTER_FONT = 'ipaexm.ttf';
+
+// IPAex明朝 draws every character Shift_JIS (CP932) can write but ∑ and the user-defined area
+// (checked by glyphs.test.ts). A text of such characters alone — nearly every name and address —
+// is answered without reading the 7.5 MB font: each intake is checked, and most never need it.
+const plainCp932 = (text: string) =>
+  !/[\u2211\ue000-\uf8ff]/.test(text) && iconv.decode(iconv.encode(text, 'cp932'), 'cp932') === text;
 
 // Which characters of a text no bundled font can draw: neither the letter font (IPAex明朝) nor
 // its fallback (IPAmj明朝, read only for a character IPAex lacks). pdf-lib would silently draw
@@ -19,6 +26,7 @@ export class FontCoverage {
   }
 
   async missing(text: string): Promise<string[]> {
+    if (plainCp932(text)) return [];
     const main = await loadFont(this.fontPath);
     const lacking = unprintable(text, [main.font]);
     if (lacking.length === 0 || !this.fallbackPath) return lacking;

@@ -5,6 +5,7 @@ import { useWatch, type Control } from 'react-hook-form';
 import { call } from '../../lib/api';
 import { DateField } from '../../components/DateField';
 import { TextField } from '../../components/TextField';
+import { charInfo } from '../../../../core/domain/letters/char-info';
 import type { IntakeForm } from './model';
 import { PostalFill } from './PostalFill';
 
@@ -17,6 +18,8 @@ const useStyles = makeStyles({
   },
   wide: { gridColumn: 'span 2' },
   wideAll: { gridColumn: '1 / -1', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  chars: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalXL },
+  glyph: { fontSize: tokens.fontSizeBase500 },
 });
 
 // Names and addresses are checked against the letter font as they are typed: a character it
@@ -35,13 +38,25 @@ function GlyphCheck(props: { role: 'principal' | 'agent'; control: Control<Intak
   const inName = check.data?.['name'] ?? [];
   const inAddress = check.data?.['address'] ?? [];
   if (inName.length === 0 && inAddress.length === 0) return null;
-  const chars = [...new Set([...inName, ...inAddress])].map((c) => `「${c}」`).join('');
+  const who = props.role === 'principal' ? '本人' : '代理人';
+  const where = [
+    ...inName.map((c) => ({ field: '氏名', ...charInfo(c) })),
+    ...inAddress.map((c) => ({ field: '住所', ...charInfo(c) })),
+  ];
   return (
     <div className={styles.wideAll}>
-      <MessageBar intent="warning" data-testid="glyph-warning">
+      <MessageBar intent="warning" data-testid="glyph-warning" layout="multiline">
         <MessageBarBody>
-          {chars}
-          は回答書の書体にない文字のため、そのままでは印字できません。回答書に印字する表記を入力してください（元の表記はそのまま記録されます）。
+          {who}の{[inName.length > 0 && '氏名', inAddress.length > 0 && '住所'].filter(Boolean).join('・')}
+          に回答書の書体にない文字があるため、そのままでは印字できません。回答書に印字する表記を下に入力してください（元の表記はそのまま記録されます）。
+          {/* The code point names the character even where this PC's fonts cannot draw it either. */}
+          <ul className={styles.chars}>
+            {where.map((w) => (
+              <li key={`${w.field}${w.char}`}>
+                {w.field}の「<span className={styles.glyph}>{w.char}</span>」: 文字コード {w.codePoint}（{w.block}）
+              </li>
+            ))}
+          </ul>
         </MessageBarBody>
       </MessageBar>
       <div className={styles.grid}>

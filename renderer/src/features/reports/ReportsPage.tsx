@@ -39,13 +39,25 @@ const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   card: cardStyle,
   row: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'end', flexWrap: 'wrap' },
+  // The figures' card is the wider one: its labels are long and stay on one line.
   grid: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(460px, 1fr))',
+    gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)',
     gap: tokens.spacingHorizontalL,
   },
-  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  label: { whiteSpace: 'nowrap', width: '100%' },
+  nowrap: { whiteSpace: 'nowrap' },
 });
+
+// A period's column heading on lines of its own (当期 / 2026年11月 / 12月8日時点): on one line it
+// made the number columns wider than their numbers and squeezed the labels into two lines.
+function headingLines(h: string): string[] {
+  return h
+    .replace(/）$/, '')
+    .split(/（|、|(?<=〜)/)
+    .filter((part) => part !== '');
+}
 
 type Report = ChannelOutput<'reports.get'>;
 
@@ -95,7 +107,7 @@ function Breakdown(props: { title: string; rows: [string, number][] }) {
       <TableBody>
         {props.rows.map(([label, n]) => (
           <TableRow key={label}>
-            <TableCell>{label}</TableCell>
+            <TableCell className={styles.nowrap}>{label}</TableCell>
             <TableCell className={styles.num}>{n}件</TableCell>
             <TableCell style={{ width: '40%' }}>
               <div
@@ -265,8 +277,15 @@ export function ReportsPage(props: { session: Session }) {
                 <TableHeader>
                   <TableRow>
                     {reportHeader(r).map((h, i) => (
-                      <TableHeaderCell key={h} className={i > 0 ? styles.num : undefined}>
-                        {h}
+                      <TableHeaderCell key={h} className={i > 0 ? styles.num : undefined} aria-label={h}>
+                        <span>
+                          {headingLines(h).map((line, j) => (
+                            <span key={line}>
+                              {j > 0 && <br />}
+                              {line}
+                            </span>
+                          ))}
+                        </span>
                       </TableHeaderCell>
                     ))}
                   </TableRow>
@@ -274,7 +293,7 @@ export function ReportsPage(props: { session: Session }) {
                 <TableBody>
                   {(reportSections(r)[0]?.rows ?? []).map((cells) => (
                     <TableRow key={cellText(cells[0] ?? '')}>
-                      <TableCell>{cellText(cells[0] ?? '')}</TableCell>
+                      <TableCell className={styles.label}>{cellText(cells[0] ?? '')}</TableCell>
                       <TableCell className={styles.num}>{cellText(cells[1] ?? '')}</TableCell>
                       <TableCell className={styles.num}>{cellText(cells[2] ?? '')}</TableCell>
                     </TableRow>

@@ -12,7 +12,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { RequestDetail } from '../../../../core/contract';
 import {
   decisionProblems,
@@ -40,6 +40,7 @@ import { ProvisionRecordsFields } from './ProvisionRecordsFields';
 import { WithheldFromMarks } from '../records/WithheldFromMarks';
 import { useRequestMutation } from './WorkflowPanel';
 import { DecisionView } from './DecisionView';
+import { markUnsaved } from './unsaved-decisions';
 
 const useStyles = makeStyles({
   card: cardStyle,
@@ -105,6 +106,14 @@ function DecisionForm(props: { request: RequestDetail; kind: RequestKind }) {
   const templates = reasonsFor(settings.data?.reasons ?? [], kind, d);
   const requestGrounds = r.items.find((i) => i.kind === kind)?.grounds ?? [];
   const dirty = JSON.stringify(saved?.decision) !== JSON.stringify(decision);
+  // What the letters section is told: edits to a saved decision, or a first decision begun (a
+  // form left as it opened changes no letter).
+  const [opened] = useState(() => JSON.stringify(d));
+  const edited = saved ? dirty : JSON.stringify(d) !== opened;
+  useEffect(() => {
+    markUnsaved(r.id, kind, edited);
+    return () => markUnsaved(r.id, kind, false);
+  }, [r.id, kind, edited]);
   const msg = (k: keyof Decision) => ({
     validationMessage: problems[k],
     validationState: problems[k] ? ('error' as const) : ('none' as const),

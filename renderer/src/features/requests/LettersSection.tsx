@@ -23,13 +23,15 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { RequestDetail } from '../../../../core/contract';
-import type { LetterKind } from '../../../../core/domain/letters/catalogue';
+import { decisionLetterKinds, type LetterKind } from '../../../../core/domain/letters/catalogue';
 import { ErrorBar } from '../../components/ErrorBar';
 import { WhyDisabled } from '../../components/WhyDisabled';
 import { SuccessBar } from '../../components/SuccessBar';
 import { call, errorMessage } from '../../lib/api';
 import { printPdf, ScanPreview } from '../intake/ScanPreview';
 import { Private } from './privacy';
+import { useUnsavedDecision } from './unsaved-decisions';
+import { useCellStyles } from '../../components/tables';
 
 const useStyles = makeStyles({
   card: cardStyle,
@@ -38,12 +40,15 @@ const useStyles = makeStyles({
   preview: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalS, maxWidth: '760px' },
 });
 
-type Shown = { title: string; base64: string } | null;
+type Shown = { title: string; base64: string; kind?: LetterKind } | null;
+
+const unsavedReason = '決定に保存していない変更があります。「決定を保存」を押すと、その内容で下書きを表示できます。';
 
 // The letters this request can have: a draft to look at, then finalized (numbered, signed,
 // stored), then printed or saved. A finalized letter is always printed from its stored bytes.
 export function LettersSection(props: { request: RequestDetail }) {
   const styles = useStyles();
+  const cells = useCellStyles();
   const client = useQueryClient();
   const id = props.request.id;
   const [shown, setShown] = useState<Shown>(null);
@@ -58,6 +63,7 @@ export function LettersSection(props: { request: RequestDetail }) {
       setShown({
         title: `下書き: ${info.data?.available.find((a) => a.kind === kind)?.label ?? ''}`,
         base64: r.base64,
+        kind,
       }),
   });
   // The letter whose 再発行 is being asked for, with the reason typed so far.
@@ -96,6 +102,10 @@ export function LettersSection(props: { request: RequestDetail }) {
     onSuccess: (r) => setNotice(r.saved ? 'PDF ファイルを保存しました。' : null),
   });
   const error = [preview, finalize, show, print, save].find((m) => m.isError)?.error;
+  // A decision letter's draft is made from the saved decision: not offered while the decision on
+  // the screen differs, and one already shown says it no longer matches.
+  const unsaved = useUnsavedDecision(id);
+  const draftWhy = (kind: LetterKind) => (unsaved && decisionLetterKinds.includes(kind) ? unsavedReason : null);
   if (!info.data) return null;
   const current = new Set(info.data.finalized.filter((f) => !f.superseded).map((f) => f.kind));
   return (
@@ -121,7 +131,12 @@ export function LettersSection(props: { request: RequestDetail }) {
               </TableCell>
               <TableCell>
                 <div className={styles.row}>
-                  <Button size="small" onClick={() => preview.mutate(a.kind)} disabled={preview.isPending}>
+                  <Button
+                    size="small"
+                    onClick={() => preview.mutate(a.kind)}
+                    disabled={preview.isPending || draftWhy(a.kind) !== null}
+                    aria-describedby={draftWhy(a.kind) ? `why-draft-${a.kind}` : undefined}
+                  >
                     下書きを表示
                   </Button>
                   {a.action === 'reissue' && (
@@ -147,6 +162,11 @@ export function LettersSection(props: { request: RequestDetail }) {
                     </Button>
                   )}
                 </div>
+                {draftWhy(a.kind) && (
+                  <div>
+                    <WhyDisabled id={`why-draft-${a.kind}`} reason={draftWhy(a.kind)} />
+                  </div>
+                )}
                 {a.blocked && (
                   <Caption1 id={`blocked-${a.kind}`} className={styles.blocked}>
                     {a.blocked}
@@ -199,7 +219,7 @@ export function LettersSection(props: { request: RequestDetail }) {
           <TableBody>
             {info.data.finalized.map((f) => (
               <TableRow key={f.id}>
-                <TableCell>{f.documentNo}</TableCell>
+                <TableCell className={cells.nowrap}>{f.documentNo}</TableCell>
                 <TableCell>
                   {f.label}{' '}
                   {f.superseded && (
@@ -208,8 +228,8 @@ export function LettersSection(props: { request: RequestDetail }) {
                     </Badge>
                   )}
                 </TableCell>
-                <TableCell>{f.signed ? '電子署名あり' : '署名なし'}</TableCell>
-                <TableCell>
+                <TableCell className={cells.nowrap}>{f.signed ? '電子署名あり' : '署名なし'}</TableCell>
+                <TableCell className={cells.nowrap}>
                   {slashDateTime(f.createdAt)}・{f.createdBy}
                 </TableCell>
                 <TableCell>
@@ -238,6 +258,13 @@ export function LettersSection(props: { request: RequestDetail }) {
               閉じる
             </Button>
           </div>
+          {shown.kind && draftWhy(shown.kind) && (
+            <MessageBar intent="warning" data-testid="draft-stale">
+              <MessageBarBody>
+                この下書きは保存済みの決定の内容です。その後の変更はまだ保存されていないため、反映されていません。
+              </MessageBarBody>
+            </MessageBar>
+          )}
           <Private what="回答書の内容">
             <ScanPreview
               key={`${shown.title}-${String(shown.base64.length)}`}

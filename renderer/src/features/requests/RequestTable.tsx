@@ -19,6 +19,7 @@ import {
   stateLabels,
   type State,
 } from '../../../../core/domain/workflow';
+import { useCellStyles } from '../../components/tables';
 import { mask, usePrivacy } from './privacy';
 
 export const slash = (d: string | null) => (d ? slashDate(d) : '—');
@@ -43,6 +44,7 @@ export function RequestTable(props: {
   show?: 'due' | 'cure' | 'closed';
 }) {
   const privacy = usePrivacy();
+  const cells = useCellStyles();
   const show = props.show ?? 'due';
   return (
     <Table size="small" aria-label={props.label}>
@@ -79,9 +81,9 @@ export function RequestTable(props: {
                 {!privacy && <div style={{ fontSize: '0.8em', whiteSpace: 'nowrap' }}>{r.principalKana}</div>}
               </TableCell>
               <TableCell>{r.kinds.map((k) => kindInfo[k].label).join('、')}</TableCell>
-              <TableCell>{slash(r.arrivalDate)}</TableCell>
+              <TableCell className={cells.nowrap}>{slash(r.arrivalDate)}</TableCell>
               <TableCell>
-                {slash(date)}
+                <span className={cells.nowrap}>{slash(date)}</span>
                 {late && (
                   <Badge color="danger" style={{ marginLeft: 4 }}>
                     期限超過
@@ -91,7 +93,7 @@ export function RequestTable(props: {
                   <div style={{ fontSize: '0.8em' }}>{overdueNote(r, props.today)}</div>
                 )}
               </TableCell>
-              <TableCell>
+              <TableCell className={cells.nowrap}>
                 <StatusBadge status={r.status} />
               </TableCell>
             </TableRow>

@@ -31,6 +31,7 @@ import { KeysReplacedNotice } from '../../components/KeysReplacedNotice';
 import { TextField } from '../../components/TextField';
 import { call, errorMessage } from '../../lib/api';
 import { applyServerErrors } from '../../lib/forms';
+import { useCellStyles } from '../../components/tables';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -218,6 +219,7 @@ function AccountDialog(props: { state: Exclude<DialogState, null>; onClose: () =
 
 export function AccountsPanel() {
   const styles = useStyles();
+  const cells = useCellStyles();
   const client = useQueryClient();
   const [dialog, setDialog] = useState<DialogState>(null);
   const [error, setError] = useState<string | null>(null);
@@ -252,8 +254,10 @@ export function AccountsPanel() {
         <TableBody>
           {(accounts.data ?? []).map((a) => (
             <TableRow key={a.id}>
-              <TableCell translate="no">{a.loginName}</TableCell>
-              <TableCell>{a.displayName}</TableCell>
+              <TableCell translate="no" className={cells.nowrap}>
+                {a.loginName}
+              </TableCell>
+              <TableCell className={cells.nowrap}>{a.displayName}</TableCell>
               <TableCell>{a.roles.map((r) => roleLabels[r]).join('・')}</TableCell>
               <TableCell>
                 {a.disabled ? (

@@ -22,6 +22,8 @@ import { describeAudit } from '../../../../core/domain/audit-text';
 import { addDays, parseDate, slashDateTime } from '../../../../core/domain/dates';
 import { PlainDateField } from '../../components/PlainDateField';
 import { ErrorBar } from '../../components/ErrorBar';
+import { useCellStyles } from '../../components/tables';
+import { WhyDisabled, firstReason } from '../../components/WhyDisabled';
 import { call, errorMessage } from '../../lib/api';
 
 const PAGE = 50;
@@ -30,6 +32,7 @@ const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   filters: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'flex-end', flexWrap: 'wrap' },
   pager: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+  details: { '& > summary': { cursor: 'pointer', marginBottom: tokens.spacingVerticalS } },
 });
 
 const problemText: Record<NonNullable<AuditVerification['problem']>, string> = {
@@ -50,6 +53,7 @@ function dayStart(text: string, plusDays = 0): string | undefined {
 
 export function AuditPanel() {
   const styles = useStyles();
+  const cells = useCellStyles();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [action, setAction] = useState<AuditAction | ''>('');
@@ -70,10 +74,15 @@ export function AuditPanel() {
   // A printed record of the chain's head (number and hash), typed back to check against the log.
   const [printedId, setPrintedId] = useState('');
   const [printedHash, setPrintedHash] = useState('');
+  const [detailsOpen, setDetailsOpen] = useState(false);
   const verify = useMutation({
     mutationFn: (anchor: { id: number; hash: string } | null) => call('audit.verify', { anchor }),
   });
   const anchor = useMutation({ mutationFn: () => call('audit.anchor', {}) });
+  const printedWhy = firstReason(
+    [printedId.trim() === '', '控えの番号を入力してください。'],
+    [printedHash.trim() === '', '控えのハッシュを入力してください。'],
+  );
   const names = new Map((accounts.data ?? []).map((a) => [a.id, a.displayName]));
   const total = entries.data?.total ?? 0;
   const reset = () => setPage(0);
@@ -83,33 +92,6 @@ export function AuditPanel() {
       <div>
         <Button onClick={() => verify.mutate(null)} disabled={verify.isPending}>
           監査ログを検証する
-        </Button>{' '}
-        <Button onClick={() => anchor.mutate()} disabled={anchor.isPending}>
-          照合用の記録を表示
-        </Button>
-      </div>
-      {anchor.data && (
-        <MessageBar intent="info" data-testid="audit-anchor">
-          <MessageBarBody>
-            照合用の記録（{slashDateTime(anchor.data.at)}）: 番号 {anchor.data.id}／ハッシュ{' '}
-            <code>{anchor.data.hash}</code>
-            。印刷するか書き留めて、このパソコンとは別に保管してください。後日ここに入力すると、それ以前の記録が書き換えられて
-            いないかを確認できます。
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={styles.filters} role="group" aria-label="控えとの照合">
-        <Field label="控えの番号">
-          <Input value={printedId} onChange={(_e, d) => setPrintedId(d.value)} inputMode="numeric" />
-        </Field>
-        <Field label="控えのハッシュ">
-          <Input value={printedHash} onChange={(_e, d) => setPrintedHash(d.value)} />
-        </Field>
-        <Button
-          disabled={verify.isPending || printedId.trim() === '' || printedHash.trim() === ''}
-          onClick={() => verify.mutate({ id: Number(printedId.trim()), hash: printedHash.trim() })}
-        >
-          控えと照合する
         </Button>
       </div>
       {verify.data?.ok === true && (
@@ -131,6 +113,46 @@ export function AuditPanel() {
           </MessageBarBody>
         </MessageBar>
       )}
+      {/* The printed record of the chain's head and its check: for the administrator who keeps
+          such a record outside this PC, not for the clerk reading the log, so folded away. */}
+      <details className={styles.details} open={detailsOpen} onToggle={(e) => setDetailsOpen(e.currentTarget.open)}>
+        <summary>詳細: 紙などに控えた記録との照合</summary>
+        {detailsOpen && (
+          <div className={styles.stack}>
+            <div>
+              <Button onClick={() => anchor.mutate()} disabled={anchor.isPending}>
+                照合用の記録を表示
+              </Button>
+            </div>
+            {anchor.data && (
+              <MessageBar intent="info" data-testid="audit-anchor">
+                <MessageBarBody>
+                  照合用の記録（{slashDateTime(anchor.data.at)}）: 番号 {anchor.data.id}／ハッシュ{' '}
+                  <code>{anchor.data.hash}</code>
+                  。印刷するか書き留めて、このパソコンとは別に保管してください。後日ここに入力すると、それ以前の記録が書き換えられて
+                  いないかを確認できます。
+                </MessageBarBody>
+              </MessageBar>
+            )}
+            <div className={styles.filters} role="group" aria-label="控えとの照合">
+              <Field label="控えの番号">
+                <Input value={printedId} onChange={(_e, d) => setPrintedId(d.value)} inputMode="numeric" />
+              </Field>
+              <Field label="控えのハッシュ">
+                <Input value={printedHash} onChange={(_e, d) => setPrintedHash(d.value)} />
+              </Field>
+              <Button
+                disabled={verify.isPending || printedWhy !== null}
+                aria-describedby={printedWhy ? 'why-printed' : undefined}
+                onClick={() => verify.mutate({ id: Number(printedId.trim()), hash: printedHash.trim() })}
+              >
+                控えと照合する
+              </Button>
+              <WhyDisabled id="why-printed" reason={printedWhy} />
+            </div>
+          </div>
+        )}
+      </details>
       <ErrorBar
         message={
           verify.isError
@@ -204,7 +226,7 @@ export function AuditPanel() {
       <Table aria-label="監査ログ" size="small">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>番号</TableHeaderCell>
+            <TableHeaderCell className={cells.num}>番号</TableHeaderCell>
             <TableHeaderCell>日時</TableHeaderCell>
             <TableHeaderCell>アカウント</TableHeaderCell>
             <TableHeaderCell>操作</TableHeaderCell>
@@ -215,12 +237,16 @@ export function AuditPanel() {
         <TableBody>
           {(entries.data?.entries ?? []).map((e) => (
             <TableRow key={e.id}>
-              <TableCell>{e.id}</TableCell>
-              <TableCell>{slashDateTime(e.at)}</TableCell>
-              <TableCell>{e.accountId ? (names.get(e.accountId) ?? e.accountId) : '—'}</TableCell>
-              <TableCell>{(auditActions as Record<string, string>)[e.action] ?? e.action}</TableCell>
-              <TableCell>{e.receiptNo ?? '—'}</TableCell>
-              <TableCell>{describeAudit(e)}</TableCell>
+              <TableCell className={cells.num}>{e.id}</TableCell>
+              <TableCell className={cells.nowrap}>{slashDateTime(e.at)}</TableCell>
+              <TableCell className={cells.nowrap}>
+                {e.accountId ? (names.get(e.accountId) ?? e.accountId) : '—'}
+              </TableCell>
+              <TableCell className={cells.nowrap}>
+                {(auditActions as Record<string, string>)[e.action] ?? e.action}
+              </TableCell>
+              <TableCell className={cells.nowrap}>{e.receiptNo ?? '—'}</TableCell>
+              <TableCell className={cells.fill}>{describeAudit(e)}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -24,6 +24,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBar } from '../../components/ErrorBar';
 import { SuccessBar } from '../../components/SuccessBar';
 import { call, errorMessage } from '../../lib/api';
+import { useCellStyles } from '../../components/tables';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '860px' },
@@ -37,6 +38,7 @@ const intIn = (text: string, min: number, max: number) =>
 // Keeping periods and the purge of what has passed them (administrators only).
 export function RetentionPanel() {
   const styles = useStyles();
+  const cells = useCellStyles();
   const client = useQueryClient();
   const preview = useQuery({ queryKey: ['retention.get'], queryFn: () => call('retention.get', {}) });
   const [years, setYears] = useState<string | null>(null);
@@ -116,10 +118,10 @@ export function RetentionPanel() {
               <TableBody>
                 {p.requests.map((r) => (
                   <TableRow key={r.receiptNo}>
-                    <TableCell>{r.receiptNo}</TableCell>
-                    <TableCell>{r.kinds.join('・')}</TableCell>
-                    <TableCell>{formatDateJa(r.arrivalDate)}</TableCell>
-                    <TableCell>{formatDateJa(r.closedOn)}</TableCell>
+                    <TableCell className={cells.nowrap}>{r.receiptNo}</TableCell>
+                    <TableCell className={cells.fill}>{r.kinds.join('・')}</TableCell>
+                    <TableCell className={cells.nowrap}>{formatDateJa(r.arrivalDate)}</TableCell>
+                    <TableCell className={cells.nowrap}>{formatDateJa(r.closedOn)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -136,11 +138,11 @@ export function RetentionPanel() {
               <TableBody>
                 {p.idCopies.map((c, i) => (
                   <TableRow key={`${c.receiptNo}-${i}`}>
-                    <TableCell>{c.receiptNo}</TableCell>
+                    <TableCell className={cells.nowrap}>{c.receiptNo}</TableCell>
                     <TableCell>
                       {(enclosureTypeLabels as Record<string, string | undefined>)[c.type] ?? c.type}
                     </TableCell>
-                    <TableCell>{formatDateJa(c.closedOn)}</TableCell>
+                    <TableCell className={cells.nowrap}>{formatDateJa(c.closedOn)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
