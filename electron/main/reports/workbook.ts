@@ -39,6 +39,9 @@ export type SheetSpec = {
   print?: 'fitWidth' | 'across';
   // The widest each column may grow (Excel's units), else MAX_WIDTH; longer text wraps.
   maxWidths?: readonly number[];
+  // A text cell written as a typed value in a format of its own (the disclosure package's
+  // records: disclosed-xlsx.ts), or null to keep it as text.
+  typed?: (text: string) => { value: ExcelJS.CellValue; numFmt: string } | null;
 };
 
 function sheetOptions(spec: SheetSpec, layout: readonly ColumnLayout[]) {
@@ -101,6 +104,7 @@ async function writeSheets(book: Writer, title: string, specs: readonly SheetSpe
     for (const [i, cells] of spec.rows.entries()) {
       const row = sheet.addRow(cells.map((c) => excelValue(c).value));
       finishRow(row, cells, layout);
+      if (spec.typed) typeCells(row, cells, spec.typed);
       row.commit();
       if (i % STREAM_STEP === STREAM_STEP - 1) await new Promise((resolve) => setImmediate(resolve));
     }
@@ -111,6 +115,16 @@ async function writeSheets(book: Writer, title: string, specs: readonly SheetSpe
   }
   addFilterNames(book.definedNames, filters);
   await book.commit();
+}
+
+function typeCells(row: ExcelJS.Row, cells: readonly Cell[], typed: NonNullable<SheetSpec['typed']>): void {
+  cells.forEach((c, i) => {
+    const t = typeof c === 'string' ? typed(c) : null;
+    if (!t) return;
+    const cell = row.getCell(i + 1);
+    cell.value = t.value;
+    cell.numFmt = t.numFmt;
+  });
 }
 
 // Written beside the chosen file and moved into place once complete.
