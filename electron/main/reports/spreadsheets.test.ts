@@ -29,6 +29,9 @@ async function vaultWith(requests: { name?: string; address?: string; arrival: s
         ...base.principal,
         name: r.name ?? base.principal.name,
         address: r.address ?? base.principal.address,
+        // A name or address the letter fonts lack needs its spelling for letters (intake refuses it otherwise).
+        letterName: r.name ? '吉田 花子' : '',
+        letterAddress: r.address ? '東京都千代田区千代田1-1' : '',
       },
     });
   }
