@@ -110,3 +110,44 @@ test('the standard 本人 開示 request is registered by keyboard alone in at m
   console.log(`keyboard-only intake: ${keys.count} keys`);
   expect(keys.count).toBeLessThanOrEqual(150);
 });
+
+test.describe('a normal day at the desk', () => {
+  test.use({ seedDesk: true });
+
+  test('the dashboard fits one screen with 30 open requests', async ({ app }) => {
+    const page = app.page;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await new LoginPage(page).login(ADMIN.loginName, ADMIN.password);
+    await expect(page.getByTestId('dashboard-overdue')).toBeVisible();
+    for (const size of [
+      { width: 1366, height: 768 },
+      { width: 1280, height: 720 },
+    ]) {
+      await page.setViewportSize(size);
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await page.screenshot({ path: `/tmp/shots-dashboard/before-${size.width}.png`, fullPage: true });
+      console.log(
+        JSON.stringify(
+          await page.evaluate(() => {
+            const m = document.querySelector('main')!;
+            const box = (sel: string) => {
+              const e = document.querySelector(sel);
+              if (!e) return null;
+              const r = e.getBoundingClientRect();
+              const cs = getComputedStyle(e);
+              return [Math.round(r.top), Math.round(r.height), cs.marginTop, cs.marginBottom];
+            };
+            return {
+              main: [m.scrollHeight, m.clientHeight],
+              header: box('header'),
+              headerP: box('header p'),
+              h1: box('#page-title'),
+              today: box('[data-testid=dashboard-today]'),
+              backup: box('[data-testid=backup-reminder]'),
+            };
+          }),
+        ),
+      );
+    }
+  });
+});
