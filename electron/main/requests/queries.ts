@@ -62,9 +62,8 @@ import { readDecisions, readDispatches, readLinked, readPayments } from './store
 export const parseJson = <T>(schema: { parse: (v: unknown) => T }, text: string | null): T | null =>
   text === null ? null : schema.parse(JSON.parse(text));
 
-// Rows per dashboard list (the rest are counted); a rolling week ahead (on a Friday, Monday too).
-const DASHBOARD_ROWS = 8;
-const DASHBOARD_WEEK_DAYS = 7;
+const DASHBOARD_ROWS = 8; // per list; the rest are counted
+const DASHBOARD_WEEK_DAYS = 7; // a rolling week ahead: on a Friday, the next Monday's deadlines too
 
 // What every request's detail reads besides its own rows.
 type ReadContext = {
