@@ -133,7 +133,33 @@ test.describe('a normal day at the desk', () => {
     ]) {
       await page.setViewportSize(size);
       await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-      await page.screenshot({ path: `/tmp/shots-dashboard/dashboard-${size.width}.png`, fullPage: true });
+      await page.screenshot({ path: test.info().outputPath(`dashboard-${size.width}.png`), fullPage: true });
     }
+
+    // 新規受付 from the keyboard, anywhere: Ctrl+N (the menu's accelerator in the app) and Alt+N
+    // (a browser keeps Ctrl+N for itself).
+    const shell = new ShellPage(page);
+    for (const key of ['Control+n', 'Alt+n']) {
+      await shell.open('ダッシュボード');
+      await expect(shell.title).toHaveText('ダッシュボード');
+      await page.keyboard.press(key);
+      await expect(shell.title, key).toHaveText('新規受付');
+    }
+    // The list of shortcuts opens with F1, and with ? outside a text field only.
+    const list = page.getByRole('dialog', { name: 'キーボードショートカット' });
+    await page.keyboard.press('F1');
+    await expect(list).toContainText('新規受付を開く');
+    await page.keyboard.press('Escape');
+    await expect(list).toBeHidden();
+    const name = page.getByLabel('氏名', { exact: true }).first();
+    await name.fill('');
+    await name.press('?');
+    await expect(name).toHaveValue('?');
+    await expect(list).toBeHidden();
+    await name.fill('');
+    await shell.title.click();
+    await page.keyboard.press('?');
+    await expect(list).toBeVisible();
+    await page.keyboard.press('Escape');
   });
 });
