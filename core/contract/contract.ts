@@ -6,6 +6,7 @@ import { sessionChannels } from './session';
 import { auditChannels } from './audit';
 import { settingsChannels } from './settings';
 import { requestsChannels } from './requests';
+import { dashboardChannels } from './dashboard';
 import { samePersonChannels } from './same-person';
 import { backupChannels } from './backup';
 import { lettersChannels } from './letters';
@@ -18,6 +19,7 @@ export * from './audit';
 export * from './settings';
 export * from './records';
 export * from './requests';
+export * from './dashboard';
 export * from './same-person';
 export * from './backup';
 export * from './letters';
@@ -33,6 +35,7 @@ export const contract = {
   ...auditChannels,
   ...settingsChannels,
   ...requestsChannels,
+  ...dashboardChannels,
   ...samePersonChannels,
   ...backupChannels,
   ...lettersChannels,
@@ -43,7 +46,7 @@ export const contract = {
 } as const satisfies { [K in ChannelName]: ChannelDef };
 
 // Main → renderer events and their payloads.
-export const MenuCommand = z.enum(['about', 'print', 'lock']);
+export const MenuCommand = z.enum(['about', 'print', 'lock', 'shortcuts', 'newIntake']);
 export const events = {
   'app.menu': z.object({ command: MenuCommand }),
   'session.locked': z.object({ reason: z.enum(lockReasons) }),

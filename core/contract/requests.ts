@@ -16,7 +16,7 @@ import {
 } from '../domain/intake/request';
 import { disposalMethods, feeReturnMethods } from '../domain/dispatch';
 import { enclosureTypes } from '../domain/enclosures';
-import { type ChannelDef, Id, NoInput, Ok } from './common';
+import { type ChannelDef, Id, Ok } from './common';
 import { SearchInput, SearchRecord } from '../domain/searches';
 import { Cure, CureInput, Dispatch, DispatchInput, Disposal, Extension, FeeReturn, Suspicion } from './records';
 
@@ -192,8 +192,6 @@ export const RequestDetail = z.object({
 
 export type RequestDetail = z.infer<typeof RequestDetail>;
 
-export const DashboardList = z.object({ rows: z.array(RequestSummary), total: z.number().int(), capped: z.boolean() });
-
 export const requestsChannels = {
   'intake.create': { input: IntakeInput, output: RequestDetail, access: 'staff' },
   // The addresses a postal code stands for (Japan Post's data, offline); none for an unknown code.
@@ -305,19 +303,6 @@ export const requestsChannels = {
     input: ListFilter,
     // total is exact up to 1,000 past the page; capped: there are more.
     output: z.object({ rows: z.array(RequestSummary), total: z.number().int(), capped: z.boolean() }),
-    access: 'staff',
-  },
-  'requests.dashboard': {
-    input: NoInput,
-    output: z.object({
-      today: z.string(),
-      overdue: DashboardList,
-      dueSoon: DashboardList,
-      cureOverdue: DashboardList,
-      awaitingMyApproval: DashboardList,
-      recentlyCompleted: DashboardList,
-      suspected: DashboardList,
-    }),
     access: 'staff',
   },
   'requests.flagSuspicion': {

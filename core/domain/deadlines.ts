@@ -16,9 +16,12 @@ function weekday(day: IsoDate): number {
   return new Date(`${day}T00:00:00Z`).getUTCDay();
 }
 
+// The day of the week in Japanese: 月, 火, …
+export const weekdayLabel = (day: IsoDate): string => weekdays[weekday(day)] ?? '';
+
 // A date as the screen shows deadlines: 2026/01/05（月）.
 export function withWeekday(day: IsoDate): string {
-  return `${slashDate(day)}（${weekdays[weekday(day)] ?? ''}）`;
+  return `${slashDate(day)}（${weekdayLabel(day)}）`;
 }
 
 // A 補正 stops the internal clock but never the 39条 one (DOMAIN.md §5): a cure date after the

@@ -229,6 +229,12 @@ export const answerPendingStates: readonly State[] = [
 // is then that date), and passing it is overdue all the same.
 export const overdueStates: readonly State[] = [...answerPendingStates, 'awaitingCure'];
 
+// Waiting for the requester's 補正 (the internal clock stopped, the 法第39条 one running on).
+export const awaitsCure = (status: string): boolean => status === 'awaitingCure';
+
+// Arrived, and work on them not yet started beyond the first checks (the dashboard's 新着).
+export const notStartedStates: readonly State[] = ['received', 'checking'];
+
 // An answer still owed whose due date has passed.
 export function answerOverdue(r: { status: string; dueDate: string | null }, today: string): boolean {
   return r.dueDate !== null && r.dueDate < today && (overdueStates as readonly string[]).includes(r.status);

@@ -110,3 +110,56 @@ test('the standard 本人 開示 request is registered by keyboard alone in at m
   console.log(`keyboard-only intake: ${keys.count} keys`);
   expect(keys.count).toBeLessThanOrEqual(150);
 });
+
+test.describe('a normal day at the desk', () => {
+  test.use({ seedDesk: true });
+
+  test('the dashboard fits one screen with 30 open requests', async ({ app }) => {
+    const page = app.page;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await new LoginPage(page).login(ADMIN.loginName, ADMIN.password);
+    await expect(page.getByTestId('dashboard-overdue')).toBeVisible();
+    await expect(page.getByTestId('dashboard-today')).toContainText('本日は令和');
+    // Nothing to scroll at 1366×768: the page and its main area are no taller than the window.
+    const heights = await page.evaluate(() => {
+      const main = document.querySelector('main')!;
+      return { main: main.scrollHeight, mainView: main.clientHeight, page: document.documentElement.scrollHeight };
+    });
+    expect(heights.main).toBeLessThanOrEqual(heights.mainView);
+    expect(heights.page).toBeLessThanOrEqual(768);
+    for (const size of [
+      { width: 1366, height: 768 },
+      { width: 1280, height: 720 },
+    ]) {
+      await page.setViewportSize(size);
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await page.screenshot({ path: test.info().outputPath(`dashboard-${size.width}.png`), fullPage: true });
+    }
+
+    // 新規受付 from the keyboard, anywhere: Ctrl+N (the menu's accelerator in the app) and Alt+N
+    // (a browser keeps Ctrl+N for itself).
+    const shell = new ShellPage(page);
+    for (const key of ['Control+n', 'Alt+n']) {
+      await shell.open('ダッシュボード');
+      await expect(shell.title).toHaveText('ダッシュボード');
+      await page.keyboard.press(key);
+      await expect(shell.title, key).toHaveText('新規受付');
+    }
+    // The list of shortcuts opens with F1, and with ? outside a text field only.
+    const list = page.getByRole('dialog', { name: 'キーボードショートカット' });
+    await page.keyboard.press('F1');
+    await expect(list).toContainText('新規受付を開く');
+    await page.keyboard.press('Escape');
+    await expect(list).toBeHidden();
+    const name = page.getByLabel('氏名', { exact: true }).first();
+    await name.fill('');
+    await name.press('?');
+    await expect(name).toHaveValue('?');
+    await expect(list).toBeHidden();
+    await name.fill('');
+    await shell.title.click();
+    await page.keyboard.press('?');
+    await expect(list).toBeVisible();
+    await page.keyboard.press('Escape');
+  });
+});

@@ -122,6 +122,12 @@ function start(): void {
           about: () => {
             if (mainWindow) sendEvent(mainWindow.webContents, 'app.menu', { command: 'about' });
           },
+          newIntake: () => {
+            if (mainWindow) sendEvent(mainWindow.webContents, 'app.menu', { command: 'newIntake' });
+          },
+          shortcuts: () => {
+            if (mainWindow) sendEvent(mainWindow.webContents, 'app.menu', { command: 'shortcuts' });
+          },
           quit: () => {
             app.quit();
           },

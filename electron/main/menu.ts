@@ -1,6 +1,9 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import { accelerators } from '../../core/domain/shortcuts';
 
 export type MenuActions = {
+  newIntake: () => void;
+  shortcuts: () => void;
   print: () => void;
   lock: () => void;
   about: () => void;
@@ -12,7 +15,7 @@ export type MenuActions = {
 // staff are filling in.
 export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions[] = [
-    { label: '拡大', role: 'zoomIn', accelerator: 'CmdOrCtrl+Plus' },
+    { label: '拡大', role: 'zoomIn', accelerator: accelerators.zoomIn },
     { label: '縮小', role: 'zoomOut' },
     { label: '実際のサイズ', role: 'resetZoom' },
     { type: 'separator' },
@@ -23,11 +26,13 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
     {
       label: 'ファイル(&F)',
       submenu: [
-        { label: '印刷(&P)…', accelerator: 'CmdOrCtrl+P', click: actions.print },
+        { label: '新規受付(&N)', accelerator: accelerators.newIntake, click: actions.newIntake },
         { type: 'separator' },
-        { label: 'ロック(&L)', accelerator: 'CmdOrCtrl+L', click: actions.lock },
+        { label: '印刷(&P)…', accelerator: accelerators.print, click: actions.print },
         { type: 'separator' },
-        { label: '終了(&X)', accelerator: 'CmdOrCtrl+Q', click: actions.quit },
+        { label: 'ロック(&L)', accelerator: accelerators.lock, click: actions.lock },
+        { type: 'separator' },
+        { label: '終了(&X)', accelerator: accelerators.quit, click: actions.quit },
       ],
     },
     {
@@ -45,7 +50,11 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
     { label: '表示(&V)', submenu: view },
     {
       label: 'ヘルプ(&H)',
-      submenu: [{ label: 'Madoguchi について', click: actions.about }],
+      submenu: [
+        { label: 'キーボードショートカット(&K)', accelerator: accelerators.shortcuts, click: actions.shortcuts },
+        { type: 'separator' },
+        { label: 'Madoguchi について', click: actions.about },
+      ],
     },
   ];
 }

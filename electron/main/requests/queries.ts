@@ -15,7 +15,7 @@ import {
   type Session,
 } from '../../../core/contract';
 import { addDays, japanToday, type IsoDate } from '../../../core/domain/dates';
-import { addBusinessDays, computeDeadlines, curePauses, type Deadlines } from '../../../core/domain/deadlines';
+import { computeDeadlines, curePauses, type Deadlines } from '../../../core/domain/deadlines';
 import { SearchRecord } from '../../../core/domain/searches';
 import { OutsideLaw, outsideLawCategoryLabels } from '../../../core/domain/outside-law';
 import { evaluateFee, type FeeSchedule } from '../../../core/domain/intake/fees';
@@ -32,7 +32,7 @@ import { DisclosureMethod, IdentityDocumentInput, Party, RequestItem } from '../
 import { kanaKey, searchTerms } from '../../../core/domain/intake/text';
 import {
   actionsFrom,
-  answerPendingStates,
+  notStartedStates,
   overdueStates,
   closedStates,
   isState,
@@ -55,15 +55,15 @@ import {
 import { listEnclosures } from '../db/repositories/enclosures';
 import { dashboardPages, listRequests, searchByKana, searchByReceiptNo } from '../db/repositories/request-list';
 import { AppError } from '../errors';
-import { readFees, readIdentityPolicy, readProcessingSettings } from '../settings/policies';
+import { readFees, readIdentityPolicy, readLetterSettings, readProcessingSettings } from '../settings/policies';
 import type { Vault } from '../vault/vault';
 import { readDecisions, readDispatches, readLinked, readPayments } from './stored-parts';
 
 export const parseJson = <T>(schema: { parse: (v: unknown) => T }, text: string | null): T | null =>
   text === null ? null : schema.parse(JSON.parse(text));
 
-const DASHBOARD_ROWS = 20;
-const RECENT_DAYS = 14;
+const DASHBOARD_ROWS = 8; // per list; the rest are counted
+const DASHBOARD_WEEK_DAYS = 7; // a rolling week ahead: on a Friday, the next Monday's deadlines too
 
 // What every request's detail reads besides its own rows.
 type ReadContext = {
@@ -374,15 +374,16 @@ export class RequestQueries {
     await this.ensureDeadlines(db);
     const session = this.session();
     const today = this.today();
-    const { closedDays } = await readProcessingSettings(db);
+    const weekEnd = addDays(today, DASHBOARD_WEEK_DAYS);
     return {
       today,
+      dateStyle: (await readLetterSettings(db)).dateStyle,
+      weekEnd,
       ...(await dashboardPages(db, {
         today,
-        soon: addBusinessDays(today, 3, closedDays),
-        recentSince: addDays(today, -RECENT_DAYS),
-        pending: answerPendingStates,
-        overdue: overdueStates,
+        weekEnd,
+        open: overdueStates,
+        fresh: notStartedStates,
         approverId: session.roles.includes('approver') ? session.accountId : null,
         limit: DASHBOARD_ROWS,
       })),

@@ -304,7 +304,7 @@ describe('processing', () => {
     await s.close();
   });
 
-  it('lists and counts the dashboard: overdue, due soon, 補正 past its date, my approvals, recently completed', async () => {
+  it('lists the dashboard: overdue, due today and within a week, not yet started, 補正 by date, my approvals', async () => {
     const t = movingClock('2026-10-01');
     const s = makeServices(tempDataDir(), { clock: t.clock });
     await setupVault(s);
@@ -318,21 +318,32 @@ describe('processing', () => {
       cure: { defects: ['本人確認書類'], dueDate: '2026-10-20' },
     });
     t.set('2026-11-20');
-    // Arrived 11-10: 39条 11-24, within 3 business days of 11-20 (11-23 is a holiday).
+    // Arrived 11-06: 39条 11-20, due today.
+    const dueToday = await call(s, 'intake.create', intakeInput({ arrivalDate: '2026-11-06' }));
+    // Arrived 11-10: 39条 11-24, within the week to 11-27.
     const soon = await call(s, 'intake.create', intakeInput({ arrivalDate: '2026-11-10' }));
     const fresh = await call(s, 'intake.create', intakeInput({ arrivalDate: '2026-11-20' }));
+    await call(s, 'requests.transition', { id: fresh.id, action: 'startCheck', comment: '' });
 
     const board = await call(s, 'requests.dashboard', {});
-    expect(board.today).toBe('2026-11-20');
+    expect(board).toMatchObject({ today: '2026-11-20', weekEnd: '2026-11-27', dateStyle: 'wareki' });
     // The 補正 stops the internal clock, not the 39条 date (10-15): the waiting request is overdue too.
     expect(board.overdue.rows.map((x) => x.id)).toEqual([old.id, waiting.id]);
     expect(board.overdue.rows.map((x) => overdueNote(x, board.today))).toEqual([
       null,
       '補正待ちでも法第39条の期限は止まりません',
     ]);
-    expect(board.dueSoon.rows.map((x) => x.id)).toEqual([soon.id]);
-    expect(board.cureOverdue.rows.map((x) => x.id)).toEqual([waiting.id]);
+    expect(board.dueToday.rows.map((x) => x.id)).toEqual([dueToday.id]);
+    expect(board.dueThisWeek.rows.map((x) => x.id)).toEqual([soon.id]);
+    // 受付 and 確認中, the longest waiting first; the 補正 one is no longer new.
+    expect(board.newArrivals.rows.map((x) => x.id)).toEqual([old.id, dueToday.id, soon.id, fresh.id]);
+    expect(board.awaitingCure.rows.map((x) => [x.id, x.cureDue])).toEqual([[waiting.id, '2026-10-20']]);
     expect(board.awaitingMyApproval.total).toBe(0);
+
+    // Today's date is written as the letters are (the setting), here 西暦.
+    const letters = await call(s, 'settings.get', {});
+    await call(s, 'settings.updateLetters', { ...letters.letters, dateStyle: 'seireki' });
+    expect((await call(s, 'requests.dashboard', {})).dateStyle).toBe('seireki');
 
     // Past the cure date, closing as 請求なし is allowed.
     const closed = await call(s, 'requests.transition', { id: waiting.id, action: 'closeAsNotMade', comment: '' });
@@ -340,23 +351,23 @@ describe('processing', () => {
 
     const base = listFilter();
     const all = await call(s, 'requests.list', base);
-    expect(all.total).toBe(4);
+    expect(all.total).toBe(5);
     // Newest first; the same day by 受付番号, newest first.
-    expect(all.rows.map((x) => x.id)).toEqual([fresh.id, soon.id, waiting.id, old.id]);
+    expect(all.rows.map((x) => x.id)).toEqual([fresh.id, soon.id, dueToday.id, waiting.id, old.id]);
     expect((await call(s, 'requests.list', { ...base, overdue: true })).rows.map((x) => x.id)).toEqual([old.id]);
     expect((await call(s, 'requests.list', { ...base, statuses: ['deemedWithdrawn'] })).total).toBe(1);
-    expect((await call(s, 'requests.list', { ...base, from: '2026-11-01', to: '2026-11-30' })).total).toBe(2);
+    expect((await call(s, 'requests.list', { ...base, from: '2026-11-01', to: '2026-11-30' })).total).toBe(3);
     expect((await call(s, 'requests.list', { ...base, kind: 'correction' })).total).toBe(0);
     expect((await call(s, 'requests.list', { ...base, channel: 'fax' })).total).toBe(0);
-    expect((await call(s, 'requests.list', { ...base, query: 'やまだ' })).total).toBe(4);
-    expect((await call(s, 'requests.list', { ...base, query: '山田' })).total).toBe(4);
+    expect((await call(s, 'requests.list', { ...base, query: 'やまだ' })).total).toBe(5);
+    expect((await call(s, 'requests.list', { ...base, query: '山田' })).total).toBe(5);
     expect((await call(s, 'requests.list', { ...base, query: '佐藤' })).total).toBe(0);
     expect((await call(s, 'requests.list', { ...base, query: fresh.receiptNo })).rows.map((x) => x.id)).toEqual([
       fresh.id,
     ]);
     const page2 = await call(s, 'requests.list', { ...base, limit: 3, offset: 3 });
-    expect(page2).toMatchObject({ total: 4 });
-    expect(page2.rows).toHaveLength(1);
+    expect(page2).toMatchObject({ total: 5 });
+    expect(page2.rows).toHaveLength(2);
     const badRange = await failure(call(s, 'requests.list', { ...base, from: '2026-12-01', to: '2026-11-01' }));
     expect(badRange.code).toBe(ErrorCode.BAD_INPUT);
     await s.close();

@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import { PageTitleContext } from './page-title';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { AboutDialog } from '../features/shell/AboutDialog';
+import { ShortcutsDialog } from '../features/shell/ShortcutsDialog';
+import { shortcutOf } from '../../../core/domain/shortcuts';
 import { StatusBar } from '../features/shell/StatusBar';
 import { sections, type SectionId } from '../features/shell/sections';
 import type { Session } from '../../../core/contract';
@@ -51,6 +53,10 @@ const useStyles = makeStyles({
     borderLeft: `3px solid ${tokens.colorCompoundBrandStroke}`,
   },
   main: { overflow: 'auto', padding: tokens.spacingHorizontalXL },
+  // No browser margins around the titles: every page starts higher (the dashboard must fit one
+  // screen at 1366×768).
+  brand: { margin: 0 },
+  title: { marginTop: 0, marginBottom: tokens.spacingVerticalXS },
   footer: { gridColumn: '1 / 3' },
   description: { display: 'block', marginBottom: tokens.spacingVerticalL, color: tokens.colorNeutralForeground2 },
   account: { marginLeft: 'auto', display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
@@ -139,21 +145,41 @@ export function Shell(props: { session: Session }) {
     document.getElementById('page-title')?.focus();
   }, [visit]);
 
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+
   useEffect(
     () =>
       onEvent('app.menu', (payload) => {
         if (payload.command === 'about') setAboutOpen(true);
+        if (payload.command === 'shortcuts') setShortcutsOpen(true);
+        if (payload.command === 'newIntake') {
+          setSection('intake');
+          setVisit((v) => v + 1);
+        }
       }),
     [],
   );
 
-  // Ctrl+L locks from anywhere (in Electron the menu accelerator does the same in main).
+  // The shortcuts (core/domain/shortcuts.ts) from anywhere: Ctrl+L locks, Ctrl+N or Alt+N opens
+  // 新規受付, F1 or ? the list. In Electron the menu's accelerators do the same in main.
   const { mutate: lockNow } = lock;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'l') {
-        e.preventDefault();
-        lockNow('manual');
+      if (e.isComposing) return;
+      const target = e.target;
+      const typing =
+        (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type)) ||
+        target instanceof HTMLTextAreaElement ||
+        target instanceof HTMLSelectElement ||
+        (target instanceof HTMLElement && target.isContentEditable);
+      const command = shortcutOf(e, typing);
+      if (command === null) return;
+      e.preventDefault();
+      if (command === 'lock') lockNow('manual');
+      else if (command === 'shortcuts') setShortcutsOpen(true);
+      else {
+        setSection('intake');
+        setVisit((v) => v + 1);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -164,7 +190,7 @@ export function Shell(props: { session: Session }) {
     <PrivacyProvider>
       <div className={styles.root}>
         <header className={styles.header}>
-          <Title3 as="p" block>
+          <Title3 as="p" block className={styles.brand}>
             窓口 Madoguchi
           </Title3>
           <Body1>保有個人データ開示等請求 管理</Body1>
@@ -202,10 +228,12 @@ export function Shell(props: { session: Session }) {
           </ul>
         </nav>
         <main className={styles.main} aria-labelledby="page-title">
-          <Title2 as="h1" block id="page-title" tabIndex={-1}>
+          <Title2 as="h1" block id="page-title" tabIndex={-1} className={styles.title}>
             {pageTitle ?? current.label}
           </Title2>
-          {pageTitle === null && <Body1 className={styles.description}>{current.description}</Body1>}
+          {pageTitle === null && current.description !== null && (
+            <Body1 className={styles.description}>{current.description}</Body1>
+          )}
           <PageTitleContext.Provider value={setPageTitle}>
             <SectionBody
               // Lists only: the intake form must not be wiped by a second click on its menu item.
@@ -218,6 +246,7 @@ export function Shell(props: { session: Session }) {
         <div className={styles.footer}>
           <StatusBar />
         </div>
+        <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
         <AboutDialog
           open={aboutOpen}
           onClose={() => {

@@ -227,51 +227,90 @@ forEachEngine('request lists', (store, engine) => {
   it('fills the dashboard pages', async () => {
     const today = '2026-10-15';
     const overdue = await add({ status: 'drafting', due_date: '2026-10-14' });
+    const dueToday = await add({ status: 'drafting', due_date: today });
+    // A 補正 awaited: its 39条 date (the due date) runs on, and is today.
+    const cureDueToday = await add({ status: 'awaitingCure', due_date: today, cure_due: '2026-10-25' });
     const dueSoon = await add({ status: 'drafting', due_date: '2026-10-17' });
-    await add({ status: 'drafting', due_date: '2026-10-30' });
-    const cure = await add({ status: 'awaitingCure', cure_due: '2026-10-01' });
-    const mine = await add({ status: 'awaitingApproval', submitted_by: 'me', due_date: '2026-10-20' });
+    const weekEnd = await add({ status: 'drafting', due_date: '2026-10-22' });
+    await add({ status: 'drafting', due_date: '2026-10-23' });
+    // A state whose due date cannot pass (the answer is sent).
+    await add({ status: 'sent', due_date: '2026-10-16' });
+    const cureLate = await add({ status: 'awaitingCure', cure_due: '2026-10-01' });
+    const cureSoon = await add({ status: 'awaitingCure', cure_due: '2026-10-20' });
+    const received = await add({ status: 'received', arrival_date: '2026-10-14' });
+    const checking = await add({ status: 'checking', arrival_date: '2026-10-10' });
+    await add({ status: 'investigating', arrival_date: '2026-10-09' });
+    // Submitted by this approver: not theirs to approve.
+    await add({ status: 'awaitingApproval', submitted_by: 'me' });
     const unsubmitted = await add({ status: 'awaitingApproval', due_date: '2026-10-21' });
-    const theirs = await add({ status: 'awaitingApproval', submitted_by: 'other', due_date: '2026-10-22' });
+    const theirs = await add({ status: 'awaitingApproval', submitted_by: 'other', due_date: '2026-10-20' });
     const drafted = await add({ status: 'awaitingApproval', submitted_by: 'other' });
     await q()
       .insertInto('request_decisions')
       .values({ request_id: drafted, kind: 'disclosure', data: '{}', drafted_by: 'me', drafted_at: 'x' })
       .execute();
-    const earlier = await add({ status: 'completed', closed_on: '2026-10-10' });
-    const later = await add({ status: 'completed', closed_on: '2026-10-12' });
-    await add({ status: 'completed', closed_on: '2026-09-01' });
-    const suspected = await add({ suspicion_json: '{}' });
+    await add({ status: 'completed', closed_on: '2026-10-10' });
+    const suspected = await add({ status: 'investigating', suspicion_json: '{}' });
     await add({ suspicion_json: '{}', closed_on: '2026-10-01', status: 'completed' });
     await add({ status: 'drafting', due_date: '2026-10-01', purged_at: 'x' });
+    await add({ status: 'received', purged_at: 'x' });
     const pages = await dashboardPages(q(), {
       today,
-      soon: '2026-10-20',
-      recentSince: '2026-10-05',
-      pending: ['drafting', 'awaitingApproval'],
-      overdue: ['drafting'],
+      weekEnd: '2026-10-22',
+      open: ['drafting', 'awaitingApproval', 'awaitingCure'],
+      fresh: ['received', 'checking'],
       approverId: 'me',
       limit: 10,
     });
     expect(ids(pages.overdue)).toEqual([overdue]);
-    expect(ids(pages.dueSoon)).toEqual([dueSoon, mine]);
-    expect(ids(pages.cureOverdue)).toEqual([cure]);
-    expect(ids(pages.awaitingMyApproval)).toEqual([unsubmitted, theirs]);
-    expect(ids(pages.recentlyCompleted)).toEqual([later, earlier]);
+    expect(ids(pages.dueToday)).toEqual([dueToday, cureDueToday]);
+    // After today up to the week's last day, that day included.
+    expect(ids(pages.dueThisWeek)).toEqual([dueSoon, theirs, unsubmitted, weekEnd]);
+    // The longest waiting first.
+    expect(ids(pages.newArrivals)).toEqual([checking, received]);
+    // By the 補正's date, the one past it first.
+    expect(ids(pages.awaitingCure)).toEqual([cureLate, cureSoon, cureDueToday]);
+    expect(ids(pages.awaitingMyApproval)).toEqual([theirs, unsubmitted]);
     expect(ids(pages.suspected)).toEqual([suspected]);
-    expect(pages.recentlyCompleted).toMatchObject({ total: 2, capped: false });
+    expect(pages.dueThisWeek).toMatchObject({ total: 4, capped: false });
     const noApprover = await dashboardPages(q(), {
       today,
-      soon: today,
-      recentSince: today,
-      pending: [],
-      overdue: [],
+      weekEnd: today,
+      open: [],
+      fresh: [],
       approverId: null,
       limit: 1,
     });
     expect(noApprover.awaitingMyApproval).toEqual({ rows: [], total: 0, capped: false });
     expect(noApprover.overdue.total).toBe(0);
+    expect(noApprover.newArrivals.total).toBe(0);
     expect(ids(noApprover.suspected)).toEqual([suspected]);
+    // A page of one row counts the rest.
+    expect(noApprover.awaitingCure).toMatchObject({ total: 3, capped: false });
+    expect(ids(noApprover.awaitingCure)).toEqual([cureLate]);
+  });
+
+  // Every list of the dashboard counts and chooses its rows along an index (by step with its
+  // date, or the partial index of suspicions): none reads the whole requests table.
+  it('reads every dashboard list along an index, never the whole table', async () => {
+    await add({ status: 'drafting', due_date: '2026-10-15' });
+    if (engine === 'postgres') await sql`vacuum analyze requests`.execute(q());
+    const { q: recorded, queries } = recording(store());
+    await dashboardPages(recorded, {
+      today: '2026-10-15',
+      weekEnd: '2026-10-22',
+      open: ['drafting', 'awaitingCure'],
+      fresh: ['received', 'checking'],
+      approverId: 'me',
+      limit: 8,
+    });
+    // Seven lists, each a count and a page.
+    expect(queries).toHaveLength(14);
+    for (const query of queries) {
+      const plan = (await planOf(store(), engine, query)).join(' / ');
+      if (engine === 'sqlite') expect(plan, query.sql).not.toMatch(/SCAN r(?! USING)/);
+      else expect(plan, query.sql).not.toMatch(/Seq Scan on requests/);
+    }
   });
 
   // The dashboard's list of open requests with a suspicion recorded: through its partial index,
@@ -280,10 +319,9 @@ forEachEngine('request lists', (store, engine) => {
     const { q: recorded, queries } = recording(store());
     await dashboardPages(recorded, {
       today: '2026-10-15',
-      soon: '2026-10-20',
-      recentSince: '2026-10-01',
-      pending: ['drafting'],
-      overdue: ['drafting'],
+      weekEnd: '2026-10-22',
+      open: ['drafting'],
+      fresh: ['received'],
       approverId: null,
       limit: 20,
     });

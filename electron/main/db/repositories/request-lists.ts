@@ -83,10 +83,6 @@ export const orders = {
     ['r.due_date', 'asc', 'nullable'],
     ['r.receipt_no', 'asc'],
   ],
-  closedDesc: [
-    ['r.closed_on', 'desc', 'nullable'],
-    ['r.receipt_no', 'desc'],
-  ],
   cureAsc: [
     ['r.cure_due', 'asc', 'nullable'],
     ['r.receipt_no', 'asc'],
@@ -208,63 +204,76 @@ function preparedPage<A extends Scalar[]>(where: (...args: A) => Term[], order: 
   };
 }
 
-// The dashboard's lists, each a first page: answers overdue or due soon, 補正 past their date,
-// requests waiting for this approver (not their own), and the recently completed.
+// The dashboard's lists, each a first page: answers overdue, due today and due in the coming
+// days, requests not yet started (受付・確認中), 補正 awaited (by their date), requests waiting
+// for this approver (not their own), and open requests under suspicion.
+export type DashboardPages = Record<
+  'overdue' | 'dueToday' | 'dueThisWeek' | 'newArrivals' | 'awaitingCure' | 'awaitingMyApproval' | 'suspected',
+  SummaryPage
+>;
 export async function dashboardPages(
   q: Q,
   d: {
     today: string;
-    soon: string;
-    recentSince: string;
-    pending: readonly string[];
-    overdue: readonly string[];
+    weekEnd: string;
+    // States whose due date can pass (workflow's overdueStates), and those not yet started.
+    open: readonly string[];
+    fresh: readonly string[];
     approverId: string | null;
     limit: number;
   },
-): Promise<
-  Record<'overdue' | 'dueSoon' | 'cureOverdue' | 'awaitingMyApproval' | 'recentlyCompleted' | 'suspected', SummaryPage>
-> {
-  const p = dashboardQueries(d.pending, d.overdue);
+): Promise<DashboardPages> {
+  const p = dashboardQueries(d.open, d.fresh);
   const { approverId, limit } = d;
   return {
     overdue: await p.overdue(q, limit, d.today),
-    dueSoon: await p.dueSoon(q, limit, d.today, d.soon),
-    cureOverdue: await p.cureOverdue(q, limit, d.today),
+    dueToday: await p.dueOn(q, limit, d.today),
+    dueThisWeek: await p.dueAfter(q, limit, d.today, d.weekEnd),
+    newArrivals: await p.newArrivals(q, limit),
+    awaitingCure: await p.awaitingCure(q, limit),
     awaitingMyApproval:
       approverId === null ? { rows: [], total: 0, capped: false } : await p.awaitingMyApproval(q, limit, approverId),
-    recentlyCompleted: await p.recentlyCompleted(q, limit, d.recentSince),
     suspected: await p.suspected(q, limit),
   };
 }
 
 // The dashboard's queries for its lists of states (the app's are fixed: one set in practice).
 const dashboards = new Map<string, ReturnType<typeof makeDashboardQueries>>();
-function dashboardQueries(pending: readonly string[], overdue: readonly string[]) {
-  const key = JSON.stringify([pending, overdue]);
+function dashboardQueries(open: readonly string[], fresh: readonly string[]) {
+  const key = JSON.stringify([open, fresh]);
   let found = dashboards.get(key);
   if (!found) {
-    found = makeDashboardQueries(pending, overdue);
+    found = makeDashboardQueries(open, fresh);
     dashboards.set(key, found);
   }
   return found;
 }
 
-function makeDashboardQueries(pending: readonly string[], overdue: readonly string[]) {
+function makeDashboardQueries(open: readonly string[], fresh: readonly string[]) {
   return {
     overdue: preparedPage(
-      (today: string): Term[] => [(eb) => among(eb, overdue), (eb) => eb('r.due_date', '<', today)],
+      (today: string): Term[] => [(eb) => among(eb, open), (eb) => eb('r.due_date', '<', today)],
       orders.dueAsc,
     ),
-    dueSoon: preparedPage(
-      (today: string, soon: string): Term[] => [
-        (eb) => among(eb, pending),
-        (eb) => eb('r.due_date', '>=', today),
-        (eb) => eb('r.due_date', '<=', soon),
+    dueOn: preparedPage(
+      (day: string): Term[] => [(eb) => among(eb, open), (eb) => eb('r.due_date', '=', day)],
+      orders.dueAsc,
+    ),
+    // Due after `after`, up to and including `upTo`.
+    dueAfter: preparedPage(
+      (after: string, upTo: string): Term[] => [
+        (eb) => among(eb, open),
+        (eb) => eb('r.due_date', '>', after),
+        (eb) => eb('r.due_date', '<=', upTo),
       ],
       orders.dueAsc,
     ),
-    cureOverdue: preparedPage(
-      (today: string): Term[] => [(eb) => eb('r.status', '=', 'awaitingCure'), (eb) => eb('r.cure_due', '<', today)],
+    // Oldest first: the desk starts with what has waited longest.
+    newArrivals: preparedPage((): Term[] => [(eb) => among(eb, fresh)], orders.arrivalAsc),
+    // Every 補正 awaited, the nearest (or most overdue) date first. A request always has its
+    // cure_due while it awaits a 補正.
+    awaitingCure: preparedPage(
+      (): Term[] => [(eb) => eb('r.status', '=', 'awaitingCure'), (eb) => eb('r.cure_due', 'is not', null)],
       orders.cureAsc,
     ),
     awaitingMyApproval: preparedPage(
@@ -284,10 +293,6 @@ function makeDashboardQueries(pending: readonly string[], overdue: readonly stri
           ),
       ],
       orders.dueAsc,
-    ),
-    recentlyCompleted: preparedPage(
-      (since: string): Term[] => [(eb) => eb('r.status', '=', 'completed'), (eb) => eb('r.closed_on', '>=', since)],
-      orders.closedDesc,
     ),
     suspected: preparedPage(
       (): Term[] => [(eb) => eb('r.suspicion_json', 'is not', null), (eb) => eb('r.closed_on', 'is', null)],

@@ -1,27 +1,25 @@
-import {
-  Body1,
-  Button,
-  Card,
-  CardHeader,
-  ProgressBar,
-  Subtitle2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorBar } from '../../components/ErrorBar';
 import { call, errorMessage } from '../../lib/api';
 import { printPdf } from '../intake/ScanPreview';
+import { useListStyles } from './DashboardList';
 
 const useStyles = makeStyles({
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
-  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, fontSize: tokens.fontSizeBase200 },
+  row: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'center',
+    padding: `${tokens.spacingVerticalXS} 0`,
+  },
 });
 
 // Finalizes every decision letter waiting in 回答準備 and prints them in one print job.
 export function BatchLetters() {
   const styles = useStyles();
+  const list = useListStyles();
   const client = useQueryClient();
   const pending = useQuery({ queryKey: ['letters.pending'], queryFn: () => call('letters.pending', {}) });
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -55,18 +53,17 @@ export function BatchLetters() {
     }
   };
   return (
-    <Card data-testid="batch-letters">
-      <CardHeader
-        header={
-          <Subtitle2 as="h2" block>
-            発送を待っている回答書（{items.length}通）
-          </Subtitle2>
-        }
-      />
+    <section className={list.section} aria-labelledby="batch-letters-heading" data-testid="batch-letters">
+      <h2 className={list.heading} id="batch-letters-heading">
+        発送を待っている回答書
+        <Badge color={items.length > 0 ? 'brand' : 'informative'} appearance={items.length > 0 ? 'filled' : 'tint'}>
+          {items.length}通
+        </Badge>
+      </h2>
       <ErrorBar message={error ?? (pending.isError ? errorMessage(pending.error) : null)} />
       {result && <Body1>{result}</Body1>}
       {items.length === 0 ? (
-        <Body1>決裁済みで未確定の回答書はありません。</Body1>
+        <Caption1 className={list.note}>決裁済みで未確定の回答書はありません。</Caption1>
       ) : (
         <ul className={styles.list}>
           {items.slice(0, 10).map((i) => (
@@ -85,11 +82,13 @@ export function BatchLetters() {
           </Body1>
         </div>
       )}
-      <div className={styles.row}>
-        <Button appearance="primary" disabled={items.length === 0 || progress !== null} onClick={() => void run()}>
-          まとめて確定して印刷…
-        </Button>
-      </div>
-    </Card>
+      {items.length > 0 && (
+        <div className={styles.row}>
+          <Button appearance="primary" size="small" disabled={progress !== null} onClick={() => void run()}>
+            まとめて確定して印刷…
+          </Button>
+        </div>
+      )}
+    </section>
   );
 }

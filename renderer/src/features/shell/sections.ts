@@ -1,9 +1,6 @@
 export const sections = [
-  {
-    id: 'dashboard',
-    label: 'ダッシュボード',
-    description: '期限が近い請求、補正待ち、承認待ちの案件をまとめて確認します。',
-  },
+  // The dashboard opens with today's date in place of a description (the lists say what they are).
+  { id: 'dashboard', label: 'ダッシュボード', description: null },
   { id: 'requests', label: '請求一覧', description: '受け付けたすべての開示等請求を検索・絞り込みします。' },
   { id: 'intake', label: '新規受付', description: '郵送・FAX 等で届いた請求書を登録します。' },
   {
