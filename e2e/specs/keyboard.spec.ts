@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { japanToday } from '../../core/domain/dates';
 import { expect, test } from '../fixtures/app';
 import { ADMIN } from '../fixtures/vault';
+import { IntakePage } from '../pages/IntakePage';
 import { LoginPage } from '../pages/LoginPage';
 import { ShellPage } from '../pages/ShellPage';
 
@@ -151,7 +152,7 @@ test.describe('a normal day at the desk', () => {
     await expect(list).toContainText('新規受付を開く');
     await page.keyboard.press('Escape');
     await expect(list).toBeHidden();
-    const name = page.getByLabel('氏名', { exact: true }).first();
+    const name = new IntakePage(page).field('氏名').first();
     await name.fill('');
     await name.press('?');
     await expect(name).toHaveValue('?');
