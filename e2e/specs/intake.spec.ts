@@ -284,7 +284,10 @@ test('a name the letter font cannot print asks for a spelling for letters and ke
   await expect(letterAddress).not.toHaveAttribute('aria-invalid', 'true');
   await intake.submit();
   await expect(page.getByTestId('receipt-no')).toBeVisible();
-  await expect(page.getByText('本人: 王 伟（ワン ウェイ）')).toBeVisible();
+  // The request keeps the name as written, and the spelling for letters beside it.
+  const requester = page.getByRole('region', { name: '請求者' });
+  await expect(requester).toContainText('王 伟（ワン ウェイ）');
+  await expect(requester).toContainText('王 偉／東京都港区芝公園4-2-8 偉ビル');
 });
 
 test('a FAX taken as 仮受付 gets its 到達日 when the originals arrive', async ({ app }) => {
