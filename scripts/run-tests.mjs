@@ -10,12 +10,14 @@ import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+// The app is built (for the end-to-end tests and the packaging check) beside the fuzz, crash and
+// demo runs; test:e2e:built is test:e2e without its own build.
 const stages = [
-  ['typecheck', 'lint', 'test:security'],
+  ['lint:code', 'typecheck', 'lint:format', 'test:security'],
   ['test:unit'],
-  ['test:fuzz -- --payloads 3000', 'test:crash -- --runs 25', 'test:demo'],
-  ['test:e2e'],
-  // Packs the app folder from the build test:e2e made (scripts/package-check.mjs).
+  ['test:crash -- --runs 25', 'test:fuzz -- --payloads 3000', 'test:demo', 'build'],
+  ['test:e2e:built'],
+  // Packs the app folder from the build of the third stage (scripts/package-check.mjs).
   ['test:package'],
 ];
 const width = Number(process.env['TEST_JOBS'] ?? Math.max(2, availableParallelism()));
